@@ -1,0 +1,824 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "Cache.h"
+
+#include "FilterSql.h"
+#include "Schema.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QDir>
+#include <QFileInfo>
+#include <QHash>
+#include <QStandardPaths>
+
+#include <algorithm>
+
+namespace md {
+
+namespace {
+
+QString tr(const char *text) { return QCoreApplication::translate("Cache", text); }
+
+/// Runs `sql` for each chunk of ids, with "(?,?,…)" substituted for %1.
+template<typename Fn>
+Status forIdChunks(Database &db, const QString &sqlTemplate, const QList<qint64> &ids, Fn &&onRow)
+{
+    constexpr qsizetype kChunk = 500;
+    for (qsizetype start = 0; start < ids.size(); start += kChunk) {
+        const qsizetype n = std::min(kChunk, ids.size() - start);
+        QString marks;
+        marks.reserve(n * 2);
+        for (qsizetype i = 0; i < n; ++i)
+            marks += i ? QStringLiteral(",?") : QStringLiteral("?");
+        Statement st = db.prepare(sqlTemplate.arg(marks));
+        if (!st.isValid())
+            return db.errorHere();
+        for (qsizetype i = 0; i < n; ++i)
+            st.bind(int(i + 1), ids[start + i]);
+        while (st.next())
+            onRow(st);
+        if (st.error())
+            return *st.error();
+    }
+    return {};
+}
+
+QList<KeyValue> readKeyValues(Database &db, const QString &sql, qint64 id, Status &status)
+{
+    QList<KeyValue> out;
+    Statement st = db.prepare(sql);
+    if (!st.isValid()) {
+        status = db.errorHere();
+        return out;
+    }
+    st.bind(1, id);
+    while (st.next())
+        out.append({st.text(0), st.text(1)});
+    if (st.error())
+        status = *st.error();
+    return out;
+}
+
+Status insertKeyValues(Database &db, const QString &sql, qint64 id, const QList<KeyValue> &kvs)
+{
+    if (kvs.isEmpty())
+        return {};
+    Statement st = db.prepare(sql);
+    if (!st.isValid())
+        return db.errorHere();
+    for (const auto &kv : kvs) {
+        st.bind(1, id).bind(2, kv.key).bind(3, kv.value);
+        if (Status s = st.exec(); !s)
+            return s;
+    }
+    return {};
+}
+
+Status execBound(Database &db, const QString &sql, const QVariantList &binds)
+{
+    Statement st = db.prepare(sql);
+    if (!st.isValid())
+        return db.errorHere();
+    for (int i = 0; i < binds.size(); ++i)
+        st.bindVariant(i + 1, binds[i]);
+    return st.exec();
+}
+
+qint64 nowMs() { return QDateTime::currentMSecsSinceEpoch(); }
+
+} // namespace
+
+int Cache::schemaVersion() { return int(schema::cacheMigrations().size()); }
+
+QString Cache::defaultPath()
+{
+    QString dir = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation);
+    if (dir.isEmpty())
+        dir = QDir::homePath() + QStringLiteral("/.local/share");
+    return dir + QStringLiteral("/modeldesk/cache.sqlite");
+}
+
+Status Cache::open(const QString &path)
+{
+    const QFileInfo fi(path);
+    if (!QDir().mkpath(fi.absolutePath()))
+        return makeError(ErrorCategory::Storage, tr("cannot create the folder for the cache"), fi.absolutePath());
+    if (Status s = m_db.open(path, true); !s)
+        return s;
+    // A file that is no SQLite database fails on the first statement: report it as the cache's.
+    if (Status s = m_db.exec(QStringLiteral("PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;")); !s) {
+        m_db.close();
+        return makeError(s.error().category, tr("the cache file cannot be used: %1").arg(s.error().message), path);
+    }
+    auto mode = m_db.scalar(QStringLiteral("PRAGMA journal_mode = WAL"));
+    if (!mode) {
+        Error e = makeError(mode.error().category, tr("the cache file cannot be used: %1").arg(mode.error().message),
+                            path);
+        m_db.close();
+        return e;
+    }
+    if (Status s = migrate(); !s) {
+        m_db.close();
+        return s;
+    }
+    return {};
+}
+
+Status Cache::migrate()
+{
+    const QStringList &migrations = schema::cacheMigrations();
+    const int current = m_db.userVersion();
+    if (current < 0)
+        return m_db.errorHere(tr("cannot read the cache's schema version"));
+    if (current > migrations.size())
+        return makeError(ErrorCategory::Storage,
+                         tr("the cache was written by a newer ModelDesk (schema %1; this version knows up to %2)")
+                             .arg(current)
+                             .arg(migrations.size()),
+                         m_db.path());
+    if (current == 0) {
+        auto tables = m_db.scalar(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'"));
+        if (!tables)
+            return tables.error();
+        if (tables->toLongLong() > 0)
+            return makeError(ErrorCategory::BadInput, tr("this SQLite file is not a ModelDesk cache"), m_db.path());
+    }
+    for (int v = current; v < migrations.size(); ++v) {
+        if (Status s = m_db.exec(QStringLiteral("BEGIN IMMEDIATE")); !s)
+            return s;
+        Status s = m_db.exec(migrations[v]);
+        if (s)
+            s = m_db.exec(QStringLiteral("PRAGMA user_version = %1").arg(v + 1));
+        if (s)
+            s = m_db.exec(QStringLiteral("COMMIT"));
+        if (!s) {
+            (void)m_db.exec(QStringLiteral("ROLLBACK"));
+            return makeError(s.error().category, tr("cannot migrate the cache to schema %1: %2").arg(v + 1).arg(s.error().message),
+                             m_db.path());
+        }
+    }
+    return {};
+}
+
+// ---------------------------------------------------------------------------------------------- sources
+
+Result<qint64> Cache::ensureSource(const QString &uri, const QString &kind)
+{
+    Transaction tx(m_db);
+    if (!tx.begin())
+        return tx.begin().error();
+    Statement ins = m_db.prepare(
+        QStringLiteral("INSERT INTO sources (uri, kind, added_ms) VALUES (?, ?, ?) ON CONFLICT (uri) DO NOTHING"));
+    if (Status s = ins.bind(1, uri).bind(2, kind).bind(3, nowMs()).exec(); !s)
+        return s.error();
+    Statement sel = m_db.prepare(QStringLiteral("SELECT id FROM sources WHERE uri = ?"));
+    sel.bind(1, uri);
+    if (!sel.next())
+        return sel.error() ? *sel.error() : m_db.errorHere();
+    const qint64 id = sel.int64(0);
+    if (Status s = tx.commit(); !s)
+        return s.error();
+    return id;
+}
+
+Result<QList<SourceInfo>> Cache::sources()
+{
+    Statement st = m_db.prepare(QStringLiteral(
+        "SELECT s.id, s.uri, s.kind, s.added_ms, s.last_sync_ms, s.last_error,"
+        " (SELECT count(*) FROM experiments e WHERE e.source_id = s.id AND e.lifecycle_stage = 'active'),"
+        " (SELECT count(*) FROM runs r WHERE r.source_id = s.id AND r.lifecycle_stage = 'active'),"
+        " (SELECT count(*) FROM registered_models m WHERE m.source_id = s.id)"
+        " FROM sources s ORDER BY s.id"));
+    if (!st.isValid())
+        return m_db.errorHere();
+    QList<SourceInfo> out;
+    while (st.next()) {
+        SourceInfo s;
+        s.id = st.int64(0);
+        s.uri = st.text(1);
+        s.kind = st.text(2);
+        s.addedMs = st.int64(3);
+        if (!st.isNull(4))
+            s.lastSyncMs = st.int64(4);
+        s.lastError = st.text(5);
+        s.experimentCount = st.int64(6);
+        s.runCount = st.int64(7);
+        s.modelCount = st.int64(8);
+        out.append(s);
+    }
+    if (st.error())
+        return *st.error();
+    return out;
+}
+
+Result<std::optional<SourceInfo>> Cache::sourceByUri(const QString &uri)
+{
+    auto all = sources();
+    if (!all)
+        return all.error();
+    for (const auto &s : std::as_const(*all))
+        if (s.uri == uri)
+            return std::optional<SourceInfo>(s);
+    return std::optional<SourceInfo>();
+}
+
+Status Cache::recordSync(qint64 sourceId, qint64 whenMs, const QString &error)
+{
+    // A failed sync keeps the time of the last good one: it is the start of the next change window.
+    const QString sql = error.isEmpty() ? QStringLiteral("UPDATE sources SET last_sync_ms = ?, last_error = NULL WHERE id = ?")
+                                        : QStringLiteral("UPDATE sources SET last_error = ? WHERE id = ?");
+    return error.isEmpty() ? execBound(m_db, sql, {whenMs, sourceId}) : execBound(m_db, sql, {error, sourceId});
+}
+
+Status Cache::removeSource(qint64 sourceId)
+{
+    return execBound(m_db, QStringLiteral("DELETE FROM sources WHERE id = ?"), {sourceId});
+}
+
+// ---------------------------------------------------------------------------------------------- writing
+
+Result<qint64> Cache::experimentRowId(qint64 sourceId, const QString &experimentId)
+{
+    Statement st = m_db.prepare(QStringLiteral("SELECT id FROM experiments WHERE source_id = ? AND experiment_id = ?"));
+    st.bind(1, sourceId).bind(2, experimentId);
+    if (st.next())
+        return st.int64(0);
+    if (st.error())
+        return *st.error();
+    return makeError(ErrorCategory::NotFound, tr("experiment %1 is not in the cache").arg(experimentId), m_db.path());
+}
+
+Status Cache::writeExperiment(qint64 sourceId, const Experiment &e)
+{
+    Transaction tx(m_db);
+    if (!tx.begin())
+        return tx.begin();
+    Statement up = m_db.prepare(QStringLiteral(
+        "INSERT INTO experiments (source_id, experiment_id, name, artifact_location, lifecycle_stage, creation_time,"
+        " last_update_time) VALUES (?, ?, ?, ?, ?, ?, ?)"
+        " ON CONFLICT (source_id, experiment_id) DO UPDATE SET name = excluded.name,"
+        " artifact_location = excluded.artifact_location, lifecycle_stage = excluded.lifecycle_stage,"
+        " creation_time = excluded.creation_time, last_update_time = excluded.last_update_time"));
+    up.bind(1, sourceId).bind(2, e.experimentId).bind(3, e.name).bind(4, e.artifactLocation).bind(5, e.lifecycleStage);
+    up.bind(6, e.creationTime).bind(7, e.lastUpdateTime);
+    if (Status s = up.exec(); !s)
+        return s;
+    auto id = experimentRowId(sourceId, e.experimentId);
+    if (!id)
+        return id.error();
+    if (Status s = execBound(m_db, QStringLiteral("DELETE FROM experiment_tags WHERE experiment = ?"), {*id}); !s)
+        return s;
+    if (Status s = insertKeyValues(m_db, QStringLiteral("INSERT INTO experiment_tags VALUES (?, ?, ?)"), *id, e.tags); !s)
+        return s;
+    return tx.commit();
+}
+
+Status Cache::writeRun(qint64 sourceId, const Run &run)
+{
+    Transaction tx(m_db);
+    if (!tx.begin())
+        return tx.begin();
+    auto exp = experimentRowId(sourceId, run.experimentId);
+    if (!exp)
+        return exp.error();
+    Statement up = m_db.prepare(QStringLiteral(
+        "INSERT INTO runs (source_id, experiment, run_uuid, run_name, user_id, status, start_time, end_time,"
+        " artifact_uri, lifecycle_stage, parent_run_uuid, has_history) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        " ON CONFLICT (source_id, run_uuid) DO UPDATE SET experiment = excluded.experiment,"
+        " run_name = excluded.run_name, user_id = excluded.user_id, status = excluded.status,"
+        " start_time = excluded.start_time, end_time = excluded.end_time, artifact_uri = excluded.artifact_uri,"
+        " lifecycle_stage = excluded.lifecycle_stage, parent_run_uuid = excluded.parent_run_uuid,"
+        " has_history = max(has_history, excluded.has_history)"));
+    const QString parent = run.parentRunId();
+    up.bind(1, sourceId).bind(2, *exp).bind(3, run.runId).bind(4, run.runName).bind(5, run.userId).bind(6, run.status);
+    up.bind(7, run.startTime).bind(8, run.endTime).bind(9, run.artifactUri).bind(10, run.lifecycleStage);
+    up.bind(11, parent.isEmpty() ? QString() : parent).bind(12, run.hasHistory ? 1 : 0);
+    if (Status s = up.exec(); !s)
+        return s;
+    Statement sel = m_db.prepare(QStringLiteral("SELECT id FROM runs WHERE source_id = ? AND run_uuid = ?"));
+    sel.bind(1, sourceId).bind(2, run.runId);
+    if (!sel.next())
+        return sel.error() ? *sel.error() : m_db.errorHere();
+    const qint64 id = sel.int64(0);
+
+    for (const char *table : {"params", "run_tags", "latest_metrics", "run_inputs"}) {
+        if (Status s = m_db.exec(QStringLiteral("DELETE FROM %1 WHERE run = %2").arg(QLatin1String(table)).arg(id)); !s)
+            return s;
+    }
+    if (Status s = insertKeyValues(m_db, QStringLiteral("INSERT INTO params VALUES (?, ?, ?)"), id, run.params); !s)
+        return s;
+    if (Status s = insertKeyValues(m_db, QStringLiteral("INSERT INTO run_tags VALUES (?, ?, ?)"), id, run.tags); !s)
+        return s;
+    {
+        Statement st = m_db.prepare(QStringLiteral("INSERT OR REPLACE INTO latest_metrics VALUES (?, ?, ?, ?, ?)"));
+        for (const auto &m : run.latestMetrics) {
+            st.bind(1, id).bind(2, m.key).bind(3, m.value).bind(4, m.timestamp).bind(5, m.step);
+            if (Status s = st.exec(); !s)
+                return s;
+        }
+    }
+    {
+        Statement st = m_db.prepare(QStringLiteral("INSERT INTO run_inputs VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+        for (const auto &in : run.inputs) {
+            st.bind(1, id).bind(2, in.name).bind(3, in.digest).bind(4, in.sourceType).bind(5, in.source);
+            st.bind(6, in.schema).bind(7, in.profile).bind(8, in.context);
+            if (Status s = st.exec(); !s)
+                return s;
+        }
+    }
+    if (run.hasHistory) {
+        if (Status s = m_db.exec(QStringLiteral("DELETE FROM metric_history WHERE run = %1").arg(id)); !s)
+            return s;
+        Statement st = m_db.prepare(QStringLiteral("INSERT INTO metric_history VALUES (?, ?, ?, ?, ?)"));
+        for (const auto &m : run.history) {
+            st.bind(1, id).bind(2, m.key).bind(3, m.step).bind(4, m.timestamp).bind(5, m.value);
+            if (Status s = st.exec(); !s)
+                return s;
+        }
+    }
+    return tx.commit();
+}
+
+Status Cache::writeRegisteredModel(qint64 sourceId, const RegisteredModel &m, QList<RegistryChange> *changes)
+{
+    Transaction tx(m_db);
+    if (!tx.begin())
+        return tx.begin();
+
+    // The cached state, to tell what changed since the last sync.
+    std::optional<RegisteredModel> old;
+    if (auto prev = registeredModel(m.name, sourceId))
+        old = *prev;
+    else if (prev.error().category != ErrorCategory::NotFound)
+        return prev.error();
+
+    Statement up = m_db.prepare(QStringLiteral(
+        "INSERT INTO registered_models (source_id, name, creation_time, last_updated_time, description)"
+        " VALUES (?, ?, ?, ?, ?) ON CONFLICT (source_id, name) DO UPDATE SET creation_time = excluded.creation_time,"
+        " last_updated_time = excluded.last_updated_time, description = excluded.description"));
+    up.bind(1, sourceId).bind(2, m.name).bind(3, m.creationTime).bind(4, m.lastUpdatedTime).bind(5, m.description);
+    if (Status s = up.exec(); !s)
+        return s;
+    Statement sel = m_db.prepare(QStringLiteral("SELECT id FROM registered_models WHERE source_id = ? AND name = ?"));
+    sel.bind(1, sourceId).bind(2, m.name);
+    if (!sel.next())
+        return sel.error() ? *sel.error() : m_db.errorHere();
+    const qint64 modelId = sel.int64(0);
+
+    for (const char *table : {"model_tags", "model_aliases"})
+        if (Status s = m_db.exec(QStringLiteral("DELETE FROM %1 WHERE model = %2").arg(QLatin1String(table)).arg(modelId)); !s)
+            return s;
+    if (Status s = insertKeyValues(m_db, QStringLiteral("INSERT INTO model_tags VALUES (?, ?, ?)"), modelId, m.tags); !s)
+        return s;
+    {
+        Statement st = m_db.prepare(QStringLiteral("INSERT INTO model_aliases VALUES (?, ?, ?)"));
+        for (const auto &a : m.aliases) {
+            st.bind(1, modelId).bind(2, a.alias).bind(3, a.version);
+            if (Status s = st.exec(); !s)
+                return s;
+        }
+    }
+    // Versions the source no longer has.
+    {
+        QVariantList keep;
+        QString marks;
+        for (const auto &v : m.versions) {
+            keep.append(v.version);
+            marks += marks.isEmpty() ? QStringLiteral("?") : QStringLiteral(",?");
+        }
+        QVariantList binds{modelId};
+        binds += keep;
+        const QString sql = keep.isEmpty() ? QStringLiteral("DELETE FROM model_versions WHERE model = ?")
+                                           : QStringLiteral("DELETE FROM model_versions WHERE model = ? AND version NOT IN (%1)").arg(marks);
+        if (Status s = execBound(m_db, sql, binds); !s)
+            return s;
+    }
+    Statement vup = m_db.prepare(QStringLiteral(
+        "INSERT INTO model_versions (model, version, creation_time, last_updated_time, current_stage, description,"
+        " user_id, source, run_uuid, status, status_message, run_link) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        " ON CONFLICT (model, version) DO UPDATE SET creation_time = excluded.creation_time,"
+        " last_updated_time = excluded.last_updated_time, current_stage = excluded.current_stage,"
+        " description = excluded.description, user_id = excluded.user_id, source = excluded.source,"
+        " run_uuid = excluded.run_uuid, status = excluded.status, status_message = excluded.status_message,"
+        " run_link = excluded.run_link"));
+    Statement vsel = m_db.prepare(QStringLiteral("SELECT id FROM model_versions WHERE model = ? AND version = ?"));
+    for (const auto &v : m.versions) {
+        vup.bind(1, modelId).bind(2, v.version).bind(3, v.creationTime).bind(4, v.lastUpdatedTime);
+        vup.bind(5, v.currentStage).bind(6, v.description).bind(7, v.userId).bind(8, v.source).bind(9, v.runId);
+        vup.bind(10, v.status).bind(11, v.statusMessage).bind(12, v.runLink);
+        if (Status s = vup.exec(); !s)
+            return s;
+        vsel.reset();
+        vsel.bind(1, modelId).bind(2, v.version);
+        if (!vsel.next())
+            return vsel.error() ? *vsel.error() : m_db.errorHere();
+        const qint64 vid = vsel.int64(0);
+        vsel.reset();
+        if (Status s = execBound(m_db, QStringLiteral("DELETE FROM version_tags WHERE version = ?"), {vid}); !s)
+            return s;
+        if (Status s = insertKeyValues(m_db, QStringLiteral("INSERT INTO version_tags VALUES (?, ?, ?)"), vid, v.tags); !s)
+            return s;
+    }
+
+    if (changes && old) {
+        auto change = [&](qint64 version, const QString &field, const QString &o, const QString &n) {
+            changes->append(RegistryChange{m.name, version, field, o, n, 0, 0});
+        };
+        if (old->description != m.description)
+            change(0, QStringLiteral("description"), old->description, m.description);
+        QHash<qint64, const ModelVersion *> before;
+        for (const auto &v : old->versions)
+            before.insert(v.version, &v);
+        for (const auto &v : m.versions) {
+            const ModelVersion *o = before.value(v.version);
+            before.remove(v.version);
+            if (!o) {
+                change(v.version, QStringLiteral("registered"), QString(), v.currentStage);
+                continue;
+            }
+            if (o->currentStage != v.currentStage)
+                change(v.version, QStringLiteral("stage"), o->currentStage, v.currentStage);
+            if (o->description != v.description)
+                change(v.version, QStringLiteral("description"), o->description, v.description);
+            QHash<QString, QString> ot;
+            for (const auto &t : o->tags)
+                ot.insert(t.key, t.value);
+            for (const auto &t : v.tags) {
+                auto it = ot.find(t.key);
+                if (it == ot.end() || *it != t.value)
+                    change(v.version, QStringLiteral("tag:") + t.key, it == ot.end() ? QString() : *it, t.value);
+                if (it != ot.end())
+                    ot.erase(it);
+            }
+            for (auto it = ot.cbegin(); it != ot.cend(); ++it)
+                change(v.version, QStringLiteral("tag:") + it.key(), it.value(), QString());
+        }
+        for (auto it = before.cbegin(); it != before.cend(); ++it)
+            change(it.key(), QStringLiteral("deleted"), it.value()->currentStage, QString());
+        QHash<QString, qint64> oa;
+        for (const auto &a : old->aliases)
+            oa.insert(a.alias, a.version);
+        for (const auto &a : m.aliases) {
+            const qint64 was = oa.take(a.alias);
+            if (was != a.version)
+                change(a.version, QStringLiteral("alias:") + a.alias, was ? QString::number(was) : QString(),
+                       QString::number(a.version));
+        }
+        for (auto it = oa.cbegin(); it != oa.cend(); ++it)
+            change(it.value(), QStringLiteral("alias:") + it.key(), QString::number(it.value()), QString());
+    }
+    return tx.commit();
+}
+
+Status Cache::removeMissing(qint64 sourceId, const QSet<QString> &experimentIds, const QSet<QString> &runIds,
+                            const QSet<QString> &modelNames, QList<RegistryChange> *changes)
+{
+    Transaction tx(m_db);
+    if (!tx.begin())
+        return tx.begin();
+    if (Status s = m_db.exec(QStringLiteral("CREATE TEMP TABLE IF NOT EXISTS keep_ids (kind INTEGER, id TEXT);"
+                                            "DELETE FROM keep_ids;"));
+        !s)
+        return s;
+    Statement ins = m_db.prepare(QStringLiteral("INSERT INTO keep_ids VALUES (?, ?)"));
+    auto add = [&](int kind, const QSet<QString> &set) -> Status {
+        for (const auto &id : set) {
+            ins.bind(1, kind).bind(2, id);
+            if (Status s = ins.exec(); !s)
+                return s;
+        }
+        return {};
+    };
+    if (Status s = add(0, experimentIds); !s)
+        return s;
+    if (Status s = add(1, runIds); !s)
+        return s;
+    if (Status s = add(2, modelNames); !s)
+        return s;
+    if (changes) {
+        Statement st = m_db.prepare(QStringLiteral(
+            "SELECT name FROM registered_models WHERE source_id = ? AND name NOT IN (SELECT id FROM keep_ids WHERE kind = 2)"));
+        st.bind(1, sourceId);
+        while (st.next())
+            changes->append(RegistryChange{st.text(0), 0, QStringLiteral("deleted"), QString(), QString(), 0, 0});
+    }
+    const QVariantList b{sourceId};
+    for (const QString &sql :
+         {QStringLiteral("DELETE FROM runs WHERE source_id = ? AND run_uuid NOT IN (SELECT id FROM keep_ids WHERE kind = 1)"),
+          QStringLiteral("DELETE FROM experiments WHERE source_id = ? AND experiment_id NOT IN (SELECT id FROM keep_ids WHERE kind = 0)"),
+          QStringLiteral("DELETE FROM registered_models WHERE source_id = ? AND name NOT IN (SELECT id FROM keep_ids WHERE kind = 2)")}) {
+        if (Status s = execBound(m_db, sql, b); !s)
+            return s;
+    }
+    if (Status s = m_db.exec(QStringLiteral("DELETE FROM keep_ids")); !s)
+        return s;
+    return tx.commit();
+}
+
+// ---------------------------------------------------------------------------------------------- reading
+
+Result<QList<ExperimentInfo>> Cache::experiments(std::optional<qint64> sourceId, bool includeDeleted)
+{
+    QString sql = QStringLiteral(
+        "SELECT e.id, e.source_id, e.experiment_id, e.name, e.artifact_location, e.lifecycle_stage, e.creation_time,"
+        " e.last_update_time,"
+        " (SELECT count(*) FROM runs r WHERE r.experiment = e.id AND r.lifecycle_stage = 'active'),"
+        " (SELECT count(*) FROM runs r WHERE r.experiment = e.id AND r.lifecycle_stage <> 'active')"
+        " FROM experiments e WHERE (?1 IS NULL OR e.source_id = ?1) AND (?2 OR e.lifecycle_stage = 'active')"
+        " ORDER BY e.source_id, CAST(e.experiment_id AS INTEGER), e.experiment_id");
+    Statement st = m_db.prepare(sql);
+    if (!st.isValid())
+        return m_db.errorHere();
+    st.bind(1, sourceId).bind(2, includeDeleted ? 1 : 0);
+    QList<ExperimentInfo> out;
+    QList<qint64> rowIds;
+    while (st.next()) {
+        ExperimentInfo info;
+        rowIds.append(st.int64(0));
+        info.sourceId = st.int64(1);
+        info.experiment.experimentId = st.text(2);
+        info.experiment.name = st.text(3);
+        info.experiment.artifactLocation = st.text(4);
+        info.experiment.lifecycleStage = st.text(5);
+        info.experiment.creationTime = st.int64(6);
+        info.experiment.lastUpdateTime = st.int64(7);
+        info.runCount = st.int64(8);
+        info.deletedRunCount = st.int64(9);
+        out.append(info);
+    }
+    if (st.error())
+        return *st.error();
+    QHash<qint64, qsizetype> index;
+    for (qsizetype i = 0; i < rowIds.size(); ++i)
+        index.insert(rowIds[i], i);
+    Status s = forIdChunks(m_db, QStringLiteral("SELECT experiment, key, value FROM experiment_tags WHERE experiment IN (%1) ORDER BY experiment, key"),
+                           rowIds, [&](const Statement &r) {
+                               out[index.value(r.int64(0))].experiment.tags.append({r.text(1), r.text(2)});
+                           });
+    if (!s)
+        return s.error();
+    return out;
+}
+
+Result<QList<RunRow>> Cache::runs(const RunQuery &q)
+{
+    QString sql = QStringLiteral(
+        "SELECT r.id, r.source_id, r.run_uuid, r.run_name, r.user_id, r.status, r.start_time, r.end_time,"
+        " r.artifact_uri, r.lifecycle_stage, e.experiment_id FROM runs r JOIN experiments e ON e.id = r.experiment"
+        " WHERE 1");
+    QVariantList binds;
+    if (q.sourceId) {
+        sql += QStringLiteral(" AND r.source_id = ?");
+        binds.append(*q.sourceId);
+    }
+    if (!q.experiments.isEmpty()) {
+        QString any;
+        for (const auto &e : q.experiments) {
+            any += any.isEmpty() ? QStringLiteral("e.experiment_id = ? OR e.name = ?")
+                                 : QStringLiteral(" OR e.experiment_id = ? OR e.name = ?");
+            binds << e << e;
+        }
+        sql += QStringLiteral(" AND (") + any + QStringLiteral(")");
+    }
+    if (!q.runIds.isEmpty()) {
+        QString marks;
+        for (const auto &id : q.runIds) {
+            marks += marks.isEmpty() ? QStringLiteral("?") : QStringLiteral(",?");
+            binds << id;
+        }
+        sql += QStringLiteral(" AND r.run_uuid IN (") + marks + QStringLiteral(")");
+    }
+    if (q.onlyDeleted)
+        sql += QStringLiteral(" AND r.lifecycle_stage <> 'active'");
+    else if (!q.includeDeleted)
+        sql += QStringLiteral(" AND r.lifecycle_stage = 'active'");
+    if (!q.filter.trimmed().isEmpty()) {
+        auto where = filterToSql(q.filter);
+        if (!where)
+            return where.error();
+        sql += QStringLiteral(" AND (") + where->sql + QStringLiteral(")");
+        binds += where->binds;
+    }
+    auto order = orderByToSql(q.orderBy);
+    if (!order)
+        return order.error();
+    sql += QStringLiteral(" ORDER BY ") + order->sql;
+    binds += order->binds;
+    if (q.limit >= 0) {
+        sql += QStringLiteral(" LIMIT ?");
+        binds.append(q.limit);
+    }
+    Statement st = m_db.prepare(sql);
+    if (!st.isValid())
+        return m_db.errorHere();
+    for (int i = 0; i < binds.size(); ++i)
+        st.bindVariant(i + 1, binds[i]);
+    QList<RunRow> rows;
+    while (st.next()) {
+        RunRow row;
+        row.rowId = st.int64(0);
+        row.sourceId = st.int64(1);
+        Run &r = row.run;
+        r.runId = st.text(2);
+        r.runName = st.text(3);
+        r.userId = st.text(4);
+        r.status = st.text(5);
+        r.startTime = st.int64(6);
+        if (!st.isNull(7))
+            r.endTime = st.int64(7);
+        r.artifactUri = st.text(8);
+        r.lifecycleStage = st.text(9);
+        r.experimentId = st.text(10);
+        rows.append(std::move(row));
+    }
+    if (st.error())
+        return *st.error();
+    if (q.withData)
+        if (Status s = loadRunData(rows); !s)
+            return s.error();
+    return rows;
+}
+
+Status Cache::loadRunData(QList<RunRow> &rows)
+{
+    QList<qint64> ids;
+    ids.reserve(rows.size());
+    QHash<qint64, qsizetype> index;
+    index.reserve(rows.size());
+    for (qsizetype i = 0; i < rows.size(); ++i) {
+        ids.append(rows[i].rowId);
+        index.insert(rows[i].rowId, i);
+    }
+    Status s = forIdChunks(m_db, QStringLiteral("SELECT run, key, value FROM params WHERE run IN (%1) ORDER BY run, key"), ids,
+                           [&](const Statement &r) { rows[index.value(r.int64(0))].run.params.append({r.text(1), r.text(2)}); });
+    if (s)
+        s = forIdChunks(m_db, QStringLiteral("SELECT run, key, value FROM run_tags WHERE run IN (%1) ORDER BY run, key"), ids,
+                        [&](const Statement &r) { rows[index.value(r.int64(0))].run.tags.append({r.text(1), r.text(2)}); });
+    if (s)
+        s = forIdChunks(m_db,
+                        QStringLiteral("SELECT run, key, value, timestamp, step FROM latest_metrics WHERE run IN (%1) ORDER BY run, key"),
+                        ids, [&](const Statement &r) {
+                            rows[index.value(r.int64(0))].run.latestMetrics.append(
+                                MetricPoint{r.text(1), r.real(2), r.int64(3), r.int64(4)});
+                        });
+    if (s)
+        s = forIdChunks(m_db,
+                        QStringLiteral("SELECT run, name, digest, source_type, source, schema, profile, context FROM run_inputs"
+                                       " WHERE run IN (%1) ORDER BY run, rowid"),
+                        ids, [&](const Statement &r) {
+                            rows[index.value(r.int64(0))].run.inputs.append(DatasetInput{
+                                r.text(1), r.text(2), r.text(3), r.text(4), r.text(5), r.text(6), r.text(7)});
+                        });
+    return s;
+}
+
+Result<RunRow> Cache::run(const QString &runId, std::optional<qint64> sourceId)
+{
+    Statement st = m_db.prepare(QStringLiteral(
+        "SELECT r.source_id FROM runs r JOIN sources s ON s.id = r.source_id WHERE r.run_uuid = ? AND (?2 IS NULL OR r.source_id = ?2)"
+        " ORDER BY s.last_sync_ms DESC LIMIT 1"));
+    st.bind(1, runId).bind(2, sourceId);
+    if (!st.next())
+        return st.error() ? *st.error() : makeError(ErrorCategory::NotFound, tr("no run with this id in the cache"), runId);
+    RunQuery q;
+    q.sourceId = st.int64(0);
+    q.runIds = {runId};
+    q.includeDeleted = true;
+    auto rows = runs(q);
+    if (!rows)
+        return rows.error();
+    if (!rows->isEmpty())
+        return rows->first();
+    return makeError(ErrorCategory::NotFound, tr("no run with this id in the cache"), runId);
+}
+
+Result<QList<MetricPoint>> Cache::history(qint64 runRowId, const QString &key)
+{
+    Statement st = m_db.prepare(QStringLiteral(
+        "SELECT step, timestamp, value FROM metric_history WHERE run = ? AND key = ? ORDER BY step, timestamp, rowid"));
+    st.bind(1, runRowId).bind(2, key);
+    QList<MetricPoint> out;
+    while (st.next())
+        out.append(MetricPoint{key, st.real(2), st.int64(1), st.int64(0)});
+    if (st.error())
+        return *st.error();
+    return out;
+}
+
+Result<QStringList> Cache::metricKeys(const QList<qint64> &runRowIds)
+{
+    QSet<QString> keys;
+    Status s = forIdChunks(m_db, QStringLiteral("SELECT DISTINCT key FROM latest_metrics WHERE run IN (%1)"), runRowIds,
+                           [&](const Statement &r) { keys.insert(r.text(0)); });
+    if (!s)
+        return s.error();
+    QStringList out(keys.cbegin(), keys.cend());
+    out.sort();
+    return out;
+}
+
+Result<QList<RegisteredModel>> Cache::registeredModels(std::optional<qint64> sourceId)
+{
+    Statement st = m_db.prepare(QStringLiteral(
+        "SELECT id, name, creation_time, last_updated_time, description FROM registered_models"
+        " WHERE (?1 IS NULL OR source_id = ?1) ORDER BY source_id, name"));
+    st.bind(1, sourceId);
+    QList<RegisteredModel> out;
+    QList<qint64> ids;
+    while (st.next()) {
+        RegisteredModel m;
+        ids.append(st.int64(0));
+        m.name = st.text(1);
+        m.creationTime = st.int64(2);
+        m.lastUpdatedTime = st.int64(3);
+        m.description = st.text(4);
+        out.append(m);
+    }
+    if (st.error())
+        return *st.error();
+    Status status;
+    for (qsizetype i = 0; i < out.size() && status; ++i) {
+        RegisteredModel &m = out[i];
+        m.tags = readKeyValues(m_db, QStringLiteral("SELECT key, value FROM model_tags WHERE model = ? ORDER BY key"), ids[i], status);
+        Statement a = m_db.prepare(QStringLiteral("SELECT alias, version FROM model_aliases WHERE model = ? ORDER BY alias"));
+        a.bind(1, ids[i]);
+        while (a.next())
+            m.aliases.append({a.text(0), a.int64(1)});
+        Statement v = m_db.prepare(QStringLiteral(
+            "SELECT id, version, creation_time, last_updated_time, current_stage, description, user_id, source, run_uuid,"
+            " status, status_message, run_link FROM model_versions WHERE model = ? ORDER BY version"));
+        v.bind(1, ids[i]);
+        while (v.next()) {
+            ModelVersion mv;
+            mv.name = m.name;
+            mv.version = v.int64(1);
+            mv.creationTime = v.int64(2);
+            mv.lastUpdatedTime = v.int64(3);
+            mv.currentStage = v.text(4);
+            mv.description = v.text(5);
+            mv.userId = v.text(6);
+            mv.source = v.text(7);
+            mv.runId = v.text(8);
+            mv.status = v.text(9);
+            mv.statusMessage = v.text(10);
+            mv.runLink = v.text(11);
+            mv.tags = readKeyValues(m_db, QStringLiteral("SELECT key, value FROM version_tags WHERE version = ? ORDER BY key"),
+                                    v.int64(0), status);
+            for (const auto &al : std::as_const(m.aliases))
+                if (al.version == mv.version)
+                    mv.aliases.append(al.alias);
+            m.versions.append(mv);
+        }
+        if (v.error())
+            status = *v.error();
+    }
+    if (!status)
+        return status.error();
+    return out;
+}
+
+Result<RegisteredModel> Cache::registeredModel(const QString &name, std::optional<qint64> sourceId)
+{
+    auto all = registeredModels(sourceId);
+    if (!all)
+        return all.error();
+    for (auto &m : *all)
+        if (m.name == name)
+            return m;
+    return makeError(ErrorCategory::NotFound, tr("no registered model with this name in the cache"), name);
+}
+
+Result<Cache::Counts> Cache::counts(qint64 sourceId)
+{
+    Counts c;
+    struct Q {
+        qint64 *out;
+        const char *sql;
+    };
+    const Q queries[] = {
+        {&c.experiments, "SELECT count(*) FROM experiments WHERE source_id = ?1 AND lifecycle_stage = 'active'"},
+        {&c.deletedExperiments, "SELECT count(*) FROM experiments WHERE source_id = ?1 AND lifecycle_stage <> 'active'"},
+        {&c.runs, "SELECT count(*) FROM runs WHERE source_id = ?1"},
+        {&c.metricPoints, "SELECT count(*) FROM metric_history h JOIN runs r ON r.id = h.run WHERE r.source_id = ?1"},
+        {&c.latestMetrics, "SELECT count(*) FROM latest_metrics h JOIN runs r ON r.id = h.run WHERE r.source_id = ?1"},
+        {&c.params, "SELECT count(*) FROM params h JOIN runs r ON r.id = h.run WHERE r.source_id = ?1"},
+        {&c.runTags, "SELECT count(*) FROM run_tags h JOIN runs r ON r.id = h.run WHERE r.source_id = ?1"},
+        {&c.experimentTags, "SELECT count(*) FROM experiment_tags t JOIN experiments e ON e.id = t.experiment WHERE e.source_id = ?1"},
+        {&c.models, "SELECT count(*) FROM registered_models WHERE source_id = ?1"},
+        {&c.versions, "SELECT count(*) FROM model_versions v JOIN registered_models m ON m.id = v.model WHERE m.source_id = ?1"},
+        {&c.aliases, "SELECT count(*) FROM model_aliases a JOIN registered_models m ON m.id = a.model WHERE m.source_id = ?1"},
+        {&c.versionTags, "SELECT count(*) FROM version_tags t JOIN model_versions v ON v.id = t.version"
+                         " JOIN registered_models m ON m.id = v.model WHERE m.source_id = ?1"},
+        {&c.modelTags, "SELECT count(*) FROM model_tags t JOIN registered_models m ON m.id = t.model WHERE m.source_id = ?1"},
+    };
+    for (const auto &q : queries) {
+        Statement st = m_db.prepare(QString::fromLatin1(q.sql));
+        st.bind(1, sourceId);
+        if (!st.next())
+            return st.error() ? *st.error() : m_db.errorHere();
+        *q.out = st.int64(0);
+    }
+    return c;
+}
+
+} // namespace md

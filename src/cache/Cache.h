@@ -1,0 +1,134 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "Database.h"
+#include "core/Domain.h"
+#include "core/Error.h"
+
+#include <QList>
+#include <QSet>
+#include <QString>
+
+#include <optional>
+
+namespace md {
+
+/// A source the cache holds data of.
+struct SourceInfo {
+    qint64 id = 0;
+    QString uri;
+    QString kind;  ///< sourceKindName(): "file", "sqlite", "folder", "http"
+    qint64 addedMs = 0;
+    std::optional<qint64> lastSyncMs;
+    QString lastError;
+    qint64 experimentCount = 0;
+    qint64 runCount = 0;
+    qint64 modelCount = 0;
+};
+
+struct ExperimentInfo {
+    qint64 sourceId = 0;
+    Experiment experiment;
+    qint64 runCount = 0;         ///< active runs
+    qint64 deletedRunCount = 0;
+};
+
+/// What `runs()` returns: a cache row id plus the run without its history.
+struct RunRow {
+    qint64 rowId = 0;
+    qint64 sourceId = 0;
+    Run run;
+};
+
+/// Selects runs. All conditions are ANDed.
+struct RunQuery {
+    std::optional<qint64> sourceId;
+    /// MLflow experiment ids, or names (matched when no id matches).
+    QStringList experiments;
+    /// MLflow run ids; empty = any.
+    QStringList runIds;
+    /// MLflow search filter, e.g. "metrics.rmse < 1 and params.model = 'xgb'".
+    QString filter;
+    /// MLflow order-by clauses, e.g. {"metrics.val_r2_score DESC", "start_time"}.
+    QStringList orderBy;
+    bool includeDeleted = false;  ///< include runs and experiments in lifecycle stage "deleted"
+    bool onlyDeleted = false;
+    qint64 limit = -1;
+    bool withData = true;  ///< load params, tags and latest metrics too
+};
+
+/// A change of the registry that a sync saw between the cached state and the source's.
+struct RegistryChange {
+    QString model;
+    qint64 version = 0;     ///< 0 for model-level changes (aliases)
+    QString field;          ///< "stage", "alias", "tag", "description", "registered", "deleted"
+    QString oldValue;
+    QString newValue;
+    qint64 windowStartMs = 0;  ///< the previous sync: the change happened after this …
+    qint64 windowEndMs = 0;    ///< … and before this
+};
+
+/// The local SQLite cache. Rebuildable from its sources. One object per thread; every public
+/// function either fully applies or leaves the file unchanged (one savepoint per call).
+class Cache {
+public:
+    Cache() = default;
+
+    /// Opens or creates the file, applies pending migrations. A file from a newer ModelDesk
+    /// (user_version above ours) is refused with a clear error.
+    Status open(const QString &path);
+    bool isOpen() const { return m_db.isOpen(); }
+    const QString &path() const { return m_db.path(); }
+    Database &database() { return m_db; }
+
+    static int schemaVersion();
+    /// Default location: $XDG_DATA_HOME/modeldesk/cache.sqlite (via QStandardPaths).
+    static QString defaultPath();
+
+    // ---- sources
+    Result<qint64> ensureSource(const QString &uri, const QString &kind);
+    Result<QList<SourceInfo>> sources();
+    Result<std::optional<SourceInfo>> sourceByUri(const QString &uri);
+    Status recordSync(qint64 sourceId, qint64 whenMs, const QString &error);
+    /// Removes a source and all it holds (never the journal).
+    Status removeSource(qint64 sourceId);
+
+    // ---- writing (used by the importer; each call is one atomic unit)
+    Status writeExperiment(qint64 sourceId, const Experiment &e);
+    /// Inserts or replaces the run with its params, tags, inputs, latest metrics and (when
+    /// run.hasHistory) its full history. The experiment must have been written before.
+    Status writeRun(qint64 sourceId, const Run &run);
+    /// Inserts or replaces the model and its versions; appends what changed compared with the
+    /// cached state to `changes` (not for a model seen for the first time, except "registered").
+    Status writeRegisteredModel(qint64 sourceId, const RegisteredModel &m, QList<RegistryChange> *changes);
+    /// After a complete read: deletes what the source no longer has.
+    Status removeMissing(qint64 sourceId, const QSet<QString> &experimentIds, const QSet<QString> &runIds,
+                         const QSet<QString> &modelNames, QList<RegistryChange> *changes);
+
+    // ---- reading
+    Result<QList<ExperimentInfo>> experiments(std::optional<qint64> sourceId, bool includeDeleted);
+    Result<QList<RunRow>> runs(const RunQuery &q);
+    /// One run by MLflow run id, with params, tags, latest metrics and inputs (no history).
+    Result<RunRow> run(const QString &runId, std::optional<qint64> sourceId = {});
+    Result<QList<MetricPoint>> history(qint64 runRowId, const QString &key);
+    Result<QStringList> metricKeys(const QList<qint64> &runRowIds);
+    Result<QList<RegisteredModel>> registeredModels(std::optional<qint64> sourceId);
+    Result<RegisteredModel> registeredModel(const QString &name, std::optional<qint64> sourceId = {});
+
+    /// Counts of what the cache holds for a source (tests, `sources`).
+    struct Counts {
+        qint64 experiments = 0, deletedExperiments = 0, runs = 0, metricPoints = 0, latestMetrics = 0, params = 0,
+               runTags = 0, experimentTags = 0, models = 0, versions = 0, aliases = 0, versionTags = 0,
+               modelTags = 0;
+    };
+    Result<Counts> counts(qint64 sourceId);
+
+private:
+    Status migrate();
+    Result<qint64> experimentRowId(qint64 sourceId, const QString &experimentId);
+    Status loadRunData(QList<RunRow> &rows);
+
+    Database m_db;
+};
+
+} // namespace md

@@ -1,0 +1,284 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "Database.h"
+
+#include <QCoreApplication>
+
+#include <sqlite3.h>
+
+#include <atomic>
+#include <cmath>
+#include <limits>
+
+namespace md {
+
+namespace {
+ErrorCategory categoryFor(int rc)
+{
+    switch (rc & 0xff) {
+    case SQLITE_NOTADB:
+    case SQLITE_CORRUPT:
+    case SQLITE_FORMAT:
+        return ErrorCategory::BadInput;
+    case SQLITE_CANTOPEN:
+    case SQLITE_FULL:
+    case SQLITE_IOERR:
+    case SQLITE_READONLY:
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+    case SQLITE_PERM:
+    default:
+        return ErrorCategory::Storage;
+    }
+}
+} // namespace
+
+Statement::Statement(Statement &&o) noexcept : m_db(o.m_db), m_stmt(o.m_stmt), m_error(std::move(o.m_error))
+{
+    o.m_stmt = nullptr;
+}
+
+Statement &Statement::operator=(Statement &&o) noexcept
+{
+    if (this != &o) {
+        sqlite3_finalize(m_stmt);
+        m_db = o.m_db;
+        m_stmt = o.m_stmt;
+        m_error = std::move(o.m_error);
+        o.m_stmt = nullptr;
+    }
+    return *this;
+}
+
+Statement::~Statement() { sqlite3_finalize(m_stmt); }
+
+Statement &Statement::bind(int i, const QString &v)
+{
+    if (v.isNull()) {
+        sqlite3_bind_null(m_stmt, i);
+    } else {
+        const QByteArray u = v.toUtf8();
+        sqlite3_bind_text(m_stmt, i, u.constData(), int(u.size()), SQLITE_TRANSIENT);
+    }
+    return *this;
+}
+
+Statement &Statement::bind(int i, qint64 v)
+{
+    sqlite3_bind_int64(m_stmt, i, v);
+    return *this;
+}
+
+Statement &Statement::bind(int i, double v)
+{
+    if (std::isnan(v))
+        sqlite3_bind_null(m_stmt, i);
+    else
+        sqlite3_bind_double(m_stmt, i, v);
+    return *this;
+}
+
+Statement &Statement::bind(int i, std::optional<qint64> v)
+{
+    return v ? bind(i, *v) : bindNull(i);
+}
+
+Statement &Statement::bindNull(int i)
+{
+    sqlite3_bind_null(m_stmt, i);
+    return *this;
+}
+
+Statement &Statement::bindVariant(int i, const QVariant &v)
+{
+    switch (v.typeId()) {
+    case QMetaType::UnknownType: return bindNull(i);
+    case QMetaType::Int:
+    case QMetaType::LongLong:
+    case QMetaType::UInt:
+    case QMetaType::Bool: return bind(i, v.toLongLong());
+    case QMetaType::Double:
+    case QMetaType::Float: return bind(i, v.toDouble());
+    default: return bind(i, v.toString());
+    }
+}
+
+bool Statement::next()
+{
+    if (!m_stmt)
+        return false;
+    const int rc = sqlite3_step(m_stmt);
+    if (rc == SQLITE_ROW)
+        return true;
+    if (rc != SQLITE_DONE)
+        m_error = m_db->errorHere();
+    else
+        m_error.reset();
+    return false;
+}
+
+Status Statement::exec()
+{
+    if (!m_stmt)
+        return m_db->errorHere();
+    const int rc = sqlite3_step(m_stmt);
+    Status st;
+    if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+        st = m_db->errorHere();
+    sqlite3_reset(m_stmt);
+    return st;
+}
+
+void Statement::reset()
+{
+    sqlite3_reset(m_stmt);
+    sqlite3_clear_bindings(m_stmt);
+}
+
+QString Statement::text(int c) const
+{
+    const auto *p = reinterpret_cast<const char *>(sqlite3_column_text(m_stmt, c));
+    if (!p)
+        return {};
+    return QString::fromUtf8(p, sqlite3_column_bytes(m_stmt, c));
+}
+
+qint64 Statement::int64(int c) const { return sqlite3_column_int64(m_stmt, c); }
+
+double Statement::real(int c) const
+{
+    if (sqlite3_column_type(m_stmt, c) == SQLITE_NULL)
+        return std::numeric_limits<double>::quiet_NaN();
+    return sqlite3_column_double(m_stmt, c);
+}
+
+bool Statement::isNull(int c) const { return sqlite3_column_type(m_stmt, c) == SQLITE_NULL; }
+
+QVariant Statement::variant(int c) const
+{
+    switch (sqlite3_column_type(m_stmt, c)) {
+    case SQLITE_INTEGER: return QVariant(qint64(sqlite3_column_int64(m_stmt, c)));
+    case SQLITE_FLOAT: return QVariant(sqlite3_column_double(m_stmt, c));
+    case SQLITE_NULL: return {};
+    default: return QVariant(text(c));
+    }
+}
+
+int Statement::columnCount() const { return sqlite3_column_count(m_stmt); }
+
+Database::~Database() { close(); }
+
+Status Database::open(const QString &path, bool create, bool readOnly)
+{
+    close();
+    m_path = path;
+    int flags = readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
+    if (create && !readOnly)
+        flags |= SQLITE_OPEN_CREATE;
+    flags |= SQLITE_OPEN_NOMUTEX;
+    const int rc = sqlite3_open_v2(path.toUtf8().constData(), &m_db, flags, nullptr);
+    if (rc != SQLITE_OK) {
+        Error e = makeError(categoryFor(rc),
+                            QCoreApplication::translate("Database", "cannot open database: %1")
+                                .arg(QString::fromUtf8(m_db ? sqlite3_errmsg(m_db) : sqlite3_errstr(rc))),
+                            path);
+        close();
+        return e;
+    }
+    sqlite3_extended_result_codes(m_db, 1);
+    sqlite3_busy_timeout(m_db, 5000);
+    return {};
+}
+
+void Database::close()
+{
+    if (m_db) {
+        sqlite3_close_v2(m_db);
+        m_db = nullptr;
+    }
+}
+
+Error Database::errorHere(const QString &context) const
+{
+    const int rc = m_db ? sqlite3_extended_errcode(m_db) : SQLITE_MISUSE;
+    QString msg = QString::fromUtf8(m_db ? sqlite3_errmsg(m_db) : "database is not open");
+    if (!context.isEmpty())
+        msg = context + QStringLiteral(": ") + msg;
+    return makeError(categoryFor(rc), msg, m_path);
+}
+
+Status Database::exec(const QString &sql)
+{
+    char *err = nullptr;
+    const int rc = sqlite3_exec(m_db, sql.toUtf8().constData(), nullptr, nullptr, &err);
+    if (rc != SQLITE_OK) {
+        Error e = makeError(categoryFor(rc), QString::fromUtf8(err ? err : sqlite3_errstr(rc)), m_path);
+        sqlite3_free(err);
+        m_lastError = e;
+        return e;
+    }
+    return {};
+}
+
+Statement Database::prepare(const QString &sql)
+{
+    sqlite3_stmt *stmt = nullptr;
+    const QByteArray u = sql.toUtf8();
+    if (!m_db || sqlite3_prepare_v2(m_db, u.constData(), int(u.size()), &stmt, nullptr) != SQLITE_OK) {
+        m_lastError = errorHere();
+        sqlite3_finalize(stmt);
+        return {};
+    }
+    return Statement(this, stmt);
+}
+
+Result<QVariant> Database::scalar(const QString &sql)
+{
+    Statement st = prepare(sql);
+    if (!st.isValid())
+        return errorHere();
+    if (st.next())
+        return st.variant(0);
+    if (st.error())
+        return *st.error();
+    return QVariant();
+}
+
+qint64 Database::lastInsertRowId() const { return sqlite3_last_insert_rowid(m_db); }
+
+int Database::userVersion()
+{
+    auto v = scalar(QStringLiteral("PRAGMA user_version"));
+    return v ? v->toInt() : -1;
+}
+
+Transaction::Transaction(Database &db) : m_db(db)
+{
+    static std::atomic_int counter{0};
+    m_name = QStringLiteral("sp%1").arg(++counter);
+    m_begin = m_db.exec(QStringLiteral("SAVEPOINT ") + m_name);
+    m_done = !m_begin.ok();
+}
+
+Transaction::~Transaction()
+{
+    if (!m_done) {
+        (void)m_db.exec(QStringLiteral("ROLLBACK TO ") + m_name);
+        (void)m_db.exec(QStringLiteral("RELEASE ") + m_name);
+    }
+}
+
+Status Transaction::commit()
+{
+    if (m_done)
+        return m_begin.ok() ? Status(makeError(ErrorCategory::Internal, QStringLiteral("transaction already ended")))
+                            : m_begin;
+    m_done = true;
+    Status st = m_db.exec(QStringLiteral("RELEASE ") + m_name);
+    if (!st) {
+        (void)m_db.exec(QStringLiteral("ROLLBACK TO ") + m_name);
+        (void)m_db.exec(QStringLiteral("RELEASE ") + m_name);
+    }
+    return st;
+}
+
+} // namespace md

@@ -1,0 +1,30 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/Error.h"
+
+#include <QString>
+#include <QStringList>
+#include <QVariantList>
+
+namespace md {
+
+/// A piece of SQL with its positional ('?') bind values, in order.
+struct SqlFragment {
+    QString sql;
+    QVariantList binds;
+};
+
+/// Translates an MLflow search filter (see core/SearchFilter.h) into a boolean SQL expression over
+/// the cache's `runs` table aliased `r` (columns: id, run_uuid, run_name, user_id, status,
+/// start_time, end_time, artifact_uri, lifecycle_stage, experiment) and its child tables
+/// latest_metrics, params, run_tags, run_inputs (all keyed by `run` = r.id). An empty filter gives
+/// "1". Errors are BadInput and say at which column (1-based) the filter went wrong.
+Result<SqlFragment> filterToSql(const QString &filter);
+
+/// Translates MLflow order-by clauses ("metrics.rmse DESC", "attributes.start_time", "params.x
+/// ASC") into an SQL ORDER BY list (without the keywords) over the same tables. NaN/NULL values
+/// sort last in both directions. An empty list gives "r.start_time DESC, r.run_uuid" like MLflow.
+Result<SqlFragment> orderByToSql(const QStringList &orderBy);
+
+} // namespace md

@@ -1,0 +1,128 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+// The domain objects every source produces and the cache stores. Field names follow MLflow's
+// entities (mlflow/entities) so that JSON output can use MLflow's names one to one.
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+#include <QtGlobal>
+
+#include <optional>
+
+namespace md {
+
+struct KeyValue {
+    QString key;
+    QString value;
+    friend bool operator==(const KeyValue &, const KeyValue &) = default;
+};
+
+/// MLflow's lifecycle stage of experiments and runs.
+inline const QString kActive = QStringLiteral("active");
+inline const QString kDeleted = QStringLiteral("deleted");
+
+struct Experiment {
+    QString experimentId;
+    QString name;
+    QString artifactLocation;
+    QString lifecycleStage = kActive;
+    qint64 creationTime = 0;    ///< epoch ms, 0 = unknown
+    qint64 lastUpdateTime = 0;  ///< epoch ms, 0 = unknown
+    QList<KeyValue> tags;
+};
+
+/// One logged metric value. NaN and ±inf are kept as such.
+struct MetricPoint {
+    QString key;
+    double value = 0;
+    qint64 timestamp = 0;  ///< epoch ms
+    qint64 step = 0;
+    friend bool operator==(const MetricPoint &, const MetricPoint &) = default;
+};
+
+/// MLflow's rule for the "latest" value of a metric: the largest step, then the latest timestamp,
+/// then the largest value (NaN counts as smallest). Returns true when `a` comes after `b`.
+bool isLaterMetric(const MetricPoint &a, const MetricPoint &b);
+
+/// A dataset logged as a run input (mlflow.log_input).
+struct DatasetInput {
+    QString name;
+    QString digest;
+    QString sourceType;
+    QString source;
+    QString schema;
+    QString profile;
+    QString context;  ///< the `mlflow.data.context` input tag, e.g. "training"
+    friend bool operator==(const DatasetInput &, const DatasetInput &) = default;
+};
+
+struct Run {
+    QString runId;
+    QString experimentId;
+    QString runName;
+    QString userId;
+    QString status;  ///< RUNNING, SCHEDULED, FINISHED, FAILED, KILLED
+    qint64 startTime = 0;
+    std::optional<qint64> endTime;
+    QString artifactUri;
+    QString lifecycleStage = kActive;
+    QList<KeyValue> params;
+    QList<KeyValue> tags;
+    /// Latest value per key (see isLaterMetric).
+    QList<MetricPoint> latestMetrics;
+    /// Every logged point of every metric; only meaningful when hasHistory is set.
+    QList<MetricPoint> history;
+    bool hasHistory = false;
+    QList<DatasetInput> inputs;
+
+    /// The `mlflow.parentRunId` tag, empty for top-level runs.
+    QString parentRunId() const;
+    /// Fills latestMetrics from history with MLflow's rule.
+    void computeLatestFromHistory();
+};
+
+/// MLflow's model version stages.
+inline const QString kStageNone = QStringLiteral("None");
+inline const QString kStageStaging = QStringLiteral("Staging");
+inline const QString kStageProduction = QStringLiteral("Production");
+inline const QString kStageArchived = QStringLiteral("Archived");
+
+struct ModelVersion {
+    QString name;
+    qint64 version = 0;
+    qint64 creationTime = 0;
+    qint64 lastUpdatedTime = 0;
+    QString currentStage = kStageNone;
+    QString description;
+    QString userId;
+    QString source;
+    QString runId;
+    QString status = QStringLiteral("READY");
+    QString statusMessage;
+    QString runLink;
+    QList<KeyValue> tags;
+    QStringList aliases;  ///< sorted
+};
+
+struct ModelAlias {
+    QString alias;
+    qint64 version = 0;
+    friend bool operator==(const ModelAlias &, const ModelAlias &) = default;
+};
+
+struct RegisteredModel {
+    QString name;
+    qint64 creationTime = 0;
+    qint64 lastUpdatedTime = 0;
+    QString description;
+    QList<KeyValue> tags;
+    QList<ModelAlias> aliases;  ///< sorted by alias
+    QList<ModelVersion> versions;  ///< sorted by version
+};
+
+/// The run status names MLflow uses, indexed by the file store's numeric RunStatus enum (1..5).
+QString runStatusName(int fileStoreCode);
+
+} // namespace md

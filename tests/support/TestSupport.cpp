@@ -1,0 +1,82 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "TestSupport.h"
+
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QFileInfo>
+#include <QProcess>
+
+#include <cstdio>
+
+namespace md::test {
+
+QString dataPath(const QString &relative)
+{
+    return QDir(QStringLiteral(MD_TEST_DATA)).absoluteFilePath(relative);
+}
+
+bool copyTree(const QString &from, const QString &to)
+{
+    const QDir src(from);
+    if (!src.exists() || !QDir().mkpath(to)) {
+        std::fprintf(stderr, "copyTree: cannot copy %s to %s\n", qPrintable(from), qPrintable(to));
+        return false;
+    }
+    QDirIterator it(from, QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString path = it.next();
+        const QFileInfo fi = it.fileInfo();
+        const QString target = to + QLatin1Char('/') + src.relativeFilePath(path);
+        if (fi.isDir()) {
+            if (!QDir().mkpath(target))
+                return false;
+        } else {
+            QDir().mkpath(QFileInfo(target).absolutePath());
+            QFile::remove(target);
+            if (!QFile::copy(path, target)) {
+                std::fprintf(stderr, "copyTree: cannot copy %s\n", qPrintable(path));
+                return false;
+            }
+            QFile::setPermissions(target, QFile::permissions(target) | QFile::WriteOwner | QFile::ReadOwner);
+        }
+    }
+    return true;
+}
+
+bool writeFile(const QString &path, const QByteArray &contents)
+{
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        return false;
+    return f.write(contents) == contents.size();
+}
+
+ProcessResult runProcess(const QString &program, const QStringList &args, const QByteArray &stdinData)
+{
+    QProcess p;
+    p.start(program, args);
+    ProcessResult r;
+    if (!p.waitForStarted(10000)) {
+        r.err = "failed to start " + program.toUtf8();
+        return r;
+    }
+    if (!stdinData.isEmpty())
+        p.write(stdinData);
+    p.closeWriteChannel();
+    if (!p.waitForFinished(60000)) {
+        p.kill();
+        p.waitForFinished();
+        r.err = "timed out: " + program.toUtf8();
+        return r;
+    }
+    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    r.out = p.readAllStandardOutput();
+    r.err = p.readAllStandardError();
+    return r;
+}
+
+QString cliPath() { return QStringLiteral(MD_CLI_PATH); }
+
+} // namespace md::test

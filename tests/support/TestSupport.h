@@ -1,0 +1,31 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+namespace md::test {
+
+/// Absolute path of a file or folder under tests/data.
+QString dataPath(const QString &relative);
+
+/// Copies a folder tree (files and sub-folders) to `to`, making everything writable. Returns false
+/// and prints why when something could not be copied.
+bool copyTree(const QString &from, const QString &to);
+
+/// Writes `contents` to `path`, creating parent folders.
+bool writeFile(const QString &path, const QByteArray &contents);
+
+struct ProcessResult {
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+/// Runs a program to completion (60 s at most) with the given arguments and optional stdin.
+ProcessResult runProcess(const QString &program, const QStringList &args, const QByteArray &stdinData = {});
+
+/// The modeldesk-cli binary built alongside the tests.
+QString cliPath();
+
+} // namespace md::test
