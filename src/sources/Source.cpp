@@ -1,0 +1,113 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "Source.h"
+
+#include "FileStoreSource.h"
+#include "MlflowDbSource.h"
+#include "ModelFolderSource.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QUrl>
+
+namespace md {
+
+QString sourceKindName(SourceKind kind)
+{
+    switch (kind) {
+    case SourceKind::FileStore: return QStringLiteral("file");
+    case SourceKind::MlflowDb: return QStringLiteral("sqlite");
+    case SourceKind::ModelFolder: return QStringLiteral("folder");
+    case SourceKind::TrackingServer: return QStringLiteral("http");
+    }
+    return {};
+}
+
+namespace {
+
+QString tr(const char *text) { return QCoreApplication::translate("Source", text); }
+
+bool isSqliteFile(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return false;
+    return f.read(16) == QByteArray("SQLite format 3\0", 16);
+}
+
+/// Recognises a plain local path by what it holds.
+Result<std::unique_ptr<Source>> fromLocalPath(const QString &given, const QString &path)
+{
+    const QFileInfo fi(path);
+    if (!fi.exists())
+        return makeError(ErrorCategory::NotFound, tr("no such file or folder"), given);
+    const QString abs = fi.absoluteFilePath();
+    if (fi.isFile()) {
+        if (isSqliteFile(abs))
+            return std::unique_ptr<Source>(new MlflowDbSource(abs));
+        return makeError(ErrorCategory::BadInput, tr("not an MLflow database (not an SQLite file)"), given);
+    }
+    if (ModelFolderSource::looksLikeModelFolder(abs))
+        return std::unique_ptr<Source>(new ModelFolderSource(abs));
+    if (FileStoreSource::looksLikeFileStore(abs))
+        return std::unique_ptr<Source>(new FileStoreSource(abs));
+    const QString nested = QDir(abs).filePath(QStringLiteral("mlruns"));
+    if (FileStoreSource::looksLikeFileStore(nested))
+        return std::unique_ptr<Source>(new FileStoreSource(nested));
+    const QString db = QDir(abs).filePath(QStringLiteral("mlflow.db"));
+    if (QFileInfo(db).isFile() && isSqliteFile(db))
+        return std::unique_ptr<Source>(new MlflowDbSource(db));
+    return makeError(ErrorCategory::BadInput,
+                     tr("not an MLflow store: expected an mlruns/ file store, an mlflow.db or a model folder "
+                        "(model.pkl, model_vN.pkl, version.txt)"),
+                     given);
+}
+
+} // namespace
+
+Result<std::unique_ptr<Source>> createSource(const QString &uriOrPath)
+{
+    const QString s = uriOrPath.trimmed();
+    if (s.isEmpty())
+        return makeError(ErrorCategory::BadInput, tr("no source given"));
+    const qsizetype colon = s.indexOf(QLatin1String("://"));
+    if (colon <= 0)
+        return fromLocalPath(s, s);
+
+    const QString scheme = s.left(colon).toLower();
+    const QString rest = s.mid(colon + 3);
+    if (scheme == QLatin1String("sqlite")) {
+        // SQLAlchemy's form: sqlite:///relative.db and sqlite:////absolute.db. We also accept
+        // sqlite:///absolute.db when that is the only reading that exists, since people write it.
+        QString path = rest.startsWith(QLatin1Char('/')) ? rest.mid(1) : rest;
+        path = QUrl::fromPercentEncoding(path.toUtf8());
+        if (!QFileInfo::exists(path) && QFileInfo::exists(QLatin1Char('/') + path))
+            path.prepend(QLatin1Char('/'));
+        if (!QFileInfo(path).isFile())
+            return makeError(ErrorCategory::NotFound, tr("no such database file"), s);
+        return std::unique_ptr<Source>(new MlflowDbSource(QFileInfo(path).absoluteFilePath()));
+    }
+    if (scheme == QLatin1String("file") || scheme == QLatin1String("folder")) {
+        const QUrl url(s);
+        QString path = scheme == QLatin1String("file") ? url.toLocalFile()
+                                                       : QUrl::fromPercentEncoding(rest.toUtf8());
+        if (path.isEmpty())
+            return makeError(ErrorCategory::BadInput, tr("cannot read a local path from this URI"), s);
+        if (!QFileInfo(path).isDir())
+            return makeError(ErrorCategory::NotFound, tr("no such folder"), s);
+        const QString abs = QFileInfo(path).absoluteFilePath();
+        if (scheme == QLatin1String("folder"))
+            return std::unique_ptr<Source>(new ModelFolderSource(abs));
+        return std::unique_ptr<Source>(new FileStoreSource(abs));
+    }
+    if (scheme == QLatin1String("http") || scheme == QLatin1String("https"))
+        return makeError(ErrorCategory::BadInput,
+                         tr("MLflow tracking servers are not supported by this version of ModelDesk yet; "
+                            "use a file store, an mlflow.db or a model folder"),
+                         s);
+    return makeError(ErrorCategory::BadInput,
+                     tr("unknown source scheme '%1' (expected file://, sqlite://, folder:// or a path)").arg(scheme), s);
+}
+
+} // namespace md
