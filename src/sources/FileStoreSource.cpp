@@ -1,0 +1,717 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "FileStoreSource.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QFileInfo>
+#include <QHash>
+#include <QSet>
+#include <QUrl>
+
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <charconv>
+#include <cstring>
+#include <map>
+#include <optional>
+#include <string_view>
+#include <utility>
+
+using namespace Qt::StringLiterals;
+
+namespace md {
+
+namespace {
+
+// Folder and file names of MLflow's tracking and registry file stores
+// (mlflow/store/tracking/file_store.py, mlflow/store/model_registry/file_store.py).
+constexpr QLatin1StringView kMetaFile("meta.yaml");
+constexpr QLatin1StringView kTrashFolder(".trash");
+constexpr QLatin1StringView kModelsFolder("models");
+constexpr QLatin1StringView kTagsFolder("tags");
+constexpr QLatin1StringView kParamsFolder("params");
+constexpr QLatin1StringView kMetricsFolder("metrics");
+constexpr QLatin1StringView kInputsFolder("inputs");
+constexpr QLatin1StringView kDatasetsFolder("datasets");
+constexpr QLatin1StringView kTracesFolder("traces");
+constexpr QLatin1StringView kAliasesFolder("aliases");
+constexpr QLatin1StringView kVersionPrefix("version-");
+// The registry marks a deleted version with this stage instead of removing its folder.
+constexpr QLatin1StringView kStageDeletedInternal("Deleted_Internal");
+
+template<typename Name>
+QString joinPath(const QString &dir, const Name &name)
+{
+    return dir + u'/' + name;
+}
+
+QString whereLine(const QString &path, qint64 line)
+{
+    return path + u':' + QString::number(line);
+}
+
+/// Sub-folder names of `dir`, sorted, without "." and "..".
+QStringList subdirs(const QString &dir)
+{
+    return QDir(dir).entryList(QDir::Dirs | QDir::Hidden | QDir::NoDotAndDotDot, QDir::Name);
+}
+
+struct FileEntry {
+    QString key;   ///< path relative to the walked folder, '/'-separated
+    QString path;  ///< absolute path
+};
+
+/// Every file below `dir` (recursively: MLflow stores the key "a/b" as the file a/b), sorted by key.
+QList<FileEntry> filesUnder(const QString &dir)
+{
+    QList<FileEntry> out;
+    if (!QFileInfo(dir).isDir())
+        return out;
+    const qsizetype prefix = dir.size() + 1;
+    QDirIterator it(dir, QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        QString path = it.next();
+        out.append(FileEntry{path.mid(prefix), std::move(path)});
+    }
+    std::sort(out.begin(), out.end(), [](const FileEntry &a, const FileEntry &b) { return a.key < b.key; });
+    return out;
+}
+
+Result<QByteArray> readBytes(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly)) {
+        if (!QFileInfo::exists(path))
+            return makeError(ErrorCategory::NotFound,
+                             QCoreApplication::translate("FileStoreSource", "the file is missing"), path);
+        return makeError(ErrorCategory::BadInput,
+                         QCoreApplication::translate("FileStoreSource", "cannot read the file: %1")
+                             .arg(f.errorString()),
+                         path);
+    }
+    QByteArray data = f.readAll();
+    if (f.error() != QFileDevice::NoError)
+        return makeError(ErrorCategory::BadInput,
+                         QCoreApplication::translate("FileStoreSource", "cannot read the file: %1")
+                             .arg(f.errorString()),
+                         path);
+    return data;
+}
+
+/// Parses a meta.yaml that must hold a mapping. Errors name the file (with ":line" for syntax errors).
+Result<YAML::Node> loadYamlMap(const QString &path)
+{
+    auto bytes = readBytes(path);
+    if (!bytes)
+        return bytes.error();
+    try {
+        YAML::Node node = YAML::Load(bytes->toStdString());
+        if (!node.IsMap())
+            return makeError(ErrorCategory::BadInput,
+                             QCoreApplication::translate("FileStoreSource",
+                                                         "the file is empty or not a YAML mapping"),
+                             path);
+        return node;
+    } catch (const YAML::Exception &e) {
+        const QString where = e.mark.is_null() ? path : whereLine(path, qint64(e.mark.line) + 1);
+        return makeError(ErrorCategory::BadInput,
+                         QCoreApplication::translate("FileStoreSource", "not valid YAML: %1")
+                             .arg(QString::fromStdString(e.msg)),
+                         where);
+    }
+}
+
+/// A scalar field as text; empty when missing or null.
+QString yStr(const YAML::Node &map, const char *key)
+{
+    const YAML::Node n = map[key];
+    if (!n.IsDefined() || !n.IsScalar())
+        return {};
+    return QString::fromStdString(n.Scalar());
+}
+
+bool hasField(const YAML::Node &map, const char *key)
+{
+    const YAML::Node n = map[key];
+    return n.IsDefined() && n.IsScalar();
+}
+
+std::optional<qint64> parseInt(std::string_view s)
+{
+    // Python's int() (which MLflow reads these with) accepts a leading '+'; from_chars does not.
+    if (s.size() > 1 && s.front() == '+')
+        s.remove_prefix(1);
+    qint64 v = 0;
+    const auto r = std::from_chars(s.data(), s.data() + s.size(), v);
+    if (r.ec != std::errc() || r.ptr != s.data() + s.size() || s.empty())
+        return std::nullopt;
+    return v;
+}
+
+/// Accepts what Python's float() reads back from MLflow's files: decimals, exponents, and
+/// nan / inf / infinity in any case with an optional sign. Locale-independent.
+std::optional<double> parseDouble(std::string_view s)
+{
+    if (s.size() > 1 && s.front() == '+')
+        s.remove_prefix(1);
+    if (s.empty())
+        return std::nullopt;
+    double v = 0;
+    const auto r = std::from_chars(s.data(), s.data() + s.size(), v);
+    if (r.ec != std::errc() || r.ptr != s.data() + s.size())
+        return std::nullopt;
+    return v;
+}
+
+std::optional<qint64> yInt(const YAML::Node &map, const char *key)
+{
+    const YAML::Node n = map[key];
+    if (!n.IsDefined() || !n.IsScalar())
+        return std::nullopt;
+    return parseInt(n.Scalar());
+}
+
+bool isSpace(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
+}
+
+/// One line of a metric file: "timestamp value step", or "timestamp value" (old files, step 0).
+/// Fields are separated by exactly one space, as MLflow splits them.
+bool parseMetricLine(std::string_view line, MetricPoint &p)
+{
+    while (!line.empty() && isSpace(line.front()))
+        line.remove_prefix(1);
+    while (!line.empty() && isSpace(line.back()))
+        line.remove_suffix(1);
+    std::string_view fields[3];
+    int n = 0;
+    while (true) {
+        const auto sp = line.find(' ');
+        if (n == 3)
+            return false;
+        fields[n++] = line.substr(0, sp);
+        if (sp == std::string_view::npos)
+            break;
+        line.remove_prefix(sp + 1);
+    }
+    if (n < 2)
+        return false;
+    const auto ts = parseInt(fields[0]);
+    const auto value = parseDouble(fields[1]);
+    const auto step = n == 3 ? parseInt(fields[2]) : std::optional<qint64>(0);
+    if (!ts || !value || !step)
+        return false;
+    p.timestamp = *ts;
+    p.value = *value;
+    p.step = *step;
+    return true;
+}
+
+QString textOf(const QByteArray &bytes)
+{
+    return QString::fromUtf8(bytes);
+}
+
+/// Experiment ids are numbers in MLflow, but compare them as text when they are not.
+bool experimentIdLess(const QString &a, const QString &b)
+{
+    bool aNum = false;
+    bool bNum = false;
+    const qulonglong av = a.toULongLong(&aNum);
+    const qulonglong bv = b.toULongLong(&bNum);
+    if (aNum && bNum && av != bv)
+        return av < bv;
+    if (aNum != bNum)
+        return aNum;
+    return a < b;
+}
+
+class Reader {
+public:
+    Reader(const QString &root, const QString &uri, ImportSink &sink, const std::atomic_bool &cancel)
+        : m_root(root), m_uri(uri), m_sink(sink), m_cancel(cancel)
+    {
+    }
+
+    Status readAll();
+
+private:
+    struct ExperimentEntry {
+        Experiment experiment;
+        QString dir;
+        QStringList runDirs;
+    };
+
+    void problem(Error e) { m_sink.problem(ReadProblem{std::move(e)}); }
+    Status cancelled() const
+    {
+        return makeError(ErrorCategory::Cancelled,
+                         QCoreApplication::translate("FileStoreSource", "reading was cancelled"), m_uri);
+    }
+
+    std::optional<ExperimentEntry> readExperiment(const QString &dir, bool trashed);
+    QList<KeyValue> readKeyValues(const QString &dir);
+    std::optional<Run> readRun(const ExperimentEntry &exp, const QString &runDir);
+    void readMetrics(const QString &dir, Run &run);
+    void readInputs(const ExperimentEntry &exp, const QString &runDir, Run &run);
+    const std::optional<DatasetInput> &dataset(const QString &expDir, const QString &datasetId);
+    std::optional<RegisteredModel> readModel(const QString &dir);
+    std::optional<ModelVersion> readVersion(const QString &dir, const QString &modelName);
+
+    QString m_root;
+    QString m_uri;
+    ImportSink &m_sink;
+    const std::atomic_bool &m_cancel;
+    // Datasets are shared by the runs of an experiment: parse (and report) each one once.
+    QHash<QString, std::optional<DatasetInput>> m_datasets;
+};
+
+std::optional<Reader::ExperimentEntry> Reader::readExperiment(const QString &dir, bool trashed)
+{
+    const QString metaPath = joinPath(dir, kMetaFile);
+    auto meta = loadYamlMap(metaPath);
+    if (!meta) {
+        problem(meta.error());
+        return std::nullopt;
+    }
+    const YAML::Node &m = *meta;
+    ExperimentEntry entry;
+    entry.dir = dir;
+    Experiment &e = entry.experiment;
+    e.experimentId = yStr(m, "experiment_id");
+    if (e.experimentId.isEmpty()) {
+        problem(makeError(ErrorCategory::BadInput,
+                          QCoreApplication::translate("FileStoreSource", "the field experiment_id is missing"),
+                          metaPath));
+        return std::nullopt;
+    }
+    const QString folderName = QFileInfo(dir).fileName();
+    if (e.experimentId != folderName) {
+        // MLflow ignores such an experiment as well.
+        problem(makeError(ErrorCategory::BadInput,
+                          QCoreApplication::translate("FileStoreSource",
+                                                      "experiment_id %1 does not match its folder %2")
+                              .arg(e.experimentId, folderName),
+                          metaPath));
+        return std::nullopt;
+    }
+    e.name = yStr(m, "name");
+    e.artifactLocation = yStr(m, "artifact_location");
+    const QString stage = yStr(m, "lifecycle_stage");
+    e.lifecycleStage = trashed ? kDeleted : (stage.isEmpty() ? kActive : stage);
+    e.creationTime = yInt(m, "creation_time").value_or(0);
+    e.lastUpdateTime = yInt(m, "last_update_time").value_or(0);
+    e.tags = readKeyValues(joinPath(dir, kTagsFolder));
+
+    for (const QString &name : subdirs(dir)) {
+        if (name == kTagsFolder || name == kDatasetsFolder || name == kTracesFolder)
+            continue;
+        entry.runDirs.append(joinPath(dir, name));
+    }
+    return entry;
+}
+
+QList<KeyValue> Reader::readKeyValues(const QString &dir)
+{
+    QList<KeyValue> out;
+    const QList<FileEntry> files = filesUnder(dir);
+    out.reserve(files.size());
+    for (const FileEntry &f : files) {
+        auto bytes = readBytes(f.path);
+        if (!bytes) {
+            problem(bytes.error());
+            continue;
+        }
+        // MLflow writes the value as is, without a trailing newline, and reads the whole file.
+        out.append(KeyValue{f.key, textOf(*bytes)});
+    }
+    return out;
+}
+
+void Reader::readMetrics(const QString &dir, Run &run)
+{
+    for (const FileEntry &f : filesUnder(dir)) {
+        auto bytes = readBytes(f.path);
+        if (!bytes) {
+            problem(bytes.error());
+            continue;
+        }
+        const QByteArray &data = *bytes;
+        const char *p = data.constData();
+        const char *end = p + data.size();
+        qint64 lineNo = 0;
+        qint64 points = 0;
+        MetricPoint point;
+        point.key = f.key;
+        while (p < end) {
+            const char *nl = static_cast<const char *>(std::memchr(p, '\n', size_t(end - p)));
+            const char *lineEnd = nl ? nl : end;
+            ++lineNo;
+            const std::string_view line(p, size_t(lineEnd - p));
+            p = nl ? nl + 1 : end;
+            if (line.find_first_not_of(" \t\r\v\f") == std::string_view::npos)
+                continue;
+            if (!parseMetricLine(line, point)) {
+                problem(makeError(ErrorCategory::BadInput,
+                                  QCoreApplication::translate(
+                                      "FileStoreSource",
+                                      "malformed metric line (expected \"timestamp value step\")"),
+                                  whereLine(f.path, lineNo)));
+                continue;
+            }
+            run.history.append(point);
+            ++points;
+        }
+        if (points == 0 && lineNo == 0)
+            problem(makeError(ErrorCategory::BadInput,
+                              QCoreApplication::translate("FileStoreSource", "the metric file holds no values"),
+                              f.path));
+    }
+}
+
+const std::optional<DatasetInput> &Reader::dataset(const QString &expDir, const QString &datasetId)
+{
+    const QString dir = joinPath(joinPath(expDir, kDatasetsFolder), datasetId);
+    auto it = m_datasets.constFind(dir);
+    if (it != m_datasets.constEnd())
+        return *it;
+    std::optional<DatasetInput> result;
+    auto meta = loadYamlMap(joinPath(dir, kMetaFile));
+    if (!meta) {
+        problem(meta.error());
+    } else {
+        const YAML::Node &m = *meta;
+        DatasetInput d;
+        d.name = yStr(m, "name");
+        d.digest = yStr(m, "digest");
+        d.sourceType = yStr(m, "source_type");
+        d.source = yStr(m, "source");
+        d.schema = yStr(m, "schema");
+        d.profile = yStr(m, "profile");
+        result = std::move(d);
+    }
+    return *m_datasets.insert(dir, std::move(result));
+}
+
+void Reader::readInputs(const ExperimentEntry &exp, const QString &runDir, Run &run)
+{
+    const QString inputsDir = joinPath(runDir, kInputsFolder);
+    for (const QString &name : subdirs(inputsDir)) {
+        const QString metaPath = joinPath(joinPath(inputsDir, name), kMetaFile);
+        auto meta = loadYamlMap(metaPath);
+        if (!meta) {
+            problem(meta.error());
+            continue;
+        }
+        const YAML::Node &m = *meta;
+        // Newer MLflow versions also record other kinds of inputs (models); only datasets are ours.
+        if (yStr(m, "source_type") != QLatin1StringView("DATASET"))
+            continue;
+        const QString datasetId = yStr(m, "source_id");
+        if (datasetId.isEmpty() || datasetId.contains(u'/') || datasetId.startsWith(u'.')) {
+            problem(makeError(ErrorCategory::BadInput,
+                              QCoreApplication::translate("FileStoreSource", "the field source_id is missing or invalid"),
+                              metaPath));
+            continue;
+        }
+        const std::optional<DatasetInput> &d = dataset(exp.dir, datasetId);
+        if (!d)
+            continue;
+        DatasetInput input = *d;
+        const YAML::Node tags = m["tags"];
+        if (tags.IsDefined() && tags.IsMap())
+            input.context = yStr(tags, "mlflow.data.context");
+        run.inputs.append(std::move(input));
+    }
+}
+
+std::optional<Run> Reader::readRun(const ExperimentEntry &exp, const QString &runDir)
+{
+    const QString metaPath = joinPath(runDir, kMetaFile);
+    auto meta = loadYamlMap(metaPath);
+    if (!meta) {
+        problem(meta.error());
+        return std::nullopt;
+    }
+    const YAML::Node &m = *meta;
+    Run run;
+    run.runId = yStr(m, "run_id");
+    if (run.runId.isEmpty())
+        run.runId = yStr(m, "run_uuid");
+    if (run.runId.isEmpty()) {
+        problem(makeError(ErrorCategory::BadInput,
+                          QCoreApplication::translate("FileStoreSource", "the field run_id is missing"), metaPath));
+        return std::nullopt;
+    }
+    const QString expId = yStr(m, "experiment_id");
+    if (!expId.isEmpty() && expId != exp.experiment.experimentId) {
+        // MLflow ignores a run that names another experiment.
+        problem(makeError(ErrorCategory::BadInput,
+                          QCoreApplication::translate("FileStoreSource",
+                                                      "the run names experiment %1 but lies in experiment %2")
+                              .arg(expId, exp.experiment.experimentId),
+                          metaPath));
+        return std::nullopt;
+    }
+    run.experimentId = exp.experiment.experimentId;
+
+    // The file store keeps the status as RunStatus' number; a missing status means RUNNING.
+    if (hasField(m, "status")) {
+        const QString raw = yStr(m, "status");
+        const auto code = parseInt(m["status"].Scalar());
+        run.status = code ? runStatusName(int(*code)) : QString();
+        if (run.status.isEmpty()) {
+            problem(makeError(ErrorCategory::BadInput,
+                              QCoreApplication::translate("FileStoreSource", "unknown run status %1").arg(raw),
+                              metaPath));
+            return std::nullopt;
+        }
+    } else {
+        run.status = runStatusName(1);
+    }
+    run.runName = yStr(m, "run_name");
+    run.userId = yStr(m, "user_id");
+    run.startTime = yInt(m, "start_time").value_or(0);
+    run.endTime = yInt(m, "end_time");
+    run.artifactUri = yStr(m, "artifact_uri");
+    const QString stage = yStr(m, "lifecycle_stage");
+    run.lifecycleStage = exp.experiment.lifecycleStage == kDeleted ? kDeleted : (stage.isEmpty() ? kActive : stage);
+
+    run.params = readKeyValues(joinPath(runDir, kParamsFolder));
+    run.tags = readKeyValues(joinPath(runDir, kTagsFolder));
+    if (run.runName.isEmpty()) {
+        for (const KeyValue &t : std::as_const(run.tags))
+            if (t.key == QLatin1StringView("mlflow.runName"))
+                run.runName = t.value;
+    }
+    readMetrics(joinPath(runDir, kMetricsFolder), run);
+    run.hasHistory = true;
+    run.computeLatestFromHistory();
+    readInputs(exp, runDir, run);
+    return run;
+}
+
+std::optional<ModelVersion> Reader::readVersion(const QString &dir, const QString &modelName)
+{
+    const QString metaPath = joinPath(dir, kMetaFile);
+    auto meta = loadYamlMap(metaPath);
+    if (!meta) {
+        problem(meta.error());
+        return std::nullopt;
+    }
+    const YAML::Node &m = *meta;
+    ModelVersion v;
+    auto number = yInt(m, "version");
+    if (!number)
+        number = parseInt(QFileInfo(dir).fileName().mid(kVersionPrefix.size()).toStdString());
+    if (!number || *number <= 0) {
+        problem(makeError(ErrorCategory::BadInput,
+                          QCoreApplication::translate("FileStoreSource", "the field version is missing or invalid"),
+                          metaPath));
+        return std::nullopt;
+    }
+    v.version = *number;
+    v.name = modelName;
+    v.creationTime = yInt(m, "creation_timestamp").value_or(0);
+    v.lastUpdatedTime = yInt(m, "last_updated_timestamp").value_or(0);
+    const QString stage = yStr(m, "current_stage");
+    v.currentStage = stage.isEmpty() ? kStageNone : stage;
+    v.description = yStr(m, "description");
+    v.userId = yStr(m, "user_id");
+    v.source = yStr(m, "source");
+    v.runId = yStr(m, "run_id");
+    if (hasField(m, "status"))
+        v.status = yStr(m, "status");
+    v.statusMessage = yStr(m, "status_message");
+    v.runLink = yStr(m, "run_link");
+    v.tags = readKeyValues(joinPath(dir, kTagsFolder));
+    return v;
+}
+
+std::optional<RegisteredModel> Reader::readModel(const QString &dir)
+{
+    const QString metaPath = joinPath(dir, kMetaFile);
+    auto meta = loadYamlMap(metaPath);
+    if (!meta) {
+        problem(meta.error());
+        return std::nullopt;
+    }
+    const YAML::Node &m = *meta;
+    RegisteredModel model;
+    model.name = yStr(m, "name");
+    if (model.name.isEmpty())
+        model.name = QFileInfo(dir).fileName();
+    model.creationTime = yInt(m, "creation_timestamp").value_or(0);
+    model.lastUpdatedTime = yInt(m, "last_updated_timestamp").value_or(0);
+    model.description = yStr(m, "description");
+    model.tags = readKeyValues(joinPath(dir, kTagsFolder));
+
+    std::map<QString, qint64> aliases;
+    const YAML::Node metaAliases = m["aliases"];
+    if (metaAliases.IsDefined() && metaAliases.IsMap()) {
+        for (const auto &kv : metaAliases) {
+            if (!kv.first.IsScalar() || !kv.second.IsScalar())
+                continue;
+            if (const auto version = parseInt(kv.second.Scalar()))
+                aliases[QString::fromStdString(kv.first.Scalar())] = *version;
+        }
+    }
+    // The aliases/ folder is what MLflow's registry reads back; it wins over the meta.yaml copy.
+    for (const FileEntry &f : filesUnder(joinPath(dir, kAliasesFolder))) {
+        auto bytes = readBytes(f.path);
+        if (!bytes) {
+            problem(bytes.error());
+            continue;
+        }
+        const auto version = parseInt(bytes->trimmed().toStdString());
+        if (!version) {
+            problem(makeError(ErrorCategory::BadInput,
+                              QCoreApplication::translate("FileStoreSource", "the alias does not hold a version number"),
+                              f.path));
+            continue;
+        }
+        aliases[f.key] = *version;
+    }
+    for (const auto &[alias, version] : aliases)
+        model.aliases.append(ModelAlias{alias, version});
+
+    for (const QString &name : subdirs(dir)) {
+        if (!name.startsWith(kVersionPrefix))
+            continue;
+        auto v = readVersion(joinPath(dir, name), model.name);
+        if (!v || v->currentStage == kStageDeletedInternal)
+            continue;
+        for (const ModelAlias &a : std::as_const(model.aliases))
+            if (a.version == v->version)
+                v->aliases.append(a.alias);
+        model.versions.append(std::move(*v));
+    }
+    std::sort(model.versions.begin(), model.versions.end(),
+              [](const ModelVersion &a, const ModelVersion &b) { return a.version < b.version; });
+    return model;
+}
+
+Status Reader::readAll()
+{
+    QList<ExperimentEntry> experiments;
+    QSet<QString> seen;
+    const auto collect = [&](const QString &parent, bool trashed) {
+        for (const QString &name : subdirs(parent)) {
+            if (name.startsWith(u'.') || (!trashed && name == kModelsFolder))
+                continue;
+            auto entry = readExperiment(joinPath(parent, name), trashed);
+            // An id both active and in the trash: MLflow finds the active one first.
+            if (!entry || seen.contains(entry->experiment.experimentId))
+                continue;
+            seen.insert(entry->experiment.experimentId);
+            experiments.append(std::move(*entry));
+        }
+    };
+    collect(m_root, false);
+    collect(joinPath(m_root, kTrashFolder), true);
+    std::sort(experiments.begin(), experiments.end(), [](const ExperimentEntry &a, const ExperimentEntry &b) {
+        return experimentIdLess(a.experiment.experimentId, b.experiment.experimentId);
+    });
+
+    qint64 totalRuns = 0;
+    for (const ExperimentEntry &e : std::as_const(experiments))
+        totalRuns += e.runDirs.size();
+    m_sink.expectRuns(totalRuns);
+
+    for (const ExperimentEntry &e : std::as_const(experiments)) {
+        if (m_cancel.load())
+            return cancelled();
+        if (Status s = m_sink.experiment(e.experiment); !s)
+            return s;
+        for (const QString &runDir : e.runDirs) {
+            if (m_cancel.load())
+                return cancelled();
+            auto run = readRun(e, runDir);
+            if (!run)
+                continue;
+            if (Status s = m_sink.run(*run); !s)
+                return s;
+        }
+    }
+
+    const QString modelsDir = joinPath(m_root, kModelsFolder);
+    QList<RegisteredModel> models;
+    for (const QString &name : subdirs(modelsDir)) {
+        if (m_cancel.load())
+            return cancelled();
+        if (auto model = readModel(joinPath(modelsDir, name)))
+            models.append(std::move(*model));
+    }
+    std::sort(models.begin(), models.end(),
+              [](const RegisteredModel &a, const RegisteredModel &b) { return a.name < b.name; });
+    for (const RegisteredModel &model : std::as_const(models)) {
+        if (m_cancel.load())
+            return cancelled();
+        if (Status s = m_sink.registeredModel(model); !s)
+            return s;
+    }
+    return {};
+}
+
+} // namespace
+
+FileStoreSource::FileStoreSource(QString rootPath)
+    : m_root(QDir::cleanPath(QFileInfo(rootPath).absoluteFilePath()))
+{
+}
+
+QString FileStoreSource::uri() const
+{
+    return QUrl::fromLocalFile(m_root).toString();
+}
+
+bool FileStoreSource::looksLikeFileStore(const QString &dir)
+{
+    const QFileInfo info(dir);
+    if (!info.isDir())
+        return false;
+    const QDir d(dir);
+    if (QFileInfo(d.filePath(kModelsFolder)).isDir() || QFileInfo(d.filePath(kTrashFolder)).isDir())
+        return true;
+    for (const QString &name : d.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        QFile meta(d.filePath(name) + u'/' + kMetaFile);
+        if (!meta.open(QIODevice::ReadOnly))
+            continue;
+        // An experiment's meta.yaml is a few hundred bytes; the key is near its start.
+        if (meta.read(64 * 1024).contains("experiment_id:"))
+            return true;
+    }
+    return false;
+}
+
+Status FileStoreSource::open()
+{
+    const QFileInfo info(m_root);
+    if (!info.exists())
+        return makeError(ErrorCategory::NotFound,
+                         QCoreApplication::translate("FileStoreSource", "the folder does not exist"), m_root);
+    if (!info.isDir())
+        return makeError(ErrorCategory::BadInput,
+                         QCoreApplication::translate("FileStoreSource", "not a folder"), m_root);
+    if (!info.isReadable() || !info.isExecutable())
+        return makeError(ErrorCategory::BadInput,
+                         QCoreApplication::translate("FileStoreSource", "the folder cannot be read"), m_root);
+    if (!looksLikeFileStore(m_root))
+        return makeError(ErrorCategory::BadInput,
+                         QCoreApplication::translate("FileStoreSource", "not an MLflow file store"), m_root);
+    return {};
+}
+
+Status FileStoreSource::readAll(ImportSink &sink, const std::atomic_bool &cancel)
+{
+    if (Status s = open(); !s)
+        return s;
+    Reader reader(m_root, uri(), sink, cancel);
+    return reader.readAll();
+}
+
+} // namespace md

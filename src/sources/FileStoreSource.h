@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "sources/Source.h"
+
+#include <QString>
+
+namespace md {
+
+/// Reads an MLflow FILE store (the `mlruns/` folder that `mlflow` writes with a file:// tracking
+/// URI): experiments (active ones and those in `.trash/`), runs with their full metric histories,
+/// params, tags and dataset inputs, and the model registry under `models/`.
+///
+/// Every `meta.yaml` is parsed as YAML (never executed). A run, experiment, model, model version
+/// or metric line that cannot be read is reported to ImportSink::problem() with the file (and
+/// ":line" for metric lines) and skipped; the rest of the store is still delivered.
+class FileStoreSource final : public Source {
+public:
+    /// `rootPath` is the `mlruns` folder; a relative path is made absolute against the current
+    /// directory at construction.
+    explicit FileStoreSource(QString rootPath);
+
+    SourceKind kind() const override { return SourceKind::FileStore; }
+    /// "file:///abs/path/mlruns".
+    QString uri() const override;
+    /// The absolute path of the store folder.
+    QString rootPath() const { return m_root; }
+
+    /// Fails with NotFound when the folder does not exist, BadInput when it is not a folder, cannot
+    /// be listed, or does not look like a file store (see looksLikeFileStore()). `where` is the path.
+    Status open() override;
+
+    /// Delivers, in this order: expectRuns(number of run folders of readable experiments); for each
+    /// experiment sorted by id (numerically when both ids are numbers), experiment() and then its
+    /// runs sorted by run id; then the registered models sorted by name, each with its versions
+    /// sorted by number and its aliases sorted by name. Runs carry their full history
+    /// (hasHistory = true) and the latest values computed from it. Runs of an experiment in
+    /// `.trash/` are delivered as deleted.
+    /// Returns Cancelled when `cancel` is seen set (checked before every run and model), or the
+    /// first error a sink call returns; reading stops there.
+    Status readAll(ImportSink &sink, const std::atomic_bool &cancel) override;
+
+    /// True when `dir` is a folder that holds an MLflow file store: a `models/` or `.trash/`
+    /// sub-folder, or a sub-folder with a `meta.yaml` that has an `experiment_id`. Cheap: no YAML
+    /// parsing, no recursion. Used to recognise plain paths.
+    static bool looksLikeFileStore(const QString &dir);
+
+private:
+    QString m_root;
+};
+
+} // namespace md
