@@ -1,0 +1,153 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "Importer.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QJsonObject>
+
+namespace md {
+
+namespace {
+
+QString tr(const char *text) { return QCoreApplication::translate("Importer", text); }
+
+/// Writes what the source delivers into the cache, one unit per call.
+class CacheSink final : public ImportSink {
+public:
+    CacheSink(Cache &cache, qint64 sourceId, ImportReport &report, const Importer::ProgressFn &progress)
+        : m_cache(cache), m_sourceId(sourceId), m_report(report), m_progressFn(progress)
+    {
+        m_timer.start();
+    }
+
+    void expectRuns(qint64 total) override
+    {
+        m_total = total;
+        progress(true);
+    }
+    Status experiment(const Experiment &e) override
+    {
+        if (Status s = m_cache.writeExperiment(m_sourceId, e); !s)
+            return s;
+        m_experimentIds.insert(e.experimentId);
+        ++m_report.experiments;
+        return {};
+    }
+    Status run(const Run &r) override
+    {
+        if (Status s = m_cache.writeRun(m_sourceId, r); !s)
+            return s;
+        m_runIds.insert(r.runId);
+        ++m_report.runs;
+        progress(false);
+        return {};
+    }
+    Status registeredModel(const RegisteredModel &m) override
+    {
+        if (Status s = m_cache.writeRegisteredModel(m_sourceId, m, &m_report.changes); !s)
+            return s;
+        m_modelNames.insert(m.name);
+        ++m_report.models;
+        m_report.versions += m.versions.size();
+        return {};
+    }
+    void problem(const ReadProblem &p) override { m_report.problems.append(p); }
+
+    void progress(bool force)
+    {
+        if (!m_progressFn || (!force && m_timer.elapsed() < 50))
+            return;
+        m_timer.restart();
+        m_progressFn(ImportProgress{m_report.runs, m_total, tr("Reading runs")});
+    }
+
+    QSet<QString> m_experimentIds, m_runIds, m_modelNames;
+
+private:
+    Cache &m_cache;
+    qint64 m_sourceId;
+    ImportReport &m_report;
+    const Importer::ProgressFn &m_progressFn;
+    QElapsedTimer m_timer;
+    qint64 m_total = 0;
+};
+
+QString journalKind(const QString &field)
+{
+    const QString base = field.section(QLatin1Char(':'), 0, 0);
+    return QStringLiteral("observed.") + base;
+}
+
+} // namespace
+
+Importer::Importer(Cache &cache, Journal *journal) : m_cache(cache), m_journal(journal) {}
+
+Result<ImportReport> Importer::import(Source &source, const std::atomic_bool &cancel)
+{
+    if (Status s = source.open(); !s)
+        return s.error();
+    auto sourceId = m_cache.ensureSource(source.uri(), sourceKindName(source.kind()));
+    if (!sourceId)
+        return sourceId.error();
+    auto before = m_cache.sourceByUri(source.uri());
+    const qint64 windowStart = before && *before && (*before)->lastSyncMs ? *(*before)->lastSyncMs : 0;
+
+    ImportReport report;
+    report.sourceId = *sourceId;
+    report.uri = source.uri();
+    CacheSink sink(m_cache, *sourceId, report, m_progress);
+    Status st = source.readAll(sink, cancel);
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    if (st) {
+        // Only a complete read may say what the source no longer has.
+        st = m_cache.removeMissing(*sourceId, sink.m_experimentIds, sink.m_runIds, sink.m_modelNames, &report.changes);
+    }
+    if (!st) {
+        (void)m_cache.recordSync(*sourceId, now, st.error().toString());
+        return st.error();
+    }
+    for (auto &c : report.changes) {
+        c.windowStartMs = windowStart;
+        c.windowEndMs = now;
+    }
+    // The first sync of a source has nothing to compare with: its state is the baseline.
+    if (m_journal && windowStart > 0) {
+        for (const auto &c : std::as_const(report.changes)) {
+            JournalEntry e;
+            e.sourceUri = report.uri;
+            e.kind = journalKind(c.field);
+            e.subject = c.version ? c.model + QLatin1Char('/') + QString::number(c.version) : c.model;
+            e.details = QJsonObject{{QStringLiteral("field"), c.field},
+                                    {QStringLiteral("old"), c.oldValue},
+                                    {QStringLiteral("new"), c.newValue},
+                                    {QStringLiteral("window_start_ms"), double(c.windowStartMs)},
+                                    {QStringLiteral("window_end_ms"), double(c.windowEndMs)}};
+            if (Status s = m_journal->append(e); !s)
+                return s.error();
+        }
+    }
+    if (Status s = m_cache.recordSync(*sourceId, now, QString()); !s)
+        return s.error();
+    sink.progress(true);
+    return report;
+}
+
+Result<ImportReport> Importer::importUri(const QString &uri, const QString &cachePath, const QString &journalPath,
+                                         const std::atomic_bool &cancel, ProgressFn progress)
+{
+    auto source = createSource(uri);
+    if (!source)
+        return source.error();
+    Cache cache;
+    if (Status s = cache.open(cachePath); !s)
+        return s.error();
+    Journal journal;
+    if (Status s = journal.open(journalPath); !s)
+        return s.error();
+    Importer importer(cache, &journal);
+    importer.setProgressCallback(std::move(progress));
+    return importer.import(**source, cancel);
+}
+
+} // namespace md

@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "cache/Cache.h"
+#include "cache/Journal.h"
+#include "sources/Source.h"
+
+#include <atomic>
+#include <functional>
+
+namespace md {
+
+struct ImportProgress {
+    qint64 runsDone = 0;
+    qint64 runsTotal = 0;  ///< 0 when unknown
+    QString phase;         ///< translated: "Reading runs", "Reading registry" …
+};
+
+struct ImportReport {
+    qint64 sourceId = 0;
+    QString uri;
+    qint64 experiments = 0;
+    qint64 runs = 0;
+    qint64 models = 0;
+    qint64 versions = 0;
+    QList<ReadProblem> problems;       ///< items skipped; the rest was imported
+    QList<RegistryChange> changes;     ///< registry changes since the last sync (journalled)
+};
+
+/// Reads a source into the cache, one atomic unit (experiment, run, model) at a time, so that a
+/// failure or a kill never leaves half an item behind and the same import twice gives the same
+/// contents. Items the source no longer has are removed, but only after a complete read.
+/// Registry changes seen since the previous sync are appended to the journal.
+class Importer {
+public:
+    using ProgressFn = std::function<void(const ImportProgress &)>;
+
+    Importer(Cache &cache, Journal *journal);
+    /// Called on the importing thread, at most every 50 ms and once at the end.
+    void setProgressCallback(ProgressFn fn) { m_progress = std::move(fn); }
+
+    /// Opens the source and imports it. Fails (nothing removed, partial units kept consistent)
+    /// when the source cannot be opened, the cache cannot be written, or `cancel` is set.
+    Result<ImportReport> import(Source &source, const std::atomic_bool &cancel);
+
+    /// Convenience for worker threads: opens its own cache and journal connections.
+    static Result<ImportReport> importUri(const QString &uri, const QString &cachePath, const QString &journalPath,
+                                          const std::atomic_bool &cancel, ProgressFn progress = {});
+
+private:
+    Cache &m_cache;
+    Journal *m_journal;
+    ProgressFn m_progress;
+};
+
+} // namespace md

@@ -1,0 +1,338 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Importing the real MLflow fixtures into a real cache file.
+#include "TestSupport.h"
+#include "sources/FileStoreSource.h"
+#include "sync/Importer.h"
+
+#include <QDir>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace md;
+
+namespace {
+
+struct Expected {
+    qint64 experiments, deletedExperiments, runs, metricPoints, latest, params, runTags, experimentTags, models, versions,
+        aliases, versionTags, modelTags;
+};
+
+/// Every row of every cache table (without the sync times), to compare two imports.
+QStringList dump(Cache &c)
+{
+    QStringList out;
+    const QStringList tables{QStringLiteral("experiments"), QStringLiteral("experiment_tags"), QStringLiteral("runs"),
+                             QStringLiteral("latest_metrics"), QStringLiteral("metric_history"), QStringLiteral("params"),
+                             QStringLiteral("run_tags"), QStringLiteral("run_inputs"), QStringLiteral("registered_models"),
+                             QStringLiteral("model_tags"), QStringLiteral("model_aliases"), QStringLiteral("model_versions"),
+                             QStringLiteral("version_tags")};
+    for (const auto &t : tables) {
+        Statement st = c.database().prepare(QStringLiteral("SELECT * FROM %1").arg(t));
+        QStringList rows;
+        while (st.next()) {
+            QStringList cells;
+            for (int i = 0; i < st.columnCount(); ++i)
+                cells << st.variant(i).toString();
+            rows << t + QLatin1Char('|') + cells.join(QLatin1Char('|'));
+        }
+        rows.sort();
+        out += rows;
+    }
+    return out;
+}
+
+
+} // namespace
+
+class TestImporter : public QObject {
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_tmp;
+    int m_n = 0;
+    QString fresh(const QString &name) { return m_tmp.filePath(name + QString::number(++m_n)); }
+
+private Q_SLOTS:
+    void initTestCase() { QVERIFY(m_tmp.isValid()); }
+
+    void importsFixturesWithMlflowsCounts_data()
+    {
+        QTest::addColumn<QString>("uri");
+        QTest::addColumn<QString>("expectedUriPrefix");
+        QTest::addColumn<bool>("full");
+        QTest::newRow("file store, plain path") << test::dataPath(QStringLiteral("mlruns")) << QStringLiteral("file:///") << true;
+        QTest::newRow("mlflow.db, sqlite URI")
+            << QStringLiteral("sqlite:///") + test::dataPath(QStringLiteral("mlflow.db")) << QStringLiteral("sqlite:////") << true;
+        QTest::newRow("mlflow.db, plain path") << test::dataPath(QStringLiteral("mlflow.db")) << QStringLiteral("sqlite:////") << true;
+        QTest::newRow("model folder")
+            << QStringLiteral("folder://") + test::dataPath(QStringLiteral("model-folder/artifacts/training"))
+            << QStringLiteral("folder:///") << false;
+    }
+
+    void importsFixturesWithMlflowsCounts()
+    {
+        QFETCH(QString, uri);
+        QFETCH(QString, expectedUriPrefix);
+        QFETCH(bool, full);
+        const QString cachePath = fresh(QStringLiteral("c")) + QStringLiteral("/cache.sqlite");
+        std::atomic_bool cancel{false};
+        auto report = Importer::importUri(uri, cachePath, Journal::defaultPathFor(cachePath), cancel);
+        QVERIFY2(report.ok(), qPrintable(report.ok() ? QString() : report.error().toString()));
+        QVERIFY(report->problems.isEmpty());
+        QVERIFY2(report->uri.startsWith(expectedUriPrefix), qPrintable(report->uri));
+
+        Cache c;
+        QVERIFY(c.open(cachePath).ok());
+        auto counts = c.counts(report->sourceId);
+        QVERIFY(counts.ok());
+        if (!full) {
+            QCOMPARE(counts->runs, 0);
+            QCOMPARE(counts->models, 1);
+            QCOMPARE(counts->versions, 4);
+            auto m = c.registeredModel(QStringLiteral("model-folder"));
+            QVERIFY(m.ok());
+            QCOMPARE(m->versions.last().currentStage, kStageProduction);
+            return;
+        }
+        // FIXTURES.md, "Expected counts (what MLflow itself holds)".
+        QCOMPARE(counts->experiments, 4);
+        QCOMPARE(counts->deletedExperiments, 1);
+        QCOMPARE(counts->runs, 209);
+        QCOMPARE(counts->metricPoints, 32361);
+        QCOMPARE(counts->latestMetrics, 915);
+        QCOMPARE(counts->params, 1001);
+        QCOMPARE(counts->runTags, 1508);
+        QCOMPARE(counts->experimentTags, 11);
+        QCOMPARE(counts->models, 3);
+        QCOMPARE(counts->versions, 5);
+        QCOMPARE(counts->aliases, 2);
+        QCOMPARE(counts->versionTags, 13);
+        QCOMPARE(counts->modelTags, 4);
+
+        RunQuery q;
+        q.experiments = {QStringLiteral("car_price")};
+        q.orderBy = {QStringLiteral("metrics.val_r2_score DESC")};
+        auto runs = c.runs(q);
+        QVERIFY(runs.ok());
+        QCOMPARE(runs->size(), 4);
+        const QStringList names{QStringLiteral("XGBoost tuned"), QStringLiteral("XGBoost"), QStringLiteral("Random Forest"),
+                                QStringLiteral("Linear Regression")};
+        const QList<double> r2{0.89, 0.88, 0.85, 0.82};
+        for (int i = 0; i < 4; ++i) {
+            QCOMPARE(runs->at(i).run.runName, names[i]);
+            double v = -1;
+            for (const auto &m : runs->at(i).run.latestMetrics)
+                if (m.key == QLatin1String("val_r2_score"))
+                    v = m.value;
+            QCOMPARE(v, r2[i]);
+        }
+        RunQuery sweep;
+        sweep.experiments = {QStringLiteral("car_price_sweep")};
+        QCOMPARE(c.runs(sweep)->size(), 191);
+        sweep.onlyDeleted = true;
+        QCOMPARE(c.runs(sweep)->size(), 9);
+    }
+
+    void secondImportGivesIdenticalContents()
+    {
+        const QString cachePath = fresh(QStringLiteral("twice")) + QStringLiteral("/cache.sqlite");
+        std::atomic_bool cancel{false};
+        const QString uri = test::dataPath(QStringLiteral("mlruns"));
+        QVERIFY(Importer::importUri(uri, cachePath, Journal::defaultPathFor(cachePath), cancel).ok());
+        QStringList first;
+        {
+            Cache c;
+            QVERIFY(c.open(cachePath).ok());
+            first = dump(c);
+        }
+        auto again = Importer::importUri(uri, cachePath, Journal::defaultPathFor(cachePath), cancel);
+        QVERIFY(again.ok());
+        QVERIFY(again->changes.isEmpty());
+        Cache c;
+        QVERIFY(c.open(cachePath).ok());
+        const QStringList second = dump(c);
+        QCOMPARE(second.size(), first.size());
+        QCOMPARE(second, first);
+    }
+
+    void registryChangesBetweenSyncsGoToTheJournal()
+    {
+        const QString store = fresh(QStringLiteral("store"));
+        QVERIFY(test::copyTree(test::dataPath(QStringLiteral("mlruns")), store));
+        const QString cachePath = fresh(QStringLiteral("reg")) + QStringLiteral("/cache.sqlite");
+        const QString journalPath = Journal::defaultPathFor(cachePath);
+        std::atomic_bool cancel{false};
+        QVERIFY(Importer::importUri(store, cachePath, journalPath, cancel).ok());
+
+        // Another tool promotes v3 and moves the champion alias, as MLflow's file store writes it.
+        const QString model = store + QStringLiteral("/models/car_price_model");
+        QFile v3(model + QStringLiteral("/version-3/meta.yaml"));
+        QVERIFY(v3.open(QIODevice::ReadOnly));
+        QByteArray y = v3.readAll();
+        v3.close();
+        y.replace("current_stage: Staging", "current_stage: Production");
+        QVERIFY(test::writeFile(v3.fileName(), y));
+        QFile meta(model + QStringLiteral("/meta.yaml"));
+        QVERIFY(meta.open(QIODevice::ReadOnly));
+        QByteArray m = meta.readAll();
+        meta.close();
+        m.replace("champion: '4'", "champion: '3'");
+        QVERIFY(test::writeFile(meta.fileName(), m));
+        QVERIFY(test::writeFile(model + QStringLiteral("/aliases/champion"), "3"));
+
+        auto report = Importer::importUri(store, cachePath, journalPath, cancel);
+        QVERIFY(report.ok());
+        QCOMPARE(report->changes.size(), 2);
+
+        Journal j;
+        QVERIFY(j.open(journalPath).ok());
+        auto entries = j.entries();
+        QVERIFY(entries.ok());
+        QCOMPARE(entries->size(), 2);
+        QHash<QString, JournalEntry> byKind;
+        for (const auto &e : std::as_const(*entries))
+            byKind.insert(e.kind, e);
+        QVERIFY(byKind.contains(QStringLiteral("observed.stage")));
+        const JournalEntry stage = byKind.value(QStringLiteral("observed.stage"));
+        QCOMPARE(stage.subject, QStringLiteral("car_price_model/3"));
+        QCOMPARE(stage.details.value(QStringLiteral("old")).toString(), QStringLiteral("Staging"));
+        QCOMPARE(stage.details.value(QStringLiteral("new")).toString(), QStringLiteral("Production"));
+        QVERIFY(stage.details.value(QStringLiteral("window_start_ms")).toDouble() > 0);
+        QVERIFY(stage.details.value(QStringLiteral("window_end_ms")).toDouble()
+                >= stage.details.value(QStringLiteral("window_start_ms")).toDouble());
+        const JournalEntry alias = byKind.value(QStringLiteral("observed.alias"));
+        QCOMPARE(alias.details.value(QStringLiteral("field")).toString(), QStringLiteral("alias:champion"));
+        QCOMPARE(alias.details.value(QStringLiteral("old")).toString(), QStringLiteral("4"));
+        QCOMPARE(alias.details.value(QStringLiteral("new")).toString(), QStringLiteral("3"));
+        QVERIFY(j.verify().ok());
+    }
+
+    void brokenRunIsSkippedAndNamedTheRestImports()
+    {
+        const QString store = fresh(QStringLiteral("broken"));
+        QVERIFY(test::copyTree(test::dataPath(QStringLiteral("mlruns")), store));
+        const QString bad = store + QStringLiteral("/841587320559560834/7d7c9949f52c4a02bac3677187794007/meta.yaml");
+        QVERIFY(test::writeFile(bad, "artifact_uri: [unterminated\n  run_id: {"));
+        const QString cachePath = fresh(QStringLiteral("bc")) + QStringLiteral("/cache.sqlite");
+        std::atomic_bool cancel{false};
+        auto report = Importer::importUri(store, cachePath, Journal::defaultPathFor(cachePath), cancel);
+        QVERIFY(report.ok());
+        QCOMPARE(report->problems.size(), 1);
+        QVERIFY2(report->problems[0].error.where.startsWith(bad), qPrintable(report->problems[0].error.toString()));
+        QCOMPARE(report->runs, 208);
+        Cache c;
+        QVERIFY(c.open(cachePath).ok());
+        QCOMPARE(c.counts(report->sourceId)->runs, 208);
+    }
+
+    void runDeletedFromTheSourceLeavesTheCache()
+    {
+        const QString store = fresh(QStringLiteral("gone"));
+        QVERIFY(test::copyTree(test::dataPath(QStringLiteral("mlruns")), store));
+        const QString cachePath = fresh(QStringLiteral("gc")) + QStringLiteral("/cache.sqlite");
+        std::atomic_bool cancel{false};
+        QVERIFY(Importer::importUri(store, cachePath, Journal::defaultPathFor(cachePath), cancel).ok());
+        QVERIFY(QDir(store + QStringLiteral("/841587320559560834/7d7c9949f52c4a02bac3677187794007")).removeRecursively());
+        auto report = Importer::importUri(store, cachePath, Journal::defaultPathFor(cachePath), cancel);
+        QVERIFY(report.ok());
+        Cache c;
+        QVERIFY(c.open(cachePath).ok());
+        QCOMPARE(c.counts(report->sourceId)->runs, 208);
+        QVERIFY(!c.run(QStringLiteral("7d7c9949f52c4a02bac3677187794007")).ok());
+    }
+
+    void fullDiskFailsCleanlyAndNextImportCompletes()
+    {
+        const QString cachePath = fresh(QStringLiteral("full")) + QStringLiteral("/cache.sqlite");
+        const QString uri = test::dataPath(QStringLiteral("mlruns"));
+        Cache complete;
+        QVERIFY(complete.open(fresh(QStringLiteral("ref")) + QStringLiteral("/cache.sqlite")).ok());
+        Importer ref(complete, nullptr);
+        FileStoreSource refSource(uri);
+        std::atomic_bool cancel{false};
+        QVERIFY(ref.import(refSource, cancel).ok());
+
+        Cache c;
+        QVERIFY(c.open(cachePath).ok());
+        const qint64 pages = c.database().scalar(QStringLiteral("PRAGMA page_count"))->toLongLong();
+        // A "disk" that fills up part way through the runs.
+        QVERIFY(c.database().exec(QStringLiteral("PRAGMA max_page_count = %1").arg(pages + 150)).ok());
+        Importer importer(c, nullptr);
+        FileStoreSource source(uri);
+        auto report = importer.import(source, cancel);
+        QVERIFY(!report.ok());
+        QCOMPARE(report.error().category, ErrorCategory::Storage);
+        QCOMPARE(report.error().where, cachePath);
+
+        QCOMPARE(c.database().scalar(QStringLiteral("PRAGMA integrity_check"))->toString(), QStringLiteral("ok"));
+        // Every run that made it in is complete: same params, tags and points as a full import.
+        const QString perRun = QStringLiteral(
+            "SELECT r.run_uuid, (SELECT count(*) FROM params WHERE run = r.id), (SELECT count(*) FROM run_tags WHERE run = r.id),"
+            " (SELECT count(*) FROM metric_history WHERE run = r.id) FROM runs r ORDER BY r.run_uuid");
+        QHash<QString, QString> full;
+        Statement st = complete.database().prepare(perRun);
+        while (st.next())
+            full.insert(st.text(0), QStringLiteral("%1/%2/%3").arg(st.int64(1)).arg(st.int64(2)).arg(st.int64(3)));
+        Statement partial = c.database().prepare(perRun);
+        int seen = 0;
+        while (partial.next()) {
+            ++seen;
+            QCOMPARE(QStringLiteral("%1/%2/%3").arg(partial.int64(1)).arg(partial.int64(2)).arg(partial.int64(3)),
+                     full.value(partial.text(0)));
+        }
+        QVERIFY(seen > 0);
+        QVERIFY(seen < 209);
+        auto sources = c.sources();
+        QVERIFY(!sources->first().lastError.isEmpty());
+
+        // Space again: the next import completes without duplicates.
+        QVERIFY(c.database().exec(QStringLiteral("PRAGMA max_page_count = 1073741823")).ok());
+        auto again = importer.import(source, cancel);
+        QVERIFY2(again.ok(), qPrintable(again.ok() ? QString() : again.error().toString()));
+        QCOMPARE(c.counts(again->sourceId)->runs, 209);
+        QCOMPARE(c.counts(again->sourceId)->metricPoints, 32361);
+        QVERIFY(c.sources()->first().lastError.isEmpty());
+    }
+
+    void cancelledImportRemovesNothing()
+    {
+        const QString cachePath = fresh(QStringLiteral("cancel")) + QStringLiteral("/cache.sqlite");
+        const QString uri = test::dataPath(QStringLiteral("mlruns"));
+        std::atomic_bool go{false};
+        QVERIFY(Importer::importUri(uri, cachePath, Journal::defaultPathFor(cachePath), go).ok());
+        std::atomic_bool cancel{true};
+        auto report = Importer::importUri(uri, cachePath, Journal::defaultPathFor(cachePath), cancel);
+        QVERIFY(!report.ok());
+        QCOMPARE(report.error().category, ErrorCategory::Cancelled);
+        Cache c;
+        QVERIFY(c.open(cachePath).ok());
+        QCOMPARE(c.counts(c.sources()->first().id)->runs, 209);
+    }
+
+    void badSourcesGiveOneClearError_data()
+    {
+        QTest::addColumn<QString>("uri");
+        QTest::addColumn<int>("category");
+        QTest::newRow("missing path") << QStringLiteral("/nonexistent/mlruns") << int(ErrorCategory::NotFound);
+        QTest::newRow("missing sqlite") << QStringLiteral("sqlite:////nonexistent/mlflow.db") << int(ErrorCategory::NotFound);
+        QTest::newRow("unknown scheme") << QStringLiteral("ftp://host/x") << int(ErrorCategory::BadInput);
+        QTest::newRow("not a store") << test::dataPath(QStringLiteral("model-folder/..")) + QStringLiteral("/ids-mlruns-file-store.json")
+                                     << int(ErrorCategory::BadInput);
+    }
+
+    void badSourcesGiveOneClearError()
+    {
+        QFETCH(QString, uri);
+        QFETCH(int, category);
+        const QString cachePath = fresh(QStringLiteral("bad")) + QStringLiteral("/cache.sqlite");
+        std::atomic_bool cancel{false};
+        auto report = Importer::importUri(uri, cachePath, Journal::defaultPathFor(cachePath), cancel);
+        QVERIFY(!report.ok());
+        QCOMPARE(int(report.error().category), category);
+        QVERIFY2(!report.error().where.isEmpty(), qPrintable(report.error().toString()));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestImporter)
+#include "tst_importer.moc"
