@@ -1,0 +1,717 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "CliApp.h"
+
+#include "OutputTable.h"
+#include "cache/Cache.h"
+#include "cache/Journal.h"
+#include "sources/DemoStore.h"
+#include "sync/Importer.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QHash>
+#include <QJsonDocument>
+#include <QMap>
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <csignal>
+#include <cstdio>
+
+namespace md::cli {
+
+namespace {
+
+using json = nlohmann::ordered_json;
+
+QString tr(const char *text) { return QCoreApplication::translate("modeldesk-cli", text); }
+
+void printOut(const QString &s)
+{
+    const QByteArray b = s.toUtf8();
+    std::fwrite(b.constData(), 1, size_t(b.size()), stdout);
+}
+
+void printErr(const QString &s)
+{
+    const QByteArray b = s.toUtf8();
+    std::fwrite(b.constData(), 1, size_t(b.size()), stderr);
+}
+
+enum class Format { Table, Csv, Json };
+
+struct Options {
+    QString cachePath;
+    QString journalPath;
+    Format format = Format::Table;
+    bool quiet = false;
+    QString command;
+    QStringList positional;
+    QMultiMap<QString, QString> values;  ///< command options with a value
+    QSet<QString> flags;                 ///< command options without a value
+};
+
+const char *kUsage = QT_TRANSLATE_NOOP("modeldesk-cli",
+    "Usage: modeldesk-cli [--cache PATH] [--journal PATH] [--format table|csv|json] [--quiet] COMMAND [ARGS]\n"
+    "\n"
+    "Commands:\n"
+    "  sync SOURCE-URI            import a source into the cache (file://, sqlite://, folder:// or a path)\n"
+    "  sources                    the sources in the cache\n"
+    "  experiments [--deleted]    experiments with run counts\n"
+    "  runs [--experiment NAME|ID] [--filter EXPR] [--order-by EXPR]... [--max N] [--deleted]\n"
+    "                             runs; EXPR in MLflow's search syntax, e.g. \"metrics.rmse < 1\"\n"
+    "  run RUN_ID                 one run with its metrics, params, tags and dataset inputs\n"
+    "  history RUN_ID METRIC      every logged value of a metric\n"
+    "  models                     registered models\n"
+    "  versions MODEL             the versions of a registered model\n"
+    "  journal [verify]           the journal of actions and observed registry changes\n"
+    "  demo --into DIR            write the bundled demo (MLflow file store and model folder)\n"
+    "\n"
+    "Global options:\n"
+    "  --cache PATH    the cache file (default: $XDG_DATA_HOME/modeldesk/cache.sqlite)\n"
+    "  --journal PATH  the journal file (default: journal.sqlite beside the cache)\n"
+    "  --format F      table (default), csv or json\n"
+    "  --source URI    limit listings to one source\n"
+    "  --quiet         no progress on stderr\n"
+    "  --version, --help\n"
+    "\n"
+    "Exit codes: 0 success, 1 runtime failure, 2 usage error or bad input.\n"
+    "MLFLOW_TRACKING_URI is used by 'sync' when no SOURCE-URI is given.\n");
+
+int usageError(const QString &message)
+{
+    printErr(QStringLiteral("modeldesk-cli: ") + message + QLatin1Char('\n') + tr("Try 'modeldesk-cli --help'.") +
+             QLatin1Char('\n'));
+    return 2;
+}
+
+int fail(const Error &e)
+{
+    printErr(QStringLiteral("modeldesk-cli: error: ") + e.toString() + QLatin1Char('\n'));
+    return e.exitCode();
+}
+
+QString isoTime(qint64 ms)
+{
+    if (ms <= 0)
+        return {};
+    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs);
+}
+
+QString numberText(double v)
+{
+    if (std::isnan(v))
+        return QStringLiteral("NaN");
+    if (std::isinf(v))
+        return v > 0 ? QStringLiteral("inf") : QStringLiteral("-inf");
+    return QString::number(v, 'g', 15);
+}
+
+/// MLflow's proto3 JSON: NaN and infinities as strings, numbers otherwise.
+json jsonNumber(double v)
+{
+    if (std::isnan(v))
+        return "NaN";
+    if (std::isinf(v))
+        return v > 0 ? "Infinity" : "-Infinity";
+    return v;
+}
+
+std::string s(const QString &q) { return q.toStdString(); }
+
+json keyValues(const QList<KeyValue> &kvs)
+{
+    json a = json::array();
+    for (const auto &kv : kvs)
+        a.push_back({{"key", s(kv.key)}, {"value", s(kv.value)}});
+    return a;
+}
+
+json runJson(const Run &r)
+{
+    json info = {{"run_id", s(r.runId)},           {"run_uuid", s(r.runId)},
+                 {"run_name", s(r.runName)},       {"experiment_id", s(r.experimentId)},
+                 {"user_id", s(r.userId)},         {"status", s(r.status)},
+                 {"start_time", r.startTime},      {"end_time", nullptr},
+                 {"artifact_uri", s(r.artifactUri)}, {"lifecycle_stage", s(r.lifecycleStage)}};
+    if (r.endTime)
+        info["end_time"] = *r.endTime;
+    else
+        info.erase("end_time");
+    json metrics = json::array();
+    for (const auto &m : r.latestMetrics)
+        metrics.push_back({{"key", s(m.key)}, {"value", jsonNumber(m.value)}, {"timestamp", m.timestamp}, {"step", m.step}});
+    json inputs = json::array();
+    for (const auto &in : r.inputs) {
+        json d = {{"dataset", {{"name", s(in.name)}, {"digest", s(in.digest)}, {"source_type", s(in.sourceType)},
+                               {"source", s(in.source)}, {"schema", s(in.schema)}, {"profile", s(in.profile)}}}};
+        if (!in.context.isEmpty())
+            d["tags"] = json::array({{{"key", "mlflow.data.context"}, {"value", s(in.context)}}});
+        inputs.push_back(d);
+    }
+    return {{"info", info},
+            {"data", {{"metrics", metrics}, {"params", keyValues(r.params)}, {"tags", keyValues(r.tags)}}},
+            {"inputs", {{"dataset_inputs", inputs}}}};
+}
+
+json versionJson(const ModelVersion &v)
+{
+    json j = {{"name", s(v.name)},
+              {"version", std::to_string(v.version)},
+              {"creation_timestamp", v.creationTime},
+              {"last_updated_timestamp", v.lastUpdatedTime},
+              {"user_id", s(v.userId)},
+              {"current_stage", s(v.currentStage)},
+              {"description", s(v.description)},
+              {"source", s(v.source)},
+              {"run_id", s(v.runId)},
+              {"status", s(v.status)},
+              {"run_link", s(v.runLink)},
+              {"tags", keyValues(v.tags)},
+              {"aliases", json::array()}};
+    for (const auto &a : v.aliases)
+        j["aliases"].push_back(s(a));
+    return j;
+}
+
+void printJson(const json &j) { printOut(QString::fromStdString(j.dump(2)) + QLatin1Char('\n')); }
+
+void printTable(const Options &o, const OutputTable &t)
+{
+    printOut(o.format == Format::Csv ? t.toCsv() : t.toText());
+}
+
+std::atomic_bool g_cancel{false};
+
+void onSignal(int) { g_cancel = true; }
+
+struct Context {
+    Options o;
+    Cache cache;
+    std::optional<qint64> sourceId;
+
+    Status openCache()
+    {
+        if (Status st = cache.open(o.cachePath); !st)
+            return st;
+        const QString src = o.values.value(QStringLiteral("--source"));
+        if (src.isEmpty())
+            return {};
+        auto list = cache.sources();
+        if (!list)
+            return list.error();
+        for (const auto &si : std::as_const(*list))
+            if (si.uri == src || QString::number(si.id) == src) {
+                sourceId = si.id;
+                return {};
+            }
+        return makeError(ErrorCategory::NotFound, tr("no such source in the cache (see 'modeldesk-cli sources')"), src);
+    }
+};
+
+// ------------------------------------------------------------------------------------------ commands
+
+int cmdSync(Context &c)
+{
+    QString uri = c.o.positional.value(0);
+    if (uri.isEmpty())
+        uri = qEnvironmentVariable("MLFLOW_TRACKING_URI");
+    if (uri.isEmpty())
+        return usageError(tr("sync needs a SOURCE-URI (or MLFLOW_TRACKING_URI)"));
+    std::signal(SIGINT, onSignal);
+    std::signal(SIGTERM, onSignal);
+    const bool showProgress = !c.o.quiet;
+    auto progress = [showProgress](const ImportProgress &p) {
+        if (!showProgress)
+            return;
+        if (p.runsTotal > 0)
+            printErr(tr("\r%1: %2 of %3 runs").arg(p.phase).arg(p.runsDone).arg(p.runsTotal));
+        else
+            printErr(tr("\r%1: %2 runs").arg(p.phase).arg(p.runsDone));
+    };
+    auto report = Importer::importUri(uri, c.o.cachePath, c.o.journalPath, g_cancel, progress);
+    if (showProgress)
+        printErr(QStringLiteral("\n"));
+    if (!report)
+        return fail(report.error());
+    for (const auto &p : std::as_const(report->problems))
+        printErr(QStringLiteral("modeldesk-cli: skipped: ") + p.error.toString() + QLatin1Char('\n'));
+    if (c.o.format == Format::Json) {
+        json problems = json::array();
+        for (const auto &p : std::as_const(report->problems))
+            problems.push_back({{"where", s(p.error.where)}, {"message", s(p.error.message)}});
+        json changes = json::array();
+        for (const auto &ch : std::as_const(report->changes))
+            changes.push_back({{"model", s(ch.model)}, {"version", ch.version}, {"field", s(ch.field)},
+                               {"old", s(ch.oldValue)}, {"new", s(ch.newValue)}});
+        printJson({{"source", s(report->uri)}, {"experiments", report->experiments}, {"runs", report->runs},
+                   {"registered_models", report->models}, {"model_versions", report->versions},
+                   {"problems", problems}, {"registry_changes", changes}});
+    } else if (!c.o.quiet || c.o.format == Format::Csv) {
+        printOut(tr("Imported %1 experiments, %2 runs, %3 registered models (%4 versions) from %5\n")
+                     .arg(report->experiments)
+                     .arg(report->runs)
+                     .arg(report->models)
+                     .arg(report->versions)
+                     .arg(report->uri));
+        for (const auto &ch : std::as_const(report->changes))
+            printOut(tr("Registry change since the last sync: %1 v%2 %3: '%4' -> '%5'\n")
+                         .arg(ch.model)
+                         .arg(ch.version)
+                         .arg(ch.field, ch.oldValue, ch.newValue));
+    }
+    return report->problems.isEmpty() ? 0 : 2;
+}
+
+int cmdSources(Context &c)
+{
+    auto list = c.cache.sources();
+    if (!list)
+        return fail(list.error());
+    if (c.o.format == Format::Json) {
+        json a = json::array();
+        for (const auto &si : std::as_const(*list))
+            a.push_back({{"id", si.id}, {"uri", s(si.uri)}, {"kind", s(si.kind)},
+                         {"last_sync", si.lastSyncMs ? json(*si.lastSyncMs) : json(nullptr)},
+                         {"last_error", s(si.lastError)}, {"experiments", si.experimentCount}, {"runs", si.runCount},
+                         {"registered_models", si.modelCount}});
+        printJson({{"sources", a}});
+        return 0;
+    }
+    OutputTable t{{tr("ID"), tr("Kind"), tr("URI"), tr("Experiments"), tr("Runs"), tr("Models"), tr("Last sync"), tr("Last error")}, {}};
+    for (const auto &si : std::as_const(*list))
+        t.rows.append({QString::number(si.id), si.kind, si.uri, QString::number(si.experimentCount),
+                       QString::number(si.runCount), QString::number(si.modelCount),
+                       si.lastSyncMs ? isoTime(*si.lastSyncMs) : QString(), si.lastError});
+    printTable(c.o, t);
+    return 0;
+}
+
+int cmdExperiments(Context &c)
+{
+    auto list = c.cache.experiments(c.sourceId, c.o.flags.contains(QStringLiteral("--deleted")));
+    if (!list)
+        return fail(list.error());
+    if (c.o.format == Format::Json) {
+        json a = json::array();
+        for (const auto &x : std::as_const(*list)) {
+            const Experiment &e = x.experiment;
+            a.push_back({{"experiment_id", s(e.experimentId)}, {"name", s(e.name)},
+                         {"artifact_location", s(e.artifactLocation)}, {"lifecycle_stage", s(e.lifecycleStage)},
+                         {"creation_time", e.creationTime}, {"last_update_time", e.lastUpdateTime},
+                         {"tags", keyValues(e.tags)}, {"run_count", x.runCount}, {"deleted_run_count", x.deletedRunCount},
+                         {"source_id", x.sourceId}});
+        }
+        printJson({{"experiments", a}});
+        return 0;
+    }
+    OutputTable t{{tr("Experiment ID"), tr("Name"), tr("Runs"), tr("Deleted runs"), tr("Stage"), tr("Created"), tr("Source")}, {}};
+    for (const auto &x : std::as_const(*list))
+        t.rows.append({x.experiment.experimentId, x.experiment.name, QString::number(x.runCount),
+                       QString::number(x.deletedRunCount), x.experiment.lifecycleStage, isoTime(x.experiment.creationTime),
+                       QString::number(x.sourceId)});
+    printTable(c.o, t);
+    return 0;
+}
+
+int cmdRuns(Context &c)
+{
+    RunQuery q;
+    q.sourceId = c.sourceId;
+    q.experiments = c.o.values.values(QStringLiteral("--experiment"));
+    q.filter = c.o.values.value(QStringLiteral("--filter"));
+    const QStringList orderBy = c.o.values.values(QStringLiteral("--order-by"));
+    q.orderBy = QStringList(orderBy.crbegin(), orderBy.crend());  // QMultiMap returns the last first
+    std::reverse(q.experiments.begin(), q.experiments.end());
+    q.onlyDeleted = c.o.flags.contains(QStringLiteral("--deleted"));
+    if (c.o.values.contains(QStringLiteral("--max"))) {
+        bool ok = false;
+        q.limit = c.o.values.value(QStringLiteral("--max")).toLongLong(&ok);
+        if (!ok || q.limit < 0)
+            return usageError(tr("--max needs a number, got '%1'").arg(c.o.values.value(QStringLiteral("--max"))));
+    }
+    if (!q.experiments.isEmpty()) {
+        auto exps = c.cache.experiments(c.sourceId, true);
+        if (!exps)
+            return fail(exps.error());
+        for (const auto &want : std::as_const(q.experiments)) {
+            const bool known = std::any_of(exps->cbegin(), exps->cend(), [&](const ExperimentInfo &x) {
+                return x.experiment.experimentId == want || x.experiment.name == want;
+            });
+            if (!known)
+                return fail(makeError(ErrorCategory::NotFound, tr("no experiment with this name or id in the cache"), want));
+        }
+    }
+    auto rows = c.cache.runs(q);
+    if (!rows)
+        return fail(rows.error());
+    if (c.o.format == Format::Json) {
+        json a = json::array();
+        for (const auto &r : std::as_const(*rows))
+            a.push_back(runJson(r.run));
+        printJson({{"runs", a}});
+        return 0;
+    }
+    // MLflow's search_runs() data frame columns: attributes, then metrics.*, params.*, tags.*.
+    QStringList metricKeys, paramKeys, tagKeys;
+    {
+        QSet<QString> m, p, t;
+        for (const auto &r : std::as_const(*rows)) {
+            for (const auto &x : r.run.latestMetrics)
+                m.insert(x.key);
+            for (const auto &x : r.run.params)
+                p.insert(x.key);
+            for (const auto &x : r.run.tags)
+                t.insert(x.key);
+        }
+        metricKeys = QStringList(m.cbegin(), m.cend());
+        paramKeys = QStringList(p.cbegin(), p.cend());
+        tagKeys = QStringList(t.cbegin(), t.cend());
+        metricKeys.sort();
+        paramKeys.sort();
+        tagKeys.sort();
+    }
+    const bool csv = c.o.format == Format::Csv;
+    OutputTable t;
+    t.headers = {QStringLiteral("run_id"), QStringLiteral("run_name"), QStringLiteral("experiment_id"), QStringLiteral("status"),
+                 QStringLiteral("start_time"), QStringLiteral("end_time")};
+    if (csv)
+        t.headers << QStringLiteral("user_id") << QStringLiteral("artifact_uri") << QStringLiteral("lifecycle_stage");
+    for (const auto &k : std::as_const(metricKeys))
+        t.headers << QStringLiteral("metrics.") + k;
+    for (const auto &k : std::as_const(paramKeys))
+        t.headers << QStringLiteral("params.") + k;
+    if (csv)
+        for (const auto &k : std::as_const(tagKeys))
+            t.headers << QStringLiteral("tags.") + k;
+    for (const auto &row : std::as_const(*rows)) {
+        const Run &r = row.run;
+        QStringList cells{r.runId, r.runName, r.experimentId, r.status, isoTime(r.startTime),
+                          r.endTime ? isoTime(*r.endTime) : QString()};
+        if (csv)
+            cells << r.userId << r.artifactUri << r.lifecycleStage;
+        QHash<QString, double> mv;
+        for (const auto &x : r.latestMetrics)
+            mv.insert(x.key, x.value);
+        for (const auto &k : std::as_const(metricKeys))
+            cells << (mv.contains(k) ? numberText(mv.value(k)) : QString());
+        QHash<QString, QString> pv;
+        for (const auto &x : r.params)
+            pv.insert(x.key, x.value);
+        for (const auto &k : std::as_const(paramKeys))
+            cells << pv.value(k);
+        if (csv) {
+            QHash<QString, QString> tv;
+            for (const auto &x : r.tags)
+                tv.insert(x.key, x.value);
+            for (const auto &k : std::as_const(tagKeys))
+                cells << tv.value(k);
+        }
+        t.rows.append(cells);
+    }
+    printTable(c.o, t);
+    if (!csv && !c.o.quiet)
+        printErr(QCoreApplication::translate("modeldesk-cli", "%n run(s)\n", nullptr, int(rows->size())));
+    return 0;
+}
+
+int cmdRun(Context &c)
+{
+    if (c.o.positional.size() != 1)
+        return usageError(tr("run needs exactly one RUN_ID"));
+    auto row = c.cache.run(c.o.positional[0], c.sourceId);
+    if (!row)
+        return fail(row.error());
+    const Run &r = row->run;
+    if (c.o.format == Format::Json) {
+        printJson({{"run", runJson(r)}});
+        return 0;
+    }
+    OutputTable t{{tr("Section"), tr("Key"), tr("Value")}, {}};
+    auto add = [&](const QString &section, const QString &k, const QString &v) { t.rows.append({section, k, v}); };
+    const QString attr = QStringLiteral("attribute");
+    add(attr, QStringLiteral("run_id"), r.runId);
+    add(attr, QStringLiteral("run_name"), r.runName);
+    add(attr, QStringLiteral("experiment_id"), r.experimentId);
+    add(attr, QStringLiteral("status"), r.status);
+    add(attr, QStringLiteral("start_time"), isoTime(r.startTime));
+    add(attr, QStringLiteral("end_time"), r.endTime ? isoTime(*r.endTime) : QString());
+    add(attr, QStringLiteral("user_id"), r.userId);
+    add(attr, QStringLiteral("artifact_uri"), r.artifactUri);
+    add(attr, QStringLiteral("lifecycle_stage"), r.lifecycleStage);
+    for (const auto &m : r.latestMetrics)
+        add(QStringLiteral("metric"), m.key, numberText(m.value) + tr(" (step %1)").arg(m.step));
+    for (const auto &p : r.params)
+        add(QStringLiteral("param"), p.key, p.value);
+    for (const auto &p : r.tags)
+        add(QStringLiteral("tag"), p.key, p.value);
+    for (const auto &in : r.inputs)
+        add(QStringLiteral("dataset"), in.name, tr("digest %1, context %2, source %3").arg(in.digest, in.context, in.source));
+    if (c.o.format == Format::Csv)
+        printOut(t.toCsv());
+    else
+        printOut(t.toText(80));
+    return 0;
+}
+
+int cmdHistory(Context &c)
+{
+    if (c.o.positional.size() != 2)
+        return usageError(tr("history needs RUN_ID and METRIC"));
+    auto row = c.cache.run(c.o.positional[0], c.sourceId);
+    if (!row)
+        return fail(row.error());
+    auto h = c.cache.history(row->rowId, c.o.positional[1]);
+    if (!h)
+        return fail(h.error());
+    if (h->isEmpty()) {
+        const bool known = std::any_of(row->run.latestMetrics.cbegin(), row->run.latestMetrics.cend(),
+                                       [&](const MetricPoint &m) { return m.key == c.o.positional[1]; });
+        return fail(makeError(ErrorCategory::NotFound,
+                              known ? tr("the full history of this metric is not in the cache yet")
+                                    : tr("run %1 has no metric with this name").arg(row->run.runId),
+                              c.o.positional[1]));
+    }
+    if (c.o.format == Format::Json) {
+        json a = json::array();
+        for (const auto &m : std::as_const(*h))
+            a.push_back({{"key", s(m.key)}, {"value", jsonNumber(m.value)}, {"timestamp", m.timestamp}, {"step", m.step}});
+        printJson({{"metrics", a}});
+        return 0;
+    }
+    OutputTable t{{QStringLiteral("step"), QStringLiteral("timestamp"), QStringLiteral("value")}, {}};
+    for (const auto &m : std::as_const(*h))
+        t.rows.append({QString::number(m.step), c.o.format == Format::Csv ? QString::number(m.timestamp) : isoTime(m.timestamp),
+                       numberText(m.value)});
+    printTable(c.o, t);
+    return 0;
+}
+
+int cmdModels(Context &c)
+{
+    auto models = c.cache.registeredModels(c.sourceId);
+    if (!models)
+        return fail(models.error());
+    if (c.o.format == Format::Json) {
+        json a = json::array();
+        for (const auto &m : std::as_const(*models)) {
+            json aliases = json::array();
+            for (const auto &al : m.aliases)
+                aliases.push_back({{"alias", s(al.alias)}, {"version", std::to_string(al.version)}});
+            json latest = json::array();
+            QMap<QString, const ModelVersion *> byStage;
+            for (const auto &v : m.versions)
+                byStage[v.currentStage] = &v;
+            for (const auto *v : std::as_const(byStage))
+                latest.push_back(versionJson(*v));
+            a.push_back({{"name", s(m.name)}, {"creation_timestamp", m.creationTime},
+                         {"last_updated_timestamp", m.lastUpdatedTime}, {"description", s(m.description)},
+                         {"latest_versions", latest}, {"tags", keyValues(m.tags)}, {"aliases", aliases}});
+        }
+        printJson({{"registered_models", a}});
+        return 0;
+    }
+    OutputTable t{{tr("Name"), tr("Versions"), tr("Production"), tr("Staging"), tr("Aliases"), tr("Description")}, {}};
+    for (const auto &m : std::as_const(*models)) {
+        QStringList prod, staging, aliases;
+        for (const auto &v : m.versions) {
+            if (v.currentStage == kStageProduction)
+                prod << QString::number(v.version);
+            if (v.currentStage == kStageStaging)
+                staging << QString::number(v.version);
+        }
+        for (const auto &a : m.aliases)
+            aliases << a.alias + QStringLiteral("=v") + QString::number(a.version);
+        t.rows.append({m.name, QString::number(m.versions.size()), prod.join(QLatin1Char(',')), staging.join(QLatin1Char(',')),
+                       aliases.join(QStringLiteral(", ")), m.description});
+    }
+    printTable(c.o, t);
+    return 0;
+}
+
+int cmdVersions(Context &c)
+{
+    if (c.o.positional.size() != 1)
+        return usageError(tr("versions needs a MODEL name"));
+    auto m = c.cache.registeredModel(c.o.positional[0], c.sourceId);
+    if (!m)
+        return fail(m.error());
+    if (c.o.format == Format::Json) {
+        json a = json::array();
+        for (const auto &v : m->versions)
+            a.push_back(versionJson(v));
+        printJson({{"model_versions", a}});
+        return 0;
+    }
+    OutputTable t{{tr("Version"), tr("Stage"), tr("Aliases"), tr("Run ID"), tr("Status"), tr("Created"), tr("Description")}, {}};
+    for (const auto &v : m->versions)
+        t.rows.append({QString::number(v.version), v.currentStage, v.aliases.join(QStringLiteral(", ")), v.runId, v.status,
+                       isoTime(v.creationTime), v.description});
+    printTable(c.o, t);
+    return 0;
+}
+
+int cmdJournal(Context &c)
+{
+    Journal j;
+    if (Status st = j.open(c.o.journalPath); !st)
+        return fail(st.error());
+    if (c.o.positional.value(0) == QLatin1String("verify")) {
+        if (Status st = j.verify(); !st)
+            return fail(st.error());
+        printOut(tr("The journal is intact: %1\n").arg(c.o.journalPath));
+        return 0;
+    }
+    if (!c.o.positional.isEmpty())
+        return usageError(tr("unknown journal command '%1'").arg(c.o.positional[0]));
+    auto entries = j.entries(c.o.values.value(QStringLiteral("--source")));
+    if (!entries)
+        return fail(entries.error());
+    if (c.o.format == Format::Json) {
+        json a = json::array();
+        for (const auto &e : std::as_const(*entries))
+            a.push_back({{"seq", e.seq}, {"time", e.timeMs}, {"source", s(e.sourceUri)}, {"kind", s(e.kind)},
+                         {"subject", s(e.subject)}, {"user", s(e.user)}, {"note", s(e.note)},
+                         {"details", json::parse(QJsonDocument(e.details).toJson(QJsonDocument::Compact).toStdString())},
+                         {"hash", s(e.hash)}});
+        printJson({{"entries", a}});
+        return 0;
+    }
+    OutputTable t{{tr("#"), tr("Time"), tr("Kind"), tr("Subject"), tr("Details"), tr("Source")}, {}};
+    for (const auto &e : std::as_const(*entries))
+        t.rows.append({QString::number(e.seq), isoTime(e.timeMs), e.kind, e.subject,
+                       QString::fromUtf8(QJsonDocument(e.details).toJson(QJsonDocument::Compact)), e.sourceUri});
+    printTable(c.o, t);
+    return 0;
+}
+
+int cmdDemo(Context &c)
+{
+    const QString dir = c.o.values.value(QStringLiteral("--into"));
+    if (dir.isEmpty())
+        return usageError(tr("demo needs --into DIR"));
+    if (Status st = writeDemo(dir); !st)
+        return fail(st.error());
+    if (!c.o.quiet)
+        printOut(tr("Wrote the demo to %1\n  MLflow file store: %2\n  model folder:      %3\n")
+                     .arg(dir, demoFileStoreUri(dir), demoModelFolderUri(dir)));
+    return 0;
+}
+
+struct CommandSpec {
+    const char *name;
+    int (*fn)(Context &);
+    QStringList valueOptions;
+    QStringList flagOptions;
+    bool needsCache;
+};
+
+const QList<CommandSpec> &commands()
+{
+    static const QList<CommandSpec> list = {
+        {"sync", cmdSync, {}, {QStringLiteral("--histories")}, false},
+        {"sources", cmdSources, {}, {}, true},
+        {"experiments", cmdExperiments, {}, {QStringLiteral("--deleted")}, true},
+        {"runs", cmdRuns,
+         {QStringLiteral("--experiment"), QStringLiteral("--filter"), QStringLiteral("--order-by"), QStringLiteral("--max")},
+         {QStringLiteral("--deleted")}, true},
+        {"run", cmdRun, {}, {}, true},
+        {"history", cmdHistory, {}, {}, true},
+        {"models", cmdModels, {}, {}, true},
+        {"versions", cmdVersions, {}, {}, true},
+        {"journal", cmdJournal, {}, {}, false},
+        {"demo", cmdDemo, {QStringLiteral("--into")}, {}, false},
+    };
+    return list;
+}
+
+} // namespace
+
+int run(const QStringList &arguments)
+{
+    Options o;
+    const CommandSpec *spec = nullptr;
+    const QStringList globalValues{QStringLiteral("--cache"), QStringLiteral("--journal"), QStringLiteral("--format"),
+                                   QStringLiteral("--source")};
+    for (qsizetype i = 1; i < arguments.size(); ++i) {
+        QString arg = arguments[i];
+        QString value;
+        bool hasInlineValue = false;
+        if (arg.startsWith(QLatin1String("--")) && arg.contains(QLatin1Char('='))) {
+            value = arg.section(QLatin1Char('='), 1);
+            arg = arg.section(QLatin1Char('='), 0, 0);
+            hasInlineValue = true;
+        }
+        if (arg == QLatin1String("--help") || arg == QLatin1String("-h")) {
+            printOut(tr(kUsage));
+            return 0;
+        }
+        if (arg == QLatin1String("--version")) {
+            printOut(QStringLiteral("modeldesk-cli " MODELDESK_VERSION "\n"));
+            return 0;
+        }
+        if (arg == QLatin1String("--quiet") || arg == QLatin1String("-q")) {
+            o.quiet = true;
+            continue;
+        }
+        const bool isValueOpt = globalValues.contains(arg) || (spec && spec->valueOptions.contains(arg));
+        if (isValueOpt) {
+            if (!hasInlineValue) {
+                if (i + 1 >= arguments.size())
+                    return usageError(tr("option %1 needs a value").arg(arg));
+                value = arguments[++i];
+            }
+            if (arg == QLatin1String("--cache"))
+                o.cachePath = value;
+            else if (arg == QLatin1String("--journal"))
+                o.journalPath = value;
+            else if (arg == QLatin1String("--format")) {
+                if (value == QLatin1String("table"))
+                    o.format = Format::Table;
+                else if (value == QLatin1String("csv"))
+                    o.format = Format::Csv;
+                else if (value == QLatin1String("json"))
+                    o.format = Format::Json;
+                else
+                    return usageError(tr("unknown format '%1' (expected table, csv or json)").arg(value));
+            } else
+                o.values.insert(arg, value);
+            continue;
+        }
+        if (spec && spec->flagOptions.contains(arg)) {
+            o.flags.insert(arg);
+            continue;
+        }
+        if (arg.startsWith(QLatin1Char('-')) && arg.size() > 1)
+            return usageError(spec ? tr("unknown option %1 for '%2'").arg(arg, o.command) : tr("unknown option %1").arg(arg));
+        if (!spec) {
+            for (const auto &cs : commands())
+                if (arg == QLatin1String(cs.name))
+                    spec = &cs;
+            if (!spec)
+                return usageError(tr("unknown command '%1'").arg(arg));
+            o.command = arg;
+            continue;
+        }
+        o.positional.append(arg);
+    }
+    if (!spec) {
+        printErr(tr(kUsage));
+        return 2;
+    }
+    if (o.cachePath.isEmpty())
+        o.cachePath = Cache::defaultPath();
+    if (o.journalPath.isEmpty())
+        o.journalPath = Journal::defaultPathFor(o.cachePath);
+
+    Context c;
+    c.o = o;
+    if (spec->needsCache)
+        if (Status st = c.openCache(); !st)
+            return fail(st.error());
+    return spec->fn(c);
+}
+
+} // namespace md::cli

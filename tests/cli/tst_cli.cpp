@@ -1,0 +1,307 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// modeldesk-cli as a user runs it: real processes, real files, exit codes and output.
+#include "TestSupport.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace md;
+
+class TestCli : public QObject {
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_tmp;
+    QString m_cache;
+
+    test::ProcessResult cli(QStringList args, const QString &cache = {})
+    {
+        args.prepend(cache.isEmpty() ? m_cache : cache);
+        args.prepend(QStringLiteral("--cache"));
+        return test::runProcess(test::cliPath(), args);
+    }
+    static QJsonObject json(const test::ProcessResult &r)
+    {
+        QJsonParseError e;
+        const QJsonDocument d = QJsonDocument::fromJson(r.out, &e);
+        if (e.error != QJsonParseError::NoError)
+            qWarning() << "bad JSON:" << e.errorString() << r.out.left(400);
+        return d.object();
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_tmp.isValid());
+        m_cache = m_tmp.filePath(QStringLiteral("cache/cache.sqlite"));
+        const auto fs = cli({QStringLiteral("--quiet"), QStringLiteral("sync"), test::dataPath(QStringLiteral("mlruns"))});
+        QVERIFY2(fs.exitCode == 0, fs.err.constData());
+        const auto db = cli({QStringLiteral("sync"), QStringLiteral("sqlite:///") + test::dataPath(QStringLiteral("mlflow.db"))});
+        QVERIFY2(db.exitCode == 0, db.err.constData());
+        QVERIFY(db.out.contains("209 runs"));
+        QVERIFY(db.err.contains("of 209 runs"));  // progress on stderr
+        const auto mf = cli({QStringLiteral("--quiet"), QStringLiteral("sync"),
+                             QStringLiteral("folder://") + test::dataPath(QStringLiteral("model-folder/artifacts/training"))});
+        QVERIFY2(mf.exitCode == 0, mf.err.constData());
+    }
+
+    void versionAndHelp()
+    {
+        auto r = test::runProcess(test::cliPath(), {QStringLiteral("--version")});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.out.trimmed(), QByteArray("modeldesk-cli " MODELDESK_VERSION));
+        r = test::runProcess(test::cliPath(), {QStringLiteral("--help")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.contains("runs [--experiment"));
+    }
+
+    void sourcesListsAllThree()
+    {
+        const auto r = cli({QStringLiteral("--format"), QStringLiteral("json"), QStringLiteral("sources")});
+        QCOMPARE(r.exitCode, 0);
+        const QJsonArray a = json(r).value(QStringLiteral("sources")).toArray();
+        QCOMPARE(a.size(), 3);
+        QCOMPARE(a[0].toObject().value(QStringLiteral("kind")).toString(), QStringLiteral("file"));
+        QCOMPARE(a[0].toObject().value(QStringLiteral("runs")).toInt(), 198);  // active runs: 209 less 9 deleted and the 2 of the deleted experiment
+        QCOMPARE(a[1].toObject().value(QStringLiteral("kind")).toString(), QStringLiteral("sqlite"));
+        QCOMPARE(a[2].toObject().value(QStringLiteral("kind")).toString(), QStringLiteral("folder"));
+    }
+
+    void experimentsOfTheDatabase()
+    {
+        auto r = cli({QStringLiteral("--format"), QStringLiteral("json"), QStringLiteral("--source"), QStringLiteral("2"),
+                      QStringLiteral("experiments"), QStringLiteral("--deleted")});
+        QCOMPARE(r.exitCode, 0);
+        const QJsonArray a = json(r).value(QStringLiteral("experiments")).toArray();
+        QCOMPARE(a.size(), 5);
+        QHash<QString, QJsonObject> byName;
+        for (const auto &v : a)
+            byName.insert(v.toObject().value(QStringLiteral("name")).toString(), v.toObject());
+        QCOMPARE(byName.value(QStringLiteral("car_price")).value(QStringLiteral("experiment_id")).toString(), QStringLiteral("1"));
+        QCOMPARE(byName.value(QStringLiteral("car_price_sweep")).value(QStringLiteral("run_count")).toInt(), 191);
+        QCOMPARE(byName.value(QStringLiteral("car_price_sweep")).value(QStringLiteral("deleted_run_count")).toInt(), 9);
+        QCOMPARE(byName.value(QStringLiteral("scratch_deleted")).value(QStringLiteral("lifecycle_stage")).toString(),
+                 QStringLiteral("deleted"));
+        QVERIFY(byName.contains(QStringLiteral("Ünïcødé-実験 🚗")));
+
+        r = cli({QStringLiteral("--source"), QStringLiteral("2"), QStringLiteral("experiments")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.contains("car_price_sweep"));
+        QVERIFY(!r.out.contains("scratch_deleted"));
+    }
+
+    void runsAsJsonUseMlflowNames()
+    {
+        const auto r = cli({QStringLiteral("--format"), QStringLiteral("json"), QStringLiteral("--source"), QStringLiteral("2"),
+                            QStringLiteral("runs"), QStringLiteral("--experiment"), QStringLiteral("car_price"),
+                            QStringLiteral("--order-by"), QStringLiteral("metrics.val_r2_score DESC")});
+        QCOMPARE(r.exitCode, 0);
+        const QJsonArray runs = json(r).value(QStringLiteral("runs")).toArray();
+        QCOMPARE(runs.size(), 4);
+        const QJsonObject best = runs[0].toObject();
+        const QJsonObject info = best.value(QStringLiteral("info")).toObject();
+        QCOMPARE(info.value(QStringLiteral("run_id")).toString(), QStringLiteral("3f9763b59bcc4a11a9231f572751e2be"));
+        QCOMPARE(info.value(QStringLiteral("run_name")).toString(), QStringLiteral("XGBoost tuned"));
+        QCOMPARE(info.value(QStringLiteral("experiment_id")).toString(), QStringLiteral("1"));
+        QCOMPARE(info.value(QStringLiteral("status")).toString(), QStringLiteral("FINISHED"));
+        QVERIFY(info.value(QStringLiteral("start_time")).toDouble() > 1.7e12);
+        const QJsonObject data = best.value(QStringLiteral("data")).toObject();
+        double r2 = 0;
+        for (const auto &m : data.value(QStringLiteral("metrics")).toArray())
+            if (m.toObject().value(QStringLiteral("key")).toString() == QLatin1String("val_r2_score"))
+                r2 = m.toObject().value(QStringLiteral("value")).toDouble();
+        QCOMPARE(r2, 0.89);
+        QVERIFY(!data.value(QStringLiteral("params")).toArray().isEmpty());
+        QVERIFY(!data.value(QStringLiteral("tags")).toArray().isEmpty());
+        const QJsonArray inputs = best.value(QStringLiteral("inputs")).toObject().value(QStringLiteral("dataset_inputs")).toArray();
+        QCOMPARE(inputs.size(), 1);
+        QCOMPARE(inputs[0].toObject().value(QStringLiteral("dataset")).toObject().value(QStringLiteral("digest")).toString(),
+                 QStringLiteral("a06b0e95"));
+    }
+
+    void filterSelectsRuns_data()
+    {
+        QTest::addColumn<QString>("filter");
+        QTest::addColumn<int>("count");
+        QTest::newRow("metric") << QStringLiteral("metrics.val_r2_score > 0.86") << 2;
+        QTest::newRow("param and metric") << QStringLiteral("params.n_estimators = '100' and metrics.val_r2_score >= 0.88") << 1;
+        QTest::newRow("tag like") << QStringLiteral("tags.`mlflow.runName` LIKE 'XGBoost%'") << 2;
+        QTest::newRow("attribute") << QStringLiteral("attributes.run_name = 'Random Forest'") << 1;
+    }
+
+    void filterSelectsRuns()
+    {
+        QFETCH(QString, filter);
+        QFETCH(int, count);
+        const auto r = cli({QStringLiteral("--format"), QStringLiteral("csv"), QStringLiteral("--source"), QStringLiteral("2"),
+                            QStringLiteral("runs"), QStringLiteral("--experiment"), QStringLiteral("car_price"),
+                            QStringLiteral("--filter"), filter});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const QList<QByteArray> lines = r.out.trimmed().split('\n');
+        QCOMPARE(lines.size(), count + 1);
+        QVERIFY(lines[0].startsWith("run_id,run_name,experiment_id,status,start_time,end_time"));
+        QVERIFY(lines[0].contains("metrics.val_r2_score"));
+        QVERIFY(lines[0].contains("params.n_estimators"));
+    }
+
+    void badFilterPointsAtTheColumn()
+    {
+        const auto r = cli({QStringLiteral("runs"), QStringLiteral("--filter"), QStringLiteral("metrics.rmse <> 1")});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains("column"), r.err.constData());
+        QVERIFY(r.out.isEmpty());
+    }
+
+    void oneRunAndItsHistory()
+    {
+        auto r = cli({QStringLiteral("--source"), QStringLiteral("2"), QStringLiteral("run"),
+                      QStringLiteral("725002bf71b846ac946886aaea49b30c")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.contains("Linear Regression"));
+        QVERIFY(r.out.contains("val_r2_score"));
+        QVERIFY(r.out.contains("car_prices"));
+
+        r = cli({QStringLiteral("--format"), QStringLiteral("json"), QStringLiteral("--source"), QStringLiteral("2"),
+                 QStringLiteral("history"), QStringLiteral("725002bf71b846ac946886aaea49b30c"), QStringLiteral("val_r2_score")});
+        QCOMPARE(r.exitCode, 0);
+        const QJsonArray points = json(r).value(QStringLiteral("metrics")).toArray();
+        QCOMPARE(points.size(), 6);  // folds 0-4 and the hold-out value at step 5
+        QCOMPARE(points.last().toObject().value(QStringLiteral("step")).toInt(), 5);
+        QCOMPARE(points.last().toObject().value(QStringLiteral("value")).toDouble(), 0.82);
+
+        r = cli({QStringLiteral("run"), QStringLiteral("does-not-exist")});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.err.contains("does-not-exist"));
+    }
+
+    void nanAndInfinityInJson()
+    {
+        // A FAILED sweep run ends with loss = NaN; MLflow's JSON carries it as the string "NaN".
+        const auto r = cli({QStringLiteral("--format"), QStringLiteral("json"), QStringLiteral("--source"), QStringLiteral("1"),
+                            QStringLiteral("runs"), QStringLiteral("--filter"), QStringLiteral("attributes.status = 'FAILED'")});
+        QCOMPARE(r.exitCode, 0);
+        const QJsonArray runs = json(r).value(QStringLiteral("runs")).toArray();
+        QVERIFY(!runs.isEmpty());
+        bool sawNan = false, sawInf = false;
+        for (const auto &m : runs[0].toObject().value(QStringLiteral("data")).toObject().value(QStringLiteral("metrics")).toArray()) {
+            const QJsonObject o = m.toObject();
+            if (o.value(QStringLiteral("key")).toString() == QLatin1String("loss"))
+                sawNan = o.value(QStringLiteral("value")).toString() == QLatin1String("NaN");
+            if (o.value(QStringLiteral("key")).toString() == QLatin1String("grad_norm"))
+                sawInf = o.value(QStringLiteral("value")).toString() == QLatin1String("Infinity");
+        }
+        QVERIFY(sawNan);
+        QVERIFY(sawInf);  // the file store keeps +inf
+    }
+
+    void modelsAndVersions()
+    {
+        auto r = cli({QStringLiteral("--format"), QStringLiteral("json"), QStringLiteral("--source"), QStringLiteral("1"),
+                      QStringLiteral("versions"), QStringLiteral("car_price_model")});
+        QCOMPARE(r.exitCode, 0);
+        const QJsonArray v = json(r).value(QStringLiteral("model_versions")).toArray();
+        QCOMPARE(v.size(), 4);
+        const QStringList stages{QStringLiteral("Archived"), QStringLiteral("Archived"), QStringLiteral("Staging"),
+                                 QStringLiteral("Production")};
+        for (int i = 0; i < 4; ++i) {
+            QCOMPARE(v[i].toObject().value(QStringLiteral("version")).toString(), QString::number(i + 1));
+            QCOMPARE(v[i].toObject().value(QStringLiteral("current_stage")).toString(), stages[i]);
+        }
+        QCOMPARE(v[3].toObject().value(QStringLiteral("aliases")).toArray().first().toString(), QStringLiteral("champion"));
+        QCOMPARE(v[2].toObject().value(QStringLiteral("aliases")).toArray().first().toString(), QStringLiteral("challenger"));
+
+        r = cli({QStringLiteral("--source"), QStringLiteral("2"), QStringLiteral("models")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.contains("car_price_model"));
+        QVERIFY(r.out.contains("empty_model"));
+        QVERIFY(r.out.contains("champion=v4"));
+
+        r = cli({QStringLiteral("versions"), QStringLiteral("no_such_model")});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.err.contains("no_such_model"));
+    }
+
+    void usageErrorsExitWithTwo_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::newRow("no command") << QStringList{};
+        QTest::newRow("unknown command") << QStringList{QStringLiteral("frobnicate")};
+        QTest::newRow("unknown option") << QStringList{QStringLiteral("runs"), QStringLiteral("--bogus")};
+        QTest::newRow("bad format") << QStringList{QStringLiteral("--format"), QStringLiteral("xml"), QStringLiteral("runs")};
+        QTest::newRow("missing value") << QStringList{QStringLiteral("runs"), QStringLiteral("--filter")};
+        QTest::newRow("unknown experiment") << QStringList{QStringLiteral("runs"), QStringLiteral("--experiment"), QStringLiteral("nope")};
+        QTest::newRow("missing store") << QStringList{QStringLiteral("sync"), QStringLiteral("/nonexistent/mlruns")};
+    }
+
+    void usageErrorsExitWithTwo()
+    {
+        QFETCH(QStringList, args);
+        const auto r = cli(args);
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(!r.err.isEmpty());
+    }
+
+    void unwritableCacheIsARuntimeFailure()
+    {
+        const auto r = test::runProcess(test::cliPath(), {QStringLiteral("--cache"), QStringLiteral("/proc/modeldesk/cache.sqlite"),
+                                                          QStringLiteral("sources")});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY(r.err.contains("/proc/modeldesk"));
+    }
+
+    void brokenStoreSyncsTheRestAndExitsTwo()
+    {
+        QTemporaryDir dir;
+        const QString store = dir.filePath(QStringLiteral("mlruns"));
+        QVERIFY(test::copyTree(test::dataPath(QStringLiteral("mlruns")), store));
+        const QString bad = store + QStringLiteral("/841587320559560834/a341c34930dd436184839c690c80d573/metrics/rmse");
+        QVERIFY(test::writeFile(bad, "1795736395238 0.5 0\nthis is garbage\n"));
+        const QString cache = dir.filePath(QStringLiteral("c.sqlite"));
+        const auto r = cli({QStringLiteral("--quiet"), QStringLiteral("sync"), store}, cache);
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains((bad + QStringLiteral(":2")).toUtf8()), r.err.constData());
+        const auto runs = cli({QStringLiteral("--format"), QStringLiteral("json"), QStringLiteral("runs"), QStringLiteral("--experiment"),
+                               QStringLiteral("car_price")},
+                              cache);
+        QCOMPARE(json(runs).value(QStringLiteral("runs")).toArray().size(), 4);
+    }
+
+    void demoWritesAStoreThatSyncs()
+    {
+        QTemporaryDir dir;
+        const QString into = dir.filePath(QStringLiteral("demo"));
+        auto r = test::runProcess(test::cliPath(), {QStringLiteral("demo"), QStringLiteral("--into"), into});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const QString cache = dir.filePath(QStringLiteral("c.sqlite"));
+        r = cli({QStringLiteral("--quiet"), QStringLiteral("sync"), into + QStringLiteral("/mlruns")}, cache);
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        r = cli({QStringLiteral("--format"), QStringLiteral("json"), QStringLiteral("runs"), QStringLiteral("--experiment"),
+                 QStringLiteral("car_price"), QStringLiteral("--order-by"), QStringLiteral("metrics.val_r2_score DESC")},
+                cache);
+        const QJsonArray runs = json(r).value(QStringLiteral("runs")).toArray();
+        QCOMPARE(runs.size(), 4);
+        QCOMPARE(runs[0].toObject().value(QStringLiteral("info")).toObject().value(QStringLiteral("run_name")).toString(),
+                 QStringLiteral("XGBoost tuned"));
+        r = cli({QStringLiteral("--format"), QStringLiteral("json"), QStringLiteral("versions"), QStringLiteral("car_price_model")}, cache);
+        const QJsonArray v = json(r).value(QStringLiteral("model_versions")).toArray();
+        QCOMPARE(v.size(), 4);
+        QCOMPARE(v[3].toObject().value(QStringLiteral("current_stage")).toString(), QStringLiteral("Production"));
+        QCOMPARE(v[2].toObject().value(QStringLiteral("current_stage")).toString(), QStringLiteral("Staging"));
+        // Nothing is overwritten.
+        r = test::runProcess(test::cliPath(), {QStringLiteral("demo"), QStringLiteral("--into"), into});
+        QCOMPARE(r.exitCode, 2);
+    }
+
+    void journalVerify()
+    {
+        const auto r = cli({QStringLiteral("journal"), QStringLiteral("verify")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.contains("intact"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"
