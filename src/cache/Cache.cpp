@@ -10,14 +10,18 @@
 #include <QFileInfo>
 #include <QHash>
 #include <QStandardPaths>
+#include <QtEndian>
 
 #include <algorithm>
+#include <cstring>
 
 namespace md {
 
 namespace {
 
 QString tr(const char *text) { return QCoreApplication::translate("Cache", text); }
+
+constexpr qsizetype kPointBytes = 24;
 
 /// Runs `sql` for each chunk of ids, with "(?,?,…)" substituted for %1.
 template<typename Fn>
@@ -59,11 +63,8 @@ QList<KeyValue> readKeyValues(Database &db, const QString &sql, qint64 id, Statu
     return out;
 }
 
-Status insertKeyValues(Database &db, const QString &sql, qint64 id, const QList<KeyValue> &kvs)
+Status insertKeyValues(Database &db, Statement &st, qint64 id, const QList<KeyValue> &kvs)
 {
-    if (kvs.isEmpty())
-        return {};
-    Statement st = db.prepare(sql);
     if (!st.isValid())
         return db.errorHere();
     for (const auto &kv : kvs) {
@@ -98,8 +99,18 @@ QString Cache::defaultPath()
     return dir + QStringLiteral("/modeldesk/cache.sqlite");
 }
 
+Statement &Cache::cached(const QString &sql)
+{
+    auto it = m_statements.find(sql);
+    if (it == m_statements.end() || !it->second.isValid())
+        it = m_statements.insert_or_assign(sql, m_db.prepare(sql)).first;
+    it->second.reset();
+    return it->second;
+}
+
 Status Cache::open(const QString &path)
 {
+    m_statements.clear();
     const QFileInfo fi(path);
     if (!QDir().mkpath(fi.absolutePath()))
         return makeError(ErrorCategory::Storage, tr("cannot create the folder for the cache"), fi.absolutePath());
@@ -237,12 +248,36 @@ Status Cache::removeSource(qint64 sourceId)
 
 // ---------------------------------------------------------------------------------------------- writing
 
+Status Cache::beginBatch()
+{
+    if (m_inBatch)
+        return {};
+    if (Status s = m_db.exec(QStringLiteral("BEGIN")); !s)
+        return s;
+    m_inBatch = true;
+    return {};
+}
+
+Status Cache::commitBatch()
+{
+    if (!m_inBatch)
+        return {};
+    m_inBatch = false;
+    Status s = m_db.exec(QStringLiteral("COMMIT"));
+    if (!s)
+        (void)m_db.exec(QStringLiteral("ROLLBACK"));
+    return s;
+}
+
 Result<qint64> Cache::experimentRowId(qint64 sourceId, const QString &experimentId)
 {
-    Statement st = m_db.prepare(QStringLiteral("SELECT id FROM experiments WHERE source_id = ? AND experiment_id = ?"));
+    Statement &st = cached(QStringLiteral("SELECT id FROM experiments WHERE source_id = ? AND experiment_id = ?"));
     st.bind(1, sourceId).bind(2, experimentId);
-    if (st.next())
-        return st.int64(0);
+    if (st.next()) {
+        const qint64 id = st.int64(0);
+        st.reset();
+        return id;
+    }
     if (st.error())
         return *st.error();
     return makeError(ErrorCategory::NotFound, tr("experiment %1 is not in the cache").arg(experimentId), m_db.path());
@@ -268,7 +303,7 @@ Status Cache::writeExperiment(qint64 sourceId, const Experiment &e)
         return id.error();
     if (Status s = execBound(m_db, QStringLiteral("DELETE FROM experiment_tags WHERE experiment = ?"), {*id}); !s)
         return s;
-    if (Status s = insertKeyValues(m_db, QStringLiteral("INSERT INTO experiment_tags VALUES (?, ?, ?)"), *id, e.tags); !s)
+    if (Status s = insertKeyValues(m_db, cached(QStringLiteral("INSERT INTO experiment_tags VALUES (?, ?, ?)")), *id, e.tags); !s)
         return s;
     return tx.commit();
 }
@@ -281,7 +316,7 @@ Status Cache::writeRun(qint64 sourceId, const Run &run)
     auto exp = experimentRowId(sourceId, run.experimentId);
     if (!exp)
         return exp.error();
-    Statement up = m_db.prepare(QStringLiteral(
+    Statement &up = cached(QStringLiteral(
         "INSERT INTO runs (source_id, experiment, run_uuid, run_name, user_id, status, start_time, end_time,"
         " artifact_uri, lifecycle_stage, parent_run_uuid, has_history) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
         " ON CONFLICT (source_id, run_uuid) DO UPDATE SET experiment = excluded.experiment,"
@@ -295,22 +330,25 @@ Status Cache::writeRun(qint64 sourceId, const Run &run)
     up.bind(11, parent.isEmpty() ? QString() : parent).bind(12, run.hasHistory ? 1 : 0);
     if (Status s = up.exec(); !s)
         return s;
-    Statement sel = m_db.prepare(QStringLiteral("SELECT id FROM runs WHERE source_id = ? AND run_uuid = ?"));
+    Statement &sel = cached(QStringLiteral("SELECT id FROM runs WHERE source_id = ? AND run_uuid = ?"));
     sel.bind(1, sourceId).bind(2, run.runId);
     if (!sel.next())
         return sel.error() ? *sel.error() : m_db.errorHere();
     const qint64 id = sel.int64(0);
+    sel.reset();
 
-    for (const char *table : {"params", "run_tags", "latest_metrics", "run_inputs"}) {
-        if (Status s = m_db.exec(QStringLiteral("DELETE FROM %1 WHERE run = %2").arg(QLatin1String(table)).arg(id)); !s)
+    for (const QString &sql : {QStringLiteral("DELETE FROM params WHERE run = ?"), QStringLiteral("DELETE FROM run_tags WHERE run = ?"),
+                               QStringLiteral("DELETE FROM latest_metrics WHERE run = ?"),
+                               QStringLiteral("DELETE FROM run_inputs WHERE run = ?")}) {
+        if (Status s = cached(sql).bind(1, id).exec(); !s)
             return s;
     }
-    if (Status s = insertKeyValues(m_db, QStringLiteral("INSERT INTO params VALUES (?, ?, ?)"), id, run.params); !s)
+    if (Status s = insertKeyValues(m_db, cached(QStringLiteral("INSERT INTO params VALUES (?, ?, ?)")), id, run.params); !s)
         return s;
-    if (Status s = insertKeyValues(m_db, QStringLiteral("INSERT INTO run_tags VALUES (?, ?, ?)"), id, run.tags); !s)
+    if (Status s = insertKeyValues(m_db, cached(QStringLiteral("INSERT INTO run_tags VALUES (?, ?, ?)")), id, run.tags); !s)
         return s;
     {
-        Statement st = m_db.prepare(QStringLiteral("INSERT OR REPLACE INTO latest_metrics VALUES (?, ?, ?, ?, ?)"));
+        Statement &st = cached(QStringLiteral("INSERT OR REPLACE INTO latest_metrics VALUES (?, ?, ?, ?, ?)"));
         for (const auto &m : run.latestMetrics) {
             st.bind(1, id).bind(2, m.key).bind(3, m.value).bind(4, m.timestamp).bind(5, m.step);
             if (Status s = st.exec(); !s)
@@ -318,7 +356,7 @@ Status Cache::writeRun(qint64 sourceId, const Run &run)
         }
     }
     {
-        Statement st = m_db.prepare(QStringLiteral("INSERT INTO run_inputs VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+        Statement &st = cached(QStringLiteral("INSERT INTO run_inputs VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
         for (const auto &in : run.inputs) {
             st.bind(1, id).bind(2, in.name).bind(3, in.digest).bind(4, in.sourceType).bind(5, in.source);
             st.bind(6, in.schema).bind(7, in.profile).bind(8, in.context);
@@ -327,14 +365,22 @@ Status Cache::writeRun(qint64 sourceId, const Run &run)
         }
     }
     if (run.hasHistory) {
-        if (Status s = m_db.exec(QStringLiteral("DELETE FROM metric_history WHERE run = %1").arg(id)); !s)
+        if (Status s = cached(QStringLiteral("DELETE FROM metric_history WHERE run = ?")).bind(1, id).exec(); !s)
             return s;
-        Statement st = m_db.prepare(QStringLiteral("INSERT INTO metric_history VALUES (?, ?, ?, ?, ?)"));
+        // Group by key, keeping each series in the order the source logged it.
+        QHash<QString, QList<MetricPoint>> series;
+        QStringList order;
         for (const auto &m : run.history) {
-            st.bind(1, id).bind(2, m.key).bind(3, m.step).bind(4, m.timestamp).bind(5, m.value);
-            if (Status s = st.exec(); !s)
-                return s;
+            auto it = series.find(m.key);
+            if (it == series.end()) {
+                order.append(m.key);
+                it = series.insert(m.key, {});
+            }
+            it->append(m);
         }
+        for (const auto &key : std::as_const(order))
+            if (Status s = writeSeries(id, key, series.value(key)); !s)
+                return s;
     }
     return tx.commit();
 }
@@ -368,7 +414,7 @@ Status Cache::writeRegisteredModel(qint64 sourceId, const RegisteredModel &m, QL
     for (const char *table : {"model_tags", "model_aliases"})
         if (Status s = m_db.exec(QStringLiteral("DELETE FROM %1 WHERE model = %2").arg(QLatin1String(table)).arg(modelId)); !s)
             return s;
-    if (Status s = insertKeyValues(m_db, QStringLiteral("INSERT INTO model_tags VALUES (?, ?, ?)"), modelId, m.tags); !s)
+    if (Status s = insertKeyValues(m_db, cached(QStringLiteral("INSERT INTO model_tags VALUES (?, ?, ?)")), modelId, m.tags); !s)
         return s;
     {
         Statement st = m_db.prepare(QStringLiteral("INSERT INTO model_aliases VALUES (?, ?, ?)"));
@@ -416,7 +462,7 @@ Status Cache::writeRegisteredModel(qint64 sourceId, const RegisteredModel &m, QL
         vsel.reset();
         if (Status s = execBound(m_db, QStringLiteral("DELETE FROM version_tags WHERE version = ?"), {vid}); !s)
             return s;
-        if (Status s = insertKeyValues(m_db, QStringLiteral("INSERT INTO version_tags VALUES (?, ?, ?)"), vid, v.tags); !s)
+        if (Status s = insertKeyValues(m_db, cached(QStringLiteral("INSERT INTO version_tags VALUES (?, ?, ?)")), vid, v.tags); !s)
             return s;
     }
 
@@ -692,16 +738,55 @@ Result<RunRow> Cache::run(const QString &runId, std::optional<qint64> sourceId)
     return makeError(ErrorCategory::NotFound, tr("no run with this id in the cache"), runId);
 }
 
+Status Cache::writeSeries(qint64 runRowId, const QString &key, const QList<MetricPoint> &points)
+{
+    QByteArray blob;
+    blob.resize(points.size() * kPointBytes);
+    char *p = blob.data();
+    for (const auto &m : points) {
+        const qint64 step = qToLittleEndian(m.step), ts = qToLittleEndian(m.timestamp);
+        quint64 bits;
+        std::memcpy(&bits, &m.value, sizeof bits);
+        bits = qToLittleEndian(bits);
+        std::memcpy(p, &step, 8);
+        std::memcpy(p + 8, &ts, 8);
+        std::memcpy(p + 16, &bits, 8);
+        p += kPointBytes;
+    }
+    Statement &st = cached(QStringLiteral("INSERT OR REPLACE INTO metric_history (run, key, count, points) VALUES (?, ?, ?, ?)"));
+    st.bind(1, runRowId).bind(2, key).bind(3, qint64(points.size())).bindBlob(4, blob);
+    return st.exec();
+}
+
 Result<QList<MetricPoint>> Cache::history(qint64 runRowId, const QString &key)
 {
-    Statement st = m_db.prepare(QStringLiteral(
-        "SELECT step, timestamp, value FROM metric_history WHERE run = ? AND key = ? ORDER BY step, timestamp, rowid"));
+    Statement &st = cached(QStringLiteral("SELECT points FROM metric_history WHERE run = ? AND key = ?"));
     st.bind(1, runRowId).bind(2, key);
     QList<MetricPoint> out;
-    while (st.next())
-        out.append(MetricPoint{key, st.real(2), st.int64(1), st.int64(0)});
+    if (st.next()) {
+        const QByteArray blob = st.blob(0);
+        const qsizetype n = blob.size() / kPointBytes;
+        out.reserve(n);
+        const char *p = blob.constData();
+        for (qsizetype i = 0; i < n; ++i, p += kPointBytes) {
+            qint64 step, ts;
+            quint64 bits;
+            std::memcpy(&step, p, 8);
+            std::memcpy(&ts, p + 8, 8);
+            std::memcpy(&bits, p + 16, 8);
+            bits = qFromLittleEndian(bits);
+            double v;
+            std::memcpy(&v, &bits, 8);
+            out.append(MetricPoint{key, v, qFromLittleEndian(ts), qFromLittleEndian(step)});
+        }
+        // Logged order is kept on disk; callers get MLflow's get-history order.
+        std::stable_sort(out.begin(), out.end(), [](const MetricPoint &a, const MetricPoint &b) {
+            return a.step != b.step ? a.step < b.step : a.timestamp < b.timestamp;
+        });
+    }
     if (st.error())
         return *st.error();
+    st.reset();
     return out;
 }
 
@@ -799,7 +884,7 @@ Result<Cache::Counts> Cache::counts(qint64 sourceId)
         {&c.experiments, "SELECT count(*) FROM experiments WHERE source_id = ?1 AND lifecycle_stage = 'active'"},
         {&c.deletedExperiments, "SELECT count(*) FROM experiments WHERE source_id = ?1 AND lifecycle_stage <> 'active'"},
         {&c.runs, "SELECT count(*) FROM runs WHERE source_id = ?1"},
-        {&c.metricPoints, "SELECT count(*) FROM metric_history h JOIN runs r ON r.id = h.run WHERE r.source_id = ?1"},
+        {&c.metricPoints, "SELECT coalesce(sum(h.count), 0) FROM metric_history h JOIN runs r ON r.id = h.run WHERE r.source_id = ?1"},
         {&c.latestMetrics, "SELECT count(*) FROM latest_metrics h JOIN runs r ON r.id = h.run WHERE r.source_id = ?1"},
         {&c.params, "SELECT count(*) FROM params h JOIN runs r ON r.id = h.run WHERE r.source_id = ?1"},
         {&c.runTags, "SELECT count(*) FROM run_tags h JOIN runs r ON r.id = h.run WHERE r.source_id = ?1"},

@@ -9,6 +9,7 @@
 #include <QSet>
 #include <QString>
 
+#include <map>
 #include <optional>
 
 namespace md {
@@ -94,6 +95,12 @@ public:
     Status removeSource(qint64 sourceId);
 
     // ---- writing (used by the importer; each call is one atomic unit)
+    /// Groups many units into one SQLite transaction: a commit per run would cost more than the
+    /// run itself. Each unit stays atomic inside the batch (its own savepoint); a crash loses the
+    /// whole units of the open batch, never part of one.
+    Status beginBatch();
+    Status commitBatch();
+    bool inBatch() const { return m_inBatch; }
     Status writeExperiment(qint64 sourceId, const Experiment &e);
     /// Inserts or replaces the run with its params, tags, inputs, latest metrics and (when
     /// run.hasHistory) its full history. The experiment must have been written before.
@@ -110,7 +117,10 @@ public:
     Result<QList<RunRow>> runs(const RunQuery &q);
     /// One run by MLflow run id, with params, tags, latest metrics and inputs (no history).
     Result<RunRow> run(const QString &runId, std::optional<qint64> sourceId = {});
+    /// The full history of one metric, ordered by step then timestamp; empty when not cached.
     Result<QList<MetricPoint>> history(qint64 runRowId, const QString &key);
+    /// Replaces the cached history of one metric of a run (one atomic statement).
+    Status writeSeries(qint64 runRowId, const QString &key, const QList<MetricPoint> &points);
     Result<QStringList> metricKeys(const QList<qint64> &runRowIds);
     Result<QList<RegisteredModel>> registeredModels(std::optional<qint64> sourceId);
     Result<RegisteredModel> registeredModel(const QString &name, std::optional<qint64> sourceId = {});
@@ -127,8 +137,13 @@ private:
     Status migrate();
     Result<qint64> experimentRowId(qint64 sourceId, const QString &experimentId);
     Status loadRunData(QList<RunRow> &rows);
+    /// A prepared statement kept for the life of the connection, reset and unbound. The hot
+    /// paths of an import run the same few statements hundreds of thousands of times.
+    Statement &cached(const QString &sql);
 
     Database m_db;
+    std::map<QString, Statement> m_statements;  // destroyed before m_db
+    bool m_inBatch = false;
 };
 
 } // namespace md

@@ -88,6 +88,12 @@ Statement &Statement::bindNull(int i)
     return *this;
 }
 
+Statement &Statement::bindBlob(int i, const QByteArray &v)
+{
+    sqlite3_bind_blob64(m_stmt, i, v.constData(), sqlite3_uint64(v.size()), SQLITE_TRANSIENT);
+    return *this;
+}
+
 Statement &Statement::bindVariant(int i, const QVariant &v)
 {
     switch (v.typeId()) {
@@ -140,6 +146,12 @@ QString Statement::text(int c) const
     if (!p)
         return {};
     return QString::fromUtf8(p, sqlite3_column_bytes(m_stmt, c));
+}
+
+QByteArray Statement::blob(int c) const
+{
+    const void *p = sqlite3_column_blob(m_stmt, c);
+    return p ? QByteArray(static_cast<const char *>(p), sqlite3_column_bytes(m_stmt, c)) : QByteArray();
 }
 
 qint64 Statement::int64(int c) const { return sqlite3_column_int64(m_stmt, c); }

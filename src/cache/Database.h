@@ -35,6 +35,7 @@ public:
     Statement &bind(int index, double value);
     Statement &bind(int index, std::optional<qint64> value);
     Statement &bindNull(int index);
+    Statement &bindBlob(int index, const QByteArray &value);
     Statement &bindVariant(int index, const QVariant &value);
 
     /// Advances; true while a row is available. Errors are kept for error().
@@ -45,6 +46,7 @@ public:
     void reset();
 
     QString text(int col) const;
+    QByteArray blob(int col) const;
     qint64 int64(int col) const;
     /// NULL reads as NaN.
     double real(int col) const;

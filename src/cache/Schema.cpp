@@ -60,14 +60,15 @@ CREATE TABLE latest_metrics (
     PRIMARY KEY (run, key)
 ) WITHOUT ROWID;
 CREATE INDEX latest_metrics_key ON latest_metrics (key, value);
+-- One row per metric series: `points` packs (step int64, timestamp int64, value float64) little-endian
+-- triples in logged order (NaN kept), so a 100,000-step history is one read and one write.
 CREATE TABLE metric_history (
     run INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
     key TEXT NOT NULL,
-    step INTEGER NOT NULL,
-    timestamp INTEGER NOT NULL,
-    value REAL             -- NULL is NaN
+    count INTEGER NOT NULL,
+    points BLOB NOT NULL,
+    UNIQUE (run, key)
 );
-CREATE INDEX metric_history_run_key ON metric_history (run, key, step);
 CREATE TABLE params (
     run INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
     key TEXT NOT NULL,

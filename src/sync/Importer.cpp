@@ -28,6 +28,8 @@ public:
     }
     Status experiment(const Experiment &e) override
     {
+        if (Status s = batch(); !s)
+            return s;
         if (Status s = m_cache.writeExperiment(m_sourceId, e); !s)
             return s;
         m_experimentIds.insert(e.experimentId);
@@ -36,6 +38,8 @@ public:
     }
     Status run(const Run &r) override
     {
+        if (Status s = batch(); !s)
+            return s;
         if (Status s = m_cache.writeRun(m_sourceId, r); !s)
             return s;
         m_runIds.insert(r.runId);
@@ -45,6 +49,8 @@ public:
     }
     Status registeredModel(const RegisteredModel &m) override
     {
+        if (Status s = batch(); !s)
+            return s;
         if (Status s = m_cache.writeRegisteredModel(m_sourceId, m, &m_report.changes); !s)
             return s;
         m_modelNames.insert(m.name);
@@ -62,6 +68,18 @@ public:
         m_progressFn(ImportProgress{m_report.runs, m_total, tr("Reading runs")});
     }
 
+    /// Opens a batch, or commits the open one when it is old enough that a crash should not
+    /// lose it; 200 ms keeps commits rare on fast sources and progress durable on slow ones.
+    Status batch()
+    {
+        if (m_cache.inBatch() && m_batchTimer.elapsed() < 200)
+            return {};
+        if (Status s = m_cache.commitBatch(); !s)
+            return s;
+        m_batchTimer.start();
+        return m_cache.beginBatch();
+    }
+
     QSet<QString> m_experimentIds, m_runIds, m_modelNames;
 
 private:
@@ -70,6 +88,7 @@ private:
     ImportReport &m_report;
     const Importer::ProgressFn &m_progressFn;
     QElapsedTimer m_timer;
+    QElapsedTimer m_batchTimer;
     qint64 m_total = 0;
 };
 
@@ -98,6 +117,9 @@ Result<ImportReport> Importer::import(Source &source, const std::atomic_bool &ca
     report.uri = source.uri();
     CacheSink sink(m_cache, *sourceId, report, m_progress);
     Status st = source.readAll(sink, cancel);
+    // Whole units read so far are kept even when the read failed: the next sync resumes from them.
+    if (Status committed = m_cache.commitBatch(); !committed && st)
+        st = committed;
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     if (st) {
         // Only a complete read may say what the source no longer has.

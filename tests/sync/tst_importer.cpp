@@ -269,7 +269,7 @@ private Q_SLOTS:
         // Every run that made it in is complete: same params, tags and points as a full import.
         const QString perRun = QStringLiteral(
             "SELECT r.run_uuid, (SELECT count(*) FROM params WHERE run = r.id), (SELECT count(*) FROM run_tags WHERE run = r.id),"
-            " (SELECT count(*) FROM metric_history WHERE run = r.id) FROM runs r ORDER BY r.run_uuid");
+            " (SELECT coalesce(sum(count), 0) FROM metric_history WHERE run = r.id) FROM runs r ORDER BY r.run_uuid");
         QHash<QString, QString> full;
         Statement st = complete.database().prepare(perRun);
         while (st.next())
