@@ -16,7 +16,7 @@ packages=(
     # tests: headless display, the MLflow-compatible test server, packaging checks
     xvfb xauth python3 desktop-file-utils appstream
     # fonts so that screenshots show text
-    fonts-dejavu-core
+    fonts-dejavu-core fonts-noto-cjk fonts-noto-color-emoji
 )
 
 if [ "$(id -u)" -ne 0 ]; then

@@ -1,0 +1,121 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "CommandLine.h"
+
+#include "cache/Cache.h"
+#include "cache/Journal.h"
+
+#include <QCoreApplication>
+#include <QCommandLineParser>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QTranslator>
+
+#include <cstdio>
+#include <cstdlib>
+
+using namespace Qt::StringLiterals;
+
+namespace md::app {
+
+void setApplicationNames()
+{
+    QCoreApplication::setOrganizationName(u"ModelDesk"_s);
+    QCoreApplication::setApplicationName(u"modeldesk"_s);
+    QCoreApplication::setApplicationVersion(QStringLiteral(MODELDESK_VERSION));
+}
+
+bool wantsTextOnly(int argc, char **argv)
+{
+    for (int i = 1; i < argc; ++i) {
+        const QLatin1String a(argv[i]);
+        if (a == QLatin1String("--"))
+            return false;
+        if (a == QLatin1String("--help") || a == QLatin1String("-h") || a == QLatin1String("--help-all")
+            || a == QLatin1String("--version") || a == QLatin1String("-v"))
+            return true;
+    }
+    return false;
+}
+
+QString languageArgument(const QStringList &arguments)
+{
+    for (qsizetype i = 1; i < arguments.size(); ++i) {
+        const QString &a = arguments.at(i);
+        if (a == QLatin1String("--"))
+            break;
+        if ((a == QLatin1String("--lang") || a == QLatin1String("-lang")) && i + 1 < arguments.size())
+            return arguments.at(i + 1);
+        if (a.startsWith(QLatin1String("--lang=")))
+            return a.mid(7);
+    }
+    return {};
+}
+
+void installTranslations(QCoreApplication &app, const QString &language)
+{
+    const QLocale locale = language.isEmpty() ? QLocale::system() : QLocale(language);
+    if (!language.isEmpty())
+        QLocale::setDefault(locale);
+    auto *qtTranslator = new QTranslator(&app);
+    if (qtTranslator->load(locale, u"qtbase"_s, u"_"_s, QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QCoreApplication::installTranslator(qtTranslator);
+    auto *ours = new QTranslator(&app);
+    if (ours->load(locale, u"modeldesk"_s, u"_"_s, u":/i18n"_s))
+        QCoreApplication::installTranslator(ours);
+}
+
+Options parseCommandLine(QCoreApplication &app)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QCoreApplication::translate(
+        "CommandLine", "ModelDesk: browse MLflow experiments and runs from a local cache."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addPositionalArgument(
+        u"SOURCE-URI"_s,
+        QCoreApplication::translate("CommandLine",
+                                    "The MLflow store to import and show: file:///path/mlruns, sqlite:///path/mlflow.db, "
+                                    "folder:///path/artifacts/training or a plain path. Default: $MLFLOW_TRACKING_URI; "
+                                    "without either, the sources saved in the cache (or a demo on first start)."),
+        u"[SOURCE-URI]"_s);
+    const QCommandLineOption cacheOption(
+        u"cache"_s,
+        QCoreApplication::translate("CommandLine", "The cache file to use (default: %1).").arg(Cache::defaultPath()),
+        QCoreApplication::translate("CommandLine", "PATH"));
+    const QCommandLineOption screenshotOption(
+        u"screenshot"_s,
+        QCoreApplication::translate("CommandLine",
+                                    "Save a picture of the window to FILE.png once the first experiment is shown, "
+                                    "then exit (0 = ok, 1 = the import failed). Works with QT_QPA_PLATFORM=offscreen."),
+        QCoreApplication::translate("CommandLine", "FILE.png"));
+    const QCommandLineOption langOption(
+        u"lang"_s, QCoreApplication::translate("CommandLine", "The language of the user interface, e.g. de or en."),
+        QCoreApplication::translate("CommandLine", "CODE"));
+    parser.addOption(cacheOption);
+    parser.addOption(screenshotOption);
+    parser.addOption(langOption);
+
+    if (!parser.parse(app.arguments())) {
+        std::fprintf(stderr, "modeldesk: %s\n\n%s", qPrintable(parser.errorText()), qPrintable(parser.helpText()));
+        std::exit(2);
+    }
+    if (parser.isSet(u"help"_s))
+        parser.showHelp(0);
+    if (parser.isSet(u"version"_s))
+        parser.showVersion();
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() > 1) {
+        std::fprintf(stderr, "modeldesk: %s\n",
+                     qPrintable(QCoreApplication::translate("CommandLine", "Give at most one SOURCE-URI.")));
+        std::exit(2);
+    }
+
+    Options options;
+    options.sourceUri = positional.isEmpty() ? qEnvironmentVariable("MLFLOW_TRACKING_URI") : positional.first();
+    options.cachePath = parser.isSet(cacheOption) ? parser.value(cacheOption) : Cache::defaultPath();
+    options.journalPath = Journal::defaultPathFor(options.cachePath);
+    options.screenshot = parser.value(screenshotOption);
+    return options;
+}
+
+} // namespace md::app

@@ -1,0 +1,39 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+class QCoreApplication;
+
+namespace md::app {
+
+/// What `modeldesk [SOURCE-URI] [--cache PATH] [--screenshot FILE.png] [--lang CODE]` asked for.
+struct Options {
+    QString sourceUri;    ///< the argument, else $MLFLOW_TRACKING_URI, else empty
+    QString cachePath;    ///< --cache, else Cache::defaultPath()
+    QString journalPath;  ///< Journal::defaultPathFor(cachePath)
+    QString screenshot;   ///< --screenshot FILE.png, empty when not asked
+};
+
+/// Sets the application's names and version (also the QSettings and AppDataLocation names).
+void setApplicationNames();
+
+/// True when the command line only asks for text (--help, --help-all, --version): then main()
+/// answers with a QCoreApplication, so that no display is needed.
+bool wantsTextOnly(int argc, char **argv);
+
+/// The --lang value found in `arguments` ("--lang de" or "--lang=de"), empty when none. Read
+/// before the parser exists, because the parser's help texts must already be translated.
+QString languageArgument(const QStringList &arguments);
+
+/// Installs Qt's own translation (qtbase_xx.qm from Qt's translations folder, when present) and
+/// ModelDesk's embedded one for `language` (a code like "de"; empty = the system's languages),
+/// and makes it the default locale for numbers and dates when given explicitly.
+void installTranslations(QCoreApplication &app, const QString &language);
+
+/// Parses the command line. --help and --version print and exit(0); a usage error prints and
+/// exits with 2. Call after installTranslations().
+Options parseCommandLine(QCoreApplication &app);
+
+} // namespace md::app

@@ -1,0 +1,47 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// modeldesk: the GUI. Wiring only; the work is in md_gui and below.
+#include "CommandLine.h"
+
+#include "gui/MainWindow.h"
+#include "gui/MessageBox.h"
+
+#include <QApplication>
+#include <QTimer>
+
+#include <cstdio>
+
+int main(int argc, char *argv[])
+{
+    md::app::setApplicationNames();
+    if (md::app::wantsTextOnly(argc, argv)) {
+        QCoreApplication core(argc, argv);
+        md::app::installTranslations(core, md::app::languageArgument(QCoreApplication::arguments()));
+        md::app::parseCommandLine(core);  // prints and exits
+        return 0;
+    }
+
+    QApplication app(argc, argv);
+    QApplication::setDesktopFileName(QStringLiteral("io.github.modeldesk.ModelDesk"));
+    md::app::installTranslations(app, md::app::languageArgument(QApplication::arguments()));
+    const md::app::Options options = md::app::parseCommandLine(app);
+
+    const bool screenshot = !options.screenshot.isEmpty();
+    md::MessageBox::setHeadless(screenshot);
+    md::MainWindow window({options.cachePath, options.journalPath, screenshot});
+    QObject::connect(&window, &md::MainWindow::startupFinished, &app, [&](bool ok, const QString &error) {
+        if (!ok)
+            std::fprintf(stderr, "modeldesk: %s\n", qPrintable(error));
+        if (!screenshot)
+            return;
+        // Let the layout and the table settle before the picture is taken.
+        QTimer::singleShot(300, &app, [&, ok] {
+            const bool saved = window.grab().save(options.screenshot, "PNG");
+            if (!saved)
+                std::fprintf(stderr, "modeldesk: cannot write %s\n", qPrintable(options.screenshot));
+            QCoreApplication::exit(saved && ok ? 0 : 1);
+        });
+    });
+    window.show();
+    window.startUp(options.sourceUri);
+    return QApplication::exec();
+}

@@ -1,0 +1,396 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "MainWindow.h"
+
+#include "ui_MainWindow.h"
+
+#include "ExperimentTreeDelegate.h"
+#include "ImportController.h"
+#include "ImportStatusWidget.h"
+#include "MessageBox.h"
+#include "OpenSourceDialog.h"
+#include "RunsPage.h"
+#include "models/ExperimentsModel.h"
+#include "models/Resources.h"
+#include "sources/DemoStore.h"
+
+#include <QCloseEvent>
+#include <QHeaderView>
+#include <QSettings>
+#include <QDir>
+#include <QFileInfo>
+#include <QTimer>
+#include <QTreeView>
+
+using namespace Qt::StringLiterals;
+
+namespace md {
+
+namespace {
+
+const QString kGeometryKey = u"mainWindow/geometry"_s;
+const QString kStateKey = u"mainWindow/state"_s;
+const QString kSplitterKey = u"mainWindow/splitter"_s;
+const QString kShowDeletedKey = u"view/showDeleted"_s;
+const QString kHiddenColumnsKey = u"runsTable/hiddenColumns"_s;
+
+QString actionText(const QAction *action)
+{
+    QString text = action->text();
+    text.remove(u'&');
+    if (text.endsWith(u'…'))
+        text.chop(1);
+    return text;
+}
+
+} // namespace
+
+MainWindow::MainWindow(MainWindowOptions options, QWidget *parent)
+    : QMainWindow(parent)
+    , m_ui(std::make_unique<Ui::MainWindow>())
+    , m_options(std::move(options))
+{
+    ensureResources();
+    m_ui->setupUi(this);
+    setWindowIcon(QIcon(u":/icons/modeldesk.svg"_s));
+    setWindowTitle(tr("ModelDesk"));
+
+    if (Status s = m_cache.open(m_options.cachePath); !s)
+        m_cacheError = s.error().toString();
+
+    m_experiments = new ExperimentsModel(&m_cache, this);
+    m_ui->experimentsTree->setModel(m_experiments);
+    m_ui->experimentsTree->setItemDelegate(new ExperimentTreeDelegate(m_ui->experimentsTree));
+    // "synced 5 min ago" ages: repaint now and then.
+    auto *ageTimer = new QTimer(this);
+    connect(ageTimer, &QTimer::timeout, m_ui->experimentsTree->viewport(), qOverload<>(&QWidget::update));
+    ageTimer->start(60 * 1000);
+    m_ui->experimentsTree->setPlaceholderText(
+        tr("No sources yet.\n\nUse File › Open Source… (Ctrl+O) to import an MLflow store."));
+    QHeaderView *treeHeader = m_ui->experimentsTree->header();
+    treeHeader->setSectionResizeMode(ExperimentsModel::NameColumn, QHeaderView::Stretch);
+    treeHeader->setSectionResizeMode(ExperimentsModel::RunsColumn, QHeaderView::ResizeToContents);
+
+    m_runsPage = new RunsPage(&m_cache, this);
+    m_ui->splitter->addWidget(m_runsPage);
+    m_ui->splitter->setStretchFactor(0, 0);
+    m_ui->splitter->setStretchFactor(1, 1);
+    m_ui->splitter->setSizes({250, 1030});
+
+    m_imports = new ImportController(m_options.cachePath, m_options.journalPath, this);
+    m_importStatus = new ImportStatusWidget(this);
+    statusBar()->addPermanentWidget(m_importStatus);
+
+    connect(m_ui->experimentsTree->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            [this](const QModelIndex &current) { onCurrentChanged(current); });
+    connect(m_imports, &ImportController::batchStarted, this, &MainWindow::onBatchStarted);
+    connect(m_imports, &ImportController::progress, this,
+            [this](qint64, const QString &uri, int, const ImportProgress &p) { m_importStatus->setProgress(uri, p); });
+    connect(m_imports, &ImportController::batchFinished, this, &MainWindow::onBatchFinished);
+    connect(m_importStatus, &ImportStatusWidget::cancelRequested, this, [this] {
+        m_imports->cancel();
+        statusBar()->showMessage(tr("Cancelling the import…"));
+    });
+    setUpActions();
+
+    if (m_options.screenshotMode)
+        resize(1280, 800);
+    else
+        restoreSettings();
+    reloadExperiments();
+}
+
+MainWindow::~MainWindow()
+{
+    // Stop the import while the models and the cache it reports to are still alive.
+    m_imports->disconnect(this);
+    delete m_imports;
+}
+
+QTreeView *MainWindow::experimentsTree() const
+{
+    return m_ui->experimentsTree;
+}
+
+bool MainWindow::isImporting() const
+{
+    return m_imports->isBusy();
+}
+
+void MainWindow::setUpActions()
+{
+    m_ui->actionOpenSource->setIcon(QIcon(u":/icons/source.svg"_s));
+    connect(m_ui->actionOpenSource, &QAction::triggered, this, &MainWindow::openSourceDialog);
+    connect(m_ui->actionSyncAgain, &QAction::triggered, this, &MainWindow::syncAgain);
+    connect(m_ui->actionQuit, &QAction::triggered, this, &QWidget::close);
+    connect(m_ui->actionShowDeleted, &QAction::toggled, this, [this](bool show) {
+        m_runsPage->setShowDeleted(show);
+        if (Status s = m_experiments->setShowDeleted(show); !s)
+            statusBar()->showMessage(s.error().toString());
+        reloadExperiments();
+    });
+    connect(m_ui->actionFilterRuns, &QAction::triggered, m_runsPage, &RunsPage::focusFilter);
+    connect(m_ui->actionShortcuts, &QAction::triggered, this, &MainWindow::showShortcuts);
+    connect(m_ui->actionAbout, &QAction::triggered, this, &MainWindow::showAbout);
+}
+
+void MainWindow::restoreSettings()
+{
+    QSettings settings;
+    if (!restoreGeometry(settings.value(kGeometryKey).toByteArray()))
+        resize(1280, 800);
+    restoreState(settings.value(kStateKey).toByteArray());
+    m_ui->splitter->restoreState(settings.value(kSplitterKey).toByteArray());
+    m_ui->actionShowDeleted->setChecked(settings.value(kShowDeletedKey, false).toBool());
+    if (settings.contains(kHiddenColumnsKey))
+        m_runsPage->setHiddenColumns(settings.value(kHiddenColumnsKey).toStringList());
+}
+
+void MainWindow::saveSettings() const
+{
+    QSettings settings;
+    settings.setValue(kGeometryKey, saveGeometry());
+    settings.setValue(kStateKey, saveState());
+    settings.setValue(kSplitterKey, m_ui->splitter->saveState());
+    settings.setValue(kShowDeletedKey, m_ui->actionShowDeleted->isChecked());
+    settings.setValue(kHiddenColumnsKey, m_runsPage->hiddenColumns());
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (!m_options.screenshotMode)
+        saveSettings();
+    m_imports->cancel();
+    QMainWindow::closeEvent(event);
+}
+
+void MainWindow::startUp(const QString &sourceUri)
+{
+    m_startupPending = true;
+    if (!m_cache.isOpen()) {
+        MessageBox::error(this, tr("Cannot Open the Cache"), tr("The local cache could not be opened."), m_cacheError);
+        QTimer::singleShot(0, this, [this] { finishStartUp(false, m_cacheError); });
+        return;
+    }
+    if (!sourceUri.isEmpty()) {
+        importSources({sourceUri});
+        m_startupBatch = m_showWhenDone.last();
+        return;
+    }
+    auto sources = m_cache.sources();
+    if (!sources) {
+        MessageBox::error(this, tr("Cannot Read the Cache"), sources.error().toString());
+        QTimer::singleShot(0, this, [this, e = sources.error().toString()] { finishStartUp(false, e); });
+        return;
+    }
+    if (sources->isEmpty()) {
+        // The demo lives beside the cache, in ModelDesk's data folder (or wherever --cache points).
+        const QString demoDir = QFileInfo(m_options.cachePath).absoluteDir().filePath(u"demo"_s);
+        importSources({demoFileStoreUri(demoDir), demoModelFolderUri(demoDir)}, demoDir);
+        m_startupBatch = m_showWhenDone.last();
+        return;
+    }
+    selectPreferred(std::nullopt);
+    QTimer::singleShot(0, this, [this] { finishStartUp(true, {}); });
+}
+
+void MainWindow::finishStartUp(bool ok, const QString &error)
+{
+    if (!m_startupPending)
+        return;
+    m_startupPending = false;
+    Q_EMIT startupFinished(ok, error);
+}
+
+void MainWindow::importSources(const QStringList &uris, const QString &demoDir)
+{
+    const qint64 id = m_imports->start(uris, demoDir);
+    m_showWhenDone.append(id);
+}
+
+void MainWindow::openSourceDialog()
+{
+    auto *dialog = new OpenSourceDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] { importSources({dialog->location()}); });
+    dialog->open();
+}
+
+void MainWindow::syncAgain()
+{
+    auto sources = m_cache.sources();
+    if (!sources) {
+        MessageBox::error(this, tr("Cannot Read the Cache"), sources.error().toString());
+        return;
+    }
+    QStringList uris;
+    for (const SourceInfo &s : sources.value())
+        uris.append(s.uri);
+    if (uris.isEmpty()) {
+        statusBar()->showMessage(tr("Nothing to sync yet: open a source first (File › Open Source…)."));
+        return;
+    }
+    m_imports->start(uris);
+}
+
+void MainWindow::onBatchStarted(qint64, const QStringList &uris)
+{
+    m_importStatus->begin(uris.join(u", "_s));
+    m_ui->actionSyncAgain->setEnabled(false);
+    statusBar()->showMessage(tr("Importing %1…").arg(uris.join(u", "_s)));
+    if (m_experiments->rowCount() == 0)
+        m_ui->experimentsTree->setPlaceholderText(tr("Importing…"));
+}
+
+void MainWindow::onBatchFinished(const ImportBatch &batch)
+{
+    if (!m_imports->isBusy()) {
+        m_importStatus->end();
+        m_ui->actionSyncAgain->setEnabled(true);
+    }
+    m_ui->experimentsTree->setPlaceholderText(
+        tr("No sources yet.\n\nUse File › Open Source… (Ctrl+O) to import an MLflow store."));
+    reloadExperiments();
+    m_runsPage->reload();
+
+    std::optional<qint64> shownSource;
+    for (const ImportOutcome &o : batch.outcomes) {
+        if (o.report) {
+            shownSource = o.report->sourceId;
+            break;
+        }
+    }
+    if (m_showWhenDone.removeAll(batch.id) > 0 && shownSource)
+        selectPreferred(shownSource);
+    reportBatch(batch);
+    Q_EMIT importFinished(batch.ok());
+
+    if (batch.id == m_startupBatch) {
+        QString error;
+        for (const ImportOutcome &o : batch.outcomes)
+            if (o.error)
+                error += (error.isEmpty() ? QString() : u"\n"_s) + o.error->toString();
+        if (batch.cancelled && error.isEmpty())
+            error = tr("The import was cancelled.");
+        finishStartUp(batch.ok(), error);
+    }
+}
+
+void MainWindow::reportBatch(const ImportBatch &batch)
+{
+    QStringList done;
+    QStringList problems;
+    QStringList failures;
+    for (const ImportOutcome &o : batch.outcomes) {
+        if (o.report) {
+            const QString runs = o.report->runs == 1 ? tr("1 run") : tr("%1 runs").arg(o.report->runs);
+            const QString models = o.report->models == 1 ? tr("1 registered model") : tr("%1 registered models").arg(o.report->models);
+            const QString what = o.report->models == 0 ? runs : tr("%1 and %2", "runs and models").arg(runs, models);
+            done.append(tr("Imported %1 from %2").arg(what, o.report->uri));
+            for (const ReadProblem &p : o.report->problems)
+                problems.append(p.error.toString());
+        } else if (o.error && o.error->category != ErrorCategory::Cancelled) {
+            // An error's `where` usually names the URI or file already.
+            failures.append(o.error->where.isEmpty() ? tr("%1: %2").arg(o.uri, o.error->message) : o.error->toString());
+        }
+    }
+    if (batch.cancelled)
+        done.append(tr("Import cancelled."));
+    statusBar()->showMessage(done.join(u"; "_s));
+
+    if (!failures.isEmpty()) {
+        MessageBox::error(this, tr("Import Failed"),
+                          (failures.size() == 1 ? tr("The source could not be imported.")
+                                                 : tr("%1 sources could not be imported.").arg(failures.size())) + u"\n\n"_s
+                              + failures.join(u"\n"_s),
+                          problems.join(u"\n"_s));
+        if (done.isEmpty())
+            statusBar()->showMessage(tr("Import failed: %1").arg(failures.first()));
+    } else if (!problems.isEmpty()) {
+        MessageBox::warning(this, tr("Some Items Were Skipped"),
+                            problems.size() == 1
+                                ? tr("One item could not be read and was skipped; everything else was imported.")
+                                : tr("%1 items could not be read and were skipped; everything else was imported.")
+                                      .arg(problems.size()),
+                            problems.join(u"\n"_s));
+    }
+}
+
+void MainWindow::reloadExperiments()
+{
+    const std::optional<qint64> sourceId = m_runsPage->sourceId();
+    const QString experimentId = m_runsPage->experimentId();
+    if (Status s = m_experiments->reload(); !s)
+        statusBar()->showMessage(tr("Cannot read the cache: %1").arg(s.error().toString()));
+    m_ui->experimentsTree->expandAll();
+    if (!sourceId) {
+        // Keeps the hint right: "nothing imported yet" versus "select an experiment".
+        if (!m_ui->experimentsTree->currentIndex().isValid())
+            onCurrentChanged({});
+        return;
+    }
+    const QModelIndex index = m_experiments->experimentIndex(*sourceId, experimentId);
+    if (index.isValid())
+        m_ui->experimentsTree->setCurrentIndex(index);
+    else
+        onCurrentChanged({});
+}
+
+void MainWindow::selectPreferred(std::optional<qint64> sourceId)
+{
+    QModelIndex index = m_experiments->preferredExperiment(sourceId);
+    if (!index.isValid() || index.data(ExperimentsModel::RunCountRole).toLongLong() == 0)
+        index = m_experiments->preferredExperiment(std::nullopt);
+    if (index.isValid()) {
+        m_ui->experimentsTree->setCurrentIndex(index);
+        m_ui->experimentsTree->scrollTo(index);
+    }
+}
+
+void MainWindow::onCurrentChanged(const QModelIndex &current)
+{
+    const auto kind = ExperimentsModel::ItemKind(current.data(ExperimentsModel::ItemKindRole).toInt());
+    if (current.isValid() && kind == ExperimentsModel::ItemKind::Experiment) {
+        const qint64 sourceId = current.data(ExperimentsModel::SourceIdRole).toLongLong();
+        const QString experimentId = current.data(ExperimentsModel::ExperimentIdRole).toString();
+        const QString name = current.data(ExperimentsModel::ExperimentNameRole).toString();
+        setWindowTitle(tr("%1 — ModelDesk").arg(name));
+        if (m_runsPage->sourceId() != sourceId || m_runsPage->experimentId() != experimentId)
+            m_runsPage->showExperiment(sourceId, experimentId, name);
+        return;
+    }
+    setWindowTitle(tr("ModelDesk"));
+    if (current.isValid()) {
+        const QString uri = current.data(ExperimentsModel::SourceUriRole).toString();
+        m_runsPage->showNothing(ExperimentsModel::sourceDisplayName(uri),
+                                tr("Select one of this source's experiments to see its runs."));
+    } else if (m_experiments->rowCount() == 0) {
+        m_runsPage->showNothing(tr("Runs"), tr("Nothing imported yet.\n\nOpen an MLflow store with File › Open "
+                                               "Source… (Ctrl+O), or start ModelDesk with a source URI."));
+    } else {
+        m_runsPage->showNothing(tr("Runs"), tr("Select an experiment on the left to see its runs."));
+    }
+}
+
+void MainWindow::showShortcuts()
+{
+    QString rows;
+    const QList<QAction *> actions{m_ui->actionOpenSource, m_ui->actionSyncAgain, m_ui->actionQuit,
+                                   m_ui->actionShowDeleted, m_ui->actionFilterRuns, m_ui->actionShortcuts};
+    for (const QAction *a : actions)
+        rows += u"<tr><td><b>%1</b></td><td>%2</td></tr>"_s.arg(a->shortcut().toString(QKeySequence::NativeText),
+                                                                actionText(a).toHtmlEscaped());
+    rows += u"<tr><td><b>%1</b></td><td>%2</td></tr>"_s.arg(tr("Enter"), tr("Apply the filter (in the filter field)"));
+    MessageBox::information(this, tr("Keyboard Shortcuts"),
+                            u"<table cellspacing=\"6\">"_s + rows + u"</table>"_s);
+}
+
+void MainWindow::showAbout()
+{
+    MessageBox::about(this, tr("About ModelDesk"),
+                      tr("<h3>ModelDesk %1</h3><p>A desktop client for MLflow experiments and model registries.</p>"
+                         "<p>Cache: %2</p><p>Built with Qt %3. Licensed under the GNU GPL, version 3 or later.</p>")
+                          .arg(QStringLiteral(MODELDESK_VERSION), m_options.cachePath.toHtmlEscaped(),
+                               QString::fromLatin1(qVersion())));
+}
+
+} // namespace md

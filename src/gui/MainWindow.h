@@ -1,0 +1,98 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "cache/Cache.h"
+
+#include <QMainWindow>
+
+#include <memory>
+#include <optional>
+
+class QTreeView;
+
+namespace Ui {
+class MainWindow;
+}
+
+namespace md {
+
+class ExperimentsModel;
+class ImportController;
+class ImportStatusWidget;
+struct ImportBatch;
+class RunsPage;
+
+struct MainWindowOptions {
+    QString cachePath;    ///< the cache file (created when missing)
+    QString journalPath;  ///< the journal beside it
+    /// For --screenshot: fixed size 1280×800, settings neither read nor written.
+    bool screenshotMode = false;
+};
+
+/// The first window: sources and experiments on the left, the runs of the selected experiment in
+/// the centre (RunsPage), import progress and messages in the status bar. Imports run off the GUI
+/// thread (ImportController); the window reads the cache through its own connection and refreshes
+/// its models when an import finishes. Thin on purpose: pages and dialogs are their own classes.
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    explicit MainWindow(MainWindowOptions options, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    /// The start the command line asks for. With `sourceUri`: imports it (again) and shows it.
+    /// Without: shows what the cache holds; when it holds no source, writes the demo into
+    /// AppDataLocation/demo (unless there) and imports its file store and model folder.
+    /// Emits startupFinished() once, asynchronously, when the window shows its first experiment.
+    void startUp(const QString &sourceUri);
+    /// Imports `uris` in the background (queued behind a running import) and then shows the first
+    /// imported source. `demoDir`: write the demo there first (see ImportController).
+    void importSources(const QStringList &uris, const QString &demoDir = {});
+
+    RunsPage *runsPage() const { return m_runsPage; }
+    QTreeView *experimentsTree() const;
+    ExperimentsModel *experimentsModel() const { return m_experiments; }
+    ImportStatusWidget *importStatus() const { return m_importStatus; }
+    bool isImporting() const;
+
+Q_SIGNALS:
+    /// The startup import (if any) is over and the preferred experiment is selected. `error` is
+    /// empty when `ok`.
+    void startupFinished(bool ok, const QString &error);
+    /// Any import batch is over and the models show its result.
+    void importFinished(bool ok);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void setUpActions();
+    void restoreSettings();
+    void saveSettings() const;
+    void openSourceDialog();
+    void syncAgain();
+    void showShortcuts();
+    void showAbout();
+    void onCurrentChanged(const QModelIndex &current);
+    void onBatchStarted(qint64 batchId, const QStringList &uris);
+    void onBatchFinished(const ImportBatch &batch);
+    void reportBatch(const ImportBatch &batch);
+    /// Re-reads the tree, keeping the selected experiment when it still exists.
+    void reloadExperiments();
+    void selectPreferred(std::optional<qint64> sourceId);
+    void finishStartUp(bool ok, const QString &error);
+
+    std::unique_ptr<Ui::MainWindow> m_ui;
+    MainWindowOptions m_options;
+    Cache m_cache;
+    QString m_cacheError;
+    ExperimentsModel *m_experiments;
+    RunsPage *m_runsPage;
+    ImportController *m_imports;
+    ImportStatusWidget *m_importStatus;
+    /// Batches whose first imported source is shown when they finish.
+    QList<qint64> m_showWhenDone;
+    qint64 m_startupBatch = 0;
+    bool m_startupPending = false;
+};
+
+} // namespace md

@@ -1,0 +1,277 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "RunsPage.h"
+
+#include "ui_RunsPage.h"
+
+#include "ElidingHeaderView.h"
+#include "models/RunsProxyModel.h"
+#include "models/RunsTableModel.h"
+
+#include <QHeaderView>
+#include <QMenu>
+#include <QRegularExpression>
+
+#include <algorithm>
+
+namespace md {
+
+namespace {
+
+// Wide enough for names and 6-digit numbers; long keys elide (the header tooltip has them).
+constexpr int kMaxColumnWidth = 260;
+constexpr int kMaxValueColumnWidth = 88;
+constexpr int kMaxIdColumnWidth = 84;
+
+} // namespace
+
+RunsPage::RunsPage(Cache *cache, QWidget *parent)
+    : QWidget(parent)
+    , m_ui(std::make_unique<Ui::RunsPage>())
+    , m_cache(cache)
+    , m_model(new RunsTableModel(cache, this))
+    , m_proxy(new RunsProxyModel(this))
+    , m_hiddenColumns{QStringLiteral("attributes.run_id")}
+{
+    m_ui->setupUi(this);
+    QFont titleFont = m_ui->titleLabel->font();
+    titleFont.setBold(true);
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.25);
+    m_ui->titleLabel->setFont(titleFont);
+    m_ui->filterErrorLabel->hide();
+    updateErrorColour();
+
+    m_ui->runsTable->setHorizontalHeader(new ElidingHeaderView(Qt::Horizontal, m_ui->runsTable));
+    m_ui->runsTable->horizontalHeader()->setHighlightSections(false);
+    m_ui->runsTable->horizontalHeader()->setSectionsClickable(true);
+    m_proxy->setSourceModel(m_model);
+    m_ui->runsTable->setModel(m_proxy);
+    // Re-arm sorting: the form enabled it on the header that was just replaced.
+    m_ui->runsTable->setSortingEnabled(false);
+    m_ui->runsTable->setSortingEnabled(true);
+    m_ui->runsTable->sortByColumn(RunsTableModel::StartedColumn, Qt::DescendingOrder);
+    QHeaderView *header = m_ui->runsTable->horizontalHeader();
+    header->setSectionsMovable(true);
+    header->setResizeContentsPrecision(200);
+    header->setContextMenuPolicy(Qt::CustomContextMenu);
+    header->setToolTip(tr("Click to sort; right-click to choose the columns"));
+    connect(header, &QHeaderView::customContextMenuRequested, this, &RunsPage::showHeaderMenu);
+    m_ui->runsTable->verticalHeader()->setDefaultSectionSize(m_ui->runsTable->fontMetrics().height() + 8);
+
+    connect(m_ui->filterEdit, &QLineEdit::returnPressed, this, &RunsPage::load);
+    // The clear button should show everything again without a second keystroke.
+    connect(m_ui->filterEdit, &QLineEdit::textChanged, this, [this](const QString &text) {
+        if (text.isEmpty() && !m_appliedFilter.isEmpty())
+            load();
+    });
+    showNothing(tr("Runs"), tr("Select an experiment on the left to see its runs."));
+}
+
+RunsPage::~RunsPage() = default;
+
+QTableView *RunsPage::table() const
+{
+    return m_ui->runsTable;
+}
+
+QLineEdit *RunsPage::filterEdit() const
+{
+    return m_ui->filterEdit;
+}
+
+QLabel *RunsPage::filterErrorLabel() const
+{
+    return m_ui->filterErrorLabel;
+}
+
+void RunsPage::showExperiment(qint64 sourceId, const QString &experimentId, const QString &experimentName)
+{
+    const bool same = m_sourceId == sourceId && m_experimentId == experimentId;
+    m_sourceId = sourceId;
+    m_experimentId = experimentId;
+    m_experimentName = experimentName;
+    if (!same)
+        m_model->clear();
+    load();
+}
+
+void RunsPage::showNothing(const QString &title, const QString &hint)
+{
+    m_sourceId.reset();
+    m_experimentId.clear();
+    m_experimentName.clear();
+    m_appliedFilter.clear();
+    m_model->clear();
+    clearFilterError();
+    m_ui->titleLabel->setText(title);
+    m_ui->filterEdit->setEnabled(false);
+    m_ui->runsTable->setPlaceholderText(hint);
+    applyHiddenColumns();
+    adjustColumns();
+    Q_EMIT runsShown(0);
+}
+
+void RunsPage::setShowDeleted(bool show)
+{
+    if (show == m_showDeleted)
+        return;
+    m_showDeleted = show;
+    reload();
+}
+
+void RunsPage::reload()
+{
+    if (m_sourceId)
+        load();
+}
+
+void RunsPage::focusFilter()
+{
+    m_ui->filterEdit->setFocus(Qt::ShortcutFocusReason);
+    m_ui->filterEdit->selectAll();
+}
+
+QStringList RunsPage::hiddenColumns() const
+{
+    QStringList ids(m_hiddenColumns.cbegin(), m_hiddenColumns.cend());
+    ids.sort();
+    return ids;
+}
+
+void RunsPage::setHiddenColumns(const QStringList &columnIds)
+{
+    m_hiddenColumns = QSet<QString>(columnIds.cbegin(), columnIds.cend());
+    applyHiddenColumns();
+}
+
+void RunsPage::applyHiddenColumns()
+{
+    for (int c = 0; c < m_model->columnCount(); ++c) {
+        const bool hidden = m_hiddenColumns.contains(m_model->columnId(c))
+            || (c == RunsTableModel::ParentColumn && !m_model->hasNestedRuns());
+        m_ui->runsTable->setColumnHidden(c, hidden);
+    }
+}
+
+void RunsPage::showHeaderMenu(const QPoint &pos)
+{
+    auto *menu = new QMenu(this);
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    menu->setToolTipsVisible(true);
+    for (int c = 0; c < m_model->columnCount(); ++c) {
+        if (c == RunsTableModel::ParentColumn && !m_model->hasNestedRuns())
+            continue;
+        const QString id = m_model->columnId(c);
+        QAction *action = menu->addAction(m_model->headerData(c, Qt::Horizontal).toString());
+        action->setToolTip(id);
+        action->setCheckable(true);
+        action->setChecked(!m_hiddenColumns.contains(id));
+        // The run name identifies a row: it always stays.
+        action->setEnabled(c != RunsTableModel::NameColumn);
+        connect(action, &QAction::toggled, this, [this, id](bool shown) {
+            if (shown)
+                m_hiddenColumns.remove(id);
+            else
+                m_hiddenColumns.insert(id);
+            applyHiddenColumns();
+            adjustColumns();
+        });
+        if (c == RunsTableModel::FixedColumnCount - 1 || c == RunsTableModel::FixedColumnCount + m_model->metricKeys().size() - 1)
+            menu->addSeparator();
+    }
+    menu->popup(m_ui->runsTable->horizontalHeader()->mapToGlobal(pos));
+}
+
+void RunsPage::load()
+{
+    if (!m_sourceId)
+        return;
+    m_ui->filterEdit->setEnabled(true);
+    RunQuery query;
+    query.sourceId = m_sourceId;
+    query.experiments = QStringList{m_experimentId};
+    query.filter = m_ui->filterEdit->text().trimmed();
+    query.includeDeleted = m_showDeleted;
+    if (Status s = m_model->load(query); !s) {
+        showFilterError(s.error());
+        if (m_model->rowCount() == 0) {
+            m_ui->titleLabel->setText(m_experimentName);
+            m_ui->runsTable->setPlaceholderText(tr("Fix the filter and press Enter to see the runs."));
+        }
+        return;
+    }
+    m_appliedFilter = query.filter;
+    clearFilterError();
+    const int count = m_model->rowCount();
+    if (query.filter.isEmpty()) {
+        m_ui->titleLabel->setText(count == 1 ? tr("%1 — 1 run").arg(m_experimentName)
+                                             : tr("%1 — %2 runs").arg(m_experimentName).arg(count));
+        m_ui->runsTable->setPlaceholderText(
+            m_showDeleted ? tr("This experiment has no runs yet.")
+                          : tr("This experiment has no active runs.\nDeleted runs show with View › Show deleted runs."));
+    } else {
+        m_ui->titleLabel->setText(count == 1 ? tr("%1 — 1 run matches the filter").arg(m_experimentName)
+                                             : tr("%1 — %2 runs match the filter").arg(m_experimentName).arg(count));
+        m_ui->runsTable->setPlaceholderText(tr("No runs match the filter.\nChange it, or clear it to see all runs."));
+    }
+    applyHiddenColumns();
+    adjustColumns();
+    Q_EMIT runsShown(count);
+}
+
+void RunsPage::showFilterError(const Error &error)
+{
+    const QString text = error.where.isEmpty() ? error.message : tr("%1: %2").arg(error.where, error.message);
+    m_ui->filterErrorLabel->setText(error.category == ErrorCategory::BadInput
+                                        ? tr("Invalid filter (%1)").arg(text)
+                                        : tr("The runs could not be read: %1").arg(text));
+    m_ui->filterErrorLabel->show();
+    // Put the cursor where the filter went wrong, so the person can fix it right there.
+    static const QRegularExpression columnRe(QStringLiteral("column (\\d+)"));
+    if (const auto match = columnRe.match(error.where); match.hasMatch())
+        m_ui->filterEdit->setCursorPosition(std::max(0, match.captured(1).toInt() - 1));
+}
+
+void RunsPage::clearFilterError()
+{
+    m_ui->filterErrorLabel->clear();
+    m_ui->filterErrorLabel->hide();
+}
+
+void RunsPage::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange)
+        updateErrorColour();
+}
+
+void RunsPage::updateErrorColour()
+{
+    // No palette role means "error": pick a red that keeps its contrast on the window colour.
+    const bool dark = palette().color(QPalette::Window).lightness() < 128;
+    QPalette pal = m_ui->filterErrorLabel->palette();
+    pal.setColor(QPalette::WindowText, dark ? QColor(0xff, 0x7b, 0x72) : QColor(0xc0, 0x1c, 0x28));
+    m_ui->filterErrorLabel->setPalette(pal);
+}
+
+void RunsPage::adjustColumns()
+{
+    QTableView *view = m_ui->runsTable;
+    QHeaderView *header = view->horizontalHeader();
+    const int columns = m_model->columnCount();
+    for (int c = 0; c < columns; ++c) {
+        if (view->isColumnHidden(c))
+            continue;
+        // Public in QAbstractItemView, protected in QTableView.
+        const int content = static_cast<QAbstractItemView *>(view)->sizeHintForColumn(c);
+        const int title = header->sectionSizeHint(c);
+        int width = std::max(content, title);
+        if (c == RunsTableModel::RunIdColumn)
+            width = std::min(width, kMaxIdColumnWidth);
+        else if (c >= RunsTableModel::FixedColumnCount)
+            // Values keep their full width; only a long key is elided (its tooltip has it).
+            width = std::max(content, std::min(title, kMaxValueColumnWidth));
+        view->setColumnWidth(c, std::min(width, kMaxColumnWidth));
+    }
+}
+
+} // namespace md

@@ -1,0 +1,85 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/Error.h"
+
+#include <QSet>
+#include <QWidget>
+
+#include <memory>
+#include <optional>
+
+class QTableView;
+class QLineEdit;
+class QLabel;
+
+namespace Ui {
+class RunsPage;
+}
+
+namespace md {
+
+class Cache;
+class RunsProxyModel;
+class RunsTableModel;
+
+/// The runs page: the runs of one experiment in a sortable table, with a filter field that takes
+/// MLflow's search syntax (applied on Enter, evaluated in SQL by the cache). A malformed filter
+/// shows its error, with the column, in red under the field and leaves the table as it was.
+/// Reads through the given Cache (GUI thread); the cache must outlive the page.
+class RunsPage : public QWidget {
+    Q_OBJECT
+public:
+    explicit RunsPage(Cache *cache, QWidget *parent = nullptr);
+    ~RunsPage() override;
+
+    /// Shows the runs of an experiment, filtered by what the filter field holds.
+    void showExperiment(qint64 sourceId, const QString &experimentId, const QString &experimentName);
+    /// Shows an empty table with `hint` painted in it.
+    void showNothing(const QString &title, const QString &hint);
+    /// Includes deleted runs; reloads.
+    void setShowDeleted(bool show);
+    /// Re-reads the shown experiment from the cache (after an import), keeping the sort order.
+    void reload();
+    void focusFilter();
+    /// Columns (RunsTableModel::columnId) the person hid through the header's context menu.
+    /// Default: {"attributes.run_id"} (the id is in the run name's tooltip too).
+    QStringList hiddenColumns() const;
+    void setHiddenColumns(const QStringList &columnIds);
+
+    RunsTableModel *model() const { return m_model; }
+    QTableView *table() const;
+    QLineEdit *filterEdit() const;
+    QLabel *filterErrorLabel() const;
+    std::optional<qint64> sourceId() const { return m_sourceId; }
+    QString experimentId() const { return m_experimentId; }
+
+Q_SIGNALS:
+    /// After every (re)load: how many runs the table shows.
+    void runsShown(int count);
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void load();
+    void showFilterError(const Error &error);
+    void clearFilterError();
+    void updateErrorColour();
+    void adjustColumns();
+    void applyHiddenColumns();
+    void showHeaderMenu(const QPoint &pos);
+
+    std::unique_ptr<Ui::RunsPage> m_ui;
+    Cache *m_cache;
+    RunsTableModel *m_model;
+    RunsProxyModel *m_proxy;
+    std::optional<qint64> m_sourceId;
+    QString m_experimentId;
+    QString m_experimentName;
+    QString m_appliedFilter;
+    bool m_showDeleted = false;
+    QSet<QString> m_hiddenColumns;
+};
+
+} // namespace md

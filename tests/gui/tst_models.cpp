@@ -1,0 +1,473 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The item models over a real cache filled from the file-store fixture, each under
+// QAbstractItemModelTester.
+#include "TestSupport.h"
+
+#include "cache/Cache.h"
+#include "cache/Journal.h"
+#include "models/ExperimentsModel.h"
+#include "models/RunsProxyModel.h"
+#include "models/RunsTableModel.h"
+#include "sync/Importer.h"
+
+#include <QAbstractItemModelTester>
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUrl>
+
+#include <cmath>
+#include <limits>
+#include <memory>
+
+using namespace Qt::StringLiterals;
+using md::ExperimentsModel;
+using md::RunsProxyModel;
+using md::RunsTableModel;
+
+class TestModels : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+
+    void experimentsTree();
+    void experimentsShowDeleted();
+    void preferredExperiment();
+    void runsOfCarPrice();
+    void nanAndInfinity();
+    void nestedRunsShowTheirParent();
+    void proxySortsNanLast_data();
+    void proxySortsNanLast();
+    void badFilterKeepsTheTable();
+    void formatNumber_data();
+    void formatNumber();
+    void formatDuration_data();
+    void formatDuration();
+    void syncAgeText_data();
+    void syncAgeText();
+    void sourceDisplayName_data();
+    void sourceDisplayName();
+    void tenThousandRunsLoadFast();
+
+private:
+    QModelIndex experiment(const ExperimentsModel &model, const QString &name) const;
+    md::RunQuery queryFor(const QString &experimentName) const;
+    int rowOf(const RunsTableModel &model, const QString &runName) const;
+
+    QTemporaryDir m_dir;
+    md::Cache m_cache;
+    qint64 m_sourceId = 0;
+};
+
+void TestModels::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    const QString cachePath = m_dir.filePath(u"cache.sqlite"_s);
+    std::atomic_bool cancel{false};
+    auto report = md::Importer::importUri(QUrl::fromLocalFile(md::test::dataPath(u"mlruns"_s)).toString(), cachePath,
+                                          md::Journal::defaultPathFor(cachePath), cancel);
+    QVERIFY2(report.ok(), report.ok() ? "" : qPrintable(report.error().toString()));
+    m_sourceId = report->sourceId;
+    QVERIFY(m_cache.open(cachePath).ok());
+}
+
+QModelIndex TestModels::experiment(const ExperimentsModel &model, const QString &name) const
+{
+    for (int s = 0; s < model.rowCount(); ++s) {
+        const QModelIndex source = model.index(s, 0);
+        for (int e = 0; e < model.rowCount(source); ++e)
+            if (model.index(e, 0, source).data(ExperimentsModel::ExperimentNameRole).toString() == name)
+                return model.index(e, 0, source);
+    }
+    return {};
+}
+
+md::RunQuery TestModels::queryFor(const QString &experimentName) const
+{
+    md::RunQuery q;
+    q.sourceId = m_sourceId;
+    q.experiments = QStringList{experimentName};
+    return q;
+}
+
+int TestModels::rowOf(const RunsTableModel &model, const QString &runName) const
+{
+    for (int r = 0; r < model.rowCount(); ++r)
+        if (model.index(r, RunsTableModel::NameColumn).data().toString() == runName)
+            return r;
+    return -1;
+}
+
+void TestModels::experimentsTree()
+{
+    ExperimentsModel model(&m_cache);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QVERIFY(model.reload().ok());
+    QCOMPARE(model.rowCount(), 1);
+    const QModelIndex source = model.index(0, 0);
+    QCOMPARE(source.data(ExperimentsModel::ItemKindRole).toInt(), int(ExperimentsModel::ItemKind::Source));
+    QCOMPARE(source.data(ExperimentsModel::SourceIdRole).toLongLong(), m_sourceId);
+    QCOMPARE(source.data().toString(), u"data/mlruns"_s);
+    QCOMPARE(source.data(ExperimentsModel::SourceDetailRole).toString(), u"file store · synced just now"_s);
+    QVERIFY(source.data(Qt::ToolTipRole).toString().contains(u"198 runs"_s));
+    // Default, car_price, car_price_sweep and the unicode one; the deleted one is hidden.
+    QCOMPARE(model.rowCount(source), 4);
+
+    const QModelIndex carPrice = experiment(model, u"car_price"_s);
+    QVERIFY(carPrice.isValid());
+    QCOMPARE(carPrice.parent(), source);
+    QCOMPARE(carPrice.siblingAtColumn(ExperimentsModel::RunsColumn).data().toLongLong(), 4);
+    QCOMPARE(carPrice.data(ExperimentsModel::ExperimentIdRole).toString(), u"841587320559560834"_s);
+    QCOMPARE(experiment(model, u"car_price_sweep"_s).data(ExperimentsModel::RunCountRole).toLongLong(), 191);
+    QCOMPARE(experiment(model, u"Ünïcødé-実験 🚗"_s).data(ExperimentsModel::RunCountRole).toLongLong(), 3);
+    QCOMPARE(model.experimentIndex(m_sourceId, u"841587320559560834"_s), carPrice);
+    QVERIFY(!model.experimentIndex(m_sourceId + 1, u"841587320559560834"_s).isValid());
+}
+
+void TestModels::experimentsShowDeleted()
+{
+    ExperimentsModel model(&m_cache);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QVERIFY(model.reload().ok());
+    QVERIFY(model.setShowDeleted(true).ok());
+    QCOMPARE(model.rowCount(model.index(0, 0)), 5);
+    const QModelIndex deleted = experiment(model, u"scratch_deleted"_s);
+    QVERIFY(deleted.isValid());
+    QVERIFY(deleted.data(ExperimentsModel::DeletedRole).toBool());
+    QCOMPARE(deleted.data().toString(), u"scratch_deleted (deleted)"_s);
+    QVERIFY(deleted.data(Qt::FontRole).value<QFont>().italic());
+    QCOMPARE(deleted.data(ExperimentsModel::RunCountRole).toLongLong(), 2);
+    QCOMPARE(experiment(model, u"car_price_sweep"_s).data(ExperimentsModel::RunCountRole).toLongLong(), 200);
+    QVERIFY(model.setShowDeleted(false).ok());
+    QCOMPARE(model.rowCount(model.index(0, 0)), 4);
+}
+
+void TestModels::preferredExperiment()
+{
+    ExperimentsModel model(&m_cache);
+    QVERIFY(model.reload().ok());
+    QCOMPARE(model.preferredExperiment().data(ExperimentsModel::ExperimentNameRole).toString(), u"car_price"_s);
+    QCOMPARE(model.preferredExperiment(m_sourceId, u"car_price_sweep"_s)
+                 .data(ExperimentsModel::ExperimentNameRole)
+                 .toString(),
+             u"car_price_sweep"_s);
+    // "Default" has no runs: never preferred over an experiment that has some.
+    QVERIFY(model.preferredExperiment(m_sourceId, u"Default"_s).data(ExperimentsModel::RunCountRole).toLongLong() > 0);
+    QVERIFY(!model.preferredExperiment(m_sourceId + 100).isValid());
+}
+
+void TestModels::runsOfCarPrice()
+{
+    RunsTableModel model(&m_cache);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QVERIFY(model.load(queryFor(u"car_price"_s)).ok());
+    QCOMPARE(model.rowCount(), 4);
+    QVERIFY(!model.hasNestedRuns());
+    QCOMPARE(model.headerData(RunsTableModel::NameColumn, Qt::Horizontal).toString(), u"Run name"_s);
+    QCOMPARE(model.headerData(RunsTableModel::RunIdColumn, Qt::Horizontal).toString(), u"Run ID"_s);
+
+    // Metrics first (sorted by key), then params.
+    const QStringList metrics{u"mae"_s, u"rmse"_s, u"train_mse"_s, u"train_r2_score"_s, u"training_time_s"_s,
+                              u"val_mse"_s, u"val_r2_score"_s};
+    QCOMPARE(model.metricKeys(), metrics);
+    QCOMPARE(model.columnCount(),
+             RunsTableModel::FixedColumnCount + int(metrics.size()) + int(model.paramKeys().size()));
+    const int r2 = model.metricColumn(u"val_r2_score"_s);
+    QCOMPARE(r2, RunsTableModel::FixedColumnCount + 6);
+    QCOMPARE(model.headerData(r2, Qt::Horizontal).toString(), u"val_r2_score"_s);
+    QCOMPARE(model.headerData(r2, Qt::Horizontal, RunsTableModel::ColumnKindRole).toInt(),
+             int(RunsTableModel::ColumnKind::Metric));
+    QVERIFY(model.paramKeys().contains(u"n_estimators"_s));
+    const int nEstimators = model.paramColumn(u"n_estimators"_s);
+    QCOMPARE(model.columnKind(nEstimators), RunsTableModel::ColumnKind::Param);
+
+    const QList<std::pair<QString, QString>> expected{{u"Linear Regression"_s, u"0.82"_s},
+                                                       {u"Random Forest"_s, u"0.85"_s},
+                                                       {u"XGBoost"_s, u"0.88"_s},
+                                                       {u"XGBoost tuned"_s, u"0.89"_s}};
+    for (const auto &[name, value] : expected) {
+        const int row = rowOf(model, name);
+        QVERIFY2(row >= 0, qPrintable(name));
+        QCOMPARE(model.index(row, r2).data().toString(), value);
+        QCOMPARE(model.index(row, r2).data(RunsTableModel::SortRole).toDouble(), value.toDouble());
+        QCOMPARE(model.index(row, RunsTableModel::StatusColumn).data().toString(), u"Finished"_s);
+        QVERIFY(!model.index(row, RunsTableModel::StatusColumn).data(Qt::DecorationRole).value<QIcon>().isNull());
+        QVERIFY(!model.index(row, RunsTableModel::StartedColumn).data().toString().isEmpty());
+        QVERIFY(!model.index(row, RunsTableModel::DurationColumn).data().toString().isEmpty());
+        QCOMPARE(model.index(row, RunsTableModel::RunIdColumn).data().toString().size(), 32);
+        QVERIFY(model.index(row, r2).data(Qt::ToolTipRole).toString().contains(u"step 5"_s));
+    }
+    const int xgb = rowOf(model, u"XGBoost"_s);
+    QCOMPARE(model.index(xgb, nEstimators).data().toString(), u"100"_s);
+    QCOMPARE(model.index(xgb, nEstimators).data(RunsTableModel::SortRole).toDouble(), 100.0);
+    // The statuses have their own, distinct icons.
+    QVERIFY(RunsTableModel::statusIcon(u"FAILED"_s).cacheKey() != RunsTableModel::statusIcon(u"FINISHED"_s).cacheKey());
+    QVERIFY(!RunsTableModel::statusIcon(u"FAILED"_s).pixmap(16, 16).isNull());
+    QVERIFY(RunsTableModel::statusIcon(u"NOPE"_s).isNull());
+
+    model.clear();
+    QCOMPARE(model.rowCount(), 0);
+    QCOMPARE(model.columnCount(), int(RunsTableModel::FixedColumnCount));
+}
+
+void TestModels::nanAndInfinity()
+{
+    RunsTableModel model(&m_cache);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    md::RunQuery q = queryFor(u"car_price_sweep"_s);
+    q.filter = u"attributes.status = 'FAILED'"_s;
+    q.includeDeleted = true;
+    QVERIFY(model.load(q).ok());
+    QCOMPARE(model.rowCount(), 13);
+    const int loss = model.metricColumn(u"loss"_s);
+    const int grad = model.metricColumn(u"grad_norm"_s);
+    const int ll = model.metricColumn(u"log_likelihood"_s);
+    QVERIFY(loss > 0 && grad > 0 && ll > 0);
+    for (int r = 0; r < model.rowCount(); ++r) {
+        QCOMPARE(model.index(r, loss).data().toString(), u"NaN"_s);
+        QVERIFY(std::isnan(model.index(r, loss).data(RunsTableModel::SortRole).toDouble()));
+        QCOMPARE(model.index(r, grad).data().toString(), u"∞"_s);
+        QCOMPARE(model.index(r, ll).data().toString(), u"−∞"_s);
+        QCOMPARE(model.index(r, RunsTableModel::StatusColumn).data().toString(), u"Failed"_s);
+    }
+}
+
+void TestModels::nestedRunsShowTheirParent()
+{
+    RunsTableModel model(&m_cache);
+    QVERIFY(model.load(queryFor(u"car_price_sweep"_s)).ok());
+    QCOMPARE(model.rowCount(), 191);
+    QVERIFY(model.hasNestedRuns());
+    int children = 0;
+    for (int r = 0; r < model.rowCount(); ++r) {
+        const QString name = model.index(r, RunsTableModel::NameColumn).data().toString();
+        const QString parent = model.index(r, RunsTableModel::ParentColumn).data().toString();
+        if (name.startsWith(u"trial-"_s)) {
+            ++children;
+            QVERIFY2(parent.startsWith(u"sweep-parent-"_s), qPrintable(name + u" / "_s + parent));
+            // trial-NN-c belongs to sweep-parent-NN.
+            QCOMPARE(parent.mid(13, 2), name.mid(6, 2));
+        } else {
+            QVERIFY(parent.isEmpty());
+        }
+    }
+    QVERIFY(children > 0);
+
+    // A filter that hides the parents still names them.
+    md::RunQuery q = queryFor(u"car_price_sweep"_s);
+    q.filter = u"attributes.run_name LIKE 'trial-%'"_s;
+    QVERIFY(model.load(q).ok());
+    QCOMPARE(model.rowCount(), children);
+    QVERIFY(model.index(0, RunsTableModel::ParentColumn).data().toString().startsWith(u"sweep-parent-"_s));
+}
+
+void TestModels::proxySortsNanLast_data()
+{
+    QTest::addColumn<Qt::SortOrder>("order");
+    QTest::newRow("ascending") << Qt::AscendingOrder;
+    QTest::newRow("descending") << Qt::DescendingOrder;
+}
+
+void TestModels::proxySortsNanLast()
+{
+    QFETCH(Qt::SortOrder, order);
+    RunsTableModel model(&m_cache);
+    RunsProxyModel proxy;
+    proxy.setSourceModel(&model);
+    QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    md::RunQuery q = queryFor(u"car_price_sweep"_s);
+    q.includeDeleted = true;
+    QVERIFY(model.load(q).ok());
+    QCOMPARE(model.rowCount(), 200);
+    const int loss = model.metricColumn(u"loss"_s);
+    proxy.sort(loss, order);
+
+    // Numbers in order, then NaN, then runs without the metric.
+    int phase = 0;  // 0 numbers, 1 NaN, 2 missing
+    double previous = order == Qt::AscendingOrder ? -std::numeric_limits<double>::infinity()
+                                                  : std::numeric_limits<double>::infinity();
+    int numbers = 0, nans = 0;
+    for (int r = 0; r < proxy.rowCount(); ++r) {
+        const QVariant v = proxy.index(r, loss).data(RunsTableModel::SortRole);
+        const int cls = !v.isValid() ? 2 : std::isnan(v.toDouble()) ? 1 : 0;
+        QVERIFY2(cls >= phase, qPrintable(u"row %1 out of order"_s.arg(r)));
+        phase = cls;
+        if (cls == 0) {
+            ++numbers;
+            const double d = v.toDouble();
+            QVERIFY(order == Qt::AscendingOrder ? d >= previous : d <= previous);
+            previous = d;
+        } else if (cls == 1) {
+            ++nans;
+        }
+    }
+    QVERIFY(numbers > 100);
+    // The 13 FAILED runs and one FINISHED run end with loss = NaN (FIXTURES.md).
+    QCOMPARE(nans, 14);
+
+    // Text columns sort too, and the first row's name is the extreme one.
+    proxy.sort(RunsTableModel::NameColumn, Qt::AscendingOrder);
+    QString prev;
+    for (int r = 0; r < proxy.rowCount(); ++r) {
+        const QString name = proxy.index(r, RunsTableModel::NameColumn).data().toString();
+        QVERIFY(QString::localeAwareCompare(prev, name) <= 0);
+        prev = name;
+    }
+}
+
+void TestModels::badFilterKeepsTheTable()
+{
+    RunsTableModel model(&m_cache);
+    QVERIFY(model.load(queryFor(u"car_price"_s)).ok());
+    md::RunQuery q = queryFor(u"car_price"_s);
+    q.filter = u"metrics.val_r2_score >> 0.5"_s;
+    const md::Status s = model.load(q);
+    QVERIFY(!s.ok());
+    QCOMPARE(s.error().category, md::ErrorCategory::BadInput);
+    QVERIFY2(s.error().where.contains(u"column"_s), qPrintable(s.error().toString()));
+    QCOMPARE(model.rowCount(), 4);
+    QVERIFY(model.query().filter.isEmpty());
+}
+
+void TestModels::formatNumber_data()
+{
+    QTest::addColumn<double>("value");
+    QTest::addColumn<QString>("text");
+    QTest::newRow("r2") << 0.82 << u"0.82"_s;
+    QTest::newRow("integer") << 100.0 << u"100"_s;
+    QTest::newRow("6 digits") << 0.123456789 << u"0.123457"_s;
+    QTest::newRow("large") << 1234567.0 << u"1.23457e+06"_s;
+    QTest::newRow("small") << 0.0000123456 << u"1.23456e-05"_s;
+    QTest::newRow("negative") << -3.5 << u"-3.5"_s;
+    QTest::newRow("NaN") << std::numeric_limits<double>::quiet_NaN() << u"NaN"_s;
+    QTest::newRow("inf") << std::numeric_limits<double>::infinity() << u"∞"_s;
+    QTest::newRow("-inf") << -std::numeric_limits<double>::infinity() << u"−∞"_s;
+}
+
+void TestModels::formatNumber()
+{
+    QFETCH(double, value);
+    QFETCH(QString, text);
+    QCOMPARE(RunsTableModel::formatNumber(value), text);
+}
+
+void TestModels::formatDuration_data()
+{
+    QTest::addColumn<qint64>("ms");
+    QTest::addColumn<QString>("text");
+    QTest::newRow("ms") << qint64(350) << u"350 ms"_s;
+    QTest::newRow("s") << qint64(4200) << u"4.2 s"_s;
+    QTest::newRow("min") << qint64(185000) << u"3 min 05 s"_s;
+    QTest::newRow("h") << qint64(2 * 3600000 + 7 * 60000) << u"2 h 07 min"_s;
+    QTest::newRow("d") << qint64(3 * 86400000LL + 5 * 3600000) << u"3 d 5 h"_s;
+}
+
+void TestModels::formatDuration()
+{
+    QFETCH(qint64, ms);
+    QFETCH(QString, text);
+    QCOMPARE(RunsTableModel::formatDuration(ms), text);
+}
+
+void TestModels::syncAgeText_data()
+{
+    const qint64 now = 1795736400000;
+    QTest::addColumn<std::optional<qint64>>("sync");
+    QTest::addColumn<qint64>("now");
+    QTest::addColumn<QString>("text");
+    QTest::newRow("never") << std::optional<qint64>() << now << u"never synced"_s;
+    QTest::newRow("now") << std::optional<qint64>(now - 20000) << now << u"synced just now"_s;
+    QTest::newRow("min") << std::optional<qint64>(now - 5 * 60000) << now << u"synced 5 min ago"_s;
+    QTest::newRow("h") << std::optional<qint64>(now - 3 * 3600000 - 60000) << now << u"synced 3 h ago"_s;
+    const qint64 old = now - 3 * 86400000LL;
+    QTest::newRow("days") << std::optional<qint64>(old) << now
+                          << u"synced "_s + QDateTime::fromMSecsSinceEpoch(old).toString(u"yyyy-MM-dd"_s);
+    // A clock that went backwards is not "in the future".
+    QTest::newRow("future") << std::optional<qint64>(now + 60000) << now << u"synced just now"_s;
+}
+
+void TestModels::syncAgeText()
+{
+    QFETCH(std::optional<qint64>, sync);
+    QFETCH(qint64, now);
+    QFETCH(QString, text);
+    QCOMPARE(ExperimentsModel::syncAgeText(sync, now), text);
+}
+
+void TestModels::sourceDisplayName_data()
+{
+    QTest::addColumn<QString>("uri");
+    QTest::addColumn<QString>("name");
+    QTest::newRow("file") << u"file:///home/ds/car-price/mlruns"_s << u"car-price/mlruns"_s;
+    QTest::newRow("sqlite") << u"sqlite:///srv/mlflow/mlflow.db"_s << u"mlflow/mlflow.db"_s;
+    QTest::newRow("folder") << u"folder:///work/artifacts/training/"_s << u"artifacts/training"_s;
+    QTest::newRow("http") << u"http://127.0.0.1:5000"_s << u"127.0.0.1:5000"_s;
+    QTest::newRow("plain path") << u"/data/mlruns"_s << u"data/mlruns"_s;
+}
+
+void TestModels::sourceDisplayName()
+{
+    QFETCH(QString, uri);
+    QFETCH(QString, name);
+    QCOMPARE(ExperimentsModel::sourceDisplayName(uri), name);
+}
+
+void TestModels::tenThousandRunsLoadFast()
+{
+    // A cache of its own with one experiment of 10,000 runs, 8 metrics and 6 params each.
+    md::Cache cache;
+    QVERIFY(cache.open(m_dir.filePath(u"big.sqlite"_s)).ok());
+    auto source = cache.ensureSource(u"file:///big/mlruns"_s, u"file"_s);
+    QVERIFY(source.ok());
+    md::Experiment e;
+    e.experimentId = u"1"_s;
+    e.name = u"big"_s;
+    QVERIFY(cache.writeExperiment(*source, e).ok());
+    {
+        md::Transaction tx(cache.database());
+        QVERIFY(tx.begin().ok());
+        for (int i = 0; i < 10000; ++i) {
+            md::Run run;
+            run.runId = u"%1"_s.arg(i, 32, 16, QLatin1Char('0'));
+            run.experimentId = e.experimentId;
+            run.runName = u"run-%1"_s.arg(i);
+            run.status = u"FINISHED"_s;
+            run.startTime = 1795736000000 + i * 1000;
+            run.endTime = run.startTime + 500;
+            for (int m = 0; m < 8; ++m)
+                run.latestMetrics.append(md::MetricPoint{u"metric_%1"_s.arg(m), i * 0.001 + m, run.startTime, 5});
+            for (int p = 0; p < 6; ++p)
+                run.params.append(md::KeyValue{u"param_%1"_s.arg(p), QString::number(i % (p + 2))});
+            QVERIFY(cache.writeRun(*source, run).ok());
+        }
+        QVERIFY(tx.commit().ok());
+    }
+    RunsTableModel model(&cache);
+    md::RunQuery q;
+    q.experiments = QStringList{u"1"_s};
+    QElapsedTimer timer;
+    timer.start();
+    QVERIFY(model.load(q).ok());
+    const qint64 loadMs = timer.elapsed();
+    QCOMPARE(model.rowCount(), 10000);
+    QCOMPARE(model.columnCount(), RunsTableModel::FixedColumnCount + 8 + 6);
+    RunsProxyModel proxy;
+    proxy.setSourceModel(&model);
+    timer.restart();
+    proxy.sort(model.metricColumn(u"metric_3"_s), Qt::DescendingOrder);
+    const qint64 sortMs = timer.elapsed();
+    QCOMPARE(proxy.index(0, RunsTableModel::NameColumn).data().toString(), u"run-9999"_s);
+    qInfo("10,000 runs: load %lld ms (cache query included), sort %lld ms", loadMs, sortMs);
+#if defined(__SANITIZE_ADDRESS__)
+    const qint64 budgetMs = 5000;  // AddressSanitizer slows everything down several times
+#else
+    const qint64 budgetMs = 1000;
+#endif
+    QVERIFY2(loadMs < budgetMs, qPrintable(u"load took %1 ms"_s.arg(loadMs)));
+    QVERIFY2(sortMs < budgetMs, qPrintable(u"sort took %1 ms"_s.arg(sortMs)));
+}
+
+QTEST_MAIN(TestModels)
+#include "tst_models.moc"
