@@ -9,6 +9,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QSet>
 #include <QUrl>
 
 namespace md {
@@ -65,6 +66,37 @@ Result<std::unique_ptr<Source>> fromLocalPath(const QString &given, const QStrin
 }
 
 } // namespace
+
+Result<QHash<SeriesKey, QList<MetricPoint>>> Source::readHistories(const QList<SeriesKey> &series,
+                                                                   const std::atomic_bool &cancel)
+{
+    // Local stores deliver every history in readAll(): read once and pick what was asked for.
+    struct Picker final : ImportSink {
+        QSet<QString> runIds;
+        QHash<SeriesKey, QList<MetricPoint>> out;
+        Status experiment(const Experiment &) override { return {}; }
+        Status run(const Run &r) override
+        {
+            if (!runIds.contains(r.runId))
+                return {};
+            for (const auto &p : r.history) {
+                auto it = out.find(SeriesKey{r.runId, p.key});
+                if (it != out.end())
+                    it->append(p);
+            }
+            return {};
+        }
+        Status registeredModel(const RegisteredModel &) override { return {}; }
+        void problem(const ReadProblem &) override {}
+    } picker;
+    for (const auto &k : series) {
+        picker.runIds.insert(k.runId);
+        picker.out.insert(k, {});
+    }
+    if (Status s = readAll(picker, cancel); !s)
+        return s.error();
+    return picker.out;
+}
 
 Result<std::unique_ptr<Source>> createSource(const QString &uriOrPath)
 {

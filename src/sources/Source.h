@@ -4,6 +4,8 @@
 #include "core/Domain.h"
 #include "core/Error.h"
 
+#include <QHash>
+#include <QPair>
 #include <QString>
 
 #include <atomic>
@@ -21,6 +23,26 @@ struct ReadProblem {
     Error error;
 };
 
+/// What the cache already holds of a source, so that a source that can read incrementally (the
+/// tracking server) fetches only what changed. Local stores ignore it and read everything.
+struct SyncState {
+    /// When the last complete sync started (epoch ms, the server's clock as far as we know); unset
+    /// for a first sync, which reads everything.
+    std::optional<qint64> lastSyncMs;
+    /// Runs in the cache: run id -> status ("RUNNING" …) and lifecycle stage ("active"/"deleted").
+    QHash<QString, QPair<QString, QString>> runs;
+    bool full = false;       ///< the user asked for a full read (`sync --full`)
+    bool histories = false;  ///< also fetch the full metric history of every run (`sync --histories`)
+};
+
+/// One metric series to fetch: run id and metric key.
+struct SeriesKey {
+    QString runId;
+    QString key;
+    friend bool operator==(const SeriesKey &, const SeriesKey &) = default;
+};
+inline size_t qHash(const SeriesKey &k, size_t seed = 0) { return qHashMulti(seed, k.runId, k.key); }
+
 /// Receives what a source reads, one unit of work at a time, in this order: experiments (each
 /// before its runs), runs, registered models. Called on the reading thread. Each call is one
 /// unit of work: the receiver stores it atomically or not at all.
@@ -35,6 +57,11 @@ public:
     virtual Status registeredModel(const RegisteredModel &model) = 0;
     /// An item that could not be read. The source skips it and continues.
     virtual void problem(const ReadProblem &problem) = 0;
+    /// Called by a source that delivered only the runs that changed (an incremental read): runs
+    /// it did not deliver are unchanged, not gone. Experiments and models are always complete.
+    virtual void runsIncomplete() {}
+    /// Bytes received so far from a remote source (for progress: pages, bytes, time left).
+    virtual void bytesReceived(qint64 total) { Q_UNUSED(total) }
 };
 
 /// One place where MLflow users keep runs. Implementations are not thread-safe: use one object
@@ -51,6 +78,18 @@ public:
     /// `cancel` becomes true, or with the sink's error when the sink fails (e.g. disk full).
     /// Problems with single items go to sink.problem() and do not fail the read.
     virtual Status readAll(ImportSink &sink, const std::atomic_bool &cancel) = 0;
+    /// Like readAll, but may skip what `state` shows is unchanged (then calls
+    /// sink.runsIncomplete()). The default reads everything.
+    virtual Status readChanges(ImportSink &sink, const SyncState &state, const std::atomic_bool &cancel)
+    {
+        Q_UNUSED(state)
+        return readAll(sink, cancel);
+    }
+    /// Full histories of the given series, fetched on demand (many in flight where the source
+    /// is remote). A series the source does not have maps to an empty list. Local stores deliver
+    /// histories in readAll already and return NotFound-free results from their own files.
+    virtual Result<QHash<SeriesKey, QList<MetricPoint>>> readHistories(const QList<SeriesKey> &series,
+                                                                      const std::atomic_bool &cancel);
 };
 
 /// Recognises a URI or a plain path (by what it holds) and returns the source for it, not yet
