@@ -19,7 +19,10 @@ namespace md {
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("Cache", text); }
+/// Gives lupdate and the runtime the same translation context.
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(Cache)
+};
 
 constexpr qsizetype kPointBytes = 24;
 
@@ -113,17 +116,17 @@ Status Cache::open(const QString &path)
     m_statements.clear();
     const QFileInfo fi(path);
     if (!QDir().mkpath(fi.absolutePath()))
-        return makeError(ErrorCategory::Storage, tr("cannot create the folder for the cache"), fi.absolutePath());
+        return makeError(ErrorCategory::Storage, Tr::tr("cannot create the folder for the cache"), fi.absolutePath());
     if (Status s = m_db.open(path, true); !s)
         return s;
     // A file that is no SQLite database fails on the first statement: report it as the cache's.
     if (Status s = m_db.exec(QStringLiteral("PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;")); !s) {
         m_db.close();
-        return makeError(s.error().category, tr("the cache file cannot be used: %1").arg(s.error().message), path);
+        return makeError(s.error().category, Tr::tr("the cache file cannot be used: %1").arg(s.error().message), path);
     }
     auto mode = m_db.scalar(QStringLiteral("PRAGMA journal_mode = WAL"));
     if (!mode) {
-        Error e = makeError(mode.error().category, tr("the cache file cannot be used: %1").arg(mode.error().message),
+        Error e = makeError(mode.error().category, Tr::tr("the cache file cannot be used: %1").arg(mode.error().message),
                             path);
         m_db.close();
         return e;
@@ -140,10 +143,10 @@ Status Cache::migrate()
     const QStringList &migrations = schema::cacheMigrations();
     const int current = m_db.userVersion();
     if (current < 0)
-        return m_db.errorHere(tr("cannot read the cache's schema version"));
+        return m_db.errorHere(Tr::tr("cannot read the cache's schema version"));
     if (current > migrations.size())
         return makeError(ErrorCategory::Storage,
-                         tr("the cache was written by a newer ModelDesk (schema %1; this version knows up to %2)")
+                         Tr::tr("the cache was written by a newer ModelDesk (schema %1; this version knows up to %2)")
                              .arg(current)
                              .arg(migrations.size()),
                          m_db.path());
@@ -152,7 +155,7 @@ Status Cache::migrate()
         if (!tables)
             return tables.error();
         if (tables->toLongLong() > 0)
-            return makeError(ErrorCategory::BadInput, tr("this SQLite file is not a ModelDesk cache"), m_db.path());
+            return makeError(ErrorCategory::BadInput, Tr::tr("this SQLite file is not a ModelDesk cache"), m_db.path());
     }
     for (int v = current; v < migrations.size(); ++v) {
         if (Status s = m_db.exec(QStringLiteral("BEGIN IMMEDIATE")); !s)
@@ -164,7 +167,7 @@ Status Cache::migrate()
             s = m_db.exec(QStringLiteral("COMMIT"));
         if (!s) {
             (void)m_db.exec(QStringLiteral("ROLLBACK"));
-            return makeError(s.error().category, tr("cannot migrate the cache to schema %1: %2").arg(v + 1).arg(s.error().message),
+            return makeError(s.error().category, Tr::tr("cannot migrate the cache to schema %1: %2").arg(v + 1).arg(s.error().message),
                              m_db.path());
         }
     }
@@ -280,7 +283,7 @@ Result<qint64> Cache::experimentRowId(qint64 sourceId, const QString &experiment
     }
     if (st.error())
         return *st.error();
-    return makeError(ErrorCategory::NotFound, tr("experiment %1 is not in the cache").arg(experimentId), m_db.path());
+    return makeError(ErrorCategory::NotFound, Tr::tr("experiment %1 is not in the cache").arg(experimentId), m_db.path());
 }
 
 Status Cache::writeExperiment(qint64 sourceId, const Experiment &e)
@@ -516,7 +519,7 @@ Status Cache::writeRegisteredModel(qint64 sourceId, const RegisteredModel &m, QL
     return tx.commit();
 }
 
-Status Cache::removeMissing(qint64 sourceId, const QSet<QString> &experimentIds, const QSet<QString> &runIds,
+Status Cache::removeMissing(qint64 sourceId, const QSet<QString> &experimentIds, const std::optional<QSet<QString>> &runIds,
                             const QSet<QString> &modelNames, QList<RegistryChange> *changes)
 {
     Transaction tx(m_db);
@@ -537,8 +540,9 @@ Status Cache::removeMissing(qint64 sourceId, const QSet<QString> &experimentIds,
     };
     if (Status s = add(0, experimentIds); !s)
         return s;
-    if (Status s = add(1, runIds); !s)
-        return s;
+    if (runIds)
+        if (Status s = add(1, *runIds); !s)
+            return s;
     if (Status s = add(2, modelNames); !s)
         return s;
     if (changes) {
@@ -549,9 +553,11 @@ Status Cache::removeMissing(qint64 sourceId, const QSet<QString> &experimentIds,
             changes->append(RegistryChange{st.text(0), 0, QStringLiteral("deleted"), QString(), QString(), 0, 0});
     }
     const QVariantList b{sourceId};
+    if (runIds)
+        if (Status s = execBound(m_db, QStringLiteral("DELETE FROM runs WHERE source_id = ? AND run_uuid NOT IN (SELECT id FROM keep_ids WHERE kind = 1)"), b); !s)
+            return s;
     for (const QString &sql :
-         {QStringLiteral("DELETE FROM runs WHERE source_id = ? AND run_uuid NOT IN (SELECT id FROM keep_ids WHERE kind = 1)"),
-          QStringLiteral("DELETE FROM experiments WHERE source_id = ? AND experiment_id NOT IN (SELECT id FROM keep_ids WHERE kind = 0)"),
+         {QStringLiteral("DELETE FROM experiments WHERE source_id = ? AND experiment_id NOT IN (SELECT id FROM keep_ids WHERE kind = 0)"),
           QStringLiteral("DELETE FROM registered_models WHERE source_id = ? AND name NOT IN (SELECT id FROM keep_ids WHERE kind = 2)")}) {
         if (Status s = execBound(m_db, sql, b); !s)
             return s;
@@ -725,7 +731,7 @@ Result<RunRow> Cache::run(const QString &runId, std::optional<qint64> sourceId)
         " ORDER BY s.last_sync_ms DESC LIMIT 1"));
     st.bind(1, runId).bind(2, sourceId);
     if (!st.next())
-        return st.error() ? *st.error() : makeError(ErrorCategory::NotFound, tr("no run with this id in the cache"), runId);
+        return st.error() ? *st.error() : makeError(ErrorCategory::NotFound, Tr::tr("no run with this id in the cache"), runId);
     RunQuery q;
     q.sourceId = st.int64(0);
     q.runIds = {runId};
@@ -735,7 +741,7 @@ Result<RunRow> Cache::run(const QString &runId, std::optional<qint64> sourceId)
         return rows.error();
     if (!rows->isEmpty())
         return rows->first();
-    return makeError(ErrorCategory::NotFound, tr("no run with this id in the cache"), runId);
+    return makeError(ErrorCategory::NotFound, Tr::tr("no run with this id in the cache"), runId);
 }
 
 Status Cache::writeSeries(qint64 runRowId, const QString &key, const QList<MetricPoint> &points)
@@ -870,7 +876,19 @@ Result<RegisteredModel> Cache::registeredModel(const QString &name, std::optiona
     for (auto &m : *all)
         if (m.name == name)
             return m;
-    return makeError(ErrorCategory::NotFound, tr("no registered model with this name in the cache"), name);
+    return makeError(ErrorCategory::NotFound, Tr::tr("no registered model with this name in the cache"), name);
+}
+
+Result<QHash<QString, Cache::RunState>> Cache::runStates(qint64 sourceId)
+{
+    Statement st = m_db.prepare(QStringLiteral("SELECT run_uuid, status, lifecycle_stage FROM runs WHERE source_id = ?"));
+    st.bind(1, sourceId);
+    QHash<QString, RunState> out;
+    while (st.next())
+        out.insert(st.text(0), RunState{st.text(1), st.text(2)});
+    if (st.error())
+        return *st.error();
+    return out;
 }
 
 Result<Cache::Counts> Cache::counts(qint64 sourceId)

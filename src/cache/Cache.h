@@ -5,6 +5,7 @@
 #include "core/Domain.h"
 #include "core/Error.h"
 
+#include <QHash>
 #include <QList>
 #include <QSet>
 #include <QString>
@@ -108,8 +109,9 @@ public:
     /// Inserts or replaces the model and its versions; appends what changed compared with the
     /// cached state to `changes` (not for a model seen for the first time, except "registered").
     Status writeRegisteredModel(qint64 sourceId, const RegisteredModel &m, QList<RegistryChange> *changes);
-    /// After a complete read: deletes what the source no longer has.
-    Status removeMissing(qint64 sourceId, const QSet<QString> &experimentIds, const QSet<QString> &runIds,
+    /// After a complete read: deletes what the source no longer has. Without `runIds` (an
+    /// incremental read) runs are kept, except those of removed experiments.
+    Status removeMissing(qint64 sourceId, const QSet<QString> &experimentIds, const std::optional<QSet<QString>> &runIds,
                          const QSet<QString> &modelNames, QList<RegistryChange> *changes);
 
     // ---- reading
@@ -132,6 +134,13 @@ public:
                modelTags = 0;
     };
     Result<Counts> counts(qint64 sourceId);
+
+    struct RunState {
+        QString status;
+        QString lifecycleStage;
+    };
+    /// Every run of a source: run id -> status and lifecycle stage (for incremental syncs).
+    Result<QHash<QString, RunState>> runStates(qint64 sourceId);
 
 private:
     Status migrate();

@@ -14,7 +14,10 @@
 namespace md {
 
 namespace {
-QString tr(const char *text) { return QCoreApplication::translate("Journal", text); }
+/// Gives lupdate and the runtime the same translation context.
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(Journal)
+};
 const QString kGenesis = QStringLiteral("0000000000000000000000000000000000000000000000000000000000000000");
 } // namespace
 
@@ -27,7 +30,7 @@ Status Journal::open(const QString &path)
 {
     const QFileInfo fi(path);
     if (!QDir().mkpath(fi.absolutePath()))
-        return makeError(ErrorCategory::Storage, tr("cannot create the folder for the journal"), fi.absolutePath());
+        return makeError(ErrorCategory::Storage, Tr::tr("cannot create the folder for the journal"), fi.absolutePath());
     if (Status s = m_db.open(path, true); !s)
         return s;
     // FULL: an approval or an action that was reported as written must survive a power cut.
@@ -36,14 +39,14 @@ Status Journal::open(const QString &path)
     const int current = s ? m_db.userVersion() : -1;
     if (s && current > migrations.size())
         s = makeError(ErrorCategory::Storage,
-                      tr("the journal was written by a newer ModelDesk (schema %1; this version knows up to %2)")
+                      Tr::tr("the journal was written by a newer ModelDesk (schema %1; this version knows up to %2)")
                           .arg(current)
                           .arg(migrations.size()),
                       path);
     if (s && current == 0) {
         auto tables = m_db.scalar(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'"));
         if (tables && tables->toLongLong() > 0)
-            s = makeError(ErrorCategory::BadInput, tr("this SQLite file is not a ModelDesk journal"), path);
+            s = makeError(ErrorCategory::BadInput, Tr::tr("this SQLite file is not a ModelDesk journal"), path);
     }
     for (int v = current; s && v < migrations.size(); ++v) {
         s = m_db.exec(QStringLiteral("BEGIN IMMEDIATE"));
@@ -147,10 +150,10 @@ Status Journal::verify()
         e.note = st.text(6);
         e.details = QJsonDocument::fromJson(st.text(7).toUtf8()).object();
         if (st.text(8) != prev)
-            return makeError(ErrorCategory::Conflict, tr("entry %1 does not follow the entry before it: an entry was removed").arg(e.seq),
+            return makeError(ErrorCategory::Conflict, Tr::tr("entry %1 does not follow the entry before it: an entry was removed").arg(e.seq),
                              m_db.path());
         if (computeHash(prev, e) != st.text(9))
-            return makeError(ErrorCategory::Conflict, tr("entry %1 was changed after it was written").arg(e.seq), m_db.path());
+            return makeError(ErrorCategory::Conflict, Tr::tr("entry %1 was changed after it was written").arg(e.seq), m_db.path());
         prev = st.text(9);
     }
     if (st.error())

@@ -26,7 +26,10 @@ namespace {
 
 using json = nlohmann::ordered_json;
 
-QString tr(const char *text) { return QCoreApplication::translate("modeldesk-cli", text); }
+/// Gives lupdate and the runtime the same translation context.
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(Cli)
+};
 
 void printOut(const QString &s)
 {
@@ -53,7 +56,7 @@ struct Options {
     QSet<QString> flags;                 ///< command options without a value
 };
 
-const char *kUsage = QT_TRANSLATE_NOOP("modeldesk-cli",
+const char *kUsage = QT_TRANSLATE_NOOP("Cli",
     "Usage: modeldesk-cli [--cache PATH] [--journal PATH] [--format table|csv|json] [--quiet] COMMAND [ARGS]\n"
     "\n"
     "Commands:\n"
@@ -82,7 +85,7 @@ const char *kUsage = QT_TRANSLATE_NOOP("modeldesk-cli",
 
 int usageError(const QString &message)
 {
-    printErr(QStringLiteral("modeldesk-cli: ") + message + QLatin1Char('\n') + tr("Try 'modeldesk-cli --help'.") +
+    printErr(QStringLiteral("modeldesk-cli: ") + message + QLatin1Char('\n') + Tr::tr("Try 'modeldesk-cli --help'.") +
              QLatin1Char('\n'));
     return 2;
 }
@@ -207,7 +210,7 @@ struct Context {
                 sourceId = si.id;
                 return {};
             }
-        return makeError(ErrorCategory::NotFound, tr("no such source in the cache (see 'modeldesk-cli sources')"), src);
+        return makeError(ErrorCategory::NotFound, Tr::tr("no such source in the cache (see 'modeldesk-cli sources')"), src);
     }
 };
 
@@ -219,7 +222,7 @@ int cmdSync(Context &c)
     if (uri.isEmpty())
         uri = qEnvironmentVariable("MLFLOW_TRACKING_URI");
     if (uri.isEmpty())
-        return usageError(tr("sync needs a SOURCE-URI (or MLFLOW_TRACKING_URI)"));
+        return usageError(Tr::tr("sync needs a SOURCE-URI (or MLFLOW_TRACKING_URI)"));
     std::signal(SIGINT, onSignal);
     std::signal(SIGTERM, onSignal);
     const bool showProgress = !c.o.quiet;
@@ -227,9 +230,9 @@ int cmdSync(Context &c)
         if (!showProgress)
             return;
         if (p.runsTotal > 0)
-            printErr(tr("\r%1: %2 of %3 runs").arg(p.phase).arg(p.runsDone).arg(p.runsTotal));
+            printErr(Tr::tr("\r%1: %2 of %3 runs").arg(p.phase).arg(p.runsDone).arg(p.runsTotal));
         else
-            printErr(tr("\r%1: %2 runs").arg(p.phase).arg(p.runsDone));
+            printErr(Tr::tr("\r%1: %2 runs").arg(p.phase).arg(p.runsDone));
     };
     auto report = Importer::importUri(uri, c.o.cachePath, c.o.journalPath, g_cancel, progress);
     if (showProgress)
@@ -250,14 +253,14 @@ int cmdSync(Context &c)
                    {"registered_models", report->models}, {"model_versions", report->versions},
                    {"problems", problems}, {"registry_changes", changes}});
     } else if (!c.o.quiet || c.o.format == Format::Csv) {
-        printOut(tr("Imported %1 experiments, %2 runs, %3 registered models (%4 versions) from %5\n")
+        printOut(Tr::tr("Imported %1 experiments, %2 runs, %3 registered models (%4 versions) from %5\n")
                      .arg(report->experiments)
                      .arg(report->runs)
                      .arg(report->models)
                      .arg(report->versions)
                      .arg(report->uri));
         for (const auto &ch : std::as_const(report->changes))
-            printOut(tr("Registry change since the last sync: %1 v%2 %3: '%4' -> '%5'\n")
+            printOut(Tr::tr("Registry change since the last sync: %1 v%2 %3: '%4' -> '%5'\n")
                          .arg(ch.model)
                          .arg(ch.version)
                          .arg(ch.field, ch.oldValue, ch.newValue));
@@ -280,7 +283,7 @@ int cmdSources(Context &c)
         printJson({{"sources", a}});
         return 0;
     }
-    OutputTable t{{tr("ID"), tr("Kind"), tr("URI"), tr("Experiments"), tr("Runs"), tr("Models"), tr("Last sync"), tr("Last error")}, {}};
+    OutputTable t{{Tr::tr("ID"), Tr::tr("Kind"), Tr::tr("URI"), Tr::tr("Experiments"), Tr::tr("Runs"), Tr::tr("Models"), Tr::tr("Last sync"), Tr::tr("Last error")}, {}};
     for (const auto &si : std::as_const(*list))
         t.rows.append({QString::number(si.id), si.kind, si.uri, QString::number(si.experimentCount),
                        QString::number(si.runCount), QString::number(si.modelCount),
@@ -307,7 +310,7 @@ int cmdExperiments(Context &c)
         printJson({{"experiments", a}});
         return 0;
     }
-    OutputTable t{{tr("Experiment ID"), tr("Name"), tr("Runs"), tr("Deleted runs"), tr("Stage"), tr("Created"), tr("Source")}, {}};
+    OutputTable t{{Tr::tr("Experiment ID"), Tr::tr("Name"), Tr::tr("Runs"), Tr::tr("Deleted runs"), Tr::tr("Stage"), Tr::tr("Created"), Tr::tr("Source")}, {}};
     for (const auto &x : std::as_const(*list))
         t.rows.append({x.experiment.experimentId, x.experiment.name, QString::number(x.runCount),
                        QString::number(x.deletedRunCount), x.experiment.lifecycleStage, isoTime(x.experiment.creationTime),
@@ -330,7 +333,7 @@ int cmdRuns(Context &c)
         bool ok = false;
         q.limit = c.o.values.value(QStringLiteral("--max")).toLongLong(&ok);
         if (!ok || q.limit < 0)
-            return usageError(tr("--max needs a number, got '%1'").arg(c.o.values.value(QStringLiteral("--max"))));
+            return usageError(Tr::tr("--max needs a number, got '%1'").arg(c.o.values.value(QStringLiteral("--max"))));
     }
     if (!q.experiments.isEmpty()) {
         auto exps = c.cache.experiments(c.sourceId, true);
@@ -341,7 +344,7 @@ int cmdRuns(Context &c)
                 return x.experiment.experimentId == want || x.experiment.name == want;
             });
             if (!known)
-                return fail(makeError(ErrorCategory::NotFound, tr("no experiment with this name or id in the cache"), want));
+                return fail(makeError(ErrorCategory::NotFound, Tr::tr("no experiment with this name or id in the cache"), want));
         }
     }
     auto rows = c.cache.runs(q);
@@ -413,14 +416,14 @@ int cmdRuns(Context &c)
     }
     printTable(c.o, t);
     if (!csv && !c.o.quiet)
-        printErr(QCoreApplication::translate("modeldesk-cli", "%n run(s)\n", nullptr, int(rows->size())));
+        printErr(Tr::tr("%n run(s)\n", nullptr, int(rows->size())));
     return 0;
 }
 
 int cmdRun(Context &c)
 {
     if (c.o.positional.size() != 1)
-        return usageError(tr("run needs exactly one RUN_ID"));
+        return usageError(Tr::tr("run needs exactly one RUN_ID"));
     auto row = c.cache.run(c.o.positional[0], c.sourceId);
     if (!row)
         return fail(row.error());
@@ -429,7 +432,7 @@ int cmdRun(Context &c)
         printJson({{"run", runJson(r)}});
         return 0;
     }
-    OutputTable t{{tr("Section"), tr("Key"), tr("Value")}, {}};
+    OutputTable t{{Tr::tr("Section"), Tr::tr("Key"), Tr::tr("Value")}, {}};
     auto add = [&](const QString &section, const QString &k, const QString &v) { t.rows.append({section, k, v}); };
     const QString attr = QStringLiteral("attribute");
     add(attr, QStringLiteral("run_id"), r.runId);
@@ -442,13 +445,13 @@ int cmdRun(Context &c)
     add(attr, QStringLiteral("artifact_uri"), r.artifactUri);
     add(attr, QStringLiteral("lifecycle_stage"), r.lifecycleStage);
     for (const auto &m : r.latestMetrics)
-        add(QStringLiteral("metric"), m.key, numberText(m.value) + tr(" (step %1)").arg(m.step));
+        add(QStringLiteral("metric"), m.key, numberText(m.value) + Tr::tr(" (step %1)").arg(m.step));
     for (const auto &p : r.params)
         add(QStringLiteral("param"), p.key, p.value);
     for (const auto &p : r.tags)
         add(QStringLiteral("tag"), p.key, p.value);
     for (const auto &in : r.inputs)
-        add(QStringLiteral("dataset"), in.name, tr("digest %1, context %2, source %3").arg(in.digest, in.context, in.source));
+        add(QStringLiteral("dataset"), in.name, Tr::tr("digest %1, context %2, source %3").arg(in.digest, in.context, in.source));
     if (c.o.format == Format::Csv)
         printOut(t.toCsv());
     else
@@ -459,7 +462,7 @@ int cmdRun(Context &c)
 int cmdHistory(Context &c)
 {
     if (c.o.positional.size() != 2)
-        return usageError(tr("history needs RUN_ID and METRIC"));
+        return usageError(Tr::tr("history needs RUN_ID and METRIC"));
     auto row = c.cache.run(c.o.positional[0], c.sourceId);
     if (!row)
         return fail(row.error());
@@ -470,8 +473,8 @@ int cmdHistory(Context &c)
         const bool known = std::any_of(row->run.latestMetrics.cbegin(), row->run.latestMetrics.cend(),
                                        [&](const MetricPoint &m) { return m.key == c.o.positional[1]; });
         return fail(makeError(ErrorCategory::NotFound,
-                              known ? tr("the full history of this metric is not in the cache yet")
-                                    : tr("run %1 has no metric with this name").arg(row->run.runId),
+                              known ? Tr::tr("the full history of this metric is not in the cache yet")
+                                    : Tr::tr("run %1 has no metric with this name").arg(row->run.runId),
                               c.o.positional[1]));
     }
     if (c.o.format == Format::Json) {
@@ -513,7 +516,7 @@ int cmdModels(Context &c)
         printJson({{"registered_models", a}});
         return 0;
     }
-    OutputTable t{{tr("Name"), tr("Versions"), tr("Production"), tr("Staging"), tr("Aliases"), tr("Description")}, {}};
+    OutputTable t{{Tr::tr("Name"), Tr::tr("Versions"), Tr::tr("Production"), Tr::tr("Staging"), Tr::tr("Aliases"), Tr::tr("Description")}, {}};
     for (const auto &m : std::as_const(*models)) {
         QStringList prod, staging, aliases;
         for (const auto &v : m.versions) {
@@ -534,7 +537,7 @@ int cmdModels(Context &c)
 int cmdVersions(Context &c)
 {
     if (c.o.positional.size() != 1)
-        return usageError(tr("versions needs a MODEL name"));
+        return usageError(Tr::tr("versions needs a MODEL name"));
     auto m = c.cache.registeredModel(c.o.positional[0], c.sourceId);
     if (!m)
         return fail(m.error());
@@ -545,7 +548,7 @@ int cmdVersions(Context &c)
         printJson({{"model_versions", a}});
         return 0;
     }
-    OutputTable t{{tr("Version"), tr("Stage"), tr("Aliases"), tr("Run ID"), tr("Status"), tr("Created"), tr("Description")}, {}};
+    OutputTable t{{Tr::tr("Version"), Tr::tr("Stage"), Tr::tr("Aliases"), Tr::tr("Run ID"), Tr::tr("Status"), Tr::tr("Created"), Tr::tr("Description")}, {}};
     for (const auto &v : m->versions)
         t.rows.append({QString::number(v.version), v.currentStage, v.aliases.join(QStringLiteral(", ")), v.runId, v.status,
                        isoTime(v.creationTime), v.description});
@@ -561,11 +564,11 @@ int cmdJournal(Context &c)
     if (c.o.positional.value(0) == QLatin1String("verify")) {
         if (Status st = j.verify(); !st)
             return fail(st.error());
-        printOut(tr("The journal is intact: %1\n").arg(c.o.journalPath));
+        printOut(Tr::tr("The journal is intact: %1\n").arg(c.o.journalPath));
         return 0;
     }
     if (!c.o.positional.isEmpty())
-        return usageError(tr("unknown journal command '%1'").arg(c.o.positional[0]));
+        return usageError(Tr::tr("unknown journal command '%1'").arg(c.o.positional[0]));
     auto entries = j.entries(c.o.values.value(QStringLiteral("--source")));
     if (!entries)
         return fail(entries.error());
@@ -579,7 +582,7 @@ int cmdJournal(Context &c)
         printJson({{"entries", a}});
         return 0;
     }
-    OutputTable t{{tr("#"), tr("Time"), tr("Kind"), tr("Subject"), tr("Details"), tr("Source")}, {}};
+    OutputTable t{{Tr::tr("#"), Tr::tr("Time"), Tr::tr("Kind"), Tr::tr("Subject"), Tr::tr("Details"), Tr::tr("Source")}, {}};
     for (const auto &e : std::as_const(*entries))
         t.rows.append({QString::number(e.seq), isoTime(e.timeMs), e.kind, e.subject,
                        QString::fromUtf8(QJsonDocument(e.details).toJson(QJsonDocument::Compact)), e.sourceUri});
@@ -591,11 +594,11 @@ int cmdDemo(Context &c)
 {
     const QString dir = c.o.values.value(QStringLiteral("--into"));
     if (dir.isEmpty())
-        return usageError(tr("demo needs --into DIR"));
+        return usageError(Tr::tr("demo needs --into DIR"));
     if (Status st = writeDemo(dir); !st)
         return fail(st.error());
     if (!c.o.quiet)
-        printOut(tr("Wrote the demo to %1\n  MLflow file store: %2\n  model folder:      %3\n")
+        printOut(Tr::tr("Wrote the demo to %1\n  MLflow file store: %2\n  model folder:      %3\n")
                      .arg(dir, demoFileStoreUri(dir), demoModelFolderUri(dir)));
     return 0;
 }
@@ -645,7 +648,7 @@ int run(const QStringList &arguments)
             hasInlineValue = true;
         }
         if (arg == QLatin1String("--help") || arg == QLatin1String("-h")) {
-            printOut(tr(kUsage));
+            printOut(Tr::tr(kUsage));
             return 0;
         }
         if (arg == QLatin1String("--version")) {
@@ -660,7 +663,7 @@ int run(const QStringList &arguments)
         if (isValueOpt) {
             if (!hasInlineValue) {
                 if (i + 1 >= arguments.size())
-                    return usageError(tr("option %1 needs a value").arg(arg));
+                    return usageError(Tr::tr("option %1 needs a value").arg(arg));
                 value = arguments[++i];
             }
             if (arg == QLatin1String("--cache"))
@@ -675,7 +678,7 @@ int run(const QStringList &arguments)
                 else if (value == QLatin1String("json"))
                     o.format = Format::Json;
                 else
-                    return usageError(tr("unknown format '%1' (expected table, csv or json)").arg(value));
+                    return usageError(Tr::tr("unknown format '%1' (expected table, csv or json)").arg(value));
             } else
                 o.values.insert(arg, value);
             continue;
@@ -685,20 +688,20 @@ int run(const QStringList &arguments)
             continue;
         }
         if (arg.startsWith(QLatin1Char('-')) && arg.size() > 1)
-            return usageError(spec ? tr("unknown option %1 for '%2'").arg(arg, o.command) : tr("unknown option %1").arg(arg));
+            return usageError(spec ? Tr::tr("unknown option %1 for '%2'").arg(arg, o.command) : Tr::tr("unknown option %1").arg(arg));
         if (!spec) {
             for (const auto &cs : commands())
                 if (arg == QLatin1String(cs.name))
                     spec = &cs;
             if (!spec)
-                return usageError(tr("unknown command '%1'").arg(arg));
+                return usageError(Tr::tr("unknown command '%1'").arg(arg));
             o.command = arg;
             continue;
         }
         o.positional.append(arg);
     }
     if (!spec) {
-        printErr(tr(kUsage));
+        printErr(Tr::tr(kUsage));
         return 2;
     }
     if (o.cachePath.isEmpty())

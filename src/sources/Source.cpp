@@ -27,7 +27,10 @@ QString sourceKindName(SourceKind kind)
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("Source", text); }
+/// Gives lupdate and the runtime the same translation context.
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(Source)
+};
 
 bool isSqliteFile(const QString &path)
 {
@@ -42,12 +45,12 @@ Result<std::unique_ptr<Source>> fromLocalPath(const QString &given, const QStrin
 {
     const QFileInfo fi(path);
     if (!fi.exists())
-        return makeError(ErrorCategory::NotFound, tr("no such file or folder"), given);
+        return makeError(ErrorCategory::NotFound, Tr::tr("no such file or folder"), given);
     const QString abs = fi.absoluteFilePath();
     if (fi.isFile()) {
         if (isSqliteFile(abs))
             return std::unique_ptr<Source>(new MlflowDbSource(abs));
-        return makeError(ErrorCategory::BadInput, tr("not an MLflow database (not an SQLite file)"), given);
+        return makeError(ErrorCategory::BadInput, Tr::tr("not an MLflow database (not an SQLite file)"), given);
     }
     if (ModelFolderSource::looksLikeModelFolder(abs))
         return std::unique_ptr<Source>(new ModelFolderSource(abs));
@@ -60,7 +63,7 @@ Result<std::unique_ptr<Source>> fromLocalPath(const QString &given, const QStrin
     if (QFileInfo(db).isFile() && isSqliteFile(db))
         return std::unique_ptr<Source>(new MlflowDbSource(db));
     return makeError(ErrorCategory::BadInput,
-                     tr("not an MLflow store: expected an mlruns/ file store, an mlflow.db or a model folder "
+                     Tr::tr("not an MLflow store: expected an mlruns/ file store, an mlflow.db or a model folder "
                         "(model.pkl, model_vN.pkl, version.txt)"),
                      given);
 }
@@ -102,7 +105,7 @@ Result<std::unique_ptr<Source>> createSource(const QString &uriOrPath)
 {
     const QString s = uriOrPath.trimmed();
     if (s.isEmpty())
-        return makeError(ErrorCategory::BadInput, tr("no source given"));
+        return makeError(ErrorCategory::BadInput, Tr::tr("no source given"));
     const qsizetype colon = s.indexOf(QLatin1String("://"));
     if (colon <= 0)
         return fromLocalPath(s, s);
@@ -117,7 +120,7 @@ Result<std::unique_ptr<Source>> createSource(const QString &uriOrPath)
         if (!QFileInfo::exists(path) && QFileInfo::exists(QLatin1Char('/') + path))
             path.prepend(QLatin1Char('/'));
         if (!QFileInfo(path).isFile())
-            return makeError(ErrorCategory::NotFound, tr("no such database file"), s);
+            return makeError(ErrorCategory::NotFound, Tr::tr("no such database file"), s);
         return std::unique_ptr<Source>(new MlflowDbSource(QFileInfo(path).absoluteFilePath()));
     }
     if (scheme == QLatin1String("file") || scheme == QLatin1String("folder")) {
@@ -125,9 +128,9 @@ Result<std::unique_ptr<Source>> createSource(const QString &uriOrPath)
         QString path = scheme == QLatin1String("file") ? url.toLocalFile()
                                                        : QUrl::fromPercentEncoding(rest.toUtf8());
         if (path.isEmpty())
-            return makeError(ErrorCategory::BadInput, tr("cannot read a local path from this URI"), s);
+            return makeError(ErrorCategory::BadInput, Tr::tr("cannot read a local path from this URI"), s);
         if (!QFileInfo(path).isDir())
-            return makeError(ErrorCategory::NotFound, tr("no such folder"), s);
+            return makeError(ErrorCategory::NotFound, Tr::tr("no such folder"), s);
         const QString abs = QFileInfo(path).absoluteFilePath();
         if (scheme == QLatin1String("folder"))
             return std::unique_ptr<Source>(new ModelFolderSource(abs));
@@ -135,11 +138,11 @@ Result<std::unique_ptr<Source>> createSource(const QString &uriOrPath)
     }
     if (scheme == QLatin1String("http") || scheme == QLatin1String("https"))
         return makeError(ErrorCategory::BadInput,
-                         tr("MLflow tracking servers are not supported by this version of ModelDesk yet; "
+                         Tr::tr("MLflow tracking servers are not supported by this version of ModelDesk yet; "
                             "use a file store, an mlflow.db or a model folder"),
                          s);
     return makeError(ErrorCategory::BadInput,
-                     tr("unknown source scheme '%1' (expected file://, sqlite://, folder:// or a path)").arg(scheme), s);
+                     Tr::tr("unknown source scheme '%1' (expected file://, sqlite://, folder:// or a path)").arg(scheme), s);
 }
 
 } // namespace md

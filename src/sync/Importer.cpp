@@ -10,7 +10,10 @@ namespace md {
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("Importer", text); }
+/// Gives lupdate and the runtime the same translation context.
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(Importer)
+};
 
 /// Writes what the source delivers into the cache, one unit per call.
 class CacheSink final : public ImportSink {
@@ -59,13 +62,19 @@ public:
         return {};
     }
     void problem(const ReadProblem &p) override { m_report.problems.append(p); }
+    void runsIncomplete() override { m_report.incremental = true; }
+    void bytesReceived(qint64 total) override
+    {
+        m_bytes = total;
+        progress(false);
+    }
 
     void progress(bool force)
     {
         if (!m_progressFn || (!force && m_timer.elapsed() < 50))
             return;
         m_timer.restart();
-        m_progressFn(ImportProgress{m_report.runs, m_total, tr("Reading runs")});
+        m_progressFn(ImportProgress{m_report.runs, m_total, m_bytes, Tr::tr("Reading runs")});
     }
 
     /// Opens a batch, or commits the open one when it is old enough that a crash should not
@@ -90,6 +99,7 @@ private:
     QElapsedTimer m_timer;
     QElapsedTimer m_batchTimer;
     qint64 m_total = 0;
+    qint64 m_bytes = 0;
 };
 
 QString journalKind(const QString &field)
@@ -102,7 +112,7 @@ QString journalKind(const QString &field)
 
 Importer::Importer(Cache &cache, Journal *journal) : m_cache(cache), m_journal(journal) {}
 
-Result<ImportReport> Importer::import(Source &source, const std::atomic_bool &cancel)
+Result<ImportReport> Importer::import(Source &source, const std::atomic_bool &cancel, ImportOptions options)
 {
     if (Status s = source.open(); !s)
         return s.error();
@@ -111,19 +121,38 @@ Result<ImportReport> Importer::import(Source &source, const std::atomic_bool &ca
         return sourceId.error();
     auto before = m_cache.sourceByUri(source.uri());
     const qint64 windowStart = before && *before && (*before)->lastSyncMs ? *(*before)->lastSyncMs : 0;
+    SyncState state;
+    if (windowStart > 0)
+        state.lastSyncMs = windowStart;
+    state.full = options.full;
+    state.histories = options.histories;
+    if (!options.full) {
+        auto runs = m_cache.runStates(*sourceId);
+        if (!runs)
+            return runs.error();
+        for (auto it = runs->cbegin(); it != runs->cend(); ++it)
+            state.runs.insert(it.key(), {it->status, it->lifecycleStage});
+    }
+    // The next incremental sync starts from when this one started: runs that begin while we read
+    // must not fall between two syncs.
+    const qint64 started = QDateTime::currentMSecsSinceEpoch();
 
     ImportReport report;
     report.sourceId = *sourceId;
     report.uri = source.uri();
     CacheSink sink(m_cache, *sourceId, report, m_progress);
-    Status st = source.readAll(sink, cancel);
+    Status st = source.readChanges(sink, state, cancel);
     // Whole units read so far are kept even when the read failed: the next sync resumes from them.
     if (Status committed = m_cache.commitBatch(); !committed && st)
         st = committed;
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     if (st) {
         // Only a complete read may say what the source no longer has.
-        st = m_cache.removeMissing(*sourceId, sink.m_experimentIds, sink.m_runIds, sink.m_modelNames, &report.changes);
+        // After an incremental read the runs not delivered are unchanged, not gone.
+        std::optional<QSet<QString>> runIds;
+        if (!report.incremental)
+            runIds = sink.m_runIds;
+        st = m_cache.removeMissing(*sourceId, sink.m_experimentIds, runIds, sink.m_modelNames, &report.changes);
     }
     if (!st) {
         (void)m_cache.recordSync(*sourceId, now, st.error().toString());
@@ -149,14 +178,14 @@ Result<ImportReport> Importer::import(Source &source, const std::atomic_bool &ca
                 return s.error();
         }
     }
-    if (Status s = m_cache.recordSync(*sourceId, now, QString()); !s)
+    if (Status s = m_cache.recordSync(*sourceId, started, QString()); !s)
         return s.error();
     sink.progress(true);
     return report;
 }
 
 Result<ImportReport> Importer::importUri(const QString &uri, const QString &cachePath, const QString &journalPath,
-                                         const std::atomic_bool &cancel, ProgressFn progress)
+                                         const std::atomic_bool &cancel, ProgressFn progress, ImportOptions options)
 {
     auto source = createSource(uri);
     if (!source)
@@ -169,7 +198,7 @@ Result<ImportReport> Importer::importUri(const QString &uri, const QString &cach
         return s.error();
     Importer importer(cache, &journal);
     importer.setProgressCallback(std::move(progress));
-    return importer.import(**source, cancel);
+    return importer.import(**source, cancel, options);
 }
 
 } // namespace md

@@ -13,7 +13,13 @@ namespace md {
 struct ImportProgress {
     qint64 runsDone = 0;
     qint64 runsTotal = 0;  ///< 0 when unknown
+    qint64 bytes = 0;      ///< received from a remote source so far
     QString phase;         ///< translated: "Reading runs", "Reading registry" …
+};
+
+struct ImportOptions {
+    bool full = false;       ///< re-read everything, even from a source that can read incrementally
+    bool histories = false;  ///< fetch every full metric history now (remote sources fetch them on demand)
 };
 
 struct ImportReport {
@@ -23,6 +29,7 @@ struct ImportReport {
     qint64 runs = 0;
     qint64 models = 0;
     qint64 versions = 0;
+    bool incremental = false;          ///< the source delivered only what changed
     QList<ReadProblem> problems;       ///< items skipped; the rest was imported
     QList<RegistryChange> changes;     ///< registry changes since the last sync (journalled)
 };
@@ -41,11 +48,12 @@ public:
 
     /// Opens the source and imports it. Fails (nothing removed, partial units kept consistent)
     /// when the source cannot be opened, the cache cannot be written, or `cancel` is set.
-    Result<ImportReport> import(Source &source, const std::atomic_bool &cancel);
+    Result<ImportReport> import(Source &source, const std::atomic_bool &cancel, ImportOptions options = {});
 
     /// Convenience for worker threads: opens its own cache and journal connections.
     static Result<ImportReport> importUri(const QString &uri, const QString &cachePath, const QString &journalPath,
-                                          const std::atomic_bool &cancel, ProgressFn progress = {});
+                                          const std::atomic_bool &cancel, ProgressFn progress = {},
+                                          ImportOptions options = {});
 
 private:
     Cache &m_cache;

@@ -238,7 +238,7 @@ private Q_SLOTS:
         QVERIFY(c.writeRun(*src, sampleRun(QStringLiteral("b"), QStringLiteral("1"))).ok());
         QVERIFY(c.writeRegisteredModel(*src, sampleModel(), nullptr).ok());
         QList<RegistryChange> changes;
-        QVERIFY(c.removeMissing(*src, {QStringLiteral("1")}, {QStringLiteral("b")}, {}, &changes).ok());
+        QVERIFY(c.removeMissing(*src, {QStringLiteral("1")}, QSet<QString>{QStringLiteral("b")}, {}, &changes).ok());
         auto counts = c.counts(*src);
         QCOMPARE(counts->runs, 1);
         QCOMPARE(counts->models, 0);
