@@ -340,6 +340,22 @@ Status Cache::writeRun(qint64 sourceId, const Run &run)
     const qint64 id = sel.int64(0);
     sel.reset();
 
+    if (!run.hasHistory) {
+        // Cached histories (fetched on demand) stay valid only while the metric did not move on.
+        QHash<QString, MetricPoint> before;
+        Statement &old = cached(QStringLiteral("SELECT key, value, timestamp, step FROM latest_metrics WHERE run = ?"));
+        old.bind(1, id);
+        while (old.next())
+            before.insert(old.text(0), MetricPoint{old.text(0), old.real(1), old.int64(2), old.int64(3)});
+        if (old.error())
+            return *old.error();
+        for (const auto &m : run.latestMetrics) {
+            auto it = before.constFind(m.key);
+            if (it == before.cend() || it->step != m.step || it->timestamp != m.timestamp)
+                if (Status s = cached(QStringLiteral("DELETE FROM metric_history WHERE run = ? AND key = ?")).bind(1, id).bind(2, m.key).exec(); !s)
+                    return s;
+        }
+    }
     for (const QString &sql : {QStringLiteral("DELETE FROM params WHERE run = ?"), QStringLiteral("DELETE FROM run_tags WHERE run = ?"),
                                QStringLiteral("DELETE FROM latest_metrics WHERE run = ?"),
                                QStringLiteral("DELETE FROM run_inputs WHERE run = ?")}) {
@@ -877,6 +893,17 @@ Result<RegisteredModel> Cache::registeredModel(const QString &name, std::optiona
         if (m.name == name)
             return m;
     return makeError(ErrorCategory::NotFound, Tr::tr("no registered model with this name in the cache"), name);
+}
+
+Result<Cache::RunInfo> Cache::runInfo(qint64 runRowId)
+{
+    Statement &st = cached(QStringLiteral("SELECT source_id, run_uuid, has_history FROM runs WHERE id = ?"));
+    st.bind(1, runRowId);
+    if (!st.next())
+        return st.error() ? *st.error() : makeError(ErrorCategory::NotFound, Tr::tr("the run is no longer in the cache"), m_db.path());
+    RunInfo info{st.int64(0), st.text(1), st.int64(2) != 0};
+    st.reset();
+    return info;
 }
 
 Result<QHash<QString, Cache::RunState>> Cache::runStates(qint64 sourceId)

@@ -139,6 +139,13 @@ public:
         QString status;
         QString lifecycleStage;
     };
+    struct RunInfo {
+        qint64 sourceId = 0;
+        QString runId;
+        bool hasHistory = false;  ///< the source delivered every metric history of this run
+    };
+    Result<RunInfo> runInfo(qint64 runRowId);
+
     /// Every run of a source: run id -> status and lifecycle stage (for incremental syncs).
     Result<QHash<QString, RunState>> runStates(qint64 sourceId);
 

@@ -5,6 +5,7 @@
 #include "cache/Cache.h"
 #include "cache/Journal.h"
 #include "sources/DemoStore.h"
+#include "sync/HistoryLoader.h"
 #include "sync/Importer.h"
 
 #include <QCoreApplication>
@@ -60,7 +61,10 @@ const char *kUsage = QT_TRANSLATE_NOOP("Cli",
     "Usage: modeldesk-cli [--cache PATH] [--journal PATH] [--format table|csv|json] [--quiet] COMMAND [ARGS]\n"
     "\n"
     "Commands:\n"
-    "  sync SOURCE-URI            import a source into the cache (file://, sqlite://, folder:// or a path)\n"
+    "  sync SOURCE-URI [--full] [--histories]\n"
+    "                             import a source into the cache (http(s)://, file://, sqlite://, folder://\n"
+    "                             or a path); a server is read incrementally unless --full is given,\n"
+    "                             --histories fetches every full metric history now\n"
     "  sources                    the sources in the cache\n"
     "  experiments [--deleted]    experiments with run counts\n"
     "  runs [--experiment NAME|ID] [--filter EXPR] [--order-by EXPR]... [--max N] [--deleted]\n"
@@ -229,12 +233,16 @@ int cmdSync(Context &c)
     auto progress = [showProgress](const ImportProgress &p) {
         if (!showProgress)
             return;
+        const QString bytes = p.bytes > 0 ? Tr::tr(", %1 KiB").arg(p.bytes / 1024) : QString();
         if (p.runsTotal > 0)
-            printErr(Tr::tr("\r%1: %2 of %3 runs").arg(p.phase).arg(p.runsDone).arg(p.runsTotal));
+            printErr(Tr::tr("\r%1: %2 of %3 runs").arg(p.phase).arg(p.runsDone).arg(p.runsTotal) + bytes);
         else
-            printErr(Tr::tr("\r%1: %2 runs").arg(p.phase).arg(p.runsDone));
+            printErr(Tr::tr("\r%1: %2 runs").arg(p.phase).arg(p.runsDone) + bytes);
     };
-    auto report = Importer::importUri(uri, c.o.cachePath, c.o.journalPath, g_cancel, progress);
+    ImportOptions options;
+    options.full = c.o.flags.contains(QStringLiteral("--full"));
+    options.histories = c.o.flags.contains(QStringLiteral("--histories"));
+    auto report = Importer::importUri(uri, c.o.cachePath, c.o.journalPath, g_cancel, progress, options);
     if (showProgress)
         printErr(QStringLiteral("\n"));
     if (!report)
@@ -466,14 +474,18 @@ int cmdHistory(Context &c)
     auto row = c.cache.run(c.o.positional[0], c.sourceId);
     if (!row)
         return fail(row.error());
-    auto h = c.cache.history(row->rowId, c.o.positional[1]);
-    if (!h)
-        return fail(h.error());
+    // Served from the cache; a remote source's history is fetched once and cached.
+    std::signal(SIGINT, onSignal);
+    HistoryLoader loader(c.cache);
+    auto loaded = loader.load({HistoryLoader::Request{row->rowId, c.o.positional[1]}}, g_cancel);
+    if (!loaded)
+        return fail(loaded.error());
+    const QList<MetricPoint> *h = &loaded->first();
     if (h->isEmpty()) {
         const bool known = std::any_of(row->run.latestMetrics.cbegin(), row->run.latestMetrics.cend(),
                                        [&](const MetricPoint &m) { return m.key == c.o.positional[1]; });
         return fail(makeError(ErrorCategory::NotFound,
-                              known ? Tr::tr("the full history of this metric is not in the cache yet")
+                              known ? Tr::tr("the source has no history for this metric")
                                     : Tr::tr("run %1 has no metric with this name").arg(row->run.runId),
                               c.o.positional[1]));
     }
@@ -614,7 +626,7 @@ struct CommandSpec {
 const QList<CommandSpec> &commands()
 {
     static const QList<CommandSpec> list = {
-        {"sync", cmdSync, {}, {QStringLiteral("--histories")}, false},
+        {"sync", cmdSync, {}, {QStringLiteral("--histories"), QStringLiteral("--full")}, false},
         {"sources", cmdSources, {}, {}, true},
         {"experiments", cmdExperiments, {}, {QStringLiteral("--deleted")}, true},
         {"runs", cmdRuns,
