@@ -105,28 +105,38 @@ Status Journal::append(JournalEntry &e)
     return {};
 }
 
+namespace {
+/// The columns every read of the journal selects, in this order.
+const char *kEntryColumns = "seq, time_ms, source_uri, kind, subject, user, note, details, hash, prev_hash";
+
+JournalEntry readEntry(const Statement &st)
+{
+    JournalEntry e;
+    e.seq = st.int64(0);
+    e.timeMs = st.int64(1);
+    e.sourceUri = st.text(2);
+    e.kind = st.text(3);
+    e.subject = st.text(4);
+    e.user = st.text(5);
+    e.note = st.text(6);
+    e.details = QJsonDocument::fromJson(st.text(7).toUtf8()).object();
+    e.hash = st.text(8);
+    return e;
+}
+} // namespace
+
 Result<QList<JournalEntry>> Journal::entries(const QString &sourceUri, const QString &subjectPrefix)
 {
-    Statement st = m_db.prepare(QStringLiteral(
-        "SELECT seq, time_ms, source_uri, kind, subject, user, note, details, hash FROM entries"
-        " WHERE (?1 IS NULL OR source_uri = ?1) AND (?2 IS NULL OR substr(subject, 1, length(?2)) = ?2) ORDER BY seq"));
+    Statement st = m_db.prepare(QStringLiteral("SELECT %1 FROM entries"
+                                               " WHERE (?1 IS NULL OR source_uri = ?1)"
+                                               " AND (?2 IS NULL OR substr(subject, 1, length(?2)) = ?2) ORDER BY seq")
+                                    .arg(QLatin1String(kEntryColumns)));
     if (!st.isValid())
         return m_db.errorHere();
     st.bind(1, sourceUri.isEmpty() ? QString() : sourceUri).bind(2, subjectPrefix.isEmpty() ? QString() : subjectPrefix);
     QList<JournalEntry> out;
-    while (st.next()) {
-        JournalEntry e;
-        e.seq = st.int64(0);
-        e.timeMs = st.int64(1);
-        e.sourceUri = st.text(2);
-        e.kind = st.text(3);
-        e.subject = st.text(4);
-        e.user = st.text(5);
-        e.note = st.text(6);
-        e.details = QJsonDocument::fromJson(st.text(7).toUtf8()).object();
-        e.hash = st.text(8);
-        out.append(e);
-    }
+    while (st.next())
+        out.append(readEntry(st));
     if (st.error())
         return *st.error();
     return out;
@@ -134,27 +144,19 @@ Result<QList<JournalEntry>> Journal::entries(const QString &sourceUri, const QSt
 
 Status Journal::verify()
 {
-    Statement st = m_db.prepare(QStringLiteral(
-        "SELECT seq, time_ms, source_uri, kind, subject, user, note, details, prev_hash, hash FROM entries ORDER BY seq"));
+    Statement st = m_db.prepare(QStringLiteral("SELECT %1 FROM entries ORDER BY seq").arg(QLatin1String(kEntryColumns)));
     if (!st.isValid())
         return m_db.errorHere();
     QString prev = kGenesis;
     while (st.next()) {
-        JournalEntry e;
-        e.seq = st.int64(0);
-        e.timeMs = st.int64(1);
-        e.sourceUri = st.text(2);
-        e.kind = st.text(3);
-        e.subject = st.text(4);
-        e.user = st.text(5);
-        e.note = st.text(6);
-        e.details = QJsonDocument::fromJson(st.text(7).toUtf8()).object();
-        if (st.text(8) != prev)
-            return makeError(ErrorCategory::Conflict, Tr::tr("entry %1 does not follow the entry before it: an entry was removed").arg(e.seq),
+        const JournalEntry e = readEntry(st);
+        if (st.text(9) != prev)
+            return makeError(ErrorCategory::Conflict,
+                             Tr::tr("entry %1 does not follow the entry before it: an entry was removed").arg(e.seq),
                              m_db.path());
-        if (computeHash(prev, e) != st.text(9))
+        if (computeHash(prev, e) != e.hash)
             return makeError(ErrorCategory::Conflict, Tr::tr("entry %1 was changed after it was written").arg(e.seq), m_db.path());
-        prev = st.text(9);
+        prev = e.hash;
     }
     if (st.error())
         return *st.error();
