@@ -1,0 +1,1989 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""MLflow-compatible REST test server for ModelDesk's tests (Python 3.11 standard library only).
+
+Serves an MLflow-schema SQLite backend store the way MLflow 2.10.2's tracking server does
+(`mlflow server --backend-store-uri sqlite:///... --artifacts-destination ...`): same endpoints,
+same JSON conventions, same error codes and messages as recorded in tests/data/rest/.
+
+    python3 mlflow_test_server.py --db COPY.db [--artifacts DIR] [--host 127.0.0.1] [--port 0]
+        Serves COPY.db (it is modified by write requests: pass a copy). Prints exactly one line
+        "LISTENING http://HOST:PORT" to stdout, then serves until SIGTERM/SIGINT (or, with
+        --exit-on-stdin-eof, until stdin closes, so a crashed parent leaves no server behind).
+
+    python3 mlflow_test_server.py --generate RUNS,METRICS,PARAMS[,STEPS] --db NEW.db
+                                  [--schema-from tests/data/mlflow.db]
+        Creates a new MLflow-schema database with experiment "bench" (id 1) holding RUNS runs,
+        each with METRICS metrics of STEPS points (default 1) and PARAMS params, then exits.
+
+Test-only endpoints (never under /api):
+    POST /__test__/faults        JSON object, any subset of:
+        delay_ms: N                        sleep N ms before answering every API request
+        status: {code, count, retry_after} answer `count` requests with `code` (MLflow error body)
+        drop_mid_body: N                   N responses: headers + half the body, then close
+        truncate_json: N                   N responses: JSON cut in half, Content-Length matching
+        wrong_content_type: N              N responses: 200 text/html page instead of the answer
+        require_token: "T"                 401 unless "Authorization: Bearer T"
+        require_basic: ["user", "pass"]    401 unless HTTP Basic with these credentials
+        forbidden: ["/api/...", ...]       403 PERMISSION_DENIED for these exact paths
+        paths: ["substring", ...]          counted faults only hit requests whose path+query
+                                           contains one of these (default: every API request)
+      Posting faults replaces the previous set.
+    POST /__test__/reset          clears all faults
+    GET  /__test__/stats          {"requests": {"METHOD /path": count}, "bytes_sent": N}
+                                  (bytes_sent = response body bytes written for API requests)
+    POST /__test__/stats/reset    zeroes the stats
+"""
+
+import argparse
+import base64
+import hashlib
+import json
+import math
+import mimetypes
+import os
+import re
+import signal
+import socket
+import sqlite3
+import sys
+import threading
+import time
+import urllib.parse
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+# --------------------------------------------------------------------------------------------
+# MLflow constants
+
+MAX_FLOAT = 1.7976931348623157e308
+SEARCH_MAX_RESULTS_THRESHOLD = 50000
+SEARCH_RUNS_MAX_RESULTS_DEFAULT = 1000
+SEARCH_EXPERIMENTS_MAX_RESULTS_DEFAULT = 1000
+SEARCH_REGISTERED_MODEL_MAX_RESULTS_DEFAULT = 100
+SEARCH_REGISTERED_MODEL_MAX_RESULTS_THRESHOLD = 1000
+SEARCH_MODEL_VERSION_MAX_RESULTS_DEFAULT = 10000
+SEARCH_MODEL_VERSION_MAX_RESULTS_THRESHOLD = 200000
+ALL_STAGES = ["None", "Staging", "Production", "Archived"]
+ACTIVE_STAGES = ["Staging", "Production"]
+STAGE_DELETED_INTERNAL = "Deleted_Internal"
+VIEW_TYPES = {"ACTIVE_ONLY": 1, "DELETED_ONLY": 2, "ALL": 3}
+
+HTML_404 = (
+    b'<!doctype html>\n<html lang=en>\n<title>404 Not Found</title>\n<h1>Not Found</h1>\n'
+    b"<p>The requested URL was not found on the server. If you entered the URL manually please "
+    b"check your spelling and try again.</p>\n"
+)
+HTML_405 = (
+    b"<!doctype html>\n<html lang=en>\n<title>405 Method Not Allowed</title>\n"
+    b"<h1>Method Not Allowed</h1>\n<p>The method is not allowed for the requested URL.</p>\n"
+)
+HTML_PROXY_PAGE = (
+    b"<!DOCTYPE html>\n<html><head><title>Sign in</title></head>\n"
+    b"<body><h1>Corporate proxy</h1><p>Please sign in to continue.</p></body></html>\n"
+)
+UNAUTHENTICATED_BODY = (
+    b"You are not authenticated. Please see "
+    b"https://www.mlflow.org/docs/latest/auth/index.html#authenticating-to-mlflow "
+    b"on how to authenticate."
+)
+
+TEXT_EXTENSIONS = {
+    "txt", "log", "err", "cfg", "conf", "cnf", "cf", "ini", "properties", "prop", "hocon",
+    "toml", "yaml", "yml", "xml", "json", "js", "py", "py3", "csv", "tsv", "md", "rst",
+    "MLmodel", "mlproject",
+}
+
+
+class MlflowError(Exception):
+    """An MLflow REST error: HTTP status + {"error_code", "message"}."""
+
+    STATUS = {
+        "INVALID_PARAMETER_VALUE": 400,
+        "RESOURCE_DOES_NOT_EXIST": 404,
+        "RESOURCE_ALREADY_EXISTS": 400,
+        "INVALID_STATE": 400,
+        "PERMISSION_DENIED": 403,
+        "INTERNAL_ERROR": 500,
+    }
+
+    def __init__(self, message, code="INVALID_PARAMETER_VALUE"):
+        super().__init__(message)
+        self.message = message
+        self.code = code
+
+    @property
+    def status(self):
+        return self.STATUS.get(self.code, 400)
+
+
+def invalid(message):
+    return MlflowError(message, "INVALID_PARAMETER_VALUE")
+
+
+def not_found(message):
+    return MlflowError(message, "RESOURCE_DOES_NOT_EXIST")
+
+
+class HttpError(Exception):
+    """A Werkzeug-style HTML error (404 unknown URL, 405 wrong method)."""
+
+    def __init__(self, status):
+        super().__init__(status)
+        self.status = status
+
+
+# --------------------------------------------------------------------------------------------
+# Request parameter handling (MLflow's _get_request_message + schema validation)
+
+
+def _hint(value):
+    return "" if value is None else f" Hint: Value was of type '{type(value).__name__}'."
+
+
+def _bad_value(param, value):
+    shown = value
+    if isinstance(value, bool):
+        shown = str(value)
+    return invalid(
+        f"Invalid value {shown} for parameter '{param}' supplied.{_hint(value)}"
+        " See the API docs for more information about request parameters."
+    )
+
+
+def missing(param):
+    return invalid(
+        f"Missing value for required parameter '{param}'."
+        " See the API docs for more information about request parameters."
+    )
+
+
+def _is_intlike(x):
+    if isinstance(x, bool):
+        return False
+    if isinstance(x, int):
+        return True
+    if isinstance(x, str):
+        try:
+            int(x)
+            return True
+        except ValueError:
+            return False
+    return False
+
+
+def param_int(req, name, default, maximum=None):
+    if name not in req or req[name] is None:
+        return default
+    value = req[name]
+    if not _is_intlike(value):
+        raise _bad_value(name, value)
+    if maximum is not None and int(value) > maximum:
+        raise _bad_value(name, value)
+    return int(value)
+
+
+def param_str(req, name, required=False):
+    value = req.get(name)
+    if value is None:
+        if required:
+            raise missing(name)
+        return None
+    if isinstance(value, list):
+        value = value[0] if value else None
+        if value is None:
+            if required:
+                raise missing(name)
+            return None
+    if not isinstance(value, str):
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            return str(value)
+        raise _bad_value(name, value)
+    if required and value == "":
+        raise missing(name)
+    return value
+
+
+def param_list(req, name):
+    value = req.get(name)
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        value = [value]
+    return [str(v) for v in value]
+
+
+def param_bool(req, name):
+    value = req.get(name)
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str):
+        return value.lower() == "true"
+    return bool(value)
+
+
+def view_type(req, name):
+    value = req.get(name)
+    if value is None or value == "":
+        return 1
+    if isinstance(value, str) and value in VIEW_TYPES:
+        return VIEW_TYPES[value]
+    if _is_intlike(value) and int(value) in (1, 2, 3):
+        return int(value)
+    raise _bad_value(name, value)
+
+
+def lifecycle_stages(view):
+    return {1: ["active"], 2: ["deleted"], 3: ["active", "deleted"]}[view]
+
+
+# --------------------------------------------------------------------------------------------
+# Page tokens (mlflow.utils.search_utils.SearchUtils)
+
+
+def create_page_token(offset):
+    return base64.b64encode(json.dumps({"offset": offset}).encode("utf-8")).decode("ascii")
+
+
+def parse_page_token(token):
+    if not token:
+        return 0
+    try:
+        decoded = base64.b64decode(token)
+    except (TypeError, ValueError):
+        raise invalid("Invalid page token, could not base64-decode")
+    try:
+        parsed = json.loads(decoded)
+    except ValueError:
+        raise invalid(f"Invalid page token, decoded value={decoded}")
+    offset = parsed.get("offset") if isinstance(parsed, dict) else None
+    if not offset:
+        raise invalid(f"Invalid page token, parsed value={parsed}")
+    try:
+        return int(offset)
+    except ValueError:
+        raise invalid(f"Invalid page token, not stringable {offset}")
+
+
+# --------------------------------------------------------------------------------------------
+# Search filter grammar (a subset of MLflow's sqlparse-based SearchUtils, enough for
+# clients and for the recorded exchanges)
+
+_TOKEN_RE = re.compile(
+    r"""\s*(?:
+        (?P<bq>`(?:[^`])*`)
+      | (?P<dq>"(?:[^"\\]|\\.)*")
+      | (?P<sq>'(?:[^'\\]|\\.|'')*')
+      | (?P<num>[-+]?(?:\d+\.?\d*(?:[eE][-+]?\d+)?|\.\d+(?:[eE][-+]?\d+)?))(?![\w.])
+      | (?P<op>[<>=!]+)
+      | (?P<lp>\()
+      | (?P<rp>\))
+      | (?P<comma>,)
+      | (?P<word>[^\s<>=!(),'"`]+)
+    )""",
+    re.VERBOSE,
+)
+
+METRIC_COMPARATORS_MSG = "{'>=', '=', '>', '!=', '<=', '<'}"
+NUMERIC_COMPARATORS = [">", ">=", "!=", "=", "<", "<="]
+STRING_COMPARATORS = ["!=", "=", "LIKE", "ILIKE"]
+STRING_SET_COMPARATORS = STRING_COMPARATORS + ["IN", "NOT IN"]
+
+ENTITY_TYPES = {
+    "metric": "metric", "metrics": "metric",
+    "parameter": "param", "parameters": "param", "param": "param", "params": "param",
+    "tag": "tag", "tags": "tag",
+    "attribute": "attribute", "attributes": "attribute", "attr": "attribute", "run": "attribute",
+    "dataset": "dataset", "datasets": "dataset",
+}
+
+
+def _tokenize(text):
+    tokens = []
+    pos = 0
+    text = text.strip()
+    while pos < len(text):
+        m = _TOKEN_RE.match(text, pos)
+        if not m or m.end() == pos:
+            raise invalid(f"Invalid filter '{text}'. Could not be parsed.")
+        kind = m.lastgroup
+        tokens.append((kind, m.group(kind), m.start(kind)))
+        pos = m.end()
+        while pos < len(text) and text[pos].isspace():
+            pos += 1
+    return tokens
+
+
+def _unquote(kind, raw):
+    if kind == "sq":
+        return raw[1:-1].replace("''", "'").replace("\\'", "'")
+    if kind == "dq":
+        return raw[1:-1].replace('\\"', '"')
+    if kind == "bq":
+        return raw[1:-1]
+    return raw
+
+
+def parse_filter(text):
+    """Returns [(entity, key, comparator, value)] for `a op b AND c op d ...`.
+
+    entity is "metric"/"param"/"tag"/"attribute"/"dataset"; value is str, float or a list.
+    """
+    if not text or not text.strip():
+        return []
+    tokens = _tokenize(text)
+    clauses = []
+    i = 0
+    n = len(tokens)
+
+    def fail():
+        raise invalid(f"Invalid clause(s) in filter string: '{text}'")
+
+    while i < n:
+        # identifier: word, quoted, or word ending in '.' followed by a quoted key
+        kind, raw, _ = tokens[i]
+        if kind == "word" and raw.endswith(".") and i + 1 < n and tokens[i + 1][0] in ("bq", "dq"):
+            ident_type = raw[:-1]
+            ident_key = _unquote(tokens[i + 1][0], tokens[i + 1][1])
+            i += 2
+        elif kind in ("word", "bq", "dq"):
+            ident = _unquote(kind, raw)
+            if kind == "word" and "." in ident:
+                ident_type, ident_key = ident.split(".", 1)
+            else:
+                ident_type, ident_key = "attribute", ident
+            i += 1
+        else:
+            fail()
+        entity = ENTITY_TYPES.get(ident_type.lower() if ident_type else "")
+        if entity is None:
+            raise invalid(
+                f"Invalid entity type '{ident_type}'. Valid values are "
+                "['metric', 'parameter', 'tag', 'attribute', 'dataset']"
+            )
+        if i >= n:
+            fail()
+        kind, raw, _ = tokens[i]
+        if kind == "op":
+            comparator = raw
+            i += 1
+        elif kind == "word" and raw.upper() in ("LIKE", "ILIKE", "IN"):
+            comparator = raw.upper()
+            i += 1
+        elif (kind == "word" and raw.upper() == "NOT" and i + 1 < n
+              and tokens[i + 1][0] == "word" and tokens[i + 1][1].upper() == "IN"):
+            comparator = "NOT IN"
+            i += 2
+        else:
+            fail()
+        if i >= n:
+            fail()
+        kind, raw, _ = tokens[i]
+        if comparator in ("IN", "NOT IN"):
+            if kind != "lp":
+                raise invalid(
+                    "While parsing a list in the query, expected a non-empty list of string "
+                    f"values, but got {raw}"
+                )
+            i += 1
+            values = []
+            while i < n and tokens[i][0] != "rp":
+                k, r, _ = tokens[i]
+                if k == "comma":
+                    i += 1
+                    continue
+                if k not in ("sq", "dq"):
+                    raise invalid(
+                        "While parsing a list in the query, expected string value, punctuation, "
+                        f"or whitespace, but got different type in list: {r}"
+                    )
+                values.append(_unquote(k, r))
+                i += 1
+            if i >= n:
+                fail()
+            i += 1
+            if not values:
+                raise invalid(
+                    "While parsing a list in the query, expected a non-empty list of string "
+                    "values, but got empty list"
+                )
+            value = values
+            value_kind = "list"
+        else:
+            if kind in ("sq", "dq"):
+                value = _unquote(kind, raw)
+                value_kind = "string"
+            elif kind == "num":
+                value = raw
+                value_kind = "number"
+            elif kind == "word":
+                value = raw
+                value_kind = "word"
+            else:
+                fail()
+            i += 1
+        clauses.append((entity, ident_key, comparator, value, value_kind))
+        if i < n:
+            kind, raw, _ = tokens[i]
+            if kind == "word" and raw.upper() == "AND":
+                i += 1
+                if i >= n:
+                    fail()
+            else:
+                fail()
+    return clauses
+
+
+def _check_comparator(comparator, valid, valid_msg=None):
+    if comparator not in valid:
+        shown = valid_msg or "{" + ", ".join(f"'{c}'" for c in valid) + "}"
+        raise invalid(f"Invalid comparator '{comparator}' not one of '{shown}")
+
+
+def _numeric_value(entity_label, value, kind):
+    if kind != "number":
+        raise invalid(f"Expected numeric value type for {entity_label}. Found {value}")
+    return float(value)
+
+
+def _string_value(entity_label, value, kind):
+    if kind not in ("string", "list"):
+        raise invalid(
+            f"{entity_label} value is either not quoted or unidentified quote types used for "
+            f"string value {value}. Use either single or double quotes."
+        )
+    return value
+
+
+def like_to_regex(pattern, flags=0):
+    out = []
+    for ch in pattern:
+        if ch == "%":
+            out.append(".*")
+        elif ch == "_":
+            out.append(".")
+        else:
+            out.append(re.escape(ch))
+    return re.compile("^" + "".join(out) + "$", flags | re.DOTALL)
+
+
+_REGEX_CACHE = {}
+
+
+def _sql_like(value, pattern):
+    if value is None or pattern is None:
+        return None
+    key = (pattern, 0)
+    rx = _REGEX_CACHE.get(key)
+    if rx is None:
+        rx = _REGEX_CACHE[key] = like_to_regex(pattern)
+    return 1 if rx.match(value) else 0
+
+
+def _sql_ilike(value, pattern):
+    if value is None or pattern is None:
+        return None
+    key = (pattern, 1)
+    rx = _REGEX_CACHE.get(key)
+    if rx is None:
+        rx = _REGEX_CACHE[key] = like_to_regex(pattern, re.IGNORECASE)
+    return 1 if rx.match(value) else 0
+
+
+def sql_compare(column, comparator, value, params):
+    """SQL text comparing `column` with `value` (parameters appended to params)."""
+    if comparator == "LIKE":
+        params.append(value)
+        return f"md_like({column}, ?)"
+    if comparator == "ILIKE":
+        params.append(value)
+        return f"md_ilike({column}, ?)"
+    if comparator in ("IN", "NOT IN"):
+        params.extend(value)
+        marks = ", ".join("?" for _ in value)
+        return f"{column} {comparator} ({marks})"
+    params.append(value)
+    return f"{column} {comparator} ?"
+
+
+def parse_order_by(clause, valid_message=None):
+    """'key [ASC|DESC]' -> (entity, key, ascending); keys may be quoted/backticked."""
+    text = clause.strip()
+    ascending = True
+    m = re.match(r"^(.*?)\s+(ASC|DESC)$", text, re.IGNORECASE)
+    if m:
+        text = m.group(1).strip()
+        ascending = m.group(2).upper() == "ASC"
+    if not text:
+        raise invalid(f"Invalid order_by clause '{clause}'. Could not be parsed.")
+    m = re.match(r"^([A-Za-z_]+)\.(`[^`]*`|\"[^\"]*\")$", text)
+    if m:
+        return ENTITY_TYPES.get(m.group(1).lower(), m.group(1)), m.group(2)[1:-1], ascending
+    if text[0] in "`\"" and text[-1] == text[0]:
+        return "attribute", text[1:-1], ascending
+    if "." in text:
+        etype, key = text.split(".", 1)
+        entity = ENTITY_TYPES.get(etype.lower())
+        if entity is None:
+            raise invalid(f"Invalid order_by clause '{clause}'. Could not be parsed.")
+        return entity, key, ascending
+    return "attribute", text, ascending
+
+
+# --------------------------------------------------------------------------------------------
+# The store
+
+
+def _f(value, is_nan=False):
+    if is_nan:
+        return "NaN"
+    if isinstance(value, float):
+        if math.isnan(value):
+            return "NaN"
+        if math.isinf(value):
+            return "Infinity" if value > 0 else "-Infinity"
+    return value
+
+
+def _tags(rows):
+    return [{"key": k, "value": v} for k, v in rows]
+
+
+class Store:
+    def __init__(self, db_path, artifacts_dir):
+        self.db_path = db_path
+        self.artifacts_dir = artifacts_dir
+        self.lock = threading.RLock()
+        self.conn = sqlite3.connect(db_path, check_same_thread=False, isolation_level=None)
+        self.conn.execute("PRAGMA busy_timeout = 10000")
+        self.conn.create_function("md_like", 2, _sql_like, deterministic=True)
+        self.conn.create_function("md_ilike", 2, _sql_ilike, deterministic=True)
+
+    def q(self, sql, params=()):
+        return self.conn.execute(sql, params).fetchall()
+
+    def q1(self, sql, params=()):
+        return self.conn.execute(sql, params).fetchone()
+
+    def write(self, statements):
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            for sql, params in statements:
+                self.conn.execute(sql, params)
+            self.conn.execute("COMMIT")
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+
+    # ---- experiments -------------------------------------------------------------------------
+
+    EXP_COLS = "experiment_id, name, artifact_location, lifecycle_stage, last_update_time, creation_time"
+
+    def _experiment_json(self, row, tags):
+        exp = {"experiment_id": str(row[0]), "name": row[1]}
+        if row[2] is not None:
+            exp["artifact_location"] = row[2]
+        if row[3] is not None:
+            exp["lifecycle_stage"] = row[3]
+        if row[4] is not None:
+            exp["last_update_time"] = row[4]
+        if row[5] is not None:
+            exp["creation_time"] = row[5]
+        if tags:
+            exp["tags"] = _tags(tags)
+        return exp
+
+    def _experiment_tags(self, exp_id):
+        return self.q("SELECT key, value FROM experiment_tags WHERE experiment_id = ?", (exp_id,))
+
+    def get_experiment(self, exp_id):
+        row = None
+        if _is_intlike(exp_id):
+            row = self.q1(f"SELECT {self.EXP_COLS} FROM experiments WHERE experiment_id = ?",
+                          (int(exp_id),))
+        if row is None:
+            raise not_found(f"No Experiment with id={exp_id} exists")
+        return self._experiment_json(row, self._experiment_tags(row[0]))
+
+    def get_experiment_by_name(self, name):
+        row = self.q1(f"SELECT {self.EXP_COLS} FROM experiments WHERE name = ?", (name,))
+        if row is None:
+            raise not_found(f"Could not find experiment with name '{name}'")
+        return self._experiment_json(row, self._experiment_tags(row[0]))
+
+    def search_experiments(self, view, max_results, filter_string, order_by, page_token):
+        if max_results > SEARCH_MAX_RESULTS_THRESHOLD:
+            raise invalid(
+                "Invalid value for request parameter max_results. It must be at most "
+                f"{SEARCH_MAX_RESULTS_THRESHOLD}, but got value {max_results}"
+            )
+        params = []
+        where = ["e.lifecycle_stage IN (%s)" % ", ".join("?" for _ in lifecycle_stages(view))]
+        params.extend(lifecycle_stages(view))
+        for entity, key, comp, value, kind in parse_filter(filter_string):
+            if entity == "attribute":
+                if key in ("name",):
+                    _check_comparator(comp, STRING_COMPARATORS)
+                    where.append(sql_compare("e.name", comp, _string_value("Attribute", value, kind), params))
+                elif key in ("creation_time", "last_update_time"):
+                    _check_comparator(comp, NUMERIC_COMPARATORS)
+                    where.append(sql_compare(f"e.{key}", comp, _numeric_value("attribute", value, kind), params))
+                else:
+                    raise invalid(
+                        f"Invalid attribute key '{key}' specified. Valid keys are "
+                        "'['name', 'creation_time', 'last_update_time']'"
+                    )
+            elif entity == "tag":
+                _check_comparator(comp, STRING_COMPARATORS)
+                params.append(key)
+                cond = sql_compare("t.value", comp, _string_value("Tag", value, kind), params)
+                where.append(
+                    "e.experiment_id IN (SELECT t.experiment_id FROM experiment_tags t "
+                    f"WHERE t.key = ? AND {cond})"
+                )
+            else:
+                raise invalid(f"Invalid entity type '{entity}'. Valid values are ['tag', 'attribute']")
+        order = []
+        seen = set()
+        for clause in order_by:
+            entity, key, asc = parse_order_by(clause)
+            if entity != "attribute" or key not in ("name", "experiment_id", "creation_time",
+                                                     "last_update_time"):
+                raise invalid(f"Invalid order_by entity: {clause}")
+            order.append(f"e.{key} {'ASC' if asc else 'DESC'}")
+            seen.add(key)
+        if "creation_time" not in seen:
+            order.append("e.creation_time DESC")
+        if "experiment_id" not in seen:
+            order.append("e.experiment_id ASC")
+        offset = parse_page_token(page_token)
+        rows = self.q(
+            f"SELECT {', '.join('e.' + c.strip() for c in self.EXP_COLS.split(','))} "
+            f"FROM experiments e WHERE {' AND '.join(where)} ORDER BY {', '.join(order)} "
+            "LIMIT ? OFFSET ?",
+            params + [max_results + 1, offset],
+        )
+        result = {}
+        exps = [self._experiment_json(r, self._experiment_tags(r[0])) for r in rows[:max_results]]
+        if exps:
+            result["experiments"] = exps
+        if len(rows) == max_results + 1:
+            result["next_page_token"] = create_page_token(offset + max_results)
+        return result
+
+    def set_experiment_tag(self, exp_id, key, value):
+        exp = self.get_experiment(exp_id)
+        if exp.get("lifecycle_stage") != "active":
+            raise invalid(
+                f"The experiment {exp_id} must be in the 'active' state. "
+                f"Current state is {exp.get('lifecycle_stage')}."
+            )
+        self.write([(
+            "INSERT INTO experiment_tags (key, value, experiment_id) VALUES (?, ?, ?) "
+            "ON CONFLICT(key, experiment_id) DO UPDATE SET value = excluded.value",
+            (key, value, int(exp_id)),
+        )])
+
+    # ---- runs -------------------------------------------------------------------------------
+
+    RUN_COLS = ("run_uuid, experiment_id, name, user_id, status, start_time, end_time, "
+                "artifact_uri, lifecycle_stage")
+
+    def _run_row(self, run_id):
+        return self.q1(f"SELECT {self.RUN_COLS} FROM runs WHERE run_uuid = ?", (run_id,))
+
+    def _require_run(self, run_id):
+        row = self._run_row(run_id)
+        if row is None:
+            raise not_found(f"Run with id={run_id} not found")
+        return row
+
+    def _require_active_run(self, run_id):
+        row = self._require_run(run_id)
+        if row[8] != "active":
+            raise invalid(
+                f"The run {run_id} must be in the 'active' state. Current state is {row[8]}."
+            )
+        return row
+
+    def _runs_json(self, rows):
+        ids = [r[0] for r in rows]
+        metrics, params, tags, inputs = {}, {}, {}, {}
+        for start in range(0, len(ids), 500):
+            chunk = ids[start:start + 500]
+            marks = ", ".join("?" for _ in chunk)
+            for run, key, value, ts, step, is_nan in self.q(
+                "SELECT run_uuid, key, value, timestamp, step, is_nan FROM latest_metrics "
+                f"WHERE run_uuid IN ({marks})", chunk):
+                m = {"key": key, "value": _f(value, is_nan), "timestamp": ts, "step": step}
+                if ts is None:
+                    del m["timestamp"]
+                metrics.setdefault(run, []).append(m)
+            for run, key, value in self.q(
+                f"SELECT run_uuid, key, value FROM params WHERE run_uuid IN ({marks})", chunk):
+                params.setdefault(run, []).append({"key": key, "value": value})
+            for run, key, value in self.q(
+                f"SELECT run_uuid, key, value FROM tags WHERE run_uuid IN ({marks})", chunk):
+                tags.setdefault(run, []).append({"key": key, "value": value})
+            input_rows = self.q(
+                "SELECT destination_id, input_uuid, source_id FROM inputs WHERE "
+                f"destination_type = 'RUN' AND source_type = 'DATASET' AND destination_id IN ({marks})",
+                chunk)
+            for run, input_uuid, dataset_uuid in input_rows:
+                ds = self.q1(
+                    "SELECT name, digest, dataset_source_type, dataset_source, dataset_schema, "
+                    "dataset_profile FROM datasets WHERE dataset_uuid = ?", (dataset_uuid,))
+                if ds is None:
+                    continue
+                entry = {}
+                itags = self.q("SELECT name, value FROM input_tags WHERE input_uuid = ?",
+                               (input_uuid,))
+                if itags:
+                    entry["tags"] = _tags(itags)
+                dataset = {}
+                for field, v in zip(("name", "digest", "source_type", "source", "schema",
+                                     "profile"), ds):
+                    if v is not None:
+                        dataset[field] = v
+                entry["dataset"] = dataset
+                inputs.setdefault(run, []).append(entry)
+        out = []
+        for r in rows:
+            info = {"run_uuid": r[0], "experiment_id": str(r[1])}
+            for field, v in (("run_name", r[2]), ("user_id", r[3]), ("status", r[4]),
+                             ("start_time", r[5]), ("end_time", r[6]), ("artifact_uri", r[7]),
+                             ("lifecycle_stage", r[8])):
+                if v is not None:
+                    info[field] = v
+            info["run_id"] = r[0]
+            data = {}
+            if r[0] in metrics:
+                data["metrics"] = metrics[r[0]]
+            if r[0] in params:
+                data["params"] = params[r[0]]
+            if r[0] in tags:
+                data["tags"] = tags[r[0]]
+            run_inputs = {}
+            if r[0] in inputs:
+                run_inputs["dataset_inputs"] = inputs[r[0]]
+            out.append({"info": info, "data": data, "inputs": run_inputs})
+        return out
+
+    def get_run(self, run_id):
+        return self._runs_json([self._require_run(run_id)])[0]
+
+    RUN_ATTRIBUTES = {
+        "run_id": ("run_uuid", "str"), "run_name": ("name", "str"), "status": ("status", "str"),
+        "user_id": ("user_id", "str"), "artifact_uri": ("artifact_uri", "str"),
+        "start_time": ("start_time", "num"), "end_time": ("end_time", "num"),
+        "created": ("start_time", "num"), "Created": ("start_time", "num"),
+        "run name": ("name", "str"), "Run name": ("name", "str"), "Run Name": ("name", "str"),
+    }
+
+    def search_runs(self, experiment_ids, filter_string, view, max_results, order_by, page_token):
+        if not experiment_ids:
+            return {}
+        params = []
+        exp_marks = ", ".join("?" for _ in experiment_ids)
+        params.extend(experiment_ids)
+        stages = lifecycle_stages(view)
+        params.extend(stages)
+        where = [f"r.experiment_id IN ({exp_marks})",
+                 "r.lifecycle_stage IN (%s)" % ", ".join("?" for _ in stages)]
+        for entity, key, comp, value, kind in parse_filter(filter_string):
+            if entity == "metric":
+                _check_comparator(comp, NUMERIC_COMPARATORS, METRIC_COMPARATORS_MSG)
+                v = _numeric_value("metric", value, kind)
+                sub = [key]
+                cond = sql_compare("m.value", comp, v, sub)
+                params.extend(sub)
+                where.append("r.run_uuid IN (SELECT m.run_uuid FROM latest_metrics m "
+                             f"WHERE m.key = ? AND {cond})")
+            elif entity in ("param", "tag"):
+                label = "Parameter" if entity == "param" else "Tag"
+                _check_comparator(comp, STRING_SET_COMPARATORS)
+                v = _string_value(label, value, kind)
+                table = "params" if entity == "param" else "tags"
+                sub = [key]
+                cond = sql_compare("p.value", comp, v, sub)
+                params.extend(sub)
+                where.append(f"r.run_uuid IN (SELECT p.run_uuid FROM {table} p "
+                             f"WHERE p.key = ? AND {cond})")
+            elif entity == "attribute":
+                if key not in self.RUN_ATTRIBUTES:
+                    raise invalid(
+                        f"Invalid attribute key '{key}' specified. Valid keys are "
+                        "'['run_id', 'run_name', 'status', 'user_id', 'artifact_uri', "
+                        "'start_time', 'end_time', 'created']'"
+                    )
+                column, typ = self.RUN_ATTRIBUTES[key]
+                if typ == "num":
+                    _check_comparator(comp, NUMERIC_COMPARATORS)
+                    v = _numeric_value("attribute", value, kind)
+                else:
+                    _check_comparator(comp, STRING_SET_COMPARATORS)
+                    v = _string_value("Attribute", value, kind)
+                where.append(sql_compare(f"r.{column}", comp, v, params))
+            elif entity == "dataset":
+                if key not in ("name", "digest", "context"):
+                    raise invalid(
+                        f"Invalid dataset key '{key}' specified. Valid keys are "
+                        "'['name', 'digest', 'context']'"
+                    )
+                _check_comparator(comp, STRING_SET_COMPARATORS)
+                v = _string_value("Dataset", value, kind)
+                sub = []
+                if key == "context":
+                    cond = sql_compare("it.value", comp, v, sub)
+                    where.append(
+                        "r.run_uuid IN (SELECT i.destination_id FROM inputs i JOIN input_tags it "
+                        "ON it.input_uuid = i.input_uuid WHERE it.name = 'mlflow.data.context' "
+                        f"AND {cond})")
+                else:
+                    cond = sql_compare(f"d.{key}", comp, v, sub)
+                    where.append(
+                        "r.run_uuid IN (SELECT i.destination_id FROM inputs i JOIN datasets d "
+                        f"ON d.dataset_uuid = i.source_id WHERE {cond})")
+                params.extend(sub)
+        joins = []
+        join_params = []
+        order = []
+        seen = set()
+        for n, clause in enumerate(order_by):
+            entity, key, asc = parse_order_by(clause)
+            direction = "" if asc else " DESC"
+            if (entity, key) in seen:
+                raise invalid(
+                    f"`order_by` contains duplicate fields: {order_by}"
+                )
+            seen.add((entity, key))
+            if entity == "attribute":
+                if key not in self.RUN_ATTRIBUTES:
+                    raise invalid(f"Invalid attribute key '{key}' specified.")
+                column = "r." + self.RUN_ATTRIBUTES[key][0]
+                order.append(f"CASE WHEN {column} IS NULL THEN 1 ELSE 0 END")
+                order.append(column + direction)
+                if self.RUN_ATTRIBUTES[key][0] == "start_time":
+                    seen.add(("attribute", "start_time"))
+            elif entity in ("metric", "param", "tag"):
+                table = {"metric": "latest_metrics", "param": "params", "tag": "tags"}[entity]
+                alias = f"o{n}"
+                cols = "run_uuid, value, is_nan" if entity == "metric" else "run_uuid, value"
+                joins.append(f"LEFT JOIN (SELECT {cols} FROM {table} WHERE key = ?) {alias} "
+                             f"ON {alias}.run_uuid = r.run_uuid")
+                join_params.append(key)
+                if entity == "metric":
+                    order.append(f"CASE WHEN {alias}.is_nan = 1 THEN 1 WHEN {alias}.value IS NULL "
+                                 "THEN 2 ELSE 0 END")
+                else:
+                    order.append(f"CASE WHEN {alias}.value IS NULL THEN 1 ELSE 0 END")
+                order.append(f"{alias}.value{direction}")
+            else:
+                raise invalid(f"Invalid order_by entity type '{entity}'")
+        if ("attribute", "start_time") not in seen:
+            order.append("r.start_time DESC")
+        order.append("r.run_uuid")
+        offset = parse_page_token(page_token)
+        sql = (f"SELECT {', '.join('r.' + c.strip() for c in self.RUN_COLS.split(','))} "
+               f"FROM runs r {' '.join(joins)} WHERE {' AND '.join(where)} "
+               f"ORDER BY {', '.join(order)} LIMIT ? OFFSET ?")
+        rows = self.q(sql, join_params + params + [max_results, offset])
+        result = {}
+        if rows:
+            result["runs"] = self._runs_json(rows)
+        if len(rows) == max_results:
+            result["next_page_token"] = create_page_token(offset + max_results)
+        return result
+
+    def metric_history(self, run_id, key):
+        rows = self.q(
+            "SELECT key, value, timestamp, step, is_nan FROM metrics "
+            "WHERE run_uuid = ? AND key = ?", (run_id, key))
+        return [{"key": k, "value": _f(v, nan), "timestamp": ts, "step": step}
+                for k, v, ts, step, nan in rows]
+
+    def metric_history_bulk(self, run_ids, key, max_results):
+        marks = ", ".join("?" for _ in run_ids)
+        rows = self.q(
+            "SELECT key, value, timestamp, step, is_nan, run_uuid FROM metrics "
+            f"WHERE run_uuid IN ({marks}) AND key = ? "
+            "ORDER BY run_uuid, timestamp, step, value LIMIT ?",
+            list(run_ids) + [key, max_results])
+        return [{"key": k, "value": float("nan") if nan else v, "timestamp": ts, "step": step,
+                 "run_id": run} for k, v, ts, step, nan, run in rows]
+
+    def set_tag(self, run_id, key, value):
+        self._require_active_run(run_id)
+        statements = [(
+            "INSERT INTO tags (key, value, run_uuid) VALUES (?, ?, ?) "
+            "ON CONFLICT(key, run_uuid) DO UPDATE SET value = excluded.value",
+            (key, value, run_id))]
+        if key == "mlflow.runName":
+            statements.append(("UPDATE runs SET name = ? WHERE run_uuid = ?", (value, run_id)))
+        self.write(statements)
+
+    def delete_tag(self, run_id, key):
+        self._require_active_run(run_id)
+        if self.q1("SELECT 1 FROM tags WHERE run_uuid = ? AND key = ?", (run_id, key)) is None:
+            raise not_found(f"No tag with name: {key} in run with id {run_id}")
+        self.write([("DELETE FROM tags WHERE run_uuid = ? AND key = ?", (run_id, key))])
+
+    # ---- artifacts --------------------------------------------------------------------------
+
+    def artifact_dir_of_uri(self, uri):
+        if not self.artifacts_dir or not uri:
+            return None
+        if uri.startswith("mlflow-artifacts:"):
+            rel = uri[len("mlflow-artifacts:"):]
+            if rel.startswith("//"):
+                rel = rel[2:].split("/", 1)[1] if "/" in rel[2:] else ""
+            return os.path.join(self.artifacts_dir, rel.lstrip("/"))
+        if uri.startswith("file://"):
+            return urllib.parse.unquote(urllib.parse.urlparse(uri).path)
+        return None
+
+    @staticmethod
+    def _validate_path(path):
+        if path and (os.path.isabs(path) or ".." in path.split("/") or "\\" in path):
+            raise invalid(f"Invalid path: {path}")
+
+    def list_artifacts(self, run_id, path):
+        row = self._require_run(run_id)
+        root_uri = row[7]
+        self._validate_path(path)
+        result = {"root_uri": root_uri}
+        base = self.artifact_dir_of_uri(root_uri)
+        if base is None:
+            return result
+        target = os.path.join(base, path) if path else base
+        if not os.path.isdir(target):
+            return result
+        files = []
+        for name in sorted(os.listdir(target)):
+            full = os.path.join(target, name)
+            rel = f"{path.rstrip('/')}/{name}" if path else name
+            if os.path.isdir(full):
+                files.append({"path": rel, "is_dir": True})
+            else:
+                files.append({"path": rel, "is_dir": False, "file_size": os.path.getsize(full)})
+        if files:
+            result["files"] = files
+        return result
+
+    def artifact_file(self, relative):
+        if not self.artifacts_dir:
+            raise not_found(f"File {relative} not found")
+        self._validate_path(relative)
+        full = os.path.join(self.artifacts_dir, relative)
+        if not os.path.isfile(full):
+            raise not_found(f"File {relative} not found")
+        return full
+
+    def run_artifact_file(self, run_id, path):
+        row = self._require_run(run_id)
+        self._validate_path(path)
+        base = self.artifact_dir_of_uri(row[7])
+        full = os.path.join(base, path) if base else None
+        if not full or not os.path.isfile(full):
+            raise not_found(f"File {path} not found")
+        return full
+
+    # ---- model registry ---------------------------------------------------------------------
+
+    MV_COLS = ("name, version, creation_time, last_updated_time, current_stage, description, "
+               "source, run_id, status, status_message, run_link, user_id")
+
+    def _mv_json(self, row, with_tags=True, with_aliases=False):
+        mv = {"name": row[0], "version": str(row[1])}
+        for field, v in (("creation_timestamp", row[2]), ("last_updated_timestamp", row[3]),
+                         ("user_id", row[11]), ("current_stage", row[4]),
+                         ("description", row[5]), ("source", row[6]), ("run_id", row[7]),
+                         ("status", row[8]), ("status_message", row[9])):
+            if v is not None:
+                mv[field] = v
+        if with_tags:
+            tags = self.q("SELECT key, value FROM model_version_tags WHERE name = ? AND version = ?",
+                          (row[0], row[1]))
+            if tags:
+                mv["tags"] = _tags(tags)
+        if row[10] is not None:
+            mv["run_link"] = row[10]
+        if with_aliases:
+            aliases = [a for (a,) in self.q(
+                "SELECT alias FROM registered_model_aliases WHERE name = ? AND version = ? "
+                "ORDER BY alias", (row[0], row[1]))]
+            if aliases:
+                mv["aliases"] = aliases
+        return mv
+
+    def _require_model(self, name):
+        row = self.q1("SELECT name, creation_time, last_updated_time, description "
+                      "FROM registered_models WHERE name = ?", (name,))
+        if row is None:
+            raise not_found(f"Registered Model with name={name} not found")
+        return row
+
+    def _latest_versions(self, name):
+        latest = {}
+        for row in self.q(f"SELECT {self.MV_COLS} FROM model_versions WHERE name = ?", (name,)):
+            stage = row[4]
+            if stage == STAGE_DELETED_INTERNAL:
+                continue
+            if stage not in latest or latest[stage][1] < row[1]:
+                latest[stage] = row
+        return latest
+
+    def _rm_json(self, row):
+        rm = {"name": row[0]}
+        if row[1] is not None:
+            rm["creation_timestamp"] = row[1]
+        if row[2] is not None:
+            rm["last_updated_timestamp"] = row[2]
+        if row[3]:
+            rm["description"] = row[3]
+        latest = [self._mv_json(r) for r in self._latest_versions(row[0]).values()]
+        if latest:
+            rm["latest_versions"] = latest
+        tags = self.q("SELECT key, value FROM registered_model_tags WHERE name = ?", (row[0],))
+        if tags:
+            rm["tags"] = _tags(tags)
+        aliases = self.q("SELECT alias, version FROM registered_model_aliases WHERE name = ? "
+                         "ORDER BY alias", (row[0],))
+        if aliases:
+            rm["aliases"] = [{"alias": a, "version": str(v)} for a, v in aliases]
+        return rm
+
+    def get_registered_model(self, name):
+        return self._rm_json(self._require_model(name))
+
+    def search_registered_models(self, filter_string, max_results, order_by, page_token):
+        if max_results > SEARCH_REGISTERED_MODEL_MAX_RESULTS_THRESHOLD:
+            raise invalid(
+                "Invalid value for request parameter max_results. It must be at most "
+                f"{SEARCH_REGISTERED_MODEL_MAX_RESULTS_THRESHOLD}, but got value {max_results}"
+            )
+        params, where = [], []
+        for entity, key, comp, value, kind in parse_filter(filter_string):
+            if entity == "attribute" and key == "name":
+                _check_comparator(comp, STRING_COMPARATORS)
+                where.append(sql_compare("m.name", comp, _string_value("Attribute", value, kind),
+                                         params))
+            elif entity == "tag":
+                _check_comparator(comp, STRING_COMPARATORS)
+                params.append(key)
+                cond = sql_compare("t.value", comp, _string_value("Tag", value, kind), params)
+                where.append("m.name IN (SELECT t.name FROM registered_model_tags t "
+                             f"WHERE t.key = ? AND {cond})")
+            else:
+                raise invalid(f"Invalid attribute key '{key}' specified. Valid keys are '{{'name'}}'")
+        order, seen = [], set()
+        columns = {"name": "name", "timestamp": "last_updated_time",
+                   "last_updated_timestamp": "last_updated_time",
+                   "creation_timestamp": "creation_time"}
+        for clause in order_by:
+            entity, key, asc = parse_order_by(clause)
+            if entity != "attribute" or key not in columns:
+                raise invalid(f"Invalid order by key '{key}' specified. Valid keys are "
+                              "'{'name', 'timestamp', 'last_updated_timestamp'}'")
+            order.append(f"m.{columns[key]} {'ASC' if asc else 'DESC'}")
+            seen.add(columns[key])
+        if "name" not in seen:
+            order.append("m.name ASC")
+        offset = parse_page_token(page_token)
+        rows = self.q(
+            "SELECT m.name, m.creation_time, m.last_updated_time, m.description "
+            f"FROM registered_models m {'WHERE ' + ' AND '.join(where) if where else ''} "
+            f"ORDER BY {', '.join(order)} LIMIT ? OFFSET ?",
+            params + [max_results + 1, offset])
+        result = {}
+        models = [self._rm_json(r) for r in rows[:max_results]]
+        if models:
+            result["registered_models"] = models
+        if len(rows) == max_results + 1:
+            result["next_page_token"] = create_page_token(offset + max_results)
+        return result
+
+    def get_latest_versions(self, name, stages):
+        self._require_model(name)
+        latest = self._latest_versions(name)
+        if stages:
+            wanted = {canonical_stage(s) for s in stages}
+        else:
+            wanted = set(ALL_STAGES)
+        return [self._mv_json(r) for r in latest.values() if r[4] in wanted]
+
+    def _mv_row(self, name, version):
+        if not _is_intlike(version):
+            raise invalid(f"Model version must be an integer, got '{version}'")
+        row = self.q1(f"SELECT {self.MV_COLS} FROM model_versions WHERE name = ? AND version = ? "
+                      "AND current_stage != ?", (name, int(version), STAGE_DELETED_INTERNAL))
+        if row is None:
+            raise not_found(f"Model Version (name={name}, version={version}) not found")
+        return row
+
+    def get_model_version(self, name, version):
+        return self._mv_json(self._mv_row(name, version), with_aliases=True)
+
+    def search_model_versions(self, filter_string, max_results, order_by, page_token):
+        if max_results > SEARCH_MODEL_VERSION_MAX_RESULTS_THRESHOLD:
+            raise invalid(
+                "Invalid value for request parameter max_results. It must be at most "
+                f"{SEARCH_MODEL_VERSION_MAX_RESULTS_THRESHOLD}, but got value {max_results}"
+            )
+        params = [STAGE_DELETED_INTERNAL]
+        where = ["v.current_stage != ?"]
+        columns = {"name": ("name", "str"), "run_id": ("run_id", "str"),
+                   "source_path": ("source", "str"), "version_number": ("version", "num")}
+        for entity, key, comp, value, kind in parse_filter(filter_string):
+            if entity == "attribute" and key in columns:
+                column, typ = columns[key]
+                if typ == "num":
+                    _check_comparator(comp, NUMERIC_COMPARATORS)
+                    v = _numeric_value("attribute", value, kind)
+                else:
+                    _check_comparator(comp, STRING_SET_COMPARATORS)
+                    v = _string_value("Attribute", value, kind)
+                where.append(sql_compare(f"v.{column}", comp, v, params))
+            elif entity == "tag":
+                _check_comparator(comp, STRING_COMPARATORS)
+                params.append(key)
+                cond = sql_compare("t.value", comp, _string_value("Tag", value, kind), params)
+                where.append("EXISTS (SELECT 1 FROM model_version_tags t WHERE t.name = v.name "
+                             f"AND t.version = v.version AND t.key = ? AND {cond})")
+            else:
+                raise invalid(
+                    f"Invalid attribute key '{key}' specified. Valid keys are "
+                    "'['name', 'run_id', 'source_path', 'version_number']'"
+                )
+        order_columns = {"name": "name", "version_number": "version",
+                         "creation_timestamp": "creation_time", "timestamp": "last_updated_time",
+                         "last_updated_timestamp": "last_updated_time", "run_id": "run_id",
+                         "source_path": "source", "current_stage": "current_stage"}
+        order, seen = [], set()
+        for clause in order_by:
+            entity, key, asc = parse_order_by(clause)
+            if entity != "attribute" or key not in order_columns:
+                raise invalid(f"Invalid order by key '{key}' specified.")
+            order.append(f"v.{order_columns[key]} {'ASC' if asc else 'DESC'}")
+            seen.add(order_columns[key])
+        if not order_by:
+            order.append("v.last_updated_time DESC")
+            seen.add("last_updated_time")
+        if "name" not in seen:
+            order.append("v.name ASC")
+        if "version" not in seen:
+            order.append("v.version DESC")
+        offset = parse_page_token(page_token)
+        rows = self.q(
+            f"SELECT {', '.join('v.' + c.strip() for c in self.MV_COLS.split(','))} "
+            f"FROM model_versions v WHERE {' AND '.join(where)} ORDER BY {', '.join(order)} "
+            "LIMIT ? OFFSET ?", params + [max_results + 1, offset])
+        result = {}
+        mvs = [self._mv_json(r) for r in rows[:max_results]]
+        if mvs:
+            result["model_versions"] = mvs
+        if len(rows) == max_results + 1:
+            result["next_page_token"] = create_page_token(offset + max_results)
+        return result
+
+    def set_registered_model_tag(self, name, key, value):
+        self._require_model(name)
+        self.write([(
+            "INSERT INTO registered_model_tags (key, value, name) VALUES (?, ?, ?) "
+            "ON CONFLICT(key, name) DO UPDATE SET value = excluded.value", (key, value, name))])
+
+    def delete_registered_model_tag(self, name, key):
+        self._require_model(name)
+        self.write([("DELETE FROM registered_model_tags WHERE name = ? AND key = ?", (name, key))])
+
+    def set_model_version_tag(self, name, version, key, value):
+        row = self._mv_row(name, version)
+        self.write([(
+            "INSERT INTO model_version_tags (key, value, name, version) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT(key, name, version) DO UPDATE SET value = excluded.value",
+            (key, value, name, row[1]))])
+
+    def delete_model_version_tag(self, name, version, key):
+        row = self._mv_row(name, version)
+        self.write([("DELETE FROM model_version_tags WHERE name = ? AND version = ? AND key = ?",
+                     (name, row[1], key))])
+
+    def update_registered_model(self, name, description):
+        self._require_model(name)
+        now = int(time.time() * 1000)
+        self.write([("UPDATE registered_models SET description = ?, last_updated_time = ? "
+                     "WHERE name = ?", (description, now, name))])
+        return self.get_registered_model_plain(name)
+
+    def get_registered_model_plain(self, name):
+        # MLflow's update response comes from the ORM object without relationships loaded.
+        row = self._require_model(name)
+        rm = {"name": row[0], "creation_timestamp": row[1], "last_updated_timestamp": row[2]}
+        if row[3]:
+            rm["description"] = row[3]
+        return rm
+
+    def update_model_version(self, name, version, description):
+        row = self._mv_row(name, version)
+        now = int(time.time() * 1000)
+        self.write([("UPDATE model_versions SET description = ?, last_updated_time = ? "
+                     "WHERE name = ? AND version = ?", (description, now, name, row[1]))])
+        return self._mv_json(self._mv_row(name, version))
+
+    def transition_stage(self, name, version, stage, archive_existing):
+        row = self._mv_row(name, version)
+        stage = canonical_stage(stage)
+        if archive_existing and stage not in ACTIVE_STAGES:
+            raise invalid(
+                f"Model version transition cannot archive existing model versions because "
+                f"'{stage}' is not an Active stage. Valid stages are {ACTIVE_STAGES}"
+            )
+        now = int(time.time() * 1000)
+        statements = []
+        if archive_existing:
+            statements.append((
+                "UPDATE model_versions SET current_stage = 'Archived', last_updated_time = ? "
+                "WHERE name = ? AND version != ? AND current_stage = ?",
+                (now, name, row[1], stage)))
+        statements.append((
+            "UPDATE model_versions SET current_stage = ?, last_updated_time = ? "
+            "WHERE name = ? AND version = ?", (stage, now, name, row[1])))
+        statements.append(("UPDATE registered_models SET last_updated_time = ? WHERE name = ?",
+                           (now, name)))
+        self.write(statements)
+        return self._mv_json(self._mv_row(name, version))
+
+    def get_alias(self, name, alias):
+        self._require_model(name)
+        row = self.q1("SELECT version FROM registered_model_aliases WHERE name = ? AND alias = ?",
+                      (name, alias))
+        if row is None:
+            raise invalid(f"Registered model alias {alias} not found.")
+        return self.get_model_version(name, row[0])
+
+    def set_alias(self, name, alias, version):
+        validate_alias(alias)
+        self._require_model(name)
+        row = self._mv_row(name, version)
+        self.write([(
+            "INSERT INTO registered_model_aliases (alias, version, name) VALUES (?, ?, ?) "
+            "ON CONFLICT(name, alias) DO UPDATE SET version = excluded.version",
+            (alias, row[1], name))])
+
+    def delete_alias(self, name, alias):
+        self._require_model(name)
+        self.write([("DELETE FROM registered_model_aliases WHERE name = ? AND alias = ?",
+                     (name, alias))])
+
+    def download_uri(self, name, version):
+        row = self._mv_row(name, version)
+        uri = self.q1("SELECT storage_location FROM model_versions WHERE name = ? AND version = ?",
+                      (name, row[1]))[0]
+        return uri or row[6]
+
+
+def canonical_stage(stage):
+    for s in ALL_STAGES:
+        if isinstance(stage, str) and s.lower() == stage.lower():
+            return s
+    raise invalid(
+        f"Invalid Model Version stage: {stage}. Value must be one of {', '.join(ALL_STAGES)}."
+    )
+
+
+def validate_alias(alias):
+    if not alias:
+        raise missing("alias")
+    if re.fullmatch(r"[vV]\d+", alias):
+        raise invalid(f"Version alias name '{alias}' is reserved.")
+    if alias.lower() == "latest":
+        raise invalid("'latest' alias name (case insensitive) is reserved.")
+    if len(alias) > 255:
+        raise invalid("Registered model alias name exceeds the maximum length of 255 characters")
+
+
+# --------------------------------------------------------------------------------------------
+# Endpoints
+
+
+def dumps(obj):
+    """MLflow's message_to_json layout: 2-space indent, ASCII escapes."""
+    return json.dumps(obj, indent=2).encode("ascii")
+
+
+class Api:
+    """Maps (endpoint, method) to a function(request_dict) -> dict, like MLflow's handlers."""
+
+    def __init__(self, store):
+        self.store = store
+        s = store
+        self.routes = {
+            "experiments/search": {
+                "GET": self.search_experiments, "POST": self.search_experiments},
+            "experiments/get": {"GET": lambda r: {"experiment": s.get_experiment(
+                param_str(r, "experiment_id", required=True))}},
+            "experiments/get-by-name": {"GET": lambda r: {"experiment": s.get_experiment_by_name(
+                param_str(r, "experiment_name", required=True))}},
+            "experiments/set-experiment-tag": {"POST": self.set_experiment_tag},
+            "runs/search": {"POST": self.search_runs},
+            "runs/get": {"GET": lambda r: {"run": s.get_run(self._run_id(r))}},
+            "runs/set-tag": {"POST": self.set_tag},
+            "runs/delete-tag": {"POST": self.delete_tag},
+            "metrics/get-history": {"GET": self.get_history},
+            "artifacts/list": {"GET": self.list_artifacts},
+            "registered-models/search": {"GET": self.search_registered_models},
+            "registered-models/get": {"GET": lambda r: {"registered_model":
+                                      s.get_registered_model(param_str(r, "name", required=True))}},
+            "registered-models/get-latest-versions": {
+                "POST": self.get_latest_versions, "GET": self.get_latest_versions},
+            "registered-models/set-tag": {"POST": self.set_rm_tag},
+            "registered-models/delete-tag": {"DELETE": self.delete_rm_tag},
+            "registered-models/update": {"PATCH": self.update_rm},
+            "registered-models/alias": {
+                "GET": self.get_alias, "POST": self.set_alias, "DELETE": self.delete_alias},
+            "model-versions/search": {"GET": self.search_model_versions},
+            "model-versions/get": {"GET": lambda r: {"model_version": s.get_model_version(
+                param_str(r, "name", required=True), param_str(r, "version", required=True))}},
+            "model-versions/get-download-uri": {"GET": lambda r: {"artifact_uri": s.download_uri(
+                param_str(r, "name", required=True), param_str(r, "version", required=True))}},
+            "model-versions/set-tag": {"POST": self.set_mv_tag},
+            "model-versions/delete-tag": {"DELETE": self.delete_mv_tag},
+            "model-versions/update": {"PATCH": self.update_mv},
+            "model-versions/transition-stage": {"POST": self.transition_stage},
+        }
+
+    @staticmethod
+    def _run_id(r):
+        if r.get("run_id") in (None, "") and r.get("run_uuid"):
+            return param_str(r, "run_uuid", required=True)
+        return param_str(r, "run_id", required=True)
+
+    def search_experiments(self, r):
+        max_results = param_int(r, "max_results", SEARCH_EXPERIMENTS_MAX_RESULTS_DEFAULT)
+        return self.store.search_experiments(
+            view_type(r, "view_type"), max_results, param_str(r, "filter"),
+            param_list(r, "order_by"), param_str(r, "page_token"))
+
+    def set_experiment_tag(self, r):
+        exp_id = param_str(r, "experiment_id", required=True)
+        key = param_str(r, "key", required=True)
+        value = param_str(r, "value") or ""
+        self.store.set_experiment_tag(exp_id, key, value)
+        return {}
+
+    def search_runs(self, r):
+        max_results = param_int(r, "max_results", SEARCH_RUNS_MAX_RESULTS_DEFAULT,
+                                maximum=SEARCH_MAX_RESULTS_THRESHOLD)
+        if "filter" in r and r["filter"] is not None and not isinstance(r["filter"], str):
+            raise _bad_value("filter", r["filter"])
+        if "order_by" in r and not isinstance(r["order_by"], list):
+            raise _bad_value("order_by", r["order_by"])
+        if "experiment_ids" in r and not isinstance(r["experiment_ids"], list):
+            raise _bad_value("experiment_ids", r["experiment_ids"])
+        return self.store.search_runs(
+            param_list(r, "experiment_ids"), param_str(r, "filter"),
+            view_type(r, "run_view_type"), max_results, param_list(r, "order_by"),
+            param_str(r, "page_token"))
+
+    def set_tag(self, r):
+        run_id = self._run_id(r)
+        key = param_str(r, "key", required=True)
+        self.store.set_tag(run_id, key, param_str(r, "value") or "")
+        return {}
+
+    def delete_tag(self, r):
+        self.store.delete_tag(param_str(r, "run_id", required=True),
+                              param_str(r, "key", required=True))
+        return {}
+
+    def get_history(self, r):
+        run_id = self._run_id(r)
+        key = param_str(r, "metric_key")
+        if not key:
+            return {}
+        metrics = self.store.metric_history(run_id, key)
+        return {"metrics": metrics} if metrics else {}
+
+    def list_artifacts(self, r):
+        return self.store.list_artifacts(self._run_id(r), param_str(r, "path") or "")
+
+    def search_registered_models(self, r):
+        return self.store.search_registered_models(
+            param_str(r, "filter"),
+            param_int(r, "max_results", SEARCH_REGISTERED_MODEL_MAX_RESULTS_DEFAULT),
+            param_list(r, "order_by"), param_str(r, "page_token"))
+
+    def get_latest_versions(self, r):
+        mvs = self.store.get_latest_versions(param_str(r, "name", required=True),
+                                             param_list(r, "stages"))
+        return {"model_versions": mvs} if mvs else {}
+
+    def set_rm_tag(self, r):
+        self.store.set_registered_model_tag(param_str(r, "name", required=True),
+                                            param_str(r, "key", required=True),
+                                            param_str(r, "value") or "")
+        return {}
+
+    def delete_rm_tag(self, r):
+        self.store.delete_registered_model_tag(param_str(r, "name", required=True),
+                                               param_str(r, "key", required=True))
+        return {}
+
+    def update_rm(self, r):
+        return {"registered_model": self.store.update_registered_model(
+            param_str(r, "name", required=True), param_str(r, "description"))}
+
+    def get_alias(self, r):
+        return {"model_version": self.store.get_alias(param_str(r, "name", required=True),
+                                                      param_str(r, "alias", required=True))}
+
+    def set_alias(self, r):
+        self.store.set_alias(param_str(r, "name", required=True),
+                             param_str(r, "alias", required=True),
+                             param_str(r, "version", required=True))
+        return {}
+
+    def delete_alias(self, r):
+        self.store.delete_alias(param_str(r, "name", required=True),
+                                param_str(r, "alias", required=True))
+        return {}
+
+    def search_model_versions(self, r):
+        return self.store.search_model_versions(
+            param_str(r, "filter"),
+            param_int(r, "max_results", SEARCH_MODEL_VERSION_MAX_RESULTS_DEFAULT),
+            param_list(r, "order_by"), param_str(r, "page_token"))
+
+    def set_mv_tag(self, r):
+        self.store.set_model_version_tag(param_str(r, "name", required=True),
+                                         param_str(r, "version", required=True),
+                                         param_str(r, "key", required=True),
+                                         param_str(r, "value") or "")
+        return {}
+
+    def delete_mv_tag(self, r):
+        self.store.delete_model_version_tag(param_str(r, "name", required=True),
+                                            param_str(r, "version", required=True),
+                                            param_str(r, "key", required=True))
+        return {}
+
+    def update_mv(self, r):
+        return {"model_version": self.store.update_model_version(
+            param_str(r, "name", required=True), param_str(r, "version", required=True),
+            param_str(r, "description"))}
+
+    def transition_stage(self, r):
+        return {"model_version": self.store.transition_stage(
+            param_str(r, "name", required=True), param_str(r, "version", required=True),
+            param_str(r, "stage", required=True), param_bool(r, "archive_existing_versions"))}
+
+
+# --------------------------------------------------------------------------------------------
+# Faults and stats
+
+
+class Faults:
+    COUNTED = ("status", "drop_mid_body", "truncate_json", "wrong_content_type")
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.config = {}
+        self.requests = {}
+        self.bytes_sent = 0
+
+    def set(self, config):
+        if not isinstance(config, dict):
+            raise ValueError("faults must be a JSON object")
+        known = {"delay_ms", "status", "drop_mid_body", "truncate_json", "wrong_content_type",
+                 "require_token", "require_basic", "forbidden", "paths"}
+        unknown = set(config) - known
+        if unknown:
+            raise ValueError(f"unknown fault(s): {sorted(unknown)}")
+        config = json.loads(json.dumps(config))
+        if "status" in config:
+            st = config["status"]
+            if not isinstance(st, dict) or "code" not in st:
+                raise ValueError("status needs {code, count}")
+            st.setdefault("count", 1)
+        with self.lock:
+            self.config = config
+
+    def reset(self):
+        with self.lock:
+            self.config = {}
+
+    def snapshot(self):
+        with self.lock:
+            return json.loads(json.dumps(self.config))
+
+    def take(self, target):
+        """Decides the counted faults for one request (decrementing their counts)."""
+        with self.lock:
+            c = self.config
+            paths = c.get("paths")
+            if paths and not any(p in target for p in paths):
+                return {}
+            taken = {}
+            st = c.get("status")
+            if st and st.get("count", 0) > 0:
+                st["count"] -= 1
+                taken["status"] = dict(st)
+                return taken
+            for name in ("drop_mid_body", "truncate_json", "wrong_content_type"):
+                if c.get(name, 0) > 0:
+                    c[name] -= 1
+                    taken[name] = True
+                    return taken
+            return taken
+
+    def count(self, method, path, nbytes):
+        with self.lock:
+            key = f"{method} {path}"
+            self.requests[key] = self.requests.get(key, 0) + 1
+            self.bytes_sent += nbytes
+
+    def add_bytes(self, nbytes):
+        with self.lock:
+            self.bytes_sent += nbytes
+
+    def stats(self):
+        with self.lock:
+            return {"requests": dict(self.requests), "bytes_sent": self.bytes_sent}
+
+    def reset_stats(self):
+        with self.lock:
+            self.requests = {}
+            self.bytes_sent = 0
+
+
+STATUS_ERRORS = {
+    429: ("REQUEST_LIMIT_EXCEEDED", "Too many requests. Please retry later."),
+    500: ("INTERNAL_ERROR", "Injected internal server error."),
+    503: ("TEMPORARILY_UNAVAILABLE", "The service is temporarily unavailable."),
+    408: ("REQUEST_TIMEOUT", "The request timed out."),
+    502: ("BAD_GATEWAY", "Bad gateway."),
+    504: ("GATEWAY_TIMEOUT", "Gateway timeout."),
+}
+
+
+# --------------------------------------------------------------------------------------------
+# HTTP
+
+
+API_PREFIXES = ("/api/2.0/mlflow/", "/ajax-api/2.0/mlflow/")
+ARTIFACT_PREFIXES = ("/api/2.0/mlflow-artifacts/artifacts/", "/ajax-api/2.0/mlflow-artifacts/artifacts/")
+
+
+def parse_query(query):
+    result = {}
+    for key, value in urllib.parse.parse_qsl(query, keep_blank_values=True):
+        if key.endswith("[]"):
+            key = key[:-2]
+        if key in result:
+            if not isinstance(result[key], list):
+                result[key] = [result[key]]
+            result[key].append(value)
+        else:
+            result[key] = value
+    return result
+
+
+REPEATED_FIELDS = {"experiment_ids", "order_by", "stages", "run_id"}
+
+
+class Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    server_version = "mlflow-test-server/1.0"
+    sys_version = ""
+
+    def log_message(self, fmt, *args):
+        if self.server.verbose:
+            sys.stderr.write("%s - %s\n" % (self.address_string(), fmt % args))
+
+    # -- plumbing ------------------------------------------------------------------------------
+
+    def _read_body(self):
+        length = int(self.headers.get("Content-Length") or 0)
+        return self.rfile.read(length) if length > 0 else b""
+
+    def _send(self, status, body, content_type, extra_headers=None, fault=None):
+        if fault and fault.get("wrong_content_type"):
+            status, body, content_type = 200, HTML_PROXY_PAGE, "text/html; charset=utf-8"
+        send_len = len(body)
+        if fault and fault.get("truncate_json"):
+            body = body[:len(body) // 2]
+            send_len = len(body)
+        drop = bool(fault and fault.get("drop_mid_body"))
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(send_len))
+        for k, v in (extra_headers or {}).items():
+            self.send_header(k, v)
+        if drop:
+            self.send_header("Connection", "close")
+        self.end_headers()
+        if drop:
+            body = body[:len(body) // 2]
+        if self._counting:
+            # Counted before writing: a client may ask for the stats as soon as it has the body.
+            self.server.faults.add_bytes(len(body))
+        if self.command != "HEAD":
+            self.wfile.write(body)
+        if drop:
+            self.wfile.flush()
+            self.close_connection = True
+            try:
+                self.connection.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
+
+    def _json(self, status, obj, fault=None, raw=None):
+        body = raw if raw is not None else dumps(obj)
+        self._send(status, body, "application/json", fault=fault)
+
+    def _error(self, err, fault=None):
+        body = json.dumps({"error_code": err.code, "message": err.message}).encode("ascii")
+        self._send(err.status, body, "application/json", fault=fault)
+
+    def _html(self, status, fault=None):
+        self._send(status, HTML_404 if status == 404 else HTML_405,
+                   "text/html; charset=utf-8", fault=fault)
+
+    def do_GET(self):
+        self._dispatch()
+
+    def do_POST(self):
+        self._dispatch()
+
+    def do_PATCH(self):
+        self._dispatch()
+
+    def do_DELETE(self):
+        self._dispatch()
+
+    def do_PUT(self):
+        self._dispatch()
+
+    def do_HEAD(self):
+        self._dispatch()
+
+    def _dispatch(self):
+        self._counting = False
+        try:
+            body = self._read_body()
+            parsed = urllib.parse.urlsplit(self.path)
+            path, query = parsed.path, parsed.query
+            if path.startswith("/__test__/"):
+                self._test_endpoint(path, body)
+                return
+            self._counting = True
+            self.server.faults.count(self.command, path, 0)
+            self._api(path, query, body)
+        except (BrokenPipeError, ConnectionResetError, ConnectionAbortedError):
+            self.close_connection = True
+        except Exception as e:  # noqa: BLE001 - a test server must answer, not die
+            try:
+                self._error(MlflowError(f"Internal error: {type(e).__name__}: {e}",
+                                        "INTERNAL_ERROR"))
+            except OSError:
+                self.close_connection = True
+
+    def _test_endpoint(self, path, body):
+        faults = self.server.faults
+        try:
+            if path == "/__test__/faults" and self.command == "POST":
+                faults.set(json.loads(body or b"{}"))
+                self._send(200, dumps({"faults": faults.snapshot()}), "application/json")
+            elif path == "/__test__/faults" and self.command == "GET":
+                self._send(200, dumps({"faults": faults.snapshot()}), "application/json")
+            elif path == "/__test__/reset" and self.command == "POST":
+                faults.reset()
+                self._send(200, b"{}", "application/json")
+            elif path == "/__test__/stats" and self.command == "GET":
+                self._send(200, dumps(faults.stats()), "application/json")
+            elif path == "/__test__/stats/reset" and self.command == "POST":
+                faults.reset_stats()
+                self._send(200, b"{}", "application/json")
+            else:
+                self._html(404)
+        except ValueError as e:
+            self._send(400, json.dumps({"error": str(e)}).encode(), "application/json")
+
+    def _auth_failure(self, cfg):
+        auth = self.headers.get("Authorization", "")
+        token = cfg.get("require_token")
+        if token is not None and auth != f"Bearer {token}":
+            return True
+        basic = cfg.get("require_basic")
+        if basic:
+            expected = base64.b64encode(f"{basic[0]}:{basic[1]}".encode("utf-8")).decode("ascii")
+            if auth != f"Basic {expected}":
+                return True
+        return False
+
+    def _api(self, path, query, body):
+        faults = self.server.faults
+        cfg = faults.snapshot()
+        if cfg.get("delay_ms"):
+            time.sleep(float(cfg["delay_ms"]) / 1000.0)
+        if self._auth_failure(cfg):
+            self._send(401, UNAUTHENTICATED_BODY, "text/html; charset=utf-8",
+                       {"WWW-Authenticate": 'Basic realm="mlflow"'})
+            return
+        if path in (cfg.get("forbidden") or []):
+            self._send(403, json.dumps({"error_code": "PERMISSION_DENIED",
+                                        "message": "Permission denied"}).encode(),
+                       "application/json")
+            return
+        target = path + ("?" + query if query else "")
+        fault = faults.take(target)
+        if "status" in fault:
+            st = fault["status"]
+            code = int(st["code"])
+            error_code, message = STATUS_ERRORS.get(code, ("INTERNAL_ERROR", f"HTTP {code}"))
+            headers = {}
+            if st.get("retry_after") is not None:
+                headers["Retry-After"] = str(st["retry_after"])
+            self._send(code, json.dumps({"error_code": error_code, "message": message}).encode(),
+                       "application/json", headers)
+            return
+
+        store = self.server.store
+        try:
+            if path.startswith(ARTIFACT_PREFIXES):
+                if self.command not in ("GET", "HEAD"):
+                    raise HttpError(405)
+                prefix = next(p for p in ARTIFACT_PREFIXES if path.startswith(p))
+                rel = urllib.parse.unquote(path[len(prefix):])
+                with store.lock:
+                    full = store.artifact_file(rel)
+                self._file(full, fault)
+                return
+            if path in ("/get-artifact", "/ajax-api/2.0/mlflow/get-artifact"):
+                if self.command not in ("GET", "HEAD"):
+                    raise HttpError(405)
+                req = parse_query(query)
+                with store.lock:
+                    full = store.run_artifact_file(Api._run_id(req), param_str(req, "path") or "")
+                self._file(full, fault)
+                return
+            endpoint = None
+            for prefix in API_PREFIXES:
+                if path.startswith(prefix):
+                    endpoint = path[len(prefix):]
+                    ajax = prefix.startswith("/ajax")
+            if endpoint is None:
+                raise HttpError(404)
+            if endpoint == "metrics/get-history-bulk" and ajax:
+                if self.command != "GET":
+                    raise HttpError(405)
+                self._history_bulk(query, fault)
+                return
+            methods = self.server.api.routes.get(endpoint)
+            if methods is None:
+                raise HttpError(404)
+            method = "GET" if self.command == "HEAD" else self.command
+            handler = methods.get(method)
+            if handler is None:
+                raise HttpError(405)
+            req = self._request_dict(query, body)
+            with store.lock:
+                result = handler(req)
+            self._json(200, result, fault)
+        except HttpError as e:
+            self._html(e.status, fault)
+        except MlflowError as e:
+            self._error(e, fault)
+
+    def _request_dict(self, query, body):
+        if self.command == "GET" and query:
+            req = parse_query(query)
+            for key in REPEATED_FIELDS & set(req):
+                if not isinstance(req[key], list):
+                    req[key] = [req[key]]
+            if "run_id" in req and isinstance(req["run_id"], list):
+                req["run_id"] = req["run_id"][0]
+            return req
+        if self.command in ("POST", "PUT"):
+            ctype = self.headers.get("Content-Type")
+            if ctype is None:
+                raise invalid("Bad Request. Content-Type header is missing.")
+            if ctype.split(";")[0].strip() != "application/json":
+                raise invalid("Bad Request. Content-Type must be one of ['application/json'].")
+        if not body:
+            return {}
+        try:
+            req = json.loads(body)
+        except ValueError:
+            return {}
+        if isinstance(req, str):
+            try:
+                req = json.loads(req)
+            except ValueError:
+                return {}
+        return req if isinstance(req, dict) else {}
+
+    def _history_bulk(self, query, fault):
+        args = urllib.parse.parse_qs(query, keep_blank_values=True)
+        run_ids = args.get("run_id", [])
+        try:
+            if not run_ids:
+                raise invalid("GetMetricHistoryBulk request must specify at least one run_id.")
+            if len(run_ids) > 20:
+                raise invalid("GetMetricHistoryBulk request cannot specify more than 20 run_ids. "
+                              f"Received {len(run_ids)} run_ids.")
+            key = args.get("metric_key", [None])[0]
+            if key is None:
+                raise invalid("GetMetricHistoryBulk request must specify a metric_key.")
+            max_results = min(int(args.get("max_results", ["25000"])[0]), 25000)
+            with self.server.store.lock:
+                metrics = self.server.store.metric_history_bulk(run_ids, key, max_results)
+        except MlflowError as e:
+            self._error(e, fault)
+            return
+        # Flask's jsonify: compact, sorted keys, trailing newline
+        body = (json.dumps({"metrics": metrics}, sort_keys=True, separators=(",", ":"))
+                + "\n").encode("ascii")
+        self._send(200, body, "application/json", fault=fault)
+
+    def _file(self, full, fault):
+        name = os.path.basename(full)
+        ext = os.path.splitext(name)[1].lstrip(".") or name
+        if ext in TEXT_EXTENSIONS:
+            ctype = "text/plain"
+        else:
+            ctype = mimetypes.guess_type(name)[0] or "application/octet-stream"
+        with open(full, "rb") as fh:
+            data = fh.read()
+        self._send(200, data, ctype, {
+            "Content-Disposition": f"attachment; filename={name}",
+            "X-Content-Type-Options": "nosniff"}, fault=fault)
+
+
+class Server(ThreadingHTTPServer):
+    daemon_threads = True
+    allow_reuse_address = True
+
+    def handle_error(self, request, client_address):
+        exc = sys.exc_info()[1]
+        if isinstance(exc, (BrokenPipeError, ConnectionResetError, ConnectionAbortedError,
+                            TimeoutError)):
+            return
+        if self.verbose:
+            super().handle_error(request, client_address)
+
+
+# --------------------------------------------------------------------------------------------
+# Benchmark database generator
+
+
+def generate(db_path, spec, schema_from):
+    parts = [int(p) for p in spec.split(",")]
+    if len(parts) not in (3, 4) or any(p < 0 for p in parts):
+        raise SystemExit("--generate expects RUNS,METRICS,PARAMS[,STEPS]")
+    runs, metrics, params = parts[:3]
+    steps = parts[3] if len(parts) == 4 else 1
+    if os.path.exists(db_path):
+        os.remove(db_path)
+    src = sqlite3.connect(f"file:{schema_from}?mode=ro", uri=True)
+    schema = [sql for (sql,) in src.execute(
+        "SELECT sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%' "
+        "ORDER BY CASE type WHEN 'table' THEN 0 ELSE 1 END, rowid")]
+    alembic = src.execute("SELECT version_num FROM alembic_version").fetchall()
+    src.close()
+    conn = sqlite3.connect(db_path)
+    conn.execute("PRAGMA journal_mode = OFF")
+    conn.execute("PRAGMA synchronous = OFF")
+    for sql in schema:
+        conn.execute(sql)
+    conn.executemany("INSERT INTO alembic_version VALUES (?)", alembic)
+    t0 = 1795000000000
+    conn.execute("INSERT INTO experiments VALUES (0, 'Default', 'mlflow-artifacts:/0', 'active', ?, ?)",
+                 (t0, t0))
+    conn.execute("INSERT INTO experiments VALUES (1, 'bench', 'mlflow-artifacts:/1', 'active', ?, ?)",
+                 (t0 + 1, t0 + 1))
+    for i in range(runs):
+        run_id = hashlib.md5(f"bench-run-{i}".encode()).hexdigest()
+        start = t0 + 1000 * (i + 1)
+        name = f"bench-run-{i:05d}"
+        conn.execute(
+            "INSERT INTO runs (run_uuid, name, source_type, source_name, entry_point_name, user_id, "
+            "status, start_time, end_time, source_version, lifecycle_stage, artifact_uri, "
+            "experiment_id, deleted_time) VALUES (?, ?, 'LOCAL', '', '', 'bench', 'FINISHED', ?, ?, "
+            "'', 'active', ?, 1, NULL)",
+            (run_id, name, start, start + 500, f"mlflow-artifacts:/1/{run_id}/artifacts"))
+        conn.executemany("INSERT INTO tags (key, value, run_uuid) VALUES (?, ?, ?)", [
+            ("mlflow.runName", name, run_id), ("mlflow.user", "bench", run_id),
+            ("mlflow.source.type", "LOCAL", run_id)])
+        conn.executemany("INSERT INTO params (key, value, run_uuid) VALUES (?, ?, ?)",
+                         [(f"param_{p:03d}", str((i * 31 + p * 7) % 1000), run_id)
+                          for p in range(params)])
+        latest = []
+        points = []
+        for m in range(metrics):
+            key = f"metric_{m:03d}"
+            for s in range(steps):
+                value = round(((i * 7919 + m * 104729 + s * 13) % 100000) / 100000.0, 6)
+                points.append((key, value, start + s, run_id, s, 0))
+            latest.append((key, value, start + steps - 1, steps - 1, 0, run_id))
+        conn.executemany("INSERT INTO metrics (key, value, timestamp, run_uuid, step, is_nan) "
+                         "VALUES (?, ?, ?, ?, ?, ?)", points)
+        conn.executemany("INSERT INTO latest_metrics (key, value, timestamp, step, is_nan, run_uuid) "
+                         "VALUES (?, ?, ?, ?, ?, ?)", latest)
+    conn.commit()
+    conn.close()
+
+
+# --------------------------------------------------------------------------------------------
+
+
+def main():
+    here = os.path.dirname(os.path.abspath(__file__))
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--db", required=True)
+    ap.add_argument("--artifacts")
+    ap.add_argument("--host", default="127.0.0.1")
+    ap.add_argument("--port", type=int, default=0)
+    ap.add_argument("--generate")
+    ap.add_argument("--schema-from", default=os.path.join(here, "..", "data", "mlflow.db"))
+    ap.add_argument("--verbose", action="store_true")
+    ap.add_argument("--exit-on-stdin-eof", action="store_true",
+                    help="stop when stdin closes (the parent process died)")
+    args = ap.parse_args()
+
+    if args.generate:
+        generate(args.db, args.generate, args.schema_from)
+        return 0
+
+    if not os.path.isfile(args.db):
+        print(f"error: no database at {args.db}", file=sys.stderr)
+        return 2
+    server = Server((args.host, args.port), Handler)
+    server.verbose = args.verbose
+    server.store = Store(args.db, os.path.abspath(args.artifacts) if args.artifacts else None)
+    server.api = Api(server.store)
+    server.faults = Faults()
+
+    def stop(signum, frame):
+        threading.Thread(target=server.shutdown, daemon=True).start()
+
+    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, stop)
+    if args.exit_on_stdin_eof:
+        def watch_stdin():
+            while sys.stdin.buffer.read(4096):
+                pass
+            stop(None, None)
+
+        threading.Thread(target=watch_stdin, daemon=True).start()
+    host, port = server.server_address[:2]
+    sys.stdout.write(f"LISTENING http://{host}:{port}\n")
+    sys.stdout.flush()
+    try:
+        server.serve_forever(poll_interval=0.2)
+    finally:
+        server.server_close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,76 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QProcess>
+#include <QString>
+#include <QTemporaryDir>
+#include <QUrl>
+
+#include <memory>
+
+namespace md::test {
+
+/// The MLflow-compatible REST test server (tests/server/mlflow_test_server.py) running in a child
+/// process on a private copy of an MLflow SQLite store. Test-only code: its helpers block with a
+/// local event loop. Not copyable; one instance serves one database.
+class TestServer {
+public:
+    TestServer();
+    /// Stops the server (see stop()).
+    ~TestServer();
+
+    TestServer(const TestServer &) = delete;
+    TestServer &operator=(const TestServer &) = delete;
+
+    /// Copies `dbPath` (default tests/data/mlflow.db) into a private temporary folder and starts the
+    /// server on a free loopback port, serving artifacts from `artifactsDir` (default
+    /// tests/data/server-artifacts, read in place: the server never writes artifacts). Waits at most
+    /// 10 s for the server's "LISTENING" line. Returns false (and prints why with qWarning) when
+    /// python3 or the script is missing, the copy fails or the server does not come up.
+    /// Calling start() on a running server restarts it on a fresh copy.
+    bool start(const QString &dbPath = {}, const QString &artifactsDir = {});
+
+    /// Base URL of the running server, e.g. http://127.0.0.1:40123 (empty when not running).
+    QUrl url() const;
+
+    /// The database copy being served. Tests may change it with SQLite behind the server's back;
+    /// the server reads it on every request.
+    QString dbPath() const;
+
+    /// Replaces the server's fault switches (POST /__test__/faults; keys documented in the script).
+    /// Returns true when the server accepted them.
+    bool setFaults(const QJsonObject &faults);
+
+    /// Clears every fault switch (POST /__test__/reset).
+    bool resetFaults();
+
+    /// GET /__test__/stats: {"requests": {"METHOD /path": count, ...}, "bytes_sent": N}.
+    /// Empty object when the server does not answer.
+    QJsonObject stats();
+
+    /// Zeroes the request counters and bytes_sent (POST /__test__/stats/reset).
+    bool resetStats();
+
+    /// One HTTP request for tests. `pathAndQuery` is appended to url() as is (already encoded),
+    /// e.g. "/api/2.0/mlflow/runs/get?run_id=...". A non-empty `jsonBody` is sent with
+    /// Content-Type application/json. status is 0 when no HTTP answer arrived (30 s timeout).
+    struct Reply {
+        int status = 0;
+        QByteArray body;
+        QByteArray contentType;
+    };
+    Reply request(const QByteArray &method, const QString &pathAndQuery, const QByteArray &jsonBody = {});
+
+    /// Stops the server (SIGTERM, then kill after 5 s) and removes the database copy. Idempotent.
+    void stop();
+
+private:
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<QProcess> m_process;
+    QString m_dbPath;
+    QUrl m_url;
+};
+
+} // namespace md::test
