@@ -19,6 +19,7 @@
 #include <algorithm>
 #include <cmath>
 #include <csignal>
+#include <unistd.h>
 #include <cstdio>
 
 namespace md::cli {
@@ -230,20 +231,21 @@ int cmdSync(Context &c)
     std::signal(SIGINT, onSignal);
     std::signal(SIGTERM, onSignal);
     const bool showProgress = !c.o.quiet;
-    auto progress = [showProgress](const ImportProgress &p) {
+    // On a terminal one line rewrites itself; in a log each update is its own line.
+    const bool tty = isatty(fileno(stderr));
+    auto progress = [showProgress, tty](const ImportProgress &p) {
         if (!showProgress)
             return;
         const QString bytes = p.bytes > 0 ? Tr::tr(", %1 KiB").arg(p.bytes / 1024) : QString();
-        if (p.runsTotal > 0)
-            printErr(Tr::tr("\r%1: %2 of %3 runs").arg(p.phase).arg(p.runsDone).arg(p.runsTotal) + bytes);
-        else
-            printErr(Tr::tr("\r%1: %2 runs").arg(p.phase).arg(p.runsDone) + bytes);
+        const QString line = p.runsTotal > 0 ? Tr::tr("%1: %2 of %3 runs").arg(p.phase).arg(p.runsDone).arg(p.runsTotal)
+                                             : Tr::tr("%1: %2 runs").arg(p.phase).arg(p.runsDone);
+        printErr(tty ? QString(QStringLiteral("\r") + line + bytes + QStringLiteral("\x1b[K")) : QString(line + bytes + QLatin1Char('\n')));
     };
     ImportOptions options;
     options.full = c.o.flags.contains(QStringLiteral("--full"));
     options.histories = c.o.flags.contains(QStringLiteral("--histories"));
     auto report = Importer::importUri(uri, c.o.cachePath, c.o.journalPath, g_cancel, progress, options);
-    if (showProgress)
+    if (showProgress && tty)
         printErr(QStringLiteral("\n"));
     if (!report)
         return fail(report.error());

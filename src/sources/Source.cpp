@@ -3,7 +3,9 @@
 
 #include "FileStoreSource.h"
 #include "MlflowDbSource.h"
+#include "MlflowRestSource.h"
 #include "ModelFolderSource.h"
+#include "ServerCredentials.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -136,11 +138,24 @@ Result<std::unique_ptr<Source>> createSource(const QString &uriOrPath)
             return std::unique_ptr<Source>(new ModelFolderSource(abs));
         return std::unique_ptr<Source>(new FileStoreSource(abs));
     }
-    if (scheme == QLatin1String("http") || scheme == QLatin1String("https"))
-        return makeError(ErrorCategory::BadInput,
-                         Tr::tr("MLflow tracking servers are not supported by this version of ModelDesk yet; "
-                            "use a file store, an mlflow.db or a model folder"),
-                         s);
+    if (scheme == QLatin1String("http") || scheme == QLatin1String("https")) {
+        const QUrl url(s);
+        if (!url.isValid() || url.host().isEmpty())
+            return makeError(ErrorCategory::BadInput, Tr::tr("not a valid server URL"),
+                             QUrl(s).adjusted(QUrl::RemoveUserInfo).toString());
+        RestOptions options = RestOptions::fromEnvironment();
+        // Credentials in the URL are the user's explicit choice: they replace the environment's;
+        // so do those the user signed in with in the GUI.
+        if (!url.userName().isEmpty()) {
+            options.username = url.userName(QUrl::FullyDecoded);
+            options.password = url.password(QUrl::FullyDecoded);
+        } else if (auto signedIn = serverCredentials(url.adjusted(QUrl::RemoveUserInfo).toString())) {
+            options.token = signedIn->token;
+            options.username = signedIn->username;
+            options.password = signedIn->password;
+        }
+        return std::unique_ptr<Source>(new MlflowRestSource(url, std::move(options)));
+    }
     return makeError(ErrorCategory::BadInput,
                      Tr::tr("unknown source scheme '%1' (expected file://, sqlite://, folder:// or a path)").arg(scheme), s);
 }

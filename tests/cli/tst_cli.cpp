@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // modeldesk-cli as a user runs it: real processes, real files, exit codes and output.
+#include "TestServer.h"
 #include "TestSupport.h"
 
 #include <QJsonArray>
@@ -293,6 +294,45 @@ private Q_SLOTS:
         // Nothing is overwritten.
         r = test::runProcess(test::cliPath(), {QStringLiteral("demo"), QStringLiteral("--into"), into});
         QCOMPARE(r.exitCode, 2);
+    }
+
+    void syncFromATrackingServer()
+    {
+        test::TestServer server;
+        QVERIFY(server.start());
+        QTemporaryDir dir;
+        const QString cache = dir.filePath(QStringLiteral("c.sqlite"));
+        const QString url = server.url().toString();
+        auto r = cli({QStringLiteral("sync"), url}, cache);
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY2(r.out.contains("209 runs"), r.out.constData());
+
+        // A second sync of the unchanged server is incremental: only the RUNNING runs come again.
+        r = cli({QStringLiteral("--quiet"), QStringLiteral("--format"), QStringLiteral("json"), QStringLiteral("sync"), url}, cache);
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY(json(r).value(QStringLiteral("runs")).toInt() <= 4);
+
+        // Histories come on demand, once: the second call is served from the cache.
+        const QString run1000 = QStringLiteral("0640e8e1e13b43dbaebf6cdcd732859b");
+        QVERIFY(server.resetStats());
+        r = cli({QStringLiteral("--format"), QStringLiteral("json"), QStringLiteral("history"), run1000, QStringLiteral("loss")}, cache);
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QCOMPARE(json(r).value(QStringLiteral("metrics")).toArray().size(), 1000);
+        r = cli({QStringLiteral("--format"), QStringLiteral("json"), QStringLiteral("history"), run1000, QStringLiteral("loss")}, cache);
+        QCOMPARE(json(r).value(QStringLiteral("metrics")).toArray().size(), 1000);
+        const QJsonObject requests = server.stats().value(QStringLiteral("requests")).toObject();
+        int historyCalls = 0;
+        for (auto it = requests.begin(); it != requests.end(); ++it)
+            if (it.key().contains(QStringLiteral("metrics/get-history")))
+                historyCalls += it.value().toInt();
+        QCOMPARE(historyCalls, 1);
+
+        // A server that wants a token: one clear error naming the server, exit code 1.
+        QVERIFY(server.setFaults(QJsonObject{{QStringLiteral("require_token"), QStringLiteral("s3cret")}}));
+        r = cli({QStringLiteral("--quiet"), QStringLiteral("sync"), url}, cache);
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains("sign in"), r.err.constData());
+        QVERIFY(r.err.contains(url.toUtf8()));
     }
 
     void journalVerify()

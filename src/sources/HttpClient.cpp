@@ -1,0 +1,481 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "HttpClient.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+#include <QRegularExpression>
+#include <QSslCertificate>
+#include <QSslKey>
+#include <QTimer>
+
+#include <algorithm>
+#include <cmath>
+
+using namespace Qt::StringLiterals;
+
+namespace md {
+
+Q_LOGGING_CATEGORY(lcHttp, "modeldesk.http", QtWarningMsg)
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("HttpClient", text);
+}
+
+const QString kRedacted = u"<redacted>"_s;
+
+bool isSecretQueryKey(const QString &key)
+{
+    static const QStringList names
+        = { u"token"_s, u"access_token"_s, u"password"_s, u"api_key"_s, u"apikey"_s, u"secret"_s, u"client_secret"_s };
+    return names.contains(key.toLower());
+}
+
+bool isTransientStatus(int status)
+{
+    return status == 408 || status == 429 || status == 500 || status == 502 || status == 503 || status == 504;
+}
+
+/// Errors below 200 are the transport's (connection, TLS, proxy); the others carry an HTTP status.
+bool isTransportError(QNetworkReply::NetworkError e)
+{
+    return e != QNetworkReply::NoError
+        && (int(e) < 200 || e == QNetworkReply::ProtocolFailure || e == QNetworkReply::ProtocolUnknownError);
+}
+
+bool isConnectError(QNetworkReply::NetworkError e)
+{
+    return e == QNetworkReply::ConnectionRefusedError || e == QNetworkReply::HostNotFoundError;
+}
+
+bool isPermanentTransportError(QNetworkReply::NetworkError e)
+{
+    return e == QNetworkReply::SslHandshakeFailedError || e == QNetworkReply::TooManyRedirectsError
+        || e == QNetworkReply::InsecureRedirectError || e == QNetworkReply::ProtocolUnknownError
+        || e == QNetworkReply::ProxyAuthenticationRequiredError;
+}
+
+/// Seconds or an HTTP date, in ms from now; -1 when absent or unreadable.
+qint64 retryAfterMs(const QByteArray &value)
+{
+    const QByteArray v = value.trimmed();
+    if (v.isEmpty())
+        return -1;
+    bool ok = false;
+    const double seconds = v.toDouble(&ok);
+    if (ok)
+        return seconds >= 0 && std::isfinite(seconds) ? qint64(seconds * 1000) : -1;
+    const QDateTime when = QDateTime::fromString(QString::fromLatin1(v), Qt::RFC2822Date);
+    if (!when.isValid())
+        return -1;
+    return std::max<qint64>(0, QDateTime::currentDateTimeUtc().msecsTo(when));
+}
+
+/// MLflow's error body: {"error_code": …, "message": …}; empty when the body is something else.
+QString serverMessage(const QByteArray &body)
+{
+    const QJsonDocument doc = QJsonDocument::fromJson(body);
+    if (!doc.isObject())
+        return {};
+    const QJsonObject o = doc.object();
+    const QString message = o.value(u"message"_s).toString();
+    const QString code = o.value(u"error_code"_s).toString();
+    if (message.isEmpty())
+        return code;
+    return code.isEmpty() ? message : message + u" ("_s + code + u')';
+}
+
+} // namespace
+
+QString redactUrl(const QUrl &url)
+{
+    const QUrl u = url.adjusted(QUrl::RemoveUserInfo | QUrl::RemoveQuery | QUrl::RemoveFragment);
+    QString text = u.toString();
+    if (url.hasQuery()) {
+        // Rebuilt by hand: QUrlQuery would percent-encode the marker.
+        QStringList parts;
+        const auto items = QUrlQuery(url).queryItems(QUrl::FullyEncoded);
+        for (const auto &[key, value] : items)
+            parts.append(key + u'=' + (isSecretQueryKey(QUrl::fromPercentEncoding(key.toUtf8())) ? kRedacted : value));
+        text += u'?' + parts.join(u'&');
+    }
+    return text;
+}
+
+QString redactSecrets(QString text, const QStringList &secrets)
+{
+    for (const QString &s : secrets)
+        if (!s.isEmpty())
+            text.replace(s, kRedacted);
+    static const QRegularExpression authHeader(
+        u"(Authorization\\s*[:=]\\s*)(?:(?:Basic|Bearer|Token)\\s+)?[^\\s,;\"')]+"_s,
+        QRegularExpression::CaseInsensitiveOption);
+    text.replace(authHeader, u"\\1"_s + kRedacted);
+    static const QRegularExpression userInfo(u"([A-Za-z][A-Za-z0-9+.-]*://)[^/@\\s]+@"_s);
+    text.replace(userInfo, u"\\1"_s);
+    return text;
+}
+
+class HttpClient::Call {
+public:
+    HttpRequest request;
+    QUrl url;
+    QNetworkReply *reply = nullptr;
+    QTimer *retryTimer = nullptr;
+    int attempts = 0;
+    qint64 replyBytes = 0; ///< of the current attempt, for the progress total
+    QElapsedTimer clock;
+    std::optional<Result<HttpResponse>> result;
+};
+
+QUrl serverBaseUrl(const QUrl &url)
+{
+    QUrl u = url.adjusted(QUrl::RemoveUserInfo | QUrl::RemoveQuery | QUrl::RemoveFragment);
+    QString path = u.path();
+    while (path.endsWith(u'/'))
+        path.chop(1);
+    u.setPath(path);
+    return u;
+}
+
+HttpClient::HttpClient(QUrl baseUrl, RestOptions options, const std::atomic_bool &cancel)
+    : m_base(serverBaseUrl(baseUrl))
+    , m_options(std::move(options))
+    , m_cancel(cancel)
+    , m_nam(std::make_unique<QNetworkAccessManager>())
+    , m_context(std::make_unique<QObject>())
+{
+    m_nam->setRedirectPolicy(QNetworkRequest::SameOriginRedirectPolicy);
+    if (m_base.scheme() == "https"_L1) {
+        m_ssl = QSslConfiguration::defaultConfiguration();
+        if (m_options.insecureTls) {
+            m_ssl.setPeerVerifyMode(QSslSocket::VerifyNone);
+        } else if (!m_options.serverCertPath.isEmpty()) {
+            const auto cas = QSslCertificate::fromPath(m_options.serverCertPath, QSsl::Pem);
+            if (cas.isEmpty())
+                m_sslProblem = tr("no CA certificate could be read from MLFLOW_TRACKING_SERVER_CERT_PATH (%1)")
+                                   .arg(m_options.serverCertPath);
+            m_ssl.setCaCertificates(cas);
+        }
+        if (!m_options.clientCertPath.isEmpty()) {
+            QFile f(m_options.clientCertPath);
+            const QByteArray pem = f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+            const auto certs = QSslCertificate::fromData(pem, QSsl::Pem);
+            QSslKey key;
+            for (QSsl::KeyAlgorithm alg : { QSsl::Rsa, QSsl::Ec, QSsl::Dsa }) {
+                key = QSslKey(pem, alg, QSsl::Pem);
+                if (!key.isNull())
+                    break;
+            }
+            if (certs.isEmpty() || key.isNull()) {
+                m_sslProblem = tr("MLFLOW_TRACKING_CLIENT_CERT_PATH (%1) must be one PEM file with the client "
+                                  "certificate and its unencrypted key")
+                                   .arg(m_options.clientCertPath);
+            } else {
+                m_ssl.setLocalCertificate(certs.first());
+                m_ssl.setPrivateKey(key);
+            }
+        }
+    }
+}
+
+HttpClient::~HttpClient()
+{
+    m_context.reset();
+    for (const CallPtr &c : std::as_const(m_active))
+        if (c->reply)
+            c->reply->abort();
+    m_nam.reset();
+}
+
+QString HttpClient::baseText() const
+{
+    return m_base.toString();
+}
+
+QUrl HttpClient::resolve(const HttpRequest &request) const
+{
+    QUrl url = m_base;
+    QString path = url.path();
+    if (!path.endsWith(u'/'))
+        path += u'/';
+    url.setPath(path + request.path);
+    if (!request.query.isEmpty())
+        url.setQuery(request.query);
+    return url;
+}
+
+bool HttpClient::isFinished(const CallPtr &call)
+{
+    return call->result.has_value();
+}
+
+HttpClient::CallPtr HttpClient::start(HttpRequest request)
+{
+    auto call = std::make_shared<Call>();
+    call->url = resolve(request);
+    call->request = std::move(request);
+    m_active.append(call);
+    if (!m_sslProblem.isEmpty()) {
+        finish(call, makeError(ErrorCategory::BadInput, m_sslProblem, redactUrl(call->url)));
+        return call;
+    }
+    send(call);
+    return call;
+}
+
+void HttpClient::send(const CallPtr &call)
+{
+    ++call->attempts;
+    call->replyBytes = 0;
+    call->clock.start();
+    QNetworkRequest req(call->url);
+    req.setTransferTimeout(m_options.timeoutMs);
+    req.setRawHeader("Accept", "application/json");
+    req.setRawHeader("User-Agent", "ModelDesk/" MODELDESK_VERSION);
+    if (const QByteArray auth = m_options.authorizationHeader(); !auth.isEmpty())
+        req.setRawHeader("Authorization", auth);
+    if (m_base.scheme() == "https"_L1)
+        req.setSslConfiguration(m_ssl);
+    const HttpRequest &r = call->request;
+    QNetworkReply *reply;
+    if (r.method == "GET" && r.jsonBody.isEmpty()) {
+        reply = m_nam->get(req);
+    } else {
+        req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/json"));
+        const QByteArray body = r.jsonBody.isEmpty() ? QByteArray("{}") : r.jsonBody;
+        reply = r.method == "POST" ? m_nam->post(req, body) : m_nam->sendCustomRequest(req, r.method, body);
+    }
+    call->reply = reply;
+    QObject::connect(reply, &QNetworkReply::downloadProgress, m_context.get(), [this, call](qint64 received, qint64) {
+        if (received > call->replyBytes) {
+            m_bytes += received - call->replyBytes;
+            call->replyBytes = received;
+            if (m_onBytes)
+                m_onBytes(m_bytes);
+        }
+    });
+    QObject::connect(reply, &QNetworkReply::finished, m_context.get(), [this, call] { finished(call); });
+}
+
+int HttpClient::backoffMs(int retry)
+{
+    const double base = std::max(0, m_options.backoffBaseMs);
+    std::uniform_real_distribution<double> jitter(0.0, std::max(0.0, m_options.backoffJitter) * base);
+    const double ms = m_options.backoffFactor * std::pow(2.0, retry - 1) * base + jitter(m_random);
+    return int(std::clamp(ms, 0.0, double(std::max(0, m_options.maxBackoffMs))));
+}
+
+void HttpClient::finished(const CallPtr &call)
+{
+    QNetworkReply *reply = call->reply;
+    call->reply = nullptr;
+    reply->deleteLater();
+    const auto error = reply->error();
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const QByteArray body = reply->readAll();
+    const qint64 ms = call->clock.elapsed();
+    const HttpRequest &r = call->request;
+    const int retriesLeft = std::max(0, m_options.maxRetries) - (call->attempts - 1);
+
+    // A body shorter than its Content-Length means the connection dropped mid-body, even when the
+    // transport did not say so (identity encoding only: Qt inflates gzip bodies).
+    bool shortBody = false;
+    if (!isTransportError(error) && status > 0 && reply->rawHeader("Content-Encoding").isEmpty()) {
+        bool ok = false;
+        const qint64 declared = reply->rawHeader("Content-Length").toLongLong(&ok);
+        shortBody = ok && declared > body.size();
+    }
+
+    if (lcHttp().isDebugEnabled()) {
+        // Concatenated, not QString::arg(): the URL holds %-escapes that arg() would substitute.
+        QString line = QString::fromLatin1(r.method) + u' ' + redactUrl(call->url) + u" -> "_s + QString::number(status)
+            + u", "_s + QString::number(body.size()) + u" bytes, "_s + QString::number(ms) + u" ms, attempt "_s
+            + QString::number(call->attempts);
+        if (m_options.auth() != RestOptions::Auth::None)
+            line += u", Authorization: "_s + kRedacted;
+        if (error != QNetworkReply::NoError)
+            line += u", "_s + reply->errorString();
+        qCDebug(lcHttp).noquote() << redactSecrets(line, m_options.secrets());
+    }
+
+    if (isTransportError(error) || shortBody) {
+        const bool retryable = r.read && retriesLeft > 0 && !isPermanentTransportError(error)
+            && !(isConnectError(error) && !r.retryConnect);
+        if (retryable) {
+            retryLater(call, backoffMs(call->attempts));
+            return;
+        }
+        QString message;
+        switch (error) {
+        case QNetworkReply::ConnectionRefusedError:
+            message = tr("cannot connect to the server at %1: the connection was refused").arg(baseText());
+            break;
+        case QNetworkReply::HostNotFoundError:
+            message = tr("cannot connect to the server at %1: the host name is unknown").arg(baseText());
+            break;
+        case QNetworkReply::TimeoutError:
+        case QNetworkReply::OperationCanceledError: // the transfer timeout aborts this way
+            message = tr("the server at %1 did not answer within %2 s")
+                          .arg(baseText(), QString::number(m_options.timeoutMs / 1000.0));
+            break;
+        case QNetworkReply::SslHandshakeFailedError:
+            message = tr("the secure connection to %1 failed: %2 (MLFLOW_TRACKING_SERVER_CERT_PATH names a CA "
+                         "bundle; MLFLOW_TRACKING_INSECURE_TLS=true skips the check)")
+                          .arg(baseText(), reply->errorString());
+            break;
+        default:
+            message = shortBody ? tr("the connection to %1 dropped in the middle of an answer (%2 of %3 bytes)")
+                                      .arg(baseText(), QString::number(body.size()),
+                                          QString::fromLatin1(reply->rawHeader("Content-Length")))
+                                : tr("the connection to %1 failed: %2").arg(baseText(), reply->errorString());
+        }
+        if (call->attempts > 1)
+            message += tr(" (after %1 attempts)").arg(call->attempts);
+        finish(
+            call, makeError(ErrorCategory::Network, redactSecrets(message, m_options.secrets()), redactUrl(call->url)));
+        return;
+    }
+
+    if (r.read && retriesLeft > 0 && isTransientStatus(status)) {
+        qint64 delay = -1;
+        if (m_options.respectRetryAfter && (status == 429 || status == 503 || status == 413))
+            delay = retryAfterMs(reply->rawHeader("Retry-After"));
+        retryLater(call,
+            delay >= 0 ? int(std::min<qint64>(delay, std::max(0, m_options.maxBackoffMs))) : backoffMs(call->attempts));
+        return;
+    }
+
+    HttpResponse resp;
+    resp.status = status;
+    resp.body = body;
+    resp.contentType = reply->rawHeader("Content-Type");
+    resp.url = redactUrl(call->url);
+    resp.endpoint = call->url.path();
+    resp.attempts = call->attempts;
+    finish(call, std::move(resp));
+}
+
+void HttpClient::retryLater(const CallPtr &call, int delayMs)
+{
+    auto *timer = new QTimer(m_context.get());
+    timer->setSingleShot(true);
+    // A coarse timer may fire 5 % early; Retry-After is a minimum.
+    timer->setTimerType(Qt::PreciseTimer);
+    call->retryTimer = timer;
+    QObject::connect(timer, &QTimer::timeout, m_context.get(), [this, call, timer] {
+        call->retryTimer = nullptr;
+        timer->deleteLater();
+        send(call);
+    });
+    timer->start(delayMs);
+}
+
+void HttpClient::finish(const CallPtr &call, Result<HttpResponse> result)
+{
+    call->result = std::move(result);
+    m_active.removeOne(call);
+    wake();
+}
+
+void HttpClient::wake()
+{
+    if (m_loop)
+        m_loop->quit();
+}
+
+void HttpClient::abortAll()
+{
+    const QList<CallPtr> active = m_active;
+    for (const CallPtr &c : active) {
+        if (c->retryTimer) {
+            c->retryTimer->stop();
+            c->retryTimer->deleteLater();
+            c->retryTimer = nullptr;
+        }
+        if (c->reply) {
+            QNetworkReply *reply = c->reply;
+            c->reply = nullptr;
+            QObject::disconnect(reply, nullptr, m_context.get(), nullptr);
+            reply->abort();
+            reply->deleteLater();
+        }
+        c->result = Result<HttpResponse>(makeError(ErrorCategory::Cancelled, tr("cancelled"), redactUrl(c->url)));
+    }
+    m_active.clear();
+}
+
+Status HttpClient::waitUntil(const std::function<bool()> &done)
+{
+    QEventLoop loop;
+    QTimer poll;
+    poll.setInterval(50);
+    QObject::connect(&poll, &QTimer::timeout, &loop, &QEventLoop::quit);
+    poll.start();
+    while (!done()) {
+        if (m_cancel.load()) {
+            abortAll();
+            return makeError(ErrorCategory::Cancelled, tr("cancelled"), baseText());
+        }
+        m_loop = &loop;
+        loop.exec();
+        m_loop = nullptr;
+    }
+    return {};
+}
+
+Result<HttpResponse> HttpClient::wait(const CallPtr &call)
+{
+    if (Status s = waitUntil([&] { return call->result.has_value(); }); !s)
+        return s.error();
+    return *call->result;
+}
+
+Error HttpClient::statusError(const HttpResponse &r) const
+{
+    const QString server = serverMessage(r.body);
+    const QStringList secrets = m_options.secrets();
+    auto make
+        = [&](ErrorCategory c, const QString &message) { return makeError(c, redactSecrets(message, secrets), r.url); };
+    switch (r.status) {
+    case 401:
+        if (m_options.auth() == RestOptions::Auth::None)
+            return make(ErrorCategory::Auth,
+                tr("the server at %1 needs you to sign in: set MLFLOW_TRACKING_TOKEN or "
+                   "MLFLOW_TRACKING_USERNAME/PASSWORD")
+                    .arg(baseText()));
+        return make(ErrorCategory::Auth,
+            tr("the server at %1 did not accept your credentials: sign in with a valid "
+               "MLFLOW_TRACKING_TOKEN or MLFLOW_TRACKING_USERNAME/PASSWORD")
+                .arg(baseText()));
+    case 403:
+        return make(ErrorCategory::Permission, tr("no permission for %1 on the server at %2").arg(r.endpoint, baseText()));
+    case 404:
+        if (server.isEmpty())
+            return make(ErrorCategory::BadInput,
+                tr("not an MLflow tracking server: %1 answered 404 for %2").arg(baseText(), r.endpoint));
+        return make(ErrorCategory::NotFound, tr("the server has no such item: %1").arg(server));
+    default:
+        break;
+    }
+    const QString detail = server.isEmpty() ? QString() : u": "_s + server;
+    if (r.status >= 400 && r.status < 500 && !isTransientStatus(r.status))
+        return make(
+            ErrorCategory::BadInput, tr("the server rejected the request (HTTP %1)%2").arg(r.status).arg(detail));
+    QString message = tr("the server answered HTTP %1%2").arg(r.status).arg(detail);
+    if (r.attempts > 1)
+        message += tr(" (after %1 attempts)").arg(r.attempts);
+    return make(ErrorCategory::Network, message);
+}
+
+} // namespace md

@@ -1,0 +1,96 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "sources/RestOptions.h"
+#include "sources/Source.h"
+
+#include <QUrl>
+
+namespace md {
+
+/// An MLflow tracking server, read through its REST API 2.0 (`/api/2.0/mlflow/…`), read-only.
+/// Written against MLflow 2.10.2 (tests/data/rest/ holds real exchanges) and tolerant of newer
+/// servers: empty fields may be missing, versions may be strings or numbers, NaN comes as "NaN",
+/// and a paged metric history (next_page_token) is followed.
+///
+/// Threading: readAll(), readChanges() and readHistories() block, so call them on a worker
+/// thread, never on the GUI thread. Each call creates its own QNetworkAccessManager on the
+/// calling thread and waits for the answers in a local QEventLoop of that thread (HttpClient);
+/// JSON is parsed (nlohmann::json) on that thread too. `cancel` is checked at least every 50 ms
+/// while waiting; on cancel every request in flight is aborted and the call returns
+/// ErrorCategory::Cancelled. One object per thread. Since the local event loop dispatches every
+/// event of the calling thread, call these from a thread that has nothing else queued (a
+/// QThread::create or QThreadPool/QtConcurrent thread), not from a slot of a worker object whose
+/// thread serves other events.
+///
+/// Requests: all of them are reads (the searches are POSTs, but reads), so every one is retried
+/// on HTTP 408/429/5xx, dropped connections and timeouts, as RestOptions says (Retry-After is
+/// honoured). Errors name the URL; credentials never appear in errors or logs.
+class MlflowRestSource final : public Source {
+public:
+    /// `baseUrl` is the server's root, e.g. "http://127.0.0.1:5000" (a path prefix such as
+    /// "https://host/mlflow" is kept). User info in it is dropped from uri(); pass credentials in
+    /// `options` (createSource() moves "user:password@" from the URL into options).
+    MlflowRestSource(QUrl baseUrl, RestOptions options);
+
+    SourceKind kind() const override { return SourceKind::TrackingServer; }
+    /// The base URL without credentials or trailing slash, e.g. "http://127.0.0.1:5000".
+    QString uri() const override;
+    /// One cheap request (experiments/search, max_results 1). Errors: unreachable → Network naming
+    /// the URL (a refused connection or unknown host is not retried here); 401 → Auth "… needs you
+    /// to sign in …"; 403 → Auth "no permission for <endpoint>"; a 404 page or an answer that is
+    /// not MLflow's JSON → BadInput "not an MLflow tracking server".
+    Status open() override;
+    /// Everything: experiments (view_type ALL, with tags), each followed by its runs
+    /// (runs/search, run_view_type ALL, ordered by start time, 1000 a page; the next page is
+    /// requested before the current one is parsed) with params, tags, latest metrics
+    /// (hasHistory = false: histories are fetched on demand with readHistories()) and dataset
+    /// inputs; then registered models (registered-models/search) with their versions
+    /// (model-versions/search per model), tags and aliases. Reports bytes received and a growing
+    /// estimate of the run count. A run, experiment or model the server describes in a form we
+    /// cannot use goes to sink.problem().
+    Status readAll(ImportSink &sink, const std::atomic_bool &cancel) override;
+    /// Incremental when `state.lastSyncMs` is set and `state.full` is not; else readAll().
+    ///
+    /// MLflow's REST API has no "changed since" query, so the incremental read approximates it
+    /// with bounded searches. With T = lastSyncMs − 10 minutes (for clock skew between us and
+    /// the server), it fetches:
+    ///  - every experiment and every registered model with its versions (cheap; always complete);
+    ///  - per experiment, with run_view_type ALL: `attributes.start_time >= T` (new runs),
+    ///    `attributes.end_time >= T` (runs that ended since) and `attributes.status = 'RUNNING'`
+    ///    (runs still running: their metrics keep changing); and run_view_type DELETED_ONLY, to
+    ///    see runs deleted since (delivered when the cache does not hold them as deleted);
+    ///  - runs/get for cached runs that were RUNNING but are in none of the above (killed without
+    ///    an end time …) and for cached deleted runs no longer deleted (restored).
+    /// Each changed run is delivered once, then sink.runsIncomplete() is called.
+    /// What it cannot see: a tag, param or metric added later to an old run that had already
+    /// ended before T, or a run removed for good by `mlflow gc`. `sync --full` re-reads everything.
+    ///
+    /// With `state.histories` (readAll() too, via readChanges with a full state), every delivered
+    /// run comes with its full metric history (hasHistory = true): its histories are fetched (8
+    /// requests in flight) before the run is delivered.
+    Status readChanges(ImportSink &sink, const SyncState &state, const std::atomic_bool &cancel) override;
+    /// metrics/get-history for each series, up to 8 requests in flight, following
+    /// next_page_token where a server pages. A series the server does not know maps to an empty
+    /// list. Points are ordered by step, then timestamp.
+    Result<QHash<SeriesKey, QList<MetricPoint>>> readHistories(
+        const QList<SeriesKey> &series, const std::atomic_bool &cancel) override;
+
+    /// The filter that selects the versions of `modelName` in model-versions/search. MLflow's
+    /// filter syntax has no escapes: a name with ' is quoted with ", a name with both ' and " is
+    /// matched with LIKE ('_' for the quotes) and must be compared exactly by the caller.
+    static QString versionFilter(const QString &modelName);
+
+    /// How many history requests are in flight at once.
+    static constexpr int kHistoryConcurrency = 8;
+    /// Subtracted from lastSyncMs for the incremental searches.
+    static constexpr qint64 kClockSkewMs = 10 * 60 * 1000;
+
+private:
+    Status read(ImportSink &sink, const SyncState &state, bool incremental, const std::atomic_bool &cancel);
+
+    QUrl m_base;
+    RestOptions m_options;
+};
+
+} // namespace md
