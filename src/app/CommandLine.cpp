@@ -91,7 +91,14 @@ Options parseCommandLine(QCoreApplication &app)
     const QCommandLineOption langOption(
         u"lang"_s, QCoreApplication::translate("CommandLine", "The language of the user interface, e.g. de or en."),
         QCoreApplication::translate("CommandLine", "CODE"));
+    const QCommandLineOption compareOption(
+        u"compare"_s,
+        QCoreApplication::translate("CommandLine",
+                                    "Open the side-by-side comparison of these runs (MLflow run ids, separated by "
+                                    "commas) once the source is imported."),
+        QCoreApplication::translate("CommandLine", "RUN_ID,..."));
     parser.addOption(cacheOption);
+    parser.addOption(compareOption);
     parser.addOption(screenshotOption);
     parser.addOption(langOption);
 
@@ -115,6 +122,15 @@ Options parseCommandLine(QCoreApplication &app)
     options.cachePath = parser.isSet(cacheOption) ? parser.value(cacheOption) : Cache::defaultPath();
     options.journalPath = Journal::defaultPathFor(options.cachePath);
     options.screenshot = parser.value(screenshotOption);
+    for (const QString &value : parser.values(compareOption))
+        for (const QString &id : value.split(u',', Qt::SkipEmptyParts))
+            if (const QString trimmed = id.trimmed(); !trimmed.isEmpty() && !options.compareRunIds.contains(trimmed))
+                options.compareRunIds.append(trimmed);
+    if (parser.isSet(compareOption) && options.compareRunIds.isEmpty()) {
+        std::fprintf(stderr, "modeldesk: %s\n",
+                     qPrintable(QCoreApplication::translate("CommandLine", "--compare needs at least one run id.")));
+        std::exit(2);
+    }
     return options;
 }
 

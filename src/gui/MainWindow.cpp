@@ -3,6 +3,7 @@
 
 #include "ui_MainWindow.h"
 
+#include "ComparisonPage.h"
 #include "ExperimentTreeDelegate.h"
 #include "ImportController.h"
 #include "ImportStatusWidget.h"
@@ -16,6 +17,7 @@
 #include <QCloseEvent>
 #include <QHeaderView>
 #include <QSettings>
+#include <QTabWidget>
 #include <QDir>
 #include <QFileInfo>
 #include <QTimer>
@@ -71,7 +73,14 @@ MainWindow::MainWindow(MainWindowOptions options, QWidget *parent)
     treeHeader->setSectionResizeMode(ExperimentsModel::RunsColumn, QHeaderView::ResizeToContents);
 
     m_runsPage = new RunsPage(&m_cache, this);
-    m_ui->splitter->addWidget(m_runsPage);
+    m_comparisonPage = new ComparisonPage(&m_cache, m_options.cachePath, this);
+    m_comparisonPage->setUseSettings(!m_options.screenshotMode);
+    m_pages = new QTabWidget(this);
+    m_pages->setObjectName(u"pages"_s);
+    m_pages->setDocumentMode(true);
+    m_pages->addTab(m_runsPage, tr("Runs"));
+    m_pages->addTab(m_comparisonPage, m_comparisonPage->shortTitle());
+    m_ui->splitter->addWidget(m_pages);
     m_ui->splitter->setStretchFactor(0, 0);
     m_ui->splitter->setStretchFactor(1, 1);
     m_ui->splitter->setSizes({250, 1030});
@@ -128,7 +137,17 @@ void MainWindow::setUpActions()
             statusBar()->showMessage(s.error().toString());
         reloadExperiments();
     });
-    connect(m_ui->actionFilterRuns, &QAction::triggered, m_runsPage, &RunsPage::focusFilter);
+    connect(m_ui->actionFilterRuns, &QAction::triggered, this, [this] {
+        m_pages->setCurrentWidget(m_runsPage);
+        m_runsPage->focusFilter();
+    });
+    m_runsPage->setCompareAction(m_ui->actionCompareSelected);
+    m_ui->actionCompareSelected->setEnabled(false);
+    connect(m_runsPage, &RunsPage::selectionCountChanged, this,
+            [this](int count) { m_ui->actionCompareSelected->setEnabled(count >= 2); });
+    connect(m_ui->actionCompareSelected, &QAction::triggered, this, &MainWindow::compareSelected);
+    connect(m_comparisonPage, &ComparisonPage::comparisonChanged, this,
+            [this] { m_pages->setTabText(m_pages->indexOf(m_comparisonPage), m_comparisonPage->shortTitle()); });
     connect(m_ui->actionShortcuts, &QAction::triggered, this, &MainWindow::showShortcuts);
     connect(m_ui->actionAbout, &QAction::triggered, this, &MainWindow::showAbout);
 }
@@ -198,6 +217,8 @@ void MainWindow::finishStartUp(bool ok, const QString &error)
     if (!m_startupPending)
         return;
     m_startupPending = false;
+    if (!m_options.compareRunIds.isEmpty() && m_cache.isOpen())
+        showComparison(m_options.compareRunIds);
     Q_EMIT startupFinished(ok, error);
 }
 
@@ -251,6 +272,7 @@ void MainWindow::onBatchFinished(const ImportBatch &batch)
         tr("No sources yet.\n\nUse File › Open Source… (Ctrl+O) to import an MLflow store."));
     reloadExperiments();
     m_runsPage->reload();
+    m_comparisonPage->reload();
 
     std::optional<qint64> shownSource;
     for (const ImportOutcome &o : batch.outcomes) {
@@ -371,11 +393,32 @@ void MainWindow::onCurrentChanged(const QModelIndex &current)
     }
 }
 
+void MainWindow::compareSelected()
+{
+    const QStringList ids = m_runsPage->selectedRunIds();
+    if (ids.size() < 2) {
+        statusBar()->showMessage(tr("Select two or more runs to compare (Ctrl+click or Shift+click)."));
+        return;
+    }
+    showComparison(ids, m_runsPage->sourceId());
+}
+
+bool MainWindow::showComparison(const QStringList &runIds, std::optional<qint64> sourceId)
+{
+    if (Status s = m_comparisonPage->compare(runIds, sourceId); !s) {
+        statusBar()->showMessage(tr("Cannot compare: %1").arg(s.error().message));
+        return false;
+    }
+    m_pages->setCurrentWidget(m_comparisonPage);
+    return true;
+}
+
 void MainWindow::showShortcuts()
 {
     QString rows;
     const QList<QAction *> actions{m_ui->actionOpenSource, m_ui->actionSyncAgain, m_ui->actionQuit,
-                                   m_ui->actionShowDeleted, m_ui->actionFilterRuns, m_ui->actionShortcuts};
+                                   m_ui->actionShowDeleted, m_ui->actionFilterRuns, m_ui->actionCompareSelected,
+                                   m_ui->actionShortcuts};
     for (const QAction *a : actions)
         rows += u"<tr><td><b>%1</b></td><td>%2</td></tr>"_s.arg(a->shortcut().toString(QKeySequence::NativeText),
                                                                 actionText(a).toHtmlEscaped());

@@ -8,6 +8,7 @@
 #include <memory>
 #include <optional>
 
+class QTabWidget;
 class QTreeView;
 
 namespace Ui {
@@ -16,6 +17,7 @@ class MainWindow;
 
 namespace md {
 
+class ComparisonPage;
 class ExperimentsModel;
 class ImportController;
 class ImportStatusWidget;
@@ -27,6 +29,8 @@ struct MainWindowOptions {
     QString journalPath;  ///< the journal beside it
     /// For --screenshot: fixed size 1280×800, settings neither read nor written.
     bool screenshotMode = false;
+    /// --compare: MLflow run ids to compare once the startup import is over.
+    QStringList compareRunIds = {};
 };
 
 /// The first window: sources and experiments on the left, the runs of the selected experiment in
@@ -49,6 +53,12 @@ public:
     void importSources(const QStringList &uris, const QString &demoDir = {});
 
     RunsPage *runsPage() const { return m_runsPage; }
+    ComparisonPage *comparisonPage() const { return m_comparisonPage; }
+    /// The Runs and Compare tabs.
+    QTabWidget *pages() const { return m_pages; }
+    /// Compares these runs (of `sourceId` when given) and shows the Compare tab. An error (a run
+    /// not in the cache) goes to the status bar and the Runs tab stays.
+    bool showComparison(const QStringList &runIds, std::optional<qint64> sourceId = std::nullopt);
     QTreeView *experimentsTree() const;
     ExperimentsModel *experimentsModel() const { return m_experiments; }
     ImportStatusWidget *importStatus() const { return m_importStatus; }
@@ -71,6 +81,7 @@ private:
     void openSourceDialog();
     void syncAgain();
     void showShortcuts();
+    void compareSelected();
     void showAbout();
     void onCurrentChanged(const QModelIndex &current);
     void onBatchStarted(qint64 batchId, const QStringList &uris);
@@ -87,6 +98,8 @@ private:
     QString m_cacheError;
     ExperimentsModel *m_experiments;
     RunsPage *m_runsPage;
+    ComparisonPage *m_comparisonPage;
+    QTabWidget *m_pages;
     ImportController *m_imports;
     ImportStatusWidget *m_importStatus;
     /// Batches whose first imported source is shown when they finish.

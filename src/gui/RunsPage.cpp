@@ -57,6 +57,9 @@ RunsPage::RunsPage(Cache *cache, QWidget *parent)
     connect(header, &QHeaderView::customContextMenuRequested, this, &RunsPage::showHeaderMenu);
     m_ui->runsTable->verticalHeader()->setDefaultSectionSize(m_ui->runsTable->fontMetrics().height() + 8);
 
+    m_ui->compareButton->hide();  // until the window gives it its action
+    connect(m_ui->runsTable->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            [this] { Q_EMIT selectionCountChanged(int(m_ui->runsTable->selectionModel()->selectedRows().size())); });
     connect(m_ui->filterEdit, &QLineEdit::returnPressed, this, &RunsPage::load);
     // The clear button should show everything again without a second keystroke.
     connect(m_ui->filterEdit, &QLineEdit::textChanged, this, [this](const QString &text) {
@@ -81,6 +84,22 @@ QLineEdit *RunsPage::filterEdit() const
 QLabel *RunsPage::filterErrorLabel() const
 {
     return m_ui->filterErrorLabel;
+}
+
+QStringList RunsPage::selectedRunIds() const
+{
+    QModelIndexList rows = m_ui->runsTable->selectionModel()->selectedRows();
+    std::sort(rows.begin(), rows.end(), [](const QModelIndex &a, const QModelIndex &b) { return a.row() < b.row(); });
+    QStringList ids;
+    for (const QModelIndex &index : std::as_const(rows))
+        ids.append(index.data(RunsTableModel::RunIdRole).toString());
+    return ids;
+}
+
+void RunsPage::setCompareAction(QAction *action)
+{
+    m_ui->compareButton->setDefaultAction(action);
+    m_ui->compareButton->show();
 }
 
 void RunsPage::showExperiment(qint64 sourceId, const QString &experimentId, const QString &experimentName)
@@ -108,6 +127,7 @@ void RunsPage::showNothing(const QString &title, const QString &hint)
     applyHiddenColumns();
     adjustColumns();
     Q_EMIT runsShown(0);
+    Q_EMIT selectionCountChanged(0);
 }
 
 void RunsPage::setShowDeleted(bool show)
@@ -216,6 +236,7 @@ void RunsPage::load()
     applyHiddenColumns();
     adjustColumns();
     Q_EMIT runsShown(count);
+    Q_EMIT selectionCountChanged(int(m_ui->runsTable->selectionModel()->selectedRows().size()));
 }
 
 void RunsPage::showFilterError(const Error &error)

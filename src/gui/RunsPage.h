@@ -9,6 +9,7 @@
 #include <memory>
 #include <optional>
 
+class QAction;
 class QTableView;
 class QLineEdit;
 class QLabel;
@@ -47,6 +48,11 @@ public:
     QStringList hiddenColumns() const;
     void setHiddenColumns(const QStringList &columnIds);
 
+    /// The MLflow ids of the selected runs, top to bottom as shown.
+    QStringList selectedRunIds() const;
+    /// The action of the page's "Compare Selected" button (the window's menu item).
+    void setCompareAction(QAction *action);
+
     RunsTableModel *model() const { return m_model; }
     QTableView *table() const;
     QLineEdit *filterEdit() const;
@@ -57,6 +63,8 @@ public:
 Q_SIGNALS:
     /// After every (re)load: how many runs the table shows.
     void runsShown(int count);
+    /// The number of selected runs changed (also to 0 when the table is reloaded).
+    void selectionCountChanged(int count);
 
 protected:
     void changeEvent(QEvent *event) override;
