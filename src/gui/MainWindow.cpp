@@ -10,6 +10,7 @@
 #include "MessageBox.h"
 #include "OpenSourceDialog.h"
 #include "RunsPage.h"
+#include "ServerSignIn.h"
 #include "models/ExperimentsModel.h"
 #include "models/Resources.h"
 #include "sources/DemoStore.h"
@@ -86,6 +87,9 @@ MainWindow::MainWindow(MainWindowOptions options, QWidget *parent)
     m_ui->splitter->setSizes({250, 1030});
 
     m_imports = new ImportController(m_options.cachePath, m_options.journalPath, this);
+    m_signIn = new ServerSignIn(this);
+    connect(m_signIn, &ServerSignIn::retry, this, [this](const QString &uri) { importSources({uri}); });
+    connect(m_signIn, &ServerSignIn::message, this, [this](const QString &text) { statusBar()->showMessage(text); });
     m_importStatus = new ImportStatusWidget(this);
     statusBar()->addPermanentWidget(m_importStatus);
 
@@ -310,6 +314,9 @@ void MainWindow::reportBatch(const ImportBatch &batch)
             done.append(tr("Imported %1 from %2").arg(what, o.report->uri));
             for (const ReadProblem &p : o.report->problems)
                 problems.append(p.error.toString());
+        } else if (o.error && o.error->category == ErrorCategory::Auth) {
+            // Not a failure to report: the server wants the user to sign in.
+            m_signIn->handleAuthFailure(o.uri, o.error->message);
         } else if (o.error && o.error->category != ErrorCategory::Cancelled) {
             // An error's `where` usually names the URI or file already.
             failures.append(o.error->where.isEmpty() ? tr("%1: %2").arg(o.uri, o.error->message) : o.error->toString());

@@ -23,6 +23,7 @@ class ImportController;
 class ImportStatusWidget;
 struct ImportBatch;
 class RunsPage;
+class ServerSignIn;
 
 struct MainWindowOptions {
     QString cachePath;    ///< the cache file (created when missing)
@@ -101,6 +102,7 @@ private:
     ComparisonPage *m_comparisonPage;
     QTabWidget *m_pages;
     ImportController *m_imports;
+    ServerSignIn *m_signIn;
     ImportStatusWidget *m_importStatus;
     /// Batches whose first imported source is shown when they finish.
     QList<qint64> m_showWhenDone;
