@@ -39,63 +39,13 @@
         <source>no registered model with this name in the cache</source>
         <translation>kein registriertes Modell mit diesem Namen im Cache</translation>
     </message>
+    <message>
+        <source>the run is no longer in the cache</source>
+        <translation>der Lauf ist nicht mehr im Cache</translation>
+    </message>
 </context>
 <context>
     <name>Cli</name>
-    <message>
-        <source>Usage: modeldesk-cli [--cache PATH] [--journal PATH] [--format table|csv|json] [--quiet] COMMAND [ARGS]
-
-Commands:
-  sync SOURCE-URI            import a source into the cache (file://, sqlite://, folder:// or a path)
-  sources                    the sources in the cache
-  experiments [--deleted]    experiments with run counts
-  runs [--experiment NAME|ID] [--filter EXPR] [--order-by EXPR]... [--max N] [--deleted]
-                             runs; EXPR in MLflow&apos;s search syntax, e.g. &quot;metrics.rmse &lt; 1&quot;
-  run RUN_ID                 one run with its metrics, params, tags and dataset inputs
-  history RUN_ID METRIC      every logged value of a metric
-  models                     registered models
-  versions MODEL             the versions of a registered model
-  journal [verify]           the journal of actions and observed registry changes
-  demo --into DIR            write the bundled demo (MLflow file store and model folder)
-
-Global options:
-  --cache PATH    the cache file (default: $XDG_DATA_HOME/modeldesk/cache.sqlite)
-  --journal PATH  the journal file (default: journal.sqlite beside the cache)
-  --format F      table (default), csv or json
-  --source URI    limit listings to one source
-  --quiet         no progress on stderr
-  --version, --help
-
-Exit codes: 0 success, 1 runtime failure, 2 usage error or bad input.
-MLFLOW_TRACKING_URI is used by &apos;sync&apos; when no SOURCE-URI is given.
-</source>
-        <translation>Aufruf: modeldesk-cli [--cache PATH] [--journal PATH] [--format table|csv|json] [--quiet] COMMAND [ARGS]
-
-Befehle:
-  sync SOURCE-URI            eine Quelle in den Cache importieren (file://, sqlite://, folder:// oder ein Pfad)
-  sources                    die Quellen im Cache
-  experiments [--deleted]    Experimente mit der Anzahl ihrer Läufe
-  runs [--experiment NAME|ID] [--filter EXPR] [--order-by EXPR]... [--max N] [--deleted]
-                             Läufe; EXPR in MLflows Suchsyntax, z. B. &quot;metrics.rmse &lt; 1&quot;
-  run RUN_ID                 ein Lauf mit seinen Metriken, Parametern, Tags und Datensatz-Eingaben
-  history RUN_ID METRIC      jeder protokollierte Wert einer Metrik
-  models                     registrierte Modelle
-  versions MODEL             die Versionen eines registrierten Modells
-  journal [verify]           das Journal der Aktionen und beobachteten Änderungen im Modellregister
-  demo --into DIR            die mitgelieferte Demo schreiben (MLflow-Dateispeicher und Modellordner)
-
-Globale Optionen:
-  --cache PATH    die Cache-Datei (Vorgabe: $XDG_DATA_HOME/modeldesk/cache.sqlite)
-  --journal PATH  die Journal-Datei (Vorgabe: journal.sqlite neben dem Cache)
-  --format F      table (Vorgabe), csv oder json
-  --source URI    Auflistungen auf eine Quelle beschränken
-  --quiet         keine Fortschrittsanzeige auf stderr
-  --version, --help
-
-Exit-Codes: 0 Erfolg, 1 Laufzeitfehler, 2 Aufruffehler oder ungültige Eingabe.
-MLFLOW_TRACKING_URI wird von &apos;sync&apos; verwendet, wenn keine SOURCE-URI angegeben ist.
-</translation>
-    </message>
     <message>
         <source>Try &apos;modeldesk-cli --help&apos;.</source>
         <translation>Siehe &apos;modeldesk-cli --help&apos;.</translation>
@@ -107,14 +57,6 @@ MLFLOW_TRACKING_URI wird von &apos;sync&apos; verwendet, wenn keine SOURCE-URI a
     <message>
         <source>sync needs a SOURCE-URI (or MLFLOW_TRACKING_URI)</source>
         <translation>sync benötigt eine SOURCE-URI (oder MLFLOW_TRACKING_URI)</translation>
-    </message>
-    <message>
-        <source><byte value="xd"/>%1: %2 of %3 runs</source>
-        <translation><byte value="xd"/>%1: %2 von %3 Läufen</translation>
-    </message>
-    <message>
-        <source><byte value="xd"/>%1: %2 runs</source>
-        <translation><byte value="xd"/>%1: %2 Läufe</translation>
     </message>
     <message>
         <source>Imported %1 experiments, %2 runs, %3 registered models (%4 versions) from %5
@@ -231,10 +173,6 @@ MLFLOW_TRACKING_URI wird von &apos;sync&apos; verwendet, wenn keine SOURCE-URI a
         <translation>history benötigt RUN_ID und METRIC</translation>
     </message>
     <message>
-        <source>the full history of this metric is not in the cache yet</source>
-        <translation>der vollständige Verlauf dieser Metrik ist noch nicht im Cache</translation>
-    </message>
-    <message>
         <source>run %1 has no metric with this name</source>
         <translation>Lauf %1 hat keine Metrik mit diesem Namen</translation>
     </message>
@@ -334,6 +272,82 @@ MLFLOW_TRACKING_URI wird von &apos;sync&apos; verwendet, wenn keine SOURCE-URI a
         <source>unknown command &apos;%1&apos;</source>
         <translation>unbekannter Befehl &apos;%1&apos;</translation>
     </message>
+    <message>
+        <source>Usage: modeldesk-cli [--cache PATH] [--journal PATH] [--format table|csv|json] [--quiet] COMMAND [ARGS]
+
+Commands:
+  sync SOURCE-URI [--full] [--histories]
+                             import a source into the cache (http(s)://, file://, sqlite://, folder://
+                             or a path); a server is read incrementally unless --full is given,
+                             --histories fetches every full metric history now
+  sources                    the sources in the cache
+  experiments [--deleted]    experiments with run counts
+  runs [--experiment NAME|ID] [--filter EXPR] [--order-by EXPR]... [--max N] [--deleted]
+                             runs; EXPR in MLflow&apos;s search syntax, e.g. &quot;metrics.rmse &lt; 1&quot;
+  run RUN_ID                 one run with its metrics, params, tags and dataset inputs
+  history RUN_ID METRIC      every logged value of a metric
+  models                     registered models
+  versions MODEL             the versions of a registered model
+  journal [verify]           the journal of actions and observed registry changes
+  demo --into DIR            write the bundled demo (MLflow file store and model folder)
+
+Global options:
+  --cache PATH    the cache file (default: $XDG_DATA_HOME/modeldesk/cache.sqlite)
+  --journal PATH  the journal file (default: journal.sqlite beside the cache)
+  --format F      table (default), csv or json
+  --source URI    limit listings to one source
+  --quiet         no progress on stderr
+  --version, --help
+
+Exit codes: 0 success, 1 runtime failure, 2 usage error or bad input.
+MLFLOW_TRACKING_URI is used by &apos;sync&apos; when no SOURCE-URI is given.
+</source>
+        <translation>Aufruf: modeldesk-cli [--cache PATH] [--journal PATH] [--format table|csv|json] [--quiet] COMMAND [ARGS]
+
+Befehle:
+  sync SOURCE-URI [--full] [--histories]
+                             eine Quelle in den Cache importieren (http(s)://, file://, sqlite://, folder://
+                             oder ein Pfad); ein Server wird inkrementell gelesen, außer mit --full;
+                             --histories lädt sofort jeden vollständigen Metrikverlauf
+  sources                    die Quellen im Cache
+  experiments [--deleted]    Experimente mit der Anzahl ihrer Läufe
+  runs [--experiment NAME|ID] [--filter EXPR] [--order-by EXPR]... [--max N] [--deleted]
+                             Läufe; EXPR in MLflows Suchsyntax, z. B. &quot;metrics.rmse &lt; 1&quot;
+  run RUN_ID                 ein Lauf mit seinen Metriken, Parametern, Tags und Datensatz-Eingaben
+  history RUN_ID METRIC      jeder protokollierte Wert einer Metrik
+  models                     registrierte Modelle
+  versions MODEL             die Versionen eines registrierten Modells
+  journal [verify]           das Journal der Aktionen und beobachteten Änderungen im Modellregister
+  demo --into DIR            die mitgelieferte Demo schreiben (MLflow-Dateispeicher und Modellordner)
+
+Globale Optionen:
+  --cache PATH    die Cache-Datei (Vorgabe: $XDG_DATA_HOME/modeldesk/cache.sqlite)
+  --journal PATH  die Journal-Datei (Vorgabe: journal.sqlite neben dem Cache)
+  --format F      table (Vorgabe), csv oder json
+  --source URI    Auflistungen auf eine Quelle beschränken
+  --quiet         keine Fortschrittsanzeige auf stderr
+  --version, --help
+
+Exit-Codes: 0 Erfolg, 1 Laufzeitfehler, 2 Aufruffehler oder ungültige Eingabe.
+MLFLOW_TRACKING_URI wird von &apos;sync&apos; verwendet, wenn keine SOURCE-URI angegeben ist.
+</translation>
+    </message>
+    <message>
+        <source>, %1 KiB</source>
+        <translation>, %1 KiB</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3 runs</source>
+        <translation>%1: %2 von %3 Läufen</translation>
+    </message>
+    <message>
+        <source>%1: %2 runs</source>
+        <translation>%1: %2 Läufe</translation>
+    </message>
+    <message>
+        <source>the source has no history for this metric</source>
+        <translation>die Quelle hat keinen Verlauf für diese Metrik</translation>
+    </message>
 </context>
 <context>
     <name>CommandLine</name>
@@ -372,6 +386,85 @@ MLFLOW_TRACKING_URI wird von &apos;sync&apos; verwendet, wenn keine SOURCE-URI a
     <message>
         <source>Give at most one SOURCE-URI.</source>
         <translation>Höchstens eine SOURCE-URI angeben.</translation>
+    </message>
+    <message>
+        <source>Open the side-by-side comparison of these runs (MLflow run ids, separated by commas) once the source is imported.</source>
+        <translation>Nach dem Import der Quelle den direkten Vergleich dieser Läufe öffnen (MLflow-Lauf-IDs, durch Kommas getrennt).</translation>
+    </message>
+    <message>
+        <source>RUN_ID,...</source>
+        <translation>LAUF_ID,...</translation>
+    </message>
+    <message>
+        <source>--compare needs at least one run id.</source>
+        <translation>--compare braucht mindestens eine Lauf-ID.</translation>
+    </message>
+</context>
+<context>
+    <name>ComparisonPage</name>
+    <message>
+        <source>Compare Runs</source>
+        <translation>Läufe vergleichen</translation>
+    </message>
+    <message>
+        <source>&amp;Baseline:</source>
+        <translation>&amp;Basis:</translation>
+    </message>
+    <message>
+        <source>The run every other run is compared with</source>
+        <translation>Der Lauf, mit dem alle anderen Läufe verglichen werden</translation>
+    </message>
+    <message>
+        <source>&amp;Values:</source>
+        <translation>&amp;Werte:</translation>
+    </message>
+    <message>
+        <source>Which value of each metric to compare: the latest one, the smallest or largest of its history, or the one logged at a step</source>
+        <translation>Welcher Wert jeder Metrik verglichen wird: der neueste, der kleinste oder größte ihres Verlaufs oder der bei einem Schritt protokollierte</translation>
+    </message>
+    <message>
+        <source>Latest</source>
+        <translation>Neuester</translation>
+    </message>
+    <message>
+        <source>Minimum</source>
+        <translation>Minimum</translation>
+    </message>
+    <message>
+        <source>Maximum</source>
+        <translation>Maximum</translation>
+    </message>
+    <message>
+        <source>At step</source>
+        <translation>Bei Schritt</translation>
+    </message>
+    <message>
+        <source>The step whose values are compared</source>
+        <translation>Der Schritt, dessen Werte verglichen werden</translation>
+    </message>
+    <message>
+        <source>&amp;Differences only</source>
+        <translation>Nur &amp;Unterschiede</translation>
+    </message>
+    <message>
+        <source>Hide the rows where every run has the same value</source>
+        <translation>Zeilen ausblenden, in denen alle Läufe denselben Wert haben</translation>
+    </message>
+    <message>
+        <source>&amp;Transpose</source>
+        <translation>&amp;Transponieren</translation>
+    </message>
+    <message>
+        <source>Show the runs as rows instead of columns</source>
+        <translation>Die Läufe als Zeilen statt als Spalten zeigen</translation>
+    </message>
+    <message>
+        <source>Show only the rows whose name contains this text, e.g. r2, params. or tags.model</source>
+        <translation>Nur die Zeilen zeigen, deren Name diesen Text enthält, z. B. r2, params. oder tags.model</translation>
+    </message>
+    <message>
+        <source>Search rows, e.g. r2 or params.</source>
+        <translation>Zeilen suchen, z. B. r2 oder params.</translation>
     </message>
 </context>
 <context>
@@ -611,6 +704,22 @@ MLFLOW_TRACKING_URI wird von &apos;sync&apos; verwendet, wenn keine SOURCE-URI a
         <source>&amp;About ModelDesk</source>
         <translation>&amp;Über ModelDesk</translation>
     </message>
+    <message>
+        <source>&amp;Runs</source>
+        <translation>&amp;Läufe</translation>
+    </message>
+    <message>
+        <source>&amp;Compare Selected</source>
+        <translation>Auswahl &amp;vergleichen</translation>
+    </message>
+    <message>
+        <source>Compare the selected runs side by side (select two or more with Ctrl+click or Shift+click)</source>
+        <translation>Die ausgewählten Läufe nebeneinander vergleichen (zwei oder mehr mit Strg+Klick oder Umschalt+Klick auswählen)</translation>
+    </message>
+    <message>
+        <source>Ctrl+Return</source>
+        <translation>Ctrl+Return</translation>
+    </message>
 </context>
 <context>
     <name>OpenSourceDialog</name>
@@ -649,6 +758,29 @@ MLFLOW_TRACKING_URI wird von &apos;sync&apos; verwendet, wenn keine SOURCE-URI a
     <message>
         <source>Choose an MLflow SQLite database (.db)</source>
         <translation>Eine MLflow-SQLite-Datenbank (.db) wählen</translation>
+    </message>
+</context>
+<context>
+    <name>RunComparison</name>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>%1 (baseline)</source>
+        <translation>%1 (Basis)</translation>
     </message>
 </context>
 <context>
@@ -836,6 +968,37 @@ tags.mlflow.runName LIKE &apos;XGB%&apos;</translation>
     </message>
 </context>
 <context>
+    <name>SignInDialog</name>
+    <message>
+        <source>Sign In to the Tracking Server</source>
+        <translation>Beim Tracking-Server anmelden</translation>
+    </message>
+    <message>
+        <source>&amp;Access token</source>
+        <translation>&amp;Zugriffstoken</translation>
+    </message>
+    <message>
+        <source>Token:</source>
+        <translation>Token:</translation>
+    </message>
+    <message>
+        <source>&amp;User name and password</source>
+        <translation>&amp;Benutzername und Passwort</translation>
+    </message>
+    <message>
+        <source>User name:</source>
+        <translation>Benutzername:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Passwort:</translation>
+    </message>
+    <message>
+        <source>&amp;Remember in the system keychain</source>
+        <translation>Im Schlüsselbund des Systems &amp;merken</translation>
+    </message>
+</context>
+<context>
     <name>Source</name>
     <message>
         <source>no such file or folder</source>
@@ -866,12 +1029,12 @@ tags.mlflow.runName LIKE &apos;XGB%&apos;</translation>
         <translation>Ordner existiert nicht</translation>
     </message>
     <message>
-        <source>MLflow tracking servers are not supported by this version of ModelDesk yet; use a file store, an mlflow.db or a model folder</source>
-        <translation>MLflow-Tracking-Server werden von dieser Version von ModelDesk noch nicht unterstützt; verwenden Sie einen Dateispeicher, eine mlflow.db oder einen Modellordner</translation>
-    </message>
-    <message>
         <source>unknown source scheme &apos;%1&apos; (expected file://, sqlite://, folder:// or a path)</source>
         <translation>unbekanntes Quellschema &apos;%1&apos; (erwartet: file://, sqlite://, folder:// oder ein Pfad)</translation>
+    </message>
+    <message>
+        <source>not a valid server URL</source>
+        <translation>keine gültige Server-URL</translation>
     </message>
 </context>
 <context>
@@ -911,6 +1074,242 @@ tags.mlflow.runName LIKE &apos;XGB%&apos;</translation>
     <message>
         <source>unknown format: there is no &apos;Current version: N&apos; line; the current version is found by comparing model.pkl with the model_vN.pkl files</source>
         <translation>unbekanntes Format: keine Zeile &apos;Current version: N&apos; vorhanden; die aktuelle Version wird durch Vergleich von model.pkl mit den Dateien model_vN.pkl ermittelt</translation>
+    </message>
+    <message>
+        <source>a run without run_id was skipped</source>
+        <translation>ein Lauf ohne run_id wurde übersprungen</translation>
+    </message>
+</context>
+<context>
+    <name>md::ComparisonModel</name>
+    <message>
+        <source>Metric</source>
+        <translation>Metrik</translation>
+    </message>
+    <message>
+        <source>Param</source>
+        <translation>Parameter</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <source>Attribute</source>
+        <translation>Attribut</translation>
+    </message>
+    <message>
+        <source>Higher is better</source>
+        <translation>Höher ist besser</translation>
+    </message>
+    <message>
+        <source>Lower is better</source>
+        <translation>Niedriger ist besser</translation>
+    </message>
+    <message>
+        <source>No direction</source>
+        <translation>Keine Richtung</translation>
+    </message>
+    <message>
+        <source>%1
+%2 (%3)
+Right-click to change.</source>
+        <translation>%1
+%2 (%3)
+Zum Ändern rechts klicken.</translation>
+    </message>
+    <message>
+        <source>your choice</source>
+        <translation>Ihre Wahl</translation>
+    </message>
+    <message>
+        <source>from the name</source>
+        <translation>aus dem Namen</translation>
+    </message>
+    <message>
+        <source>%1 (baseline)</source>
+        <translation>%1 (Basis)</translation>
+    </message>
+    <message>
+        <source>%1
+Run ID: %2</source>
+        <translation>%1
+Lauf-ID: %2</translation>
+    </message>
+    <message>
+        <source>%1 has no %2.</source>
+        <translation>%1 hat kein %2.</translation>
+    </message>
+    <message>
+        <source>%1 (step %2)</source>
+        <translation>%1 (Schritt %2)</translation>
+    </message>
+    <message>
+        <source>This is the baseline run.</source>
+        <translation>Dies ist der Basislauf.</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>better than the baseline</source>
+        <translation>besser als die Basis</translation>
+    </message>
+    <message>
+        <source>worse than the baseline</source>
+        <translation>schlechter als die Basis</translation>
+    </message>
+    <message>
+        <source>Change from the baseline: %1</source>
+        <translation>Änderung gegenüber der Basis: %1</translation>
+    </message>
+    <message>
+        <source>Change from the baseline: %1, %2</source>
+        <translation>Änderung gegenüber der Basis: %1, %2</translation>
+    </message>
+    <message>
+        <source>Best value of this row (%1).</source>
+        <translation>Bester Wert dieser Zeile (%1).</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Lauf</translation>
+    </message>
+    <message>
+        <source>Section</source>
+        <translation>Bereich</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Schlüssel</translation>
+    </message>
+</context>
+<context>
+    <name>md::ComparisonPage</name>
+    <message>
+        <source>Click to sort (a third click restores the order); right-click a metric to set its direction</source>
+        <translation>Zum Sortieren klicken (ein dritter Klick stellt die Reihenfolge wieder her); Rechtsklick auf eine Metrik legt ihre Richtung fest</translation>
+    </message>
+    <message>
+        <source>Nothing to compare yet.
+
+On the Runs tab, select two or more runs (Ctrl+click, Shift+click) and press Compare Selected (Ctrl+Return).</source>
+        <translation>Noch nichts zu vergleichen.
+
+Wählen Sie auf dem Reiter „Läufe“ zwei oder mehr Läufe aus (Strg+Klick, Umschalt+Klick) und wählen Sie „Auswahl vergleichen“ (Strg+Eingabe).</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the comparison as shown, tab-separated, for a spreadsheet (Ctrl+C)</source>
+        <translation>Den Vergleich wie angezeigt tabulatorgetrennt für eine Tabellenkalkulation kopieren (Strg+C)</translation>
+    </message>
+    <message>
+        <source>Copy as &amp;Markdown</source>
+        <translation>Als &amp;Markdown kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the comparison as a Markdown table, with deltas, for notes and reviews</source>
+        <translation>Den Vergleich als Markdown-Tabelle mit Differenzen für Notizen und Reviews kopieren</translation>
+    </message>
+    <message>
+        <source>&amp;Export CSV…</source>
+        <translation>Als CSV &amp;exportieren…</translation>
+    </message>
+    <message>
+        <source>Save the comparison as shown to a CSV file</source>
+        <translation>Den Vergleich wie angezeigt in einer CSV-Datei speichern</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>Vergleich</translation>
+    </message>
+    <message>
+        <source>Compare (%1)</source>
+        <translation>Vergleich (%1)</translation>
+    </message>
+    <message>
+        <source>The cache is not open.</source>
+        <translation>Der Cache ist nicht geöffnet.</translation>
+    </message>
+    <message>
+        <source>Run %1 is not in the cache.</source>
+        <translation>Lauf %1 ist nicht im Cache.</translation>
+    </message>
+    <message>
+        <source>Runs %1 are not in the cache.</source>
+        <translation>Die Läufe %1 sind nicht im Cache.</translation>
+    </message>
+    <message>
+        <source>Loading metric histories…</source>
+        <translation>Metrikverläufe werden geladen…</translation>
+    </message>
+    <message>
+        <source>The metric histories could not be loaded: %1</source>
+        <translation>Die Metrikverläufe konnten nicht geladen werden: %1</translation>
+    </message>
+    <message>
+        <source>Compare %1 runs</source>
+        <translation>%1 Läufe vergleichen</translation>
+    </message>
+    <message>
+        <source>Compare Runs</source>
+        <translation>Läufe vergleichen</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&quot;color:%1&quot;&gt;■ better&lt;/span&gt; or &lt;span style=&quot;color:%2&quot;&gt;■ worse&lt;/span&gt; than the baseline · &lt;b&gt;bold&lt;/b&gt;: best of the row · ↑ higher is better, ↓ lower is better (right-click a metric to change)</source>
+        <translation>&lt;span style=&quot;color:%1&quot;&gt;■ besser&lt;/span&gt; oder &lt;span style=&quot;color:%2&quot;&gt;■ schlechter&lt;/span&gt; als die Basis · &lt;b&gt;fett&lt;/b&gt;: Bester der Zeile · ↑ höher ist besser, ↓ niedriger ist besser (zum Ändern rechts auf eine Metrik klicken)</translation>
+    </message>
+    <message>
+        <source>Use as &amp;Baseline</source>
+        <translation>Als &amp;Basis verwenden</translation>
+    </message>
+    <message>
+        <source>&amp;Higher Is Better</source>
+        <translation>&amp;Höher ist besser</translation>
+    </message>
+    <message>
+        <source>&amp;Lower Is Better</source>
+        <translation>&amp;Niedriger ist besser</translation>
+    </message>
+    <message>
+        <source>&amp;Automatic (%1)</source>
+        <translation>&amp;Automatisch (%1)</translation>
+    </message>
+    <message>
+        <source>Copied %1 rows as tab-separated text.</source>
+        <translation>%1 Zeilen als tabulatorgetrennten Text kopiert.</translation>
+    </message>
+    <message>
+        <source>Copied %1 rows as a Markdown table.</source>
+        <translation>%1 Zeilen als Markdown-Tabelle kopiert.</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSV-Dateien (*.csv);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>comparison.csv</source>
+        <translation>vergleich.csv</translation>
+    </message>
+    <message>
+        <source>Export Failed</source>
+        <translation>Export fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>The comparison could not be saved.</source>
+        <translation>Der Vergleich konnte nicht gespeichert werden.</translation>
+    </message>
+    <message>
+        <source>Exported to %1</source>
+        <translation>Exportiert nach %1</translation>
+    </message>
+    <message>
+        <source>Export Comparison as CSV</source>
+        <translation>Vergleich als CSV exportieren</translation>
     </message>
 </context>
 <context>
@@ -1010,6 +1409,77 @@ Letzte Synchronisierung: %3
     <message>
         <source>Number of runs (active runs, plus deleted ones when shown)</source>
         <translation>Anzahl der Läufe (aktive, dazu gelöschte, wenn sie angezeigt werden)</translation>
+    </message>
+</context>
+<context>
+    <name>md::HttpClient</name>
+    <message>
+        <source>no CA certificate could be read from MLFLOW_TRACKING_SERVER_CERT_PATH (%1)</source>
+        <translation>aus MLFLOW_TRACKING_SERVER_CERT_PATH (%1) konnte kein CA-Zertifikat gelesen werden</translation>
+    </message>
+    <message>
+        <source>MLFLOW_TRACKING_CLIENT_CERT_PATH (%1) must be one PEM file with the client certificate and its unencrypted key</source>
+        <translation>MLFLOW_TRACKING_CLIENT_CERT_PATH (%1) muss eine einzige PEM-Datei mit dem Client-Zertifikat und seinem unverschlüsselten Schlüssel sein</translation>
+    </message>
+    <message>
+        <source>cannot connect to the server at %1: the connection was refused</source>
+        <translation>keine Verbindung zum Server unter %1: die Verbindung wurde abgelehnt</translation>
+    </message>
+    <message>
+        <source>cannot connect to the server at %1: the host name is unknown</source>
+        <translation>keine Verbindung zum Server unter %1: der Hostname ist unbekannt</translation>
+    </message>
+    <message>
+        <source>the server at %1 did not answer within %2 s</source>
+        <translation>der Server unter %1 hat nicht innerhalb von %2 s geantwortet</translation>
+    </message>
+    <message>
+        <source>the secure connection to %1 failed: %2 (MLFLOW_TRACKING_SERVER_CERT_PATH names a CA bundle; MLFLOW_TRACKING_INSECURE_TLS=true skips the check)</source>
+        <translation>die sichere Verbindung zu %1 ist fehlgeschlagen: %2 (MLFLOW_TRACKING_SERVER_CERT_PATH nennt ein CA-Bundle; MLFLOW_TRACKING_INSECURE_TLS=true überspringt die Prüfung)</translation>
+    </message>
+    <message>
+        <source>the connection to %1 dropped in the middle of an answer (%2 of %3 bytes)</source>
+        <translation>die Verbindung zu %1 brach mitten in einer Antwort ab (%2 von %3 Bytes)</translation>
+    </message>
+    <message>
+        <source>the connection to %1 failed: %2</source>
+        <translation>die Verbindung zu %1 ist fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source> (after %1 attempts)</source>
+        <translation> (nach %1 Versuchen)</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <source>the server at %1 needs you to sign in: set MLFLOW_TRACKING_TOKEN or MLFLOW_TRACKING_USERNAME/PASSWORD</source>
+        <translation>der Server unter %1 verlangt eine Anmeldung: setzen Sie MLFLOW_TRACKING_TOKEN oder MLFLOW_TRACKING_USERNAME/PASSWORD</translation>
+    </message>
+    <message>
+        <source>the server at %1 did not accept your credentials: sign in with a valid MLFLOW_TRACKING_TOKEN or MLFLOW_TRACKING_USERNAME/PASSWORD</source>
+        <translation>der Server unter %1 hat Ihre Anmeldedaten nicht akzeptiert: melden Sie sich mit einem gültigen MLFLOW_TRACKING_TOKEN oder MLFLOW_TRACKING_USERNAME/PASSWORD an</translation>
+    </message>
+    <message>
+        <source>no permission for %1 on the server at %2</source>
+        <translation>keine Berechtigung für %1 auf dem Server unter %2</translation>
+    </message>
+    <message>
+        <source>not an MLflow tracking server: %1 answered 404 for %2</source>
+        <translation>kein MLflow-Tracking-Server: %1 hat auf %2 mit 404 geantwortet</translation>
+    </message>
+    <message>
+        <source>the server has no such item: %1</source>
+        <translation>dieser Eintrag existiert auf dem Server nicht: %1</translation>
+    </message>
+    <message>
+        <source>the server rejected the request (HTTP %1)%2</source>
+        <translation>der Server hat die Anfrage abgelehnt (HTTP %1)%2</translation>
+    </message>
+    <message>
+        <source>the server answered HTTP %1%2</source>
+        <translation>der Server hat mit HTTP %1 geantwortet%2</translation>
     </message>
 </context>
 <context>
@@ -1202,6 +1672,14 @@ Open an MLflow store with File › Open Source… (Ctrl+O), or start ModelDesk w
         <source>Imported %1 from %2</source>
         <translation>%1 aus %2 importiert</translation>
     </message>
+    <message>
+        <source>Select two or more runs to compare (Ctrl+click or Shift+click).</source>
+        <translation>Wählen Sie zwei oder mehr Läufe zum Vergleichen aus (Strg+Klick oder Umschalt+Klick).</translation>
+    </message>
+    <message>
+        <source>Cannot compare: %1</source>
+        <translation>Vergleich nicht möglich: %1</translation>
+    </message>
 </context>
 <context>
     <name>md::MlflowDbSource</name>
@@ -1236,6 +1714,17 @@ Open an MLflow store with File › Open Source… (Ctrl+O), or start ModelDesk w
     <message>
         <source>not an MLflow database (table &apos;%1&apos; is missing)</source>
         <translation>keine MLflow-Datenbank (Tabelle &apos;%1&apos; fehlt)</translation>
+    </message>
+</context>
+<context>
+    <name>md::MlflowRestSource</name>
+    <message>
+        <source>not an MLflow tracking server: %1 answered %2 with &apos;%3&apos; instead of MLflow&apos;s JSON</source>
+        <translation>kein MLflow-Tracking-Server: %1 hat auf %2 mit &apos;%3&apos; statt mit MLflows JSON geantwortet</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
     </message>
 </context>
 <context>
@@ -1317,6 +1806,34 @@ Open an MLflow store with File › Open Source… (Ctrl+O), or start ModelDesk w
     <message>
         <source>model &apos;%1&apos; has a version &apos;%2&apos; that is not a positive number; skipped</source>
         <translation>Modell &apos;%1&apos; hat eine Version &apos;%2&apos;, die keine positive Zahl ist; übersprungen</translation>
+    </message>
+    <message>
+        <source>the server sent &apos;%1&apos; instead of JSON</source>
+        <translation>der Server hat &apos;%1&apos; statt JSON gesendet</translation>
+    </message>
+    <message>
+        <source>the server sent malformed JSON (%1 bytes; the answer may have been cut short)</source>
+        <translation>der Server hat fehlerhaftes JSON gesendet (%1 Bytes; die Antwort wurde möglicherweise abgeschnitten)</translation>
+    </message>
+    <message>
+        <source>the server sent the same page token twice</source>
+        <translation>der Server hat dasselbe Seiten-Token zweimal gesendet</translation>
+    </message>
+    <message>
+        <source>an experiment without experiment_id was skipped</source>
+        <translation>ein Experiment ohne experiment_id wurde übersprungen</translation>
+    </message>
+    <message>
+        <source>a run without run_id was skipped</source>
+        <translation>ein Lauf ohne run_id wurde übersprungen</translation>
+    </message>
+    <message>
+        <source>a registered model without a name was skipped</source>
+        <translation>ein registriertes Modell ohne Namen wurde übersprungen</translation>
+    </message>
+    <message>
+        <source>model &apos;%1&apos; has a version that is not a positive number; skipped</source>
+        <translation>Modell &apos;%1&apos; hat eine Version, die keine positive Zahl ist; übersprungen</translation>
     </message>
 </context>
 <context>
@@ -1523,6 +2040,34 @@ Schritt %3, protokolliert %4</translation>
     <message>
         <source>End time minus start time</source>
         <translation>Endzeit minus Startzeit</translation>
+    </message>
+</context>
+<context>
+    <name>md::ServerSignIn</name>
+    <message>
+        <source>Signed in for this session only: the system keychain could not keep the credentials (%1).</source>
+        <translation>Nur für diese Sitzung angemeldet: der Schlüsselbund des Systems konnte die Anmeldedaten nicht speichern (%1).</translation>
+    </message>
+    <message>
+        <source>Not signed in to %1: its data was not synced.</source>
+        <translation>Nicht bei %1 angemeldet: seine Daten wurden nicht synchronisiert.</translation>
+    </message>
+</context>
+<context>
+    <name>md::SignInDialog</name>
+    <message>
+        <source>The server %1 asks you to sign in.
+%2</source>
+        <translation>Der Server %1 verlangt eine Anmeldung.
+%2</translation>
+    </message>
+    <message>
+        <source>Stored by the desktop&apos;s keychain (Secret Service, KWallet), never in ModelDesk&apos;s settings or files.</source>
+        <translation>Wird im Schlüsselbund des Desktops (Secret Service, KWallet) gespeichert, nie in den Einstellungen oder Dateien von ModelDesk.</translation>
+    </message>
+    <message>
+        <source>The same token as MLFLOW_TRACKING_TOKEN</source>
+        <translation>Dasselbe Token wie in MLFLOW_TRACKING_TOKEN</translation>
     </message>
 </context>
 </TS>

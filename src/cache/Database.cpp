@@ -53,6 +53,8 @@ Statement::~Statement() { sqlite3_finalize(m_stmt); }
 
 Statement &Statement::bind(int i, const QString &v)
 {
+    if (!m_stmt)
+        return *this;
     if (v.isNull()) {
         sqlite3_bind_null(m_stmt, i);
     } else {
@@ -64,12 +66,16 @@ Statement &Statement::bind(int i, const QString &v)
 
 Statement &Statement::bind(int i, qint64 v)
 {
+    if (!m_stmt)
+        return *this;
     sqlite3_bind_int64(m_stmt, i, v);
     return *this;
 }
 
 Statement &Statement::bind(int i, double v)
 {
+    if (!m_stmt)
+        return *this;
     if (std::isnan(v))
         sqlite3_bind_null(m_stmt, i);
     else
@@ -84,12 +90,16 @@ Statement &Statement::bind(int i, std::optional<qint64> v)
 
 Statement &Statement::bindNull(int i)
 {
+    if (!m_stmt)
+        return *this;
     sqlite3_bind_null(m_stmt, i);
     return *this;
 }
 
 Statement &Statement::bindBlob(int i, const QByteArray &v)
 {
+    if (!m_stmt)
+        return *this;
     sqlite3_bind_blob64(m_stmt, i, v.constData(), sqlite3_uint64(v.size()), SQLITE_TRANSIENT);
     return *this;
 }
@@ -111,7 +121,7 @@ Statement &Statement::bindVariant(int i, const QVariant &v)
 bool Statement::next()
 {
     if (!m_stmt)
-        return false;
+        return false;  // m_error holds the prepare error
     const int rc = sqlite3_step(m_stmt);
     if (rc == SQLITE_ROW)
         return true;
@@ -125,7 +135,7 @@ bool Statement::next()
 Status Statement::exec()
 {
     if (!m_stmt)
-        return m_db->errorHere();
+        return m_error ? *m_error : makeError(ErrorCategory::Internal, QStringLiteral("statement not prepared"));
     const int rc = sqlite3_step(m_stmt);
     Status st;
     if (rc != SQLITE_DONE && rc != SQLITE_ROW)
@@ -136,6 +146,8 @@ Status Statement::exec()
 
 void Statement::reset()
 {
+    if (!m_stmt)
+        return;
     sqlite3_reset(m_stmt);
     sqlite3_clear_bindings(m_stmt);
 }
@@ -238,7 +250,10 @@ Statement Database::prepare(const QString &sql)
     if (!m_db || sqlite3_prepare_v2(m_db, u.constData(), int(u.size()), &stmt, nullptr) != SQLITE_OK) {
         m_lastError = errorHere();
         sqlite3_finalize(stmt);
-        return {};
+        // An invalid statement that remembers why: next() gives false and error() says it.
+        Statement failed(this, nullptr);
+        failed.m_error = m_lastError;
+        return failed;
     }
     return Statement(this, stmt);
 }

@@ -4,6 +4,7 @@
 #include "OutputTable.h"
 #include "cache/Cache.h"
 #include "cache/Journal.h"
+#include "core/RunComparison.h"
 #include "sources/DemoStore.h"
 #include "sync/HistoryLoader.h"
 #include "sync/Importer.h"
@@ -72,6 +73,9 @@ const char *kUsage = QT_TRANSLATE_NOOP("Cli",
     "                             runs; EXPR in MLflow's search syntax, e.g. \"metrics.rmse < 1\"\n"
     "  run RUN_ID                 one run with its metrics, params, tags and dataset inputs\n"
     "  history RUN_ID METRIC      every logged value of a metric\n"
+    "  compare RUN_ID RUN_ID... [--baseline RUN_ID] [--step latest|min|max|N] [--diff-only]\n"
+    "                             runs side by side with deltas against the baseline (default: the\n"
+    "                             run behind the Production version or the champion alias)\n"
     "  models                     registered models\n"
     "  versions MODEL             the versions of a registered model\n"
     "  journal [verify]           the journal of actions and observed registry changes\n"
@@ -506,6 +510,85 @@ int cmdHistory(Context &c)
     return 0;
 }
 
+int cmdCompare(Context &c)
+{
+    if (c.o.positional.size() < 2)
+        return usageError(Tr::tr("compare needs at least two RUN_IDs"));
+    // The runs in the order given; each must exist (in the chosen source, or the most recent one).
+    QList<RunRow> rows;
+    for (const auto &id : std::as_const(c.o.positional)) {
+        auto row = c.cache.run(id, c.sourceId);
+        if (!row)
+            return fail(row.error());
+        rows.append(*row);
+    }
+    QList<Run> runs;
+    QStringList ids;
+    for (const auto &r : std::as_const(rows)) {
+        runs.append(r.run);
+        ids.append(r.run.runId);
+    }
+    RunComparison::Options options;
+    const QString step = c.o.values.value(QStringLiteral("--step"), QStringLiteral("latest"));
+    if (step == QLatin1String("min"))
+        options.step.mode = StepSelection::Mode::Min;
+    else if (step == QLatin1String("max"))
+        options.step.mode = StepSelection::Mode::Max;
+    else if (step != QLatin1String("latest")) {
+        bool ok = false;
+        options.step.step = step.toLongLong(&ok);
+        if (!ok || options.step.step < 0)
+            return usageError(Tr::tr("--step takes latest, min, max or a step number, not '%1'").arg(step));
+        options.step.mode = StepSelection::Mode::AtStep;
+    }
+    const QString baseline = c.o.values.value(QStringLiteral("--baseline"));
+    if (!baseline.isEmpty()) {
+        options.baseline = int(ids.indexOf(baseline));
+        if (options.baseline < 0)
+            return usageError(Tr::tr("the baseline %1 is not one of the compared runs").arg(baseline));
+    } else {
+        auto models = c.cache.registeredModels(rows.first().sourceId);
+        options.baseline = models ? defaultBaselineIndex(ids, *models) : 0;
+    }
+    if (options.step.needsHistory()) {
+        QList<HistoryLoader::Request> requests;
+        QList<QPair<QString, QString>> keys;
+        for (const auto &r : std::as_const(rows))
+            for (const auto &m : r.run.latestMetrics) {
+                requests.append({r.rowId, m.key});
+                keys.append({r.run.runId, m.key});
+            }
+        std::signal(SIGINT, onSignal);
+        HistoryLoader loader(c.cache);
+        auto loaded = loader.load(requests, g_cancel);
+        if (!loaded)
+            return fail(loaded.error());
+        for (qsizetype i = 0; i < keys.size(); ++i)
+            options.histories[keys[i].first][keys[i].second] = loaded->at(i);
+    }
+    const RunComparison table = RunComparison::build(runs, options);
+    ComparisonExportOptions exportOptions;
+    exportOptions.onlyDifferences = c.o.flags.contains(QStringLiteral("--diff-only"));
+    switch (c.o.format) {
+    case Format::Json: printOut(QString::fromUtf8(table.toJson(exportOptions))); break;
+    case Format::Csv: printOut(table.toCsv(exportOptions)); break;
+    case Format::Table: {
+        const auto grid = table.grid(exportOptions, true);
+        OutputTable t;
+        if (!grid.isEmpty()) {
+            t.headers = grid.first();
+            t.rows = grid.mid(1);
+        }
+        printOut(t.toText(40));
+        if (!c.o.quiet)
+            printErr(Tr::tr("Baseline: %1. Deltas are against it; **bold** marks the best value of a row.\n")
+                         .arg(table.runLabel(table.baseline())));
+        break;
+    }
+    }
+    return 0;
+}
+
 int cmdModels(Context &c)
 {
     auto models = c.cache.registeredModels(c.sourceId);
@@ -636,6 +719,7 @@ const QList<CommandSpec> &commands()
          {QStringLiteral("--deleted")}, true},
         {"run", cmdRun, {}, {}, true},
         {"history", cmdHistory, {}, {}, true},
+        {"compare", cmdCompare, {QStringLiteral("--baseline"), QStringLiteral("--step")}, {QStringLiteral("--diff-only")}, true},
         {"models", cmdModels, {}, {}, true},
         {"versions", cmdVersions, {}, {}, true},
         {"journal", cmdJournal, {}, {}, false},

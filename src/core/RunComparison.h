@@ -147,8 +147,11 @@ public:
     static QString sectionName(ComparisonSection section);  ///< "metric", "param", "tag", "attribute"
     static QString outcomeName(CellOutcome outcome);        ///< "none", "equal", "improved", …
 
-private:
+    /// The cells the exports print: a header line, then one line per visible row. `display`:
+    /// the texts with deltas as displayText() gives them; otherwise the plain values.
     QList<QStringList> grid(const ComparisonExportOptions &options, bool display) const;
+
+private:
 
     QList<Run> m_runs;
     int m_baseline = 0;

@@ -296,6 +296,50 @@ private Q_SLOTS:
         QCOMPARE(r.exitCode, 2);
     }
 
+    void compareAgainstTheProductionRun()
+    {
+        const QStringList runs{QStringLiteral("725002bf71b846ac946886aaea49b30c"), QStringLiteral("a61fdea6c25245ed8973f61519cc9756"),
+                               QStringLiteral("461c5bd83cee458e98633ddf56f8ff5f"), QStringLiteral("3f9763b59bcc4a11a9231f572751e2be")};
+        auto r = cli(QStringList{QStringLiteral("--format"), QStringLiteral("json"), QStringLiteral("--source"), QStringLiteral("2"),
+                                 QStringLiteral("compare")}
+                     + runs);
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QJsonObject o = json(r);
+        // v4 (XGBoost tuned) is in Production: it is the default baseline.
+        QCOMPARE(o.value(QStringLiteral("baseline_run_id")).toString(), runs[3]);
+        QJsonObject r2;
+        for (const auto &row : o.value(QStringLiteral("rows")).toArray())
+            if (row.toObject().value(QStringLiteral("key")).toString() == QLatin1String("val_r2_score"))
+                r2 = row.toObject();
+        QCOMPARE(r2.value(QStringLiteral("direction")).toString(), QStringLiteral("higher"));
+        QCOMPARE(r2.value(QStringLiteral("best_run_ids")).toArray(), QJsonArray{runs[3]});
+        const QJsonObject linear = r2.value(QStringLiteral("values")).toArray().first().toObject();
+        QCOMPARE(linear.value(QStringLiteral("value")).toDouble(), 0.82);
+        QVERIFY(qAbs(linear.value(QStringLiteral("delta")).toDouble() + 0.07) < 1e-9);
+        QCOMPARE(linear.value(QStringLiteral("outcome")).toString(), QStringLiteral("regressed"));
+        const int allRows = o.value(QStringLiteral("rows")).toArray().size();
+
+        r = cli(QStringList{QStringLiteral("--format"), QStringLiteral("json"), QStringLiteral("--source"), QStringLiteral("2"),
+                            QStringLiteral("compare"), QStringLiteral("--diff-only"), QStringLiteral("--baseline"), runs[0]}
+                + runs);
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        o = json(r);
+        QCOMPARE(o.value(QStringLiteral("baseline_run_id")).toString(), runs[0]);
+        QVERIFY(o.value(QStringLiteral("rows")).toArray().size() < allRows);
+
+        // Values at a step need the full histories: fold 0 of val_r2_score.
+        r = cli(QStringList{QStringLiteral("--format"), QStringLiteral("csv"), QStringLiteral("--source"), QStringLiteral("2"),
+                            QStringLiteral("compare"), QStringLiteral("--step"), QStringLiteral("0")}
+                + runs);
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY2(r.out.contains("metrics.val_r2_score,0.807085,"), r.out.constData());
+
+        r = cli({QStringLiteral("compare"), QStringLiteral("--step"), QStringLiteral("first"), runs[0], runs[1]});
+        QCOMPARE(r.exitCode, 2);
+        r = cli({QStringLiteral("compare"), runs[0]});
+        QCOMPARE(r.exitCode, 2);
+    }
+
     void syncFromATrackingServer()
     {
         test::TestServer server;

@@ -1,0 +1,169 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Sync speed through the MLflow-compatible test server on loopback. Not a test: prints figures for
+// the README's Performance section.
+//
+//   bench_sync [RUNS METRICS PARAMS] [HIST_RUNS HIST_METRICS HIST_STEPS]
+//   defaults:   10000 20 20            20 5 100000
+#include "TestServer.h"
+#include "TestSupport.h"
+#include "sources/Source.h"
+#include "sync/HistoryLoader.h"
+#include "sync/Importer.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+
+#include <cstdio>
+
+using namespace md;
+
+namespace {
+
+long peakRssKb()
+{
+    QFile f(QStringLiteral("/proc/self/status"));
+    if (!f.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray &line : f.readAll().split('\n'))
+        if (line.startsWith("VmHWM:"))
+            return line.mid(6).trimmed().split(' ').first().toLong();
+    return -1;
+}
+
+bool generate(const QString &db, const QString &spec)
+{
+    QProcess p;
+    p.start(QStringLiteral("python3"), {QStringLiteral(MD_TEST_SERVER_SCRIPT), QStringLiteral("--generate"), spec,
+                                        QStringLiteral("--db"), db, QStringLiteral("--schema-from"),
+                                        test::dataPath(QStringLiteral("mlflow.db"))});
+    return p.waitForFinished(-1) && p.exitCode() == 0;
+}
+
+/// The pages a full sync asks for, fetched with a bare loop: no JSON parsing, no storage. Only the
+/// page token is cut out of the bytes.
+qint64 bareFetch(const QUrl &base, double *seconds)
+{
+    QNetworkAccessManager nam;
+    static const QRegularExpression tokenRe(QStringLiteral("\"next_page_token\"\\s*:\\s*\"([^\"]+)\""));
+    qint64 bytes = 0;
+    QElapsedTimer t;
+    t.start();
+    QString token;
+    do {
+        QJsonObject body{{QStringLiteral("experiment_ids"), QJsonArray{QStringLiteral("1")}},
+                         {QStringLiteral("max_results"), 1000},
+                         {QStringLiteral("run_view_type"), QStringLiteral("ALL")},
+                         {QStringLiteral("order_by"), QJsonArray{QStringLiteral("attributes.start_time ASC")}}};
+        if (!token.isEmpty())
+            body.insert(QStringLiteral("page_token"), token);
+        QNetworkRequest req(base.resolved(QUrl(QStringLiteral("/api/2.0/mlflow/runs/search"))));
+        req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+        QNetworkReply *reply = nam.post(req, QJsonDocument(body).toJson(QJsonDocument::Compact));
+        QEventLoop loop;
+        QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+        loop.exec();
+        const QByteArray data = reply->readAll();
+        reply->deleteLater();
+        bytes += data.size();
+        const auto m = tokenRe.match(QString::fromUtf8(data.right(400)));
+        token = m.hasMatch() ? m.captured(1) : QString();
+    } while (!token.isEmpty());
+    *seconds = t.elapsed() / 1000.0;
+    return bytes;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    const QStringList a = app.arguments();
+    const QString runsSpec = a.size() >= 4 ? a.mid(1, 3).join(QLatin1Char(',')) : QStringLiteral("10000,20,20");
+    const QStringList h = a.size() >= 7 ? a.mid(4, 3) : QStringList{QStringLiteral("20"), QStringLiteral("5"), QStringLiteral("100000")};
+    QTemporaryDir dir;
+    std::atomic_bool cancel{false};
+
+    // ---- runs: 10,000 × 20 metrics × 20 params
+    const QString db = dir.filePath(QStringLiteral("runs.db"));
+    if (!generate(db, runsSpec + QStringLiteral(",1"))) {
+        std::fprintf(stderr, "cannot generate %s\n", qPrintable(runsSpec));
+        return 1;
+    }
+    test::TestServer server;
+    if (!server.start(db))
+        return 1;
+    double bareS = 0;
+    const qint64 bareBytes = bareFetch(server.url(), &bareS);
+
+    Cache cache;
+    if (!cache.open(dir.filePath(QStringLiteral("cache.sqlite"))).ok())
+        return 1;
+    Importer importer(cache, nullptr);
+    auto source = createSource(server.url().toString());
+    QElapsedTimer t;
+    t.start();
+    auto report = importer.import(**source, cancel);
+    const double syncS = t.elapsed() / 1000.0;
+    if (!report.ok()) {
+        std::fprintf(stderr, "sync failed: %s\n", qPrintable(report.error().toString()));
+        return 1;
+    }
+    std::printf("| bare fetch of the runs/search pages (%s runs, %.1f MB) | %.2f s | |\n", qPrintable(runsSpec),
+                bareBytes / 1e6, bareS);
+    std::printf("| full sync into the cache (%lld runs) | %.2f s | %.0f runs/s, %.2f x the bare fetch |\n", report->runs,
+                syncS, report->runs / syncS, syncS / bareS);
+    t.restart();
+    auto again = importer.import(**source, cancel);
+    std::printf("| second sync, unchanged server | %.2f s | %lld runs delivered |\n", t.elapsed() / 1000.0,
+                again.ok() ? again->runs : -1LL);
+    server.stop();
+
+    // ---- full histories: 20 runs × 5 metrics × 100,000 steps
+    const QString hdb = dir.filePath(QStringLiteral("hist.db"));
+    const QString hspec = h[0] + QLatin1Char(',') + h[1] + QStringLiteral(",0,") + h[2];
+    if (!generate(hdb, hspec))
+        return 1;
+    test::TestServer hserver;
+    if (!hserver.start(hdb))
+        return 1;
+    Cache hcache;
+    if (!hcache.open(dir.filePath(QStringLiteral("hcache.sqlite"))).ok())
+        return 1;
+    Importer himporter(hcache, nullptr);
+    auto hsource = createSource(hserver.url().toString());
+    auto hreport = himporter.import(**hsource, cancel);
+    if (!hreport.ok())
+        return 1;
+    RunQuery q;
+    q.experiments = {QStringLiteral("bench")};
+    auto rows = hcache.runs(q);
+    QList<HistoryLoader::Request> requests;
+    for (const auto &r : std::as_const(*rows))
+        for (const auto &m : r.run.latestMetrics)
+            requests.append({r.rowId, m.key});
+    HistoryLoader loader(hcache);
+    t.restart();
+    auto loaded = loader.load(requests, cancel);
+    const double histS = t.elapsed() / 1000.0;
+    qint64 points = 0;
+    if (loaded.ok())
+        for (const auto &series : std::as_const(*loaded))
+            points += series.size();
+    std::printf("| full histories (%s runs x %s metrics x %s steps) into the cache | %.2f s | %.0f points/s |\n",
+                qPrintable(h[0]), qPrintable(h[1]), qPrintable(h[2]), histS, points / histS);
+    t.restart();
+    auto cached = loader.load(requests, cancel);
+    std::printf("| the same histories again (from the cache) | %.2f s | |\n", t.elapsed() / 1000.0);
+    std::printf("| peak memory (VmHWM) | %ld MiB | |\n", peakRssKb() / 1024);
+    return loaded.ok() && cached.ok() ? 0 : 1;
+}
