@@ -4,6 +4,7 @@
 #include "sync/Importer.h"
 
 #include <QHBoxLayout>
+#include <QLocale>
 #include <QProgressBar>
 #include <QToolButton>
 
@@ -36,6 +37,7 @@ void ImportStatusWidget::begin(const QString &uri)
     m_progress->setFormat(tr("Importing…"));
     m_progress->setToolTip(tr("Importing %1").arg(uri));
     m_cancel->setEnabled(true);
+    m_elapsed.start();
     show();
 }
 
@@ -43,15 +45,32 @@ void ImportStatusWidget::setProgress(const QString &uri, const ImportProgress &p
 {
     m_progress->setToolTip(progress.phase.isEmpty() ? tr("Importing %1").arg(uri)
                                                     : tr("%1: %2").arg(progress.phase, uri));
+    const QString extra = details(progress, m_elapsed.isValid() ? m_elapsed.elapsed() : 0);
+    const QString sep = extra.isEmpty() ? QString() : QStringLiteral(" · ");
     if (progress.runsTotal <= 0) {
         m_progress->setRange(0, 0);
-        m_progress->setFormat(progress.runsDone == 1 ? tr("1 run") : tr("%1 runs").arg(progress.runsDone));
+        m_progress->setFormat((progress.runsDone == 1 ? tr("1 run") : tr("%1 runs").arg(progress.runsDone)) + sep + extra);
         return;
     }
     // QProgressBar takes int; run counts fit.
     m_progress->setRange(0, int(progress.runsTotal));
     m_progress->setValue(int(std::min(progress.runsDone, progress.runsTotal)));
-    m_progress->setFormat(tr("%1 / %2 runs").arg(progress.runsDone).arg(progress.runsTotal));
+    m_progress->setFormat(tr("%1 / %2 runs").arg(progress.runsDone).arg(progress.runsTotal) + sep + extra);
+}
+
+QString ImportStatusWidget::details(const ImportProgress &progress, qint64 elapsedMs)
+{
+    QStringList parts;
+    if (progress.bytes > 0)
+        parts.append(QLocale().formattedDataSize(progress.bytes, 1));
+    // Only once a tenth is done and a second has passed is the rate worth a guess.
+    if (progress.runsTotal > 0 && progress.runsDone * 10 >= progress.runsTotal && progress.runsDone < progress.runsTotal
+        && elapsedMs >= 1000) {
+        const qint64 leftMs = elapsedMs * (progress.runsTotal - progress.runsDone) / progress.runsDone;
+        parts.append(leftMs < 60'000 ? tr("%1 s left").arg(std::max<qint64>(1, leftMs / 1000))
+                                     : tr("%1 min left").arg((leftMs + 30'000) / 60'000));
+    }
+    return parts.join(QStringLiteral(" · "));
 }
 
 void ImportStatusWidget::end()
