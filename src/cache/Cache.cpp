@@ -5,6 +5,7 @@
 #include "Schema.h"
 
 #include <QCoreApplication>
+#include <QCryptographicHash>
 #include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
@@ -120,7 +121,7 @@ Status Cache::open(const QString &path)
     if (Status s = m_db.open(path, true); !s)
         return s;
     // A file that is no SQLite database fails on the first statement: report it as the cache's.
-    if (Status s = m_db.exec(QStringLiteral("PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;")); !s) {
+    if (Status s = m_db.exec(QStringLiteral("PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY; PRAGMA cache_size = -65536;")); !s) {
         m_db.close();
         return makeError(s.error().category, Tr::tr("the cache file cannot be used: %1").arg(s.error().message), path);
     }
@@ -311,6 +312,48 @@ Status Cache::writeExperiment(qint64 sourceId, const Experiment &e)
     return tx.commit();
 }
 
+namespace {
+
+/// A digest of everything a source delivers for a run, to skip rewriting unchanged runs.
+QByteArray runDigest(const Run &r, qint64 experimentRow)
+{
+    QCryptographicHash h(QCryptographicHash::Sha1);
+    auto add = [&h](const QString &s) {
+        h.addData(QByteArrayView(reinterpret_cast<const char *>(s.constData()), s.size() * 2));
+        h.addData(QByteArrayView("\0\1", 2));
+    };
+    auto addNumber = [&h](auto v) { h.addData(QByteArrayView(reinterpret_cast<const char *>(&v), sizeof v)); };
+    addNumber(experimentRow);
+    for (const QString *s : {&r.runId, &r.runName, &r.userId, &r.status, &r.artifactUri, &r.lifecycleStage})
+        add(*s);
+    addNumber(r.startTime);
+    addNumber(r.endTime.value_or(-1));
+    addNumber(qint64(r.hasHistory));
+    for (const auto *list : {&r.params, &r.tags}) {
+        addNumber(list->size());
+        for (const auto &kv : *list) {
+            add(kv.key);
+            add(kv.value);
+        }
+    }
+    for (const auto *list : {&r.latestMetrics, &r.history}) {
+        addNumber(list->size());
+        for (const auto &m : *list) {
+            add(m.key);
+            addNumber(m.value);
+            addNumber(m.timestamp);
+            addNumber(m.step);
+        }
+    }
+    addNumber(r.inputs.size());
+    for (const auto &in : r.inputs)
+        for (const QString *s : {&in.name, &in.digest, &in.sourceType, &in.source, &in.schema, &in.profile, &in.context})
+            add(*s);
+    return h.result();
+}
+
+} // namespace
+
 Status Cache::writeRun(qint64 sourceId, const Run &run)
 {
     Transaction tx(m_db);
@@ -319,18 +362,29 @@ Status Cache::writeRun(qint64 sourceId, const Run &run)
     auto exp = experimentRowId(sourceId, run.experimentId);
     if (!exp)
         return exp.error();
+    // A re-sync mostly delivers what the cache has: rewriting it would cost more than reading it.
+    const QByteArray digest = runDigest(run, *exp);
+    {
+        Statement &same = cached(QStringLiteral("SELECT content_hash FROM runs WHERE source_id = ? AND run_uuid = ?"));
+        same.bind(1, sourceId).bind(2, run.runId);
+        const bool unchanged = same.next() && same.blob(0) == digest;
+        same.reset();
+        if (unchanged)
+            return tx.commit();
+    }
     Statement &up = cached(QStringLiteral(
         "INSERT INTO runs (source_id, experiment, run_uuid, run_name, user_id, status, start_time, end_time,"
-        " artifact_uri, lifecycle_stage, parent_run_uuid, has_history) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        " artifact_uri, lifecycle_stage, parent_run_uuid, has_history, content_hash)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
         " ON CONFLICT (source_id, run_uuid) DO UPDATE SET experiment = excluded.experiment,"
         " run_name = excluded.run_name, user_id = excluded.user_id, status = excluded.status,"
         " start_time = excluded.start_time, end_time = excluded.end_time, artifact_uri = excluded.artifact_uri,"
         " lifecycle_stage = excluded.lifecycle_stage, parent_run_uuid = excluded.parent_run_uuid,"
-        " has_history = max(has_history, excluded.has_history)"));
+        " has_history = max(has_history, excluded.has_history), content_hash = excluded.content_hash"));
     const QString parent = run.parentRunId();
     up.bind(1, sourceId).bind(2, *exp).bind(3, run.runId).bind(4, run.runName).bind(5, run.userId).bind(6, run.status);
     up.bind(7, run.startTime).bind(8, run.endTime).bind(9, run.artifactUri).bind(10, run.lifecycleStage);
-    up.bind(11, parent.isEmpty() ? QString() : parent).bind(12, run.hasHistory ? 1 : 0);
+    up.bind(11, parent.isEmpty() ? QString() : parent).bind(12, run.hasHistory ? 1 : 0).bindBlob(13, digest);
     if (Status s = up.exec(); !s)
         return s;
     Statement &sel = cached(QStringLiteral("SELECT id FROM runs WHERE source_id = ? AND run_uuid = ?"));

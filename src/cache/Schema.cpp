@@ -47,6 +47,7 @@ CREATE TABLE runs (
     lifecycle_stage TEXT NOT NULL DEFAULT 'active',
     parent_run_uuid TEXT,
     has_history INTEGER NOT NULL DEFAULT 0,
+    content_hash BLOB,     -- of everything a source delivered for the run: unchanged runs are skipped
     UNIQUE (source_id, run_uuid)
 );
 CREATE INDEX runs_experiment ON runs (experiment, start_time);
