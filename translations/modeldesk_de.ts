@@ -45,6 +45,81 @@
     </message>
 </context>
 <context>
+    <name>ChartsPage</name>
+    <message>
+        <source>Charts</source>
+        <translation>Diagramme</translation>
+    </message>
+    <message>
+        <source>E&amp;xport</source>
+        <translation>E&amp;xportieren</translation>
+    </message>
+    <message>
+        <source>Save the chart as a PNG image, an SVG drawing or a PDF document</source>
+        <translation>Das Diagramm als PNG-Bild, SVG-Zeichnung oder PDF-Dokument speichern</translation>
+    </message>
+    <message>
+        <source>C&amp;hart:</source>
+        <translation>&amp;Diagramm:</translation>
+    </message>
+    <message>
+        <source>History: every logged value over the x axis, one line per run. Bar: the latest value of each run.</source>
+        <translation>Verlauf: jeder protokollierte Wert über der x-Achse, eine Linie je Lauf. Balken: der letzte Wert jedes Laufs.</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <source>Bar</source>
+        <translation>Balken</translation>
+    </message>
+    <message>
+        <source>&amp;Metric:</source>
+        <translation>&amp;Metrik:</translation>
+    </message>
+    <message>
+        <source>The metric to chart (any metric one of the compared runs logged)</source>
+        <translation>Die darzustellende Metrik (jede Metrik, die einer der verglichenen Läufe protokolliert hat)</translation>
+    </message>
+    <message>
+        <source>&amp;X axis:</source>
+        <translation>&amp;X-Achse:</translation>
+    </message>
+    <message>
+        <source>Plot against the logged step, the wall-clock time, or the time since each run&apos;s first value</source>
+        <translation>Über dem protokollierten Schritt, der Uhrzeit oder der Zeit seit dem ersten Wert jedes Laufs auftragen</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Schritt</translation>
+    </message>
+    <message>
+        <source>Wall time</source>
+        <translation>Uhrzeit</translation>
+    </message>
+    <message>
+        <source>Relative time</source>
+        <translation>Relative Zeit</translation>
+    </message>
+    <message>
+        <source>&amp;Log scale</source>
+        <translation>&amp;Logarithmisch</translation>
+    </message>
+    <message>
+        <source>Logarithmic y axis (values ≤ 0 are not drawn)</source>
+        <translation>Logarithmische y-Achse (Werte ≤ 0 werden nicht gezeichnet)</translation>
+    </message>
+    <message>
+        <source>&amp;Smoothing:</source>
+        <translation>&amp;Glättung:</translation>
+    </message>
+    <message>
+        <source>Exponential moving average of the values; the band behind a smoothed line shows the raw minimum and maximum</source>
+        <translation>Exponentiell gleitender Mittelwert der Werte; das Band hinter einer geglätteten Linie zeigt Minimum und Maximum der Rohwerte</translation>
+    </message>
+</context>
+<context>
     <name>Cli</name>
     <message>
         <source>Try &apos;modeldesk-cli --help&apos;.</source>
@@ -273,6 +348,22 @@
         <translation>unbekannter Befehl &apos;%1&apos;</translation>
     </message>
     <message>
+        <source>, %1 KiB</source>
+        <translation>, %1 KiB</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3 runs</source>
+        <translation>%1: %2 von %3 Läufen</translation>
+    </message>
+    <message>
+        <source>%1: %2 runs</source>
+        <translation>%1: %2 Läufe</translation>
+    </message>
+    <message>
+        <source>the source has no history for this metric</source>
+        <translation>die Quelle hat keinen Verlauf für diese Metrik</translation>
+    </message>
+    <message>
         <source>Usage: modeldesk-cli [--cache PATH] [--journal PATH] [--format table|csv|json] [--quiet] COMMAND [ARGS]
 
 Commands:
@@ -286,6 +377,9 @@ Commands:
                              runs; EXPR in MLflow&apos;s search syntax, e.g. &quot;metrics.rmse &lt; 1&quot;
   run RUN_ID                 one run with its metrics, params, tags and dataset inputs
   history RUN_ID METRIC      every logged value of a metric
+  compare RUN_ID RUN_ID... [--baseline RUN_ID] [--step latest|min|max|N] [--diff-only]
+                             runs side by side with deltas against the baseline (default: the
+                             run behind the Production version or the champion alias)
   models                     registered models
   versions MODEL             the versions of a registered model
   journal [verify]           the journal of actions and observed registry changes
@@ -315,6 +409,9 @@ Befehle:
                              Läufe; EXPR in MLflows Suchsyntax, z. B. &quot;metrics.rmse &lt; 1&quot;
   run RUN_ID                 ein Lauf mit seinen Metriken, Parametern, Tags und Datensatz-Eingaben
   history RUN_ID METRIC      jeder protokollierte Wert einer Metrik
+  compare RUN_ID RUN_ID... [--baseline RUN_ID] [--step latest|min|max|N] [--diff-only]
+                             Läufe nebeneinander, mit Differenzen zur Basis (Vorgabe: der Lauf
+                             hinter der Production-Version oder dem Alias champion)
   models                     registrierte Modelle
   versions MODEL             die Versionen eines registrierten Modells
   journal [verify]           das Journal der Aktionen und beobachteten Änderungen im Modellregister
@@ -333,20 +430,22 @@ MLFLOW_TRACKING_URI wird von &apos;sync&apos; verwendet, wenn keine SOURCE-URI a
 </translation>
     </message>
     <message>
-        <source>, %1 KiB</source>
-        <translation>, %1 KiB</translation>
+        <source>compare needs at least two RUN_IDs</source>
+        <translation>compare braucht mindestens zwei RUN_IDs</translation>
     </message>
     <message>
-        <source>%1: %2 of %3 runs</source>
-        <translation>%1: %2 von %3 Läufen</translation>
+        <source>--step takes latest, min, max or a step number, not &apos;%1&apos;</source>
+        <translation>--step nimmt latest, min, max oder eine Schrittnummer, nicht &apos;%1&apos;</translation>
     </message>
     <message>
-        <source>%1: %2 runs</source>
-        <translation>%1: %2 Läufe</translation>
+        <source>the baseline %1 is not one of the compared runs</source>
+        <translation>die Basis %1 ist keiner der verglichenen Läufe</translation>
     </message>
     <message>
-        <source>the source has no history for this metric</source>
-        <translation>die Quelle hat keinen Verlauf für diese Metrik</translation>
+        <source>Baseline: %1. Deltas are against it; **bold** marks the best value of a row.
+</source>
+        <translation>Basis: %1. Differenzen beziehen sich auf sie; **fett** markiert den besten Wert einer Zeile.
+</translation>
     </message>
 </context>
 <context>
@@ -398,6 +497,14 @@ MLFLOW_TRACKING_URI wird von &apos;sync&apos; verwendet, wenn keine SOURCE-URI a
     <message>
         <source>--compare needs at least one run id.</source>
         <translation>--compare braucht mindestens eine Lauf-ID.</translation>
+    </message>
+    <message>
+        <source>Open the Models view on this registered model once the source is imported.</source>
+        <translation>Öffnet nach dem Import der Quelle die Modellansicht mit diesem registrierten Modell.</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>NAME</translation>
     </message>
 </context>
 <context>
@@ -719,6 +826,21 @@ MLFLOW_TRACKING_URI wird von &apos;sync&apos; verwendet, wenn keine SOURCE-URI a
     <message>
         <source>Ctrl+Return</source>
         <translation>Ctrl+Return</translation>
+    </message>
+</context>
+<context>
+    <name>ModelsPage</name>
+    <message>
+        <source>The registered models of the selected source, with their number of versions</source>
+        <translation>Die registrierten Modelle der gewählten Quelle mit ihrer Anzahl an Versionen</translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation>Modelle</translation>
+    </message>
+    <message>
+        <source>The versions of the selected model; click a header to sort</source>
+        <translation>Die Versionen des gewählten Modells; zum Sortieren auf eine Spaltenüberschrift klicken</translation>
     </message>
 </context>
 <context>
@@ -1078,6 +1200,99 @@ tags.mlflow.runName LIKE &apos;XGB%&apos;</translation>
     <message>
         <source>a run without run_id was skipped</source>
         <translation>ein Lauf ohne run_id wurde übersprungen</translation>
+    </message>
+</context>
+<context>
+    <name>md::ChartsPage</name>
+    <message>
+        <source>&amp;Reset View</source>
+        <translation>Ansicht &amp;zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Fit the chart to the data again (Ctrl+0)</source>
+        <translation>Das Diagramm wieder an die Daten anpassen (Strg+0)</translation>
+    </message>
+    <message>
+        <source>PNG Image…</source>
+        <translation>PNG-Bild…</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG-Bilder (*.png)</translation>
+    </message>
+    <message>
+        <source>SVG Drawing…</source>
+        <translation>SVG-Zeichnung…</translation>
+    </message>
+    <message>
+        <source>SVG drawings (*.svg)</source>
+        <translation>SVG-Zeichnungen (*.svg)</translation>
+    </message>
+    <message>
+        <source>PDF Document…</source>
+        <translation>PDF-Dokument…</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF-Dokumente (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Nothing to chart yet.
+
+On the Runs tab, select two or more runs and press Compare Selected (Ctrl+Return): their metrics show here.</source>
+        <translation>Noch nichts darzustellen.
+
+Wählen Sie im Reiter „Läufe“ zwei oder mehr Läufe aus und drücken Sie „Auswahl vergleichen“ (Strg+Eingabe): Ihre Metriken erscheinen hier.</translation>
+    </message>
+    <message>
+        <source>The cache is not open.</source>
+        <translation>Der Cache ist nicht geöffnet.</translation>
+    </message>
+    <message>
+        <source>Runs not in the cache: %1</source>
+        <translation>Läufe nicht im Cache: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>None of the %n compared runs logged a metric.</source>
+        <translation>
+            <numerusform>Der verglichene Lauf hat keine Metrik protokolliert.</numerusform>
+            <numerusform>Keiner der %n verglichenen Läufe hat eine Metrik protokolliert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation>Diagramme</translation>
+    </message>
+    <message numerus="yes">
+        <source>Charts of %n runs</source>
+        <translation>
+            <numerusform>Diagramme eines Laufs</numerusform>
+            <numerusform>Diagramme von %n Läufen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Loading histories of %1…</source>
+        <translation>Verläufe von %1 werden geladen…</translation>
+    </message>
+    <message>
+        <source>The histories could not be loaded: %1</source>
+        <translation>Die Verläufe konnten nicht geladen werden: %1</translation>
+    </message>
+    <message>
+        <source>Export Chart</source>
+        <translation>Diagramm exportieren</translation>
+    </message>
+    <message>
+        <source>Export Failed</source>
+        <translation>Export fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>The chart could not be saved.</source>
+        <translation>Das Diagramm konnte nicht gespeichert werden.</translation>
+    </message>
+    <message>
+        <source>Exported to %1</source>
+        <translation>Exportiert nach %1</translation>
     </message>
 </context>
 <context>
@@ -1516,6 +1731,14 @@ Letzte Synchronisierung: %3
         <source>%1 / %2 runs</source>
         <translation>%1 / %2 Läufe</translation>
     </message>
+    <message>
+        <source>%1 s left</source>
+        <translation>noch %1 s</translation>
+    </message>
+    <message>
+        <source>%1 min left</source>
+        <translation>noch %1 min</translation>
+    </message>
 </context>
 <context>
     <name>md::MainWindow</name>
@@ -1680,6 +1903,73 @@ Open an MLflow store with File › Open Source… (Ctrl+O), or start ModelDesk w
         <source>Cannot compare: %1</source>
         <translation>Vergleich nicht möglich: %1</translation>
     </message>
+    <message>
+        <source>Charts</source>
+        <translation>Diagramme</translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation>Modelle</translation>
+    </message>
+    <message>
+        <source>The registered models of the selected source</source>
+        <translation>Die registrierten Modelle der gewählten Quelle</translation>
+    </message>
+    <message>
+        <source>Cannot chart: %1</source>
+        <translation>Diagramm nicht möglich: %1</translation>
+    </message>
+    <message>
+        <source>No registered model named “%1”.</source>
+        <translation>Kein registriertes Modell namens „%1“.</translation>
+    </message>
+</context>
+<context>
+    <name>md::MetricChart</name>
+    <message>
+        <source>Drag to pan, wheel to zoom, double-click or Ctrl+0 to reset; click a legend entry to hide or show its run</source>
+        <translation>Ziehen zum Verschieben, Mausrad zum Zoomen, Doppelklick oder Strg+0 zum Zurücksetzen; Klick auf einen Legendeneintrag blendet seinen Lauf aus oder ein</translation>
+    </message>
+    <message>
+        <source>Reset View</source>
+        <translation>Ansicht zurücksetzen</translation>
+    </message>
+    <message>
+        <source>%1
+%2: %3</source>
+        <translation>%1
+%2: %3</translation>
+    </message>
+    <message>
+        <source>%1
+step %2: %3</source>
+        <translation>%1
+Schritt %2: %3</translation>
+    </message>
+    <message>
+        <source>smoothed: %1</source>
+        <translation>geglättet: %1</translation>
+    </message>
+    <message>
+        <source>Charts can be saved as PNG, SVG or PDF, not “%1”.</source>
+        <translation>Diagramme können als PNG, SVG oder PDF gespeichert werden, nicht als „%1“.</translation>
+    </message>
+    <message>
+        <source>The chart could not be written.</source>
+        <translation>Das Diagramm konnte nicht geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Schritt</translation>
+    </message>
+    <message>
+        <source>Wall time</source>
+        <translation>Uhrzeit</translation>
+    </message>
+    <message>
+        <source>Relative time (h:min:s)</source>
+        <translation>Relative Zeit (h:min:s)</translation>
+    </message>
 </context>
 <context>
     <name>md::MlflowDbSource</name>
@@ -1764,6 +2054,93 @@ Open an MLflow store with File › Open Source… (Ctrl+O), or start ModelDesk w
     <message>
         <source>Model folder %1</source>
         <translation>Modellordner %1</translation>
+    </message>
+</context>
+<context>
+    <name>md::ModelsPage</name>
+    <message>
+        <source>No key metric</source>
+        <translation>Keine Leitmetrik</translation>
+    </message>
+    <message>
+        <source>%1 of each version&apos;s source run</source>
+        <translation>%1 des Quelllaufs jeder Version</translation>
+    </message>
+    <message>
+        <source>Key metric</source>
+        <translation>Leitmetrik</translation>
+    </message>
+    <message>
+        <source>%1 by version</source>
+        <translation>%1 nach Version</translation>
+    </message>
+    <message>
+        <source>No key metric values</source>
+        <translation>Keine Werte der Leitmetrik</translation>
+    </message>
+    <message>
+        <source>v%1</source>
+        <translation>v%1</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Versions</source>
+        <translation>Versionen</translation>
+    </message>
+    <message>
+        <source>Select a source on the left to see its registered models.</source>
+        <translation>Wählen Sie links eine Quelle, um ihre registrierten Modelle zu sehen.</translation>
+    </message>
+    <message>
+        <source>Cannot read the cache: %1</source>
+        <translation>Der Cache kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>This source has no registered models.</source>
+        <translation>Diese Quelle hat keine registrierten Modelle.</translation>
+    </message>
+    <message>
+        <source>1 version</source>
+        <translation>1 Version</translation>
+    </message>
+    <message>
+        <source>%1 versions</source>
+        <translation>%1 Versionen</translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation>Modelle</translation>
+    </message>
+    <message>
+        <source>Select a model to see its versions, their timeline and key metric.</source>
+        <translation>Wählen Sie ein Modell, um seine Versionen, ihren Zeitverlauf und ihre Leitmetrik zu sehen.</translation>
+    </message>
+    <message>
+        <source>Cannot read the model: %1</source>
+        <translation>Das Modell kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>%1 — 1 version</source>
+        <translation>%1 — 1 Version</translation>
+    </message>
+    <message>
+        <source>%1 — %2 versions</source>
+        <translation>%1 — %2 Versionen</translation>
+    </message>
+    <message>
+        <source>Tags: %1</source>
+        <translation>Tags: %1</translation>
+    </message>
+    <message>
+        <source>This model has no versions yet.</source>
+        <translation>Dieses Modell hat noch keine Versionen.</translation>
+    </message>
+    <message>
+        <source>No versions, so no timeline.</source>
+        <translation>Keine Versionen, daher kein Zeitverlauf.</translation>
     </message>
 </context>
 <context>
@@ -2068,6 +2445,190 @@ Schritt %3, protokolliert %4</translation>
     <message>
         <source>The same token as MLFLOW_TRACKING_TOKEN</source>
         <translation>Dasselbe Token wie in MLFLOW_TRACKING_TOKEN</translation>
+    </message>
+</context>
+<context>
+    <name>md::TimelineWidget</name>
+    <message>
+        <source>The version timeline: hover a block or marker for details, click it to select the version</source>
+        <translation>Der Zeitverlauf der Versionen: Für Details mit der Maus über einen Block oder eine Markierung fahren, zum Auswählen der Version klicken</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Ereignisse</translation>
+    </message>
+    <message>
+        <source>v%1</source>
+        <translation>v%1</translation>
+    </message>
+    <message>
+        <source>The model</source>
+        <translation>Das Modell</translation>
+    </message>
+    <message>
+        <source>%1 registered</source>
+        <translation>%1 registriert</translation>
+    </message>
+    <message>
+        <source>%1: stage %2 → %3</source>
+        <translation>%1: Stufe %2 → %3</translation>
+    </message>
+    <message>
+        <source>Alias %1: %2 → %3</source>
+        <translation>Alias %1: %2 → %3</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>%1: tag %2 changed from “%3” to “%4”</source>
+        <translation>%1: Tag %2 von „%3“ zu „%4“ geändert</translation>
+    </message>
+    <message>
+        <source>%1 deleted</source>
+        <translation>%1 gelöscht</translation>
+    </message>
+    <message>
+        <source>%1: %2 changed</source>
+        <translation>%1: %2 geändert</translation>
+    </message>
+    <message>
+        <source>Made by another tool; observed by sync between %1 and %2</source>
+        <translation>Von einem anderen Werkzeug vorgenommen; beim Synchronisieren zwischen %1 und %2 bemerkt</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>By %1</source>
+        <translation>Von %1</translation>
+    </message>
+    <message>
+        <source>Click to select the version</source>
+        <translation>Klicken, um die Version auszuwählen</translation>
+    </message>
+    <message>
+        <source>v%1 held alias %2</source>
+        <translation>v%1 trug den Alias %2</translation>
+    </message>
+    <message>
+        <source>v%1 in %2</source>
+        <translation>v%1 in %2</translation>
+    </message>
+    <message>
+        <source>From %1 until now</source>
+        <translation>Von %1 bis jetzt</translation>
+    </message>
+    <message>
+        <source>From %1 to %2</source>
+        <translation>Von %1 bis %2</translation>
+    </message>
+    <message>
+        <source>The start was observed by sync between %1 and %2</source>
+        <translation>Der Beginn wurde beim Synchronisieren zwischen %1 und %2 bemerkt</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>jetzt</translation>
+    </message>
+</context>
+<context>
+    <name>md::VersionsModel</name>
+    <message>
+        <source>Approved</source>
+        <translation>Freigegeben</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Abgelehnt</translation>
+    </message>
+    <message>
+        <source>%1 by %2 on %3</source>
+        <translation>%1 von %2 am %3</translation>
+    </message>
+    <message>
+        <source>v%1</source>
+        <translation>v%1</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>Version %1 of %2</source>
+        <translation>Version %1 von %2</translation>
+    </message>
+    <message>
+        <source>No source run</source>
+        <translation>Kein Quelllauf</translation>
+    </message>
+    <message>
+        <source>Source run %1
+%2</source>
+        <translation>Quelllauf %1
+%2</translation>
+    </message>
+    <message>
+        <source>No key metric: the runs logged no metric with a known direction</source>
+        <translation>Keine Leitmetrik: Die Läufe haben keine Metrik mit bekannter Richtung protokolliert</translation>
+    </message>
+    <message>
+        <source>%1 of the source run</source>
+        <translation>%1 des Quelllaufs</translation>
+    </message>
+    <message>
+        <source>Not approved or rejected in ModelDesk</source>
+        <translation>In ModelDesk weder freigegeben noch abgelehnt</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Stufe</translation>
+    </message>
+    <message>
+        <source>Aliases</source>
+        <translation>Aliasse</translation>
+    </message>
+    <message>
+        <source>Source Run</source>
+        <translation>Quelllauf</translation>
+    </message>
+    <message>
+        <source>Key Metric</source>
+        <translation>Leitmetrik</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <source>Approval</source>
+        <translation>Freigabe</translation>
+    </message>
+    <message>
+        <source>The key metric: the model&apos;s modeldesk.key_metric tag, else val_r2_score, else the first metric with a known direction</source>
+        <translation>Die Leitmetrik: das Tag modeldesk.key_metric des Modells, sonst val_r2_score, sonst die erste Metrik mit bekannter Richtung</translation>
     </message>
 </context>
 </TS>

@@ -97,8 +97,14 @@ Options parseCommandLine(QCoreApplication &app)
                                     "Open the side-by-side comparison of these runs (MLflow run ids, separated by "
                                     "commas) once the source is imported."),
         QCoreApplication::translate("CommandLine", "RUN_ID,..."));
+    const QCommandLineOption modelOption(
+        u"model"_s,
+        QCoreApplication::translate("CommandLine",
+                                    "Open the Models view on this registered model once the source is imported."),
+        QCoreApplication::translate("CommandLine", "NAME"));
     parser.addOption(cacheOption);
     parser.addOption(compareOption);
+    parser.addOption(modelOption);
     parser.addOption(screenshotOption);
     parser.addOption(langOption);
 
@@ -131,6 +137,7 @@ Options parseCommandLine(QCoreApplication &app)
                      qPrintable(QCoreApplication::translate("CommandLine", "--compare needs at least one run id.")));
         std::exit(2);
     }
+    options.modelName = parser.value(modelOption);
     return options;
 }
 

@@ -9,13 +9,14 @@ class QCoreApplication;
 namespace md::app {
 
 /// What `modeldesk [SOURCE-URI] [--cache PATH] [--screenshot FILE.png] [--lang CODE]
-/// [--compare RUN_ID,RUN_ID,...]` asked for.
+/// [--compare RUN_ID,RUN_ID,...] [--model NAME]` asked for.
 struct Options {
     QString sourceUri;    ///< the argument, else $MLFLOW_TRACKING_URI, else empty
     QString cachePath;    ///< --cache, else Cache::defaultPath()
     QString journalPath;  ///< Journal::defaultPathFor(cachePath)
     QString screenshot;   ///< --screenshot FILE.png, empty when not asked
     QStringList compareRunIds;  ///< --compare, split at commas; empty when not asked
+    QString modelName;          ///< --model: the registered model to show; empty when not asked
 };
 
 /// Sets the application's names and version (also the QSettings and AppDataLocation names).

@@ -27,7 +27,7 @@ int main(int argc, char *argv[])
 
     const bool screenshot = !options.screenshot.isEmpty();
     md::MessageBox::setHeadless(screenshot);
-    md::MainWindow window({options.cachePath, options.journalPath, screenshot, options.compareRunIds});
+    md::MainWindow window({options.cachePath, options.journalPath, screenshot, options.compareRunIds, options.modelName});
     QObject::connect(&window, &md::MainWindow::startupFinished, &app, [&](bool ok, const QString &error) {
         if (!ok)
             std::fprintf(stderr, "modeldesk: %s\n", qPrintable(error));

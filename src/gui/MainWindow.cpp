@@ -3,11 +3,13 @@
 
 #include "ui_MainWindow.h"
 
+#include "ChartsPage.h"
 #include "ComparisonPage.h"
 #include "ExperimentTreeDelegate.h"
 #include "ImportController.h"
 #include "ImportStatusWidget.h"
 #include "MessageBox.h"
+#include "ModelsPage.h"
 #include "OpenSourceDialog.h"
 #include "RunsPage.h"
 #include "ServerSignIn.h"
@@ -81,6 +83,11 @@ MainWindow::MainWindow(MainWindowOptions options, QWidget *parent)
     m_pages->setDocumentMode(true);
     m_pages->addTab(m_runsPage, tr("Runs"));
     m_pages->addTab(m_comparisonPage, m_comparisonPage->shortTitle());
+    m_chartsPage = new ChartsPage(&m_cache, m_options.cachePath, this);
+    m_pages->addTab(m_chartsPage, tr("Charts"));
+    m_modelsPage = new ModelsPage(&m_cache, m_options.journalPath, this);
+    m_pages->addTab(m_modelsPage, tr("Models"));
+    m_pages->setTabToolTip(m_pages->indexOf(m_modelsPage), tr("The registered models of the selected source"));
     m_ui->splitter->addWidget(m_pages);
     m_ui->splitter->setStretchFactor(0, 0);
     m_ui->splitter->setStretchFactor(1, 1);
@@ -223,6 +230,8 @@ void MainWindow::finishStartUp(bool ok, const QString &error)
     m_startupPending = false;
     if (!m_options.compareRunIds.isEmpty() && m_cache.isOpen())
         showComparison(m_options.compareRunIds);
+    if (!m_options.modelName.isEmpty() && m_cache.isOpen())
+        showModel(m_options.modelName);
     Q_EMIT startupFinished(ok, error);
 }
 
@@ -277,6 +286,8 @@ void MainWindow::onBatchFinished(const ImportBatch &batch)
     reloadExperiments();
     m_runsPage->reload();
     m_comparisonPage->reload();
+    m_chartsPage->reload();
+    m_modelsPage->reload();
 
     std::optional<qint64> shownSource;
     for (const ImportOutcome &o : batch.outcomes) {
@@ -377,6 +388,11 @@ void MainWindow::selectPreferred(std::optional<qint64> sourceId)
 
 void MainWindow::onCurrentChanged(const QModelIndex &current)
 {
+    if (current.isValid())
+        m_modelsPage->showSource(current.data(ExperimentsModel::SourceIdRole).toLongLong(),
+                                 current.data(ExperimentsModel::SourceUriRole).toString());
+    else
+        m_modelsPage->showSource(std::nullopt, {});
     const auto kind = ExperimentsModel::ItemKind(current.data(ExperimentsModel::ItemKindRole).toInt());
     if (current.isValid() && kind == ExperimentsModel::ItemKind::Experiment) {
         const qint64 sourceId = current.data(ExperimentsModel::SourceIdRole).toLongLong();
@@ -416,6 +432,8 @@ bool MainWindow::showComparison(const QStringList &runIds, std::optional<qint64>
         statusBar()->showMessage(tr("Cannot compare: %1").arg(s.error().message));
         return false;
     }
+    if (Status s = m_chartsPage->setRuns(runIds, sourceId); !s)
+        statusBar()->showMessage(tr("Cannot chart: %1").arg(s.error().message));
     m_pages->setCurrentWidget(m_comparisonPage);
     return true;
 }
@@ -441,6 +459,27 @@ void MainWindow::showAbout()
                          "<p>Cache: %2</p><p>Built with Qt %3. Licensed under the GNU GPL, version 3 or later.</p>")
                           .arg(QStringLiteral(MODELDESK_VERSION), m_options.cachePath.toHtmlEscaped(),
                                QString::fromLatin1(qVersion())));
+}
+
+bool MainWindow::showModel(const QString &name)
+{
+    if (!m_modelsPage->selectModel(name)) {
+        auto sources = m_cache.sources();
+        for (const SourceInfo &source : sources ? *sources : QList<SourceInfo>()) {
+            auto model = m_cache.registeredModel(name, source.id);
+            if (!model)
+                continue;
+            m_ui->experimentsTree->setCurrentIndex(m_experiments->preferredExperiment(source.id));
+            m_modelsPage->showSource(source.id, source.uri);
+            break;
+        }
+        if (!m_modelsPage->selectModel(name)) {
+            statusBar()->showMessage(tr("No registered model named “%1”.").arg(name));
+            return false;
+        }
+    }
+    m_pages->setCurrentWidget(m_modelsPage);
+    return true;
 }
 
 } // namespace md

@@ -17,10 +17,12 @@ class MainWindow;
 
 namespace md {
 
+class ChartsPage;
 class ComparisonPage;
 class ExperimentsModel;
 class ImportController;
 class ImportStatusWidget;
+class ModelsPage;
 struct ImportBatch;
 class RunsPage;
 class ServerSignIn;
@@ -32,6 +34,8 @@ struct MainWindowOptions {
     bool screenshotMode = false;
     /// --compare: MLflow run ids to compare once the startup import is over.
     QStringList compareRunIds = {};
+    /// --model: the registered model the Models tab shows once the startup import is over.
+    QString modelName = {};
 };
 
 /// The first window: sources and experiments on the left, the runs of the selected experiment in
@@ -55,7 +59,14 @@ public:
 
     RunsPage *runsPage() const { return m_runsPage; }
     ComparisonPage *comparisonPage() const { return m_comparisonPage; }
-    /// The Runs and Compare tabs.
+    /// Charts of the compared runs: gets the runs whenever a comparison is shown.
+    ChartsPage *chartsPage() const { return m_chartsPage; }
+    /// The registry of the selected source: models, versions, timeline.
+    ModelsPage *modelsPage() const { return m_modelsPage; }
+    /// Shows the Models tab with `name` selected (in the source selected on the left, else in the
+    /// first source that has it). False, with a status bar message, when no source has it.
+    bool showModel(const QString &name);
+    /// The Runs, Compare and Charts tabs.
     QTabWidget *pages() const { return m_pages; }
     /// Compares these runs (of `sourceId` when given) and shows the Compare tab. An error (a run
     /// not in the cache) goes to the status bar and the Runs tab stays.
@@ -100,6 +111,8 @@ private:
     ExperimentsModel *m_experiments;
     RunsPage *m_runsPage;
     ComparisonPage *m_comparisonPage;
+    ChartsPage *m_chartsPage;
+    ModelsPage *m_modelsPage;
     QTabWidget *m_pages;
     ImportController *m_imports;
     ServerSignIn *m_signIn;

@@ -1,0 +1,406 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ChartsPage.h"
+
+#include "ui_ChartsPage.h"
+
+#include "MessageBox.h"
+#include "MetricChart.h"
+#include "cache/Cache.h"
+#include "sync/HistoryLoader.h"
+
+#include <QDir>
+#include <QFileDialog>
+#include <QFutureWatcher>
+#include <QMenu>
+#include <QPromise>
+#include <QRegularExpression>
+#include <QStandardPaths>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace md {
+
+namespace {
+
+/// One run's history as it arrives from the worker.
+struct HistoryBatch {
+    qint64 generation = 0;
+    QString key;
+    QString runId;
+    QList<MetricPoint> points;
+    std::optional<Error> error;
+};
+
+} // namespace
+
+ChartsPage::ChartsPage(Cache *cache, QString cachePath, QWidget *parent)
+    : QWidget(parent)
+    , m_ui(std::make_unique<Ui::ChartsPage>())
+    , m_cache(cache)
+    , m_cachePath(std::move(cachePath))
+{
+    m_ui->setupUi(this);
+    QFont titleFont = m_ui->titleLabel->font();
+    titleFont.setBold(true);
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.25);
+    m_ui->titleLabel->setFont(titleFont);
+
+    m_chart = new MetricChart(m_ui->chartPage);
+    m_chart->setObjectName(u"metricChart"_s);
+    m_ui->chartLayout->addWidget(m_chart);
+
+    m_ui->resetButton->setText(tr("&Reset View"));
+    m_ui->resetButton->setToolTip(tr("Fit the chart to the data again (Ctrl+0)"));
+    connect(m_ui->resetButton, &QToolButton::clicked, m_chart, &MetricChart::resetView);
+
+    auto *exportMenu = new QMenu(m_ui->exportButton);
+    exportMenu->addAction(tr("PNG Image…"), this, [this] { chooseExportFile(u"png"_s, tr("PNG images (*.png)")); });
+    exportMenu->addAction(tr("SVG Drawing…"), this, [this] { chooseExportFile(u"svg"_s, tr("SVG drawings (*.svg)")); });
+    exportMenu->addAction(tr("PDF Document…"), this, [this] { chooseExportFile(u"pdf"_s, tr("PDF documents (*.pdf)")); });
+    m_ui->exportButton->setMenu(exportMenu);
+
+    connect(m_ui->metricCombo, &QComboBox::currentIndexChanged, this, [this] {
+        if (!m_updatingControls)
+            showChart();
+    });
+    connect(m_ui->kindCombo, &QComboBox::currentIndexChanged, this, [this] {
+        if (!m_updatingControls)
+            showChart();
+    });
+    connect(m_ui->xModeCombo, &QComboBox::currentIndexChanged, this,
+            [this](int index) { m_chart->setXMode(ChartXMode(std::max(0, index))); });
+    connect(m_ui->logYCheck, &QCheckBox::toggled, m_chart, &MetricChart::setLogY);
+    connect(m_ui->smoothingSlider, &QSlider::valueChanged, this, [this](int value) {
+        const double s = value / 100.0;
+        m_ui->smoothingValue->setText(QLocale().toString(s, 'f', 2));
+        m_chart->setSmoothing(s);
+    });
+
+    m_ui->emptyLabel->setText(
+        tr("Nothing to chart yet.\n\nOn the Runs tab, select two or more runs and press Compare Selected "
+           "(Ctrl+Return): their metrics show here."));
+    clear();
+}
+
+ChartsPage::~ChartsPage()
+{
+    if (m_cancel)
+        m_cancel->store(true);
+    const auto watchers = findChildren<QFutureWatcher<HistoryBatch> *>();
+    for (auto *w : watchers) {
+        w->disconnect(this);
+        w->waitForFinished();
+    }
+}
+
+QComboBox *ChartsPage::metricCombo() const { return m_ui->metricCombo; }
+QComboBox *ChartsPage::kindCombo() const { return m_ui->kindCombo; }
+QComboBox *ChartsPage::xModeCombo() const { return m_ui->xModeCombo; }
+QCheckBox *ChartsPage::logYCheck() const { return m_ui->logYCheck; }
+QSlider *ChartsPage::smoothingSlider() const { return m_ui->smoothingSlider; }
+QLabel *ChartsPage::infoLabel() const { return m_ui->infoLabel; }
+QLabel *ChartsPage::emptyLabel() const { return m_ui->emptyLabel; }
+QAbstractButton *ChartsPage::exportButton() const { return m_ui->exportButton; }
+
+QColor ChartsPage::runColour(int index, const QPalette &palette)
+{
+    // Tableau 10: distinct for the usual handful of runs, readable on light and dark.
+    static const QRgb colours[] = {0x4e79a7, 0xf28e2b, 0x59a14f, 0xe15759, 0x76b7b2,
+                                   0xedc948, 0xb07aa1, 0xff9da7, 0x9c755f, 0xbab0ac};
+    QColor c = QColor::fromRgb(colours[std::max(0, index) % int(std::size(colours))]);
+    if (palette.color(QPalette::Base).lightness() < 128)
+        c = c.lighter(125);
+    return c;
+}
+
+Status ChartsPage::setRuns(const QStringList &runIds, std::optional<qint64> sourceId)
+{
+    return load(runIds, sourceId);
+}
+
+void ChartsPage::reload()
+{
+    if (m_runIds.isEmpty())
+        return;
+    m_histories.clear();
+    if (Status s = load(m_runIds, m_sourceId); !s)
+        setInfo(s.error().toString());
+}
+
+Status ChartsPage::load(const QStringList &runIds, std::optional<qint64> sourceId)
+{
+    if (!m_cache || !m_cache->isOpen())
+        return makeError(ErrorCategory::Storage, tr("The cache is not open."));
+    if (runIds.isEmpty()) {
+        clear();
+        return {};
+    }
+    RunQuery query;
+    query.sourceId = sourceId;
+    query.runIds = runIds;
+    query.includeDeleted = true;
+    auto rows = m_cache->runs(query);
+    if (!rows)
+        return rows.error();
+    QList<Run> runs;
+    QList<qint64> rowIds;
+    QStringList ids;
+    QStringList missing;
+    for (const QString &id : runIds) {
+        if (ids.contains(id))
+            continue;
+        const auto it = std::find_if(rows->cbegin(), rows->cend(), [&id](const RunRow &r) { return r.run.runId == id; });
+        if (it == rows->cend()) {
+            missing.append(id);
+            continue;
+        }
+        ids.append(id);
+        runs.append(it->run);
+        rowIds.append(it->rowId);
+    }
+    if (!missing.isEmpty())
+        return makeError(ErrorCategory::NotFound, tr("Runs not in the cache: %1").arg(missing.join(u", "_s)), m_cachePath);
+
+    if (ids != m_runIds)
+        m_histories.clear();
+    m_runs = runs;
+    m_runRowIds = rowIds;
+    m_runIds = ids;
+    m_sourceId = sourceId;
+    updateControls();
+    showChart();
+    return {};
+}
+
+void ChartsPage::clear()
+{
+    ++m_generation;
+    if (m_cancel)
+        m_cancel->store(true);
+    m_loading = false;
+    m_runs.clear();
+    m_runRowIds.clear();
+    m_runIds.clear();
+    m_histories.clear();
+    m_chart->clear();
+    setInfo({});
+    updateControls();
+}
+
+void ChartsPage::updateControls()
+{
+    m_updatingControls = true;
+    const QString current = m_ui->metricCombo->currentText();
+    QStringList keys;
+    for (const Run &r : std::as_const(m_runs))
+        for (const MetricPoint &p : r.latestMetrics)
+            if (!keys.contains(p.key))
+                keys.append(p.key);
+    keys.sort(Qt::CaseInsensitive);
+    m_ui->metricCombo->clear();
+    m_ui->metricCombo->addItems(keys);
+    const qsizetype keep = keys.indexOf(current);
+    m_ui->metricCombo->setCurrentIndex(keep >= 0 ? int(keep) : (keys.isEmpty() ? -1 : 0));
+    const bool any = !m_runs.isEmpty() && !keys.isEmpty();
+    for (QWidget *w : std::initializer_list<QWidget *>{m_ui->metricCombo, m_ui->kindCombo, m_ui->xModeCombo, m_ui->logYCheck,
+                                                        m_ui->smoothingSlider, m_ui->exportButton, m_ui->resetButton})
+        w->setEnabled(any);
+    if (m_runs.isEmpty())
+        m_ui->emptyLabel->setText(
+            tr("Nothing to chart yet.\n\nOn the Runs tab, select two or more runs and press Compare Selected "
+               "(Ctrl+Return): their metrics show here."));
+    else if (keys.isEmpty())
+        m_ui->emptyLabel->setText(tr("None of the %n compared runs logged a metric.", nullptr, int(m_runs.size())));
+    m_ui->stack->setCurrentWidget(any ? m_ui->chartPage : m_ui->emptyPage);
+    m_ui->titleLabel->setText(m_runs.isEmpty() ? tr("Charts") : tr("Charts of %n runs", nullptr, int(m_runs.size())));
+    m_updatingControls = false;
+}
+
+bool ChartsPage::setMetric(const QString &key)
+{
+    const int index = m_ui->metricCombo->findText(key);
+    if (index < 0)
+        return false;
+    m_ui->metricCombo->setCurrentIndex(index);
+    return true;
+}
+
+QString ChartsPage::metric() const
+{
+    return m_ui->metricCombo->currentText();
+}
+
+void ChartsPage::setKind(Kind kind)
+{
+    m_ui->kindCombo->setCurrentIndex(int(kind));
+}
+
+ChartsPage::Kind ChartsPage::kind() const
+{
+    return m_ui->kindCombo->currentIndex() == 1 ? Kind::Bar : Kind::History;
+}
+
+QString ChartsPage::runLabel(int index) const
+{
+    const Run &r = m_runs.at(index);
+    return r.runName.isEmpty() ? r.runId : r.runName;
+}
+
+void ChartsPage::showChart()
+{
+    ++m_generation;
+    if (m_cancel)
+        m_cancel->store(true);
+    m_loading = false;
+    const QString key = metric();
+    m_ui->xModeCombo->setEnabled(!key.isEmpty() && kind() == Kind::History);
+    m_ui->logYCheck->setEnabled(!key.isEmpty() && kind() == Kind::History);
+    m_ui->smoothingSlider->setEnabled(!key.isEmpty() && kind() == Kind::History);
+    if (key.isEmpty()) {
+        m_chart->clear();
+        setInfo({});
+        return;
+    }
+    m_chart->setValueTitle(key);
+    const QPalette pal = palette();
+    if (kind() == Kind::Bar) {
+        QStringList labels;
+        QList<QColor> colours;
+        QList<std::optional<double>> values;
+        for (int i = 0; i < m_runs.size(); ++i) {
+            labels.append(runLabel(i));
+            colours.append(runColour(i, pal));
+            values.append(latestFiniteValue(m_runs.at(i), key));
+        }
+        m_chart->setBars(labels, colours, values);
+        setInfo({});
+        return;
+    }
+    m_chart->clear();
+    const auto &loaded = m_histories.value(key);
+    for (int i = 0; i < m_runs.size(); ++i) {
+        const auto it = loaded.constFind(m_runs.at(i).runId);
+        if (it != loaded.cend())
+            m_chart->setSeries(m_runs.at(i).runId, runLabel(i), runColour(i, pal), it.value());
+    }
+    startLoading();
+}
+
+void ChartsPage::startLoading()
+{
+    const QString key = metric();
+    const auto &loaded = m_histories.value(key);
+    QList<HistoryLoader::Request> requests;
+    QStringList requestRunIds;
+    for (int i = 0; i < m_runs.size(); ++i) {
+        if (loaded.contains(m_runs.at(i).runId))
+            continue;
+        const bool has = std::any_of(m_runs.at(i).latestMetrics.cbegin(), m_runs.at(i).latestMetrics.cend(),
+                                     [&key](const MetricPoint &p) { return p.key == key; });
+        if (!has)
+            continue;
+        requests.append({m_runRowIds.at(i), key});
+        requestRunIds.append(m_runs.at(i).runId);
+    }
+    if (requests.isEmpty()) {
+        setInfo({});
+        Q_EMIT historiesLoaded(true);
+        return;
+    }
+    m_cancel = std::make_shared<std::atomic_bool>(false);
+    m_loading = true;
+    const qint64 generation = m_generation;
+    setInfo(tr("Loading histories of %1…").arg(key));
+
+    auto *watcher = new QFutureWatcher<HistoryBatch>(this);
+    connect(watcher, &QFutureWatcher<HistoryBatch>::resultReadyAt, this, [this, watcher](int index) {
+        const HistoryBatch batch = watcher->resultAt(index);
+        if (batch.generation != m_generation || batch.error)
+            return;
+        m_histories[batch.key][batch.runId] = batch.points;
+        const qsizetype run = m_runIds.indexOf(batch.runId);
+        if (run < 0 || batch.key != metric() || kind() != Kind::History)
+            return;
+        m_chart->setSeries(batch.runId, runLabel(int(run)), runColour(int(run), palette()), batch.points);
+        Q_EMIT seriesArrived(batch.runId);
+    });
+    connect(watcher, &QFutureWatcher<HistoryBatch>::finished, this, [this, watcher, generation] {
+        watcher->deleteLater();
+        if (generation != m_generation)
+            return;
+        m_loading = false;
+        std::optional<Error> error;
+        const QList<HistoryBatch> results = watcher->future().results();
+        for (const HistoryBatch &b : results)
+            if (b.error && b.error->category != ErrorCategory::Cancelled)
+                error = b.error;
+        setInfo(error ? tr("The histories could not be loaded: %1").arg(error->toString()) : QString());
+        Q_EMIT historiesLoaded(!error);
+    });
+    watcher->setFuture(QtConcurrent::run(
+        [path = m_cachePath, requests, requestRunIds, cancel = m_cancel, generation](QPromise<HistoryBatch> &promise) {
+            // A connection of this thread's own: the GUI's Cache is not thread-safe.
+            Cache cache;
+            if (Status s = cache.open(path); !s) {
+                promise.addResult(HistoryBatch{generation, {}, {}, {}, s.error()});
+                return;
+            }
+            HistoryLoader loader(cache);
+            // One run per batch: the chart draws each history as soon as it is there.
+            for (qsizetype i = 0; i < requests.size() && !*cancel; ++i) {
+                auto loaded = loader.load({requests.at(i)}, *cancel);
+                HistoryBatch batch{generation, requests.at(i).key, requestRunIds.at(i), {}, {}};
+                if (!loaded)
+                    batch.error = loaded.error();
+                else if (!loaded->isEmpty())
+                    batch.points = loaded->first();
+                promise.addResult(batch);
+                if (batch.error)
+                    return;
+            }
+        }));
+}
+
+Status ChartsPage::exportChart(const QString &path, QSize size)
+{
+    return m_chart->exportTo(path, size);
+}
+
+void ChartsPage::chooseExportFile(const QString &suffix, const QString &filter)
+{
+    QString dir = QStandardPaths::writableLocation(QStandardPaths::PicturesLocation);
+    if (dir.isEmpty())
+        dir = QDir::homePath();
+    auto *dialog = new QFileDialog(this, tr("Export Chart"), dir, filter);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setAcceptMode(QFileDialog::AcceptSave);
+    dialog->setFileMode(QFileDialog::AnyFile);
+    dialog->setDefaultSuffix(suffix);
+    QString name = metric();
+    name.replace(QRegularExpression(u"[^A-Za-z0-9_.-]+"_s), u"_"_s);
+    dialog->selectFile((name.isEmpty() ? u"chart"_s : name) + u'.' + suffix);
+    connect(dialog, &QFileDialog::fileSelected, this, [this](const QString &path) {
+        if (Status s = exportChart(path); !s)
+            MessageBox::error(this, tr("Export Failed"), tr("The chart could not be saved."), s.error().toString());
+        else
+            setInfo(tr("Exported to %1").arg(QDir::toNativeSeparators(path)));
+    });
+    dialog->open();
+}
+
+void ChartsPage::setInfo(const QString &text)
+{
+    m_ui->infoLabel->setText(text);
+}
+
+void ChartsPage::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange && !m_runs.isEmpty() && !m_updatingControls)
+        showChart();
+}
+
+} // namespace md

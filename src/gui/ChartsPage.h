@@ -1,0 +1,113 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/Domain.h"
+#include "core/Error.h"
+#include "models/ChartData.h"
+
+#include <QHash>
+#include <QWidget>
+
+#include <atomic>
+#include <memory>
+#include <optional>
+
+class QAbstractButton;
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QSlider;
+
+namespace Ui {
+class ChartsPage;
+}
+
+namespace md {
+
+class Cache;
+class MetricChart;
+
+/// Charts of the compared runs (MetricChart): the history of one metric, one line per run, or a
+/// bar chart of its latest value per run; x mode, log y, smoothing, export as PNG, SVG or PDF.
+///
+/// Reads the runs through the given Cache on the GUI thread. Histories load off the GUI thread
+/// (HistoryLoader on a connection of its own to `cachePath`), one run at a time, so the chart
+/// fills in as they arrive; histories of earlier runs or metrics are dropped when they arrive late.
+/// Loaded histories are kept until the runs change. The cache must outlive the page.
+class ChartsPage : public QWidget {
+    Q_OBJECT
+public:
+    enum class Kind { History, Bar };
+
+    ChartsPage(Cache *cache, QString cachePath, QWidget *parent = nullptr);
+    ~ChartsPage() override;
+
+    /// Charts these runs (MLflow run ids, in this order; of `sourceId` when given), keeping the
+    /// chosen metric when they have it. Fails, keeping what was shown, when a run is not in the cache.
+    Status setRuns(const QStringList &runIds, std::optional<qint64> sourceId = std::nullopt);
+    /// Shows the empty state.
+    void clear();
+    /// Re-reads the runs (after an import) and reloads the shown histories.
+    void reload();
+    QStringList runIds() const { return m_runIds; }
+
+    /// Selects the metric; false when no compared run logged it.
+    bool setMetric(const QString &key);
+    QString metric() const;
+    void setKind(Kind kind);
+    Kind kind() const;
+    /// True while histories of the shown metric are loading.
+    bool isLoading() const { return m_loading; }
+    /// Writes the chart as PNG, SVG or PDF by the suffix of `path` (MetricChart::exportTo).
+    Status exportChart(const QString &path, QSize size = {});
+
+    MetricChart *chart() const { return m_chart; }
+    QComboBox *metricCombo() const;
+    QComboBox *kindCombo() const;
+    QComboBox *xModeCombo() const;
+    QCheckBox *logYCheck() const;
+    QSlider *smoothingSlider() const;
+    QLabel *infoLabel() const;
+    QLabel *emptyLabel() const;
+    QAbstractButton *exportButton() const;
+    /// The colour of the run at this index for this palette (stable per index, lighter on dark).
+    static QColor runColour(int index, const QPalette &palette);
+
+Q_SIGNALS:
+    /// Every history of the shown metric arrived (ok) or could not be loaded.
+    void historiesLoaded(bool ok);
+    /// One run's history of the shown metric arrived and is drawn.
+    void seriesArrived(const QString &runId);
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    Status load(const QStringList &runIds, std::optional<qint64> sourceId);
+    void showChart();
+    void startLoading();
+    void updateControls();
+    void chooseExportFile(const QString &suffix, const QString &filter);
+    void setInfo(const QString &text);
+    QString runLabel(int index) const;
+
+    std::unique_ptr<Ui::ChartsPage> m_ui;
+    Cache *m_cache;
+    QString m_cachePath;
+    MetricChart *m_chart;
+
+    QList<Run> m_runs;
+    QList<qint64> m_runRowIds;
+    QStringList m_runIds;
+    std::optional<qint64> m_sourceId;
+    /// Loaded histories: metric key, then run id.
+    QHash<QString, QHash<QString, QList<MetricPoint>>> m_histories;
+    bool m_updatingControls = false;
+
+    /// Bumped when the runs or the metric change: results of an older request are dropped.
+    qint64 m_generation = 0;
+    bool m_loading = false;
+    std::shared_ptr<std::atomic_bool> m_cancel;
+};
+
+} // namespace md

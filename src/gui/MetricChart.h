@@ -1,0 +1,115 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/Error.h"
+#include "models/ChartData.h"
+
+#include <QColor>
+#include <QList>
+#include <QWidget>
+
+class QCPAbstractLegendItem;
+class QCPGraph;
+class QCPLegend;
+class QCustomPlot;
+class QMouseEvent;
+
+namespace md {
+
+/// Our chart widget around a QCustomPlot: either an overlay of metric histories (one line per run)
+/// or a bar chart of one value per run.
+///
+/// Histories: x as step, wall time or relative time (setXMode), linear or log y (setLogY), EMA
+/// smoothing (setSmoothing) with a min/max envelope of the raw values behind the line where the
+/// line is smoothed or holds more points than the chart has room for (setEnvelopeVisible). Lines
+/// hold every finite point; QCustomPlot's adaptive sampling thins them only when drawing. Hovering
+/// shows run, step and value of the nearest point; clicking a legend entry hides or shows its line;
+/// drag pans, the wheel zooms, Ctrl+0 or a double click resets the view. Colours follow the palette.
+class MetricChart : public QWidget {
+    Q_OBJECT
+public:
+    explicit MetricChart(QWidget *parent = nullptr);
+    ~MetricChart() override;
+
+    /// Removes every series and bar, leaving an empty history chart.
+    void clear();
+    /// Adds the history of run `id` (or replaces it when `id` is there), shown as `label` in
+    /// `colour`. Switches to the history chart. The view is reset unless the person zoomed.
+    void setSeries(const QString &id, const QString &label, const QColor &colour, const QList<MetricPoint> &points);
+    /// Shows a bar chart: one bar per label, in this order; a missing value leaves an empty slot.
+    void setBars(const QStringList &labels, const QList<QColor> &colours, const QList<std::optional<double>> &values);
+    bool isBarChart() const { return m_bars; }
+    /// The metric key: the y axis title (and the bar chart's).
+    void setValueTitle(const QString &title);
+
+    void setXMode(ChartXMode mode);
+    ChartXMode xMode() const { return m_xMode; }
+    void setLogY(bool log);
+    bool logY() const { return m_logY; }
+    /// EMA smoothing factor in [0, 0.999] (see emaSmooth); 0 draws the raw values.
+    void setSmoothing(double smoothing);
+    double smoothing() const { return m_smoothing; }
+    void setEnvelopeVisible(bool visible);
+    bool isEnvelopeVisible() const { return m_envelope; }
+
+    /// The series ids, in the order they were added.
+    QStringList seriesIds() const;
+    /// The line of a series, or null.
+    QCPGraph *graph(const QString &id) const;
+    /// Hides or shows a series' line (and envelope), as a legend click does.
+    void setSeriesVisible(const QString &id, bool visible);
+    bool isSeriesVisible(const QString &id) const;
+
+    /// Fits the axes to the visible data (also Ctrl+0 and a double click).
+    void resetView();
+    /// The hover text for a position in plot coordinates: run, step and value of the nearest
+    /// point within a few pixels, or empty.
+    QString toolTipAt(const QPoint &pos) const;
+    /// Writes the chart as PNG, SVG or PDF (by the suffix of `path`, case-insensitive) at `size`
+    /// (the widget's size when empty). Fails on another suffix or when the file cannot be written.
+    Status exportTo(const QString &path, QSize size = {});
+
+    QCustomPlot *plot() const { return m_plot; }
+
+Q_SIGNALS:
+    /// A legend click (or setSeriesVisible) hid or showed a series.
+    void seriesVisibilityChanged(const QString &id, bool visible);
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    struct Entry {
+        QString id;
+        QString label;
+        QColor colour;
+        QList<MetricPoint> points;
+        ChartSeries series;
+        QCPGraph *line = nullptr;
+        QCPGraph *lower = nullptr;
+        QCPGraph *upper = nullptr;
+        bool visible = true;
+    };
+
+    void rebuildEntry(Entry &e);
+    void rebuildAll();
+    void applyPalette();
+    void applyAxes();
+    void updateLegendItem(const Entry &e);
+    void onLegendClick(QCPLegend *legend, QCPAbstractLegendItem *item, QMouseEvent *event);
+    void onMouseMove(QMouseEvent *event);
+    Entry *entry(const QString &id);
+    const Entry *entry(const QString &id) const;
+
+    QCustomPlot *m_plot;
+    QList<Entry> m_entries;
+    ChartXMode m_xMode = ChartXMode::Step;
+    bool m_logY = false;
+    double m_smoothing = 0;
+    bool m_envelope = true;
+    bool m_bars = false;
+    bool m_userMovedView = false;
+    QString m_valueTitle;
+};
+
+} // namespace md

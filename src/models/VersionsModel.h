@@ -1,0 +1,94 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "cache/Journal.h"
+#include "core/Domain.h"
+
+#include <QAbstractTableModel>
+#include <QHash>
+
+#include <cmath>
+#include <limits>
+
+namespace md {
+
+class Cache;
+
+/// The versions of one registered model, one row per version (read-only). Sortable through
+/// sort(); the key metric sorts numerically with NaN (no value) last in both orders.
+///
+/// The key metric is, in this order: the metric the model's `modeldesk.key_metric` tag names;
+/// `val_r2_score` when a version's run logged it; else the first metric (by name) of the
+/// versions' runs whose direction inferMetricDirection() knows. The value is the run's latest.
+class VersionsModel : public QAbstractTableModel {
+    Q_OBJECT
+public:
+    enum Columns {
+        VersionColumn,
+        StageColumn,
+        AliasesColumn,
+        RunColumn,
+        KeyMetricColumn,
+        CreatedColumn,
+        UserColumn,
+        StatusColumn,
+        DescriptionColumn,
+        TagsColumn,
+        ApprovalColumn,
+        ColumnCount
+    };
+    enum Roles {
+        VersionRole = Qt::UserRole + 1,  ///< qint64, every column
+        StageRole,                       ///< QString
+        AliasesRole,                     ///< QStringList
+        RunIdRole,                       ///< QString, MLflow run id (may be empty)
+        KeyMetricRole,                   ///< double, NaN when the run has no such metric
+        SortRole,                        ///< the raw value sort() uses
+    };
+    Q_ENUM(Columns)
+
+    explicit VersionsModel(QObject *parent = nullptr);
+
+    /// Shows `model`. `runMetrics`: MLflow run id -> that run's latest metrics (runs not in the
+    /// cache are missing). `journal`: entries about this model; the latest "approve"/"reject"
+    /// entry of a version is its approval state.
+    void setRegisteredModel(const RegisteredModel &model, const QHash<QString, QList<MetricPoint>> &runMetrics,
+                            const QList<JournalEntry> &journal = {});
+    /// Reads the model and its versions' runs from `cache`, then setRegisteredModel(). On error
+    /// the model is left as it was.
+    Status load(Cache &cache, qint64 sourceId, const QString &name, const QList<JournalEntry> &journal = {});
+    /// Empties the model.
+    void clear();
+
+    const RegisteredModel &registeredModel() const { return m_model; }
+    /// The metric the key metric column shows, empty when none.
+    QString keyMetric() const { return m_keyMetric; }
+    /// The row of `version`, -1 when not shown.
+    int rowOfVersion(qint64 version) const;
+    /// The versions in version order with their key metric value (NaN when missing).
+    QList<QPair<qint64, double>> keyMetricSeries() const;
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
+
+private:
+    struct Row {
+        qsizetype index = 0;  // into m_model.versions
+        double keyMetric = std::numeric_limits<double>::quiet_NaN();
+        QString approval;
+        QString approvalDetail;
+    };
+    QVariant sortValue(const Row &row, int column) const;
+    QString displayText(const Row &row, int column) const;
+
+    RegisteredModel m_model;
+    QString m_keyMetric;
+    QList<Row> m_rows;
+    int m_sortColumn = VersionColumn;
+    Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
+};
+
+} // namespace md

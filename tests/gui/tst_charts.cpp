@@ -1,0 +1,426 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The Charts tab driven through the real main window: import the file store fixture, compare the
+// four car_price runs, open the Charts tab and chart val_r2_score; a sweep run's 1000-point loss;
+// smoothing, log y, legend toggles, reset (Ctrl+0), x modes, the bar chart and the exports.
+// Offscreen (QT_QPA_PLATFORM=offscreen).
+#include "TestSupport.h"
+
+#include "cache/Cache.h"
+#include "cache/Journal.h"
+#include "gui/ChartsPage.h"
+#include "gui/MainWindow.h"
+#include "gui/MessageBox.h"
+#include "gui/MetricChart.h"
+#include "gui/RunsPage.h"
+#include "models/ExperimentsModel.h"
+#include "models/RunsTableModel.h"
+
+#include "gui/QCustomPlotInclude.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFileInfo>
+#include <QImage>
+#include <QLabel>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QSlider>
+#include <QStandardPaths>
+#include <QTabBar>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeView>
+#include <QUrl>
+
+#include <cmath>
+#include <memory>
+
+using namespace Qt::StringLiterals;
+using md::ChartsPage;
+using md::ExperimentsModel;
+using md::MainWindow;
+using md::MessageBox;
+using md::RunsTableModel;
+
+namespace {
+
+constexpr int kTimeoutMs = 60000;
+const QString kLinear = u"7d7c9949f52c4a02bac3677187794007"_s;
+const QString kForest = u"a341c34930dd436184839c690c80d573"_s;
+const QString kXgb = u"08bc4907c58e4e92a92a80dde70debdb"_s;
+const QString kTuned = u"961265c7ff03493a80eccd895a6ead54"_s;
+
+QString fixtureUri()
+{
+    return QUrl::fromLocalFile(md::test::dataPath(u"mlruns"_s)).toString();
+}
+
+QVector<double> valuesOf(const QCPGraph *g)
+{
+    QVector<double> out;
+    for (auto it = g->data()->constBegin(); it != g->data()->constEnd(); ++it)
+        out.append(it->value);
+    return out;
+}
+
+QVector<double> keysOf(const QCPGraph *g)
+{
+    QVector<double> out;
+    for (auto it = g->data()->constBegin(); it != g->data()->constEnd(); ++it)
+        out.append(it->key);
+    return out;
+}
+
+} // namespace
+
+class TestCharts : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void emptyState();
+    void historyOverlay();
+    void smoothingLogYLegendAndReset();
+    void xModes();
+    void barChart();
+    void exports();
+    void darkPalette();
+    void emptyChartKeepsItsPlotArea();
+    void longHistoryKeepsEveryPoint();
+
+private:
+    bool startAndWait();
+    void compareFourAndOpenCharts();
+    bool chooseMetric(const QString &key);
+    ChartsPage *page() const { return m_window->chartsPage(); }
+    md::MetricChart *chart() const { return page()->chart(); }
+    QCustomPlot *plot() const { return chart()->plot(); }
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<MainWindow> m_window;
+    QString m_cachePath;
+};
+
+void TestCharts::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(u"ModelDeskTests"_s);
+    QCoreApplication::setApplicationName(u"tst_charts"_s);
+    MessageBox::setHeadless(true);
+}
+
+void TestCharts::init()
+{
+    QSettings().clear();
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+    m_cachePath = m_dir->filePath(u"cache.sqlite"_s);
+    QVERIFY(startAndWait());
+}
+
+void TestCharts::cleanup()
+{
+    m_window.reset();
+    m_dir.reset();
+}
+
+bool TestCharts::startAndWait()
+{
+    m_window = std::make_unique<MainWindow>(
+        md::MainWindowOptions{m_cachePath, md::Journal::defaultPathFor(m_cachePath), true, {}});
+    m_window->show();
+    if (!QTest::qWaitForWindowExposed(m_window.get()))
+        return false;
+    QSignalSpy finished(m_window.get(), &MainWindow::startupFinished);
+    m_window->startUp(fixtureUri());
+    if (!finished.wait(kTimeoutMs) && finished.isEmpty())
+        return false;
+    return finished.first().at(0).toBool();
+}
+
+void TestCharts::compareFourAndOpenCharts()
+{
+    const ExperimentsModel *model = m_window->experimentsModel();
+    QModelIndex found;
+    for (int s = 0; s < model->rowCount() && !found.isValid(); ++s)
+        for (int e = 0; e < model->rowCount(model->index(s, 0)); ++e)
+            if (model->index(e, 0, model->index(s, 0)).data(ExperimentsModel::ExperimentNameRole).toString() == u"car_price"_s)
+                found = model->index(e, 0, model->index(s, 0));
+    QVERIFY(found.isValid());
+    QTreeView *tree = m_window->experimentsTree();
+    QTest::mouseClick(tree->viewport(), Qt::LeftButton, {}, tree->visualRect(found).center());
+    QTableView *table = m_window->runsPage()->table();
+    QCOMPARE(table->model()->rowCount(), 4);
+    const auto centre = [table](int row) { return table->visualRect(table->model()->index(row, RunsTableModel::NameColumn)).center(); };
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, centre(0));
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, Qt::ShiftModifier, centre(3));
+    QTest::keyClick(table, Qt::Key_Return, Qt::ControlModifier);
+    QCOMPARE(page()->runIds().size(), 4);
+
+    // The Charts tab, by a click on its tab.
+    QTabWidget *pages = m_window->pages();
+    const int index = pages->indexOf(page());
+    QVERIFY(index >= 0);
+    QCOMPARE(pages->tabText(index), u"Charts"_s);
+    QTest::mouseClick(pages->tabBar(), Qt::LeftButton, {}, pages->tabBar()->tabRect(index).center());
+    QCOMPARE(pages->currentWidget(), page());
+}
+
+bool TestCharts::chooseMetric(const QString &key)
+{
+    QComboBox *combo = page()->metricCombo();
+    const int index = combo->findText(key);
+    if (index < 0)
+        return false;
+    combo->setCurrentIndex(index);
+    if (page()->isLoading()) {
+        QSignalSpy loaded(page(), &ChartsPage::historiesLoaded);
+        if (!loaded.wait(kTimeoutMs))
+            return false;
+    }
+    return !page()->isLoading();
+}
+
+void TestCharts::emptyState()
+{
+    QTabWidget *pages = m_window->pages();
+    pages->setCurrentWidget(page());
+    QVERIFY(page()->emptyLabel()->isVisible());
+    QVERIFY(page()->emptyLabel()->text().startsWith(u"Nothing to chart yet."_s));
+    QVERIFY(!page()->metricCombo()->isEnabled());
+    QVERIFY(!page()->exportButton()->isEnabled());
+}
+
+void TestCharts::historyOverlay()
+{
+    compareFourAndOpenCharts();
+    QVERIFY(chart()->isVisible());
+    QVERIFY(!page()->emptyLabel()->isVisible());
+    QVERIFY(chooseMetric(u"val_r2_score"_s));
+    QCOMPARE(chart()->seriesIds().size(), 4);
+    const QHash<QString, double> last{{kLinear, 0.82}, {kForest, 0.85}, {kXgb, 0.88}, {kTuned, 0.89}};
+    for (auto it = last.cbegin(); it != last.cend(); ++it) {
+        const QCPGraph *g = chart()->graph(it.key());
+        QVERIFY2(g, qPrintable(it.key()));
+        QCOMPARE(g->dataCount(), 6);
+        QCOMPARE(keysOf(g), (QVector<double>{0, 1, 2, 3, 4, 5}));
+        QVERIFY2(qFuzzyCompare(valuesOf(g).last(), it.value()), qPrintable(QString::number(valuesOf(g).last())));
+        QVERIFY(g->adaptiveSampling());
+    }
+    // Four lines in the legend (the envelopes stay out of it).
+    QCOMPARE(plot()->legend->itemCount(), 4);
+    QCOMPARE(plot()->yAxis->label(), u"val_r2_score"_s);
+
+    // Hovering the tuned run's last point names run, step and value.
+    const QCPGraph *tuned = chart()->graph(kTuned);
+    const QPoint at(int(plot()->xAxis->coordToPixel(5)), int(plot()->yAxis->coordToPixel(0.89)));
+    const QString tip = chart()->toolTipAt(at);
+    QVERIFY2(tip.contains(tuned->name()) && tip.contains(u"step 5"_s) && tip.contains(u"0.89"_s), qPrintable(tip));
+    QVERIFY(chart()->toolTipAt(QPoint(2, 2)).isEmpty());
+
+    QVERIFY(page()->grab().save(u"/tmp/charts.png"_s));
+}
+
+void TestCharts::smoothingLogYLegendAndReset()
+{
+    compareFourAndOpenCharts();
+    QVERIFY(chooseMetric(u"val_r2_score"_s));
+    const QCPGraph *g = chart()->graph(kLinear);
+    const QVector<double> raw = valuesOf(g);
+
+    // EMA: other values, same count; the raw band appears behind the line.
+    page()->smoothingSlider()->setValue(60);
+    QCOMPARE(chart()->smoothing(), 0.6);
+    QCOMPARE(g->dataCount(), 6);
+    const QVector<double> smooth = valuesOf(g);
+    QCOMPARE(smooth.first(), raw.first());
+    QVERIFY(smooth.at(5) != raw.at(5));
+    QVERIFY(qFuzzyCompare(smooth.at(1), 0.6 * raw.at(0) + 0.4 * raw.at(1)));
+    QVERIFY(chart()->toolTipAt(QPoint(int(plot()->xAxis->coordToPixel(1)), int(plot()->yAxis->coordToPixel(smooth.at(1)))))
+                .contains(u"smoothed"_s));
+    page()->smoothingSlider()->setValue(0);
+    QCOMPARE(valuesOf(g), raw);
+
+    // Log y.
+    QCOMPARE(plot()->yAxis->scaleType(), QCPAxis::stLinear);
+    QTest::mouseClick(page()->logYCheck(), Qt::LeftButton);
+    QVERIFY(page()->logYCheck()->isChecked());
+    QCOMPARE(plot()->yAxis->scaleType(), QCPAxis::stLogarithmic);
+    QTest::mouseClick(page()->logYCheck(), Qt::LeftButton);
+    QCOMPARE(plot()->yAxis->scaleType(), QCPAxis::stLinear);
+
+    // A click on a legend entry hides its line; another shows it again.
+    QCPPlottableLegendItem *item = plot()->legend->itemWithPlottable(g);
+    QVERIFY(item);
+    QSignalSpy toggled(chart(), &md::MetricChart::seriesVisibilityChanged);
+    QTest::mouseClick(plot(), Qt::LeftButton, {}, item->rect().center());
+    QCOMPARE(toggled.size(), 1);
+    QVERIFY(!g->visible());
+    QVERIFY(!chart()->isSeriesVisible(kLinear));
+    QVERIFY(chart()->graph(kTuned)->visible());
+    QTest::mouseClick(plot(), Qt::LeftButton, {}, item->rect().center());
+    QVERIFY(g->visible());
+
+    // Zoom, then Ctrl+0 fits the data again.
+    const QCPRange x = plot()->xAxis->range();
+    const QCPRange y = plot()->yAxis->range();
+    plot()->xAxis->setRange(2, 3);
+    plot()->yAxis->setRange(0.5, 0.6);
+    QTest::keyClick(plot(), Qt::Key_0, Qt::ControlModifier);
+    QCOMPARE(plot()->xAxis->range().lower, x.lower);
+    QCOMPARE(plot()->xAxis->range().upper, x.upper);
+    QCOMPARE(plot()->yAxis->range().lower, y.lower);
+    QCOMPARE(plot()->yAxis->range().upper, y.upper);
+    QVERIFY(plot()->interactions().testFlag(QCP::iRangeDrag));
+    QVERIFY(plot()->interactions().testFlag(QCP::iRangeZoom));
+}
+
+void TestCharts::xModes()
+{
+    compareFourAndOpenCharts();
+    QVERIFY(chooseMetric(u"val_r2_score"_s));
+    const QCPGraph *g = chart()->graph(kXgb);
+    page()->xModeCombo()->setCurrentIndex(int(md::ChartXMode::WallTime));
+    QCOMPARE(g->dataCount(), 6);
+    QVERIFY(keysOf(g).first() > 1.6e9);  // seconds since 1970, logged after 2020
+    QVERIFY(plot()->xAxis->ticker().dynamicCast<QCPAxisTickerDateTime>());
+    page()->xModeCombo()->setCurrentIndex(int(md::ChartXMode::RelativeTime));
+    QCOMPARE(keysOf(g).first(), 0.0);
+    QVERIFY(keysOf(g).last() >= 0.0);
+    page()->xModeCombo()->setCurrentIndex(int(md::ChartXMode::Step));
+    QCOMPARE(keysOf(g).last(), 5.0);
+}
+
+void TestCharts::barChart()
+{
+    compareFourAndOpenCharts();
+    QVERIFY(chooseMetric(u"val_r2_score"_s));
+    page()->kindCombo()->setCurrentIndex(int(ChartsPage::Kind::Bar));
+    QVERIFY(chart()->isBarChart());
+    QVERIFY(!page()->smoothingSlider()->isEnabled());
+    QMap<QString, double> bars;
+    for (int i = 0; i < plot()->plottableCount(); ++i) {
+        auto *b = qobject_cast<QCPBars *>(plot()->plottable(i));
+        QVERIFY(b);
+        QCOMPARE(b->dataCount(), 1);
+        bars.insert(b->name(), b->data()->constBegin()->value);
+    }
+    QCOMPARE(bars.size(), 4);
+    QVERIFY(qFuzzyCompare(bars.value(u"Linear Regression"_s), 0.82));
+    QVERIFY(qFuzzyCompare(bars.value(u"XGBoost tuned"_s), 0.89));
+    QList<double> sorted = bars.values();
+    std::sort(sorted.begin(), sorted.end());
+    const QList<double> expected{0.82, 0.85, 0.88, 0.89};
+    for (int i = 0; i < 4; ++i)
+        QVERIFY(qFuzzyCompare(sorted.at(i), expected.at(i)));
+    // Hovering a bar names the run and its value.
+    const QPoint onTuned(int(plot()->xAxis->coordToPixel(page()->runIds().indexOf(kTuned) + 1)),
+                         int(plot()->yAxis->coordToPixel(0.5)));
+    const QString tip = chart()->toolTipAt(onTuned);
+    QVERIFY2(tip.contains(u"XGBoost tuned"_s) && tip.contains(u"val_r2_score: 0.89"_s), qPrintable(tip));
+    QVERIFY(page()->grab().save(u"/tmp/charts-bar.png"_s));
+    // Back to the history: the lines come back from what was loaded.
+    page()->kindCombo()->setCurrentIndex(int(ChartsPage::Kind::History));
+    QCOMPARE(chart()->seriesIds().size(), 4);
+    QCOMPARE(chart()->graph(kTuned)->dataCount(), 6);
+}
+
+void TestCharts::exports()
+{
+    compareFourAndOpenCharts();
+    QVERIFY(chooseMetric(u"val_r2_score"_s));
+    QVERIFY(page()->exportButton()->isEnabled());
+    const QSize size(800, 500);
+    for (const QString &suffix : {u"png"_s, u"svg"_s, u"pdf"_s, u"PNG"_s}) {
+        const QString path = m_dir->filePath(u"chart."_s + suffix);
+        const md::Status s = page()->exportChart(path, size);
+        QVERIFY2(s.ok(), qPrintable(s ? QString() : s.error().toString()));
+        QVERIFY2(QFileInfo(path).size() > 0, qPrintable(path));
+    }
+    QImage png(m_dir->filePath(u"chart.png"_s));
+    QCOMPARE(png.size(), size);
+    QFile svg(m_dir->filePath(u"chart.svg"_s));
+    QVERIFY(svg.open(QIODevice::ReadOnly));
+    QVERIFY(svg.readAll().contains("<svg"));
+    QFile pdf(m_dir->filePath(u"chart.pdf"_s));
+    QVERIFY(pdf.open(QIODevice::ReadOnly));
+    QVERIFY(pdf.read(5) == "%PDF-");
+    QVERIFY(!page()->exportChart(m_dir->filePath(u"chart.bmp"_s)));
+}
+
+void TestCharts::darkPalette()
+{
+    compareFourAndOpenCharts();
+    QVERIFY(chooseMetric(u"val_r2_score"_s));
+    QPalette dark;
+    dark.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
+    dark.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
+    dark.setColor(QPalette::WindowText, QColor(0xe0, 0xe0, 0xe0));
+    dark.setColor(QPalette::Text, QColor(0xe0, 0xe0, 0xe0));
+    page()->setPalette(dark);
+    QCOMPARE(plot()->toPixmap(200, 100).toImage().pixelColor(1, 1), QColor(0x1e, 0x1e, 0x1e));
+    QCOMPARE(plot()->xAxis->tickLabelColor(), QColor(0xe0, 0xe0, 0xe0));
+    QCOMPARE(plot()->legend->textColor(), QColor(0xe0, 0xe0, 0xe0));
+    // Run colours are lightened on a dark base, and the lines follow.
+    QVERIFY(ChartsPage::runColour(0, dark).lightness() > ChartsPage::runColour(0, QPalette(Qt::white)).lightness());
+    QTRY_COMPARE(chart()->graph(kLinear)->dataCount(), 6);
+    QCOMPARE(chart()->graph(page()->runIds().first())->pen().color(), ChartsPage::runColour(0, dark));
+    QVERIFY(page()->grab().save(u"/tmp/charts-dark.png"_s));
+}
+
+void TestCharts::emptyChartKeepsItsPlotArea()
+{
+    // Before the first history arrives the legend is empty; the plot must still fill the widget.
+    md::MetricChart chart;
+    chart.resize(800, 500);
+    chart.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&chart));
+    chart.plot()->replot();
+    QVERIFY2(chart.plot()->axisRect()->width() > 600, qPrintable(QString::number(chart.plot()->axisRect()->width())));
+    chart.setBars({u"a"_s, u"b"_s}, {Qt::red, Qt::blue}, {1.0, std::nullopt});
+    QVERIFY2(chart.plot()->axisRect()->width() > 600, qPrintable(QString::number(chart.plot()->axisRect()->width())));
+    chart.clear();
+    chart.plot()->replot();
+    QVERIFY2(chart.plot()->axisRect()->width() > 600, qPrintable(QString::number(chart.plot()->axisRect()->width())));
+}
+
+void TestCharts::longHistoryKeepsEveryPoint()
+{
+    // The sweep runs with 1000 `loss` points: their latest loss is at step 999 (finite ones only).
+    QStringList ids;
+    {
+        md::Cache cache;
+        QVERIFY(cache.open(m_cachePath).ok());
+        md::RunQuery q;
+        q.experiments = {u"car_price_sweep"_s};
+        auto rows = cache.runs(q);
+        QVERIFY(rows.ok());
+        for (const md::RunRow &r : *rows)
+            for (const md::MetricPoint &p : r.run.latestMetrics)
+                if (p.key == u"loss"_s && p.step == 999 && std::isfinite(p.value) && ids.size() < 2)
+                    ids.append(r.run.runId);
+    }
+    QCOMPARE(ids.size(), 2);
+    QVERIFY(m_window->showComparison(ids));
+    m_window->pages()->setCurrentWidget(page());
+    QSignalSpy arrived(page(), &ChartsPage::seriesArrived);
+    QVERIFY(chooseMetric(u"loss"_s));
+    QCOMPARE(arrived.size(), 2);  // one run at a time
+    for (const QString &id : ids) {
+        const QCPGraph *g = chart()->graph(id);
+        QVERIFY(g);
+        QCOMPARE(g->dataCount(), 1000);
+        QCOMPARE(keysOf(g).last(), 999.0);
+    }
+    page()->smoothingSlider()->setValue(90);
+    QCOMPARE(chart()->graph(ids.first())->dataCount(), 1000);
+    QVERIFY(page()->grab().save(u"/tmp/charts-loss.png"_s));
+}
+
+QTEST_MAIN(TestCharts)
+#include "tst_charts.moc"
