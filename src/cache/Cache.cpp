@@ -794,6 +794,39 @@ Status Cache::loadRunData(QList<RunRow> &rows)
     return s;
 }
 
+Result<QList<RunRow>> Cache::runsByIds(const QStringList &runIds, std::optional<qint64> sourceId)
+{
+    RunQuery query;
+    query.sourceId = sourceId;
+    query.runIds = runIds;
+    query.includeDeleted = true;
+    auto rows = runs(query);
+    if (!rows)
+        return rows.error();
+    QHash<QString, qsizetype> byId;
+    for (qsizetype i = 0; i < rows->size(); ++i)
+        byId.insert(rows->at(i).run.runId, i);  // with several sources, any one of them
+    QList<RunRow> out;
+    QStringList missing;
+    QSet<QString> seen;
+    for (const QString &id : runIds) {
+        if (seen.contains(id))
+            continue;
+        seen.insert(id);
+        auto it = byId.constFind(id);
+        if (it == byId.cend())
+            missing.append(id);
+        else
+            out.append(rows->at(*it));
+    }
+    if (!missing.isEmpty())
+        return makeError(ErrorCategory::NotFound,
+                         missing.size() == 1 ? Tr::tr("run %1 is not in the cache").arg(missing.first())
+                                             : Tr::tr("runs %1 are not in the cache").arg(missing.join(QStringLiteral(", "))),
+                         m_db.path());
+    return out;
+}
+
 Result<RunRow> Cache::run(const QString &runId, std::optional<qint64> sourceId)
 {
     Statement st = m_db.prepare(QStringLiteral(

@@ -117,6 +117,9 @@ public:
     // ---- reading
     Result<QList<ExperimentInfo>> experiments(std::optional<qint64> sourceId, bool includeDeleted);
     Result<QList<RunRow>> runs(const RunQuery &q);
+    /// The runs with these MLflow run ids, in the order given, duplicates dropped; deleted runs
+    /// included. Fails with NotFound naming the ids the cache does not hold.
+    Result<QList<RunRow>> runsByIds(const QStringList &runIds, std::optional<qint64> sourceId = {});
     /// One run by MLflow run id, with params, tags, latest metrics and inputs (no history).
     Result<RunRow> run(const QString &runId, std::optional<qint64> sourceId = {});
     /// The full history of one metric, ordered by step then timestamp; empty when not cached.

@@ -514,17 +514,14 @@ int cmdCompare(Context &c)
 {
     if (c.o.positional.size() < 2)
         return usageError(Tr::tr("compare needs at least two RUN_IDs"));
-    // The runs in the order given; each must exist (in the chosen source, or the most recent one).
-    QList<RunRow> rows;
-    for (const auto &id : std::as_const(c.o.positional)) {
-        auto row = c.cache.run(id, c.sourceId);
-        if (!row)
-            return fail(row.error());
-        rows.append(*row);
-    }
+    // The runs in the order given; each must exist (in the chosen source, or any).
+    auto found = c.cache.runsByIds(c.o.positional, c.sourceId);
+    if (!found)
+        return fail(found.error());
+    const QList<RunRow> &rows = *found;
     QList<Run> runs;
     QStringList ids;
-    for (const auto &r : std::as_const(rows)) {
+    for (const auto &r : rows) {
         runs.append(r.run);
         ids.append(r.run.runId);
     }

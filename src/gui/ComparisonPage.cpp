@@ -217,34 +217,17 @@ Status ComparisonPage::load(const QStringList &runIds, std::optional<qint64> sou
         clear();
         return {};
     }
-    RunQuery query;
-    query.sourceId = sourceId;
-    query.runIds = runIds;
-    query.includeDeleted = true;
-    auto rows = m_cache->runs(query);
+    auto rows = m_cache->runsByIds(runIds, sourceId);
     if (!rows)
         return rows.error();
     QList<Run> runs;
     QList<qint64> rowIds;
-    QStringList missing;
     QStringList ids;
-    for (const QString &id : runIds) {
-        if (ids.contains(id))
-            continue;
-        const auto it = std::find_if(rows->cbegin(), rows->cend(), [&id](const RunRow &r) { return r.run.runId == id; });
-        if (it == rows->cend()) {
-            missing.append(id);
-            continue;
-        }
-        ids.append(id);
-        runs.append(it->run);
-        rowIds.append(it->rowId);
+    for (const RunRow &r : std::as_const(*rows)) {
+        runs.append(r.run);
+        rowIds.append(r.rowId);
+        ids.append(r.run.runId);
     }
-    if (!missing.isEmpty())
-        return makeError(ErrorCategory::NotFound,
-                         missing.size() == 1 ? tr("Run %1 is not in the cache.").arg(missing.first())
-                                             : tr("Runs %1 are not in the cache.").arg(missing.join(u", "_s)),
-                         m_cachePath);
 
     const bool sameRuns = ids == m_runIds;
     m_runs = runs;
