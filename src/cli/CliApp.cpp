@@ -68,6 +68,7 @@ const char *kUsage = QT_TRANSLATE_NOOP("Cli",
     "                             or a path); a server is read incrementally unless --full is given,\n"
     "                             --histories fetches every full metric history now\n"
     "  sources                    the sources in the cache\n"
+    "  stats                      what the cache holds of each source: runs, metric points, params, tags …\n"
     "  experiments [--deleted]    experiments with run counts\n"
     "  runs [--experiment NAME|ID] [--filter EXPR] [--order-by EXPR]... [--max N] [--deleted]\n"
     "                             runs; EXPR in MLflow's search syntax, e.g. \"metrics.rmse < 1\"\n"
@@ -303,6 +304,50 @@ int cmdSources(Context &c)
                        QString::number(si.runCount), QString::number(si.modelCount),
                        si.lastSyncMs ? isoTime(*si.lastSyncMs) : QString(), si.lastError});
     printTable(c.o, t);
+    return 0;
+}
+
+int cmdStats(Context &c)
+{
+    auto list = c.cache.sources();
+    if (!list)
+        return fail(list.error());
+    struct Field {
+        const char *name;
+        qint64 Cache::Counts::*member;
+    };
+    static const Field fields[] = {
+        {"experiments", &Cache::Counts::experiments},       {"deleted_experiments", &Cache::Counts::deletedExperiments},
+        {"runs", &Cache::Counts::runs},                     {"metric_points", &Cache::Counts::metricPoints},
+        {"latest_metrics", &Cache::Counts::latestMetrics},  {"params", &Cache::Counts::params},
+        {"run_tags", &Cache::Counts::runTags},              {"experiment_tags", &Cache::Counts::experimentTags},
+        {"registered_models", &Cache::Counts::models},      {"model_versions", &Cache::Counts::versions},
+        {"aliases", &Cache::Counts::aliases},               {"version_tags", &Cache::Counts::versionTags},
+        {"model_tags", &Cache::Counts::modelTags},
+    };
+    json all = json::array();
+    OutputTable t{{Tr::tr("Source")}, {}};
+    for (const auto &f : fields)
+        t.headers.append(QString::fromLatin1(f.name));
+    for (const auto &si : std::as_const(*list)) {
+        if (c.sourceId && *c.sourceId != si.id)
+            continue;
+        auto counts = c.cache.counts(si.id);
+        if (!counts)
+            return fail(counts.error());
+        json o = {{"source", s(si.uri)}};
+        QStringList row{si.uri};
+        for (const auto &f : fields) {
+            o[f.name] = (*counts).*(f.member);
+            row.append(QString::number((*counts).*(f.member)));
+        }
+        all.push_back(o);
+        t.rows.append(row);
+    }
+    if (c.o.format == Format::Json)
+        printJson({{"sources", all}});
+    else
+        printTable(c.o, t);
     return 0;
 }
 
@@ -710,6 +755,7 @@ const QList<CommandSpec> &commands()
     static const QList<CommandSpec> list = {
         {"sync", cmdSync, {}, {QStringLiteral("--histories"), QStringLiteral("--full")}, false},
         {"sources", cmdSources, {}, {}, true},
+        {"stats", cmdStats, {}, {}, true},
         {"experiments", cmdExperiments, {}, {QStringLiteral("--deleted")}, true},
         {"runs", cmdRuns,
          {QStringLiteral("--experiment"), QStringLiteral("--filter"), QStringLiteral("--order-by"), QStringLiteral("--max")},

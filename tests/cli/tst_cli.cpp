@@ -71,6 +71,38 @@ private Q_SLOTS:
         QCOMPARE(a[2].toObject().value(QStringLiteral("kind")).toString(), QStringLiteral("folder"));
     }
 
+    void statsMatchWhatMlflowReported_data()
+    {
+        QTest::addColumn<QString>("source");
+        QTest::newRow("file store") << QStringLiteral("1");
+        QTest::newRow("mlflow.db") << QStringLiteral("2");
+    }
+
+    void statsMatchWhatMlflowReported()
+    {
+        QFETCH(QString, source);
+        // tests/data/FIXTURES.md, "Expected counts (what MLflow itself holds)": the same for both stores.
+        const QList<QPair<const char *, int>> expected{
+            {"experiments", 4},   {"deleted_experiments", 1}, {"runs", 209},           {"metric_points", 32361},
+            {"latest_metrics", 915}, {"params", 1001},        {"run_tags", 1508},      {"experiment_tags", 11},
+            {"registered_models", 3}, {"model_versions", 5},  {"aliases", 2},          {"version_tags", 13},
+            {"model_tags", 4}};
+        auto r = cli({QStringLiteral("--format"), QStringLiteral("json"), QStringLiteral("--source"), source, QStringLiteral("stats")});
+        QCOMPARE(r.exitCode, 0);
+        const QJsonObject o = json(r).value(QStringLiteral("sources")).toArray().first().toObject();
+        for (const auto &[key, value] : expected)
+            QCOMPARE(o.value(QLatin1String(key)).toInt(), value);
+
+        r = cli({QStringLiteral("--source"), source, QStringLiteral("stats")});
+        QCOMPARE(r.exitCode, 0);
+        const QList<QByteArray> lines = r.out.split('\n');
+        const QList<QByteArray> header = lines[0].simplified().split(' ');
+        const QList<QByteArray> row = lines[2].simplified().split(' ');
+        QCOMPARE(header.size(), row.size());
+        for (const auto &[key, value] : expected)
+            QCOMPARE(row[header.indexOf(key)].toInt(), value);
+    }
+
     void experimentsOfTheDatabase()
     {
         auto r = cli({QStringLiteral("--format"), QStringLiteral("json"), QStringLiteral("--source"), QStringLiteral("2"),
