@@ -43,6 +43,14 @@
         <source>the run is no longer in the cache</source>
         <translation>der Lauf ist nicht mehr im Cache</translation>
     </message>
+    <message>
+        <source>run %1 is not in the cache</source>
+        <translation>Lauf %1 ist nicht im Cache</translation>
+    </message>
+    <message>
+        <source>runs %1 are not in the cache</source>
+        <translation>Läufe %1 sind nicht im Cache</translation>
+    </message>
 </context>
 <context>
     <name>ChartsPage</name>
@@ -364,6 +372,24 @@
         <translation>die Quelle hat keinen Verlauf für diese Metrik</translation>
     </message>
     <message>
+        <source>compare needs at least two RUN_IDs</source>
+        <translation>compare braucht mindestens zwei RUN_IDs</translation>
+    </message>
+    <message>
+        <source>--step takes latest, min, max or a step number, not &apos;%1&apos;</source>
+        <translation>--step nimmt latest, min, max oder eine Schrittnummer, nicht &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>the baseline %1 is not one of the compared runs</source>
+        <translation>die Basis %1 ist keiner der verglichenen Läufe</translation>
+    </message>
+    <message>
+        <source>Baseline: %1. Deltas are against it; **bold** marks the best value of a row.
+</source>
+        <translation>Basis: %1. Differenzen beziehen sich auf sie; **fett** markiert den besten Wert einer Zeile.
+</translation>
+    </message>
+    <message>
         <source>Usage: modeldesk-cli [--cache PATH] [--journal PATH] [--format table|csv|json] [--quiet] COMMAND [ARGS]
 
 Commands:
@@ -372,6 +398,7 @@ Commands:
                              or a path); a server is read incrementally unless --full is given,
                              --histories fetches every full metric history now
   sources                    the sources in the cache
+  stats                      what the cache holds of each source: runs, metric points, params, tags …
   experiments [--deleted]    experiments with run counts
   runs [--experiment NAME|ID] [--filter EXPR] [--order-by EXPR]... [--max N] [--deleted]
                              runs; EXPR in MLflow&apos;s search syntax, e.g. &quot;metrics.rmse &lt; 1&quot;
@@ -404,6 +431,7 @@ Befehle:
                              oder ein Pfad); ein Server wird inkrementell gelesen, außer mit --full;
                              --histories lädt sofort jeden vollständigen Metrikverlauf
   sources                    die Quellen im Cache
+  stats                      was der Cache von jeder Quelle hält: Läufe, Metrikpunkte, Parameter, Tags …
   experiments [--deleted]    Experimente mit der Anzahl ihrer Läufe
   runs [--experiment NAME|ID] [--filter EXPR] [--order-by EXPR]... [--max N] [--deleted]
                              Läufe; EXPR in MLflows Suchsyntax, z. B. &quot;metrics.rmse &lt; 1&quot;
@@ -429,24 +457,6 @@ Exit-Codes: 0 Erfolg, 1 Laufzeitfehler, 2 Aufruffehler oder ungültige Eingabe.
 MLFLOW_TRACKING_URI wird von &apos;sync&apos; verwendet, wenn keine SOURCE-URI angegeben ist.
 </translation>
     </message>
-    <message>
-        <source>compare needs at least two RUN_IDs</source>
-        <translation>compare braucht mindestens zwei RUN_IDs</translation>
-    </message>
-    <message>
-        <source>--step takes latest, min, max or a step number, not &apos;%1&apos;</source>
-        <translation>--step nimmt latest, min, max oder eine Schrittnummer, nicht &apos;%1&apos;</translation>
-    </message>
-    <message>
-        <source>the baseline %1 is not one of the compared runs</source>
-        <translation>die Basis %1 ist keiner der verglichenen Läufe</translation>
-    </message>
-    <message>
-        <source>Baseline: %1. Deltas are against it; **bold** marks the best value of a row.
-</source>
-        <translation>Basis: %1. Differenzen beziehen sich auf sie; **fett** markiert den besten Wert einer Zeile.
-</translation>
-    </message>
 </context>
 <context>
     <name>CommandLine</name>
@@ -455,8 +465,8 @@ MLFLOW_TRACKING_URI wird von &apos;sync&apos; verwendet, wenn keine SOURCE-URI a
         <translation>ModelDesk: MLflow-Experimente und -Läufe aus einem lokalen Cache durchsuchen.</translation>
     </message>
     <message>
-        <source>The MLflow store to import and show: file:///path/mlruns, sqlite:///path/mlflow.db, folder:///path/artifacts/training or a plain path. Default: $MLFLOW_TRACKING_URI; without either, the sources saved in the cache (or a demo on first start).</source>
-        <translation>Der MLflow-Speicher, der importiert und angezeigt wird: file:///pfad/mlruns, sqlite:///pfad/mlflow.db, folder:///pfad/artifacts/training oder ein einfacher Pfad. Vorgabe: $MLFLOW_TRACKING_URI; ohne beides die im Cache gespeicherten Quellen (oder beim ersten Start eine Demo).</translation>
+        <source>The MLflow store to import and show: http://host:5000, file:///path/mlruns, sqlite:///path/mlflow.db, folder:///path/artifacts/training or a plain path. Default: $MLFLOW_TRACKING_URI; without either, the sources saved in the cache (or a demo on first start).</source>
+        <translation>Der MLflow-Speicher, der importiert und angezeigt wird: http://host:5000, file:///pfad/mlruns, sqlite:///pfad/mlflow.db, folder:///pfad/artifacts/training oder ein einfacher Pfad. Vorgabe: $MLFLOW_TRACKING_URI; ohne beides die im Cache gespeicherten Quellen (oder beim ersten Start eine Demo).</translation>
     </message>
     <message>
         <source>The cache file to use (default: %1).</source>
@@ -1248,10 +1258,6 @@ Wählen Sie im Reiter „Läufe“ zwei oder mehr Läufe aus und drücken Sie �
         <source>The cache is not open.</source>
         <translation>Der Cache ist nicht geöffnet.</translation>
     </message>
-    <message>
-        <source>Runs not in the cache: %1</source>
-        <translation>Läufe nicht im Cache: %1</translation>
-    </message>
     <message numerus="yes">
         <source>None of the %n compared runs logged a metric.</source>
         <translation>
@@ -1449,14 +1455,6 @@ Wählen Sie auf dem Reiter „Läufe“ zwei oder mehr Läufe aus (Strg+Klick, U
     <message>
         <source>The cache is not open.</source>
         <translation>Der Cache ist nicht geöffnet.</translation>
-    </message>
-    <message>
-        <source>Run %1 is not in the cache.</source>
-        <translation>Lauf %1 ist nicht im Cache.</translation>
-    </message>
-    <message>
-        <source>Runs %1 are not in the cache.</source>
-        <translation>Die Läufe %1 sind nicht im Cache.</translation>
     </message>
     <message>
         <source>Loading metric histories…</source>

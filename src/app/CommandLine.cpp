@@ -74,7 +74,7 @@ Options parseCommandLine(QCoreApplication &app)
     parser.addPositionalArgument(
         u"SOURCE-URI"_s,
         QCoreApplication::translate("CommandLine",
-                                    "The MLflow store to import and show: file:///path/mlruns, sqlite:///path/mlflow.db, "
+                                    "The MLflow store to import and show: http://host:5000, file:///path/mlruns, sqlite:///path/mlflow.db, "
                                     "folder:///path/artifacts/training or a plain path. Default: $MLFLOW_TRACKING_URI; "
                                     "without either, the sources saved in the cache (or a demo on first start)."),
         u"[SOURCE-URI]"_s);
