@@ -516,6 +516,10 @@ MLFLOW_TRACKING_URI wird von &apos;sync&apos; verwendet, wenn keine SOURCE-URI a
         <source>NAME</source>
         <translation>NAME</translation>
     </message>
+    <message>
+        <source>Open on this experiment (its name or id) once the source is imported.</source>
+        <translation>Nach dem Import der Quelle dieses Experiment öffnen (Name oder ID).</translation>
+    </message>
 </context>
 <context>
     <name>ComparisonPage</name>

@@ -102,7 +102,12 @@ Options parseCommandLine(QCoreApplication &app)
         QCoreApplication::translate("CommandLine",
                                     "Open the Models view on this registered model once the source is imported."),
         QCoreApplication::translate("CommandLine", "NAME"));
+    const QCommandLineOption experimentOption(
+        u"experiment"_s,
+        QCoreApplication::translate("CommandLine", "Open on this experiment (its name or id) once the source is imported."),
+        QCoreApplication::translate("CommandLine", "NAME"));
     parser.addOption(cacheOption);
+    parser.addOption(experimentOption);
     parser.addOption(compareOption);
     parser.addOption(modelOption);
     parser.addOption(screenshotOption);
@@ -138,6 +143,7 @@ Options parseCommandLine(QCoreApplication &app)
         std::exit(2);
     }
     options.modelName = parser.value(modelOption);
+    options.experiment = parser.value(experimentOption);
     return options;
 }
 

@@ -17,6 +17,7 @@ struct Options {
     QString screenshot;   ///< --screenshot FILE.png, empty when not asked
     QStringList compareRunIds;  ///< --compare, split at commas; empty when not asked
     QString modelName;          ///< --model: the registered model to show; empty when not asked
+    QString experiment;         ///< --experiment: name or id of the experiment to open on
 };
 
 /// Sets the application's names and version (also the QSettings and AppDataLocation names).

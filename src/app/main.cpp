@@ -27,7 +27,8 @@ int main(int argc, char *argv[])
 
     const bool screenshot = !options.screenshot.isEmpty();
     md::MessageBox::setHeadless(screenshot);
-    md::MainWindow window({options.cachePath, options.journalPath, screenshot, options.compareRunIds, options.modelName});
+    md::MainWindow window({options.cachePath, options.journalPath, screenshot, options.compareRunIds, options.modelName,
+                             options.experiment});
     QObject::connect(&window, &md::MainWindow::startupFinished, &app, [&](bool ok, const QString &error) {
         if (!ok)
             std::fprintf(stderr, "modeldesk: %s\n", qPrintable(error));

@@ -377,9 +377,10 @@ void MainWindow::reloadExperiments()
 
 void MainWindow::selectPreferred(std::optional<qint64> sourceId)
 {
-    QModelIndex index = m_experiments->preferredExperiment(sourceId);
+    const QString wanted = m_options.experiment.isEmpty() ? QStringLiteral("car_price") : m_options.experiment;
+    QModelIndex index = m_experiments->preferredExperiment(sourceId, wanted);
     if (!index.isValid() || index.data(ExperimentsModel::RunCountRole).toLongLong() == 0)
-        index = m_experiments->preferredExperiment(std::nullopt);
+        index = m_experiments->preferredExperiment(std::nullopt, wanted);
     if (index.isValid()) {
         m_ui->experimentsTree->setCurrentIndex(index);
         m_ui->experimentsTree->scrollTo(index);

@@ -36,6 +36,8 @@ struct MainWindowOptions {
     QStringList compareRunIds = {};
     /// --model: the registered model the Models tab shows once the startup import is over.
     QString modelName = {};
+    /// --experiment: the experiment (name or id) selected once the startup import is over.
+    QString experiment = {};
 };
 
 /// The first window: sources and experiments on the left, the runs of the selected experiment in

