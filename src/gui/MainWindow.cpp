@@ -377,10 +377,13 @@ void MainWindow::reloadExperiments()
 
 void MainWindow::selectPreferred(std::optional<qint64> sourceId)
 {
-    const QString wanted = m_options.experiment.isEmpty() ? QStringLiteral("car_price") : m_options.experiment;
-    QModelIndex index = m_experiments->preferredExperiment(sourceId, wanted);
-    if (!index.isValid() || index.data(ExperimentsModel::RunCountRole).toLongLong() == 0)
-        index = m_experiments->preferredExperiment(std::nullopt, wanted);
+    // The experiment asked for with --experiment, even an empty one; else one with runs.
+    QModelIndex index = m_options.experiment.isEmpty() ? QModelIndex() : m_experiments->findExperiment(m_options.experiment);
+    if (!index.isValid()) {
+        index = m_experiments->preferredExperiment(sourceId);
+        if (!index.isValid() || index.data(ExperimentsModel::RunCountRole).toLongLong() == 0)
+            index = m_experiments->preferredExperiment(std::nullopt);
+    }
     if (index.isValid()) {
         m_ui->experimentsTree->setCurrentIndex(index);
         m_ui->experimentsTree->scrollTo(index);

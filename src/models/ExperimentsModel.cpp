@@ -94,10 +94,8 @@ QModelIndex ExperimentsModel::preferredExperiment(std::optional<qint64> sourceId
             const ExperimentInfo &info = node.experiments.at(e);
             const qint64 runs = info.runCount + (m_showDeleted ? info.deletedRunCount : 0);
             const QModelIndex idx = index(e, 0, index(s, 0));
-            // The preferred experiment by name or id; asked for by name it may have no runs yet.
-            if (info.experiment.name == preferredName || info.experiment.experimentId == preferredName)
-                if (runs > 0 || preferredName != QLatin1String("car_price"))
-                    return idx;
+            if (runs > 0 && (info.experiment.name == preferredName || info.experiment.experimentId == preferredName))
+                return idx;
             if (runs > 0 && !firstWithRuns.isValid())
                 firstWithRuns = idx;
             if (!first.isValid())
@@ -105,6 +103,19 @@ QModelIndex ExperimentsModel::preferredExperiment(std::optional<qint64> sourceId
         }
     }
     return firstWithRuns.isValid() ? firstWithRuns : first;
+}
+
+QModelIndex ExperimentsModel::findExperiment(const QString &nameOrId) const
+{
+    for (int s = 0; s < m_sources.size(); ++s) {
+        const SourceNode &node = m_sources.at(s);
+        for (int e = 0; e < node.experiments.size(); ++e) {
+            const Experiment &x = node.experiments.at(e).experiment;
+            if (x.name == nameOrId || x.experimentId == nameOrId)
+                return index(e, 0, index(s, 0));
+        }
+    }
+    return {};
 }
 
 QString ExperimentsModel::sourceDisplayName(const QString &uri)

@@ -48,6 +48,8 @@ public:
     /// The experiment a person most likely wants to see first: `preferredName` when it has runs,
     /// else the first experiment with runs, else the first experiment; restricted to one source
     /// when `sourceId` is given. Invalid when there is none.
+    /// The first experiment (of any source, shown ones only) with this name or id, runs or not.
+    QModelIndex findExperiment(const QString &nameOrId) const;
     /// `preferredName` matches an experiment's name or id.
     QModelIndex preferredExperiment(std::optional<qint64> sourceId = {},
                                     const QString &preferredName = QStringLiteral("car_price")) const;

@@ -511,7 +511,8 @@ void TestMainWindow::columnsCanBeHiddenAndStayHidden()
 void TestMainWindow::opensOnTheExperimentAskedFor()
 {
     // `modeldesk SOURCE --experiment NAME|ID`
-    for (const QString &wanted : {u"car_price_sweep"_s, u"393852857774839636"_s}) {
+    // An empty experiment opens too when the user names it ("Default" has no runs).
+    for (const QString &wanted : {u"car_price_sweep"_s, u"393852857774839636"_s, u"Default"_s}) {
         m_window = std::make_unique<MainWindow>(
             md::MainWindowOptions{m_cachePath, md::Journal::defaultPathFor(m_cachePath), false, {}, {}, wanted});
         m_window->show();
