@@ -8,7 +8,7 @@ packages=(
     cmake ninja-build ccache g++ dpkg-dev file pkg-config
     # Qt 6 and friends
     qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-svg-dev
-    libqt6svg6 qt6-translations-l10n
+    libqt6svg6 qt6-translations-l10n qt6-qpa-plugins
     libqcustomplot-dev
     qtkeychain-qt6-dev
     # storage and parsing
