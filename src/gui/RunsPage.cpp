@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "RunsPage.h"
 
+#include "FilterCompleter.h"
+
 #include "ui_RunsPage.h"
 
 #include "ElidingHeaderView.h"
@@ -61,6 +63,7 @@ RunsPage::RunsPage(Cache *cache, QWidget *parent)
     connect(m_ui->runsTable->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             [this] { Q_EMIT selectionCountChanged(int(m_ui->runsTable->selectionModel()->selectedRows().size())); });
     connect(m_ui->filterEdit, &QLineEdit::returnPressed, this, &RunsPage::load);
+    m_completer = new FilterCompleter(m_ui->filterEdit);
     // The clear button should show everything again without a second keystroke.
     connect(m_ui->filterEdit, &QLineEdit::textChanged, this, [this](const QString &text) {
         if (text.isEmpty() && !m_appliedFilter.isEmpty())
@@ -221,6 +224,7 @@ void RunsPage::load()
     }
     m_appliedFilter = query.filter;
     clearFilterError();
+    m_completer->setKeys(m_model->metricKeys(), m_model->paramKeys());
     const int count = m_model->rowCount();
     if (query.filter.isEmpty()) {
         m_ui->titleLabel->setText(count == 1 ? tr("%1 — 1 run").arg(m_experimentName)

@@ -20,6 +20,8 @@ class RunsPage;
 
 namespace md {
 
+class FilterCompleter;
+
 class Cache;
 class RunsProxyModel;
 class RunsTableModel;
@@ -57,6 +59,7 @@ public:
     QTableView *table() const;
     QLineEdit *filterEdit() const;
     QLabel *filterErrorLabel() const;
+    FilterCompleter *filterCompleter() const { return m_completer; }
     std::optional<qint64> sourceId() const { return m_sourceId; }
     QString experimentId() const { return m_experimentId; }
 
@@ -79,6 +82,7 @@ private:
     void showHeaderMenu(const QPoint &pos);
 
     std::unique_ptr<Ui::RunsPage> m_ui;
+    FilterCompleter *m_completer = nullptr;
     Cache *m_cache;
     RunsTableModel *m_model;
     RunsProxyModel *m_proxy;

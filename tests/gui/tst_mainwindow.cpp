@@ -5,6 +5,9 @@
 
 #include "cache/Journal.h"
 #include "gui/ImportStatusWidget.h"
+#include "gui/FilterCompleter.h"
+#include <QAbstractItemView>
+#include <QCompleter>
 #include "gui/MainWindow.h"
 #include "gui/MessageBox.h"
 #include "gui/OpenSourceDialog.h"
@@ -79,6 +82,7 @@ private Q_SLOTS:
     void columnsCanBeHiddenAndStayHidden();
     void firstStartImportsTheDemo();
     void opensOnTheExperimentAskedFor();
+    void filterKeysComplete();
     void messageBoxSeamAnswersQuestions();
     void screenshotFromCommandLine();
     void screenshotExitCodeWhenImportFails();
@@ -506,6 +510,35 @@ void TestMainWindow::columnsCanBeHiddenAndStayHidden()
     m_window.reset();
     QVERIFY(startAndWait(fixtureUri()));
     QCOMPARE(m_window->runsPage()->hiddenColumns(), (QStringList{u"attributes.user_id"_s, u"metrics.mae"_s}));
+}
+
+void TestMainWindow::filterKeysComplete()
+{
+    QVERIFY(startAndWait(fixtureUri()));
+    clickExperiment(u"car_price"_s);
+    QLineEdit *edit = m_window->runsPage()->filterEdit();
+    md::FilterCompleter *completer = m_window->runsPage()->filterCompleter();
+    QVERIFY(completer->candidates().contains(u"metrics.val_r2_score"_s));
+    QVERIFY(completer->candidates().contains(u"params.n_estimators"_s));
+    QVERIFY(completer->candidates().contains(u"attributes.status"_s));
+
+    // Typing the start of a key after a clause offers the keys that begin with it …
+    edit->setFocus();
+    QTest::keyClicks(edit, u"params.n_estimators = '100' and metrics.val_"_s);
+    QTRY_VERIFY(completer->completer()->popup()->isVisible());
+    QCOMPARE(completer->completer()->currentCompletion(), u"metrics.val_mse"_s);
+    // … and choosing one replaces only the word being typed.
+    QAbstractItemView *popup = completer->completer()->popup();
+    for (int i = 0; i < 5 && popup->currentIndex().data().toString() != u"metrics.val_r2_score"_s; ++i)
+        QTest::keyClick(popup, Qt::Key_Down);
+    QTest::keyClick(popup, Qt::Key_Return);
+    QCOMPARE(edit->text(), u"params.n_estimators = '100' and metrics.val_r2_score"_s);
+    QTest::keyClicks(edit, u" > 0.85"_s);
+    QTest::keyClick(edit, Qt::Key_Return);
+    QCOMPARE(table()->model()->rowCount(), 1);  // XGBoost: 100 estimators, 0.88
+
+    QCOMPARE(md::FilterCompleter::qualified(u"metrics."_s, u"my metric"_s), u"metrics.`my metric`"_s);
+    QCOMPARE(md::FilterCompleter::wordStart(u"a = 1 and metrics.x"_s, 19), 10);
 }
 
 void TestMainWindow::opensOnTheExperimentAskedFor()
