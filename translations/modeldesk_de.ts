@@ -71,10 +71,6 @@
         <translation>&amp;Diagramm:</translation>
     </message>
     <message>
-        <source>History: every logged value over the x axis, one line per run. Bar: the latest value of each run.</source>
-        <translation>Verlauf: jeder protokollierte Wert über der x-Achse, eine Linie je Lauf. Balken: der letzte Wert jedes Laufs.</translation>
-    </message>
-    <message>
         <source>History</source>
         <translation>Verlauf</translation>
     </message>
@@ -125,6 +121,22 @@
     <message>
         <source>Exponential moving average of the values; the band behind a smoothed line shows the raw minimum and maximum</source>
         <translation>Exponentiell gleitender Mittelwert der Werte; das Band hinter einer geglätteten Linie zeigt Minimum und Maximum der Rohwerte</translation>
+    </message>
+    <message>
+        <source>History: every logged value over the x axis, one line per run. Bar: the latest value of each run. Scatter: the latest value of each run against one of its params.</source>
+        <translation>Verlauf: jeder protokollierte Wert über der x-Achse, eine Linie je Lauf. Balken: der letzte Wert jedes Laufs. Streudiagramm: der letzte Wert jedes Laufs über einem seiner Parameter.</translation>
+    </message>
+    <message>
+        <source>Scatter</source>
+        <translation>Streudiagramm</translation>
+    </message>
+    <message>
+        <source>&amp;Param:</source>
+        <translation>&amp;Parameter:</translation>
+    </message>
+    <message>
+        <source>The param on the x axis (any param one of the compared runs logged); numbers on a numeric axis, other values as categories</source>
+        <translation>Der Parameter auf der x-Achse (jeder Parameter, den einer der verglichenen Läufe protokolliert hat); Zahlen auf einer Zahlenachse, andere Werte als Kategorien</translation>
     </message>
 </context>
 <context>
@@ -1304,6 +1316,32 @@ Wählen Sie im Reiter „Läufe“ zwei oder mehr Läufe aus und drücken Sie �
         <source>Exported to %1</source>
         <translation>Exportiert nach %1</translation>
     </message>
+    <message>
+        <source>None of the compared runs logged a param.</source>
+        <translation>Keiner der verglichenen Läufe hat einen Parameter protokolliert.</translation>
+    </message>
+    <message>
+        <source>1 run without params.%1 is not shown</source>
+        <translation>1 Lauf ohne params.%1 wird nicht angezeigt</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n runs without params.%1 are not shown</source>
+        <translation>
+            <numerusform>1 Lauf ohne params.%1 wird nicht angezeigt</numerusform>
+            <numerusform>%n Läufe ohne params.%1 werden nicht angezeigt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>1 run without %1 is not shown</source>
+        <translation>1 Lauf ohne %1 wird nicht angezeigt</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n runs without %1 are not shown</source>
+        <translation>
+            <numerusform>1 Lauf ohne %1 wird nicht angezeigt</numerusform>
+            <numerusform>%n Läufe ohne %1 werden nicht angezeigt</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>md::ComparisonModel</name>
@@ -1971,6 +2009,14 @@ Schritt %2: %3</translation>
     <message>
         <source>Relative time (h:min:s)</source>
         <translation>Relative Zeit (h:min:s)</translation>
+    </message>
+    <message>
+        <source>%1
+%2: %3
+%4: %5</source>
+        <translation>%1
+%2: %3
+%4: %5</translation>
     </message>
 </context>
 <context>

@@ -70,6 +70,10 @@ ChartsPage::ChartsPage(Cache *cache, QString cachePath, QWidget *parent)
         if (!m_updatingControls)
             showChart();
     });
+    connect(m_ui->paramCombo, &QComboBox::currentIndexChanged, this, [this] {
+        if (!m_updatingControls)
+            showChart();
+    });
     connect(m_ui->xModeCombo, &QComboBox::currentIndexChanged, this,
             [this](int index) { m_chart->setXMode(ChartXMode(std::max(0, index))); });
     connect(m_ui->logYCheck, &QCheckBox::toggled, m_chart, &MetricChart::setLogY);
@@ -98,6 +102,7 @@ ChartsPage::~ChartsPage()
 
 QComboBox *ChartsPage::metricCombo() const { return m_ui->metricCombo; }
 QComboBox *ChartsPage::kindCombo() const { return m_ui->kindCombo; }
+QComboBox *ChartsPage::paramCombo() const { return m_ui->paramCombo; }
 QComboBox *ChartsPage::xModeCombo() const { return m_ui->xModeCombo; }
 QCheckBox *ChartsPage::logYCheck() const { return m_ui->logYCheck; }
 QSlider *ChartsPage::smoothingSlider() const { return m_ui->smoothingSlider; }
@@ -180,6 +185,17 @@ void ChartsPage::updateControls()
 {
     m_updatingControls = true;
     const QString current = m_ui->metricCombo->currentText();
+    const QString currentParam = m_ui->paramCombo->currentText();
+    QStringList params;
+    for (const Run &r : std::as_const(m_runs))
+        for (const KeyValue &kv : r.params)
+            if (!params.contains(kv.key))
+                params.append(kv.key);
+    params.sort(Qt::CaseInsensitive);
+    m_ui->paramCombo->clear();
+    m_ui->paramCombo->addItems(params);
+    const qsizetype keepParam = params.indexOf(currentParam);
+    m_ui->paramCombo->setCurrentIndex(keepParam >= 0 ? int(keepParam) : (params.isEmpty() ? -1 : 0));
     QStringList keys;
     for (const Run &r : std::as_const(m_runs))
         for (const MetricPoint &p : r.latestMetrics)
@@ -191,8 +207,8 @@ void ChartsPage::updateControls()
     const qsizetype keep = keys.indexOf(current);
     m_ui->metricCombo->setCurrentIndex(keep >= 0 ? int(keep) : (keys.isEmpty() ? -1 : 0));
     const bool any = !m_runs.isEmpty() && !keys.isEmpty();
-    for (QWidget *w : std::initializer_list<QWidget *>{m_ui->metricCombo, m_ui->kindCombo, m_ui->xModeCombo, m_ui->logYCheck,
-                                                        m_ui->smoothingSlider, m_ui->exportButton, m_ui->resetButton})
+    for (QWidget *w : std::initializer_list<QWidget *>{m_ui->metricCombo, m_ui->kindCombo, m_ui->paramCombo, m_ui->xModeCombo,
+                                                        m_ui->logYCheck, m_ui->smoothingSlider, m_ui->exportButton, m_ui->resetButton})
         w->setEnabled(any);
     if (m_runs.isEmpty())
         m_ui->emptyLabel->setText(
@@ -202,6 +218,9 @@ void ChartsPage::updateControls()
         m_ui->emptyLabel->setText(tr("None of the %n compared runs logged a metric.", nullptr, int(m_runs.size())));
     m_ui->stack->setCurrentWidget(any ? m_ui->chartPage : m_ui->emptyPage);
     m_ui->titleLabel->setText(m_runs.isEmpty() ? tr("Charts") : tr("Charts of %n runs", nullptr, int(m_runs.size())));
+    const bool scatter = kind() == Kind::Scatter;
+    m_ui->paramLabel->setVisible(scatter);
+    m_ui->paramCombo->setVisible(scatter);
     m_updatingControls = false;
 }
 
@@ -226,7 +245,28 @@ void ChartsPage::setKind(Kind kind)
 
 ChartsPage::Kind ChartsPage::kind() const
 {
-    return m_ui->kindCombo->currentIndex() == 1 ? Kind::Bar : Kind::History;
+    switch (m_ui->kindCombo->currentIndex()) {
+    case int(Kind::Bar):
+        return Kind::Bar;
+    case int(Kind::Scatter):
+        return Kind::Scatter;
+    default:
+        return Kind::History;
+    }
+}
+
+bool ChartsPage::setParam(const QString &key)
+{
+    const int index = m_ui->paramCombo->findText(key);
+    if (index < 0)
+        return false;
+    m_ui->paramCombo->setCurrentIndex(index);
+    return true;
+}
+
+QString ChartsPage::param() const
+{
+    return m_ui->paramCombo->currentText();
 }
 
 QString ChartsPage::runLabel(int index) const
@@ -242,6 +282,8 @@ void ChartsPage::showChart()
         m_cancel->store(true);
     m_loading = false;
     const QString key = metric();
+    m_ui->paramLabel->setVisible(kind() == Kind::Scatter);
+    m_ui->paramCombo->setVisible(kind() == Kind::Scatter);
     m_ui->xModeCombo->setEnabled(!key.isEmpty() && kind() == Kind::History);
     m_ui->logYCheck->setEnabled(!key.isEmpty() && kind() == Kind::History);
     m_ui->smoothingSlider->setEnabled(!key.isEmpty() && kind() == Kind::History);
@@ -265,6 +307,10 @@ void ChartsPage::showChart()
         setInfo({});
         return;
     }
+    if (kind() == Kind::Scatter) {
+        showScatter(key);
+        return;
+    }
     m_chart->clear();
     const auto &loaded = m_histories.value(key);
     for (int i = 0; i < m_runs.size(); ++i) {
@@ -273,6 +319,36 @@ void ChartsPage::showChart()
             m_chart->setSeries(m_runs.at(i).runId, runLabel(i), runColour(i, pal), it.value());
     }
     startLoading();
+}
+
+void ChartsPage::showScatter(const QString &key)
+{
+    const QString xKey = param();
+    if (xKey.isEmpty()) {
+        m_chart->clear();
+        setInfo(tr("None of the compared runs logged a param."));
+        return;
+    }
+    const ScatterData data = scatterData(m_runs, xKey, key);
+    const QPalette pal = palette();
+    QStringList labels;
+    QList<QColor> colours;
+    for (int run : data.runs) {
+        labels.append(runLabel(run));
+        colours.append(runColour(run, pal));
+    }
+    m_chart->setScatter(xKey, labels, colours, data.x, data.y, data.categories, data.xTexts);
+    QStringList info;
+    // The singular on its own: without an English translation file %n alone would read "1 runs".
+    if (data.withoutParam == 1)
+        info.append(tr("1 run without params.%1 is not shown").arg(xKey));
+    else if (data.withoutParam > 1)
+        info.append(tr("%n runs without params.%1 are not shown", nullptr, data.withoutParam).arg(xKey));
+    if (data.withoutMetric == 1)
+        info.append(tr("1 run without %1 is not shown").arg(key));
+    else if (data.withoutMetric > 1)
+        info.append(tr("%n runs without %1 are not shown", nullptr, data.withoutMetric).arg(key));
+    setInfo(info.join(u"; "_s));
 }
 
 void ChartsPage::startLoading()
@@ -366,6 +442,8 @@ void ChartsPage::chooseExportFile(const QString &suffix, const QString &filter)
     dialog->setFileMode(QFileDialog::AnyFile);
     dialog->setDefaultSuffix(suffix);
     QString name = metric();
+    if (kind() == Kind::Scatter && !param().isEmpty())
+        name = u"%1_vs_%2"_s.arg(name, param());
     name.replace(QRegularExpression(u"[^A-Za-z0-9_.-]+"_s), u"_"_s);
     dialog->selectFile((name.isEmpty() ? u"chart"_s : name) + u'.' + suffix);
     connect(dialog, &QFileDialog::fileSelected, this, [this](const QString &path) {

@@ -27,8 +27,10 @@ namespace md {
 class Cache;
 class MetricChart;
 
-/// Charts of the compared runs (MetricChart): the history of one metric, one line per run, or a
-/// bar chart of its latest value per run; x mode, log y, smoothing, export as PNG, SVG or PDF.
+/// Charts of the compared runs (MetricChart): the history of one metric, one line per run, a bar
+/// chart of its latest value per run, or a scatter chart of one param (x) against that value (y),
+/// one point per run; x mode, log y, smoothing, export as PNG, SVG or PDF. The scatter chart
+/// leaves out runs without the param or the metric and says how many in the info text.
 ///
 /// Reads the runs through the given Cache on the GUI thread. Histories load off the GUI thread
 /// (HistoryLoader on a connection of its own to `cachePath`), one run at a time, so the chart
@@ -37,7 +39,7 @@ class MetricChart;
 class ChartsPage : public QWidget {
     Q_OBJECT
 public:
-    enum class Kind { History, Bar };
+    enum class Kind { History, Bar, Scatter };
 
     ChartsPage(Cache *cache, QString cachePath, QWidget *parent = nullptr);
     ~ChartsPage() override;
@@ -54,6 +56,10 @@ public:
     /// Selects the metric; false when no compared run logged it.
     bool setMetric(const QString &key);
     QString metric() const;
+    /// Selects the scatter chart's param; false when no compared run logged it.
+    bool setParam(const QString &key);
+    /// The scatter chart's param (empty when the compared runs have none).
+    QString param() const;
     void setKind(Kind kind);
     Kind kind() const;
     /// True while histories of the shown metric are loading.
@@ -64,6 +70,7 @@ public:
     MetricChart *chart() const { return m_chart; }
     QComboBox *metricCombo() const;
     QComboBox *kindCombo() const;
+    QComboBox *paramCombo() const;
     QComboBox *xModeCombo() const;
     QCheckBox *logYCheck() const;
     QSlider *smoothingSlider() const;
@@ -85,6 +92,7 @@ protected:
 private:
     Status load(const QStringList &runIds, std::optional<qint64> sourceId);
     void showChart();
+    void showScatter(const QString &key);
     void startLoading();
     void updateControls();
     void chooseExportFile(const QString &suffix, const QString &filter);

@@ -81,6 +81,10 @@ void MetricChart::clear()
     m_plot->clearItems();
     m_entries.clear();
     m_bars = false;
+    m_scatter = false;
+    m_scatterPoints.clear();
+    m_categories.clear();
+    m_xTitle.clear();
     m_userMovedView = false;
     applyAxes();
     m_plot->replot();
@@ -104,7 +108,7 @@ const MetricChart::Entry *MetricChart::entry(const QString &id) const
 
 void MetricChart::setSeries(const QString &id, const QString &label, const QColor &colour, const QList<MetricPoint> &points)
 {
-    if (m_bars)
+    if (m_bars || m_scatter)
         clear();
     Entry *e = entry(id);
     if (!e) {
@@ -211,6 +215,94 @@ void MetricChart::setBars(const QStringList &labels, const QList<QColor> &colour
     m_plot->replot();
 }
 
+void MetricChart::setScatter(const QString &xTitle, const QStringList &labels, const QList<QColor> &colours,
+                             const QVector<double> &x, const QVector<double> &y, const QStringList &categories,
+                             const QStringList &xTexts)
+{
+    clear();
+    m_scatter = true;
+    m_xTitle = xTitle;
+    m_categories = categories;
+    const qsizetype n = std::min({labels.size(), x.size(), y.size()});
+    for (qsizetype i = 0; i < n; ++i) {
+        QCPGraph *g = m_plot->addGraph();
+        g->setName(labels.at(i));
+        g->setLineStyle(QCPGraph::lsNone);
+        const QColor c = colours.value(i, palette().color(QPalette::Highlight));
+        g->setPen(QPen(c));
+        g->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, QPen(c.darker(130), 1), QBrush(c), 11));
+        g->addData(x.at(i), y.at(i));
+        QString text = xTexts.value(i);
+        if (text.isEmpty())
+            text = categories.isEmpty() ? formatValue(x.at(i)) : categories.value(int(x.at(i)) - 1);
+        m_scatterPoints.append(ScatterPoint{labels.at(i), text, g});
+    }
+    applyAxes();
+    resetView();
+}
+
+QCPGraph *MetricChart::scatterGraph(const QString &label) const
+{
+    for (const ScatterPoint &p : m_scatterPoints)
+        if (p.label == label)
+            return p.graph;
+    return nullptr;
+}
+
+void MetricChart::applyScatterAxes()
+{
+    QCPAxis *x = m_plot->xAxis;
+    if (m_categories.isEmpty()) {
+        x->setTicker(QSharedPointer<QCPAxisTicker>::create());
+        x->setSubTicks(true);
+        x->setTickLength(5, 0);
+    } else {
+        auto ticker = QSharedPointer<QCPAxisTickerText>::create();
+        for (qsizetype i = 0; i < m_categories.size(); ++i)
+            ticker->addTick(double(i + 1), m_categories.at(i));
+        x->setTicker(ticker);
+        x->setSubTicks(false);
+        x->setTickLength(0, 4);
+        x->setTickLabelRotation(m_categories.size() > 6 ? 30 : 0);
+    }
+    x->setLabel(m_xTitle);
+}
+
+void MetricChart::resetScatterView()
+{
+    bool any = false;
+    QCPRange x;
+    QCPRange y;
+    for (const ScatterPoint &p : std::as_const(m_scatterPoints)) {
+        if (!p.graph->visible() || p.graph->data()->isEmpty())
+            continue;
+        const double px = p.graph->data()->constBegin()->key;
+        const double py = p.graph->data()->constBegin()->value;
+        if (!any) {
+            x = QCPRange(px, px);
+            y = QCPRange(py, py);
+            any = true;
+        } else {
+            x.expand(px);
+            y.expand(py);
+        }
+    }
+    if (!m_categories.isEmpty()) {
+        m_plot->xAxis->setRange(0.5, double(m_categories.size()) + 0.5);
+    } else if (any) {
+        const double pad = x.size() > 0 ? x.size() * 0.08 : std::max(std::abs(x.lower) * 0.1, 0.5);
+        m_plot->xAxis->setRange(x.lower - pad, x.upper + pad);
+    } else {
+        m_plot->xAxis->setRange(0, 1);
+    }
+    if (any) {
+        const double pad = y.size() > 0 ? y.size() * 0.12 : std::max(std::abs(y.lower) * 0.1, 0.5);
+        m_plot->yAxis->setRange(y.lower - pad, y.upper + pad);
+    } else {
+        m_plot->yAxis->setRange(0, 1);
+    }
+}
+
 void MetricChart::setValueTitle(const QString &title)
 {
     m_valueTitle = title;
@@ -305,6 +397,19 @@ void MetricChart::onLegendClick(QCPLegend *, QCPAbstractLegendItem *item, QMouse
     auto *plItem = qobject_cast<QCPPlottableLegendItem *>(item);
     if (!plItem)
         return;
+    if (m_scatter) {
+        QCPAbstractPlottable *point = plItem->plottable();
+        point->setVisible(!point->visible());
+        QColor text = palette().color(QPalette::WindowText);
+        if (!point->visible())
+            text = palette().color(QPalette::Disabled, QPalette::WindowText);
+        plItem->setTextColor(text);
+        QFont f = plItem->font();
+        f.setStrikeOut(!point->visible());
+        plItem->setFont(f);
+        m_plot->replot();
+        return;
+    }
     for (const Entry &e : std::as_const(m_entries))
         if (e.line == plItem->plottable()) {
             setSeriesVisible(e.id, !e.visible);
@@ -316,6 +421,11 @@ void MetricChart::resetView()
 {
     m_userMovedView = false;
     if (m_bars) {
+        m_plot->replot();
+        return;
+    }
+    if (m_scatter) {
+        resetScatterView();
         m_plot->replot();
         return;
     }
@@ -384,6 +494,25 @@ QString MetricChart::toolTipAt(const QPoint &pos) const
                 return tr("%1\n%2: %3").arg(bars->name(), m_valueTitle, formatValue(bars->data()->begin()->value));
         }
         return {};
+    }
+    if (m_scatter) {
+        const ScatterPoint *nearest = nullptr;
+        double nearestDistance = kHoverRadius;
+        for (const ScatterPoint &p : m_scatterPoints) {
+            if (!p.graph->visible() || p.graph->data()->isEmpty())
+                continue;
+            const auto point = p.graph->data()->constBegin();
+            const double d = std::hypot(m_plot->xAxis->coordToPixel(point->key) - pos.x(),
+                                        m_plot->yAxis->coordToPixel(point->value) - pos.y());
+            if (d < nearestDistance) {
+                nearestDistance = d;
+                nearest = &p;
+            }
+        }
+        if (!nearest)
+            return {};
+        return tr("%1\n%2: %3\n%4: %5")
+            .arg(nearest->label, m_xTitle, nearest->xText, m_valueTitle, formatValue(nearest->graph->data()->constBegin()->value));
     }
     const Entry *best = nullptr;
     qsizetype bestIndex = -1;
@@ -527,7 +656,9 @@ void MetricChart::applyAxes()
         break;
     }
     }
-    if (m_logY && !m_bars) {
+    if (m_scatter)
+        applyScatterAxes();
+    if (m_logY && !m_bars && !m_scatter) {
         y->setScaleType(QCPAxis::stLogarithmic);
         y->setTicker(QSharedPointer<QCPAxisTickerLog>::create());
         y->setNumberFormat(u"gb"_s);

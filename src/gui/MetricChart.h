@@ -16,8 +16,8 @@ class QMouseEvent;
 
 namespace md {
 
-/// Our chart widget around a QCustomPlot: either an overlay of metric histories (one line per run)
-/// or a bar chart of one value per run.
+/// Our chart widget around a QCustomPlot: an overlay of metric histories (one line per run), a bar
+/// chart of one value per run, or a scatter chart of one point per run (a param against a value).
 ///
 /// Histories: x as step, wall time or relative time (setXMode), linear or log y (setLogY), EMA
 /// smoothing (setSmoothing) with a min/max envelope of the raw values behind the line where the
@@ -39,6 +39,15 @@ public:
     /// Shows a bar chart: one bar per label, in this order; a missing value leaves an empty slot.
     void setBars(const QStringList &labels, const QList<QColor> &colours, const QList<std::optional<double>> &values);
     bool isBarChart() const { return m_bars; }
+    /// Shows a scatter chart: one point per run at (x, y), named `labels` (legend and hover) in
+    /// `colours`, with `xTitle` under the x axis. With `categories`, x is the 1-based index into
+    /// them and the x axis names them; `xTexts` is what the hover shows for x (the number when empty).
+    /// `labels`, `x` and `y` have one entry per point.
+    void setScatter(const QString &xTitle, const QStringList &labels, const QList<QColor> &colours, const QVector<double> &x,
+                    const QVector<double> &y, const QStringList &categories = {}, const QStringList &xTexts = {});
+    bool isScatterChart() const { return m_scatter; }
+    /// The scatter chart's point of the run named `label`, or null.
+    QCPGraph *scatterGraph(const QString &label) const;
     /// The metric key: the y axis title (and the bar chart's).
     void setValueTitle(const QString &title);
 
@@ -63,7 +72,7 @@ public:
     /// Fits the axes to the visible data (also Ctrl+0 and a double click).
     void resetView();
     /// The hover text for a position in plot coordinates: run, step and value of the nearest
-    /// point within a few pixels, or empty.
+    /// point within a few pixels (a bar: run and value; a scatter point: run, x and y), or empty.
     QString toolTipAt(const QPoint &pos) const;
     /// Writes the chart as PNG, SVG or PDF (by the suffix of `path`, case-insensitive) at `size`
     /// (the widget's size when empty). Fails on another suffix or when the file cannot be written.
@@ -91,7 +100,15 @@ private:
         bool visible = true;
     };
 
+    struct ScatterPoint {
+        QString label;
+        QString xText;
+        QCPGraph *graph = nullptr;
+    };
+
     void rebuildEntry(Entry &e);
+    void applyScatterAxes();
+    void resetScatterView();
     void rebuildAll();
     void applyPalette();
     void applyAxes();
@@ -108,6 +125,10 @@ private:
     double m_smoothing = 0;
     bool m_envelope = true;
     bool m_bars = false;
+    bool m_scatter = false;
+    QList<ScatterPoint> m_scatterPoints;
+    QStringList m_categories;
+    QString m_xTitle;
     bool m_userMovedView = false;
     QString m_valueTitle;
 };

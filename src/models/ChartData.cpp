@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ChartData.h"
 
+#include <QLocale>
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -85,6 +87,53 @@ std::optional<double> latestFiniteValue(const Run &run, const QString &key)
         if (p.key == key)
             return std::isfinite(p.value) ? std::optional<double>(p.value) : std::nullopt;
     return std::nullopt;
+}
+
+std::optional<QString> paramValue(const Run &run, const QString &key)
+{
+    for (const KeyValue &kv : run.params)
+        if (kv.key == key)
+            return kv.value;
+    return std::nullopt;
+}
+
+ScatterData scatterData(const QList<Run> &runs, const QString &param, const QString &metric)
+{
+    ScatterData out;
+    QVector<double> numbers;
+    bool numeric = true;
+    const QLocale c = QLocale::c();
+    for (int i = 0; i < runs.size(); ++i) {
+        const std::optional<QString> value = paramValue(runs.at(i), param);
+        if (!value) {
+            ++out.withoutParam;
+            continue;
+        }
+        const std::optional<double> y = latestFiniteValue(runs.at(i), metric);
+        if (!y) {
+            ++out.withoutMetric;
+            continue;
+        }
+        bool ok = false;
+        const double number = c.toDouble(value->trimmed(), &ok);
+        numeric = numeric && ok && std::isfinite(number);
+        numbers.append(number);
+        out.runs.append(i);
+        out.y.append(*y);
+        out.xTexts.append(*value);
+    }
+    if (numeric) {
+        out.x = numbers;
+        return out;
+    }
+    for (const QString &text : std::as_const(out.xTexts))
+        if (!out.categories.contains(text))
+            out.categories.append(text);
+    std::sort(out.categories.begin(), out.categories.end(),
+              [](const QString &a, const QString &b) { return a.compare(b, Qt::CaseInsensitive) < 0; });
+    for (const QString &text : std::as_const(out.xTexts))
+        out.x.append(double(out.categories.indexOf(text) + 1));
+    return out;
 }
 
 } // namespace md

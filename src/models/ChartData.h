@@ -8,7 +8,10 @@
 
 #include <QList>
 #include <QString>
+#include <QStringList>
 #include <QVector>
+
+#include <optional>
 
 namespace md {
 
@@ -57,5 +60,36 @@ ChartEnvelope chartEnvelope(const ChartSeries &series, int buckets);
 /// The last value of metric `key` in `run` (Run::latestMetrics), or nullopt when the run has none
 /// or it is NaN/±∞.
 std::optional<double> latestFiniteValue(const Run &run, const QString &key);
+
+/// The value of param `key` in `run`, or nullopt when the run did not log it.
+std::optional<QString> paramValue(const Run &run, const QString &key);
+
+/// A param (x) against a metric's latest value (y) across runs: one point per run.
+struct ScatterData {
+    /// The index (into the given runs) of each shown point, in the runs' order.
+    QList<int> runs;
+    /// The param value of each point, or with `categories` its 1-based index into them.
+    QVector<double> x;
+    /// The metric's latest finite value of each point.
+    QVector<double> y;
+    /// The param's text of each point, as logged.
+    QStringList xTexts;
+    /// The distinct param values of the shown points, sorted case-insensitively, when one of them
+    /// is not a finite number; empty when every value is a number.
+    QStringList categories;
+    /// Runs left out because they did not log the param.
+    int withoutParam = 0;
+    /// Runs with the param left out because they have no finite latest value of the metric.
+    int withoutMetric = 0;
+
+    bool isCategorical() const { return !categories.isEmpty(); }
+    qsizetype size() const { return runs.size(); }
+};
+
+/// One point per run of `runs` that logged param `param` and has a finite latest value of
+/// `metric` (latestFiniteValue); the others are counted in withoutParam / withoutMetric. Params
+/// are numeric when every shown value parses as a finite number (C locale, surrounding blanks
+/// ignored), categorical otherwise.
+ScatterData scatterData(const QList<Run> &runs, const QString &param, const QString &metric);
 
 } // namespace md

@@ -33,6 +33,9 @@ private Q_SLOTS:
     void envelopeThinsToMinMax();
     void envelopeWithoutThinning();
     void latestFiniteValue();
+    void scatterNumeric();
+    void scatterCategorical_data();
+    void scatterCategorical();
 };
 
 void TestChartData::xModes_data()
@@ -151,6 +154,81 @@ void TestChartData::latestFiniteValue()
     QCOMPARE(md::latestFiniteValue(run, u"r2"_s), std::optional<double>(0.82));
     QCOMPARE(md::latestFiniteValue(run, u"loss"_s), std::nullopt);
     QCOMPARE(md::latestFiniteValue(run, u"mae"_s), std::nullopt);
+}
+
+namespace {
+
+md::Run scatterRun(const QString &id, const QList<md::KeyValue> &params, std::optional<double> r2)
+{
+    md::Run run;
+    run.runId = id;
+    run.params = params;
+    if (r2)
+        run.latestMetrics.append(MetricPoint{u"r2"_s, *r2, 0, 5});
+    return run;
+}
+
+} // namespace
+
+void TestChartData::scatterNumeric()
+{
+    const QList<md::Run> runs{
+        scatterRun(u"a"_s, {{u"depth"_s, u"12"_s}}, 0.85),
+        scatterRun(u"b"_s, {{u"alpha"_s, u"1"_s}}, 0.82),              // no depth
+        scatterRun(u"c"_s, {{u"depth"_s, u" 5 "_s}}, 0.88),
+        scatterRun(u"d"_s, {{u"depth"_s, u"1e-3"_s}}, std::nan("")),  // r2 not finite
+        scatterRun(u"e"_s, {{u"depth"_s, u"-2.5"_s}}, std::nullopt),  // no r2
+        scatterRun(u"f"_s, {{u"depth"_s, u"6"_s}}, 0.89),
+    };
+    const md::ScatterData d = md::scatterData(runs, u"depth"_s, u"r2"_s);
+    QVERIFY(!d.isCategorical());
+    QCOMPARE(d.runs, (QList<int>{0, 2, 5}));
+    QCOMPARE(d.x, (QVector<double>{12, 5, 6}));
+    QCOMPARE(d.y, (QVector<double>{0.85, 0.88, 0.89}));
+    QCOMPARE(d.xTexts, (QStringList{u"12"_s, u" 5 "_s, u"6"_s}));
+    QCOMPARE(d.withoutParam, 1);
+    QCOMPARE(d.withoutMetric, 2);
+    QCOMPARE(md::paramValue(runs.at(1), u"alpha"_s), std::optional<QString>(u"1"_s));
+    QCOMPARE(md::paramValue(runs.at(1), u"depth"_s), std::nullopt);
+
+    const md::ScatterData none = md::scatterData(runs, u"missing"_s, u"r2"_s);
+    QCOMPARE(none.size(), 0);
+    QCOMPARE(none.withoutParam, 6);
+    QVERIFY(md::scatterData({}, u"depth"_s, u"r2"_s).x.isEmpty());
+}
+
+void TestChartData::scatterCategorical_data()
+{
+    QTest::addColumn<QStringList>("values");
+    QTest::addColumn<QStringList>("categories");
+    QTest::addColumn<QVector<double>>("x");
+    QTest::newRow("words") << QStringList{u"sqrt"_s, u"log2"_s, u"sqrt"_s} << QStringList{u"log2"_s, u"sqrt"_s}
+                           << QVector<double>{2, 1, 2};
+    // One text makes the numbers categories too (sorted as text).
+    QTest::newRow("mixed") << QStringList{u"10"_s, u"auto"_s, u"2"_s} << QStringList{u"10"_s, u"2"_s, u"auto"_s}
+                           << QVector<double>{1, 3, 2};
+    QTest::newRow("case-insensitive order") << QStringList{u"b"_s, u"A"_s, u"True"_s}
+                                            << QStringList{u"A"_s, u"b"_s, u"True"_s} << QVector<double>{2, 1, 3};
+    QTest::newRow("nan is not a number") << QStringList{u"nan"_s, u"1"_s} << QStringList{u"1"_s, u"nan"_s}
+                                         << QVector<double>{2, 1};
+}
+
+void TestChartData::scatterCategorical()
+{
+    QFETCH(QStringList, values);
+    QFETCH(QStringList, categories);
+    QFETCH(QVector<double>, x);
+    QList<md::Run> runs;
+    for (qsizetype i = 0; i < values.size(); ++i)
+        runs.append(scatterRun(QString::number(i), {{u"p"_s, values.at(i)}}, 0.5 + double(i) / 10));
+    const md::ScatterData d = md::scatterData(runs, u"p"_s, u"r2"_s);
+    QVERIFY(d.isCategorical());
+    QCOMPARE(d.categories, categories);
+    QCOMPARE(d.x, x);
+    QCOMPARE(d.xTexts, values);
+    QCOMPARE(d.y.size(), values.size());
+    QCOMPARE(d.withoutParam, 0);
+    QCOMPARE(d.withoutMetric, 0);
 }
 
 QTEST_APPLESS_MAIN(TestChartData)

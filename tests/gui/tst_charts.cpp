@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The Charts tab driven through the real main window: import the file store fixture, compare the
 // four car_price runs, open the Charts tab and chart val_r2_score; a sweep run's 1000-point loss;
-// smoothing, log y, legend toggles, reset (Ctrl+0), x modes, the bar chart and the exports.
+// smoothing, log y, legend toggles, reset (Ctrl+0), x modes, the bar and scatter charts and the exports.
 // Offscreen (QT_QPA_PLATFORM=offscreen).
 #include "TestSupport.h"
 
@@ -36,6 +36,7 @@
 
 #include <cmath>
 #include <memory>
+#include <tuple>
 
 using namespace Qt::StringLiterals;
 using md::ChartsPage;
@@ -88,6 +89,7 @@ private Q_SLOTS:
     void smoothingLogYLegendAndReset();
     void xModes();
     void barChart();
+    void scatterChart();
     void exports();
     void darkPalette();
     void emptyChartKeepsItsPlotArea();
@@ -328,6 +330,125 @@ void TestCharts::barChart()
     page()->kindCombo()->setCurrentIndex(int(ChartsPage::Kind::History));
     QCOMPARE(chart()->seriesIds().size(), 4);
     QCOMPARE(chart()->graph(kTuned)->dataCount(), 6);
+}
+
+void TestCharts::scatterChart()
+{
+    compareFourAndOpenCharts();
+    QVERIFY(chooseMetric(u"val_r2_score"_s));
+    QComboBox *params = page()->paramCombo();
+    QVERIFY(!params->isVisible());
+    QCOMPARE(page()->kindCombo()->count(), 3);
+    page()->kindCombo()->setCurrentIndex(page()->kindCombo()->findText(u"Scatter"_s));
+    QCOMPARE(page()->kind(), ChartsPage::Kind::Scatter);
+    QVERIFY(chart()->isScatterChart());
+    QVERIFY(params->isVisible());
+    QVERIFY(!page()->xModeCombo()->isEnabled());
+    QVERIFY(!page()->smoothingSlider()->isEnabled());
+    // Every param of the four runs, once (Linear Regression 8, Random Forest 10, XGBoost 11 and
+    // XGBoost tuned 13, 19 different keys).
+    QCOMPARE(params->count(), 19);
+    for (const QString &key : {u"n_estimators"_s, u"scaler"_s, u"max_features"_s, u"objective"_s, u"cv_folds"_s})
+        QVERIFY2(params->findText(key) >= 0, qPrintable(key));
+
+    // n_estimators: Linear Regression has none, the three others are points at their value.
+    params->setCurrentIndex(params->findText(u"n_estimators"_s));
+    QCOMPARE(page()->param(), u"n_estimators"_s);
+    QCOMPARE(plot()->plottableCount(), 3);
+    const QList<std::tuple<QString, double, double>> expected{
+        {u"Random Forest"_s, 200, 0.85}, {u"XGBoost"_s, 100, 0.88}, {u"XGBoost tuned"_s, 400, 0.89}};
+    for (const auto &[name, x, y] : expected) {
+        const QCPGraph *g = chart()->scatterGraph(name);
+        QVERIFY2(g, qPrintable(name));
+        QCOMPARE(g->dataCount(), 1);
+        QCOMPARE(g->data()->constBegin()->key, x);
+        QVERIFY2(qFuzzyCompare(g->data()->constBegin()->value, y), qPrintable(name));
+        QCOMPARE(g->lineStyle(), QCPGraph::lsNone);
+        QCOMPARE(g->scatterStyle().shape(), QCPScatterStyle::ssDisc);
+        const int run = int(page()->runIds().indexOf(name == u"Random Forest"_s ? kForest : name == u"XGBoost"_s ? kXgb : kTuned));
+        QCOMPARE(g->scatterStyle().brush().color(), ChartsPage::runColour(run, page()->palette()));
+    }
+    QVERIFY(!chart()->scatterGraph(u"Linear Regression"_s));
+    QCOMPARE(page()->infoLabel()->text(), u"1 run without params.n_estimators is not shown"_s);
+    QVERIFY(!plot()->xAxis->ticker().dynamicCast<QCPAxisTickerText>());
+    QCOMPARE(plot()->xAxis->label(), u"n_estimators"_s);
+    QCOMPARE(plot()->yAxis->label(), u"val_r2_score"_s);
+    // Every point inside the view.
+    for (const auto &[name, x, y] : expected) {
+        QVERIFY(plot()->xAxis->range().contains(x));
+        QVERIFY(plot()->yAxis->range().contains(y));
+    }
+    QCOMPARE(plot()->legend->itemCount(), 3);
+
+    // Hovering a point names run, param and value; next to none, nothing.
+    const QPoint onTuned(int(plot()->xAxis->coordToPixel(400)), int(plot()->yAxis->coordToPixel(0.89)));
+    const QString tip = chart()->toolTipAt(onTuned + QPoint(3, -2));
+    QVERIFY2(tip.contains(u"XGBoost tuned"_s) && tip.contains(u"n_estimators: 400"_s) && tip.contains(u"val_r2_score: 0.89"_s),
+             qPrintable(tip));
+    QVERIFY(chart()->toolTipAt(QPoint(int(plot()->xAxis->coordToPixel(250)), int(plot()->yAxis->coordToPixel(0.86)))).isEmpty());
+    QVERIFY(page()->grab().save(u"/tmp/charts-scatter.png"_s));
+    // A legend click hides a point (and its hover); another shows it again.
+    QCPGraph *tunedPoint = chart()->scatterGraph(u"XGBoost tuned"_s);
+    QCPPlottableLegendItem *item = plot()->legend->itemWithPlottable(tunedPoint);
+    QVERIFY(item);
+    QTest::mouseClick(plot(), Qt::LeftButton, {}, item->rect().center());
+    QVERIFY(!tunedPoint->visible());
+    QVERIFY(item->font().strikeOut());
+    QVERIFY(chart()->toolTipAt(onTuned).isEmpty());
+    QTest::mouseClick(plot(), Qt::LeftButton, {}, item->rect().center());
+    QVERIFY(tunedPoint->visible());
+    QVERIFY(!chart()->toolTipAt(onTuned).isEmpty());
+
+    // Exports work like for the other charts.
+    for (const QString &suffix : {u"png"_s, u"svg"_s, u"pdf"_s}) {
+        const QString path = m_dir->filePath(u"scatter."_s + suffix);
+        const md::Status s = page()->exportChart(path, QSize(640, 400));
+        QVERIFY2(s.ok(), qPrintable(s ? QString() : s.error().toString()));
+        QVERIFY2(QFileInfo(path).size() > 0, qPrintable(path));
+    }
+    QCOMPARE(QImage(m_dir->filePath(u"scatter.png"_s)).size(), QSize(640, 400));
+
+    // A text param: categories on a text ticker. `objective` is logged by the two XGBoost runs.
+    QVERIFY(page()->setParam(u"objective"_s));
+    QCOMPARE(plot()->plottableCount(), 2);
+    auto ticker = plot()->xAxis->ticker().dynamicCast<QCPAxisTickerText>();
+    QVERIFY(ticker);
+    QCOMPARE(ticker->ticks().values(), QStringList{u"reg:squarederror"_s});
+    QCOMPARE(chart()->scatterGraph(u"XGBoost"_s)->data()->constBegin()->key, 1.0);
+    QCOMPARE(page()->infoLabel()->text(), u"2 runs without params.objective are not shown"_s);
+    const QString catTip = chart()->toolTipAt(
+        QPoint(int(plot()->xAxis->coordToPixel(1)), int(plot()->yAxis->coordToPixel(0.88))));
+    QVERIFY2(catTip.contains(u"XGBoost\n"_s) && catTip.contains(u"objective: reg:squarederror"_s), qPrintable(catTip));
+
+    QVERIFY(page()->setParam(u"scaler"_s));
+    QCOMPARE(plot()->plottableCount(), 1);
+    ticker = plot()->xAxis->ticker().dynamicCast<QCPAxisTickerText>();
+    QVERIFY(ticker);
+    QCOMPARE(ticker->ticks().values(), QStringList{u"StandardScaler"_s});
+    QVERIFY(chart()->scatterGraph(u"Linear Regression"_s));
+    QCOMPARE(page()->infoLabel()->text(), u"3 runs without params.scaler are not shown"_s);
+    QVERIFY(!page()->setParam(u"no_such_param"_s));
+    QVERIFY(page()->grab().save(u"/tmp/charts-scatter-text.png"_s));
+
+    // Another metric keeps the param; a param every run logged leaves nobody out.
+    QVERIFY(page()->setParam(u"cv_folds"_s));
+    QCOMPARE(plot()->plottableCount(), 4);
+    QVERIFY(page()->infoLabel()->text().isEmpty());
+    QVERIFY(chooseMetric(u"val_mse"_s));
+    QCOMPARE(page()->param(), u"cv_folds"_s);
+    QCOMPARE(plot()->yAxis->label(), u"val_mse"_s);
+    QCOMPARE(plot()->plottableCount(), 4);
+
+    // Back to the bar chart: the Param combo goes away.
+    page()->setKind(ChartsPage::Kind::Bar);
+    QVERIFY(chart()->isBarChart());
+    QVERIFY(!chart()->isScatterChart());
+    QVERIFY(!params->isVisible());
+    // And to the history: val_mse's histories load now.
+    page()->setKind(ChartsPage::Kind::History);
+    QVERIFY(!chart()->isScatterChart());
+    QTRY_COMPARE_WITH_TIMEOUT(chart()->seriesIds().size(), 4, kTimeoutMs);
+    QCOMPARE(plot()->xAxis->label(), u"Step"_s);
 }
 
 void TestCharts::exports()
