@@ -18,6 +18,7 @@ enum class ErrorCategory {
     Auth,       ///< 401: the server needs the user to sign in (exit code 1)
     Permission, ///< 403: signed in, but not allowed to do this (exit code 1)
     Conflict,   ///< the state changed under us (exit code 1)
+    Policy,     ///< a policy rule refused the action, e.g. four eyes (exit code 3)
     Cancelled,  ///< the user cancelled (exit code 1)
     Internal,   ///< a bug (exit code 1)
 };
@@ -30,9 +31,11 @@ struct Error {
 
     /// "where: message", or just the message when there is no location.
     QString toString() const { return where.isEmpty() ? message : where + QStringLiteral(": ") + message; }
-    /// 2 for the user's or a source's bad input, 1 for runtime failures.
+    /// 2 for the user's or a source's bad input, 3 for a policy refusal, 1 for runtime failures.
     int exitCode() const
     {
+        if (category == ErrorCategory::Policy)
+            return 3;
         return category == ErrorCategory::BadInput || category == ErrorCategory::NotFound ? 2 : 1;
     }
 };
