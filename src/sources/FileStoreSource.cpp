@@ -15,6 +15,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cstring>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string_view>
@@ -230,6 +231,124 @@ bool experimentIdLess(const QString &a, const QString &b)
     return a < b;
 }
 
+using ProblemFn = std::function<void(const Error &)>;
+
+/// The files below `dir` as key/value pairs (MLflow's tags and params layout), sorted by key.
+QList<KeyValue> keyValuesUnder(const QString &dir, const ProblemFn &problem)
+{
+    QList<KeyValue> out;
+    const QList<FileEntry> files = filesUnder(dir);
+    out.reserve(files.size());
+    for (const FileEntry &f : files) {
+        auto bytes = readBytes(f.path);
+        if (!bytes) {
+            problem(bytes.error());
+            continue;
+        }
+        // MLflow writes the value as is, without a trailing newline, and reads the whole file.
+        out.append(KeyValue{f.key, textOf(*bytes)});
+    }
+    return out;
+}
+
+std::optional<ModelVersion> readVersionFolder(const QString &dir, const QString &modelName, const ProblemFn &problem)
+{
+    const QString metaPath = joinPath(dir, kMetaFile);
+    auto meta = loadYamlMap(metaPath);
+    if (!meta) {
+        problem(meta.error());
+        return std::nullopt;
+    }
+    const YAML::Node &m = *meta;
+    ModelVersion v;
+    auto number = yInt(m, "version");
+    if (!number)
+        number = parseInt(QFileInfo(dir).fileName().mid(kVersionPrefix.size()).toStdString());
+    if (!number || *number <= 0) {
+        problem(makeError(ErrorCategory::BadInput,
+                          QCoreApplication::translate("FileStoreSource", "the field version is missing or invalid"),
+                          metaPath));
+        return std::nullopt;
+    }
+    v.version = *number;
+    v.name = modelName;
+    v.creationTime = yInt(m, "creation_timestamp").value_or(0);
+    v.lastUpdatedTime = yInt(m, "last_updated_timestamp").value_or(0);
+    const QString stage = yStr(m, "current_stage");
+    v.currentStage = stage.isEmpty() ? kStageNone : stage;
+    v.description = yStr(m, "description");
+    v.userId = yStr(m, "user_id");
+    v.source = yStr(m, "source");
+    v.runId = yStr(m, "run_id");
+    if (hasField(m, "status"))
+        v.status = yStr(m, "status");
+    v.statusMessage = yStr(m, "status_message");
+    v.runLink = yStr(m, "run_link");
+    v.tags = keyValuesUnder(joinPath(dir, kTagsFolder), problem);
+    return v;
+}
+
+Result<RegisteredModel> readModelFolder(const QString &dir, const ProblemFn &problem)
+{
+    const QString metaPath = joinPath(dir, kMetaFile);
+    auto meta = loadYamlMap(metaPath);
+    if (!meta)
+        return meta.error();
+    const YAML::Node &m = *meta;
+    RegisteredModel model;
+    model.name = yStr(m, "name");
+    if (model.name.isEmpty())
+        model.name = QFileInfo(dir).fileName();
+    model.creationTime = yInt(m, "creation_timestamp").value_or(0);
+    model.lastUpdatedTime = yInt(m, "last_updated_timestamp").value_or(0);
+    model.description = yStr(m, "description");
+    model.tags = keyValuesUnder(joinPath(dir, kTagsFolder), problem);
+
+    std::map<QString, qint64> aliases;
+    const YAML::Node metaAliases = m["aliases"];
+    if (metaAliases.IsDefined() && metaAliases.IsMap()) {
+        for (const auto &kv : metaAliases) {
+            if (!kv.first.IsScalar() || !kv.second.IsScalar())
+                continue;
+            if (const auto version = parseInt(kv.second.Scalar()))
+                aliases[QString::fromStdString(kv.first.Scalar())] = *version;
+        }
+    }
+    // The aliases/ folder is what MLflow's registry reads back; it wins over the meta.yaml copy.
+    for (const FileEntry &f : filesUnder(joinPath(dir, kAliasesFolder))) {
+        auto bytes = readBytes(f.path);
+        if (!bytes) {
+            problem(bytes.error());
+            continue;
+        }
+        const auto version = parseInt(bytes->trimmed().toStdString());
+        if (!version) {
+            problem(makeError(ErrorCategory::BadInput,
+                              QCoreApplication::translate("FileStoreSource", "the alias does not hold a version number"),
+                              f.path));
+            continue;
+        }
+        aliases[f.key] = *version;
+    }
+    for (const auto &[alias, version] : aliases)
+        model.aliases.append(ModelAlias{alias, version});
+
+    for (const QString &name : subdirs(dir)) {
+        if (!name.startsWith(kVersionPrefix))
+            continue;
+        auto v = readVersionFolder(joinPath(dir, name), model.name, problem);
+        if (!v || v->currentStage == kStageDeletedInternal)
+            continue;
+        for (const ModelAlias &a : std::as_const(model.aliases))
+            if (a.version == v->version)
+                v->aliases.append(a.alias);
+        model.versions.append(std::move(*v));
+    }
+    std::sort(model.versions.begin(), model.versions.end(),
+              [](const ModelVersion &a, const ModelVersion &b) { return a.version < b.version; });
+    return model;
+}
+
 class Reader {
 public:
     Reader(const QString &root, const QString &uri, ImportSink &sink, const std::atomic_bool &cancel)
@@ -259,8 +378,6 @@ private:
     void readMetrics(const QString &dir, Run &run);
     void readInputs(const ExperimentEntry &exp, const QString &runDir, Run &run);
     const std::optional<DatasetInput> &dataset(const QString &expDir, const QString &datasetId);
-    std::optional<RegisteredModel> readModel(const QString &dir);
-    std::optional<ModelVersion> readVersion(const QString &dir, const QString &modelName);
 
     QString m_root;
     QString m_uri;
@@ -317,19 +434,7 @@ std::optional<Reader::ExperimentEntry> Reader::readExperiment(const QString &dir
 
 QList<KeyValue> Reader::readKeyValues(const QString &dir)
 {
-    QList<KeyValue> out;
-    const QList<FileEntry> files = filesUnder(dir);
-    out.reserve(files.size());
-    for (const FileEntry &f : files) {
-        auto bytes = readBytes(f.path);
-        if (!bytes) {
-            problem(bytes.error());
-            continue;
-        }
-        // MLflow writes the value as is, without a trailing newline, and reads the whole file.
-        out.append(KeyValue{f.key, textOf(*bytes)});
-    }
-    return out;
+    return keyValuesUnder(dir, [this](const Error &e) { problem(e); });
 }
 
 void Reader::readMetrics(const QString &dir, Run &run)
@@ -495,106 +600,6 @@ std::optional<Run> Reader::readRun(const ExperimentEntry &exp, const QString &ru
     return run;
 }
 
-std::optional<ModelVersion> Reader::readVersion(const QString &dir, const QString &modelName)
-{
-    const QString metaPath = joinPath(dir, kMetaFile);
-    auto meta = loadYamlMap(metaPath);
-    if (!meta) {
-        problem(meta.error());
-        return std::nullopt;
-    }
-    const YAML::Node &m = *meta;
-    ModelVersion v;
-    auto number = yInt(m, "version");
-    if (!number)
-        number = parseInt(QFileInfo(dir).fileName().mid(kVersionPrefix.size()).toStdString());
-    if (!number || *number <= 0) {
-        problem(makeError(ErrorCategory::BadInput,
-                          QCoreApplication::translate("FileStoreSource", "the field version is missing or invalid"),
-                          metaPath));
-        return std::nullopt;
-    }
-    v.version = *number;
-    v.name = modelName;
-    v.creationTime = yInt(m, "creation_timestamp").value_or(0);
-    v.lastUpdatedTime = yInt(m, "last_updated_timestamp").value_or(0);
-    const QString stage = yStr(m, "current_stage");
-    v.currentStage = stage.isEmpty() ? kStageNone : stage;
-    v.description = yStr(m, "description");
-    v.userId = yStr(m, "user_id");
-    v.source = yStr(m, "source");
-    v.runId = yStr(m, "run_id");
-    if (hasField(m, "status"))
-        v.status = yStr(m, "status");
-    v.statusMessage = yStr(m, "status_message");
-    v.runLink = yStr(m, "run_link");
-    v.tags = readKeyValues(joinPath(dir, kTagsFolder));
-    return v;
-}
-
-std::optional<RegisteredModel> Reader::readModel(const QString &dir)
-{
-    const QString metaPath = joinPath(dir, kMetaFile);
-    auto meta = loadYamlMap(metaPath);
-    if (!meta) {
-        problem(meta.error());
-        return std::nullopt;
-    }
-    const YAML::Node &m = *meta;
-    RegisteredModel model;
-    model.name = yStr(m, "name");
-    if (model.name.isEmpty())
-        model.name = QFileInfo(dir).fileName();
-    model.creationTime = yInt(m, "creation_timestamp").value_or(0);
-    model.lastUpdatedTime = yInt(m, "last_updated_timestamp").value_or(0);
-    model.description = yStr(m, "description");
-    model.tags = readKeyValues(joinPath(dir, kTagsFolder));
-
-    std::map<QString, qint64> aliases;
-    const YAML::Node metaAliases = m["aliases"];
-    if (metaAliases.IsDefined() && metaAliases.IsMap()) {
-        for (const auto &kv : metaAliases) {
-            if (!kv.first.IsScalar() || !kv.second.IsScalar())
-                continue;
-            if (const auto version = parseInt(kv.second.Scalar()))
-                aliases[QString::fromStdString(kv.first.Scalar())] = *version;
-        }
-    }
-    // The aliases/ folder is what MLflow's registry reads back; it wins over the meta.yaml copy.
-    for (const FileEntry &f : filesUnder(joinPath(dir, kAliasesFolder))) {
-        auto bytes = readBytes(f.path);
-        if (!bytes) {
-            problem(bytes.error());
-            continue;
-        }
-        const auto version = parseInt(bytes->trimmed().toStdString());
-        if (!version) {
-            problem(makeError(ErrorCategory::BadInput,
-                              QCoreApplication::translate("FileStoreSource", "the alias does not hold a version number"),
-                              f.path));
-            continue;
-        }
-        aliases[f.key] = *version;
-    }
-    for (const auto &[alias, version] : aliases)
-        model.aliases.append(ModelAlias{alias, version});
-
-    for (const QString &name : subdirs(dir)) {
-        if (!name.startsWith(kVersionPrefix))
-            continue;
-        auto v = readVersion(joinPath(dir, name), model.name);
-        if (!v || v->currentStage == kStageDeletedInternal)
-            continue;
-        for (const ModelAlias &a : std::as_const(model.aliases))
-            if (a.version == v->version)
-                v->aliases.append(a.alias);
-        model.versions.append(std::move(*v));
-    }
-    std::sort(model.versions.begin(), model.versions.end(),
-              [](const ModelVersion &a, const ModelVersion &b) { return a.version < b.version; });
-    return model;
-}
-
 Status Reader::readAll()
 {
     QList<ExperimentEntry> experiments;
@@ -643,8 +648,11 @@ Status Reader::readAll()
     for (const QString &name : subdirs(modelsDir)) {
         if (m_cancel.load())
             return cancelled();
-        if (auto model = readModel(joinPath(modelsDir, name)))
+        auto model = readModelFolder(joinPath(modelsDir, name), [this](const Error &e) { problem(e); });
+        if (model)
             models.append(std::move(*model));
+        else
+            problem(model.error());
     }
     std::sort(models.begin(), models.end(),
               [](const RegisteredModel &a, const RegisteredModel &b) { return a.name < b.name; });
@@ -658,6 +666,12 @@ Status Reader::readAll()
 }
 
 } // namespace
+
+Result<RegisteredModel> FileStoreSource::readModelFolder(const QString &modelDir,
+                                                         const std::function<void(const Error &)> &problem)
+{
+    return md::readModelFolder(QDir::cleanPath(QFileInfo(modelDir).absoluteFilePath()), problem);
+}
 
 FileStoreSource::FileStoreSource(QString rootPath)
     : m_root(QDir::cleanPath(QFileInfo(rootPath).absoluteFilePath()))

@@ -5,6 +5,8 @@
 
 #include <QString>
 
+#include <functional>
+
 namespace md {
 
 /// Reads an MLflow FILE store (the `mlruns/` folder that `mlflow` writes with a file:// tracking
@@ -44,6 +46,15 @@ public:
     /// sub-folder, or a sub-folder with a `meta.yaml` that has an `experiment_id`. Cheap: no YAML
     /// parsing, no recursion. Used to recognise plain paths.
     static bool looksLikeFileStore(const QString &dir);
+
+    /// The registered model in `modelDir` (`<store>/models/<folder>`) exactly as readAll() delivers
+    /// it: name (from meta.yaml, else the folder name), tags, aliases (the `aliases/` folder wins
+    /// over meta.yaml's copy), versions sorted by number with their tags and aliases, deleted
+    /// versions left out. Fails (naming the file) when the model's meta.yaml cannot be read or
+    /// parsed; a version, tag or alias that cannot be read goes to `problem` and is skipped.
+    /// Shared with FileStoreWriter::readModel().
+    static Result<RegisteredModel> readModelFolder(const QString &modelDir,
+                                                   const std::function<void(const Error &)> &problem);
 
 private:
     QString m_root;

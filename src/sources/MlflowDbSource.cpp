@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <limits>
 #include <memory>
 #include <optional>
@@ -196,6 +197,163 @@ QString stageName(const QString &stored)
     return stored.isEmpty() ? kStageNone : stored;
 }
 
+/// Does `table` have `column`?
+Result<bool> columnExists(sqlite3 *db, const QString &path, const QString &table, const QString &column)
+{
+    Statement st(db, "SELECT 1 FROM pragma_table_info(?1) WHERE name = ?2");
+    if (st.prepareCode() != SQLITE_OK)
+        return sqliteError(db, st.prepareCode(), path);
+    st.bind(1, table.toUtf8());
+    st.bind(2, column.toUtf8());
+    const int rc = st.step();
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return sqliteError(db, rc, path);
+    return rc == SQLITE_ROW;
+}
+
+/// The names of the tables of the main database.
+Result<QSet<QString>> tableNamesOf(sqlite3 *db, const QString &path)
+{
+    Statement st(db, "SELECT name FROM sqlite_master WHERE type = 'table'");
+    if (st.prepareCode() != SQLITE_OK)
+        return sqliteError(db, st.prepareCode(), path);
+    QSet<QString> names;
+    int rc;
+    while ((rc = st.step()) == SQLITE_ROW)
+        names.insert(st.text(0));
+    if (rc != SQLITE_DONE)
+        return sqliteError(db, rc, path);
+    return names;
+}
+
+/// Reads the registered models ordered by name, each with its tags, aliases and versions (sorted,
+/// deleted versions left out): all of them, or only the one named `*onlyName`. Rows that cannot be
+/// used go to `problem`; each model goes to `deliver`.
+Status readRegistryModels(sqlite3 *db, const QString &path, const QSet<QString> &tables, const QString *onlyName,
+                          const std::function<void(const QString &)> &problem,
+                          const std::function<Status(const RegisteredModel &)> &deliver,
+                          const std::atomic_bool &cancel)
+{
+    auto fail = [&](int rc) { return sqliteError(db, rc, path); };
+    const QByteArray where = onlyName ? " WHERE name = ?1" : "";
+    const QByteArray nameBytes = onlyName ? onlyName->toUtf8() : QByteArray();
+    auto bindName = [&](Statement &st) {
+        if (onlyName)
+            st.bind(1, nameBytes);
+    };
+
+    if (!tables.contains(u"registered_models"_s))
+        return {};
+
+    QHash<QString, QList<KeyValue>> modelTags;
+    if (tables.contains(u"registered_model_tags"_s)) {
+        Statement st(db, "SELECT name, key, value FROM registered_model_tags" + where + " ORDER BY name, key");
+        bindName(st);
+        if (st.prepareCode() != SQLITE_OK)
+            return fail(st.prepareCode());
+        int rc;
+        while ((rc = st.step()) == SQLITE_ROW)
+            modelTags[st.text(0)].append(KeyValue{st.text(1), st.text(2)});
+        if (rc != SQLITE_DONE)
+            return fail(rc);
+    }
+    QHash<QString, QList<ModelAlias>> aliases;
+    if (tables.contains(u"registered_model_aliases"_s)) {
+        Statement st(db, "SELECT name, alias, version FROM registered_model_aliases" + where + " ORDER BY name, alias");
+        bindName(st);
+        if (st.prepareCode() != SQLITE_OK)
+            return fail(st.prepareCode());
+        int rc;
+        while ((rc = st.step()) == SQLITE_ROW)
+            aliases[st.text(0)].append(ModelAlias{st.text(1), st.int64(2)});
+        if (rc != SQLITE_DONE)
+            return fail(rc);
+    }
+    QHash<QString, QHash<qint64, QList<KeyValue>>> versionTags;
+    if (tables.contains(u"model_version_tags"_s)) {
+        Statement st(db, "SELECT name, version, key, value FROM model_version_tags" + where
+                               + " ORDER BY name, version, key");
+        bindName(st);
+        if (st.prepareCode() != SQLITE_OK)
+            return fail(st.prepareCode());
+        int rc;
+        while ((rc = st.step()) == SQLITE_ROW)
+            versionTags[st.text(0)][st.int64(1)].append(KeyValue{st.text(2), st.text(3)});
+        if (rc != SQLITE_DONE)
+            return fail(rc);
+    }
+    QHash<QString, QList<ModelVersion>> versions;
+    if (tables.contains(u"model_versions"_s)) {
+        const auto runLink = columnExists(db, path, u"model_versions"_s, u"run_link"_s);
+        if (!runLink)
+            return runLink.error();
+        Statement st(db, "SELECT name, version, creation_time, last_updated_time, description, user_id, "
+                         "current_stage, source, run_id, status, status_message, "
+                             + QByteArray(*runLink ? "run_link" : "NULL") + " FROM model_versions" + where
+                             + " ORDER BY name, version");
+        bindName(st);
+        if (st.prepareCode() != SQLITE_OK)
+            return fail(st.prepareCode());
+        int rc;
+        while ((rc = st.step()) == SQLITE_ROW) {
+            // MLflow marks deleted versions with this stage instead of deleting the row.
+            if (st.text(6).compare(u"Deleted_Internal"_s, Qt::CaseInsensitive) == 0)
+                continue;
+            ModelVersion v;
+            v.name = st.text(0);
+            v.version = st.int64(1);
+            if (!st.isInteger(1) || v.version <= 0) {
+                problem(tr("model '%1' has a version '%2' that is not a positive number; skipped")
+                            .arg(v.name, st.text(1)));
+                continue;
+            }
+            v.creationTime = st.int64(2);
+            v.lastUpdatedTime = st.int64(3);
+            v.description = st.text(4);
+            v.userId = st.text(5);
+            v.currentStage = stageName(st.text(6));
+            v.source = st.text(7);
+            v.runId = st.text(8);
+            v.status = st.isNull(9) ? u"READY"_s : st.text(9);
+            v.statusMessage = st.text(10);
+            v.runLink = st.text(11);
+            v.tags = versionTags.value(v.name).value(v.version);
+            for (const ModelAlias &a : aliases.value(v.name))
+                if (a.version == v.version)
+                    v.aliases.append(a.alias);
+            v.aliases.sort();
+            versions[v.name].append(std::move(v));
+        }
+        if (rc != SQLITE_DONE)
+            return fail(rc);
+    }
+
+    Statement st(db, "SELECT name, creation_time, last_updated_time, description FROM registered_models" + where
+                         + " ORDER BY name");
+    bindName(st);
+    if (st.prepareCode() != SQLITE_OK)
+        return fail(st.prepareCode());
+    int rc;
+    while ((rc = st.step()) == SQLITE_ROW) {
+        if (cancel.load())
+            return makeError(ErrorCategory::Cancelled, tr("cancelled"), path);
+        RegisteredModel m;
+        m.name = st.text(0);
+        m.creationTime = st.int64(1);
+        m.lastUpdatedTime = st.int64(2);
+        m.description = st.text(3);
+        m.tags = modelTags.value(m.name);
+        m.aliases = aliases.value(m.name);
+        m.versions = versions.value(m.name);
+        if (auto s = deliver(m); !s)
+            return s;
+    }
+    if (rc != SQLITE_DONE)
+        return fail(rc);
+    return {};
+}
+
+
 /// Reads one open database into a sink. Holds the prepared per-run statements.
 class Reader {
 public:
@@ -237,31 +395,11 @@ Status Reader::exec(const char *sql)
     return {};
 }
 
-Result<QSet<QString>> Reader::tableNames()
-{
-    Statement st(m_db, "SELECT name FROM sqlite_master WHERE type = 'table'");
-    if (st.prepareCode() != SQLITE_OK)
-        return fail(st.prepareCode());
-    QSet<QString> names;
-    int rc;
-    while ((rc = st.step()) == SQLITE_ROW)
-        names.insert(st.text(0));
-    if (rc != SQLITE_DONE)
-        return fail(rc);
-    return names;
-}
+Result<QSet<QString>> Reader::tableNames() { return tableNamesOf(m_db, m_path); }
 
 Result<bool> Reader::hasColumn(const QString &table, const QString &column)
 {
-    Statement st(m_db, "SELECT 1 FROM pragma_table_info(?1) WHERE name = ?2");
-    if (st.prepareCode() != SQLITE_OK)
-        return fail(st.prepareCode());
-    st.bind(1, table.toUtf8());
-    st.bind(2, column.toUtf8());
-    const int rc = st.step();
-    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-        return fail(rc);
-    return rc == SQLITE_ROW;
+    return columnExists(m_db, m_path, table, column);
 }
 
 Result<bool> Reader::hasRunUuidIndex(const QString &table)
@@ -557,111 +695,143 @@ Status Reader::readRunDetails(Run &r, ImportSink &sink)
 
 Status Reader::readModels(ImportSink &sink, const std::atomic_bool &cancel)
 {
-    if (!m_tables.contains(u"registered_models"_s))
-        return {};
-
-    QHash<QString, QList<KeyValue>> modelTags;
-    if (m_tables.contains(u"registered_model_tags"_s)) {
-        Statement st(m_db, "SELECT name, key, value FROM registered_model_tags ORDER BY name, key");
-        if (st.prepareCode() != SQLITE_OK)
-            return fail(st.prepareCode());
-        int rc;
-        while ((rc = st.step()) == SQLITE_ROW)
-            modelTags[st.text(0)].append(KeyValue{st.text(1), st.text(2)});
-        if (rc != SQLITE_DONE)
-            return fail(rc);
-    }
-    QHash<QString, QList<ModelAlias>> aliases;
-    if (m_tables.contains(u"registered_model_aliases"_s)) {
-        Statement st(m_db, "SELECT name, alias, version FROM registered_model_aliases ORDER BY name, alias");
-        if (st.prepareCode() != SQLITE_OK)
-            return fail(st.prepareCode());
-        int rc;
-        while ((rc = st.step()) == SQLITE_ROW)
-            aliases[st.text(0)].append(ModelAlias{st.text(1), st.int64(2)});
-        if (rc != SQLITE_DONE)
-            return fail(rc);
-    }
-    QHash<QString, QHash<qint64, QList<KeyValue>>> versionTags;
-    if (m_tables.contains(u"model_version_tags"_s)) {
-        Statement st(m_db, "SELECT name, version, key, value FROM model_version_tags ORDER BY name, version, key");
-        if (st.prepareCode() != SQLITE_OK)
-            return fail(st.prepareCode());
-        int rc;
-        while ((rc = st.step()) == SQLITE_ROW)
-            versionTags[st.text(0)][st.int64(1)].append(KeyValue{st.text(2), st.text(3)});
-        if (rc != SQLITE_DONE)
-            return fail(rc);
-    }
-    QHash<QString, QList<ModelVersion>> versions;
-    if (m_tables.contains(u"model_versions"_s)) {
-        const auto runLink = hasColumn(u"model_versions"_s, u"run_link"_s);
-        if (!runLink)
-            return runLink.error();
-        Statement st(m_db, "SELECT name, version, creation_time, last_updated_time, description, user_id, "
-                           "current_stage, source, run_id, status, status_message, "
-                               + column(*runLink, "run_link") + " FROM model_versions ORDER BY name, version");
-        if (st.prepareCode() != SQLITE_OK)
-            return fail(st.prepareCode());
-        int rc;
-        while ((rc = st.step()) == SQLITE_ROW) {
-            // MLflow marks deleted versions with this stage instead of deleting the row.
-            if (st.text(6).compare(u"Deleted_Internal"_s, Qt::CaseInsensitive) == 0)
-                continue;
-            ModelVersion v;
-            v.name = st.text(0);
-            v.version = st.int64(1);
-            if (!st.isInteger(1) || v.version <= 0) {
-                problem(sink, tr("model '%1' has a version '%2' that is not a positive number; skipped")
-                                  .arg(v.name, st.text(1)));
-                continue;
-            }
-            v.creationTime = st.int64(2);
-            v.lastUpdatedTime = st.int64(3);
-            v.description = st.text(4);
-            v.userId = st.text(5);
-            v.currentStage = stageName(st.text(6));
-            v.source = st.text(7);
-            v.runId = st.text(8);
-            v.status = st.isNull(9) ? u"READY"_s : st.text(9);
-            v.statusMessage = st.text(10);
-            v.runLink = st.text(11);
-            v.tags = versionTags.value(v.name).value(v.version);
-            for (const ModelAlias &a : aliases.value(v.name))
-                if (a.version == v.version)
-                    v.aliases.append(a.alias);
-            v.aliases.sort();
-            versions[v.name].append(std::move(v));
-        }
-        if (rc != SQLITE_DONE)
-            return fail(rc);
-    }
-
-    Statement st(m_db, "SELECT name, creation_time, last_updated_time, description FROM registered_models "
-                       "ORDER BY name");
-    if (st.prepareCode() != SQLITE_OK)
-        return fail(st.prepareCode());
-    int rc;
-    while ((rc = st.step()) == SQLITE_ROW) {
-        if (cancel.load())
-            return makeError(ErrorCategory::Cancelled, tr("cancelled"), m_path);
-        RegisteredModel m;
-        m.name = st.text(0);
-        m.creationTime = st.int64(1);
-        m.lastUpdatedTime = st.int64(2);
-        m.description = st.text(3);
-        m.tags = modelTags.value(m.name);
-        m.aliases = aliases.value(m.name);
-        m.versions = versions.value(m.name);
-        if (auto s = sink.registeredModel(m); !s)
-            return s;
-    }
-    if (rc != SQLITE_DONE)
-        return fail(rc);
-    return {};
+    return readRegistryModels(
+        m_db, m_path, m_tables, nullptr, [&](const QString &message) { problem(sink, message); },
+        [&](const RegisteredModel &m) { return sink.registeredModel(m); }, cancel);
 }
 
 } // namespace
+
+namespace mlflowdb {
+
+Status openDatabase(const QString &path, bool writable, sqlite3 *&db, QString &revision)
+{
+    auto close = [&db] {
+        if (db)
+            sqlite3_close_v2(db);
+        db = nullptr;
+    };
+    close();
+    revision.clear();
+    const QFileInfo fi(path);
+    if (!fi.exists())
+        return makeError(ErrorCategory::NotFound, tr("no such file"), path);
+    if (fi.isDir())
+        return makeError(ErrorCategory::BadInput, tr("not an MLflow database (this is a folder)"), path);
+    if (auto s = checkHeader(path); !s)
+        return s;
+
+    auto openWith = [&](const QByteArray &name, int flags) -> int {
+        close();
+        const int rc = sqlite3_open_v2(name.constData(), &db, flags, nullptr);
+        if (rc == SQLITE_OK)
+            sqlite3_busy_timeout(db, 5000);
+        return rc;
+    };
+    int rc = openWith(QFile::encodeName(path), writable ? SQLITE_OPEN_READWRITE : SQLITE_OPEN_READONLY);
+    if (rc != SQLITE_OK) {
+        Error e = sqliteError(db, rc, path);
+        close();
+        return e;
+    }
+
+    auto tables = tableNamesOf(db, path);
+    if (!tables && !writable) {
+        // A WAL-mode file in a folder we cannot write to cannot be opened read-only the usual way
+        // (SQLite needs its -shm file); opening it as immutable works and is safe for a snapshot.
+        const int code = sqlite3_errcode(db) & 0xff;
+        if (code == SQLITE_CANTOPEN || code == SQLITE_READONLY) {
+            const QByteArray uri = QUrl::fromLocalFile(path).toEncoded() + "?immutable=1";
+            if (openWith(uri, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI) == SQLITE_OK)
+                tables = tableNamesOf(db, path);
+        }
+    }
+    if (!tables) {
+        Error e = tables.error();
+        if ((sqlite3_errcode(db) & 0xff) == SQLITE_NOTADB)
+            e = makeError(ErrorCategory::BadInput, tr("not an MLflow database (not an SQLite file)"), path);
+        close();
+        return e;
+    }
+    if (!tables->contains(u"alembic_version"_s) || !tables->contains(u"runs"_s)) {
+        close();
+        return makeError(ErrorCategory::BadInput,
+                         tr("not an MLflow database (it has no alembic_version and runs tables)"), path);
+    }
+
+    QStringList revisions;
+    {
+        Statement st(db, "SELECT version_num FROM alembic_version");
+        if (st.prepareCode() != SQLITE_OK) {
+            Error e = sqliteError(db, st.prepareCode(), path);
+            close();
+            return e;
+        }
+        while ((rc = st.step()) == SQLITE_ROW)
+            revisions.append(st.text(0));
+        if (rc != SQLITE_DONE) {
+            Error e = sqliteError(db, rc, path);
+            close();
+            return e;
+        }
+    }
+    if (revisions.isEmpty()) {
+        close();
+        return makeError(ErrorCategory::BadInput,
+                         tr("not an MLflow database (its alembic_version table is empty)"), path);
+    }
+    for (const QString &rev : std::as_const(revisions)) {
+        if (kTooOldRevisions.contains(rev)) {
+            close();
+            return makeError(ErrorCategory::BadInput,
+                             tr("MLflow schema revision '%1' is too old (before MLflow 1.4); "
+                                "upgrade it with `mlflow db upgrade`")
+                                 .arg(rev),
+                             path);
+        }
+        if (!kKnownRevisions.contains(rev)) {
+            close();
+            return makeError(ErrorCategory::BadInput,
+                             tr("unknown MLflow schema revision '%1' (newer than this ModelDesk?)").arg(rev), path);
+        }
+    }
+    for (const char *table : kRequiredTables) {
+        if (!tables->contains(QLatin1String(table))) {
+            close();
+            return makeError(ErrorCategory::BadInput,
+                             tr("not an MLflow database (table '%1' is missing)").arg(QLatin1String(table)), path);
+        }
+    }
+    // SQLite silently opens a write-protected file read-only even when asked for read-write.
+    if (writable && sqlite3_db_readonly(db, "main") == 1) {
+        close();
+        return makeError(ErrorCategory::Permission, tr("the MLflow database is read-only"), path);
+    }
+    revision = revisions.join(u',');
+    return {};
+}
+
+Result<std::optional<RegisteredModel>> readRegisteredModel(sqlite3 *db, const QString &path, const QString &name)
+{
+    auto tables = tableNamesOf(db, path);
+    if (!tables)
+        return tables.error();
+    std::optional<RegisteredModel> found;
+    const std::atomic_bool never{false};
+    if (auto s = readRegistryModels(
+            db, path, *tables, &name, [](const QString &) {},
+            [&](const RegisteredModel &m) {
+                // SQLite compares names exactly (BINARY collation), as MLflow's queries do.
+                found = m;
+                return Status{};
+            },
+            never);
+        !s)
+        return s.error();
+    return found;
+}
+
+} // namespace mlflowdb
 
 MlflowDbSource::MlflowDbSource(QString dbPath) : m_path(QFileInfo(dbPath).absoluteFilePath()) {}
 
@@ -682,109 +852,7 @@ Status MlflowDbSource::open()
 {
     close();
     m_revision.clear();
-    const QFileInfo fi(m_path);
-    if (!fi.exists())
-        return makeError(ErrorCategory::NotFound, tr("no such file"), m_path);
-    if (fi.isDir())
-        return makeError(ErrorCategory::BadInput, tr("not an MLflow database (this is a folder)"), m_path);
-    if (auto s = checkHeader(m_path); !s)
-        return s;
-
-    auto openWith = [this](const QByteArray &name, int extraFlags) -> int {
-        close();
-        const int rc = sqlite3_open_v2(name.constData(), &m_db, SQLITE_OPEN_READONLY | extraFlags, nullptr);
-        if (rc == SQLITE_OK)
-            sqlite3_busy_timeout(m_db, 5000);
-        return rc;
-    };
-    int rc = openWith(QFile::encodeName(m_path), 0);
-    if (rc != SQLITE_OK) {
-        Error e = sqliteError(m_db, rc, m_path);
-        close();
-        return e;
-    }
-
-    auto probe = [&]() -> Result<QSet<QString>> {
-        Statement st(m_db, "SELECT name FROM sqlite_master WHERE type = 'table'");
-        if (st.prepareCode() != SQLITE_OK)
-            return sqliteError(m_db, st.prepareCode(), m_path);
-        QSet<QString> names;
-        int r;
-        while ((r = st.step()) == SQLITE_ROW)
-            names.insert(st.text(0));
-        if (r != SQLITE_DONE)
-            return sqliteError(m_db, r, m_path);
-        return names;
-    };
-    auto tables = probe();
-    if (!tables) {
-        // A WAL-mode file in a folder we cannot write to cannot be opened read-only the usual way
-        // (SQLite needs its -shm file); opening it as immutable works and is safe for a snapshot.
-        const int code = sqlite3_errcode(m_db) & 0xff;
-        if (code == SQLITE_CANTOPEN || code == SQLITE_READONLY) {
-            const QByteArray uri = QUrl::fromLocalFile(m_path).toEncoded() + "?immutable=1";
-            if (openWith(uri, SQLITE_OPEN_URI) == SQLITE_OK)
-                tables = probe();
-        }
-    }
-    if (!tables) {
-        Error e = tables.error();
-        if ((sqlite3_errcode(m_db) & 0xff) == SQLITE_NOTADB)
-            e = makeError(ErrorCategory::BadInput, tr("not an MLflow database (not an SQLite file)"), m_path);
-        close();
-        return e;
-    }
-    if (!tables->contains(u"alembic_version"_s) || !tables->contains(u"runs"_s)) {
-        close();
-        return makeError(ErrorCategory::BadInput,
-                         tr("not an MLflow database (it has no alembic_version and runs tables)"), m_path);
-    }
-
-    QStringList revisions;
-    {
-        Statement st(m_db, "SELECT version_num FROM alembic_version");
-        if (st.prepareCode() != SQLITE_OK) {
-            Error e = sqliteError(m_db, st.prepareCode(), m_path);
-            close();
-            return e;
-        }
-        while ((rc = st.step()) == SQLITE_ROW)
-            revisions.append(st.text(0));
-        if (rc != SQLITE_DONE) {
-            Error e = sqliteError(m_db, rc, m_path);
-            close();
-            return e;
-        }
-    }
-    if (revisions.isEmpty()) {
-        close();
-        return makeError(ErrorCategory::BadInput,
-                         tr("not an MLflow database (its alembic_version table is empty)"), m_path);
-    }
-    for (const QString &rev : std::as_const(revisions)) {
-        if (kTooOldRevisions.contains(rev)) {
-            close();
-            return makeError(ErrorCategory::BadInput,
-                             tr("MLflow schema revision '%1' is too old (before MLflow 1.4); "
-                                "upgrade it with `mlflow db upgrade`")
-                                 .arg(rev),
-                             m_path);
-        }
-        if (!kKnownRevisions.contains(rev)) {
-            close();
-            return makeError(ErrorCategory::BadInput,
-                             tr("unknown MLflow schema revision '%1' (newer than this ModelDesk?)").arg(rev), m_path);
-        }
-    }
-    for (const char *table : kRequiredTables) {
-        if (!tables->contains(QLatin1String(table))) {
-            close();
-            return makeError(ErrorCategory::BadInput,
-                             tr("not an MLflow database (table '%1' is missing)").arg(QLatin1String(table)), m_path);
-        }
-    }
-    m_revision = revisions.join(u',');
-    return {};
+    return mlflowdb::openDatabase(m_path, false, m_db, m_revision);
 }
 
 Status MlflowDbSource::readAll(ImportSink &sink, const std::atomic_bool &cancel)

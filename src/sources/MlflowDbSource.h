@@ -6,6 +6,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <optional>
+
 struct sqlite3;
 
 namespace md {
@@ -51,5 +53,22 @@ private:
     QString m_revision;  ///< alembic_version.version_num, set by open()
     sqlite3 *m_db = nullptr;
 };
+
+/// The parts of MlflowDbSource that MlflowDbWriter shares, so that both check a file the same way
+/// and deliver a registered model the same way.
+namespace mlflowdb {
+
+/// Opens the SQLite file `path` and runs the checks MlflowDbSource::open() documents (same errors,
+/// each naming the file). `writable`: opened read-write (never created); a write-protected file is
+/// then Permission. On success `db` is the open connection (5 s busy timeout) and `revision` the
+/// alembic revision; on failure `db` is null. An open `db` passed in is closed first.
+Status openDatabase(const QString &path, bool writable, sqlite3 *&db, QString &revision);
+
+/// The registered model `name` exactly as MlflowDbSource::readAll() delivers it (tags, aliases,
+/// versions sorted, deleted versions left out), or nullopt when there is no such model. Reads in
+/// the caller's transaction when one is open.
+Result<std::optional<RegisteredModel>> readRegisteredModel(sqlite3 *db, const QString &path, const QString &name);
+
+} // namespace mlflowdb
 
 } // namespace md

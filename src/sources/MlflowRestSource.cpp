@@ -2,6 +2,7 @@
 #include "MlflowRestSource.h"
 
 #include "HttpClient.h"
+#include "RestJson.h"
 
 #include <QCoreApplication>
 #include <QHash>
@@ -11,10 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
-#include <cmath>
 #include <deque>
-#include <limits>
-#include <string>
 
 using namespace Qt::StringLiterals;
 using json = nlohmann::json;
@@ -22,6 +20,8 @@ using json = nlohmann::json;
 namespace md {
 
 namespace {
+
+using namespace restjson;
 
 QString tr(const char *text)
 {
@@ -31,105 +31,7 @@ QString tr(const char *text)
 const QString kApi = u"api/2.0/mlflow/"_s;
 constexpr int kPageSize = 1000;
 
-// ---- JSON → domain. Proto3 JSON leaves out empty fields, so everything is optional. ----
-
-QString qstr(const json &v)
-{
-    if (v.is_string()) {
-        const auto &s = v.get_ref<const std::string &>();
-        return QString::fromUtf8(s.data(), qsizetype(s.size()));
-    }
-    if (v.is_number_integer())
-        return QString::number(v.get<qint64>());
-    if (v.is_number_unsigned())
-        return QString::number(v.get<quint64>());
-    if (v.is_number_float())
-        return QString::number(v.get<double>(), 'g', 17);
-    if (v.is_boolean())
-        return v.get<bool>() ? u"true"_s : u"false"_s;
-    return {};
-}
-
-QString text(const json &o, const char *key)
-{
-    const auto it = o.find(key);
-    return it == o.end() ? QString() : qstr(*it);
-}
-
-/// int64 fields are JSON numbers in MLflow's output; canonical proto3 JSON writes them as strings.
-std::optional<qint64> int64Field(const json &o, const char *key)
-{
-    const auto it = o.find(key);
-    if (it == o.end() || it->is_null())
-        return std::nullopt;
-    if (it->is_number_integer())
-        return it->get<qint64>();
-    if (it->is_number_unsigned())
-        return qint64(it->get<quint64>());
-    if (it->is_number_float())
-        return qint64(std::llround(it->get<double>()));
-    if (it->is_string()) {
-        bool ok = false;
-        const qint64 v = qstr(*it).toLongLong(&ok);
-        if (ok)
-            return v;
-    }
-    return std::nullopt;
-}
-
-qint64 int64Or0(const json &o, const char *key)
-{
-    return int64Field(o, key).value_or(0);
-}
-
-/// Metric values: numbers, or the strings "NaN", "Infinity" and "-Infinity" of proto3 JSON.
-std::optional<double> doubleField(const json &o, const char *key)
-{
-    const auto it = o.find(key);
-    if (it == o.end())
-        return std::nullopt;
-    if (it->is_number())
-        return it->get<double>();
-    if (it->is_string()) {
-        const QString s = qstr(*it).trimmed();
-        if (s.compare("NaN"_L1, Qt::CaseInsensitive) == 0)
-            return std::numeric_limits<double>::quiet_NaN();
-        if (s.compare("Infinity"_L1, Qt::CaseInsensitive) == 0 || s.compare("inf"_L1, Qt::CaseInsensitive) == 0)
-            return std::numeric_limits<double>::infinity();
-        if (s.compare("-Infinity"_L1, Qt::CaseInsensitive) == 0 || s.compare("-inf"_L1, Qt::CaseInsensitive) == 0)
-            return -std::numeric_limits<double>::infinity();
-        bool ok = false;
-        const double v = s.toDouble(&ok);
-        if (ok)
-            return v;
-    }
-    return std::nullopt;
-}
-
-const json &member(const json &o, const char *key)
-{
-    static const json empty = json::object();
-    const auto it = o.find(key);
-    return it == o.end() ? empty : *it;
-}
-
-/// An array member; an empty array when it is missing or not an array.
-const json &array(const json &o, const char *key)
-{
-    static const json empty = json::array();
-    const auto it = o.find(key);
-    return it == o.end() || !it->is_array() ? empty : *it;
-}
-
-QList<KeyValue> keyValues(const json &o, const char *key)
-{
-    QList<KeyValue> out;
-    for (const json &kv : array(o, key))
-        if (kv.is_object())
-            out.append(KeyValue { text(kv, "key"), text(kv, "value") });
-    std::stable_sort(out.begin(), out.end(), [](const KeyValue &a, const KeyValue &b) { return a.key < b.key; });
-    return out;
-}
+// ---- JSON → domain (RestJson.h has the shared part). Proto3 JSON leaves out empty fields. ----
 
 std::optional<MetricPoint> metricPoint(const json &m)
 {
@@ -216,52 +118,6 @@ Run toRun(const json &j)
         return a.name != b.name ? a.name < b.name : a.digest < b.digest;
     });
     return r;
-}
-
-QString stageName(const QString &s)
-{
-    for (const QString *known : { &kStageNone, &kStageStaging, &kStageProduction, &kStageArchived })
-        if (s.compare(*known, Qt::CaseInsensitive) == 0)
-            return *known;
-    return s.isEmpty() ? kStageNone : s;
-}
-
-ModelVersion toVersion(const json &v)
-{
-    ModelVersion x;
-    x.name = text(v, "name");
-    x.version = int64Or0(v, "version");
-    x.creationTime = int64Or0(v, "creation_timestamp");
-    x.lastUpdatedTime = int64Or0(v, "last_updated_timestamp");
-    x.currentStage = stageName(text(v, "current_stage"));
-    x.description = text(v, "description");
-    x.userId = text(v, "user_id");
-    x.source = text(v, "source");
-    x.runId = text(v, "run_id");
-    if (const QString status = text(v, "status"); !status.isEmpty())
-        x.status = status;
-    x.statusMessage = text(v, "status_message");
-    x.runLink = text(v, "run_link");
-    x.tags = keyValues(v, "tags");
-    for (const json &a : array(v, "aliases"))
-        if (const QString alias = qstr(a); !alias.isEmpty())
-            x.aliases.append(alias);
-    return x;
-}
-
-RegisteredModel toModel(const json &m)
-{
-    RegisteredModel x;
-    x.name = text(m, "name");
-    x.creationTime = int64Or0(m, "creation_timestamp");
-    x.lastUpdatedTime = int64Or0(m, "last_updated_timestamp");
-    x.description = text(m, "description");
-    x.tags = keyValues(m, "tags");
-    for (const json &a : array(m, "aliases"))
-        x.aliases.append(ModelAlias { text(a, "alias"), int64Or0(a, "version") });
-    std::sort(
-        x.aliases.begin(), x.aliases.end(), [](const ModelAlias &a, const ModelAlias &b) { return a.alias < b.alias; });
-    return x;
 }
 
 QByteArray dump(const json &j)
@@ -667,32 +523,15 @@ Status Reader::models()
     s = runChains(chains, MlflowRestSource::kHistoryConcurrency,
         [&](const Chain &ch, const json &page, const QString &url) -> Status {
             RegisteredModel &m = models[ch.tag];
-            for (const json &j : array(page, "model_versions")) {
-                ModelVersion v = toVersion(j);
-                if (v.name != m.name) // a LIKE filter matches more
-                    continue;
-                if (v.version <= 0) {
+            for (const json &j : array(page, "model_versions"))
+                if (addVersion(m, versionsSeen[ch.tag], toVersion(j)) == Added::BadNumber)
                     problem(tr("model '%1' has a version that is not a positive number; skipped").arg(m.name), url);
-                    continue;
-                }
-                if (!versionsSeen[ch.tag].contains(v.version)) {
-                    versionsSeen[ch.tag].insert(v.version);
-                    m.versions.append(std::move(v));
-                }
-            }
             return {};
         });
     if (!s)
         return s;
     for (RegisteredModel &m : models) {
-        std::sort(m.versions.begin(), m.versions.end(),
-            [](const ModelVersion &a, const ModelVersion &b) { return a.version < b.version; });
-        for (ModelVersion &v : m.versions) {
-            for (const ModelAlias &a : std::as_const(m.aliases))
-                if (a.version == v.version && !v.aliases.contains(a.alias))
-                    v.aliases.append(a.alias);
-            v.aliases.sort();
-        }
+        finishModel(m);
         if (m_cancel.load())
             return cancelled();
         if (Status st = m_sink->registeredModel(m); !st)

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ModelFolderSource.h"
 
+#include "core/AtomicFile.h"
+
 #include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QDate>
@@ -8,6 +10,9 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QJsonParseError>
 #include <QLocale>
 #include <QMap>
 #include <QRegularExpression>
@@ -82,27 +87,23 @@ std::optional<FileFacts> readFacts(const QFileInfo &fi, QString *error)
     return facts;
 }
 
-/// The fields of version.txt we understand.
-struct VersionTxt {
-    std::optional<qint64> current;
-    int currentLine = 0;
-    QString bestScore;     ///< as written, validated as a number
-    QString dateCreated;   ///< YYYY-MM-DD
-    qint64 dateMs = 0;     ///< midnight UTC of dateCreated
-};
+using VersionTxt = ModelFolderSource::VersionTxt;
 
 /// Parses version.txt ("Key: value" lines, keys case-insensitive). Unreadable values and a missing
-/// "Current version" go to sink.problem() with "path:line".
-VersionTxt parseVersionTxt(const QString &path, ImportSink &sink)
+/// "Current version" go to sink->problem() with "path:line".
+VersionTxt parseVersionTxt(const QString &path, ImportSink *sink)
 {
     VersionTxt out;
     auto problem = [&](int line, const QString &message) {
-        sink.problem(ReadProblem{makeError(ErrorCategory::BadInput, message, path + u':' + QString::number(line))});
+        if (sink)
+            sink->problem(
+                ReadProblem{makeError(ErrorCategory::BadInput, message, path + u':' + QString::number(line))});
     };
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly)) {
-        sink.problem(ReadProblem{makeError(ErrorCategory::BadInput,
-                                           tr("cannot read the file: %1").arg(f.errorString()), path)});
+        if (sink)
+            sink->problem(ReadProblem{
+                makeError(ErrorCategory::BadInput, tr("cannot read the file: %1").arg(f.errorString()), path)});
         return out;
     }
     // A real version.txt has three short lines; anything larger is not one.
@@ -253,32 +254,66 @@ Status ModelFolderSource::readAll(ImportSink &sink, const std::atomic_bool &canc
 
     VersionTxt txt;
     if (hasVersionTxt)
-        txt = parseVersionTxt(dir.filePath(kVersionTxt), sink);
+        txt = parseVersionTxt(dir.filePath(kVersionTxt), &sink);
 
-    // Which version is current: version.txt's, else the one model.pkl is a copy of, else model.pkl
-    // itself as a version of its own.
+    ModelFolderSidecar sidecar;
+    if (QFileInfo::exists(dir.filePath(ModelFolderSidecar::fileName()))) {
+        auto loaded = ModelFolderSidecar::load(m_path);
+        if (loaded)
+            sidecar = std::move(*loaded);
+        else
+            sink.problem(ReadProblem{loaded.error()});
+    }
+
+    auto versionTxtProblem = [&](const QString &message) {
+        sink.problem(ReadProblem{makeError(ErrorCategory::BadInput, message,
+                                           dir.filePath(kVersionTxt) + u':' + QString::number(txt.currentLine))});
+    };
+
+    // Which version is current. model.pkl is what is served, so its bytes decide whenever they
+    // match a saved version; version.txt decides between identical copies and when model.pkl is
+    // missing; model.pkl that matches nothing is delivered as a version of its own.
+    std::optional<qint64> byBytes;  // the highest model_vN.pkl equal to model.pkl
+    bool txtVersionMatches = false;
+    if (current) {
+        for (auto it = versions.cbegin(); it != versions.cend(); ++it) {
+            if (it->size == current->size && it->sha256 == current->sha256) {
+                byBytes = it.key();
+                if (txt.current && it.key() == *txt.current)
+                    txtVersionMatches = true;
+            }
+        }
+    }
     std::optional<qint64> currentVersion;
-    if (txt.current && versions.contains(*txt.current))
-        currentVersion = txt.current;
-    if (!currentVersion && current) {
-        for (auto it = versions.cbegin(); it != versions.cend(); ++it)
-            if (it->size == current->size && it->sha256 == current->sha256)
-                currentVersion = it.key();  // the highest matching N wins
+    bool versionTxtDescribesCurrent = true;
+    if (txt.current && versions.contains(*txt.current)) {
+        if (!current || txtVersionMatches) {
+            currentVersion = txt.current;
+        } else if (byBytes) {
+            currentVersion = byBytes;
+            versionTxtDescribesCurrent = false;
+            versionTxtProblem(tr("'Current version' says %1, but model.pkl is model_v%2.pkl (a byte-for-byte copy); "
+                                 "model.pkl is what is served, so version %2 is shown as current")
+                                  .arg(*txt.current)
+                                  .arg(*byBytes));
+        } else {
+            currentVersion = txt.current;
+            versionTxtProblem(tr("'Current version' says %1, but model.pkl is not a copy of model_v%1.pkl nor of "
+                                 "any other saved version")
+                                  .arg(*txt.current));
+        }
+    } else {
+        currentVersion = byBytes;
     }
     if (txt.current && !versions.contains(*txt.current)) {
         if (currentVersion) {
-            sink.problem(ReadProblem{makeError(
-                ErrorCategory::BadInput,
+            versionTxtProblem(
                 tr("'Current version' is %1, but there is no model_v%1.pkl; model.pkl equals model_v%2.pkl")
                     .arg(*txt.current)
-                    .arg(*currentVersion),
-                dir.filePath(kVersionTxt) + u':' + QString::number(txt.currentLine))});
+                    .arg(*currentVersion));
         } else if (!current) {
-            sink.problem(ReadProblem{makeError(ErrorCategory::BadInput,
-                                               tr("'Current version' is %1, but there is neither model_v%1.pkl "
-                                                  "nor model.pkl")
-                                                   .arg(*txt.current),
-                                               dir.filePath(kVersionTxt) + u':' + QString::number(txt.currentLine))});
+            versionTxtProblem(tr("'Current version' is %1, but there is neither model_v%1.pkl nor model.pkl")
+                                  .arg(*txt.current));
         }
     }
     if (!currentVersion && current) {
@@ -293,29 +328,50 @@ Status ModelFolderSource::readAll(ImportSink &sink, const std::atomic_bool &canc
     for (auto it = versions.cbegin(); it != versions.cend(); ++it) {
         const FileFacts &f = it.value();
         const bool isCurrent = currentVersion && it.key() == *currentVersion;
+        const ModelFolderSidecar::Entry entry = sidecar.versions.value(it.key());
         ModelVersion v;
         v.name = model.name;
         v.version = it.key();
-        v.currentStage = isCurrent ? kStageProduction : kStageArchived;
+        // Production is what the files say; the sidecar only tells the others apart.
+        if (isCurrent)
+            v.currentStage = kStageProduction;
+        else if (entry.stage == kStageNone || entry.stage == kStageStaging)
+            v.currentStage = entry.stage;
+        else
+            v.currentStage = kStageArchived;
         v.source = u"folder://"_s + f.path;
         v.creationTime = f.mtimeMs;
         v.lastUpdatedTime = f.mtimeMs;
         v.status = u"READY"_s;
+        v.description = entry.description;
+        v.userId = entry.userId;
+        v.runId = entry.runId;
         v.tags = {
             {u"modeldesk.file"_s, f.name},
             {u"modeldesk.sha256"_s, QString::fromLatin1(f.sha256)},
             {u"modeldesk.size_bytes"_s, QString::number(f.size)},
         };
         if (isCurrent) {
-            if (!txt.bestScore.isEmpty())
+            if (versionTxtDescribesCurrent && !txt.bestScore.isEmpty())
                 v.tags.append({u"modeldesk.best_score"_s, txt.bestScore});
-            if (!txt.dateCreated.isEmpty()) {
+            if (versionTxtDescribesCurrent && !txt.dateCreated.isEmpty()) {
                 v.tags.append({u"modeldesk.date_created"_s, txt.dateCreated});
                 v.creationTime = txt.dateMs;
             }
             if (!sideFiles.isEmpty())
                 v.tags.append({u"modeldesk.side_files"_s, sideFiles.join(u',')});
+            if (current)
+                v.lastUpdatedTime = std::max(v.lastUpdatedTime, current->mtimeMs);
         }
+        const qsizetype computed = v.tags.size();
+        for (const KeyValue &t : entry.tags) {
+            const auto first = v.tags.cbegin();
+            if (std::none_of(first, first + computed, [&](const KeyValue &c) { return c.key == t.key; }))
+                v.tags.append(t);
+        }
+        if (entry.creationTime > 0)
+            v.creationTime = entry.creationTime;
+        v.lastUpdatedTime = std::max(v.lastUpdatedTime, entry.lastUpdatedTime);
         std::sort(v.tags.begin(), v.tags.end(), [](const KeyValue &a, const KeyValue &b) { return a.key < b.key; });
         model.creationTime = model.creationTime == 0 ? v.creationTime : std::min(model.creationTime, v.creationTime);
         model.lastUpdatedTime = std::max(model.lastUpdatedTime, v.lastUpdatedTime);
@@ -324,6 +380,209 @@ Status ModelFolderSource::readAll(ImportSink &sink, const std::atomic_bool &canc
     if (cancel.load())
         return makeError(ErrorCategory::Cancelled, tr("cancelled"), m_path);
     return sink.registeredModel(model);
+}
+
+ModelFolderSource::VersionTxt ModelFolderSource::readVersionTxt(const QString &path, ImportSink *sink)
+{
+    return parseVersionTxt(path, sink);
+}
+
+// ---- ModelFolderSidecar ------------------------------------------------------------------------
+
+namespace {
+
+const QString kSidecarFile = u".modeldesk-registry.json"_s;
+
+QString sidecarTr(const char *text) { return QCoreApplication::translate("ModelFolderSidecar", text); }
+
+/// One structural error of a sidecar: `field` is the JSON path, e.g. "versions.5.stage".
+Error sidecarError(const QString &path, const QString &field, const QString &message)
+{
+    return makeError(ErrorCategory::BadInput,
+                     sidecarTr("not a valid ModelDesk registry file (%1: %2); its stages, tags and descriptions "
+                               "are ignored until it is fixed or removed")
+                         .arg(field, message),
+                     path);
+}
+
+} // namespace
+
+bool ModelFolderSidecar::Entry::isEmpty() const
+{
+    return (stage.isEmpty() || stage == kStageArchived) && description.isEmpty() && userId.isEmpty() &&
+           runId.isEmpty() && creationTime == 0 && tags.isEmpty();
+}
+
+void ModelFolderSidecar::Entry::setTag(const QString &key, const QString &value)
+{
+    for (KeyValue &t : tags) {
+        if (t.key == key) {
+            t.value = value;
+            return;
+        }
+    }
+    tags.append({key, value});
+    std::sort(tags.begin(), tags.end(), [](const KeyValue &a, const KeyValue &b) { return a.key < b.key; });
+}
+
+void ModelFolderSidecar::Entry::removeTag(const QString &key)
+{
+    tags.removeIf([&](const KeyValue &t) { return t.key == key; });
+}
+
+std::optional<QString> ModelFolderSidecar::Entry::tag(const QString &key) const
+{
+    for (const KeyValue &t : tags)
+        if (t.key == key)
+            return t.value;
+    return std::nullopt;
+}
+
+QString ModelFolderSidecar::fileName() { return kSidecarFile; }
+
+Result<ModelFolderSidecar> ModelFolderSidecar::load(const QString &folder)
+{
+    const QString path = QDir(folder).filePath(kSidecarFile);
+    QFile f(path);
+    if (!f.exists())
+        return ModelFolderSidecar{};
+    if (!f.open(QIODevice::ReadOnly))
+        return makeError(ErrorCategory::BadInput, sidecarTr("cannot read the file: %1").arg(f.errorString()), path);
+    // Stages and tags of a few hundred versions are a few hundred KB at most.
+    if (f.size() > 64 * 1024 * 1024)
+        return sidecarError(path, u"(file)"_s, sidecarTr("larger than 64 MB"));
+    const QByteArray bytes = f.readAll();
+
+    QJsonParseError parseError{};
+    const QJsonDocument doc = QJsonDocument::fromJson(bytes, &parseError);
+    if (parseError.error != QJsonParseError::NoError) {
+        const qsizetype line = bytes.left(parseError.offset).count('\n') + 1;
+        return makeError(ErrorCategory::BadInput,
+                         sidecarTr("not valid JSON (%1); its stages, tags and descriptions are ignored until it is "
+                                   "fixed or removed")
+                             .arg(parseError.errorString()),
+                         path + u':' + QString::number(line));
+    }
+    if (!doc.isObject())
+        return sidecarError(path, u"top level"_s, sidecarTr("not a JSON object"));
+    const QJsonObject root = doc.object();
+
+    const QJsonValue format = root.value(u"format_version"_s);
+    if (!format.isDouble() || format.toDouble() != std::floor(format.toDouble()) || format.toDouble() < 1)
+        return sidecarError(path, u"format_version"_s, sidecarTr("missing or not a whole number above 0"));
+    if (format.toInteger() > kFormatVersion)
+        return makeError(ErrorCategory::BadInput,
+                         sidecarTr("written by a newer ModelDesk (format %1; this one knows up to %2); its stages, "
+                                   "tags and descriptions are ignored and it is not changed")
+                             .arg(format.toInteger())
+                             .arg(kFormatVersion),
+                         path);
+
+    ModelFolderSidecar out;
+    const QJsonValue versionsValue = root.value(u"versions"_s);
+    if (versionsValue.isUndefined() || versionsValue.isNull())
+        return out;
+    if (!versionsValue.isObject())
+        return sidecarError(path, u"versions"_s, sidecarTr("not a JSON object"));
+    const QJsonObject versionsObject = versionsValue.toObject();
+    for (auto it = versionsObject.constBegin(); it != versionsObject.constEnd(); ++it) {
+        const QString field = u"versions."_s + it.key();
+        bool ok = false;
+        const qint64 number = it.key().toLongLong(&ok);
+        if (!ok || number <= 0)
+            return sidecarError(path, field, sidecarTr("the key is not a version number"));
+        if (!it.value().isObject())
+            return sidecarError(path, field, sidecarTr("not a JSON object"));
+        const QJsonObject o = it.value().toObject();
+        Entry e;
+        auto stringField = [&](const QString &name, QString *target) -> std::optional<Error> {
+            const QJsonValue v = o.value(name);
+            if (v.isUndefined() || v.isNull())
+                return std::nullopt;
+            if (!v.isString())
+                return sidecarError(path, field + u'.' + name, sidecarTr("not a string"));
+            *target = v.toString();
+            return std::nullopt;
+        };
+        auto timeField = [&](const QString &name, qint64 *target) -> std::optional<Error> {
+            const QJsonValue v = o.value(name);
+            if (v.isUndefined() || v.isNull())
+                return std::nullopt;
+            if (!v.isDouble() || v.toDouble() < 0 || v.toDouble() != std::floor(v.toDouble()))
+                return sidecarError(path, field + u'.' + name, sidecarTr("not a time in milliseconds"));
+            *target = v.toInteger();
+            return std::nullopt;
+        };
+        for (const auto &[name, target] : {std::pair{u"stage"_s, &e.stage}, std::pair{u"description"_s, &e.description},
+                                           std::pair{u"user_id"_s, &e.userId}, std::pair{u"run_id"_s, &e.runId}}) {
+            if (auto err = stringField(name, target))
+                return *err;
+        }
+        if (auto err = timeField(u"creation_timestamp"_s, &e.creationTime))
+            return *err;
+        if (auto err = timeField(u"last_updated_timestamp"_s, &e.lastUpdatedTime))
+            return *err;
+        if (!e.stage.isEmpty() && e.stage != kStageNone && e.stage != kStageStaging && e.stage != kStageArchived)
+            return sidecarError(path, field + u".stage"_s,
+                                sidecarTr("'%1' is not None, Staging or Archived").arg(e.stage));
+        if (e.stage == kStageArchived)
+            e.stage.clear();
+        const QJsonValue tags = o.value(u"tags"_s);
+        if (!tags.isUndefined() && !tags.isNull()) {
+            if (!tags.isObject())
+                return sidecarError(path, field + u".tags"_s, sidecarTr("not a JSON object"));
+            const QJsonObject tagObject = tags.toObject();
+            for (auto t = tagObject.constBegin(); t != tagObject.constEnd(); ++t) {
+                if (!t.value().isString())
+                    return sidecarError(path, field + u".tags."_s + t.key(), sidecarTr("not a string"));
+                e.tags.append({t.key(), t.value().toString()});  // QJsonObject iterates sorted by key
+            }
+        }
+        out.versions.insert(number, e);
+    }
+    return out;
+}
+
+QByteArray ModelFolderSidecar::toJson() const
+{
+    QJsonObject versionsObject;
+    for (auto it = versions.cbegin(); it != versions.cend(); ++it) {
+        const Entry &e = it.value();
+        if (e.isEmpty())
+            continue;
+        QJsonObject o;
+        if (!e.stage.isEmpty() && e.stage != kStageArchived)
+            o.insert(u"stage"_s, e.stage);
+        if (!e.description.isEmpty())
+            o.insert(u"description"_s, e.description);
+        if (!e.userId.isEmpty())
+            o.insert(u"user_id"_s, e.userId);
+        if (!e.runId.isEmpty())
+            o.insert(u"run_id"_s, e.runId);
+        if (e.creationTime > 0)
+            o.insert(u"creation_timestamp"_s, e.creationTime);
+        if (e.lastUpdatedTime > 0)
+            o.insert(u"last_updated_timestamp"_s, e.lastUpdatedTime);
+        if (!e.tags.isEmpty()) {
+            QJsonObject tags;
+            for (const KeyValue &t : e.tags)
+                tags.insert(t.key, t.value);
+            o.insert(u"tags"_s, tags);
+        }
+        versionsObject.insert(QString::number(it.key()), o);
+    }
+    QJsonObject root;
+    root.insert(u"about"_s, u"ModelDesk registry state for this model folder: stages other than Production, "
+                            "version tags, descriptions, who registered a version and when. model.pkl and "
+                            "version.txt decide the Production version."_s);
+    root.insert(u"format_version"_s, kFormatVersion);
+    root.insert(u"versions"_s, versionsObject);
+    return QJsonDocument(root).toJson(QJsonDocument::Indented);
+}
+
+Status ModelFolderSidecar::save(const QString &folder) const
+{
+    return writeFileAtomically(QDir(folder).filePath(kSidecarFile), toJson());
 }
 
 } // namespace md

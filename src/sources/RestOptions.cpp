@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "RestOptions.h"
+#include "ServerCredentials.h"
 
 #include <cmath>
 
@@ -72,6 +73,20 @@ RestOptions RestOptions::fromEnvironment(const QProcessEnvironment &env)
     o.backoffJitter = std::min(number("MLFLOW_HTTP_REQUEST_BACKOFF_JITTER", o.backoffJitter), 120.0);
     o.respectRetryAfter = flag("MLFLOW_HTTP_RESPECT_RETRY_AFTER_HEADER", true);
     return o;
+}
+
+RestOptions RestOptions::forUrl(const QUrl &url)
+{
+    RestOptions options = fromEnvironment();
+    if (!url.userName().isEmpty()) {
+        options.username = url.userName(QUrl::FullyDecoded);
+        options.password = url.password(QUrl::FullyDecoded);
+    } else if (auto signedIn = serverCredentials(url.adjusted(QUrl::RemoveUserInfo).toString())) {
+        options.token = signedIn->token;
+        options.username = signedIn->username;
+        options.password = signedIn->password;
+    }
+    return options;
 }
 
 } // namespace md

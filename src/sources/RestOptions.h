@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QProcessEnvironment>
+#include <QUrl>
 #include <QString>
 #include <QStringList>
 
@@ -60,6 +61,10 @@ struct RestOptions {
     /// The options set by the MLFLOW_* environment variables of `env` (the process's own by
     /// default). Values that do not parse keep the defaults above.
     static RestOptions fromEnvironment(const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment());
+    /// The options for one server URL: the environment's, then credentials in the URL itself
+    /// ("user:password@host", the user's explicit choice), else those signed in with in the GUI
+    /// (ServerCredentials) replace the environment's.
+    static RestOptions forUrl(const QUrl &url);
 };
 
 } // namespace md

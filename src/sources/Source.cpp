@@ -143,17 +143,7 @@ Result<std::unique_ptr<Source>> createSource(const QString &uriOrPath)
         if (!url.isValid() || url.host().isEmpty())
             return makeError(ErrorCategory::BadInput, Tr::tr("not a valid server URL"),
                              QUrl(s).adjusted(QUrl::RemoveUserInfo).toString());
-        RestOptions options = RestOptions::fromEnvironment();
-        // Credentials in the URL are the user's explicit choice: they replace the environment's;
-        // so do those the user signed in with in the GUI.
-        if (!url.userName().isEmpty()) {
-            options.username = url.userName(QUrl::FullyDecoded);
-            options.password = url.password(QUrl::FullyDecoded);
-        } else if (auto signedIn = serverCredentials(url.adjusted(QUrl::RemoveUserInfo).toString())) {
-            options.token = signedIn->token;
-            options.username = signedIn->username;
-            options.password = signedIn->password;
-        }
+        RestOptions options = RestOptions::forUrl(url);
         return std::unique_ptr<Source>(new MlflowRestSource(url, std::move(options)));
     }
     return makeError(ErrorCategory::BadInput,

@@ -16,6 +16,12 @@ same JSON conventions, same error codes and messages as recorded in tests/data/r
         Creates a new MLflow-schema database with experiment "bench" (id 1) holding RUNS runs,
         each with METRICS metrics of STEPS points (default 1) and PARAMS params, then exits.
 
+Registry writes answer as MLflow 2.10.2 does (tests/data/rest/ 068-082, 100-101 and the
+registry_setup phase of client_setup_calls.jsonl): registered-models/create,
+model-versions/create (the next number counts deleted versions; tags answered in request order;
+MLflow's source checks: a local source must lie in its run's artifact directory, no source may
+hold relative path parts), transition-stage, alias (POST/DELETE), set-tag, delete-tag, update.
+
 Test-only endpoints (never under /api):
     POST /__test__/faults        JSON object, any subset of:
         delay_ms: N                        sleep N ms before answering every API request
@@ -42,6 +48,8 @@ import json
 import math
 import mimetypes
 import os
+import pathlib
+import posixpath
 import re
 import signal
 import socket
@@ -50,6 +58,7 @@ import sys
 import threading
 import time
 import urllib.parse
+import urllib.request
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 # --------------------------------------------------------------------------------------------
@@ -1196,6 +1205,7 @@ class Store:
         self.write([("DELETE FROM registered_model_tags WHERE name = ? AND key = ?", (name, key))])
 
     def set_model_version_tag(self, name, version, key, value):
+        validate_tag_name(key)
         row = self._mv_row(name, version)
         self.write([(
             "INSERT INTO model_version_tags (key, value, name, version) VALUES (?, ?, ?, ?) "
@@ -1206,6 +1216,65 @@ class Store:
         row = self._mv_row(name, version)
         self.write([("DELETE FROM model_version_tags WHERE name = ? AND version = ? AND key = ?",
                      (name, row[1], key))])
+
+    def create_registered_model(self, name, tags, description):
+        # MLflow's SqlAlchemyStore.create_registered_model: tags deduplicated by key (the last
+        # value wins, the first position stays), answered in request order.
+        tag_dict = {}
+        for key, value in tags:
+            validate_tag_name(key)
+            tag_dict[key] = value
+        now = int(time.time() * 1000)
+        if self.q1("SELECT 1 FROM registered_models WHERE name = ?", (name,)) is not None:
+            raise MlflowError(
+                f"Registered Model (name={name}) already exists. Error: (sqlite3.IntegrityError) "
+                "UNIQUE constraint failed: registered_models.name\n[SQL: INSERT INTO "
+                "registered_models (name, creation_time, last_updated_time, description) VALUES "
+                f"(?, ?, ?, ?)]\n[parameters: {(name, now, now, description)!r}]\n"
+                "(Background on this error at: https://sqlalche.me/e/20/gkpj)",
+                "RESOURCE_ALREADY_EXISTS")
+        statements = [("INSERT INTO registered_models (name, creation_time, last_updated_time, "
+                       "description) VALUES (?, ?, ?, ?)", (name, now, now, description))]
+        statements += [("INSERT INTO registered_model_tags (key, value, name) VALUES (?, ?, ?)",
+                        (key, value, name)) for key, value in tag_dict.items()]
+        self.write(statements)
+        rm = {"name": name, "creation_timestamp": now, "last_updated_timestamp": now}
+        if description:
+            rm["description"] = description
+        if tag_dict:
+            rm["tags"] = _tags(tag_dict.items())
+        return rm
+
+    def create_model_version(self, name, source, run_id, tags, run_link, description):
+        # MLflow's SqlAlchemyStore.create_model_version: the next number counts deleted versions
+        # too; the registered model's last_updated_time becomes the creation time.
+        tag_dict = {}
+        for key, value in tags:
+            validate_tag_name(key)
+            tag_dict[key] = value
+        self._require_model(name)
+        (latest,) = self.q1("SELECT MAX(version) FROM model_versions WHERE name = ?", (name,))
+        version = (latest or 0) + 1
+        now = int(time.time() * 1000)
+        statements = [
+            ("INSERT INTO model_versions (name, version, creation_time, last_updated_time, "
+             "description, user_id, current_stage, source, run_id, status, status_message, "
+             "run_link, storage_location) VALUES (?, ?, ?, ?, ?, NULL, 'None', ?, ?, 'READY', NULL, "
+             "?, ?)", (name, version, now, now, description, source, run_id, run_link, source)),
+            ("UPDATE registered_models SET last_updated_time = ? WHERE name = ?", (now, name)),
+        ]
+        statements += [("INSERT INTO model_version_tags (key, value, name, version) "
+                        "VALUES (?, ?, ?, ?)", (key, value, name, version))
+                       for key, value in tag_dict.items()]
+        self.write(statements)
+        mv = self._mv_json(self._mv_row(name, version), with_tags=False)
+        if tag_dict:
+            # before run_link, in proto field order
+            link = mv.pop("run_link", None)
+            mv["tags"] = _tags(tag_dict.items())
+            if link is not None:
+                mv["run_link"] = link
+        return mv
 
     def update_registered_model(self, name, description):
         self._require_model(name)
@@ -1230,13 +1299,15 @@ class Store:
         return self._mv_json(self._mv_row(name, version))
 
     def transition_stage(self, name, version, stage, archive_existing):
-        row = self._mv_row(name, version)
+        # MLflow checks the stage before it looks the version up.
+        requested = stage
         stage = canonical_stage(stage)
         if archive_existing and stage not in ACTIVE_STAGES:
             raise invalid(
                 f"Model version transition cannot archive existing model versions because "
-                f"'{stage}' is not an Active stage. Valid stages are {ACTIVE_STAGES}"
+                f"'{requested}' is not an Active stage. Valid stages are {ACTIVE_STAGES}"
             )
+        row = self._mv_row(name, version)
         now = int(time.time() * 1000)
         statements = []
         if archive_existing:
@@ -1262,7 +1333,7 @@ class Store:
 
     def set_alias(self, name, alias, version):
         validate_alias(alias)
-        self._require_model(name)
+        # MLflow looks up the version only: an unknown model reports the version as not found.
         row = self._mv_row(name, version)
         self.write([(
             "INSERT INTO registered_model_aliases (alias, version, name) VALUES (?, ?, ?) "
@@ -1270,6 +1341,8 @@ class Store:
             (alias, row[1], name))])
 
     def delete_alias(self, name, alias):
+        # Deleting an alias that is not set succeeds, as in MLflow.
+        validate_alias(alias)
         self._require_model(name)
         self.write([("DELETE FROM registered_model_aliases WHERE name = ? AND alias = ?",
                      (name, alias))])
@@ -1288,6 +1361,87 @@ def canonical_stage(stage):
     raise invalid(
         f"Invalid Model Version stage: {stage}. Value must be one of {', '.join(ALL_STAGES)}."
     )
+
+
+BAD_CHARACTERS_MESSAGE = (
+    "Names may only contain alphanumerics, underscores (_), dashes (-), periods (.), spaces ( ), "
+    "and slashes (/)."
+)
+VALID_TAG_NAME = re.compile(r"^[/\w.\- ]*$")
+
+
+def validate_tag_name(name):
+    """mlflow.utils.validation._validate_tag_name."""
+    if not VALID_TAG_NAME.match(name):
+        raise invalid(f"Invalid tag name: '{name}'. {BAD_CHARACTERS_MESSAGE}")
+    norm = posixpath.normpath(name)
+    if norm != name or norm == "." or norm.startswith("..") or norm.startswith("/"):
+        raise invalid(
+            f"Invalid tag name: '{name}'. Names may be treated as files in certain cases, and must "
+            f"not resolve to other names when treated as such. This name would resolve to '{norm}'"
+        )
+
+
+def param_tags(req, name="tags"):
+    """A repeated {key, value} field (_assert_array) as [(key, value)]."""
+    value = req.get(name)
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise _bad_value(name, value)
+    out = []
+    for tag in value:
+        if not isinstance(tag, dict) or not isinstance(tag.get("key", ""), str) \
+                or not isinstance(tag.get("value", ""), str):
+            raise _bad_value(name, value)
+        out.append((tag.get("key", ""), tag.get("value", "")))
+    return out
+
+
+def _is_local_uri(uri):
+    parsed = urllib.parse.urlparse(uri)
+    if parsed.scheme == "":
+        return True
+    host = parsed.hostname
+    if host and not (host == "." or host.startswith("localhost") or host.startswith("127.0.0.1")):
+        return False
+    return parsed.scheme == "file"
+
+
+def _local_path(uri):
+    path = urllib.parse.urlparse(uri).path if uri.startswith("file:") else uri
+    return urllib.request.url2pathname(path)
+
+
+def validate_source(store, source, run_id):
+    """mlflow.server.handlers._validate_source of MLflow 2.10.2: a local source must lie in the
+    artifact directory of its run; no source may contain relative path parts."""
+    if _is_local_uri(source):
+        shown = source
+        if run_id:
+            run = store._require_run(run_id)
+            resolved = pathlib.Path(_local_path(source)).resolve()
+            run_dir = pathlib.Path(_local_path(run[7] or "")).resolve()
+            if run_dir in [resolved, *resolved.parents]:
+                return
+            shown = str(resolved)
+        raise invalid(
+            f"Invalid model version source: '{shown}'. To use a local path as a model version "
+            "source, the run_id request parameter has to be specified and the local path has to be "
+            "contained within the artifact directory of the run specified by the run_id."
+        )
+    message = (
+        f"Invalid model version source: '{source}'. If supplying a source as an http, https, "
+        "local file path, ftp, objectstore, or mlflow-artifacts uri, an absolute path must be "
+        "provided without relative path references present. Please provide an absolute path."
+    )
+    while (unquoted := urllib.parse.unquote_plus(source)) != source:
+        source = unquoted
+    source_path = re.sub(r"/+", "/", urllib.parse.urlparse(source).path.rstrip("/"))
+    if "\x00" in source_path:
+        raise invalid(message)
+    if pathlib.Path(source_path).resolve().as_posix() != source_path:
+        raise invalid(message)
 
 
 def validate_alias(alias):
@@ -1330,6 +1484,7 @@ class Api:
             "runs/delete-tag": {"POST": self.delete_tag},
             "metrics/get-history": {"GET": self.get_history},
             "artifacts/list": {"GET": self.list_artifacts},
+            "registered-models/create": {"POST": self.create_registered_model},
             "registered-models/search": {"GET": self.search_registered_models},
             "registered-models/get": {"GET": lambda r: {"registered_model":
                                       s.get_registered_model(param_str(r, "name", required=True))}},
@@ -1340,6 +1495,7 @@ class Api:
             "registered-models/update": {"PATCH": self.update_rm},
             "registered-models/alias": {
                 "GET": self.get_alias, "POST": self.set_alias, "DELETE": self.delete_alias},
+            "model-versions/create": {"POST": self.create_model_version},
             "model-versions/search": {"GET": self.search_model_versions},
             "model-versions/get": {"GET": lambda r: {"model_version": s.get_model_version(
                 param_str(r, "name", required=True), param_str(r, "version", required=True))}},
@@ -1405,6 +1561,24 @@ class Api:
 
     def list_artifacts(self, r):
         return self.store.list_artifacts(self._run_id(r), param_str(r, "path") or "")
+
+    def create_registered_model(self, r):
+        # Unset proto2 strings arrive as "": MLflow stores the empty description as "".
+        name = param_str(r, "name", required=True)
+        tags = param_tags(r)
+        return {"registered_model": self.store.create_registered_model(
+            name, tags, param_str(r, "description") or "")}
+
+    def create_model_version(self, r):
+        name = param_str(r, "name", required=True)
+        source = param_str(r, "source", required=True)
+        run_id = param_str(r, "run_id") or ""
+        tags = param_tags(r)
+        run_link = param_str(r, "run_link") or ""
+        description = param_str(r, "description") or ""
+        validate_source(self.store, source, run_id)
+        return {"model_version": self.store.create_model_version(
+            name, source, run_id, tags, run_link, description)}
 
     def search_registered_models(self, r):
         return self.store.search_registered_models(

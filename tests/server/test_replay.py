@@ -200,6 +200,133 @@ class ReplayTest(unittest.TestCase):
             self.fail(f"{len(failures)} of {len(files)} exchanges differ:\n" + "\n".join(failures))
 
 
+class RegistrySetupReplayTest(unittest.TestCase):
+    """Replays the registry writes of the fixture's creation (client_setup_calls.jsonl, phase
+    registry_setup: registered-models/create, model-versions/create, transition-stage, alias,
+    set-tag) on a copy of the fixture whose registry is empty. Every answer must be MLflow's
+    (times excepted: they are the request's own), and the registry must end as MLflow left it."""
+
+    TIMES = frozenset({"registered_model.creation_timestamp",
+                       "registered_model.last_updated_timestamp",
+                       "model_version.creation_timestamp", "model_version.last_updated_timestamp"})
+    REGISTRY_TABLES = ("model_version_tags", "registered_model_aliases", "registered_model_tags",
+                       "model_versions", "registered_models")
+
+    def setUp(self):
+        # A fresh server per test: each one starts from an empty registry.
+        self.tmp = tempfile.mkdtemp(prefix="rest_registry_")
+        self.db = os.path.join(self.tmp, "mlflow.db")
+        self.reference = os.path.join(self.tmp, "reference.db")
+        shutil.copyfile(os.path.join(DATA, "mlflow.db"), self.reference)
+        prepare_pre_recording_state(self.reference)
+        shutil.copyfile(self.reference, self.db)
+        conn = sqlite3.connect(self.db)
+        with conn:
+            for table in self.REGISTRY_TABLES:
+                conn.execute(f"DELETE FROM {table}")
+        conn.close()
+        self.proc, self.host, self.port = start_server(self.db)
+
+    def tearDown(self):
+        stop_server(self.proc)
+        shutil.rmtree(self.tmp, ignore_errors=True)
+
+    def post(self, method, path, body):
+        conn = http.client.HTTPConnection(self.host, self.port, timeout=60)
+        conn.request(method, path, body=json.dumps(body).encode("utf-8"),
+                     headers={"Content-Type": "application/json"})
+        resp = conn.getresponse()
+        data = resp.read()
+        conn.close()
+        return resp.status, json.loads(data)
+
+    @staticmethod
+    def registry(db_path):
+        conn = sqlite3.connect(db_path)
+        state = {
+            "registered_models": conn.execute(
+                "SELECT name, description FROM registered_models ORDER BY name").fetchall(),
+            "registered_model_tags": conn.execute(
+                "SELECT name, key, value FROM registered_model_tags ORDER BY name, key").fetchall(),
+            "registered_model_aliases": conn.execute(
+                "SELECT name, alias, version FROM registered_model_aliases ORDER BY name, alias"
+            ).fetchall(),
+            "model_versions": conn.execute(
+                "SELECT name, version, description, user_id, current_stage, source, run_id, status, "
+                "status_message, run_link, storage_location FROM model_versions "
+                "ORDER BY name, version").fetchall(),
+            "model_version_tags": conn.execute(
+                "SELECT name, version, key, value FROM model_version_tags "
+                "ORDER BY name, version, key").fetchall(),
+        }
+        conn.close()
+        return state
+
+    def test_registry_setup(self):
+        with open(os.path.join(REST, "client_setup_calls.jsonl"), encoding="utf-8") as fh:
+            calls = [json.loads(line) for line in fh if line.strip()]
+        calls = [c for c in calls if c["phase"] == "registry_setup"
+                 and ("/registered-models/" in c["path"] or "/model-versions/" in c["path"])]
+        creates = [c["path"].rsplit("/", 2)[-2] for c in calls if c["path"].endswith("/create")]
+        self.assertEqual(creates.count("registered-models"), 3)
+        self.assertEqual(creates.count("model-versions"), 5)
+        failures = []
+        for n, call in enumerate(calls):
+            status, actual = self.post(call["method"], call["path"], call["body"])
+            expected = json.loads(call["response_body"])
+            problems = diff(expected, actual, ignore=self.TIMES)
+            if status != call["status"]:
+                problems.insert(0, f"status: expected {call['status']}, got {status}")
+            if call["path"].endswith("/create"):
+                entity = actual.get("registered_model") or actual.get("model_version") or {}
+                created = entity.get("creation_timestamp")
+                if not isinstance(created, int) or entity.get("last_updated_timestamp") != created:
+                    problems.append(f"times: {created!r} / {entity.get('last_updated_timestamp')!r}")
+            if problems:
+                failures.append(f"#{n} {call['method']} {call['path']}:\n    "
+                                + "\n    ".join(problems[:8]))
+        if failures:
+            self.fail("\n".join(failures))
+        # The writes that the recorder made later (072-082) were undone in the reference.
+        self.assertEqual(self.registry(self.db), self.registry(self.reference))
+
+    def test_create_errors(self):
+        status, body = self.post("POST", "/api/2.0/mlflow/model-versions/create",
+                                 {"name": "no_such_model", "source": "mlflow-artifacts:/1/x/model"})
+        self.assertEqual((status, body["error_code"]), (404, "RESOURCE_DOES_NOT_EXIST"))
+        self.assertEqual(body["message"], "Registered Model with name=no_such_model not found")
+        status, body = self.post("POST", "/api/2.0/mlflow/registered-models/create", {})
+        self.assertEqual((status, body["error_code"]), (400, "INVALID_PARAMETER_VALUE"))
+        self.assertEqual(body["message"], "Missing value for required parameter 'name'. "
+                                          "See the API docs for more information about request "
+                                          "parameters.")
+        status, body = self.post("POST", "/api/2.0/mlflow/registered-models/create", {"name": "dup"})
+        self.assertEqual(status, 200)
+        status, body = self.post("POST", "/api/2.0/mlflow/registered-models/create", {"name": "dup"})
+        self.assertEqual((status, body["error_code"]), (400, "RESOURCE_ALREADY_EXISTS"))
+        self.assertTrue(body["message"].startswith("Registered Model (name=dup) already exists."))
+        status, body = self.post("POST", "/api/2.0/mlflow/model-versions/create",
+                                 {"name": "dup", "source": "mlflow-artifacts:/1/../../etc"})
+        self.assertEqual((status, body["error_code"]), (400, "INVALID_PARAMETER_VALUE"))
+        self.assertIn("an absolute path must be provided", body["message"])
+        status, body = self.post("POST", "/api/2.0/mlflow/model-versions/create",
+                                 {"name": "dup", "source": "/tmp/model"})
+        self.assertEqual(status, 400)
+        self.assertIn("To use a local path as a model version source", body["message"])
+        status, body = self.post("POST", "/api/2.0/mlflow/model-versions/create",
+                                 {"name": "dup", "source": "runs:/abc/model",
+                                  "tags": [{"key": "../x", "value": "1"}]})
+        self.assertEqual(status, 400)
+        self.assertTrue(body["message"].startswith("Invalid tag name: '../x'."), body["message"])
+        status, body = self.post("POST", "/api/2.0/mlflow/model-versions/create",
+                                 {"name": "dup", "source": "runs:/abc/model"})
+        self.assertEqual(status, 200)
+        mv = body["model_version"]
+        self.assertEqual((mv["version"], mv["run_id"], mv["description"], mv["run_link"]),
+                         ("1", "", "", ""))
+        self.assertNotIn("tags", mv)
+
+
 class SearchSemanticsTest(unittest.TestCase):
     """MLflow behaviour that the recordings do not cover, checked against the database itself."""
 

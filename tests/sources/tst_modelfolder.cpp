@@ -269,6 +269,114 @@ private Q_SLOTS:
             QCOMPARE(m.versions[i].currentStage, md::kStageArchived);
     }
 
+    // model.pkl is what is served: when it is a copy of model_vM.pkl but version.txt says N, M is
+    // current and version.txt is reported. This is the state a rollback killed between replacing
+    // model.pkl and rewriting version.txt leaves (new behaviour with ModelFolderWriter; before, N won).
+    void modelPklWinsOverVersionTxt()
+    {
+        QTemporaryDir tmp;
+        const QString dir = copyFixture(tmp);
+        QVERIFY(!dir.isEmpty());
+        QVERIFY(QFile::remove(dir + u"/model.pkl"_s));
+        QVERIFY(QFile::copy(dir + u"/model_v3.pkl"_s, dir + u"/model.pkl"_s));  // version.txt still says 4
+
+        CollectingSink sink;
+        QVERIFY(readFolder(dir, sink).ok());
+        QCOMPARE(sink.problems.size(), 1);
+        QCOMPARE(sink.problems.first().error.where, QDir(dir).absoluteFilePath(u"version.txt:1"_s));
+        QVERIFY2(sink.problems.first().error.message.contains(u"says 4, but model.pkl is model_v3.pkl"_s),
+                 qPrintable(sink.problems.first().error.toString()));
+        const md::RegisteredModel &m = sink.models.first();
+        QCOMPARE(stages(m), (QStringList{u"1=Archived"_s, u"2=Archived"_s, u"3=Production"_s, u"4=Archived"_s}));
+        // version.txt's score and date describe v4, not the served v3.
+        QVERIFY(!hasTag(m.versions[2], u"modeldesk.best_score"_s));
+        QVERIFY(!hasTag(m.versions[2], u"modeldesk.date_created"_s));
+        QVERIFY(!hasTag(m.versions[3], u"modeldesk.best_score"_s));
+        QCOMPARE(tag(m.versions[2], u"modeldesk.side_files"_s), u"encoders.pkl,scaler.pkl"_s);
+    }
+
+    // version.txt names an existing version but model.pkl is a copy of none: version.txt still
+    // decides, and the mismatch is reported.
+    void modelPklMatchesNoSavedVersion()
+    {
+        QTemporaryDir tmp;
+        const QString dir = copyFixture(tmp);
+        QVERIFY(!dir.isEmpty());
+        QVERIFY(md::test::writeFile(dir + u"/model.pkl"_s, "copied in by hand"));
+        CollectingSink sink;
+        QVERIFY(readFolder(dir, sink).ok());
+        QCOMPARE(sink.problems.size(), 1);
+        QCOMPARE(sink.problems.first().error.where, QDir(dir).absoluteFilePath(u"version.txt:1"_s));
+        QVERIFY(sink.problems.first().error.message.contains(u"model.pkl is not a copy of model_v4.pkl"_s));
+        QCOMPARE(stages(sink.models.first()),
+                 (QStringList{u"1=Archived"_s, u"2=Archived"_s, u"3=Archived"_s, u"4=Production"_s}));
+    }
+
+    // version.txt without a "Best score" line (ModelFolderWriter leaves it out when the score is
+    // unknown) is fine.
+    void versionTxtWithoutScore()
+    {
+        QTemporaryDir tmp;
+        const QString dir = copyFixture(tmp);
+        QVERIFY(!dir.isEmpty());
+        QVERIFY(md::test::writeFile(dir + u"/version.txt"_s, "Current version: 4\nDate created: 2024-06-01\n"));
+        CollectingSink sink;
+        QVERIFY(readFolder(dir, sink).ok());
+        QCOMPARE(sink.problems.size(), 0);
+        const md::ModelVersion &current = sink.models.first().versions[3];
+        QCOMPARE(current.currentStage, md::kStageProduction);
+        QVERIFY(!hasTag(current, u"modeldesk.best_score"_s));
+        QCOMPARE(tag(current, u"modeldesk.date_created"_s), u"2024-06-01"_s);
+    }
+
+    // .modeldesk-registry.json adds what the folder cannot hold: None and Staging, tags,
+    // descriptions, who registered a version and when. The files decide Production, and computed
+    // tags win.
+    void sidecarIsMerged()
+    {
+        QTemporaryDir tmp;
+        const QString dir = copyFixture(tmp);
+        QVERIFY(!dir.isEmpty());
+        QVERIFY(md::test::writeFile(dir + u"/.modeldesk-registry.json"_s, R"({
+  "format_version": 1,
+  "future_field": "ignored",
+  "versions": {
+    "1": {"stage": "None"},
+    "2": {"stage": "Staging", "description": "Random Forest", "user_id": "alice", "run_id": "abc123",
+          "creation_timestamp": 1700000000000, "last_updated_timestamp": 1700000500000,
+          "tags": {"modeldesk.score": "0.85", "modeldesk.sha256": "forged", "team": "pricing"}},
+    "3": {"stage": "Archived"},
+    "4": {"stage": "Staging", "tags": {"modeldesk.best_score": "0.99", "approved_by": "bob"}},
+    "9": {"stage": "Staging", "description": "no model_v9.pkl: ignored"}
+  }
+}
+)"));
+        CollectingSink sink;
+        QVERIFY(readFolder(dir, sink).ok());
+        QCOMPARE(sink.problems.size(), 0);
+        const md::RegisteredModel &m = sink.models.first();
+        QCOMPARE(stages(m), (QStringList{u"1=None"_s, u"2=Staging"_s, u"3=Archived"_s, u"4=Production"_s}));
+        const md::ModelVersion &v2 = m.versions[1];
+        QCOMPARE(v2.description, u"Random Forest"_s);
+        QCOMPARE(v2.userId, u"alice"_s);
+        QCOMPARE(v2.runId, u"abc123"_s);
+        QCOMPARE(v2.creationTime, qint64(1700000000000));
+        QCOMPARE(v2.lastUpdatedTime,
+                 std::max(qint64(1700000500000),
+                          QFileInfo(dir + u"/model_v2.pkl"_s).lastModified().toMSecsSinceEpoch()));
+        QCOMPARE(tag(v2, u"modeldesk.score"_s), u"0.85"_s);
+        QCOMPARE(tag(v2, u"team"_s), u"pricing"_s);
+        QCOMPARE(tag(v2, u"modeldesk.sha256"_s), sha256Of(dir + u"/model_v2.pkl"_s));
+        QCOMPARE(v2.tags.size(), 5);  // file, sha256, size_bytes, score, team
+        const md::ModelVersion &v4 = m.versions[3];
+        QCOMPARE(tag(v4, u"modeldesk.best_score"_s), u"0.89"_s);
+        QCOMPARE(tag(v4, u"approved_by"_s), u"bob"_s);
+        QVERIFY(std::is_sorted(v4.tags.cbegin(), v4.tags.cend(),
+                               [](const md::KeyValue &a, const md::KeyValue &b) { return a.key < b.key; }));
+        // The sidecar is no side file.
+        QCOMPARE(tag(v4, u"modeldesk.side_files"_s), u"encoders.pkl,scaler.pkl"_s);
+    }
+
     void cannotOpen_data()
     {
         QTest::addColumn<QString>("kind");

@@ -1,0 +1,62 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+// Internal to md_sources: MLflow's REST JSON (proto3 JSON as MLflow 2.x writes it) → domain
+// types, shared by MlflowRestSource (sync) and MlflowRestWriter (readModel), so that both deliver
+// a registered model exactly alike. Not installed; nothing outside src/sources includes it.
+
+#include "core/Domain.h"
+
+#include <QList>
+#include <QSet>
+#include <QString>
+
+#include <nlohmann/json.hpp>
+
+#include <optional>
+
+namespace md::restjson {
+
+using json = nlohmann::json;
+
+/// A scalar as text: strings as they are, numbers in full precision, booleans as "true"/"false";
+/// empty for null, objects and arrays.
+QString qstr(const json &v);
+/// The member `key` of object `o` as text (qstr); empty when missing.
+QString text(const json &o, const char *key);
+/// An int64 field: a JSON number (MLflow) or a numeric string (canonical proto3 JSON).
+std::optional<qint64> int64Field(const json &o, const char *key);
+qint64 int64Or0(const json &o, const char *key);
+/// A double field: a number, or the strings "NaN", "Infinity", "-Infinity" of proto3 JSON.
+std::optional<double> doubleField(const json &o, const char *key);
+/// The member object `key`; an empty object when it is missing.
+const json &member(const json &o, const char *key);
+/// The member array `key`; an empty array when it is missing or not an array.
+const json &array(const json &o, const char *key);
+/// [{"key": …, "value": …}, …] sorted by key (stable).
+QList<KeyValue> keyValues(const json &o, const char *key);
+
+/// MLflow's stage names case-insensitively mapped to kStageNone … kStageArchived; empty → None;
+/// an unknown stage is kept as it is.
+QString stageName(const QString &s);
+/// A model version object (model-versions/search, /get, /create, transition-stage …). Its
+/// aliases are taken as listed (MLflow lists them on some answers only); see finishModel().
+ModelVersion toVersion(const json &v);
+/// A registered model object without its versions (latest_versions are ignored): aliases sorted.
+RegisteredModel toModel(const json &m);
+
+/// What addVersion() did with one version of a model-versions/search page.
+enum class Added {
+    Yes,
+    OtherModel, ///< another model's version (a LIKE filter matches more): skipped
+    BadNumber,  ///< the version is not a positive number: skipped, worth a problem report
+    Duplicate,  ///< seen before (pages shift while versions are added): skipped
+};
+/// Adds `v` to `m.versions` unless it belongs to another model, has no positive number or was
+/// seen before (`seen` holds the numbers added so far).
+Added addVersion(RegisteredModel &m, QSet<qint64> &seen, ModelVersion v);
+/// After the last page: sorts the versions by number and puts each of the model's aliases on
+/// its version (each version's aliases sorted, without duplicates).
+void finishModel(RegisteredModel &m);
+
+} // namespace md::restjson
