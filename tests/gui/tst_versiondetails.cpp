@@ -1,0 +1,494 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The version card and the two-version comparison, driven like a reviewer would: import the file
+// store fixture, open the Models tab, click car_price_model and a version, read the card; compare
+// v3 with Production (v4); see a library's version move; see a missing artifact folder named in
+// the card; cancel a slow read from a tracking server. Offscreen.
+#include "TestServer.h"
+#include "TestSupport.h"
+
+#include "cache/Cache.h"
+#include "cache/Journal.h"
+#include "gui/MainWindow.h"
+#include "gui/MessageBox.h"
+#include "gui/ModelsPage.h"
+#include "gui/VersionDetailsWidget.h"
+#include "models/VersionDetails.h"
+#include "models/VersionsModel.h"
+#include "sync/Importer.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCheckBox>
+#include <QClipboard>
+#include <QDir>
+#include <QFile>
+#include <QLabel>
+#include <QJsonObject>
+#include <QMenu>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QSplitter>
+#include <QStandardPaths>
+#include <QTabBar>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTextBrowser>
+#include <QToolButton>
+#include <QTreeView>
+#include <QUrl>
+
+#include <memory>
+
+using namespace Qt::StringLiterals;
+using md::DetailSectionId;
+using md::ModelsPage;
+using md::RowChange;
+using md::VersionArtifacts;
+using md::VersionDetailsWidget;
+using md::VersionsModel;
+
+namespace {
+
+constexpr int kImportTimeoutMs = 60000;
+constexpr int kCardTimeoutMs = 30000;
+
+const QString kExp = u"841587320559560834"_s;
+const QString kRunV3 = u"08bc4907c58e4e92a92a80dde70debdb"_s;
+const QString kRunV4 = u"961265c7ff03493a80eccd895a6ead54"_s;
+
+QString uriOf(const QString &path)
+{
+    return QUrl::fromLocalFile(path).toString();
+}
+
+const md::SectionDiff *sectionOf(const md::VersionDiff &diff, DetailSectionId id)
+{
+    for (const md::SectionDiff &s : diff.sections)
+        if (s.id == id)
+            return &s;
+    return nullptr;
+}
+
+const md::DiffRow *rowOf(const md::VersionDiff &diff, DetailSectionId id, const QString &label)
+{
+    const md::SectionDiff *s = sectionOf(diff, id);
+    if (!s)
+        return nullptr;
+    for (const md::DiffRow &r : s->rows)
+        if (r.label == label)
+            return &r;
+    return nullptr;
+}
+
+/// The card's text as the user sees it, table cells separated by tabs, rows by new lines.
+QString visibleText(const VersionDetailsWidget *w)
+{
+    return w->view()->toPlainText();
+}
+
+bool loaded(const VersionDetailsWidget *w)
+{
+    if (w->isLoading())
+        return false;
+    const auto state = [](const md::VersionDetails &d) { return d.artifacts().state; };
+    return state(w->details()) != VersionArtifacts::State::Loading && state(w->details()) != VersionArtifacts::State::NotLoaded
+        && (!w->isComparing() || (state(w->rightDetails()) != VersionArtifacts::State::Loading
+                                  && state(w->rightDetails()) != VersionArtifacts::State::NotLoaded));
+}
+
+} // namespace
+
+class TestVersionDetails : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void cardInTheMainWindow();
+    void compareWithProduction();
+    void contextMenuCompareWith();
+    void dependencyMoveIsAChangedRow();
+    void missingArtifactFolderShownInline();
+    void darkPaletteAndSplitterState();
+    void cancelSlowServerRead();
+
+private:
+    /// Imports `uri` into a fresh cache in m_dir and shows a ModelsPage on it.
+    bool openPage(const QString &uri);
+    void clickVersion(qint64 version);
+    ModelsPage *page() const { return m_window ? m_window->modelsPage() : m_page.get(); }
+    VersionDetailsWidget *card() const { return page()->versionDetails(); }
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<md::MainWindow> m_window;
+    std::unique_ptr<md::Cache> m_cache;
+    std::unique_ptr<ModelsPage> m_page;
+};
+
+void TestVersionDetails::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(u"ModelDeskTests"_s);
+    md::MessageBox::setHeadless(true);
+}
+
+void TestVersionDetails::init()
+{
+    QSettings().clear();
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+}
+
+void TestVersionDetails::cleanup()
+{
+    m_page.reset();
+    m_window.reset();
+    m_cache.reset();
+    m_dir.reset();
+}
+
+bool TestVersionDetails::openPage(const QString &uri)
+{
+    const QString cachePath = m_dir->filePath(u"cache.sqlite"_s);
+    const QString journalPath = md::Journal::defaultPathFor(cachePath);
+    const std::atomic_bool never{false};
+    auto report = md::Importer::importUri(uri, cachePath, journalPath, never);
+    if (!report) {
+        qWarning("%s", qPrintable(report.error().toString()));
+        return false;
+    }
+    m_cache = std::make_unique<md::Cache>();
+    if (!m_cache->open(cachePath))
+        return false;
+    m_page = std::make_unique<ModelsPage>(m_cache.get(), journalPath);
+    m_page->resize(1400, 800);
+    m_page->show();
+    if (!QTest::qWaitForWindowExposed(m_page.get()))
+        return false;
+    m_page->showSource(report->sourceId, report->uri);
+    return m_page->selectModel(u"car_price_model"_s);
+}
+
+void TestVersionDetails::clickVersion(qint64 version)
+{
+    QTableView *table = page()->versionsTable();
+    const int row = page()->versionsModel()->rowOfVersion(version);
+    QVERIFY(row >= 0);
+    const QModelIndex idx = table->model()->index(row, VersionsModel::StageColumn);
+    table->scrollTo(idx);
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, table->visualRect(idx).center());
+    QCOMPARE(table->currentIndex().data(VersionsModel::VersionRole).toLongLong(), version);
+}
+
+void TestVersionDetails::cardInTheMainWindow()
+{
+    // The real window, as tst_models_page drives it.
+    const QString cachePath = m_dir->filePath(u"cache.sqlite"_s);
+    md::MainWindowOptions options{cachePath, md::Journal::defaultPathFor(cachePath)};
+    options.screenshotMode = true;
+    m_window = std::make_unique<md::MainWindow>(options);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    QSignalSpy finished(m_window.get(), &md::MainWindow::startupFinished);
+    m_window->startUp(uriOf(md::test::dataPath(u"mlruns"_s)));
+    QVERIFY(finished.wait(kImportTimeoutMs) || !finished.isEmpty());
+    QVERIFY(finished.first().at(0).toBool());
+    QTabWidget *tabs = m_window->pages();
+    for (int i = 0; i < tabs->count(); ++i)
+        if (tabs->tabText(i) == u"Models"_s)
+            QTest::mouseClick(tabs->tabBar(), Qt::LeftButton, {}, tabs->tabBar()->tabRect(i).center());
+    QCOMPARE(tabs->currentWidget(), page());
+    QVERIFY(page()->selectModel(u"car_price_model"_s));
+    QVERIFY(card()->isVisible());
+    QVERIFY(visibleText(card()).contains(u"Select a version"_s));
+
+    clickVersion(4);
+    QTRY_VERIFY_WITH_TIMEOUT(loaded(card()), kCardTimeoutMs);
+    QCOMPARE(card()->details().artifacts().state, VersionArtifacts::State::Loaded);
+    const QString text = visibleText(card());
+    // Model: name, flavor and loader from MLmodel.
+    QVERIFY2(text.contains(u"car_price_model"_s), qPrintable(text));
+    QVERIFY(text.contains(u"python_function, sklearn"_s));
+    QVERIFY(text.contains(u"mlflow.sklearn"_s));
+    QVERIFY(text.contains(u"Production"_s));
+    // Training data: the run's dataset input, 384 × 12.
+    QVERIFY(text.contains(u"384 rows × 12 columns"_s));
+    // Performance and hyperparameters of the "XGBoost tuned" run.
+    QVERIFY(text.contains(u"val_r2_score\n0.89"_s) || text.contains(u"val_r2_score\t0.89"_s));
+    QVERIFY(text.contains(u"n_estimators\n400"_s) || text.contains(u"n_estimators\t400"_s));
+    // Dependencies: requirements.txt's lines.
+    QVERIFY(text.contains(u"scikit-learn\n==1.2.1"_s) || text.contains(u"scikit-learn\t==1.2.1"_s));
+    QVERIFY(text.contains(u"mlflow\n==2.10.2"_s) || text.contains(u"mlflow\t==2.10.2"_s));
+    // Artifacts: size and checksum of model/model.pkl and model/requirements.txt.
+    QVERIFY(text.contains(u"model/model.pkl\n290 bytes"_s) || text.contains(u"model/model.pkl\t290 bytes"_s));
+    QVERIFY(text.contains(u"sha256 a92b8309d474db4ec75fc954cf8bf6ee1cc9a9a56c3ad65830b412f3b2881218"_s));
+    // MLmodel names environment files the run never wrote: said, not hidden.
+    QVERIFY(text.contains(u"MLmodel names conda.yaml, which is not among the artifacts"_s));
+
+    QVERIFY(m_window->grab().save(u"/tmp/versiondetails.png"_s));
+
+    // Copy puts the card on the clipboard as text.
+    QTest::mouseClick(card()->copyButton(), Qt::LeftButton);
+    const QString copied = QApplication::clipboard()->text();
+    QVERIFY(copied.startsWith(u"# car_price_model v4\n"_s));
+    QVERIFY(copied.contains(u"- n_estimators: 400\n"_s));
+    QVERIFY(copied.contains(u"- model/model.pkl: 290 bytes (sha256 "_s));
+}
+
+void TestVersionDetails::compareWithProduction()
+{
+    QVERIFY(openPage(uriOf(md::test::dataPath(u"mlruns"_s))));
+    QAction *compare = page()->compareWithProductionAction();
+    QVERIFY(!compare->isEnabled());  // nothing selected
+    clickVersion(4);
+    QVERIFY(!compare->isEnabled());  // v4 is Production itself
+    QTRY_VERIFY_WITH_TIMEOUT(loaded(card()), kCardTimeoutMs);
+    clickVersion(3);
+    QVERIFY(compare->isEnabled());
+    QTRY_VERIFY_WITH_TIMEOUT(loaded(card()), kCardTimeoutMs);
+    QVERIFY(visibleText(card()).contains(u"Staging"_s));
+
+    // The header's button for the action.
+    QToolButton *button = nullptr;
+    const auto buttons = card()->findChildren<QToolButton *>();
+    for (QToolButton *b : buttons)
+        if (b->defaultAction() == compare)
+            button = b;
+    QVERIFY(button);
+    QTest::mouseClick(button, Qt::LeftButton);
+    QVERIFY(card()->isComparing());
+    QTRY_VERIFY_WITH_TIMEOUT(loaded(card()), kCardTimeoutMs);
+    QCOMPARE(card()->details().version().version, 4);       // the reference: Production
+    QCOMPARE(card()->rightDetails().version().version, 3);  // the selected candidate
+
+    const md::VersionDiff diff = card()->diff();
+    const md::DiffRow *n = rowOf(diff, DetailSectionId::Hyperparameters, u"n_estimators"_s);
+    QVERIFY(n);
+    QCOMPARE(n->change, RowChange::Changed);
+    QCOMPARE(n->left, u"400"_s);
+    QCOMPARE(n->right, u"100"_s);
+    const md::DiffRow *folds = rowOf(diff, DetailSectionId::Hyperparameters, u"cv_folds"_s);
+    QVERIFY(folds);
+    QCOMPARE(folds->change, RowChange::Unchanged);
+    // v4's extra params are only on the left.
+    const md::DiffRow *lambda = rowOf(diff, DetailSectionId::Hyperparameters, u"reg_lambda"_s);
+    QVERIFY(lambda);
+    QCOMPARE(lambda->change, RowChange::Removed);
+    const md::DiffRow *r2 = rowOf(diff, DetailSectionId::Performance, u"val_r2_score"_s);
+    QVERIFY(r2);
+    QCOMPARE(r2->change, RowChange::Changed);
+    QCOMPARE(r2->left + u' ' + r2->right, u"0.89 0.88"_s);
+    // The same libraries in both.
+    const md::DiffRow *sk = rowOf(diff, DetailSectionId::Dependencies, u"scikit-learn"_s);
+    QVERIFY(sk);
+    QCOMPARE(sk->change, RowChange::Unchanged);
+    const md::DiffRow *stage = rowOf(diff, DetailSectionId::Model, u"Stage"_s);
+    QVERIFY(stage);
+    QCOMPARE(stage->change, RowChange::Changed);
+
+    // Marked in the view with a glyph, not only a colour; the title counts the differences.
+    const QString text = visibleText(card());
+    QVERIFY2(text.contains(u"≠\nn_estimators\n400\n100"_s) || text.contains(u"≠\tn_estimators\t400\t100"_s),
+             qPrintable(text));
+    QVERIFY(text.contains(u"−\nreg_lambda"_s) || text.contains(u"−\treg_lambda"_s));
+    QVERIFY(!text.contains(u"≠\ncv_folds"_s) && !text.contains(u"≠\tcv_folds"_s));
+    QVERIFY(card()->findChild<QLabel *>(u"cardTitle"_s)->text().startsWith(u"car_price_model v4 → car_price_model v3: "_s));
+    QVERIFY(card()->findChild<QLabel *>(u"cardTitle"_s)->text().endsWith(u" differences"_s));
+
+    // Only the differences.
+    QVERIFY(card()->onlyDifferencesBox()->isVisible());
+    QTest::mouseClick(card()->onlyDifferencesBox(), Qt::LeftButton);
+    QVERIFY(card()->onlyDifferencesBox()->isChecked());
+    QVERIFY(!visibleText(card()).contains(u"cv_folds"_s));
+    QVERIFY(visibleText(card()).contains(u"n_estimators"_s));
+
+    // The comparison as text.
+    QTest::mouseClick(card()->copyButton(), Qt::LeftButton);
+    QVERIFY(QApplication::clipboard()->text().contains(u"≠ n_estimators: 400 → 100\n"_s));
+
+    // Back to one version.
+    QToolButton *close = card()->findChild<QToolButton *>(u"closeComparison"_s);
+    QVERIFY(close->isVisible());
+    QTest::mouseClick(close, Qt::LeftButton);
+    QVERIFY(!card()->isComparing());
+    QCOMPARE(card()->details().version().version, 3);
+}
+
+void TestVersionDetails::contextMenuCompareWith()
+{
+    QVERIFY(openPage(uriOf(md::test::dataPath(u"mlruns"_s))));
+    clickVersion(2);
+    const int row = page()->versionsModel()->rowOfVersion(2);
+    std::unique_ptr<QMenu> menu(page()->createVersionMenu(row, page()));
+    QMenu *with = menu->findChild<QMenu *>(u"menuCompareWith"_s);
+    QVERIFY(with);
+    QStringList labels;
+    const auto actions = with->actions();
+    for (QAction *a : actions)
+        labels.append(a->text());
+    QCOMPARE(labels, (QStringList{u"v1 (Archived)"_s, u"v3 (Staging)"_s, u"v4 (Production)"_s}));
+    actions.at(0)->trigger();  // v2 compared with v1
+    QVERIFY(card()->isComparing());
+    QTRY_VERIFY_WITH_TIMEOUT(loaded(card()), kCardTimeoutMs);
+    QCOMPARE(card()->details().version().version, 1);
+    QCOMPARE(card()->rightDetails().version().version, 2);
+    // Linear Regression against Random Forest: different params entirely.
+    const md::VersionDiff diff = card()->diff();
+    const md::DiffRow *fit = rowOf(diff, DetailSectionId::Hyperparameters, u"fit_intercept"_s);
+    QVERIFY(fit);
+    QCOMPARE(fit->change, RowChange::Removed);
+    const md::DiffRow *leaf = rowOf(diff, DetailSectionId::Hyperparameters, u"min_samples_leaf"_s);
+    QVERIFY(leaf);
+    QCOMPARE(leaf->change, RowChange::Added);
+    QVERIFY(sectionOf(diff, DetailSectionId::Artifacts)->count(RowChange::Changed) >= 1);  // other model.pkl
+    QAction *production = menu->findChild<QAction *>(u"menuCompareWithProduction"_s);
+    QVERIFY(production && production->isEnabled());
+}
+
+void TestVersionDetails::dependencyMoveIsAChangedRow()
+{
+    // A reviewer must see that a library version moved between Production and the candidate.
+    const QString store = m_dir->filePath(u"mlruns"_s);
+    QVERIFY(md::test::copyTree(md::test::dataPath(u"mlruns"_s), store));
+    const QString req = u"/artifacts/model/requirements.txt"_s;
+    QVERIFY(md::test::writeFile(store + u'/' + kExp + u'/' + kRunV4 + req, "mlflow==2.10.2\nscikit-learn==1.3.0\n"));
+    QVERIFY(md::test::writeFile(store + u'/' + kExp + u'/' + kRunV3 + req,
+                                "mlflow==2.10.2\nscikit-learn==1.4.0\nxgboost==2.0.3\n"));
+    QVERIFY(openPage(uriOf(store)));
+    clickVersion(3);
+    page()->compareWithProductionAction()->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(loaded(card()), kCardTimeoutMs);
+    const md::VersionDiff diff = card()->diff();
+    const md::DiffRow *sk = rowOf(diff, DetailSectionId::Dependencies, u"scikit-learn"_s);
+    QVERIFY(sk);
+    QCOMPARE(sk->change, RowChange::Changed);
+    QCOMPARE(sk->left, u"==1.3.0"_s);
+    QCOMPARE(sk->right, u"==1.4.0"_s);
+    const md::DiffRow *xgb = rowOf(diff, DetailSectionId::Dependencies, u"xgboost"_s);
+    QVERIFY(xgb);
+    QCOMPARE(xgb->change, RowChange::Added);
+    const md::DiffRow *mlflow = rowOf(diff, DetailSectionId::Dependencies, u"mlflow"_s);
+    QCOMPARE(mlflow->change, RowChange::Unchanged);
+    // The file itself changed too: its checksum.
+    const md::DiffRow *file = rowOf(diff, DetailSectionId::Artifacts, u"model/requirements.txt"_s);
+    QVERIFY(file);
+    QCOMPARE(file->change, RowChange::Changed);
+    const QString text = visibleText(card());
+    QVERIFY2(text.contains(u"≠\nscikit-learn\n==1.3.0"_s) || text.contains(u"≠\tscikit-learn\t==1.3.0"_s),
+             qPrintable(text));
+    QVERIFY(text.contains(u"+\nxgboost"_s) || text.contains(u"+\txgboost"_s));
+}
+
+void TestVersionDetails::missingArtifactFolderShownInline()
+{
+    const QString store = m_dir->filePath(u"mlruns"_s);
+    QVERIFY(md::test::copyTree(md::test::dataPath(u"mlruns"_s), store));
+    QVERIFY(QDir(store + u'/' + kExp + u'/' + kRunV4 + u"/artifacts"_s).removeRecursively());
+    QVERIFY(openPage(uriOf(store)));
+    clickVersion(4);
+    QTRY_VERIFY_WITH_TIMEOUT(loaded(card()), kCardTimeoutMs);
+    QCOMPARE(card()->details().artifacts().state, VersionArtifacts::State::Failed);
+    const QString text = visibleText(card());
+    // The error names the artifact URI the store recorded …
+    QVERIFY2(text.contains(u"Cannot read the artifacts: file:///home/ds/projects/car-price/mlruns/"_s + kExp + u'/'
+                           + kRunV4 + u"/artifacts: the artifact folder does not exist"_s),
+             qPrintable(text));
+    // … and the rest of the card is still there.
+    QVERIFY(text.contains(u"n_estimators"_s));
+    QVERIFY(text.contains(u"val_r2_score"_s));
+    QVERIFY(text.contains(u"384 rows × 12 columns"_s));
+
+    // Compared with v3, the artifact sections say why they cannot be compared.
+    clickVersion(3);
+    page()->compareWithProductionAction()->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(loaded(card()), kCardTimeoutMs);
+    const md::VersionDiff diff = card()->diff();
+    QVERIFY(sectionOf(diff, DetailSectionId::Artifacts)->rows.isEmpty());
+    QVERIFY(sectionOf(diff, DetailSectionId::Artifacts)->leftNote.startsWith(u"Cannot read the artifacts"_s));
+    QCOMPARE(rowOf(diff, DetailSectionId::Hyperparameters, u"n_estimators"_s)->change, RowChange::Changed);
+}
+
+void TestVersionDetails::darkPaletteAndSplitterState()
+{
+    QVERIFY(openPage(uriOf(md::test::dataPath(u"mlruns"_s))));
+    QPalette dark;
+    dark.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
+    dark.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
+    dark.setColor(QPalette::Text, QColor(0xe0, 0xe0, 0xe0));
+    dark.setColor(QPalette::WindowText, QColor(0xe0, 0xe0, 0xe0));
+    dark.setColor(QPalette::Highlight, QColor(0x2f, 0x65, 0xca));
+    dark.setColor(QPalette::PlaceholderText, QColor(0x90, 0x90, 0x90));
+    page()->setPalette(dark);
+    clickVersion(3);
+    page()->compareWithProductionAction()->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(loaded(card()), kCardTimeoutMs);
+    // Changed rows get a background mixed from the dark base and the highlight: still dark, so
+    // the light text stays readable.
+    const QString html = card()->view()->toHtml();
+    const QColor changed = QColor::fromRgbF(0.7f * 0x1e / 255.f + 0.3f * 0x2f / 255.f,
+                                            0.7f * 0x1e / 255.f + 0.3f * 0x65 / 255.f,
+                                            0.7f * 0x1e / 255.f + 0.3f * 0xca / 255.f);
+    QVERIFY2(html.contains(changed.name(), Qt::CaseInsensitive), qPrintable(changed.name()));
+    QVERIFY(changed.lightness() < 100);
+    // Notes are drawn in the palette's placeholder colour, not a fixed grey.
+    QVERIFY(html.contains(u"#909090"_s, Qt::CaseInsensitive));
+    QVERIFY(card()->grab().save(u"/tmp/versiondetails-dark.png"_s));
+
+    // The splitter's state is remembered for the next page.
+    auto *splitter = page()->findChild<QSplitter *>(u"splitter"_s);
+    QVERIFY(splitter);
+    QCOMPARE(splitter->count(), 3);
+    QCOMPARE(splitter->widget(2), static_cast<QWidget *>(card()));
+    QList<int> sizes = splitter->sizes();
+    sizes = {200, 500, 700};
+    splitter->setSizes(sizes);
+    // What a drag by the user does.
+    Q_EMIT splitter->splitterMoved(200, 1);
+    const QList<int> saved = splitter->sizes();
+    m_page.reset();
+    m_page = std::make_unique<ModelsPage>(m_cache.get(), QString());
+    m_page->resize(1400, 800);
+    m_page->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_page.get()));
+    QCOMPARE(m_page->findChild<QSplitter *>(u"splitter"_s)->sizes(), saved);
+}
+
+void TestVersionDetails::cancelSlowServerRead()
+{
+    md::test::TestServer server;
+    QVERIFY(server.start());
+    QVERIFY(openPage(server.url().toString()));
+    // Every request now takes 3 s.
+    QVERIFY(server.setFaults(QJsonObject{{u"delay_ms"_s, 3000}}));
+    clickVersion(4);
+    QVERIFY(card()->isLoading());
+    QVERIFY(card()->cancelButton()->isVisible());
+    // The cache's part of the card shows at once.
+    QVERIFY(visibleText(card()).contains(u"n_estimators"_s));
+    QVERIFY(visibleText(card()).contains(u"Reading the artifacts…"_s));
+    QSignalSpy finished(card(), &VersionDetailsWidget::artifactsFinished);
+    QTest::mouseClick(card()->cancelButton(), Qt::LeftButton);
+    QCOMPARE(finished.size(), 1);
+    QVERIFY(!card()->isLoading());
+    QCOMPARE(card()->details().artifacts().state, VersionArtifacts::State::Cancelled);
+    QVERIFY(visibleText(card()).contains(u"Reading the artifacts was cancelled."_s));
+    QVERIFY(visibleText(card()).contains(u"n_estimators"_s));
+
+    // Without the delay the server's artifacts come through the proxy.
+    QVERIFY(server.resetFaults());
+    clickVersion(3);
+    clickVersion(4);
+    QTRY_VERIFY_WITH_TIMEOUT(loaded(card()), kCardTimeoutMs);
+    QCOMPARE(card()->details().artifacts().state, VersionArtifacts::State::Loaded);
+    const QString text = visibleText(card());
+    QVERIFY(text.contains(u"python_function, sklearn"_s));
+    QVERIFY(text.contains(u"sha256 a92b8309d474db4ec75fc954cf8bf6ee1cc9a9a56c3ad65830b412f3b2881218"_s));
+}
+
+QTEST_MAIN(TestVersionDetails)
+#include "tst_versiondetails.moc"
