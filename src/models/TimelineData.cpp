@@ -2,6 +2,7 @@
 #include "TimelineData.h"
 
 #include <QHash>
+#include <QJsonArray>
 #include <QSet>
 
 #include <algorithm>
@@ -18,6 +19,7 @@ struct Observed {
     qint64 version = 0;
     QString field, oldValue, newValue;
     qint64 windowStart = 0, windowEnd = 0;
+    bool byAction = false;  ///< written by one of our actions: exact time, the action's marker shows it
     qint64 mid() const { return windowStart + (windowEnd - windowStart) / 2; }
 };
 
@@ -70,6 +72,11 @@ TimelineData TimelineData::build(const RegisteredModel &model, const QList<Journ
         if (version < 0)
             continue;
         if (!e.kind.startsWith(u"observed."_s)) {
+            // An intent is followed by its outcome (or by nothing when the process died): only
+            // outcomes are events.
+            // Refused and queued actions changed nothing (the journal keeps them for the audit).
+            if (e.kind == u"intent"_s || e.kind == u"refused"_s || e.kind == u"queued"_s || e.kind == u"dropped"_s)
+                continue;
             TimelineMarker m;
             m.kind = TimelineMarker::Kind::Action;
             m.version = version;
@@ -78,6 +85,22 @@ TimelineData TimelineData::build(const RegisteredModel &model, const QList<Journ
             m.user = e.user;
             m.note = e.note;
             d.markers.append(m);
+            // What the action changed is known exactly; it shapes the blocks like an observation
+            // with a zero-width window.
+            const QJsonArray changes = e.details.value(u"changes"_s).toArray();
+            for (const QJsonValue &cv : changes) {
+                const QJsonObject c = cv.toObject();
+                Observed o;
+                o.entry = &e;
+                o.byAction = true;
+                o.version = qint64(c.value(u"version"_s).toDouble());
+                o.field = c.value(u"field"_s).toString();
+                o.oldValue = c.value(u"old"_s).toString();
+                o.newValue = c.value(u"new"_s).toString();
+                o.windowStart = o.windowEnd = e.timeMs;
+                if (o.version > 0 && !o.field.isEmpty())
+                    observed.append(o);
+            }
             continue;
         }
         Observed o;
@@ -211,6 +234,8 @@ TimelineData TimelineData::build(const RegisteredModel &model, const QList<Journ
     for (const Observed &o : std::as_const(observed)) {
         // The creation time of a version is exact; the observation of its registration adds nothing.
         if (o.field == u"registered"_s && versions.contains(o.version))
+            continue;
+        if (o.byAction)
             continue;
         TimelineMarker m;
         m.kind = TimelineMarker::Kind::Observed;

@@ -56,14 +56,23 @@ bool TestServer::start(const QString &dbPath, const QString &artifactsDir)
     }
     QFile::setPermissions(m_dbPath, QFile::permissions(m_dbPath) | QFile::WriteOwner | QFile::ReadOwner);
 
+    m_artifacts = artifacts;
+    m_python = python;
+    return launch(0);
+}
+
+
+bool TestServer::launch(int port)
+{
+    const QString script = QStringLiteral(MD_TEST_SERVER_SCRIPT);
     m_process = std::make_unique<QProcess>();
     m_process->setProcessChannelMode(QProcess::SeparateChannels);
-    m_process->setProgram(python);
-    m_process->setArguments({script, u"--db"_s, m_dbPath, u"--artifacts"_s, artifacts, u"--host"_s,
-                             u"127.0.0.1"_s, u"--port"_s, u"0"_s, u"--exit-on-stdin-eof"_s});
+    m_process->setProgram(m_python);
+    m_process->setArguments({script, u"--db"_s, m_dbPath, u"--artifacts"_s, m_artifacts, u"--host"_s,
+                             u"127.0.0.1"_s, u"--port"_s, QString::number(port), u"--exit-on-stdin-eof"_s});
     m_process->start();
     if (!m_process->waitForStarted(10000)) {
-        qWarning("TestServer: cannot start %s: %s", qPrintable(python), qPrintable(m_process->errorString()));
+        qWarning("TestServer: cannot start %s: %s", qPrintable(m_python), qPrintable(m_process->errorString()));
         stop();
         return false;
     }
@@ -86,6 +95,29 @@ bool TestServer::start(const QString &dbPath, const QString &artifactsDir)
     }
     m_url = QUrl(QString::fromLatin1(line.mid(10)));
     return true;
+}
+
+bool TestServer::pause()
+{
+    if (!m_process || m_process->state() == QProcess::NotRunning)
+        return false;
+    m_pausedPort = m_url.port();
+    m_process->terminate();
+    if (!m_process->waitForFinished(5000)) {
+        m_process->kill();
+        m_process->waitForFinished(5000);
+    }
+    m_process.reset();
+    return true;
+}
+
+bool TestServer::resume()
+{
+    if (m_process || m_pausedPort <= 0 || m_dbPath.isEmpty())
+        return false;
+    const int port = m_pausedPort;
+    m_pausedPort = 0;
+    return launch(port);
 }
 
 QUrl TestServer::url() const

@@ -63,11 +63,21 @@ public:
     };
     Reply request(const QByteArray &method, const QString &pathAndQuery, const QByteArray &jsonBody = {});
 
+    /// Stops the server process but keeps its database copy and port, so that resume() brings the
+    /// same server back at the same URL (a server that went away and came back).
+    bool pause();
+    /// Starts the paused server again on its old port and database copy.
+    bool resume();
+
     /// Stops the server (SIGTERM, then kill after 5 s) and removes the database copy. Idempotent.
     void stop();
 
 private:
+    bool launch(int port);
     std::unique_ptr<QTemporaryDir> m_dir;
+    QString m_artifacts;
+    QString m_python;
+    int m_pausedPort = 0;
     std::unique_ptr<QProcess> m_process;
     QString m_dbPath;
     QUrl m_url;

@@ -55,7 +55,19 @@ bool writeFile(const QString &path, const QByteArray &contents)
 
 ProcessResult runProcess(const QString &program, const QStringList &args, const QByteArray &stdinData)
 {
+    return runProcess(program, args, stdinData, {});
+}
+
+ProcessResult runProcess(const QString &program, const QStringList &args, const QByteArray &stdinData,
+                         const QHash<QString, QString> &env)
+{
     QProcess p;
+    if (!env.isEmpty()) {
+        QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
+        for (auto it = env.cbegin(); it != env.cend(); ++it)
+            e.insert(it.key(), it.value());
+        p.setProcessEnvironment(e);
+    }
     p.start(program, args);
     ProcessResult r;
     if (!p.waitForStarted(10000)) {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QHash>
 #include <QString>
 #include <QStringList>
 
@@ -24,6 +25,9 @@ struct ProcessResult {
 
 /// Runs a program to completion (60 s at most) with the given arguments and optional stdin.
 ProcessResult runProcess(const QString &program, const QStringList &args, const QByteArray &stdinData = {});
+/// The same with extra environment variables (e.g. USER, to act as another person).
+ProcessResult runProcess(const QString &program, const QStringList &args, const QByteArray &stdinData,
+                         const QHash<QString, QString> &env);
 
 /// The modeldesk-cli binary built alongside the tests.
 QString cliPath();
