@@ -2,9 +2,13 @@
 #include "CliApp.h"
 
 #include "OutputTable.h"
+#include "actions/ActionService.h"
+#include "actions/Policy.h"
 #include "cache/Cache.h"
 #include "cache/Journal.h"
 #include "core/RunComparison.h"
+#include "models/TimelineData.h"
+#include "sources/RegistryWriter.h"
 #include "sources/DemoStore.h"
 #include "sync/HistoryLoader.h"
 #include "sync/Importer.h"
@@ -14,6 +18,8 @@
 #include <QHash>
 #include <QJsonDocument>
 #include <QMap>
+#include <QFile>
+#include <QTextStream>
 
 #include <nlohmann/json.hpp>
 
@@ -79,7 +85,26 @@ const char *kUsage = QT_TRANSLATE_NOOP("Cli",
     "                             run behind the Production version or the champion alias)\n"
     "  models                     registered models\n"
     "  versions MODEL             the versions of a registered model\n"
-    "  journal [verify]           the journal of actions and observed registry changes\n"
+    "  journal [verify] [--model MODEL]\n"
+    "                             the journal of actions and observed registry changes\n"
+    "  timeline MODEL             the version history of a model: stages, aliases, every event\n"
+    "\n"
+    "Registry actions (on the source that holds MODEL; --source URI chooses when several do):\n"
+    "  register MODEL (--run RUN_ID | --from URI-OR-FILE) [--description TEXT] [--tag KEY=VALUE]...\n"
+    "                             register a run's model (or, for a model folder, a model file) as a\n"
+    "                             new version\n"
+    "  promote MODEL VERSION --to Staging|Production|Archived|None|ALIAS\n"
+    "                             Staging asks for a review; Production needs an approval and\n"
+    "                             archives the version it replaces (kept as rollback target)\n"
+    "  ab MODEL VERSION (--share PERCENT | --end)\n"
+    "                             start or end an A/B test of a version in Staging\n"
+    "  approve MODEL VERSION --note TEXT\n"
+    "  reject MODEL VERSION --note TEXT\n"
+    "                             decide a review; the approver must not be who asked for it\n"
+    "  rollback MODEL [--to VERSION] --reason TEXT [--yes] [--report FILE]\n"
+    "                             put the last known-good version back into Production now\n"
+    "  queue [apply]              actions waiting for an unreachable server; apply re-checks them\n"
+    "  Every action takes --dry-run (print the plan, change nothing) and --policies FILE.\n"
     "  demo --into DIR            write the bundled demo (MLflow file store and model folder)\n"
     "\n"
     "Global options:\n"
@@ -90,7 +115,9 @@ const char *kUsage = QT_TRANSLATE_NOOP("Cli",
     "  --quiet         no progress on stderr\n"
     "  --version, --help\n"
     "\n"
-    "Exit codes: 0 success, 1 runtime failure, 2 usage error or bad input.\n"
+    "Exit codes: 0 success, 1 runtime failure (also: the source changed under us), 2 usage error\n"
+    "or bad input, 3 refused by a policy rule (the message names the rule).\n"
+    "Who acts: the MLflow user signed in to a tracking server (MLFLOW_TRACKING_USERNAME), else $USER.\n"
     "MLFLOW_TRACKING_URI is used by 'sync' when no SOURCE-URI is given.\n");
 
 int usageError(const QString &message)
@@ -708,7 +735,7 @@ int cmdJournal(Context &c)
     }
     if (!c.o.positional.isEmpty())
         return usageError(Tr::tr("unknown journal command '%1'").arg(c.o.positional[0]));
-    auto entries = j.entries(c.o.values.value(QStringLiteral("--source")));
+    auto entries = j.entries(c.o.values.value(QStringLiteral("--source")), c.o.values.value(QStringLiteral("--model")));
     if (!entries)
         return fail(entries.error());
     if (c.o.format == Format::Json) {
@@ -742,6 +769,433 @@ int cmdDemo(Context &c)
     return 0;
 }
 
+// ------------------------------------------------------------------------------------------ actions
+
+/// The source an action on `model` goes to: --source, else the one source in the cache that holds
+/// the model, else MLFLOW_TRACKING_URI.
+Result<QString> actionSource(Context &c, const QString &model)
+{
+    const QString given = c.o.values.value(QStringLiteral("--source"));
+    if (!given.isEmpty()) {
+        if (c.sourceId) {
+            auto list = c.cache.sources();
+            if (list)
+                for (const auto &si : std::as_const(*list))
+                    if (si.id == *c.sourceId)
+                        return si.uri;
+        }
+        return given;
+    }
+    auto models = c.cache.registeredModels(std::nullopt);
+    auto list = c.cache.sources();
+    if (models && list) {
+        QStringList holders;
+        for (const auto &si : std::as_const(*list)) {
+            auto mine = c.cache.registeredModels(si.id);
+            if (!mine)
+                continue;
+            for (const auto &m : std::as_const(*mine))
+                if (m.name == model)
+                    holders.append(si.uri);
+        }
+        if (holders.size() == 1)
+            return holders.first();
+        if (holders.size() > 1)
+            return makeError(ErrorCategory::BadInput,
+                             Tr::tr("model '%1' is in several sources (%2); choose one with --source").arg(model, holders.join(QStringLiteral(", "))),
+                             QStringLiteral("--source"));
+    }
+    const QString env = qEnvironmentVariable("MLFLOW_TRACKING_URI");
+    if (!env.isEmpty())
+        return env;
+    return makeError(ErrorCategory::NotFound,
+                     Tr::tr("no source in the cache holds model '%1'; sync it first or give --source").arg(model), model);
+}
+
+struct ActionSetup {
+    std::unique_ptr<RegistryWriter> writer;
+    Journal journal;
+    std::unique_ptr<ActionService> service;
+};
+
+Result<std::unique_ptr<ActionSetup>> setUpActions(Context &c, const QString &model)
+{
+    auto uri = actionSource(c, model);
+    if (!uri)
+        return uri.error();
+    auto setup = std::make_unique<ActionSetup>();
+    auto writer = createRegistryWriter(*uri);
+    if (!writer)
+        return writer.error();
+    setup->writer = std::move(*writer);
+    if (Status st = setup->writer->open(); !st)
+        return st.error();
+    if (Status st = setup->journal.open(c.o.journalPath); !st)
+        return st.error();
+    auto policies = Policies::load(c.o.values.value(QStringLiteral("--policies")));
+    if (!policies)
+        return policies.error();
+    setup->service = std::make_unique<ActionService>(*setup->writer, setup->journal, &c.cache, *policies,
+                                                     currentIdentity(setup->writer->uri()));
+    return setup;
+}
+
+Result<qint64> versionArgument(const QString &text, const QString &what)
+{
+    bool ok = false;
+    QString t = text;
+    if (t.startsWith(QLatin1Char('v')) || t.startsWith(QLatin1Char('V')))
+        t.remove(0, 1);
+    const qint64 v = t.toLongLong(&ok);
+    if (!ok || v <= 0)
+        return makeError(ErrorCategory::BadInput, Tr::tr("'%1' is not a version number").arg(text), what);
+    return v;
+}
+
+json planJson(const ActionPlan &p)
+{
+    json steps = json::array();
+    for (const auto &st : p.steps)
+        steps.push_back(s(st.describe(p.request.model)));
+    json checks = json::array();
+    for (const auto &ch : p.checks)
+        checks.push_back(s(ch));
+    json j = {{"action", s(actionKindName(p.request.kind))}, {"model", s(p.request.model)}, {"version", p.version},
+              {"user", s(p.user)}, {"scheme", s(schemeName(p.scheme))}, {"summary", s(p.summary)},
+              {"checks", checks}, {"steps", steps}};
+    if (p.fromVersion)
+        j["from_version"] = p.fromVersion;
+    return j;
+}
+
+void printPlan(const ActionPlan &p, bool dryRun)
+{
+    printOut((dryRun ? Tr::tr("Plan (dry run, nothing is written): %1\n") : Tr::tr("%1\n")).arg(p.summary));
+    printOut(Tr::tr("  as %1 (%2), model uses %3\n").arg(p.user, p.userOrigin, schemeName(p.scheme)));
+    for (const auto &ch : p.checks)
+        printOut(Tr::tr("  check: %1\n").arg(ch));
+    for (const auto &st : p.steps)
+        printOut(Tr::tr("  %1: %2\n").arg(dryRun ? Tr::tr("would") : Tr::tr("did"), st.describe(p.request.model)));
+}
+
+int runAction(Context &c, ActionRequest request)
+{
+    auto setup = setUpActions(c, request.model);
+    if (!setup)
+        return fail(setup.error());
+    ActionService &svc = *(*setup)->service;
+    request.sourceUri = (*setup)->writer->uri();
+    const bool dryRun = c.o.flags.contains(QStringLiteral("--dry-run"));
+    if (dryRun) {
+        auto plan = svc.plan(request);
+        if (!plan)
+            return fail(plan.error());
+        if (c.o.format == Format::Json)
+            printJson({{"dry_run", true}, {"plan", planJson(*plan)}});
+        else
+            printPlan(*plan, true);
+        return 0;
+    }
+    if (request.kind == ActionKind::Rollback && !c.o.flags.contains(QStringLiteral("--yes"))) {
+        auto plan = svc.plan(request);
+        if (!plan)
+            return fail(plan.error());
+        if (!isatty(fileno(stdin)))
+            return usageError(Tr::tr("rollback asks before it acts; add --yes when not at a terminal"));
+        printPlan(*plan, true);
+        printErr(Tr::tr("Roll back now? [y/N] "));
+        QTextStream in(stdin);
+        const QString answer = in.readLine().trimmed().toLower();
+        if (answer != QLatin1String("y") && answer != QLatin1String("yes")) {
+            printErr(Tr::tr("Nothing was changed.\n"));
+            return 1;
+        }
+        // The user confirmed this target and what is in Production now: a rollback must not
+        // silently pick another one, nor act when someone else moved Production meanwhile.
+        request.version = plan->version;
+        for (const auto &v : plan->before.versions)
+            if (v.version == plan->fromVersion)
+                request.expected = VersionSnapshot::of(v);
+    }
+    auto outcome = svc.execute(request, true);
+    if (!outcome)
+        return fail(outcome.error());
+    if (outcome->queued) {
+        printErr(Tr::tr("modeldesk-cli: %1 cannot be reached; the action waits in the queue (#%2) and is applied by "
+                        "'modeldesk-cli queue apply' once its preconditions hold again\n")
+                     .arg(request.sourceUri)
+                     .arg(outcome->queueId));
+        if (c.o.format == Format::Json)
+            printJson({{"queued", true}, {"queue_id", outcome->queueId}, {"journal_seq", outcome->journalSeq}});
+        return 1;
+    }
+    const QString reportPath = c.o.values.value(QStringLiteral("--report"));
+    if (!reportPath.isEmpty() && !outcome->incidentReport.isEmpty()) {
+        QFile f(reportPath);
+        if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate) || f.write(outcome->incidentReport.toUtf8()) < 0)
+            return fail(makeError(ErrorCategory::Storage, Tr::tr("cannot write the incident report: %1").arg(f.errorString()), reportPath));
+    }
+    if (c.o.format == Format::Json) {
+        json j = {{"plan", planJson(outcome->plan)}, {"journal_seq", outcome->journalSeq}};
+        if (outcome->hook)
+            j["reload_hook"] = {{"what", s(outcome->hook->what)}, {"ok", outcome->hook->ok},
+                                {"timed_out", outcome->hook->timedOut}, {"exit_code", outcome->hook->exitCode},
+                                {"elapsed_ms", outcome->hook->elapsedMs}, {"output", s(outcome->hook->output)}};
+        if (!outcome->incidentReport.isEmpty())
+            j["incident_report"] = s(outcome->incidentReport);
+        printJson(j);
+    } else if (!c.o.quiet) {
+        printPlan(outcome->plan, false);
+        printOut(Tr::tr("  journal entry #%1\n").arg(outcome->journalSeq));
+        if (outcome->hook)
+            printOut(Tr::tr("  reload hook %1: %2 (%3 ms)\n")
+                         .arg(outcome->hook->what,
+                              outcome->hook->ok ? Tr::tr("ok") : outcome->hook->timedOut ? Tr::tr("timed out") : Tr::tr("failed"))
+                         .arg(outcome->hook->elapsedMs));
+        if (!outcome->incidentReport.isEmpty() && reportPath.isEmpty())
+            printOut(QStringLiteral("\n") + outcome->incidentReport);
+    }
+    return outcome->hook && !outcome->hook->ok ? 1 : 0;
+}
+
+int cmdRegister(Context &c)
+{
+    if (c.o.positional.size() != 1)
+        return usageError(Tr::tr("register needs a MODEL name"));
+    ActionRequest r;
+    r.kind = ActionKind::Register;
+    r.model = c.o.positional[0];
+    r.newVersion.name = r.model;
+    r.newVersion.runId = c.o.values.value(QStringLiteral("--run"));
+    r.newVersion.source = c.o.values.value(QStringLiteral("--from"));
+    r.newVersion.description = c.o.values.value(QStringLiteral("--description"));
+    if (r.newVersion.source.isEmpty()) {
+        if (r.newVersion.runId.isEmpty())
+            return usageError(Tr::tr("register needs --run RUN_ID or --from URI-OR-FILE"));
+        auto run = c.cache.run(r.newVersion.runId, c.sourceId);
+        if (!run)
+            return fail(run.error());
+        // MLflow's convention: a run's model is logged under the artifact path "model".
+        r.newVersion.source = run->run.artifactUri + QStringLiteral("/model");
+    }
+    const auto tags = c.o.values.values(QStringLiteral("--tag"));
+    for (qsizetype i = tags.size() - 1; i >= 0; --i) {
+        const QString &t = tags.at(i);
+        if (!t.contains(QLatin1Char('=')) || t.startsWith(QLatin1Char('=')))
+            return usageError(Tr::tr("--tag needs KEY=VALUE, not '%1'").arg(t));
+        r.newVersion.tags.append({t.section(QLatin1Char('='), 0, 0), t.section(QLatin1Char('='), 1)});
+    }
+    return runAction(c, r);
+}
+
+int cmdPromote(Context &c)
+{
+    if (c.o.positional.size() != 2)
+        return usageError(Tr::tr("promote needs MODEL VERSION --to TARGET"));
+    ActionRequest r;
+    r.kind = ActionKind::Promote;
+    r.model = c.o.positional[0];
+    auto v = versionArgument(c.o.positional[1], QStringLiteral("VERSION"));
+    if (!v)
+        return fail(v.error());
+    r.version = *v;
+    r.target = c.o.values.value(QStringLiteral("--to"));
+    if (r.target.isEmpty())
+        return usageError(Tr::tr("promote needs --to Staging|Production|Archived|None|ALIAS"));
+    r.note = c.o.values.value(QStringLiteral("--note"));
+    return runAction(c, r);
+}
+
+int cmdAb(Context &c)
+{
+    if (c.o.positional.size() != 2)
+        return usageError(Tr::tr("ab needs MODEL VERSION and --share PERCENT or --end"));
+    ActionRequest r;
+    r.model = c.o.positional[0];
+    auto v = versionArgument(c.o.positional[1], QStringLiteral("VERSION"));
+    if (!v)
+        return fail(v.error());
+    r.version = *v;
+    if (c.o.flags.contains(QStringLiteral("--end"))) {
+        r.kind = ActionKind::AbEnd;
+    } else {
+        r.kind = ActionKind::AbStart;
+        QString share = c.o.values.value(QStringLiteral("--share"));
+        if (share.isEmpty())
+            return usageError(Tr::tr("ab needs --share PERCENT or --end"));
+        share.remove(QLatin1Char('%'));
+        bool ok = false;
+        r.sharePercent = share.toDouble(&ok);
+        if (!ok)
+            return fail(makeError(ErrorCategory::BadInput, Tr::tr("'%1' is not a percentage").arg(share), QStringLiteral("--share")));
+    }
+    return runAction(c, r);
+}
+
+int decide(Context &c, ActionKind kind)
+{
+    if (c.o.positional.size() != 2)
+        return usageError(Tr::tr("%1 needs MODEL VERSION --note TEXT").arg(c.o.command));
+    ActionRequest r;
+    r.kind = kind;
+    r.model = c.o.positional[0];
+    auto v = versionArgument(c.o.positional[1], QStringLiteral("VERSION"));
+    if (!v)
+        return fail(v.error());
+    r.version = *v;
+    r.note = c.o.values.value(QStringLiteral("--note"));
+    return runAction(c, r);
+}
+
+int cmdApprove(Context &c) { return decide(c, ActionKind::Approve); }
+int cmdReject(Context &c) { return decide(c, ActionKind::Reject); }
+
+int cmdRollback(Context &c)
+{
+    if (c.o.positional.size() != 1)
+        return usageError(Tr::tr("rollback needs a MODEL name"));
+    ActionRequest r;
+    r.kind = ActionKind::Rollback;
+    r.model = c.o.positional[0];
+    if (c.o.values.contains(QStringLiteral("--to"))) {
+        auto v = versionArgument(c.o.values.value(QStringLiteral("--to")), QStringLiteral("--to"));
+        if (!v)
+            return fail(v.error());
+        r.version = *v;
+    }
+    r.note = c.o.values.value(QStringLiteral("--reason"));
+    return runAction(c, r);
+}
+
+int cmdQueue(Context &c)
+{
+    Journal j;
+    if (Status st = j.open(c.o.journalPath); !st)
+        return fail(st.error());
+    ActionQueue queue(j);
+    const QString sub = c.o.positional.value(0);
+    if (sub == QLatin1String("apply")) {
+        auto pending = queue.list(c.o.values.value(QStringLiteral("--source")), true);
+        if (!pending)
+            return fail(pending.error());
+        QSet<QString> sources;
+        for (const auto &a : std::as_const(*pending))
+            sources.insert(a.request.sourceUri);
+        int rc = 0;
+        for (const QString &uri : std::as_const(sources)) {
+            auto writer = createRegistryWriter(uri);
+            if (!writer) {
+                rc = fail(writer.error());
+                continue;
+            }
+            if (Status st = (*writer)->open(); !st) {
+                rc = fail(st.error());
+                continue;
+            }
+            auto policies = Policies::load(c.o.values.value(QStringLiteral("--policies")));
+            if (!policies)
+                return fail(policies.error());
+            ActionService svc(**writer, j, &c.cache, *policies, currentIdentity(uri));
+            auto done = svc.applyQueued();
+            if (!done) {
+                rc = fail(done.error());
+                continue;
+            }
+            for (const auto &a : std::as_const(*done)) {
+                printOut(Tr::tr("#%1 %2 %3 v%4: %5 — %6\n")
+                             .arg(a.id)
+                             .arg(actionKindName(a.request.kind), a.request.model)
+                             .arg(a.request.version)
+                             .arg(a.state, a.result));
+                if (a.state != QLatin1String("applied"))
+                    rc = 1;
+            }
+        }
+        return rc;
+    }
+    if (!sub.isEmpty())
+        return usageError(Tr::tr("unknown queue command '%1'").arg(sub));
+    auto all = queue.list(c.o.values.value(QStringLiteral("--source")), false);
+    if (!all)
+        return fail(all.error());
+    if (c.o.format == Format::Json) {
+        json a = json::array();
+        for (const auto &q : std::as_const(*all))
+            a.push_back({{"id", q.id}, {"created", q.createdMs}, {"user", s(q.user)}, {"state", s(q.state)},
+                         {"result", s(q.result)},
+                         {"request", json::parse(QJsonDocument(q.request.toJson()).toJson(QJsonDocument::Compact).toStdString())}});
+        printJson({{"queue", a}});
+        return 0;
+    }
+    OutputTable t{{Tr::tr("#"), Tr::tr("Queued"), Tr::tr("User"), Tr::tr("Action"), Tr::tr("Model"), Tr::tr("Version"),
+                   Tr::tr("State"), Tr::tr("Result"), Tr::tr("Source")}, {}};
+    for (const auto &q : std::as_const(*all))
+        t.rows.append({QString::number(q.id), isoTime(q.createdMs), q.user, actionKindName(q.request.kind), q.request.model,
+                       QString::number(q.request.version), q.state, q.result, q.request.sourceUri});
+    printTable(c.o, t);
+    return 0;
+}
+
+int cmdTimeline(Context &c)
+{
+    if (c.o.positional.size() != 1)
+        return usageError(Tr::tr("timeline needs a MODEL name"));
+    auto m = c.cache.registeredModel(c.o.positional[0], c.sourceId);
+    if (!m)
+        return fail(m.error());
+    Journal j;
+    if (Status st = j.open(c.o.journalPath); !st)
+        return fail(st.error());
+    QString uri;
+    if (auto list = c.cache.sources())
+        for (const auto &si : std::as_const(*list))
+            if (auto mine = c.cache.registeredModels(si.id))
+                for (const auto &mm : std::as_const(*mine))
+                    if (mm.name == m->name && (!c.sourceId || *c.sourceId == si.id))
+                        uri = si.uri;
+    auto entries = j.entries(uri, m->name);
+    if (!entries)
+        return fail(entries.error());
+    const TimelineData d = TimelineData::build(*m, *entries, QDateTime::currentMSecsSinceEpoch());
+    if (c.o.format == Format::Json) {
+        json lanes = json::array();
+        for (const auto &l : d.lanes) {
+            json blocks = json::array();
+            for (const auto &b : l.blocks)
+                blocks.push_back({{"version", b.version}, {"start", b.startMs}, {"end", b.open ? json(nullptr) : json(b.endMs)}});
+            lanes.push_back({{"lane", s(l.name.isEmpty() ? QStringLiteral("events") : l.name)}, {"blocks", blocks}});
+        }
+        json markers = json::array();
+        for (const auto &mk : d.markers)
+            markers.push_back({{"time", mk.timeMs}, {"version", mk.version}, {"event", s(mk.field)}, {"old", s(mk.oldValue)},
+                               {"new", s(mk.newValue)}, {"user", s(mk.user)}, {"note", s(mk.note)},
+                               {"window_start", mk.windowStartMs}, {"window_end", mk.windowEndMs}});
+        printJson({{"model", s(m->name)}, {"lanes", lanes}, {"events", markers}});
+        return 0;
+    }
+    OutputTable lanes{{Tr::tr("Lane"), Tr::tr("Version"), Tr::tr("From"), Tr::tr("Until")}, {}};
+    for (const auto &l : d.lanes)
+        for (const auto &b : l.blocks)
+            lanes.rows.append({l.name, QStringLiteral("v") + QString::number(b.version), isoTime(b.startMs),
+                               b.open ? Tr::tr("now") : isoTime(b.endMs)});
+    printTable(c.o, lanes);
+    if (c.o.format == Format::Table)
+        printOut(QStringLiteral("\n"));
+    OutputTable events{{Tr::tr("Time"), Tr::tr("Version"), Tr::tr("Event"), Tr::tr("Change"), Tr::tr("User"), Tr::tr("Note")}, {}};
+    for (const auto &mk : d.markers) {
+        QString change;
+        if (!mk.oldValue.isEmpty() || !mk.newValue.isEmpty())
+            change = mk.oldValue + QStringLiteral(" → ") + mk.newValue;
+        QString when = isoTime(mk.timeMs);
+        if (mk.windowEndMs > mk.windowStartMs)
+            when = Tr::tr("%1 … %2").arg(isoTime(mk.windowStartMs), isoTime(mk.windowEndMs));
+        events.rows.append({when, mk.version ? QStringLiteral("v") + QString::number(mk.version) : QString(), mk.field, change,
+                            mk.user, mk.note});
+    }
+    printTable(c.o, events);
+    return 0;
+}
+
 struct CommandSpec {
     const char *name;
     int (*fn)(Context &);
@@ -765,7 +1219,22 @@ const QList<CommandSpec> &commands()
         {"compare", cmdCompare, {QStringLiteral("--baseline"), QStringLiteral("--step")}, {QStringLiteral("--diff-only")}, true},
         {"models", cmdModels, {}, {}, true},
         {"versions", cmdVersions, {}, {}, true},
-        {"journal", cmdJournal, {}, {}, false},
+        {"journal", cmdJournal, {QStringLiteral("--model")}, {}, false},
+        {"timeline", cmdTimeline, {}, {}, true},
+        {"register", cmdRegister,
+         {QStringLiteral("--run"), QStringLiteral("--from"), QStringLiteral("--description"), QStringLiteral("--tag"),
+          QStringLiteral("--policies")},
+         {QStringLiteral("--dry-run")}, true},
+        {"promote", cmdPromote, {QStringLiteral("--to"), QStringLiteral("--note"), QStringLiteral("--policies")},
+         {QStringLiteral("--dry-run")}, true},
+        {"ab", cmdAb, {QStringLiteral("--share"), QStringLiteral("--policies")},
+         {QStringLiteral("--end"), QStringLiteral("--dry-run")}, true},
+        {"approve", cmdApprove, {QStringLiteral("--note"), QStringLiteral("--policies")}, {QStringLiteral("--dry-run")}, true},
+        {"reject", cmdReject, {QStringLiteral("--note"), QStringLiteral("--policies")}, {QStringLiteral("--dry-run")}, true},
+        {"rollback", cmdRollback,
+         {QStringLiteral("--to"), QStringLiteral("--reason"), QStringLiteral("--report"), QStringLiteral("--policies")},
+         {QStringLiteral("--yes"), QStringLiteral("--dry-run")}, true},
+        {"queue", cmdQueue, {QStringLiteral("--policies")}, {}, true},
         {"demo", cmdDemo, {QStringLiteral("--into")}, {}, false},
     };
     return list;
