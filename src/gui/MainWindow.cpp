@@ -86,6 +86,8 @@ MainWindow::MainWindow(MainWindowOptions options, QWidget *parent)
     m_chartsPage = new ChartsPage(&m_cache, m_options.cachePath, this);
     m_pages->addTab(m_chartsPage, tr("Charts"));
     m_modelsPage = new ModelsPage(&m_cache, m_options.journalPath, this);
+    connect(m_modelsPage, &ModelsPage::compareRunsRequested, this,
+            [this](const QStringList &runIds) { showComparison(runIds, m_modelsPage->sourceId()); });
     m_pages->addTab(m_modelsPage, tr("Models"));
     m_pages->setTabToolTip(m_pages->indexOf(m_modelsPage), tr("The registered models of the selected source"));
     m_ui->splitter->addWidget(m_pages);

@@ -3,17 +3,30 @@
 
 #include "ui_ModelsPage.h"
 
+#include "ActionRunner.h"
 #include "ElidingHeaderView.h"
+#include "MessageBox.h"
+#include "ReviewDialog.h"
 #include "TimelineWidget.h"
+#include "VersionDetailsWidget.h"
 #include "cache/Cache.h"
 #include "models/TimelineData.h"
+#include "models/VersionDetails.h"
 #include "models/VersionsModel.h"
 
 #include <QDateTime>
+#include <QFileDialog>
+#include <QInputDialog>
+#include <QLabel>
+#include <QProgressBar>
+#include <QToolBar>
 #include <QEvent>
+#include <QAction>
 #include <QHeaderView>
+#include <QMenu>
 #include <QPainter>
 #include <QPainterPath>
+#include <QSettings>
 #include <QStandardItemModel>
 
 #include <algorithm>
@@ -22,6 +35,10 @@
 using namespace Qt::StringLiterals;
 
 namespace md {
+
+namespace {
+const QString kSplitterKey = u"modelsPage/splitter"_s;
+} // namespace
 
 /// The key metric of each version as a small line chart (x = version), painted by hand.
 class KeyMetricChart : public QWidget {
@@ -156,15 +173,53 @@ ModelsPage::ModelsPage(Cache *cache, const QString &journalPath, QWidget *parent
     m_ui->historyLayout->addWidget(m_chart, 1);
     connect(m_timeline, &TimelineWidget::versionClicked, this, [this](qint64 version) { selectVersion(version); });
 
+    // The version card: a third pane on the right.
+    m_details = new VersionDetailsWidget(m_ui->splitter);
+    m_details->setObjectName(u"versionDetails"_s);
+    m_ui->splitter->addWidget(m_details);
+    m_compareProduction = new QAction(this);
+    m_compareProduction->setObjectName(u"actionCompareWithProduction"_s);
+    m_compareProduction->setText(tr("Compare with Production"));
+    m_compareProduction->setToolTip(tr("Show the selected version beside the model's Production version"));
+    m_compareProduction->setEnabled(false);
+    connect(m_compareProduction, &QAction::triggered, this, [this] {
+        const qint64 production = productionVersion(), current = currentVersion();
+        if (production && current && production != current)
+            compareVersions(production, current);
+    });
+    m_details->addHeaderAction(m_compareProduction);
+    connect(m_details, &VersionDetailsWidget::comparisonClosed, this, [this] { showVersionCard(currentVersion()); });
+    connect(m_ui->versionsTable->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex &current) {
+                showVersionCard(current.isValid() ? current.data(VersionsModel::VersionRole).toLongLong() : 0);
+            });
+    m_ui->versionsTable->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_ui->versionsTable, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
+        const QModelIndex idx = m_ui->versionsTable->indexAt(pos);
+        if (!idx.isValid())
+            return;
+        QMenu *menu = createVersionMenu(idx.row(), this);
+        menu->setAttribute(Qt::WA_DeleteOnClose);
+        menu->popup(m_ui->versionsTable->viewport()->mapToGlobal(pos));
+    });
+
     m_ui->splitter->setStretchFactor(0, 0);
     m_ui->splitter->setStretchFactor(1, 1);
-    m_ui->splitter->setSizes({220, 800});
+    m_ui->splitter->setStretchFactor(2, 1);
+    m_ui->splitter->setSizes({220, 560, 400});
+    m_ui->splitter->restoreState(QSettings().value(kSplitterKey).toByteArray());
+    connect(m_ui->splitter, &QSplitter::splitterMoved, this,
+            [this] { QSettings().setValue(kSplitterKey, m_ui->splitter->saveState()); });
     // Extra height goes to the table; the timeline keeps what its lanes need.
     m_ui->detailSplitter->setStretchFactor(0, 1);
     m_ui->detailSplitter->setStretchFactor(1, 0);
     m_ui->detailSplitter->setSizes({400, 240});
     setTabOrder(m_ui->modelsView, m_ui->versionsTable);
     setTabOrder(m_ui->versionsTable, m_timeline);
+    setTabOrder(m_timeline, m_details);
+    setUpActions();
+    connect(m_ui->versionsTable->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this] { updateActions(); });
     showSource(std::nullopt, {});
 }
 
@@ -190,6 +245,8 @@ void ModelsPage::changeEvent(QEvent *event)
     if (event->type() == QEvent::LanguageChange) {
         m_ui->retranslateUi(this);
         m_models->setHorizontalHeaderLabels({tr("Model"), tr("Versions")});
+        m_compareProduction->setText(tr("Compare with Production"));
+        m_compareProduction->setToolTip(tr("Show the selected version beside the model's Production version"));
         reload();
     }
     QWidget::changeEvent(event);
@@ -201,6 +258,7 @@ void ModelsPage::showSource(std::optional<qint64> sourceId, const QString &sourc
         return;
     m_sourceId = sourceId;
     m_sourceUri = sourceUri;
+    m_details->setSourceUri(sourceUri);
     m_modelName.clear();
     loadModels();
 }
@@ -210,6 +268,8 @@ void ModelsPage::reload()
     const QString keep = m_modelName;
     const QModelIndex current = m_ui->versionsTable->currentIndex();
     const qint64 version = current.isValid() ? current.data(VersionsModel::VersionRole).toLongLong() : 0;
+    // A sync may have changed the artifacts too.
+    m_details->invalidateArtifacts();
     m_modelName.clear();
     loadModels();
     if (!keep.isEmpty() && selectModel(keep) && version)
@@ -294,6 +354,8 @@ void ModelsPage::showModel(const QString &name)
 {
     m_modelName = name;
     m_ui->descriptionLabel->hide();
+    m_details->clear(name.isEmpty() ? tr("Select a model and one of its versions to see the version's card.")
+                                    : tr("Select a version to see its card."));
     if (name.isEmpty() || !m_sourceId) {
         m_versions->clear();
         m_timeline->setTimeline({});
@@ -305,6 +367,7 @@ void ModelsPage::showModel(const QString &name)
                         : none ? tr("This source has no registered models.")
                                : tr("Select a model to see its versions, their timeline and key metric."));
         m_timeline->setPlaceholderText(QString());
+        updateActions();
         Q_EMIT modelShown(QString());
         return;
     }
@@ -335,7 +398,442 @@ void ModelsPage::showModel(const QString &name)
     m_timeline->setTimeline(TimelineData::build(model, journal, QDateTime::currentMSecsSinceEpoch()));
     m_timeline->setPlaceholderText(tr("No versions, so no timeline."));
     m_chart->setSeries(m_versions->keyMetric(), m_versions->keyMetricSeries());
+    updateCompareAction();
+    updateActions();
     Q_EMIT modelShown(name);
+}
+
+qint64 ModelsPage::currentVersion() const
+{
+    const QModelIndex current = m_ui->versionsTable->currentIndex();
+    return current.isValid() ? current.data(VersionsModel::VersionRole).toLongLong() : 0;
+}
+
+qint64 ModelsPage::productionVersion() const
+{
+    // The newest Production version when (against MLflow's habit) there are several.
+    qint64 production = 0;
+    for (const ModelVersion &v : m_versions->registeredModel().versions)
+        if (v.currentStage == kStageProduction)
+            production = std::max(production, v.version);
+    return production;
+}
+
+void ModelsPage::updateCompareAction()
+{
+    const qint64 production = productionVersion(), current = currentVersion();
+    m_compareProduction->setEnabled(production && current && production != current);
+    m_compareProduction->setToolTip(!production ? tr("This model has no Production version to compare with")
+                                    : !current  ? tr("Select a version to compare with Production (v%1)").arg(production)
+                                    : production == current
+                                        ? tr("The selected version is the Production version")
+                                        : tr("Show v%1 beside the Production version v%2").arg(current).arg(production));
+}
+
+void ModelsPage::showVersionCard(qint64 version)
+{
+    updateCompareAction();
+    if (!version || !m_sourceId || m_modelName.isEmpty()) {
+        m_details->clear(tr("Select a version to see its card."));
+        return;
+    }
+    auto details = VersionDetails::fromCache(*m_cache, *m_sourceId, m_modelName, version);
+    if (!details) {
+        m_details->showError(tr("Cannot read the version from the cache: %1").arg(details.error().toString()));
+        return;
+    }
+    m_details->showVersion(*details);
+}
+
+bool ModelsPage::compareVersions(qint64 left, qint64 right)
+{
+    if (!m_sourceId || m_modelName.isEmpty() || m_versions->rowOfVersion(left) < 0 || m_versions->rowOfVersion(right) < 0)
+        return false;
+    auto a = VersionDetails::fromCache(*m_cache, *m_sourceId, m_modelName, left);
+    auto b = a ? VersionDetails::fromCache(*m_cache, *m_sourceId, m_modelName, right) : a;
+    if (!a || !b) {
+        m_details->showError(tr("Cannot read the versions from the cache: %1")
+                                 .arg((a ? b.error() : a.error()).toString()));
+        return false;
+    }
+    m_details->showComparison(*a, *b);
+    return true;
+}
+
+QMenu *ModelsPage::createVersionMenu(int row, QWidget *parent)
+{
+    auto *menu = new QMenu(parent);
+    const qint64 version = m_versions->index(row, VersionsModel::VersionColumn).data(VersionsModel::VersionRole).toLongLong();
+    const qint64 production = productionVersion();
+    QAction *withProduction = menu->addAction(tr("Compare with Production"));
+    withProduction->setObjectName(u"menuCompareWithProduction"_s);
+    withProduction->setEnabled(production && version && production != version);
+    connect(withProduction, &QAction::triggered, this, [this, version, production] {
+        selectVersion(version);
+        compareVersions(production, version);
+    });
+    QMenu *with = menu->addMenu(tr("Compare with…"));
+    with->setObjectName(u"menuCompareWith"_s);
+    for (const ModelVersion &other : m_versions->registeredModel().versions) {
+        if (other.version == version)
+            continue;
+        const QString label = other.currentStage.isEmpty() || other.currentStage == kStageNone
+            ? tr("v%1").arg(other.version)
+            : tr("v%1 (%2)").arg(other.version).arg(other.currentStage);
+        const qint64 otherVersion = other.version;
+        connect(with->addAction(label), &QAction::triggered, this, [this, version, otherVersion] {
+            selectVersion(version);
+            compareVersions(otherVersion, version);
+        });
+    }
+    with->setEnabled(!with->isEmpty());
+    return menu;
+}
+
+
+// ---------------------------------------------------------------------------- registry actions
+
+void ModelsPage::setUpActions()
+{
+    m_runner = new ActionRunner(m_cache->path(), m_journalPath, this);
+    m_actionsBar = new QToolBar(this);
+    m_actionsBar->setObjectName(u"registryActions"_s);
+    m_actionsBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    auto make = [this](const QString &name, const QString &text, const QString &tip, const QKeySequence &key = {}) {
+        auto *a = new QAction(text, this);
+        a->setObjectName(name);
+        a->setToolTip(key.isEmpty() ? tip : tip + u" ("_s + key.toString(QKeySequence::NativeText) + u')');
+        if (!key.isEmpty()) {
+            a->setShortcut(key);
+            a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        }
+        m_actionsBar->addAction(a);
+        return a;
+    };
+    m_registerAction = make(u"actionRegisterVersion"_s, tr("Register…"),
+                            tr("Register a run's model (or, for a model folder, a model file) as a new version"));
+    m_actionsBar->addSeparator();
+    m_sendToReview = make(u"actionSendToReview"_s, tr("Send to Review"),
+                          tr("Move the selected version to Staging and ask a second person to review it"),
+                          QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
+    m_abTest = make(u"actionAbTest"_s, tr("A/B Test…"), tr("Record the share of requests the candidate gets, or end its A/B test"));
+    m_review = make(u"actionReview"_s, tr("Review…"),
+                    tr("Compare the selected version with Production and approve or reject it"),
+                    QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
+    m_promote = make(u"actionPromote"_s, tr("Promote to Production"),
+                     tr("Put the approved version into Production; the current one is archived as rollback target"),
+                     QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
+    m_actionsBar->addSeparator();
+    m_rollback = make(u"actionRollback"_s, tr("Roll Back…"),
+                      tr("Put the last known-good version back into Production now (on-call)"),
+                      QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_B));
+    m_applyQueue = make(u"actionApplyQueue"_s, tr("Apply Queued"),
+                        tr("Apply the actions that waited for the source; each is checked again first"));
+    m_applyQueue->setVisible(false);
+    m_actionBusy = new QProgressBar(this);
+    m_actionBusy->setRange(0, 0);
+    m_actionBusy->setMaximumWidth(120);
+    m_actionBusy->setTextVisible(false);
+    m_actionBusy->setVisible(false);
+    m_actionsBar->addWidget(m_actionBusy);
+    m_actionStatus = new QLabel(this);
+    m_actionStatus->setObjectName(u"actionStatus"_s);
+    m_actionStatus->setWordWrap(true);
+    m_actionStatus->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_actionStatus->hide();
+    m_ui->detailLayout->insertWidget(2, m_actionsBar);
+    m_ui->detailLayout->insertWidget(3, m_actionStatus);
+
+    connect(m_registerAction, &QAction::triggered, this, &ModelsPage::registerVersion);
+    connect(m_sendToReview, &QAction::triggered, this,
+            [this] { runAction(actionRequest(ActionKind::Promote, currentVersion())); });
+    connect(m_abTest, &QAction::triggered, this, &ModelsPage::toggleAbTest);
+    connect(m_review, &QAction::triggered, this, &ModelsPage::review);
+    connect(m_promote, &QAction::triggered, this, [this] {
+        ActionRequest r = actionRequest(ActionKind::Promote, currentVersion());
+        r.target = kStageProduction;
+        planThenRun(r);
+    });
+    connect(m_rollback, &QAction::triggered, this, [this] {
+        ActionRequest r = actionRequest(ActionKind::Rollback, 0);
+        r.expected = std::nullopt;
+        planThenRun(r);
+    });
+    connect(m_applyQueue, &QAction::triggered, this, [this] {
+        if (!m_sourceUri.isEmpty())
+            m_runner->applyQueued(m_sourceUri);
+    });
+    connect(m_runner, &ActionRunner::busyChanged, this, [this](bool busy) {
+        m_actionBusy->setVisible(busy);
+        updateActions();
+    });
+    connect(m_runner, &ActionRunner::planned, this, &ModelsPage::onPlanned);
+    connect(m_runner, &ActionRunner::executed, this, &ModelsPage::onExecuted);
+    connect(m_runner, &ActionRunner::failed, this, &ModelsPage::onActionFailed);
+    connect(m_runner, &ActionRunner::queueApplied, this, [this](const QList<QueuedAction> &done) {
+        QStringList lines;
+        for (const QueuedAction &a : done)
+            lines.append(tr("#%1 %2 v%3: %4").arg(a.id).arg(actionKindName(a.request.kind)).arg(a.request.version).arg(
+                a.state == u"applied"_s ? tr("applied") : tr("rejected — %1").arg(a.result)));
+        m_actionStatus->setText(lines.isEmpty() ? tr("Nothing was waiting.") : lines.join(u'\n'));
+        m_actionStatus->show();
+        reload();
+        Q_EMIT registryChanged();
+    });
+}
+
+QString ModelsPage::actionStatusText() const { return m_actionStatus ? m_actionStatus->text() : QString(); }
+
+ActionRequest ModelsPage::actionRequest(ActionKind kind, qint64 version) const
+{
+    ActionRequest r;
+    r.kind = kind;
+    r.sourceUri = m_sourceUri;
+    r.model = m_modelName;
+    r.version = version;
+    r.target = kStageStaging;
+    for (const ModelVersion &v : m_versions->registeredModel().versions)
+        if (v.version == version)
+            r.expected = VersionSnapshot::of(v);
+    return r;
+}
+
+void ModelsPage::updateActions()
+{
+    if (!m_registerAction)
+        return;
+    const bool busy = m_runner->isBusy();
+    const bool haveModel = !m_modelName.isEmpty() && m_sourceId;
+    const qint64 current = currentVersion(), production = productionVersion();
+    const ModelVersion *v = nullptr;
+    for (const ModelVersion &mv : m_versions->registeredModel().versions)
+        if (mv.version == current)
+            v = &mv;
+    auto tag = [&](const QString &key) {
+        if (v)
+            for (const KeyValue &kv : v->tags)
+                if (kv.key == key)
+                    return kv.value;
+        return QString();
+    };
+    const bool inReview = v && (v->currentStage == kStageStaging || v->aliases.contains(u"challenger"_s));
+    m_registerAction->setEnabled(!busy && haveModel);
+    m_sendToReview->setEnabled(!busy && v && current != production && v->currentStage != kStageStaging);
+    const bool abRunning = !tag(u"modeldesk.ab.start"_s).isEmpty() && tag(u"modeldesk.ab.end"_s).isEmpty();
+    m_abTest->setText(abRunning ? tr("End A/B Test") : tr("A/B Test…"));
+    m_abTest->setEnabled(!busy && inReview);
+    m_review->setEnabled(!busy && inReview);
+    m_promote->setEnabled(!busy && v && current != production);
+    m_promote->setToolTip(tag(u"modeldesk.approval.state"_s) == u"approved"_s
+                              ? tr("Put v%1 into Production; v%2 is archived as rollback target").arg(current).arg(production)
+                              : tr("Production needs an approval by a second person first (Review…)"));
+    m_rollback->setEnabled(!busy && haveModel && production);
+    refreshQueue();
+}
+
+void ModelsPage::refreshQueue()
+{
+    if (!m_journal.isOpen() && !m_journalPath.isEmpty())
+        (void)m_journal.open(m_journalPath);
+    if (m_sourceUri.isEmpty() || !m_journal.isOpen()) {
+        m_applyQueue->setVisible(false);
+        return;
+    }
+    ActionQueue queue(m_journal);
+    auto pending = queue.list(m_sourceUri, true);
+    const qsizetype n = pending ? pending->size() : 0;
+    m_applyQueue->setVisible(n > 0);
+    m_applyQueue->setText(tr("Apply Queued (%1)").arg(n));
+    m_applyQueue->setEnabled(n > 0 && !m_runner->isBusy());
+}
+
+void ModelsPage::runAction(const ActionRequest &request)
+{
+    if (request.model.isEmpty() || m_runner->isBusy())
+        return;
+    m_actionStatus->setText(tr("Working…"));
+    m_actionStatus->show();
+    m_runner->execute(request);
+}
+
+void ModelsPage::planThenRun(const ActionRequest &request)
+{
+    if (request.model.isEmpty() || m_runner->isBusy())
+        return;
+    m_planning = request;
+    m_actionStatus->setText(tr("Checking…"));
+    m_actionStatus->show();
+    m_runner->plan(request);
+}
+
+void ModelsPage::onPlanned(const ActionPlan &plan)
+{
+    m_actionStatus->hide();
+    ActionRequest request = m_planning;
+    QStringList lines;
+    for (const QString &c : plan.checks)
+        lines.append(tr("✓ %1").arg(c));
+    for (const WriteStep &s : plan.steps)
+        lines.append(tr("→ %1").arg(s.describe(plan.request.model)));
+    if (request.kind == ActionKind::Rollback) {
+        QList<qint64> eligible;
+        for (const ModelVersion &v : plan.before.versions)
+            if (v.version != plan.fromVersion && v.status == u"READY"_s)
+                eligible.append(v.version);
+        std::sort(eligible.begin(), eligible.end(), std::greater<>());
+        QStringList checks = plan.checks, steps;
+        for (const WriteStep &s : plan.steps)
+            steps.append(s.describe(plan.request.model));
+        auto *dialog = new RollbackDialog(plan.request.model, plan.fromVersion, plan.version, eligible, checks, steps, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(dialog, &QDialog::accepted, this, [this, dialog, plan, request]() mutable {
+            request.version = dialog->target();
+            request.note = dialog->reason();
+            // Refuse if Production moved while the dialog was open.
+            for (const ModelVersion &v : plan.before.versions)
+                if (v.version == plan.fromVersion)
+                    request.expected = VersionSnapshot::of(v);
+            runAction(request);
+        });
+        dialog->open();
+        return;
+    }
+    const auto answer = MessageBox::question(this, tr("Confirm"), plan.summary + u"\n\n"_s + lines.join(u'\n'),
+                                             QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
+    if (answer == QMessageBox::Yes)
+        runAction(request);
+}
+
+void ModelsPage::onExecuted(const ActionOutcome &outcome)
+{
+    const ActionPlan &plan = outcome.plan;
+    if (outcome.queued) {
+        m_actionStatus->setText(tr("%1 cannot be reached: the action waits in the queue and is applied when you choose "
+                                   "“Apply Queued”, after its preconditions are checked again.")
+                                    .arg(plan.request.sourceUri));
+        m_actionStatus->show();
+        updateActions();
+        return;
+    }
+    QString status = tr("Done: %1 (journal entry %2, by %3)").arg(plan.summary).arg(outcome.journalSeq).arg(plan.user);
+    if (outcome.hook)
+        status += u"\n"_s + (outcome.hook->ok ? tr("Reload hook succeeded in %1 ms.").arg(outcome.hook->elapsedMs)
+                                             : outcome.hook->timedOut ? tr("Reload hook timed out: %1").arg(outcome.hook->what)
+                                                                      : tr("Reload hook failed (%1): %2")
+                                                                            .arg(outcome.hook->exitCode)
+                                                                            .arg(outcome.hook->output.left(300)));
+    m_actionStatus->setText(status);
+    m_actionStatus->show();
+    const qint64 select = plan.version;
+    reload();
+    if (select)
+        selectVersion(select);
+    Q_EMIT registryChanged();
+    if (!outcome.incidentReport.isEmpty()) {
+        auto *dialog = new IncidentReportDialog(outcome.incidentReport,
+                                                u"incident-%1-v%2.md"_s.arg(plan.request.model).arg(plan.fromVersion), this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+    }
+}
+
+void ModelsPage::onActionFailed(const Error &error, const ActionRequest &request)
+{
+    Q_UNUSED(request)
+    m_actionStatus->setText(error.toString());
+    m_actionStatus->show();
+    const QString title = error.category == ErrorCategory::Policy     ? tr("Refused by policy")
+                          : error.category == ErrorCategory::Conflict ? tr("Changed meanwhile")
+                                                                      : tr("Action failed");
+    MessageBox::error(this, title, error.message, error.where);
+    if (error.category == ErrorCategory::Conflict)
+        reload();
+    updateActions();
+}
+
+void ModelsPage::registerVersion()
+{
+    ActionRequest r = actionRequest(ActionKind::Register, 0);
+    r.expected = std::nullopt;
+    r.newVersion.name = m_modelName;
+    if (m_sourceUri.startsWith(u"folder://"_s)) {
+        const QString file = QFileDialog::getOpenFileName(this, tr("Register a model file"), QString(),
+                                                          tr("Pickled models (*.pkl);;All files (*)"));
+        if (file.isEmpty())
+            return;
+        bool ok = false;
+        const double score = QInputDialog::getDouble(this, tr("Register a model file"),
+                                                     tr("Its validation score (the folder keeps only better models in "
+                                                        "Production):"),
+                                                     0, -1e9, 1e9, 4, &ok);
+        if (!ok)
+            return;
+        r.newVersion.source = file;
+        r.newVersion.tags = {{u"modeldesk.score"_s, QString::number(score)}};
+    } else {
+        RunQuery q;
+        q.sourceId = m_sourceId;
+        q.orderBy = {u"start_time DESC"_s};
+        q.limit = 500;
+        q.withData = false;
+        auto runs = m_cache->runs(q);
+        if (!runs || runs->isEmpty()) {
+            MessageBox::information(this, tr("Register a version"), tr("This source has no runs in the cache to register."));
+            return;
+        }
+        QStringList items;
+        for (const RunRow &row : std::as_const(*runs))
+            items.append(tr("%1 (%2)").arg(row.run.runName.isEmpty() ? row.run.runId : row.run.runName, row.run.runId));
+        bool ok = false;
+        const QString chosen = QInputDialog::getItem(this, tr("Register a version of %1").arg(m_modelName),
+                                                     tr("The run whose model (artifact path “model”) becomes the new version:"),
+                                                     items, 0, false, &ok);
+        if (!ok)
+            return;
+        const RunRow &row = runs->at(items.indexOf(chosen));
+        r.newVersion.runId = row.run.runId;
+        r.newVersion.source = row.run.artifactUri + u"/model"_s;
+        r.newVersion.description = row.run.runName;
+    }
+    runAction(r);
+}
+
+void ModelsPage::toggleAbTest()
+{
+    const qint64 current = currentVersion();
+    if (m_abTest->text() == tr("End A/B Test")) {
+        runAction(actionRequest(ActionKind::AbEnd, current));
+        return;
+    }
+    bool ok = false;
+    const double share = QInputDialog::getDouble(this, tr("A/B test of v%1").arg(current),
+                                                 tr("Share of requests the candidate gets (%):"), 10, 0.1, 100, 1, &ok);
+    if (!ok)
+        return;
+    ActionRequest r = actionRequest(ActionKind::AbStart, current);
+    r.sharePercent = share;
+    runAction(r);
+}
+
+void ModelsPage::review()
+{
+    const qint64 current = currentVersion();
+    if (!current)
+        return;
+    auto *dialog = new ReviewDialog(m_cache, m_sourceId, m_versions->registeredModel(), current, productionVersion(),
+                                    currentIdentity(m_sourceUri).user, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &ReviewDialog::compareRequested, this, &ModelsPage::compareRunsRequested);
+    connect(dialog, &QDialog::accepted, this, [this, dialog, current] {
+        if (dialog->decision() == ReviewDialog::Decision::None)
+            return;
+        ActionRequest r = actionRequest(
+            dialog->decision() == ReviewDialog::Decision::Approve ? ActionKind::Approve : ActionKind::Reject, current);
+        r.note = dialog->note();
+        r.evidence = dialog->evidence();
+        runAction(r);
+    });
+    dialog->open();
 }
 
 } // namespace md

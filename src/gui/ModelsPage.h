@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "actions/ActionService.h"
 #include "cache/Journal.h"
 
 #include <QWidget>
@@ -8,6 +9,11 @@
 #include <memory>
 #include <optional>
 
+class QAction;
+class QLabel;
+class QProgressBar;
+class QToolBar;
+class QMenu;
 class QStandardItemModel;
 class QTableView;
 class QTreeView;
@@ -18,16 +24,21 @@ class ModelsPage;
 
 namespace md {
 
+class ActionRunner;
 class Cache;
 class KeyMetricChart;
 class TimelineWidget;
+class VersionDetailsWidget;
 class VersionsModel;
 
 /// The read-only Models view of one source's model registry: the registered models with their
 /// version counts on the left; on the right the selected model's versions (VersionsModel), the
 /// version timeline (TimelineWidget, built from the cache and the journal's observed changes)
-/// and the key metric across versions. Reads through the given Cache (GUI thread) and its own
-/// connection to the journal at `journalPath`; the cache must outlive the page.
+/// and the key metric across versions; on the far right the selected version's card
+/// (VersionDetailsWidget), or two versions side by side ("Compare with Production", or the versions
+/// table's context menu "Compare with…"). The splitter's state is remembered (QSettings).
+/// Reads through the given Cache (GUI thread) and its own connection to the journal at
+/// `journalPath`; the cache must outlive the page.
 class ModelsPage : public QWidget {
     Q_OBJECT
 public:
@@ -54,10 +65,48 @@ public:
     TimelineWidget *timeline() const { return m_timeline; }
     /// The key metric across versions (a small line chart).
     QWidget *keyMetricChart() const;
+    /// The version card pane (one version, or two side by side).
+    VersionDetailsWidget *versionDetails() const { return m_details; }
+    /// "Compare with Production": the selected version beside the model's Production version.
+    /// Disabled when no version is selected, the model has no Production version or the
+    /// selected one is it.
+    QAction *compareWithProductionAction() const { return m_compareProduction; }
+    /// Shows `left` (the reference) and `right` side by side in the card pane; false when the
+    /// shown model lacks one of them.
+    bool compareVersions(qint64 left, qint64 right);
+    /// The versions table's context menu for the version at `row` ("Compare with Production",
+    /// "Compare with…" listing the other versions); the caller owns it.
+    QMenu *createVersionMenu(int row, QWidget *parent);
 
     enum ModelRoles { ModelNameRole = Qt::UserRole + 1, VersionCountRole };
 
+    // ---- registry actions (the promotion pipeline). Each runs on a worker thread (ActionRunner);
+    // the page shows a busy bar meanwhile and reloads when the action is done. What the user saw
+    // (the cached state of the version) goes with every request: if the source moved since, the
+    // action is refused and says who moved it.
+    /// Registers a new version: a run of the cache (MLflow stores) or a model file (model folder).
+    QAction *registerAction() const { return m_registerAction; }
+    /// Moves the selected version to Staging (or the candidate alias) and asks for a review.
+    QAction *sendToReviewAction() const { return m_sendToReview; }
+    /// Starts (asks for the share) or ends the A/B test of the selected version.
+    QAction *abTestAction() const { return m_abTest; }
+    /// Opens the ReviewDialog for the selected version: approve or reject with a note.
+    QAction *reviewAction() const { return m_review; }
+    /// Promotes the selected (approved) version to Production, after showing the plan.
+    QAction *promoteAction() const { return m_promote; }
+    /// Rolls Production back to the last known-good version (RollbackDialog, then the incident report).
+    QAction *rollbackAction() const { return m_rollback; }
+    /// Applies the actions queued while the source was unreachable.
+    QAction *applyQueueAction() const { return m_applyQueue; }
+    ActionRunner *actionRunner() const { return m_runner; }
+    /// The last action's outcome or error, as shown under the toolbar.
+    QString actionStatusText() const;
+
 Q_SIGNALS:
+    /// The reviewer wants both runs in the comparison view.
+    void compareRunsRequested(const QStringList &runIds);
+    /// An action changed the registry of the shown source (the cache is already updated).
+    void registryChanged();
     /// A model's versions are shown (also after a reload); `name` empty when none.
     void modelShown(const QString &name);
 
@@ -68,6 +117,23 @@ private:
     void loadModels();
     void showModel(const QString &name);
     QList<JournalEntry> journalEntries(const QString &model);
+    void showVersionCard(qint64 version);
+    qint64 currentVersion() const;
+    /// The model's Production version, 0 when none.
+    qint64 productionVersion() const;
+    void updateCompareAction();
+    void setUpActions();
+    void updateActions();
+    ActionRequest actionRequest(ActionKind kind, qint64 version) const;
+    void runAction(const ActionRequest &request);
+    void planThenRun(const ActionRequest &request);
+    void onPlanned(const ActionPlan &plan);
+    void onExecuted(const ActionOutcome &outcome);
+    void onActionFailed(const Error &error, const ActionRequest &request);
+    void registerVersion();
+    void toggleAbTest();
+    void review();
+    void refreshQueue();
 
     std::unique_ptr<Ui::ModelsPage> m_ui;
     Cache *m_cache;
@@ -80,6 +146,20 @@ private:
     VersionsModel *m_versions;
     TimelineWidget *m_timeline;
     KeyMetricChart *m_chart;
+    VersionDetailsWidget *m_details;
+    QAction *m_compareProduction;
+    ActionRunner *m_runner = nullptr;
+    QToolBar *m_actionsBar = nullptr;
+    QAction *m_registerAction = nullptr;
+    QAction *m_sendToReview = nullptr;
+    QAction *m_abTest = nullptr;
+    QAction *m_review = nullptr;
+    QAction *m_promote = nullptr;
+    QAction *m_rollback = nullptr;
+    QAction *m_applyQueue = nullptr;
+    QLabel *m_actionStatus = nullptr;
+    QProgressBar *m_actionBusy = nullptr;
+    ActionRequest m_planning;  ///< the request whose plan is being made (to confirm before running)
 };
 
 } // namespace md

@@ -1,0 +1,140 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ActionRunner.h"
+
+#include "cache/Cache.h"
+#include "cache/Journal.h"
+#include "sources/RegistryWriter.h"
+
+#include <QFutureWatcher>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <functional>
+#include <variant>
+
+namespace md {
+
+namespace {
+
+using Outcome = std::variant<Error, ActionPlan, ActionOutcome, QList<QueuedAction>>;
+
+/// Everything one job needs, opened on the worker thread.
+Outcome withService(const QString &uri, const QString &cachePath, const QString &journalPath,
+                    const std::function<Outcome(ActionService &)> &fn)
+{
+    auto writer = createRegistryWriter(uri);
+    if (!writer)
+        return writer.error();
+    // An unreachable server is not an error yet: the action may be queued.
+    if (Status s = (*writer)->open(); !s && s.error().category != ErrorCategory::Network)
+        return s.error();
+    Journal journal;
+    if (Status s = journal.open(journalPath); !s)
+        return s.error();
+    Cache cache;
+    if (Status s = cache.open(cachePath); !s)
+        return s.error();
+    auto policies = Policies::load();
+    if (!policies)
+        return policies.error();
+    ActionService service(**writer, journal, &cache, *policies, currentIdentity((*writer)->uri()));
+    return fn(service);
+}
+
+} // namespace
+
+class ActionRunner::Watcher : public QFutureWatcher<Outcome> {
+public:
+    using QFutureWatcher<Outcome>::QFutureWatcher;
+    ActionRequest request;
+};
+
+ActionRunner::ActionRunner(QString cachePath, QString journalPath, QObject *parent)
+    : QObject(parent), m_cachePath(std::move(cachePath)), m_journalPath(std::move(journalPath))
+{
+    qRegisterMetaType<md::ActionPlan>();
+    qRegisterMetaType<md::ActionOutcome>();
+    qRegisterMetaType<md::Error>();
+    qRegisterMetaType<md::ActionRequest>();
+    m_watcher = new Watcher(this);
+    connect(m_watcher, &QFutureWatcherBase::finished, this, [this] {
+        const Outcome result = m_watcher->result();
+        const ActionRequest request = m_watcher->request;
+        m_busy = false;
+        Q_EMIT busyChanged(false);
+        if (const auto *e = std::get_if<Error>(&result))
+            Q_EMIT failed(*e, request);
+        else if (const auto *p = std::get_if<ActionPlan>(&result))
+            Q_EMIT planned(*p);
+        else if (const auto *o = std::get_if<ActionOutcome>(&result))
+            Q_EMIT executed(*o);
+        else if (const auto *q = std::get_if<QList<QueuedAction>>(&result))
+            Q_EMIT queueApplied(*q);
+    });
+}
+
+ActionRunner::~ActionRunner() { waitForDone(); }
+
+void ActionRunner::waitForDone()
+{
+    if (m_watcher)
+        m_watcher->waitForFinished();
+}
+
+template<typename Job>
+bool ActionRunner::start(Job job)
+{
+    if (m_busy)
+        return false;
+    m_busy = true;
+    Q_EMIT busyChanged(true);
+    m_watcher->setFuture(QtConcurrent::run(std::move(job)));
+    return true;
+}
+
+bool ActionRunner::plan(const ActionRequest &request)
+{
+    if (m_busy)
+        return false;
+    m_watcher->request = request;
+    return start([request, c = m_cachePath, j = m_journalPath]() -> Outcome {
+        return withService(request.sourceUri, c, j, [&](ActionService &s) -> Outcome {
+            auto p = s.plan(request);
+            if (!p)
+                return p.error();
+            return *p;
+        });
+    });
+}
+
+bool ActionRunner::execute(const ActionRequest &request)
+{
+    if (m_busy)
+        return false;
+    m_watcher->request = request;
+    return start([request, c = m_cachePath, j = m_journalPath]() -> Outcome {
+        return withService(request.sourceUri, c, j, [&](ActionService &s) -> Outcome {
+            auto o = s.execute(request, true);
+            if (!o)
+                return o.error();
+            return *o;
+        });
+    });
+}
+
+bool ActionRunner::applyQueued(const QString &sourceUri)
+{
+    if (m_busy)
+        return false;
+    m_watcher->request = ActionRequest{};
+    m_watcher->request.sourceUri = sourceUri;
+    return start([sourceUri, c = m_cachePath, j = m_journalPath]() -> Outcome {
+        return withService(sourceUri, c, j, [&](ActionService &s) -> Outcome {
+            auto q = s.applyQueued();
+            if (!q)
+                return q.error();
+            return *q;
+        });
+    });
+}
+
+} // namespace md

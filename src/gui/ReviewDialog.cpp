@@ -1,0 +1,321 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ReviewDialog.h"
+
+#include "cache/Cache.h"
+#include "core/MetricDirection.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFile>
+#include <QFileDialog>
+#include <QFontDatabase>
+#include <QFormLayout>
+#include <QHeaderView>
+#include <QJsonArray>
+#include <QLabel>
+#include <QListWidget>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+#include <cmath>
+
+using namespace Qt::StringLiterals;
+
+namespace md {
+
+namespace {
+
+const ModelVersion *versionOf(const RegisteredModel &m, qint64 v)
+{
+    for (const ModelVersion &mv : m.versions)
+        if (mv.version == v)
+            return &mv;
+    return nullptr;
+}
+
+QString tagOf(const ModelVersion *v, const QString &key)
+{
+    if (v)
+        for (const KeyValue &kv : v->tags)
+            if (kv.key == key)
+                return kv.value;
+    return {};
+}
+
+QString number(double v)
+{
+    if (std::isnan(v))
+        return u"NaN"_s;
+    return QString::number(v, 'g', 6);
+}
+
+QJsonValue jsonNumber(double v) { return std::isfinite(v) ? QJsonValue(v) : QJsonValue(QString::number(v)); }
+
+} // namespace
+
+ReviewDialog::ReviewDialog(Cache *cache, std::optional<qint64> sourceId, const RegisteredModel &model, qint64 candidate,
+                           qint64 production, const QString &currentUser, QWidget *parent)
+    : QDialog(parent)
+{
+    setWindowTitle(tr("Review %1 v%2").arg(model.name).arg(candidate));
+    setObjectName(u"reviewDialog"_s);
+    auto *layout = new QVBoxLayout(this);
+    const ModelVersion *cand = versionOf(model, candidate);
+    const ModelVersion *prod = versionOf(model, production);
+
+    auto *facts = new QFormLayout;
+    const QString requester = tagOf(cand, u"modeldesk.review.requested_by"_s);
+    m_ownRequest = !requester.isEmpty() && requester == currentUser;
+    facts->addRow(tr("Candidate:"), new QLabel(tr("v%1 — %2").arg(candidate).arg(cand ? cand->description : QString())));
+    facts->addRow(tr("Production:"), new QLabel(production ? tr("v%1 — %2").arg(production).arg(prod ? prod->description : QString())
+                                                           : tr("none yet")));
+    facts->addRow(tr("Review asked by:"),
+                  new QLabel(requester.isEmpty() ? tr("not recorded")
+                                                 : tr("%1 at %2").arg(requester, tagOf(cand, u"modeldesk.review.requested_at"_s))));
+    const QString share = tagOf(cand, u"modeldesk.ab.share"_s);
+    if (!share.isEmpty()) {
+        const QString end = tagOf(cand, u"modeldesk.ab.end"_s);
+        facts->addRow(tr("A/B test:"), new QLabel(end.isEmpty() ? tr("%1 % of requests since %2 (running)")
+                                                                      .arg(share, tagOf(cand, u"modeldesk.ab.start"_s))
+                                                                : tr("%1 % of requests, %2 to %3")
+                                                                      .arg(share, tagOf(cand, u"modeldesk.ab.start"_s), end)));
+    }
+    facts->addRow(tr("You are:"), new QLabel(currentUser));
+    layout->addLayout(facts);
+
+    // Metrics of both runs side by side.
+    auto runOf = [&](const ModelVersion *v) -> std::optional<Run> {
+        if (!cache || !v || v->runId.isEmpty())
+            return std::nullopt;
+        auto r = cache->run(v->runId, sourceId);
+        if (!r)
+            return std::nullopt;
+        return r->run;
+    };
+    const std::optional<Run> candRun = runOf(cand), prodRun = runOf(prod);
+    auto metricsJson = [](const std::optional<Run> &r) {
+        QJsonObject o;
+        if (r)
+            for (const MetricPoint &m : r->latestMetrics)
+                o.insert(m.key, jsonNumber(m.value));
+        return o;
+    };
+    QJsonObject candJson{{u"version"_s, double(candidate)}, {u"run_id"_s, cand ? cand->runId : QString()},
+                         {u"metrics"_s, metricsJson(candRun)}};
+    for (const QString &k : {u"share"_s, u"start"_s, u"end"_s})
+        if (const QString v = tagOf(cand, u"modeldesk.ab."_s + k); !v.isEmpty())
+            candJson.insert(k, v);
+    m_evidence.insert(u"candidate"_s, candJson);
+    if (production)
+        m_evidence.insert(u"production"_s, QJsonObject{{u"version"_s, double(production)},
+                                                       {u"run_id"_s, prod ? prod->runId : QString()},
+                                                       {u"metrics"_s, metricsJson(prodRun)}});
+    if (candRun)
+        m_runIds.append(candRun->runId);
+    if (prodRun)
+        m_runIds.append(prodRun->runId);
+
+    QStringList keys;
+    for (const std::optional<Run> *r : {&prodRun, &candRun})
+        if (*r)
+            for (const MetricPoint &m : (*r)->latestMetrics)
+                if (!keys.contains(m.key))
+                    keys.append(m.key);
+    keys.sort();
+    m_metrics = new QTableWidget(int(keys.size()), 4, this);
+    m_metrics->setObjectName(u"reviewMetrics"_s);
+    m_metrics->setHorizontalHeaderLabels({tr("Metric"), production ? tr("Production v%1").arg(production) : tr("Production"),
+                                          tr("Candidate v%1").arg(candidate), tr("Change")});
+    m_metrics->verticalHeader()->hide();
+    m_metrics->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_metrics->horizontalHeader()->setStretchLastSection(true);
+    auto valueOf = [](const std::optional<Run> &r, const QString &key) -> std::optional<double> {
+        if (r)
+            for (const MetricPoint &m : r->latestMetrics)
+                if (m.key == key)
+                    return m.value;
+        return std::nullopt;
+    };
+    for (int row = 0; row < keys.size(); ++row) {
+        const QString &key = keys.at(row);
+        const auto p = valueOf(prodRun, key), c = valueOf(candRun, key);
+        m_metrics->setItem(row, 0, new QTableWidgetItem(key));
+        m_metrics->setItem(row, 1, new QTableWidgetItem(p ? number(*p) : tr("—")));
+        m_metrics->setItem(row, 2, new QTableWidgetItem(c ? number(*c) : tr("—")));
+        QString change;
+        if (p && c && std::isfinite(*p) && std::isfinite(*c)) {
+            const double d = *c - *p;
+            const MetricDirection dir = inferMetricDirection(key);
+            const bool better = dir == MetricDirection::HigherIsBetter ? d > 0 : dir == MetricDirection::LowerIsBetter && d < 0;
+            const bool worse = dir == MetricDirection::HigherIsBetter ? d < 0 : dir == MetricDirection::LowerIsBetter && d > 0;
+            // A glyph as well as the words: the judgement must not rest on colour alone.
+            change = (d >= 0 ? u"+"_s : QString()) + number(d) +
+                     (better ? tr("  ▲ better") : worse ? tr("  ▼ worse") : QString());
+        }
+        m_metrics->setItem(row, 3, new QTableWidgetItem(change));
+    }
+    m_metrics->resizeColumnsToContents();
+    layout->addWidget(m_metrics, 1);
+
+    // Evaluation runs that name this version.
+    if (cache) {
+        RunQuery q;
+        q.sourceId = sourceId;
+        QString subject = model.name + u'/' + QString::number(candidate);
+        q.filter = u"tags.`modeldesk.evaluates` = '"_s + subject.replace(u'\'', u"\\'"_s) + u'\'';
+        if (auto runs = cache->runs(q); runs && !runs->isEmpty()) {
+            auto *list = new QListWidget(this);
+            list->setObjectName(u"evaluationRuns"_s);
+            QJsonArray evals;
+            for (const RunRow &r : std::as_const(*runs)) {
+                QStringList parts;
+                QJsonObject metrics;
+                for (const MetricPoint &m : r.run.latestMetrics) {
+                    parts.append(m.key + u" = "_s + number(m.value));
+                    metrics.insert(m.key, jsonNumber(m.value));
+                }
+                list->addItem(tr("%1: %2").arg(r.run.runName.isEmpty() ? r.run.runId : r.run.runName, parts.join(u", "_s)));
+                evals.append(QJsonObject{{u"run_id"_s, r.run.runId}, {u"run_name"_s, r.run.runName}, {u"metrics"_s, metrics}});
+            }
+            m_evidence.insert(u"evaluation_runs"_s, evals);
+            layout->addWidget(new QLabel(tr("Evaluation runs of this version:")));
+            layout->addWidget(list);
+        }
+    }
+
+    auto *compare = new QPushButton(tr("Open both runs in Compare"), this);
+    compare->setEnabled(m_runIds.size() == 2);
+    compare->setToolTip(tr("Every metric, param and chart of the two runs side by side"));
+    connect(compare, &QPushButton::clicked, this, [this] { Q_EMIT compareRequested(m_runIds); });
+    layout->addWidget(compare, 0, Qt::AlignLeft);
+
+    layout->addWidget(new QLabel(tr("Your note (required; it is kept with the decision and shown to others):")));
+    m_note = new QPlainTextEdit(this);
+    m_note->setObjectName(u"reviewNote"_s);
+    m_note->setPlaceholderText(tr("What you checked and why you decide so"));
+    m_note->setMaximumHeight(100);
+    layout->addWidget(m_note);
+    if (m_ownRequest) {
+        auto *warn = new QLabel(tr("You asked for this review. Under the four-eyes rule someone else must decide it."), this);
+        warn->setObjectName(u"fourEyesWarning"_s);
+        warn->setWordWrap(true);
+        layout->addWidget(warn);
+    }
+
+    auto *buttons = new QDialogButtonBox(this);
+    m_approve = buttons->addButton(tr("&Approve"), QDialogButtonBox::AcceptRole);
+    m_reject = buttons->addButton(tr("&Reject"), QDialogButtonBox::AcceptRole);
+    buttons->addButton(QDialogButtonBox::Cancel);
+    m_approve->setObjectName(u"approveButton"_s);
+    m_reject->setObjectName(u"rejectButton"_s);
+    connect(m_approve, &QPushButton::clicked, this, [this] {
+        m_decision = Decision::Approve;
+        accept();
+    });
+    connect(m_reject, &QPushButton::clicked, this, [this] {
+        m_decision = Decision::Reject;
+        accept();
+    });
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(m_note, &QPlainTextEdit::textChanged, this, &ReviewDialog::updateButtons);
+    layout->addWidget(buttons);
+    updateButtons();
+    resize(720, 560);
+}
+
+QString ReviewDialog::note() const { return m_note->toPlainText().trimmed(); }
+
+void ReviewDialog::updateButtons()
+{
+    const bool ok = !note().isEmpty() && !m_ownRequest;
+    m_approve->setEnabled(ok);
+    m_reject->setEnabled(ok);
+    const QString why = m_ownRequest ? tr("Someone other than the requester must decide (four eyes)")
+                                     : note().isEmpty() ? tr("Write a note first") : QString();
+    m_approve->setToolTip(why);
+    m_reject->setToolTip(why);
+}
+
+RollbackDialog::RollbackDialog(const QString &model, qint64 fromVersion, qint64 proposed, const QList<qint64> &eligible,
+                               const QStringList &checks, const QStringList &steps, QWidget *parent)
+    : QDialog(parent)
+{
+    setWindowTitle(tr("Roll back %1").arg(model));
+    setObjectName(u"rollbackDialog"_s);
+    auto *layout = new QVBoxLayout(this);
+    auto *form = new QFormLayout;
+    form->addRow(tr("In Production now:"), new QLabel(tr("v%1").arg(fromVersion)));
+    m_target = new QComboBox(this);
+    m_target->setObjectName(u"rollbackTarget"_s);
+    for (qint64 v : eligible)
+        m_target->addItem(v == proposed ? tr("v%1 (last known-good)").arg(v) : tr("v%1").arg(v), v);
+    m_target->setCurrentIndex(std::max(0, m_target->findData(proposed)));
+    form->addRow(tr("Roll back to:"), m_target);
+    layout->addLayout(form);
+    auto *plan = new QListWidget(this);
+    for (const QString &c : checks)
+        plan->addItem(tr("✓ %1").arg(c));
+    for (const QString &s : steps)
+        plan->addItem(tr("→ %1").arg(s));
+    plan->setToolTip(tr("The pre-flight checks that passed and what will be written (for the proposed version)"));
+    layout->addWidget(plan);
+    auto *warn = new QLabel(tr("Emergency rollback: no approval is needed, and the journal marks it as an emergency with "
+                               "your name and reason."),
+                            this);
+    warn->setWordWrap(true);
+    layout->addWidget(warn);
+    layout->addWidget(new QLabel(tr("Reason (required):")));
+    m_reason = new QPlainTextEdit(this);
+    m_reason->setObjectName(u"rollbackReason"_s);
+    m_reason->setPlaceholderText(tr("What went wrong, e.g. “p99 latency doubled since 14:05”"));
+    m_reason->setMaximumHeight(90);
+    layout->addWidget(m_reason);
+    auto *buttons = new QDialogButtonBox(this);
+    m_rollback = buttons->addButton(tr("Roll &back now"), QDialogButtonBox::AcceptRole);
+    m_rollback->setObjectName(u"rollbackButton"_s);
+    m_rollback->setEnabled(false);
+    buttons->addButton(QDialogButtonBox::Cancel);
+    connect(m_rollback, &QPushButton::clicked, this, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(m_reason, &QPlainTextEdit::textChanged, this,
+            [this] { m_rollback->setEnabled(!reason().isEmpty() && m_target->count() > 0); });
+    layout->addWidget(buttons);
+    resize(560, 420);
+}
+
+qint64 RollbackDialog::target() const { return m_target->currentData().toLongLong(); }
+QString RollbackDialog::reason() const { return m_reason->toPlainText().trimmed(); }
+
+IncidentReportDialog::IncidentReportDialog(const QString &markdown, const QString &suggestedFileName, QWidget *parent)
+    : QDialog(parent)
+{
+    setWindowTitle(tr("Incident report draft"));
+    setObjectName(u"incidentReportDialog"_s);
+    auto *layout = new QVBoxLayout(this);
+    m_text = new QPlainTextEdit(markdown, this);
+    m_text->setObjectName(u"incidentReport"_s);
+    m_text->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    layout->addWidget(m_text);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    auto *copy = buttons->addButton(tr("&Copy"), QDialogButtonBox::ActionRole);
+    auto *save = buttons->addButton(tr("&Save…"), QDialogButtonBox::ActionRole);
+    connect(copy, &QPushButton::clicked, this, [this] { QApplication::clipboard()->setText(m_text->toPlainText()); });
+    connect(save, &QPushButton::clicked, this, [this, suggestedFileName] {
+        const QString path = QFileDialog::getSaveFileName(this, tr("Save the incident report"), suggestedFileName,
+                                                          tr("Markdown (*.md);;All files (*)"));
+        if (path.isEmpty())
+            return;
+        QFile f(path);
+        if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate) || f.write(m_text->toPlainText().toUtf8()) < 0)
+            m_text->appendPlainText(u"\n"_s + tr("Could not save to %1: %2").arg(path, f.errorString()));
+    });
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    layout->addWidget(buttons);
+    resize(700, 520);
+}
+
+} // namespace md
