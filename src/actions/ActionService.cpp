@@ -2,6 +2,7 @@
 #include "ActionService.h"
 
 #include "cache/Cache.h"
+#include "sources/ArtifactStore.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -718,9 +719,10 @@ Result<ActionPlan> ActionService::planOn(const ActionRequest &request, const Reg
                                    .arg(tag(v, u"modeldesk.file"_s).value_or(QString()),
                                         tag(v, u"modeldesk.sha256"_s)->left(12)));
         } else if (m_artifactCheck) {
-            if (Status s = m_artifactCheck(v); !s)
-                return s.error();
-            plan.checks.append(Tr::tr("model artifact of %1 present").arg(versionName(model.name, target)));
+            auto checked = m_artifactCheck(v);
+            if (!checked)
+                return checked.error();
+            plan.checks.append(*checked);
         } else {
             plan.checks.append(Tr::tr("artifact presence not checked (no artifact store for this source)"));
         }
@@ -1183,6 +1185,35 @@ QString ActionService::incidentReport(const ActionOutcome &o, const QList<KeyVal
     }
     md += u'\n' + Tr::tr("## Follow-up") + u"\n\n"_s + Tr::tr("- [ ] Root cause of the problem in v%1").arg(p.fromVersion) + u'\n';
     return md;
+}
+
+ActionService::ArtifactCheck artifactPresenceCheck(const QString &sourceUri, Cache *cache)
+{
+    auto store = std::make_shared<std::unique_ptr<ArtifactStore>>();
+    return [sourceUri, cache, store](const ModelVersion &v) -> Result<QString> {
+        if (!*store) {
+            auto created = createArtifactStore(sourceUri);
+            if (!created)
+                return created.error();
+            *store = std::move(*created);
+        }
+        QString runArtifactUri;
+        if (cache && !v.runId.isEmpty())
+            if (auto run = cache->run(v.runId))
+                runArtifactUri = run->run.artifactUri;
+        const ArtifactLocation location = ArtifactLocation::forVersion(v, runArtifactUri);
+        const QString name = v.name + u" v"_s + QString::number(v.version);
+        if ((*store)->kind() != SourceKind::TrackingServer && (*store)->resolvedRoot(location) == location.rootUri)
+            return Tr::tr("artifacts of %1 are not reachable from here (%2): not checked").arg(name, location.rootUri);
+        const QString mlmodel = location.modelPath.isEmpty() ? u"MLmodel"_s : location.modelPath + u"/MLmodel"_s;
+        const std::atomic_bool never{false};
+        auto text = (*store)->readText(location, mlmodel, 64 * 1024, never);
+        if (!text)
+            return makeError(text.error().category,
+                             Tr::tr("the model of v%1 is not among its artifacts (%2)").arg(v.version).arg(text.error().message),
+                             text.error().where.isEmpty() ? (*store)->resolvedRoot(location) : text.error().where);
+        return Tr::tr("model artifact of %1 present").arg(name);
+    };
 }
 
 } // namespace md

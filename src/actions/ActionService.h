@@ -31,6 +31,7 @@
 
 #include <atomic>
 #include <functional>
+#include <memory>
 #include <optional>
 
 namespace md {
@@ -170,8 +171,10 @@ public:
     static qint64 productionVersion(const RegisteredModel &model, const ModelPolicy &policy, RegistryScheme scheme);
 
     /// Optional pre-flight check that a version's model artifact is present (the app wires it to
-    /// the artifact store). Without it the check is reported as skipped.
-    void setArtifactCheck(std::function<Status(const ModelVersion &)> check) { m_artifactCheck = std::move(check); }
+    /// the artifact store): returns the line for the plan's checks, or the error that stops the
+    /// action. Without it the check is reported as skipped.
+    using ArtifactCheck = std::function<Result<QString>(const ModelVersion &)>;
+    void setArtifactCheck(ArtifactCheck check) { m_artifactCheck = std::move(check); }
     /// Runs the policy's reload hook (command or URL) after a rollback or a promotion to Production.
     static HookResult runReloadHook(const ReloadHook &hook, const QString &model, qint64 version);
     /// The Markdown incident report draft of a rollback.
@@ -191,7 +194,17 @@ private:
     Cache *m_cache = nullptr;
     Policies m_policies;
     Identity m_identity;
-    std::function<Status(const ModelVersion &)> m_artifactCheck;
+    ArtifactCheck m_artifactCheck;
 };
+
+/// The pre-flight check that a version's model is still there, for ActionService::setArtifactCheck():
+/// reads the model's MLmodel file through the source's artifact store (one small read, also on a
+/// server: a rollback must not wait for a checksum of a large model file). The run's artifact root
+/// comes from `cache` (may be null: then the version's source URI is used). A model folder's
+/// versions are checked by the service itself (file present, checksum recorded). When the
+/// artifacts live where this machine cannot look (an mlflow.db whose artifacts a tracking server
+/// keeps, s3://), the check passes with a line saying it was not made: on-call must not be blocked
+/// by what it cannot see, and the plan says so.
+ActionService::ArtifactCheck artifactPresenceCheck(const QString &sourceUri, Cache *cache);
 
 } // namespace md

@@ -837,6 +837,7 @@ Result<std::unique_ptr<ActionSetup>> setUpActions(Context &c, const QString &mod
         return policies.error();
     setup->service = std::make_unique<ActionService>(*setup->writer, setup->journal, &c.cache, *policies,
                                                      currentIdentity(setup->writer->uri()));
+    setup->service->setArtifactCheck(artifactPresenceCheck(setup->writer->uri(), &c.cache));
     return setup;
 }
 

@@ -37,6 +37,7 @@ Outcome withService(const QString &uri, const QString &cachePath, const QString 
     if (!policies)
         return policies.error();
     ActionService service(**writer, journal, &cache, *policies, currentIdentity((*writer)->uri()));
+    service.setArtifactCheck(artifactPresenceCheck((*writer)->uri(), &cache));
     return fn(service);
 }
 

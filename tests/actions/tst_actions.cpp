@@ -16,6 +16,8 @@
 
 #include <QCryptographicHash>
 #include <QDateTime>
+#include <QDir>
+#include <QDirIterator>
 #include <QFile>
 #include <QJsonArray>
 #include <QTemporaryDir>
@@ -129,6 +131,7 @@ struct Bench {
         if (Status s = cache.open(cachePath); !s)
             return s.error();
         ActionService svc(**writer, journal, &cache, policies, Identity{user, u"os"_s});
+        svc.setArtifactCheck(artifactPresenceCheck((*writer)->uri(), &cache));
         r.sourceUri = (*writer)->uri();
         if (r.model.isEmpty())
             r.model = folder.isEmpty() ? kModel : u"car-price"_s;
@@ -592,6 +595,37 @@ private Q_SLOTS:
         auto entries = b.journal();
         QCOMPARE(entries->last().kind, u"reload"_s);
         QCOMPARE(entries->last().details.value(u"output"_s).toString().trimmed(), u"done"_s);
+    }
+
+    /// Pre-flight: a rollback target whose model files are gone is refused, naming where they were looked for.
+    void rollbackRefusesMissingArtifacts()
+    {
+        Bench b;
+        QVERIFY(b.setUp(u"file"_s));
+        auto m = b.fresh();
+        QVERIFY(m.ok());
+        QString runId;
+        for (const ModelVersion &v : m->versions)
+            if (v.version == 2)
+                runId = v.runId;
+        QString artifacts;
+        QDirIterator it(b.uri, QDir::Dirs | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
+        while (it.hasNext()) {
+            const QString d = it.next();
+            if (d.endsWith(runId + u"/artifacts"_s))
+                artifacts = d;
+        }
+        QVERIFY2(!artifacts.isEmpty(), qPrintable(runId));
+        QVERIFY(QDir(artifacts + u"/model"_s).removeRecursively());
+        auto o = b.act(u"dana"_s, request(ActionKind::Rollback, 0, {}, u"drill"_s));
+        QVERIFY(!o.ok());
+        QCOMPARE(o.error().category, ErrorCategory::NotFound);
+        QVERIFY2(o.error().message.contains(u"the model of v2 is not among its artifacts"_s), qPrintable(errorText(o)));
+        QCOMPARE(stageOf(*b.fresh(), 4), kStageProduction);
+        // With its files present, v3 passes the same check.
+        o = b.act(u"dana"_s, request(ActionKind::Rollback, 3, {}, u"drill"_s));
+        QVERIFY2(o.ok(), qPrintable(errorText(o)));
+        QVERIFY(o->plan.checks.contains(u"model artifact of car_price_model v3 present"_s));
     }
 
     void rollbackTarget_data()
