@@ -75,6 +75,12 @@ QList<FileEntry> filesUnder(const QString &dir)
     QDirIterator it(dir, QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
     while (it.hasNext()) {
         QString path = it.next();
+        // A temporary file of an atomic replacement (md::writeFileAtomically) that a crash left
+        // behind is not a tag: its name is ".<name>.tmp-XXXXXX".
+        const QString name = it.fileName();
+        if (name.startsWith(u'.') && name.size() > 12 && name.at(name.size() - 11) == u'.' &&
+            QStringView(name).right(10).startsWith(u"tmp-"))
+            continue;
         out.append(FileEntry{path.mid(prefix), std::move(path)});
     }
     std::sort(out.begin(), out.end(), [](const FileEntry &a, const FileEntry &b) { return a.key < b.key; });
@@ -305,8 +311,10 @@ Result<RegisteredModel> readModelFolder(const QString &dir, const ProblemFn &pro
     model.tags = keyValuesUnder(joinPath(dir, kTagsFolder), problem);
 
     std::map<QString, qint64> aliases;
+    // MLflow reads the aliases/ folder only; the meta.yaml copy counts only when there is no
+    // folder (a crash between the two files of an alias write must not bring a deleted alias back).
     const YAML::Node metaAliases = m["aliases"];
-    if (metaAliases.IsDefined() && metaAliases.IsMap()) {
+    if (!QFileInfo(joinPath(dir, kAliasesFolder)).isDir() && metaAliases.IsDefined() && metaAliases.IsMap()) {
         for (const auto &kv : metaAliases) {
             if (!kv.first.IsScalar() || !kv.second.IsScalar())
                 continue;
@@ -314,7 +322,6 @@ Result<RegisteredModel> readModelFolder(const QString &dir, const ProblemFn &pro
                 aliases[QString::fromStdString(kv.first.Scalar())] = *version;
         }
     }
-    // The aliases/ folder is what MLflow's registry reads back; it wins over the meta.yaml copy.
     for (const FileEntry &f : filesUnder(joinPath(dir, kAliasesFolder))) {
         auto bytes = readBytes(f.path);
         if (!bytes) {

@@ -463,6 +463,31 @@ private Q_SLOTS:
         QCOMPARE(children, 80);  // 20 parents x 4 children
     }
 
+    /// What a crash in the middle of a registry write can leave: an alias file removed while the
+    /// model's meta.yaml still lists it (MLflow reads the folder only), and the temporary file of an
+    /// atomic replacement among the tags. Neither is data.
+    void crashLeftoversAreNotData()
+    {
+        QFile::remove(touch(u"models/car_price_model/aliases/challenger"_s));
+        QVERIFY(test::writeFile(touch(u"models/car_price_model/version-4/tags/.deployed_at.tmp-Ab3x9Z"_s), "half"));
+        FileStoreSource source(m_store);
+        QVERIFY(source.open().ok());
+        CollectSink sink;
+        std::atomic_bool cancel = false;
+        QVERIFY(source.readAll(sink, cancel).ok());
+        const RegisteredModel *car = nullptr;
+        for (const RegisteredModel &m : std::as_const(sink.models))
+            if (m.name == u"car_price_model"_s)
+                car = &m;
+        QVERIFY(car);
+        QCOMPARE(car->aliases, (QList<ModelAlias>{{u"champion"_s, 4}}));
+        QStringList v4tags;
+        for (const KeyValue &kv : car->versions.at(3).tags)
+            v4tags.append(kv.key);
+        QCOMPARE(v4tags, (QStringList{u"algorithm"_s, u"deployed_at"_s, u"val_r2_score"_s, u"validation_status"_s}));
+        QVERIFY(sink.problems.isEmpty());
+    }
+
     void registry()
     {
         QCOMPARE(m_all.models.size(), 3);
