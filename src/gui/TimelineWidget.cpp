@@ -209,9 +209,24 @@ QString TimelineWidget::markerToolTip(int marker) const
                      .arg(formatTime(m.windowStartMs), formatTime(m.windowEndMs));
         break;
     }
-    case TimelineMarker::Kind::Action:
-        lines << tr("%1: %2").arg(version, m.field) << formatTime(m.timeMs);
+    case TimelineMarker::Kind::Action: {
+        // Our own actions, exact to the millisecond.
+        QString what = m.field == u"register"_s   ? tr("%1 registered").arg(version)
+                       : m.field == u"promote"_s  ? tr("%1 promoted").arg(version)
+                       : m.field == u"ab.start"_s ? tr("%1: A/B test started").arg(version)
+                       : m.field == u"ab.end"_s   ? tr("%1: A/B test ended").arg(version)
+                       : m.field == u"approve"_s  ? tr("%1 approved").arg(version)
+                       : m.field == u"reject"_s   ? tr("%1 rejected").arg(version)
+                       : m.field == u"rollback"_s ? tr("Emergency rollback to %1").arg(version)
+                       : m.field == u"reload"_s   ? tr("Reload hook ran for %1").arg(version)
+                       : m.field == u"failed"_s   ? tr("An action on %1 failed part-way").arg(version)
+                                                  : tr("%1: %2").arg(version, m.field);
+        lines << what;
+        if (!m.newValue.isEmpty())
+            lines << m.newValue;
+        lines << formatTime(m.timeMs);
         break;
+    }
     }
     if (!m.user.isEmpty())
         lines << tr("By %1").arg(m.user);

@@ -82,6 +82,7 @@ TimelineData TimelineData::build(const RegisteredModel &model, const QList<Journ
             m.version = version;
             m.timeMs = m.windowStartMs = m.windowEndMs = e.timeMs;
             m.field = e.kind;
+            m.newValue = e.details.value(u"summary"_s).toString();
             m.user = e.user;
             m.note = e.note;
             d.markers.append(m);
