@@ -571,6 +571,29 @@ private Q_SLOTS:
             QVERIFY(h.elapsedMs < 10000);
     }
 
+    /// A hook can also be a URL that gets a POST: success, an HTTP error and a server that is not there.
+    void reloadHookUrl()
+    {
+        test::TestServer server;
+        QVERIFY(server.start());
+        ReloadHook hook;
+        hook.url = server.url().toString() + u"/__test__/stats/reset"_s;
+        HookResult h = ActionService::runReloadHook(hook, kModel, 4);
+        QVERIFY2(h.ok, qPrintable(h.output));
+        QCOMPARE(h.exitCode, 200);
+        hook.url = server.url().toString() + u"/no/such/reload"_s;
+        h = ActionService::runReloadHook(hook, kModel, 4);
+        QVERIFY(!h.ok);
+        QCOMPARE(h.exitCode, 404);
+        const QString gone = server.url().toString();
+        server.stop();
+        hook.url = gone + u"/reload"_s;
+        hook.timeoutMs = 3000;
+        h = ActionService::runReloadHook(hook, kModel, 4);
+        QVERIFY(!h.ok);
+        QVERIFY2(h.output.contains(u"refused"_s, Qt::CaseInsensitive), qPrintable(h.output));
+    }
+
     /// A rollback runs the hook configured for the model, and keeps its output in the journal.
     void rollbackRunsHookFromPolicyFile()
     {
