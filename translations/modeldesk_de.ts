@@ -2,6 +2,543 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>ActionService</name>
+    <message>
+        <source>unknown action</source>
+        <translation>unbekannte Aktion</translation>
+    </message>
+    <message>
+        <source>register a new version of %1 from %2</source>
+        <translation>eine neue Version von %1 aus %2 registrieren</translation>
+    </message>
+    <message>
+        <source>move %1 to %2, archiving the version there</source>
+        <translation>%1 nach %2 verschieben und die dortige Version archivieren</translation>
+    </message>
+    <message>
+        <source>move %1 to %2</source>
+        <translation>%1 nach %2 verschieben</translation>
+    </message>
+    <message>
+        <source>point alias &apos;%1&apos; at %2</source>
+        <translation>Alias &apos;%1&apos; auf %2 setzen</translation>
+    </message>
+    <message>
+        <source>remove alias &apos;%1&apos; (from %2)</source>
+        <translation>Alias &apos;%1&apos; entfernen (von %2)</translation>
+    </message>
+    <message>
+        <source>tag %1: %2 = %3</source>
+        <translation>Tag an %1 setzen: %2 = %3</translation>
+    </message>
+    <message>
+        <source>remove tag %1 from %2</source>
+        <translation>Tag %1 von %2 entfernen</translation>
+    </message>
+    <message>
+        <source>queued action %1 cannot be read: %2</source>
+        <translation>die Aktion %1 in der Warteschlange kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>no earlier Production version to roll back to; name one with --to</source>
+        <translation>keine frühere Production-Version, auf die zurückgerollt werden kann; geben Sie eine mit --to an</translation>
+    </message>
+    <message>
+        <source>refused by rule &apos;%1&apos;: %2</source>
+        <translation>abgelehnt durch Regel &apos;%1&apos;: %2</translation>
+    </message>
+    <message>
+        <source>%1 no longer exists in the source</source>
+        <translation>%1 existiert in der Quelle nicht mehr</translation>
+    </message>
+    <message>
+        <source>stage %1 → %2</source>
+        <translation>Stufe %1 → %2</translation>
+    </message>
+    <message>
+        <source>aliases [%1] → [%2]</source>
+        <translation>Aliasse [%1] → [%2]</translation>
+    </message>
+    <message>
+        <source>review %1 → %2</source>
+        <translation>Review %1 → %2</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>offen</translation>
+    </message>
+    <message>
+        <source> (seen by a sync at %1; another tool)</source>
+        <translation> (bei einer Synchronisierung um %1 bemerkt; ein anderes Werkzeug)</translation>
+    </message>
+    <message>
+        <source> (by %1 at %2)</source>
+        <translation> (von %1 um %2)</translation>
+    </message>
+    <message>
+        <source>%1 changed since you looked: %2%3. Nothing was written; refresh and decide again.</source>
+        <translation>%1 hat sich seit Ihrem letzten Blick geändert: %2%3. Es wurde nichts geschrieben; aktualisieren Sie die Ansicht und entscheiden Sie erneut.</translation>
+    </message>
+    <message>
+        <source>%1 does not exist</source>
+        <translation>%1 existiert nicht</translation>
+    </message>
+    <message>
+        <source>%1 exists</source>
+        <translation>%1 existiert</translation>
+    </message>
+    <message>
+        <source>%1 is not ready (status %2)</source>
+        <translation>%1 ist nicht bereit (Status %2)</translation>
+    </message>
+    <message>
+        <source>%1 is READY</source>
+        <translation>%1 ist READY</translation>
+    </message>
+    <message>
+        <source>say where the model&apos;s files are</source>
+        <translation>geben Sie an, wo die Dateien des Modells liegen</translation>
+    </message>
+    <message>
+        <source>Register a new version of %1 from %2</source>
+        <translation>Neue Version von %1 aus %2 registrieren</translation>
+    </message>
+    <message>
+        <source>this source has no aliases; use a stage</source>
+        <translation>diese Quelle kennt keine Aliasse; verwenden Sie eine Stufe</translation>
+    </message>
+    <message>
+        <source>say where to: Staging, Production or an alias</source>
+        <translation>geben Sie das Ziel an: Staging, Production oder einen Alias</translation>
+    </message>
+    <message>
+        <source>Point alias &apos;%1&apos; at %2</source>
+        <translation>Alias &apos;%1&apos; auf %2 setzen</translation>
+    </message>
+    <message>
+        <source>%1 is already in Production</source>
+        <translation>%1 ist bereits in Production</translation>
+    </message>
+    <message>
+        <source>%1 was rejected by %2; it needs a new review and an approval</source>
+        <translation>%1 wurde von %2 abgelehnt; nötig sind ein neues Review und eine Freigabe</translation>
+    </message>
+    <message>
+        <source>%1 has no approval; a second person must approve it first</source>
+        <translation>%1 ist nicht freigegeben; eine zweite Person muss die Version zuerst freigeben</translation>
+    </message>
+    <message>
+        <source>approved by %1</source>
+        <translation>freigegeben von %1</translation>
+    </message>
+    <message>
+        <source>%1 has no recorded score, so it cannot be shown to be better</source>
+        <translation>für %1 ist kein Score erfasst, daher lässt sich nicht zeigen, dass die Version besser ist</translation>
+    </message>
+    <message>
+        <source>score %1 is not better than the current model&apos;s %2</source>
+        <translation>Score %1 ist nicht besser als %2 des aktuellen Modells</translation>
+    </message>
+    <message>
+        <source>score %1 beats %2</source>
+        <translation>Score %1 übertrifft %2</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>Promote %1 to Production, replacing v%2 (kept as rollback target)</source>
+        <translation>%1 nach Production hochstufen und v%2 ersetzen (bleibt als Rollback-Ziel erhalten)</translation>
+    </message>
+    <message>
+        <source>Promote %1 to Production</source>
+        <translation>%1 nach Production hochstufen</translation>
+    </message>
+    <message>
+        <source>%1 is in Production; promote or roll back to another version instead</source>
+        <translation>%1 ist in Production; stufen Sie stattdessen eine andere Version hoch oder rollen Sie auf eine andere Version zurück</translation>
+    </message>
+    <message>
+        <source>Move %1 to Staging for review</source>
+        <translation>%1 für das Review nach Staging verschieben</translation>
+    </message>
+    <message>
+        <source>this model uses aliases; move the &apos;%1&apos; alias instead</source>
+        <translation>dieses Modell verwendet Aliasse; setzen Sie stattdessen den Alias &apos;%1&apos; um</translation>
+    </message>
+    <message>
+        <source>Move %1 to %2</source>
+        <translation>%1 nach %2 verschieben</translation>
+    </message>
+    <message>
+        <source>%1 is not in Staging; an A/B test runs a candidate beside Production</source>
+        <translation>%1 ist nicht in Staging; ein A/B-Test lässt einen Kandidaten neben Production laufen</translation>
+    </message>
+    <message>
+        <source>the share must be more than 0 and at most 100 percent</source>
+        <translation>der Anteil muss größer als 0 und höchstens 100 Prozent sein</translation>
+    </message>
+    <message>
+        <source>Start an A/B test: %1 gets %2 % of requests</source>
+        <translation>A/B-Test starten: %1 erhält %2 % der Anfragen</translation>
+    </message>
+    <message>
+        <source>no A/B test is running for %1</source>
+        <translation>für %1 läuft kein A/B-Test</translation>
+    </message>
+    <message>
+        <source>End the A/B test of %1</source>
+        <translation>A/B-Test von %1 beenden</translation>
+    </message>
+    <message>
+        <source>%1 is not in review (move it to Staging first)</source>
+        <translation>%1 ist nicht im Review (verschieben Sie die Version zuerst nach Staging)</translation>
+    </message>
+    <message>
+        <source>a review note is required</source>
+        <translation>eine Review-Notiz ist erforderlich</translation>
+    </message>
+    <message>
+        <source>%1 asked for this review, so someone else must decide it</source>
+        <translation>%1 hat dieses Review angefordert, daher muss jemand anderes entscheiden</translation>
+    </message>
+    <message>
+        <source>four eyes: the requester is not recorded</source>
+        <translation>Vier-Augen-Prinzip: nicht erfasst, wer das Review angefordert hat</translation>
+    </message>
+    <message>
+        <source>four eyes: %1 asked, %2 decides</source>
+        <translation>Vier-Augen-Prinzip: %1 hat angefordert, %2 entscheidet</translation>
+    </message>
+    <message>
+        <source>Approve %1</source>
+        <translation>%1 freigeben</translation>
+    </message>
+    <message>
+        <source>Reject %1</source>
+        <translation>%1 ablehnen</translation>
+    </message>
+    <message>
+        <source>%1 is not on call for %2 (on call: %3)</source>
+        <translation>%1 hat keine Rufbereitschaft für %2 (Rufbereitschaft: %3)</translation>
+    </message>
+    <message>
+        <source>a rollback needs a reason</source>
+        <translation>ein Rollback braucht eine Begründung</translation>
+    </message>
+    <message>
+        <source>nothing of %1 is in Production</source>
+        <translation>keine Version von %1 ist in Production</translation>
+    </message>
+    <message>
+        <source>the file of %1 is missing or has no checksum</source>
+        <translation>die Datei von %1 fehlt oder hat keine Prüfsumme</translation>
+    </message>
+    <message>
+        <source>%1 present, sha256 %2</source>
+        <translation>%1 vorhanden, sha256 %2</translation>
+    </message>
+    <message>
+        <source>model artifact of %1 present</source>
+        <translation>Modellartefakt von %1 vorhanden</translation>
+    </message>
+    <message>
+        <source>artifact presence not checked (no artifact store for this source)</source>
+        <translation>Vorhandensein der Artefakte nicht geprüft (kein Artefaktspeicher für diese Quelle)</translation>
+    </message>
+    <message>
+        <source>Roll back %1 from v%2 to v%3 (emergency: approval bypassed)</source>
+        <translation>%1 von v%2 auf v%3 zurückrollen (Notfall: ohne Freigabe)</translation>
+    </message>
+    <message>
+        <source>%1 (step %2 of %3; done before it: %4)</source>
+        <translation>%1 (Schritt %2 von %3; bereits erledigt: %4)</translation>
+    </message>
+    <message>
+        <source>v%1 is missing</source>
+        <translation>v%1 fehlt</translation>
+    </message>
+    <message>
+        <source>v%1 is in %2, not %3</source>
+        <translation>v%1 ist in %2, nicht in %3</translation>
+    </message>
+    <message>
+        <source>alias &apos;%1&apos; points at v%2, not v%3</source>
+        <translation>Alias &apos;%1&apos; zeigt auf v%2, nicht auf v%3</translation>
+    </message>
+    <message>
+        <source>alias &apos;%1&apos; is still set</source>
+        <translation>Alias &apos;%1&apos; ist noch gesetzt</translation>
+    </message>
+    <message>
+        <source>tag %1 of v%2 is &apos;%3&apos;</source>
+        <translation>Tag %1 von v%2 ist &apos;%3&apos;</translation>
+    </message>
+    <message>
+        <source>tag %1 of v%2 is still set</source>
+        <translation>Tag %1 von v%2 ist noch gesetzt</translation>
+    </message>
+    <message>
+        <source>after writing, the source shows something else: %1; someone may have changed it at the same time</source>
+        <translation>nach dem Schreiben zeigt die Quelle etwas anderes: %1; möglicherweise hat jemand sie gleichzeitig geändert</translation>
+    </message>
+    <message>
+        <source>applied as journal entry %1</source>
+        <translation>als Journaleintrag %1 angewendet</translation>
+    </message>
+    <message>
+        <source># Incident: %1 rolled back from v%2 to v%3</source>
+        <translation># Incident: %1 von v%2 auf v%3 zurückgerollt</translation>
+    </message>
+    <message>
+        <source>| What | Production of `%1` moved from v%2 back to v%3 |</source>
+        <translation>| Was | Production von `%1` von v%2 zurück auf v%3 gesetzt |</translation>
+    </message>
+    <message>
+        <source>| When | %1 |</source>
+        <translation>| Wann | %1 |</translation>
+    </message>
+    <message>
+        <source>| Who | %1 (%2) |</source>
+        <translation>| Wer | %1 (%2) |</translation>
+    </message>
+    <message>
+        <source>MLflow user</source>
+        <translation>MLflow-Benutzer</translation>
+    </message>
+    <message>
+        <source>OS user</source>
+        <translation>Betriebssystem-Benutzer</translation>
+    </message>
+    <message>
+        <source>| Source | %1 |</source>
+        <translation>| Quelle | %1 |</translation>
+    </message>
+    <message>
+        <source>| Reason | %1 |</source>
+        <translation>| Grund | %1 |</translation>
+    </message>
+    <message>
+        <source>| Approval | bypassed (emergency rollback) |</source>
+        <translation>| Freigabe | übergangen (Notfall-Rollback) |</translation>
+    </message>
+    <message>
+        <source>## Metric deltas (v%1 → v%2)</source>
+        <translation>## Metrikdifferenzen (v%1 → v%2)</translation>
+    </message>
+    <message>
+        <source>No metrics of both versions&apos; runs are in the cache.</source>
+        <translation>Für die Läufe beider Versionen sind keine Metriken im Cache.</translation>
+    </message>
+    <message>
+        <source>## Steps</source>
+        <translation>## Schritte</translation>
+    </message>
+    <message>
+        <source>- checked: %1</source>
+        <translation>- geprüft: %1</translation>
+    </message>
+    <message>
+        <source>- wrote: %1</source>
+        <translation>- geschrieben: %1</translation>
+    </message>
+    <message>
+        <source>## Reload hook</source>
+        <translation>## Reload-Hook</translation>
+    </message>
+    <message>
+        <source>`%1`: %2 in %3 ms</source>
+        <translation>`%1`: %2 in %3 ms</translation>
+    </message>
+    <message>
+        <source>succeeded</source>
+        <translation>erfolgreich</translation>
+    </message>
+    <message>
+        <source>timed out</source>
+        <translation>Zeitüberschreitung</translation>
+    </message>
+    <message>
+        <source>failed (%1)</source>
+        <translation>fehlgeschlagen (%1)</translation>
+    </message>
+    <message>
+        <source>## Follow-up</source>
+        <translation>## Nachbereitung</translation>
+    </message>
+    <message>
+        <source>- [ ] Root cause of the problem in v%1</source>
+        <translation>- [ ] Grundursache des Problems in v%1</translation>
+    </message>
+    <message>
+        <source>artifacts of %1 are not reachable from here (%2): not checked</source>
+        <translation>Artefakte von %1 sind von hier aus nicht erreichbar (%2): nicht geprüft</translation>
+    </message>
+    <message>
+        <source>the model of v%1 is not among its artifacts (%2)</source>
+        <translation>das Modell von v%1 ist nicht unter seinen Artefakten (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>ArtifactStore</name>
+    <message>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <source>not a path inside the artifacts</source>
+        <translation>kein Pfad innerhalb der Artefakte</translation>
+    </message>
+    <message>
+        <source>not computed: cannot read the file (%1)</source>
+        <translation>nicht berechnet: die Datei kann nicht gelesen werden (%1)</translation>
+    </message>
+    <message>
+        <source>not computed: reading failed (%1)</source>
+        <translation>nicht berechnet: Lesen fehlgeschlagen (%1)</translation>
+    </message>
+    <message>
+        <source>no such file</source>
+        <translation>Datei existiert nicht</translation>
+    </message>
+    <message>
+        <source>cannot read the file: %1</source>
+        <translation>die Datei kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>the version names no artifact location</source>
+        <translation>die Version nennt keinen Artefaktort</translation>
+    </message>
+    <message>
+        <source>these artifacts are kept by an MLflow tracking server (proxied artifacts), and no artifacts folder beside the store holds them (looked in %1); open the tracking server itself to see them</source>
+        <translation>diese Artefakte verwaltet ein MLflow-Tracking-Server (Proxy-Artefakte), und kein Artefaktordner neben dem Speicher enthält sie (gesucht in %1); öffnen Sie den Tracking-Server selbst, um sie zu sehen</translation>
+    </message>
+    <message>
+        <source>cannot read a local path from this artifact URI</source>
+        <translation>aus dieser Artefakt-URI kann kein lokaler Pfad gelesen werden</translation>
+    </message>
+    <message>
+        <source>ModelDesk cannot read artifacts stored there: it reads local artifact folders and a tracking server&apos;s artifact proxy</source>
+        <translation>ModelDesk kann dort gespeicherte Artefakte nicht lesen: es liest lokale Artefaktordner und den Artefakt-Proxy eines Tracking-Servers</translation>
+    </message>
+    <message>
+        <source>the artifact folder does not exist, neither where the store recorded it nor below the store (looked in %1)</source>
+        <translation>der Artefaktordner existiert weder dort, wo der Speicher ihn verzeichnet hat, noch unterhalb des Speichers (gesucht in %1)</translation>
+    </message>
+    <message>
+        <source>not a file of this version</source>
+        <translation>keine Datei dieser Version</translation>
+    </message>
+    <message>
+        <source>the version names no model file</source>
+        <translation>die Version nennt keine Modelldatei</translation>
+    </message>
+    <message>
+        <source>the version&apos;s model file is missing from the model folder %1</source>
+        <translation>die Modelldatei der Version fehlt im Modellordner %1</translation>
+    </message>
+    <message>
+        <source>the model folder does not exist</source>
+        <translation>der Modellordner existiert nicht</translation>
+    </message>
+    <message>
+        <source>the version names no run, so the server cannot list its artifacts</source>
+        <translation>die Version nennt keinen Lauf, daher kann der Server ihre Artefakte nicht auflisten</translation>
+    </message>
+    <message>
+        <source>the server lists more than %1 artifact folders for this run</source>
+        <translation>der Server listet mehr als %1 Artefaktordner für diesen Lauf auf</translation>
+    </message>
+    <message>
+        <source>the server&apos;s artifact list is not MLflow&apos;s JSON</source>
+        <translation>die Artefaktliste des Servers ist kein JSON im MLflow-Format</translation>
+    </message>
+    <message>
+        <source>the server lists no artifacts for this run (artifact root %1)</source>
+        <translation>der Server listet keine Artefakte für diesen Lauf auf (Artefaktwurzel %1)</translation>
+    </message>
+    <message>
+        <source>the version names no run, so the server cannot send its artifacts</source>
+        <translation>die Version nennt keinen Lauf, daher kann der Server ihre Artefakte nicht senden</translation>
+    </message>
+    <message>
+        <source>not computed: the server did not give the file&apos;s size</source>
+        <translation>nicht berechnet: der Server hat die Dateigröße nicht angegeben</translation>
+    </message>
+    <message>
+        <source>not computed: larger than %1 MiB, the download limit for checksums</source>
+        <translation>nicht berechnet: größer als %1 MiB, die Download-Grenze für Prüfsummen</translation>
+    </message>
+    <message>
+        <source>not computed: %1</source>
+        <translation>nicht berechnet: %1</translation>
+    </message>
+    <message>
+        <source>the file is empty or not a YAML mapping</source>
+        <translation>die Datei ist leer oder kein YAML-Mapping</translation>
+    </message>
+    <message>
+        <source>not valid YAML: %1</source>
+        <translation>kein gültiges YAML: %1</translation>
+    </message>
+    <message>
+        <source>run %1</source>
+        <translation>Lauf %1</translation>
+    </message>
+    <message>
+        <source>unknown source kind</source>
+        <translation>unbekannte Quellenart</translation>
+    </message>
+    <message>
+        <source>the MLmodel file names no flavors</source>
+        <translation>die MLmodel-Datei nennt keine Flavors</translation>
+    </message>
+    <message>
+        <source>MLmodel names %1, which is not among the artifacts</source>
+        <translation>MLmodel nennt %1, das nicht unter den Artefakten ist</translation>
+    </message>
+</context>
+<context>
+    <name>AtomicFile</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>cannot open the folder to sync it</source>
+        <translation>der Ordner kann zum Synchronisieren nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>cannot sync the folder</source>
+        <translation>der Ordner kann nicht synchronisiert werden</translation>
+    </message>
+    <message>
+        <source>cannot create a temporary file beside it</source>
+        <translation>daneben kann keine temporäre Datei angelegt werden</translation>
+    </message>
+    <message>
+        <source>cannot write it to disk</source>
+        <translation>die Datei kann nicht auf den Datenträger geschrieben werden</translation>
+    </message>
+    <message>
+        <source>cannot replace it</source>
+        <translation>die Datei kann nicht ersetzt werden</translation>
+    </message>
+    <message>
+        <source>cannot write</source>
+        <translation>kann nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <source>cannot read</source>
+        <translation>kann nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>cannot remove</source>
+        <translation>kann nicht entfernt werden</translation>
+    </message>
+</context>
+<context>
     <name>Cache</name>
     <message>
         <source>cannot create the folder for the cache</source>
@@ -211,7 +748,7 @@
     </message>
     <message>
         <source>Stage</source>
-        <translation>Phase</translation>
+        <translation>Stufe</translation>
     </message>
     <message>
         <source>Created</source>
@@ -421,7 +958,26 @@ Commands:
                              run behind the Production version or the champion alias)
   models                     registered models
   versions MODEL             the versions of a registered model
-  journal [verify]           the journal of actions and observed registry changes
+  journal [verify] [--model MODEL]
+                             the journal of actions and observed registry changes
+  timeline MODEL             the version history of a model: stages, aliases, every event
+
+Registry actions (on the source that holds MODEL; --source URI chooses when several do):
+  register MODEL (--run RUN_ID | --from URI-OR-FILE) [--description TEXT] [--tag KEY=VALUE]...
+                             register a run&apos;s model (or, for a model folder, a model file) as a
+                             new version
+  promote MODEL VERSION --to Staging|Production|Archived|None|ALIAS
+                             Staging asks for a review; Production needs an approval and
+                             archives the version it replaces (kept as rollback target)
+  ab MODEL VERSION (--share PERCENT | --end)
+                             start or end an A/B test of a version in Staging
+  approve MODEL VERSION --note TEXT
+  reject MODEL VERSION --note TEXT
+                             decide a review; the approver must not be who asked for it
+  rollback MODEL [--to VERSION] --reason TEXT [--yes] [--report FILE]
+                             put the last known-good version back into Production now
+  queue [apply]              actions waiting for an unreachable server; apply re-checks them
+  Every action takes --dry-run (print the plan, change nothing) and --policies FILE.
   demo --into DIR            write the bundled demo (MLflow file store and model folder)
 
 Global options:
@@ -432,7 +988,9 @@ Global options:
   --quiet         no progress on stderr
   --version, --help
 
-Exit codes: 0 success, 1 runtime failure, 2 usage error or bad input.
+Exit codes: 0 success, 1 runtime failure (also: the source changed under us), 2 usage error
+or bad input, 3 refused by a policy rule (the message names the rule).
+Who acts: the MLflow user signed in to a tracking server (MLFLOW_TRACKING_USERNAME), else $USER.
 MLFLOW_TRACKING_URI is used by &apos;sync&apos; when no SOURCE-URI is given.
 </source>
         <translation>Aufruf: modeldesk-cli [--cache PATH] [--journal PATH] [--format table|csv|json] [--quiet] COMMAND [ARGS]
@@ -454,7 +1012,27 @@ Befehle:
                              hinter der Production-Version oder dem Alias champion)
   models                     registrierte Modelle
   versions MODEL             die Versionen eines registrierten Modells
-  journal [verify]           das Journal der Aktionen und beobachteten Änderungen im Modellregister
+  journal [verify] [--model MODEL]
+                             das Journal der Aktionen und beobachteten Änderungen im Modellregister
+  timeline MODEL             die Versionsgeschichte eines Modells: Stufen, Aliasse, jedes Ereignis
+
+Aktionen im Modellregister (auf der Quelle, die MODEL enthält; --source URI wählt, wenn es mehrere sind):
+  register MODEL (--run RUN_ID | --from URI-OR-FILE) [--description TEXT] [--tag KEY=VALUE]...
+                             das Modell eines Laufs (bei einem Modellordner eine Modelldatei) als
+                             neue Version registrieren
+  promote MODEL VERSION --to Staging|Production|Archived|None|ALIAS
+                             Staging fordert ein Review an; Production braucht eine Freigabe und
+                             archiviert die ersetzte Version (bleibt als Rollback-Ziel erhalten)
+  ab MODEL VERSION (--share PERCENT | --end)
+                             einen A/B-Test einer Version in Staging starten oder beenden
+  approve MODEL VERSION --note TEXT
+  reject MODEL VERSION --note TEXT
+                             über ein Review entscheiden; wer entscheidet, darf es nicht angefordert haben
+  rollback MODEL [--to VERSION] --reason TEXT [--yes] [--report FILE]
+                             die zuletzt funktionierende Version sofort zurück in Production bringen
+  queue [apply]              Aktionen, die auf einen nicht erreichbaren Server warten; apply prüft sie
+                             erneut und wendet sie an
+  Jede Aktion akzeptiert --dry-run (Plan ausgeben, nichts ändern) und --policies FILE.
   demo --into DIR            die mitgelieferte Demo schreiben (MLflow-Dateispeicher und Modellordner)
 
 Globale Optionen:
@@ -465,9 +1043,219 @@ Globale Optionen:
   --quiet         keine Fortschrittsanzeige auf stderr
   --version, --help
 
-Exit-Codes: 0 Erfolg, 1 Laufzeitfehler, 2 Aufruffehler oder ungültige Eingabe.
+Exit-Codes: 0 Erfolg, 1 Laufzeitfehler (auch: die Quelle hat sich währenddessen geändert), 2 Aufruffehler
+oder ungültige Eingabe, 3 von einer Richtlinienregel abgelehnt (die Meldung nennt die Regel).
+Wer handelt: der beim Tracking-Server angemeldete MLflow-Benutzer (MLFLOW_TRACKING_USERNAME), sonst $USER.
 MLFLOW_TRACKING_URI wird von &apos;sync&apos; verwendet, wenn keine SOURCE-URI angegeben ist.
 </translation>
+    </message>
+    <message>
+        <source>model &apos;%1&apos; is in several sources (%2); choose one with --source</source>
+        <translation>Modell &apos;%1&apos; ist in mehreren Quellen (%2); wählen Sie eine mit --source</translation>
+    </message>
+    <message>
+        <source>no source in the cache holds model &apos;%1&apos;; sync it first or give --source</source>
+        <translation>keine Quelle im Cache enthält Modell &apos;%1&apos;; synchronisieren Sie zuerst oder geben Sie --source an</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a version number</source>
+        <translation>&apos;%1&apos; ist keine Versionsnummer</translation>
+    </message>
+    <message>
+        <source>Plan (dry run, nothing is written): %1
+</source>
+        <translation>Plan (Trockenlauf, es wird nichts geschrieben): %1
+</translation>
+    </message>
+    <message>
+        <source>%1
+</source>
+        <translation>%1
+</translation>
+    </message>
+    <message>
+        <source>  as %1 (%2), model uses %3
+</source>
+        <translation>  als %1 (%2), Modell verwendet %3
+</translation>
+    </message>
+    <message>
+        <source>  check: %1
+</source>
+        <translation>  Prüfung: %1
+</translation>
+    </message>
+    <message>
+        <source>  %1: %2
+</source>
+        <translation>  %1: %2
+</translation>
+    </message>
+    <message>
+        <source>would</source>
+        <translation>geplant</translation>
+    </message>
+    <message>
+        <source>did</source>
+        <translation>erledigt</translation>
+    </message>
+    <message>
+        <source>rollback asks before it acts; add --yes when not at a terminal</source>
+        <translation>rollback fragt vor dem Ausführen nach; geben Sie ohne Terminal --yes an</translation>
+    </message>
+    <message>
+        <source>Roll back now? [y/N] </source>
+        <translation>Jetzt zurückrollen? [y/N] </translation>
+    </message>
+    <message>
+        <source>Nothing was changed.
+</source>
+        <translation>Es wurde nichts geändert.
+</translation>
+    </message>
+    <message>
+        <source>modeldesk-cli: %1 cannot be reached; the action waits in the queue (#%2) and is applied by &apos;modeldesk-cli queue apply&apos; once its preconditions hold again
+</source>
+        <translation>modeldesk-cli: %1 ist nicht erreichbar; die Aktion wartet in der Warteschlange (#%2) und wird von &apos;modeldesk-cli queue apply&apos; angewendet, sobald ihre Vorbedingungen wieder erfüllt sind
+</translation>
+    </message>
+    <message>
+        <source>cannot write the incident report: %1</source>
+        <translation>der Incident-Bericht kann nicht geschrieben werden: %1</translation>
+    </message>
+    <message>
+        <source>  journal entry #%1
+</source>
+        <translation>  Journaleintrag #%1
+</translation>
+    </message>
+    <message>
+        <source>  reload hook %1: %2 (%3 ms)
+</source>
+        <translation>  Reload-Hook %1: %2 (%3 ms)
+</translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation>ok</translation>
+    </message>
+    <message>
+        <source>timed out</source>
+        <translation>Zeitüberschreitung</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>register needs a MODEL name</source>
+        <translation>register benötigt einen MODEL-Namen</translation>
+    </message>
+    <message>
+        <source>register needs --run RUN_ID or --from URI-OR-FILE</source>
+        <translation>register benötigt --run RUN_ID oder --from URI-OR-FILE</translation>
+    </message>
+    <message>
+        <source>--tag needs KEY=VALUE, not &apos;%1&apos;</source>
+        <translation>--tag benötigt KEY=VALUE, nicht &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>promote needs MODEL VERSION --to TARGET</source>
+        <translation>promote benötigt MODEL VERSION --to TARGET</translation>
+    </message>
+    <message>
+        <source>promote needs --to Staging|Production|Archived|None|ALIAS</source>
+        <translation>promote benötigt --to Staging|Production|Archived|None|ALIAS</translation>
+    </message>
+    <message>
+        <source>ab needs MODEL VERSION and --share PERCENT or --end</source>
+        <translation>ab benötigt MODEL VERSION und --share PERCENT oder --end</translation>
+    </message>
+    <message>
+        <source>ab needs --share PERCENT or --end</source>
+        <translation>ab benötigt --share PERCENT oder --end</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a percentage</source>
+        <translation>&apos;%1&apos; ist keine Prozentangabe</translation>
+    </message>
+    <message>
+        <source>%1 needs MODEL VERSION --note TEXT</source>
+        <translation>%1 benötigt MODEL VERSION --note TEXT</translation>
+    </message>
+    <message>
+        <source>rollback needs a MODEL name</source>
+        <translation>rollback benötigt einen MODEL-Namen</translation>
+    </message>
+    <message>
+        <source>#%1 %2 %3 v%4: %5 — %6
+</source>
+        <translation>#%1 %2 %3 v%4: %5 — %6
+</translation>
+    </message>
+    <message>
+        <source>unknown queue command &apos;%1&apos;</source>
+        <translation>unbekannter queue-Befehl &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>Eingereiht</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>timeline needs a MODEL name</source>
+        <translation>timeline benötigt einen MODEL-Namen</translation>
+    </message>
+    <message>
+        <source>Lane</source>
+        <translation>Spur</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>Bis</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>jetzt</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Ereignis</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Änderung</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <source>%1 … %2</source>
+        <translation>%1 … %2</translation>
     </message>
 </context>
 <context>
@@ -722,6 +1510,216 @@ MLFLOW_TRACKING_URI wird von &apos;sync&apos; verwendet, wenn keine SOURCE-URI a
     </message>
 </context>
 <context>
+    <name>FileStoreWriter</name>
+    <message>
+        <source>the registered model name cannot be empty</source>
+        <translation>der Name des registrierten Modells darf nicht leer sein</translation>
+    </message>
+    <message>
+        <source>invalid tag name &apos;%1&apos;: names may only contain alphanumerics, underscores (_), dashes (-), periods (.), spaces ( ) and slashes (/)</source>
+        <translation>ungültiger Tag-Name &apos;%1&apos;: Namen dürfen nur Buchstaben, Ziffern, Unterstriche (_), Bindestriche (-), Punkte (.), Leerzeichen ( ) und Schrägstriche (/) enthalten</translation>
+    </message>
+    <message>
+        <source>invalid tag name &apos;%1&apos;: it would resolve to the path &apos;%2&apos;</source>
+        <translation>ungültiger Tag-Name &apos;%1&apos;: er würde zum Pfad &apos;%2&apos; aufgelöst</translation>
+    </message>
+    <message>
+        <source>the tag name has %1 characters, more than the limit of 250</source>
+        <translation>der Tag-Name hat %1 Zeichen, mehr als die Grenze von 250</translation>
+    </message>
+    <message>
+        <source>the tag value has %1 characters, more than the limit of 5000</source>
+        <translation>der Tag-Wert hat %1 Zeichen, mehr als die Grenze von 5000</translation>
+    </message>
+    <message>
+        <source>the alias cannot be empty</source>
+        <translation>der Alias darf nicht leer sein</translation>
+    </message>
+    <message>
+        <source>invalid alias &apos;%1&apos;: names may only contain alphanumerics, underscores (_) and dashes (-)</source>
+        <translation>ungültiger Alias &apos;%1&apos;: Namen dürfen nur Buchstaben, Ziffern, Unterstriche (_) und Bindestriche (-) enthalten</translation>
+    </message>
+    <message>
+        <source>the alias has %1 characters, more than the limit of 255</source>
+        <translation>der Alias hat %1 Zeichen, mehr als die Grenze von 255</translation>
+    </message>
+    <message>
+        <source>the alias &apos;latest&apos; (in any case) is reserved</source>
+        <translation>der Alias &apos;latest&apos; ist (in jeder Groß-/Kleinschreibung) reserviert</translation>
+    </message>
+    <message>
+        <source>the version alias &apos;%1&apos; is reserved</source>
+        <translation>der Versionsalias &apos;%1&apos; ist reserviert</translation>
+    </message>
+    <message>
+        <source>invalid stage &apos;%1&apos;: it must be one of None, Staging, Production, Archived</source>
+        <translation>ungültige Stufe &apos;%1&apos;: erlaubt sind None, Staging, Production und Archived</translation>
+    </message>
+    <message>
+        <source>existing versions can only be archived when moving to Staging or Production, not %1</source>
+        <translation>vorhandene Versionen können nur beim Verschieben nach Staging oder Production archiviert werden, nicht bei %1</translation>
+    </message>
+    <message>
+        <source>cannot resolve the model URI &apos;%1&apos;: only models:/&lt;name&gt;/&lt;version&gt; can be registered from the registry</source>
+        <translation>die Modell-URI &apos;%1&apos; kann nicht aufgelöst werden: aus dem Modellregister lässt sich nur models:/&lt;name&gt;/&lt;version&gt; registrieren</translation>
+    </message>
+    <message>
+        <source>the file is missing</source>
+        <translation>die Datei fehlt</translation>
+    </message>
+    <message>
+        <source>cannot read the file: %1</source>
+        <translation>die Datei kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>the file is empty or not a YAML mapping</source>
+        <translation>die Datei ist leer oder kein YAML-Mapping</translation>
+    </message>
+    <message>
+        <source>not valid YAML: %1</source>
+        <translation>kein gültiges YAML: %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>cannot open the folder to sync it</source>
+        <translation>der Ordner kann zum Synchronisieren nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>cannot sync the folder</source>
+        <translation>der Ordner kann nicht synchronisiert werden</translation>
+    </message>
+    <message>
+        <source>cannot create the folder</source>
+        <translation>der Ordner kann nicht angelegt werden</translation>
+    </message>
+    <message>
+        <source>cannot rename the folder</source>
+        <translation>der Ordner kann nicht umbenannt werden</translation>
+    </message>
+    <message>
+        <source>invalid name &apos;%1&apos;: a registered model name cannot contain a path separator</source>
+        <translation>ungültiger Name &apos;%1&apos;: der Name eines registrierten Modells darf kein Pfadtrennzeichen enthalten</translation>
+    </message>
+    <message>
+        <source>invalid name &apos;%1&apos;: a registered model name cannot contain &apos;%&apos;</source>
+        <translation>ungültiger Name &apos;%1&apos;: der Name eines registrierten Modells darf kein &apos;%&apos; enthalten</translation>
+    </message>
+    <message>
+        <source>invalid name &apos;%1&apos;</source>
+        <translation>ungültiger Name &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>there is no registered model &apos;%1&apos;</source>
+        <translation>es gibt kein registriertes Modell &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>registered model &apos;%1&apos; has no version %2</source>
+        <translation>das registrierte Modell &apos;%1&apos; hat keine Version %2</translation>
+    </message>
+    <message>
+        <source>the folder is not writable</source>
+        <translation>der Ordner ist nicht beschreibbar</translation>
+    </message>
+    <message>
+        <source>the source of the new version is empty</source>
+        <translation>die Quelle der neuen Version ist leer</translation>
+    </message>
+    <message>
+        <source>the folder of registered model &apos;%1&apos; has no meta.yaml</source>
+        <translation>der Ordner des registrierten Modells &apos;%1&apos; hat keine meta.yaml</translation>
+    </message>
+    <message>
+        <source>cannot create a temporary folder</source>
+        <translation>es kann kein temporärer Ordner angelegt werden</translation>
+    </message>
+    <message>
+        <source>another client registered new versions of &apos;%1&apos; at the same time; try again</source>
+        <translation>ein anderer Client hat gleichzeitig neue Versionen von &apos;%1&apos; registriert; versuchen Sie es erneut</translation>
+    </message>
+    <message>
+        <source>the new version %1 cannot be read back</source>
+        <translation>die neue Version %1 kann nicht zurückgelesen werden</translation>
+    </message>
+    <message>
+        <source>registered model &apos;%1&apos; has no alias &apos;%2&apos;</source>
+        <translation>das registrierte Modell &apos;%1&apos; hat keinen Alias &apos;%2&apos;</translation>
+    </message>
+</context>
+<context>
+    <name>HttpClient</name>
+    <message>
+        <source>no CA certificate could be read from MLFLOW_TRACKING_SERVER_CERT_PATH (%1)</source>
+        <translation>aus MLFLOW_TRACKING_SERVER_CERT_PATH (%1) konnte kein CA-Zertifikat gelesen werden</translation>
+    </message>
+    <message>
+        <source>MLFLOW_TRACKING_CLIENT_CERT_PATH (%1) must be one PEM file with the client certificate and its unencrypted key</source>
+        <translation>MLFLOW_TRACKING_CLIENT_CERT_PATH (%1) muss eine einzige PEM-Datei mit dem Client-Zertifikat und seinem unverschlüsselten Schlüssel sein</translation>
+    </message>
+    <message>
+        <source>cannot connect to the server at %1: the connection was refused</source>
+        <translation>keine Verbindung zum Server unter %1: die Verbindung wurde abgelehnt</translation>
+    </message>
+    <message>
+        <source>cannot connect to the server at %1: the host name is unknown</source>
+        <translation>keine Verbindung zum Server unter %1: der Hostname ist unbekannt</translation>
+    </message>
+    <message>
+        <source>the server at %1 did not answer within %2 s</source>
+        <translation>der Server unter %1 hat nicht innerhalb von %2 s geantwortet</translation>
+    </message>
+    <message>
+        <source>the secure connection to %1 failed: %2 (MLFLOW_TRACKING_SERVER_CERT_PATH names a CA bundle; MLFLOW_TRACKING_INSECURE_TLS=true skips the check)</source>
+        <translation>die sichere Verbindung zu %1 ist fehlgeschlagen: %2 (MLFLOW_TRACKING_SERVER_CERT_PATH nennt ein CA-Bundle; MLFLOW_TRACKING_INSECURE_TLS=true überspringt die Prüfung)</translation>
+    </message>
+    <message>
+        <source>the connection to %1 dropped in the middle of an answer (%2 of %3 bytes)</source>
+        <translation>die Verbindung zu %1 brach mitten in einer Antwort ab (%2 von %3 Bytes)</translation>
+    </message>
+    <message>
+        <source>the connection to %1 failed: %2</source>
+        <translation>die Verbindung zu %1 ist fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source> (after %1 attempts)</source>
+        <translation> (nach %1 Versuchen)</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <source>the server at %1 needs you to sign in: set MLFLOW_TRACKING_TOKEN or MLFLOW_TRACKING_USERNAME/PASSWORD</source>
+        <translation>der Server unter %1 verlangt eine Anmeldung: setzen Sie MLFLOW_TRACKING_TOKEN oder MLFLOW_TRACKING_USERNAME/PASSWORD</translation>
+    </message>
+    <message>
+        <source>the server at %1 did not accept your credentials: sign in with a valid MLFLOW_TRACKING_TOKEN or MLFLOW_TRACKING_USERNAME/PASSWORD</source>
+        <translation>der Server unter %1 hat Ihre Anmeldedaten nicht akzeptiert: melden Sie sich mit einem gültigen MLFLOW_TRACKING_TOKEN oder MLFLOW_TRACKING_USERNAME/PASSWORD an</translation>
+    </message>
+    <message>
+        <source>no permission for %1 on the server at %2</source>
+        <translation>keine Berechtigung für %1 auf dem Server unter %2</translation>
+    </message>
+    <message>
+        <source>not an MLflow tracking server: %1 answered 404 for %2</source>
+        <translation>kein MLflow-Tracking-Server: %1 hat auf %2 mit 404 geantwortet</translation>
+    </message>
+    <message>
+        <source>the server has no such item: %1</source>
+        <translation>dieser Eintrag existiert auf dem Server nicht: %1</translation>
+    </message>
+    <message>
+        <source>the server rejected the request (HTTP %1)%2</source>
+        <translation>der Server hat die Anfrage abgelehnt (HTTP %1)%2</translation>
+    </message>
+    <message>
+        <source>the server answered HTTP %1%2</source>
+        <translation>der Server hat mit HTTP %1 geantwortet%2</translation>
+    </message>
+</context>
+<context>
     <name>Importer</name>
     <message>
         <source>Reading runs</source>
@@ -855,6 +1853,387 @@ MLFLOW_TRACKING_URI wird von &apos;sync&apos; verwendet, wenn keine SOURCE-URI a
     </message>
 </context>
 <context>
+    <name>MlflowDbSource</name>
+    <message>
+        <source>cannot read the MLflow database: %1</source>
+        <translation>die MLflow-Datenbank kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>cannot open the file: %1</source>
+        <translation>die Datei kann nicht geöffnet werden: %1</translation>
+    </message>
+    <message>
+        <source>not an MLflow database (not an SQLite file)</source>
+        <translation>keine MLflow-Datenbank (keine SQLite-Datei)</translation>
+    </message>
+    <message>
+        <source>the MLflow database is truncated: the file has %1 of %2 bytes</source>
+        <translation>die MLflow-Datenbank ist abgeschnitten: die Datei hat %1 von %2 Bytes</translation>
+    </message>
+    <message>
+        <source>model &apos;%1&apos; has a version &apos;%2&apos; that is not a positive number; skipped</source>
+        <translation>Modell &apos;%1&apos; hat eine Version &apos;%2&apos;, die keine positive Zahl ist; übersprungen</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <source>a run of experiment %1 has no run_uuid</source>
+        <translation>ein Lauf von Experiment %1 hat keine run_uuid</translation>
+    </message>
+    <message>
+        <source>experiment &apos;%1&apos; has an id that is not a number; skipped</source>
+        <translation>Experiment &apos;%1&apos; hat eine ID, die keine Zahl ist; übersprungen</translation>
+    </message>
+    <message>
+        <source>run %1 belongs to experiment &apos;%2&apos;, which does not exist; skipped</source>
+        <translation>Lauf %1 gehört zu Experiment &apos;%2&apos;, das nicht existiert; übersprungen</translation>
+    </message>
+    <message>
+        <source>%1: run %2, metric &apos;%3&apos; has no value; skipped</source>
+        <translation>%1: Lauf %2, Metrik &apos;%3&apos; hat keinen Wert; übersprungen</translation>
+    </message>
+    <message>
+        <source>no such file</source>
+        <translation>Datei existiert nicht</translation>
+    </message>
+    <message>
+        <source>not an MLflow database (this is a folder)</source>
+        <translation>keine MLflow-Datenbank (dies ist ein Ordner)</translation>
+    </message>
+    <message>
+        <source>not an MLflow database (it has no alembic_version and runs tables)</source>
+        <translation>keine MLflow-Datenbank (die Tabellen alembic_version und runs fehlen)</translation>
+    </message>
+    <message>
+        <source>not an MLflow database (its alembic_version table is empty)</source>
+        <translation>keine MLflow-Datenbank (ihre Tabelle alembic_version ist leer)</translation>
+    </message>
+    <message>
+        <source>MLflow schema revision &apos;%1&apos; is too old (before MLflow 1.4); upgrade it with `mlflow db upgrade`</source>
+        <translation>MLflow-Schemarevision &apos;%1&apos; ist zu alt (vor MLflow 1.4); aktualisieren Sie sie mit `mlflow db upgrade`</translation>
+    </message>
+    <message>
+        <source>unknown MLflow schema revision &apos;%1&apos; (newer than this ModelDesk?)</source>
+        <translation>unbekannte MLflow-Schemarevision &apos;%1&apos; (neuer als dieses ModelDesk?)</translation>
+    </message>
+    <message>
+        <source>not an MLflow database (table &apos;%1&apos; is missing)</source>
+        <translation>keine MLflow-Datenbank (Tabelle &apos;%1&apos; fehlt)</translation>
+    </message>
+    <message>
+        <source>the MLflow database is read-only</source>
+        <translation>die MLflow-Datenbank ist schreibgeschützt</translation>
+    </message>
+</context>
+<context>
+    <name>MlflowDbWriter</name>
+    <message>
+        <source>the MLflow database is busy (another program is writing to it): %1</source>
+        <translation>die MLflow-Datenbank ist belegt (ein anderes Programm schreibt gerade hinein): %1</translation>
+    </message>
+    <message>
+        <source>cannot write the MLflow database: %1</source>
+        <translation>die MLflow-Datenbank kann nicht geschrieben werden: %1</translation>
+    </message>
+    <message>
+        <source>there is no registered model &apos;%1&apos;</source>
+        <translation>es gibt kein registriertes Modell &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>registered model &apos;%1&apos; has no version %2</source>
+        <translation>das registrierte Modell &apos;%1&apos; hat keine Version %2</translation>
+    </message>
+    <message>
+        <source>the MLflow database has no model registry (table &apos;%1&apos; is missing)</source>
+        <translation>die MLflow-Datenbank hat kein Modellregister (Tabelle &apos;%1&apos; fehlt)</translation>
+    </message>
+    <message>
+        <source>the source of the new version is empty</source>
+        <translation>die Quelle der neuen Version ist leer</translation>
+    </message>
+    <message>
+        <source>this MLflow database predates model version tags</source>
+        <translation>diese MLflow-Datenbank ist älter als Tags für Modellversionen</translation>
+    </message>
+    <message>
+        <source>the new version %1 cannot be read back</source>
+        <translation>die neue Version %1 kann nicht zurückgelesen werden</translation>
+    </message>
+    <message>
+        <source>this MLflow database predates aliases (MLflow 2.3); upgrade it with `mlflow db upgrade`</source>
+        <translation>diese MLflow-Datenbank ist älter als Aliasse (MLflow 2.3); aktualisieren Sie sie mit `mlflow db upgrade`</translation>
+    </message>
+    <message>
+        <source>registered model &apos;%1&apos; has no alias &apos;%2&apos;</source>
+        <translation>das registrierte Modell &apos;%1&apos; hat keinen Alias &apos;%2&apos;</translation>
+    </message>
+</context>
+<context>
+    <name>MlflowRestSource</name>
+    <message>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <source>the server sent &apos;%1&apos; instead of JSON</source>
+        <translation>der Server hat &apos;%1&apos; statt JSON gesendet</translation>
+    </message>
+    <message>
+        <source>the server sent malformed JSON (%1 bytes; the answer may have been cut short)</source>
+        <translation>der Server hat fehlerhaftes JSON gesendet (%1 Bytes; die Antwort wurde möglicherweise abgeschnitten)</translation>
+    </message>
+    <message>
+        <source>the server sent the same page token twice</source>
+        <translation>der Server hat dasselbe Seiten-Token zweimal gesendet</translation>
+    </message>
+    <message>
+        <source>an experiment without experiment_id was skipped</source>
+        <translation>ein Experiment ohne experiment_id wurde übersprungen</translation>
+    </message>
+    <message>
+        <source>a run without run_id was skipped</source>
+        <translation>ein Lauf ohne run_id wurde übersprungen</translation>
+    </message>
+    <message>
+        <source>a registered model without a name was skipped</source>
+        <translation>ein registriertes Modell ohne Namen wurde übersprungen</translation>
+    </message>
+    <message>
+        <source>model &apos;%1&apos; has a version that is not a positive number; skipped</source>
+        <translation>Modell &apos;%1&apos; hat eine Version, die keine positive Zahl ist; übersprungen</translation>
+    </message>
+    <message>
+        <source>not an MLflow tracking server: %1 answered %2 with &apos;%3&apos; instead of MLflow&apos;s JSON</source>
+        <translation>kein MLflow-Tracking-Server: %1 hat auf %2 mit &apos;%3&apos; statt mit MLflows JSON geantwortet</translation>
+    </message>
+</context>
+<context>
+    <name>MlflowRestWriter</name>
+    <message>
+        <source>not an MLflow tracking server: %1 answered %2 with &apos;%3&apos; instead of MLflow&apos;s JSON</source>
+        <translation>kein MLflow-Tracking-Server: %1 hat auf %2 mit &apos;%3&apos; statt mit MLflows JSON geantwortet</translation>
+    </message>
+    <message>
+        <source>version %1 of model &apos;%2&apos; does not exist on the server at %3</source>
+        <translation>Version %1 von Modell &apos;%2&apos; existiert auf dem Server unter %3 nicht</translation>
+    </message>
+    <message>
+        <source>model &apos;%1&apos; does not exist on the server at %2</source>
+        <translation>Modell &apos;%1&apos; existiert auf dem Server unter %2 nicht</translation>
+    </message>
+    <message>
+        <source>the server answered with model &apos;%1&apos; when asked for &apos;%2&apos;</source>
+        <translation>der Server hat auf die Anfrage nach Modell &apos;%2&apos; mit Modell &apos;%1&apos; geantwortet</translation>
+    </message>
+    <message>
+        <source>the server sent the same page token twice</source>
+        <translation>der Server hat dasselbe Seiten-Token zweimal gesendet</translation>
+    </message>
+    <message>
+        <source>a new model version needs the model&apos;s name</source>
+        <translation>eine neue Modellversion benötigt den Namen des Modells</translation>
+    </message>
+    <message>
+        <source>a new version of model &apos;%1&apos; needs the location of the model&apos;s files</source>
+        <translation>eine neue Version von Modell &apos;%1&apos; benötigt den Ort der Modelldateien</translation>
+    </message>
+    <message>
+        <source>the server&apos;s answer to registering a version of model &apos;%1&apos; names no version of it</source>
+        <translation>die Antwort des Servers auf die Registrierung einer Version von Modell &apos;%1&apos; nennt keine Version</translation>
+    </message>
+    <message>
+        <source>model &apos;%1&apos; has no alias &apos;%2&apos; on the server at %3</source>
+        <translation>Modell &apos;%1&apos; hat auf dem Server unter %3 keinen Alias &apos;%2&apos;</translation>
+    </message>
+</context>
+<context>
+    <name>ModelFolderSidecar</name>
+    <message>
+        <source>not a valid ModelDesk registry file (%1: %2); its stages, tags and descriptions are ignored until it is fixed or removed</source>
+        <translation>keine gültige Registerdatei von ModelDesk (%1: %2); die Stufen, Tags und Beschreibungen der Datei werden ignoriert, bis sie korrigiert oder entfernt wird</translation>
+    </message>
+    <message>
+        <source>cannot read the file: %1</source>
+        <translation>die Datei kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>larger than 64 MB</source>
+        <translation>größer als 64 MB</translation>
+    </message>
+    <message>
+        <source>not valid JSON (%1); its stages, tags and descriptions are ignored until it is fixed or removed</source>
+        <translation>kein gültiges JSON (%1); die Stufen, Tags und Beschreibungen der Datei werden ignoriert, bis sie korrigiert oder entfernt wird</translation>
+    </message>
+    <message>
+        <source>not a JSON object</source>
+        <translation>kein JSON-Objekt</translation>
+    </message>
+    <message>
+        <source>missing or not a whole number above 0</source>
+        <translation>fehlt oder ist keine ganze Zahl größer als 0</translation>
+    </message>
+    <message>
+        <source>written by a newer ModelDesk (format %1; this one knows up to %2); its stages, tags and descriptions are ignored and it is not changed</source>
+        <translation>von einem neueren ModelDesk geschrieben (Format %1; diese Version kennt Formate bis %2); die Stufen, Tags und Beschreibungen der Datei werden ignoriert und die Datei wird nicht verändert</translation>
+    </message>
+    <message>
+        <source>the key is not a version number</source>
+        <translation>der Schlüssel ist keine Versionsnummer</translation>
+    </message>
+    <message>
+        <source>not a string</source>
+        <translation>keine Zeichenkette</translation>
+    </message>
+    <message>
+        <source>not a time in milliseconds</source>
+        <translation>keine Zeitangabe in Millisekunden</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not None, Staging or Archived</source>
+        <translation>&apos;%1&apos; ist nicht None, Staging oder Archived</translation>
+    </message>
+</context>
+<context>
+    <name>ModelFolderSource</name>
+    <message>
+        <source>cannot read the file: %1</source>
+        <translation>die Datei kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>&apos;Current version&apos; is not a whole number above 0: &apos;%1&apos;</source>
+        <translation>&apos;Current version&apos; ist keine ganze Zahl größer als 0: &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;Best score&apos; is not a number: &apos;%1&apos;</source>
+        <translation>&apos;Best score&apos; ist keine Zahl: &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;Date created&apos; is not a date (YYYY-MM-DD): &apos;%1&apos;</source>
+        <translation>&apos;Date created&apos; ist kein Datum (YYYY-MM-DD): &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>unknown format: there is no &apos;Current version: N&apos; line; the current version is found by comparing model.pkl with the model_vN.pkl files</source>
+        <translation>unbekanntes Format: keine Zeile &apos;Current version: N&apos; vorhanden; die aktuelle Version wird durch Vergleich von model.pkl mit den Dateien model_vN.pkl ermittelt</translation>
+    </message>
+    <message>
+        <source>no such folder</source>
+        <translation>Ordner existiert nicht</translation>
+    </message>
+    <message>
+        <source>not a model folder (this is a file)</source>
+        <translation>kein Modellordner (dies ist eine Datei)</translation>
+    </message>
+    <message>
+        <source>not a model folder: it holds no model.pkl, model_vN.pkl or version.txt</source>
+        <translation>kein Modellordner: er enthält weder model.pkl noch model_vN.pkl noch version.txt</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <source>a second file for version %1 (%2); ignored</source>
+        <translation>eine zweite Datei für Version %1 (%2); ignoriert</translation>
+    </message>
+    <message>
+        <source>&apos;Current version&apos; says %1, but model.pkl is model_v%2.pkl (a byte-for-byte copy); model.pkl is what is served, so version %2 is shown as current</source>
+        <translation>&apos;Current version&apos; gibt %1 an, aber model.pkl ist model_v%2.pkl (eine byteidentische Kopie); ausgeliefert wird model.pkl, daher wird Version %2 als aktuell angezeigt</translation>
+    </message>
+    <message>
+        <source>&apos;Current version&apos; says %1, but model.pkl is not a copy of model_v%1.pkl nor of any other saved version</source>
+        <translation>&apos;Current version&apos; gibt %1 an, aber model.pkl ist weder eine Kopie von model_v%1.pkl noch von einer anderen gespeicherten Version</translation>
+    </message>
+    <message>
+        <source>&apos;Current version&apos; is %1, but there is no model_v%1.pkl; model.pkl equals model_v%2.pkl</source>
+        <translation>&apos;Current version&apos; ist %1, aber es gibt keine model_v%1.pkl; model.pkl ist identisch mit model_v%2.pkl</translation>
+    </message>
+    <message>
+        <source>&apos;Current version&apos; is %1, but there is neither model_v%1.pkl nor model.pkl</source>
+        <translation>&apos;Current version&apos; ist %1, aber es gibt weder model_v%1.pkl noch model.pkl</translation>
+    </message>
+    <message>
+        <source>Model folder %1</source>
+        <translation>Modellordner %1</translation>
+    </message>
+</context>
+<context>
+    <name>ModelFolderWriter</name>
+    <message>
+        <source>another ModelDesk is writing to this model folder; try again in a moment</source>
+        <translation>ein anderes ModelDesk schreibt gerade in diesen Modellordner; versuchen Sie es gleich noch einmal</translation>
+    </message>
+    <message>
+        <source>the model folder is not writable</source>
+        <translation>der Modellordner ist nicht beschreibbar</translation>
+    </message>
+    <message>
+        <source>cannot create the lock file</source>
+        <translation>die Sperrdatei kann nicht angelegt werden</translation>
+    </message>
+    <message>
+        <source>ModelDesk&apos;s registry file of this folder cannot be used, so nothing was changed: %1</source>
+        <translation>die Registerdatei von ModelDesk in diesem Ordner kann nicht verwendet werden, daher wurde nichts geändert: %1</translation>
+    </message>
+    <message>
+        <source>the model folder delivered no model</source>
+        <translation>der Modellordner hat kein Modell geliefert</translation>
+    </message>
+    <message>
+        <source>this model folder holds the model &apos;%1&apos;, not &apos;%2&apos;</source>
+        <translation>dieser Modellordner enthält das Modell &apos;%1&apos;, nicht &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <source>cannot read the file</source>
+        <translation>die Datei kann nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>no such model file</source>
+        <translation>Modelldatei existiert nicht</translation>
+    </message>
+    <message>
+        <source>not a model file (a model folder takes one file)</source>
+        <translation>keine Modelldatei (ein Modellordner nimmt nur eine einzelne Datei auf)</translation>
+    </message>
+    <message>
+        <source>a tag needs a name</source>
+        <translation>ein Tag braucht einen Namen</translation>
+    </message>
+    <message>
+        <source>the tag &apos;%1&apos; is computed from the folder&apos;s files and cannot be set</source>
+        <translation>das Tag &apos;%1&apos; wird aus den Dateien des Ordners berechnet und kann nicht gesetzt werden</translation>
+    </message>
+    <message>
+        <source>the file appeared while registering; try again</source>
+        <translation>die Datei ist während des Registrierens aufgetaucht; versuchen Sie es erneut</translation>
+    </message>
+    <message>
+        <source>the new version is not there after writing it</source>
+        <translation>die neue Version ist nach dem Schreiben nicht vorhanden</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a stage: use None, Staging, Production or Archived</source>
+        <translation>&apos;%1&apos; ist keine Stufe: verwenden Sie None, Staging, Production oder Archived</translation>
+    </message>
+    <message>
+        <source>there is no version %1 (no %2)</source>
+        <translation>es gibt keine Version %1 (%2 fehlt)</translation>
+    </message>
+    <message>
+        <source>version %1 is the current model (model.pkl): promote another version to Production first</source>
+        <translation>Version %1 ist das aktuelle Modell (model.pkl): stufen Sie zuerst eine andere Version nach Production hoch</translation>
+    </message>
+    <message>
+        <source>a model folder has no aliases</source>
+        <translation>ein Modellordner kennt keine Aliasse</translation>
+    </message>
+    <message>
+        <source>the tag &apos;%1&apos; is computed from the folder&apos;s files and cannot be removed</source>
+        <translation>das Tag &apos;%1&apos; wird aus den Dateien des Ordners berechnet und kann nicht entfernt werden</translation>
+    </message>
+</context>
+<context>
     <name>ModelsPage</name>
     <message>
         <source>The registered models of the selected source, with their number of versions</source>
@@ -906,6 +2285,69 @@ MLFLOW_TRACKING_URI wird von &apos;sync&apos; verwendet, wenn keine SOURCE-URI a
     <message>
         <source>Choose an MLflow SQLite database (.db)</source>
         <translation>Eine MLflow-SQLite-Datenbank (.db) wählen</translation>
+    </message>
+</context>
+<context>
+    <name>Policies</name>
+    <message>
+        <source>must be %1</source>
+        <translation>muss %1 sein</translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation>true oder false</translation>
+    </message>
+    <message>
+        <source>a non-empty string</source>
+        <translation>eine nicht leere Zeichenkette</translation>
+    </message>
+    <message>
+        <source>a list of strings</source>
+        <translation>eine Liste von Zeichenketten</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>ein Objekt</translation>
+    </message>
+    <message>
+        <source>a non-empty list of strings</source>
+        <translation>eine nicht leere Liste von Zeichenketten</translation>
+    </message>
+    <message>
+        <source>an http:// or https:// URL</source>
+        <translation>eine http://- oder https://-URL</translation>
+    </message>
+    <message>
+        <source>a number of seconds between 0 and 3600</source>
+        <translation>eine Anzahl Sekunden zwischen 0 und 3600</translation>
+    </message>
+    <message>
+        <source>unknown setting</source>
+        <translation>unbekannte Einstellung</translation>
+    </message>
+    <message>
+        <source>needs a &quot;command&quot; or a &quot;url&quot;</source>
+        <translation>benötigt &quot;command&quot; oder &quot;url&quot;</translation>
+    </message>
+    <message>
+        <source>cannot read the policy file: %1</source>
+        <translation>die Richtliniendatei kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>not valid JSON: %1</source>
+        <translation>kein gültiges JSON: %1</translation>
+    </message>
+    <message>
+        <source>must be a JSON object</source>
+        <translation>muss ein JSON-Objekt sein</translation>
+    </message>
+    <message>
+        <source>unknown setting (expected &quot;defaults&quot; or &quot;models&quot;)</source>
+        <translation>unbekannte Einstellung (erwartet: &quot;defaults&quot; oder &quot;models&quot;)</translation>
+    </message>
+    <message>
+        <source>must be an object</source>
+        <translation>muss ein Objekt sein</translation>
     </message>
 </context>
 <context>
@@ -1186,46 +2628,277 @@ tags.mlflow.runName LIKE &apos;XGB%&apos;</translation>
     </message>
 </context>
 <context>
-    <name>md</name>
+    <name>VersionDetails</name>
     <message>
-        <source>cannot read the MLflow database: %1</source>
-        <translation>die MLflow-Datenbank kann nicht gelesen werden: %1</translation>
+        <source>%1 rows × %2 columns</source>
+        <translation>%1 Zeilen × %2 Spalten</translation>
     </message>
     <message>
-        <source>cannot open the file: %1</source>
-        <translation>die Datei kann nicht geöffnet werden: %1</translation>
+        <source>%1 rows</source>
+        <translation>%1 Zeilen</translation>
     </message>
     <message>
-        <source>not an MLflow database (not an SQLite file)</source>
-        <translation>keine MLflow-Datenbank (keine SQLite-Datei)</translation>
+        <source>%1 columns</source>
+        <translation>%1 Spalten</translation>
     </message>
     <message>
-        <source>the MLflow database is truncated: the file has %1 of %2 bytes</source>
-        <translation>die MLflow-Datenbank ist abgeschnitten: die Datei hat %1 von %2 Bytes</translation>
+        <source>no such version in the cache</source>
+        <translation>diese Version ist nicht im Cache</translation>
     </message>
     <message>
-        <source>cannot read the file: %1</source>
-        <translation>die Datei kann nicht gelesen werden: %1</translation>
+        <source>%1 v%2</source>
+        <translation>%1 v%2</translation>
     </message>
     <message>
-        <source>&apos;Current version&apos; is not a whole number above 0: &apos;%1&apos;</source>
-        <translation>&apos;Current version&apos; ist keine ganze Zahl größer als 0: &apos;%1&apos;</translation>
+        <source>size unknown</source>
+        <translation>Größe unbekannt</translation>
     </message>
     <message>
-        <source>&apos;Best score&apos; is not a number: &apos;%1&apos;</source>
-        <translation>&apos;Best score&apos; ist keine Zahl: &apos;%1&apos;</translation>
+        <source>1 byte</source>
+        <translation>1 Byte</translation>
     </message>
     <message>
-        <source>&apos;Date created&apos; is not a date (YYYY-MM-DD): &apos;%1&apos;</source>
-        <translation>&apos;Date created&apos; ist kein Datum (YYYY-MM-DD): &apos;%1&apos;</translation>
+        <source>%1 bytes</source>
+        <translation>%1 Bytes</translation>
     </message>
     <message>
-        <source>unknown format: there is no &apos;Current version: N&apos; line; the current version is found by comparing model.pkl with the model_vN.pkl files</source>
-        <translation>unbekanntes Format: keine Zeile &apos;Current version: N&apos; vorhanden; die aktuelle Version wird durch Vergleich von model.pkl mit den Dateien model_vN.pkl ermittelt</translation>
+        <source>%1 (%2 bytes)</source>
+        <translation>%1 (%2 Bytes)</translation>
     </message>
     <message>
-        <source>a run without run_id was skipped</source>
-        <translation>ein Lauf ohne run_id wurde übersprungen</translation>
+        <source>Artifacts not read yet.</source>
+        <translation>Artefakte noch nicht gelesen.</translation>
+    </message>
+    <message>
+        <source>Reading the artifacts…</source>
+        <translation>Artefakte werden gelesen …</translation>
+    </message>
+    <message>
+        <source>Reading the artifacts was cancelled.</source>
+        <translation>Das Lesen der Artefakte wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Cannot read the artifacts: %1</source>
+        <translation>Die Artefakte können nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>unknown error</source>
+        <translation>unbekannter Fehler</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>v%1</source>
+        <translation>v%1</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Stufe</translation>
+    </message>
+    <message>
+        <source>Aliases</source>
+        <translation>Aliasse</translation>
+    </message>
+    <message>
+        <source>Flavor</source>
+        <translation>Flavor</translation>
+    </message>
+    <message>
+        <source>Loader</source>
+        <translation>Lademodul</translation>
+    </message>
+    <message>
+        <source>Python</source>
+        <translation>Python</translation>
+    </message>
+    <message>
+        <source>%1 flavor</source>
+        <translation>Flavor %1</translation>
+    </message>
+    <message>
+        <source>MLflow</source>
+        <translation>MLflow</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>the source run&apos;s user</source>
+        <translation>Benutzer des Quelllaufs</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Lauf</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <source>Training data</source>
+        <translation>Trainingsdaten</translation>
+    </message>
+    <message>
+        <source>This version names no run, so no dataset inputs.</source>
+        <translation>Diese Version nennt keinen Lauf, daher gibt es keine Datensatz-Eingaben.</translation>
+    </message>
+    <message>
+        <source>The source run %1 is not in the cache.</source>
+        <translation>Der Quelllauf %1 ist nicht im Cache.</translation>
+    </message>
+    <message>
+        <source>digest %1</source>
+        <translation>digest %1</translation>
+    </message>
+    <message>
+        <source>context %1</source>
+        <translation>context %1</translation>
+    </message>
+    <message>
+        <source>(unnamed dataset)</source>
+        <translation>(unbenannter Datensatz)</translation>
+    </message>
+    <message>
+        <source>The run logged no dataset inputs.</source>
+        <translation>Der Lauf hat keine Datensatz-Eingaben protokolliert.</translation>
+    </message>
+    <message>
+        <source>Performance</source>
+        <translation>Modellgüte</translation>
+    </message>
+    <message>
+        <source>step %1</source>
+        <translation>Schritt %1</translation>
+    </message>
+    <message>
+        <source>Best score</source>
+        <translation>Bester Score</translation>
+    </message>
+    <message>
+        <source>from version.txt</source>
+        <translation>aus version.txt</translation>
+    </message>
+    <message>
+        <source>The run logged no metrics.</source>
+        <translation>Der Lauf hat keine Metriken protokolliert.</translation>
+    </message>
+    <message>
+        <source>This version names no run, so no metrics.</source>
+        <translation>Diese Version nennt keinen Lauf, daher gibt es keine Metriken.</translation>
+    </message>
+    <message>
+        <source>Hyperparameters</source>
+        <translation>Hyperparameter</translation>
+    </message>
+    <message>
+        <source>This version names no run, so no params.</source>
+        <translation>Diese Version nennt keinen Lauf, daher gibt es keine Parameter.</translation>
+    </message>
+    <message>
+        <source>The run logged no params.</source>
+        <translation>Der Lauf hat keine Parameter protokolliert.</translation>
+    </message>
+    <message>
+        <source>Dependencies</source>
+        <translation>Abhängigkeiten</translation>
+    </message>
+    <message>
+        <source>(pip option)</source>
+        <translation>(pip-Option)</translation>
+    </message>
+    <message>
+        <source>any version</source>
+        <translation>beliebige Version</translation>
+    </message>
+    <message>
+        <source>No MLmodel, requirements.txt, conda.yaml or python_env.yaml among the artifacts.</source>
+        <translation>Weder MLmodel noch requirements.txt, conda.yaml oder python_env.yaml unter den Artefakten.</translation>
+    </message>
+    <message>
+        <source>No requirements.txt, conda.yaml or python_env.yaml beside %1.</source>
+        <translation>Weder requirements.txt noch conda.yaml oder python_env.yaml neben %1.</translation>
+    </message>
+    <message>
+        <source>Artifacts</source>
+        <translation>Artefakte</translation>
+    </message>
+    <message>
+        <source>sha256 %1</source>
+        <translation>sha256 %1</translation>
+    </message>
+    <message>
+        <source>No artifacts in %1.</source>
+        <translation>Keine Artefakte in %1.</translation>
+    </message>
+    <message>
+        <source>Read from %1</source>
+        <translation>Gelesen aus %1</translation>
+    </message>
+    <message>
+        <source>- %1: %2</source>
+        <translation>- %1: %2</translation>
+    </message>
+    <message>
+        <source>- %1: %2 (%3)</source>
+        <translation>- %1: %2 (%3)</translation>
+    </message>
+    <message>
+        <source>! %1</source>
+        <translation>! %1</translation>
+    </message>
+</context>
+<context>
+    <name>VersionDiff</name>
+    <message>
+        <source># %1 → %2</source>
+        <translation># %1 → %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>  %1: %2</source>
+        <translation>  %1: %2</translation>
+    </message>
+    <message>
+        <source>+ %1: %2</source>
+        <translation>+ %1: %2</translation>
+    </message>
+    <message>
+        <source>− %1: %2</source>
+        <translation>− %1: %2</translation>
+    </message>
+    <message>
+        <source>≠ %1: %2 (%3 → %4)</source>
+        <translation>≠ %1: %2 (%3 → %4)</translation>
+    </message>
+    <message>
+        <source>≠ %1: %2 → %3</source>
+        <translation>≠ %1: %2 → %3</translation>
     </message>
 </context>
 <context>
@@ -1667,77 +3340,6 @@ Letzte Synchronisierung: %3
     </message>
 </context>
 <context>
-    <name>md::HttpClient</name>
-    <message>
-        <source>no CA certificate could be read from MLFLOW_TRACKING_SERVER_CERT_PATH (%1)</source>
-        <translation>aus MLFLOW_TRACKING_SERVER_CERT_PATH (%1) konnte kein CA-Zertifikat gelesen werden</translation>
-    </message>
-    <message>
-        <source>MLFLOW_TRACKING_CLIENT_CERT_PATH (%1) must be one PEM file with the client certificate and its unencrypted key</source>
-        <translation>MLFLOW_TRACKING_CLIENT_CERT_PATH (%1) muss eine einzige PEM-Datei mit dem Client-Zertifikat und seinem unverschlüsselten Schlüssel sein</translation>
-    </message>
-    <message>
-        <source>cannot connect to the server at %1: the connection was refused</source>
-        <translation>keine Verbindung zum Server unter %1: die Verbindung wurde abgelehnt</translation>
-    </message>
-    <message>
-        <source>cannot connect to the server at %1: the host name is unknown</source>
-        <translation>keine Verbindung zum Server unter %1: der Hostname ist unbekannt</translation>
-    </message>
-    <message>
-        <source>the server at %1 did not answer within %2 s</source>
-        <translation>der Server unter %1 hat nicht innerhalb von %2 s geantwortet</translation>
-    </message>
-    <message>
-        <source>the secure connection to %1 failed: %2 (MLFLOW_TRACKING_SERVER_CERT_PATH names a CA bundle; MLFLOW_TRACKING_INSECURE_TLS=true skips the check)</source>
-        <translation>die sichere Verbindung zu %1 ist fehlgeschlagen: %2 (MLFLOW_TRACKING_SERVER_CERT_PATH nennt ein CA-Bundle; MLFLOW_TRACKING_INSECURE_TLS=true überspringt die Prüfung)</translation>
-    </message>
-    <message>
-        <source>the connection to %1 dropped in the middle of an answer (%2 of %3 bytes)</source>
-        <translation>die Verbindung zu %1 brach mitten in einer Antwort ab (%2 von %3 Bytes)</translation>
-    </message>
-    <message>
-        <source>the connection to %1 failed: %2</source>
-        <translation>die Verbindung zu %1 ist fehlgeschlagen: %2</translation>
-    </message>
-    <message>
-        <source> (after %1 attempts)</source>
-        <translation> (nach %1 Versuchen)</translation>
-    </message>
-    <message>
-        <source>cancelled</source>
-        <translation>abgebrochen</translation>
-    </message>
-    <message>
-        <source>the server at %1 needs you to sign in: set MLFLOW_TRACKING_TOKEN or MLFLOW_TRACKING_USERNAME/PASSWORD</source>
-        <translation>der Server unter %1 verlangt eine Anmeldung: setzen Sie MLFLOW_TRACKING_TOKEN oder MLFLOW_TRACKING_USERNAME/PASSWORD</translation>
-    </message>
-    <message>
-        <source>the server at %1 did not accept your credentials: sign in with a valid MLFLOW_TRACKING_TOKEN or MLFLOW_TRACKING_USERNAME/PASSWORD</source>
-        <translation>der Server unter %1 hat Ihre Anmeldedaten nicht akzeptiert: melden Sie sich mit einem gültigen MLFLOW_TRACKING_TOKEN oder MLFLOW_TRACKING_USERNAME/PASSWORD an</translation>
-    </message>
-    <message>
-        <source>no permission for %1 on the server at %2</source>
-        <translation>keine Berechtigung für %1 auf dem Server unter %2</translation>
-    </message>
-    <message>
-        <source>not an MLflow tracking server: %1 answered 404 for %2</source>
-        <translation>kein MLflow-Tracking-Server: %1 hat auf %2 mit 404 geantwortet</translation>
-    </message>
-    <message>
-        <source>the server has no such item: %1</source>
-        <translation>dieser Eintrag existiert auf dem Server nicht: %1</translation>
-    </message>
-    <message>
-        <source>the server rejected the request (HTTP %1)%2</source>
-        <translation>der Server hat die Anfrage abgelehnt (HTTP %1)%2</translation>
-    </message>
-    <message>
-        <source>the server answered HTTP %1%2</source>
-        <translation>der Server hat mit HTTP %1 geantwortet%2</translation>
-    </message>
-</context>
-<context>
     <name>md::ImportStatusWidget</name>
     <message>
         <source>Cancel</source>
@@ -1778,6 +3380,33 @@ Letzte Synchronisierung: %3
     <message>
         <source>%1 min left</source>
         <translation>noch %1 min</translation>
+    </message>
+</context>
+<context>
+    <name>md::IncidentReportDialog</name>
+    <message>
+        <source>Incident report draft</source>
+        <translation>Entwurf des Incident-Berichts</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopieren</translation>
+    </message>
+    <message>
+        <source>&amp;Save…</source>
+        <translation>&amp;Speichern …</translation>
+    </message>
+    <message>
+        <source>Save the incident report</source>
+        <translation>Incident-Bericht speichern</translation>
+    </message>
+    <message>
+        <source>Markdown (*.md);;All files (*)</source>
+        <translation>Markdown (*.md);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Could not save to %1: %2</source>
+        <translation>Speichern nach %1 nicht möglich: %2</translation>
     </message>
 </context>
 <context>
@@ -2020,91 +3649,6 @@ Schritt %2: %3</translation>
     </message>
 </context>
 <context>
-    <name>md::MlflowDbSource</name>
-    <message>
-        <source>no such file</source>
-        <translation>Datei existiert nicht</translation>
-    </message>
-    <message>
-        <source>not an MLflow database (this is a folder)</source>
-        <translation>keine MLflow-Datenbank (dies ist ein Ordner)</translation>
-    </message>
-    <message>
-        <source>not an MLflow database (not an SQLite file)</source>
-        <translation>keine MLflow-Datenbank (keine SQLite-Datei)</translation>
-    </message>
-    <message>
-        <source>not an MLflow database (it has no alembic_version and runs tables)</source>
-        <translation>keine MLflow-Datenbank (die Tabellen alembic_version und runs fehlen)</translation>
-    </message>
-    <message>
-        <source>not an MLflow database (its alembic_version table is empty)</source>
-        <translation>keine MLflow-Datenbank (ihre Tabelle alembic_version ist leer)</translation>
-    </message>
-    <message>
-        <source>MLflow schema revision &apos;%1&apos; is too old (before MLflow 1.4); upgrade it with `mlflow db upgrade`</source>
-        <translation>MLflow-Schemarevision &apos;%1&apos; ist zu alt (vor MLflow 1.4); aktualisieren Sie sie mit `mlflow db upgrade`</translation>
-    </message>
-    <message>
-        <source>unknown MLflow schema revision &apos;%1&apos; (newer than this ModelDesk?)</source>
-        <translation>unbekannte MLflow-Schemarevision &apos;%1&apos; (neuer als dieses ModelDesk?)</translation>
-    </message>
-    <message>
-        <source>not an MLflow database (table &apos;%1&apos; is missing)</source>
-        <translation>keine MLflow-Datenbank (Tabelle &apos;%1&apos; fehlt)</translation>
-    </message>
-</context>
-<context>
-    <name>md::MlflowRestSource</name>
-    <message>
-        <source>not an MLflow tracking server: %1 answered %2 with &apos;%3&apos; instead of MLflow&apos;s JSON</source>
-        <translation>kein MLflow-Tracking-Server: %1 hat auf %2 mit &apos;%3&apos; statt mit MLflows JSON geantwortet</translation>
-    </message>
-    <message>
-        <source>cancelled</source>
-        <translation>abgebrochen</translation>
-    </message>
-</context>
-<context>
-    <name>md::ModelFolderSource</name>
-    <message>
-        <source>no such folder</source>
-        <translation>Ordner existiert nicht</translation>
-    </message>
-    <message>
-        <source>not a model folder (this is a file)</source>
-        <translation>kein Modellordner (dies ist eine Datei)</translation>
-    </message>
-    <message>
-        <source>not a model folder: it holds no model.pkl, model_vN.pkl or version.txt</source>
-        <translation>kein Modellordner: er enthält weder model.pkl noch model_vN.pkl noch version.txt</translation>
-    </message>
-    <message>
-        <source>cannot read the file: %1</source>
-        <translation>die Datei kann nicht gelesen werden: %1</translation>
-    </message>
-    <message>
-        <source>cancelled</source>
-        <translation>abgebrochen</translation>
-    </message>
-    <message>
-        <source>a second file for version %1 (%2); ignored</source>
-        <translation>eine zweite Datei für Version %1 (%2); ignoriert</translation>
-    </message>
-    <message>
-        <source>&apos;Current version&apos; is %1, but there is no model_v%1.pkl; model.pkl equals model_v%2.pkl</source>
-        <translation>&apos;Current version&apos; ist %1, aber es gibt keine model_v%1.pkl; model.pkl ist identisch mit model_v%2.pkl</translation>
-    </message>
-    <message>
-        <source>&apos;Current version&apos; is %1, but there is neither model_v%1.pkl nor model.pkl</source>
-        <translation>&apos;Current version&apos; ist %1, aber es gibt weder model_v%1.pkl noch model.pkl</translation>
-    </message>
-    <message>
-        <source>Model folder %1</source>
-        <translation>Modellordner %1</translation>
-    </message>
-</context>
-<context>
     <name>md::ModelsPage</name>
     <message>
         <source>No key metric</source>
@@ -2190,6 +3734,238 @@ Schritt %2: %3</translation>
         <source>No versions, so no timeline.</source>
         <translation>Keine Versionen, daher kein Zeitverlauf.</translation>
     </message>
+    <message>
+        <source>Compare with Production</source>
+        <translation>Mit Production vergleichen</translation>
+    </message>
+    <message>
+        <source>Show the selected version beside the model&apos;s Production version</source>
+        <translation>Die gewählte Version neben der Production-Version des Modells anzeigen</translation>
+    </message>
+    <message>
+        <source>Select a model and one of its versions to see the version&apos;s card.</source>
+        <translation>Wählen Sie ein Modell und eine seiner Versionen, um die Details der Version zu sehen.</translation>
+    </message>
+    <message>
+        <source>Select a version to see its card.</source>
+        <translation>Wählen Sie eine Version, um ihre Details zu sehen.</translation>
+    </message>
+    <message>
+        <source>This model has no Production version to compare with</source>
+        <translation>Dieses Modell hat keine Production-Version zum Vergleichen</translation>
+    </message>
+    <message>
+        <source>Select a version to compare with Production (v%1)</source>
+        <translation>Wählen Sie eine Version zum Vergleich mit Production (v%1)</translation>
+    </message>
+    <message>
+        <source>The selected version is the Production version</source>
+        <translation>Die gewählte Version ist die Production-Version</translation>
+    </message>
+    <message>
+        <source>Show v%1 beside the Production version v%2</source>
+        <translation>v%1 neben der Production-Version v%2 anzeigen</translation>
+    </message>
+    <message>
+        <source>Cannot read the version from the cache: %1</source>
+        <translation>Die Version kann nicht aus dem Cache gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Cannot read the versions from the cache: %1</source>
+        <translation>Die Versionen können nicht aus dem Cache gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Compare with…</source>
+        <translation>Vergleichen mit …</translation>
+    </message>
+    <message>
+        <source>v%1 (%2)</source>
+        <translation>v%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Register…</source>
+        <translation>Registrieren …</translation>
+    </message>
+    <message>
+        <source>Register a run&apos;s model (or, for a model folder, a model file) as a new version</source>
+        <translation>Das Modell eines Laufs (bei einem Modellordner eine Modelldatei) als neue Version registrieren</translation>
+    </message>
+    <message>
+        <source>Send to Review</source>
+        <translation>Zum Review einreichen</translation>
+    </message>
+    <message>
+        <source>Move the selected version to Staging and ask a second person to review it</source>
+        <translation>Die gewählte Version nach Staging verschieben und eine zweite Person um ein Review bitten</translation>
+    </message>
+    <message>
+        <source>A/B Test…</source>
+        <translation>A/B-Test …</translation>
+    </message>
+    <message>
+        <source>Record the share of requests the candidate gets, or end its A/B test</source>
+        <translation>Den Anteil der Anfragen festhalten, den der Kandidat erhält, oder seinen A/B-Test beenden</translation>
+    </message>
+    <message>
+        <source>Review…</source>
+        <translation>Review …</translation>
+    </message>
+    <message>
+        <source>Compare the selected version with Production and approve or reject it</source>
+        <translation>Die gewählte Version mit Production vergleichen und freigeben oder ablehnen</translation>
+    </message>
+    <message>
+        <source>Promote to Production</source>
+        <translation>Nach Production hochstufen</translation>
+    </message>
+    <message>
+        <source>Put the approved version into Production; the current one is archived as rollback target</source>
+        <translation>Die freigegebene Version in Production bringen; die aktuelle wird als Rollback-Ziel archiviert</translation>
+    </message>
+    <message>
+        <source>Roll Back…</source>
+        <translation>Zurückrollen …</translation>
+    </message>
+    <message>
+        <source>Put the last known-good version back into Production now (on-call)</source>
+        <translation>Die zuletzt funktionierende Version sofort zurück in Production bringen (Rufbereitschaft)</translation>
+    </message>
+    <message>
+        <source>Apply Queued</source>
+        <translation>Ausstehende anwenden</translation>
+    </message>
+    <message>
+        <source>Apply the actions that waited for the source; each is checked again first</source>
+        <translation>Die Aktionen anwenden, die auf die Quelle gewartet haben; jede wird vorher erneut geprüft</translation>
+    </message>
+    <message>
+        <source>#%1 %2 v%3: %4</source>
+        <translation>#%1 %2 v%3: %4</translation>
+    </message>
+    <message>
+        <source>applied</source>
+        <translation>angewendet</translation>
+    </message>
+    <message>
+        <source>rejected — %1</source>
+        <translation>abgelehnt — %1</translation>
+    </message>
+    <message>
+        <source>Nothing was waiting.</source>
+        <translation>Es stand nichts aus.</translation>
+    </message>
+    <message>
+        <source>End A/B Test</source>
+        <translation>A/B-Test beenden</translation>
+    </message>
+    <message>
+        <source>Put v%1 into Production; v%2 is archived as rollback target</source>
+        <translation>v%1 in Production bringen; v%2 wird als Rollback-Ziel archiviert</translation>
+    </message>
+    <message>
+        <source>Production needs an approval by a second person first (Review…)</source>
+        <translation>Production erfordert zuerst die Freigabe durch eine zweite Person (Review …)</translation>
+    </message>
+    <message>
+        <source>Apply Queued (%1)</source>
+        <translation>Ausstehende anwenden (%1)</translation>
+    </message>
+    <message>
+        <source>Working…</source>
+        <translation>Wird ausgeführt …</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Wird geprüft …</translation>
+    </message>
+    <message>
+        <source>✓ %1</source>
+        <translation>✓ %1</translation>
+    </message>
+    <message>
+        <source>→ %1</source>
+        <translation>→ %1</translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation>Bestätigen</translation>
+    </message>
+    <message>
+        <source>%1 cannot be reached: the action waits in the queue and is applied when you choose “Apply Queued”, after its preconditions are checked again.</source>
+        <translation>%1 ist nicht erreichbar: Die Aktion wartet in der Warteschlange und wird angewendet, wenn Sie „Ausstehende anwenden“ wählen, nachdem ihre Vorbedingungen erneut geprüft wurden.</translation>
+    </message>
+    <message>
+        <source>Done: %1 (journal entry %2, by %3)</source>
+        <translation>Erledigt: %1 (Journaleintrag %2, von %3)</translation>
+    </message>
+    <message>
+        <source>Reload hook succeeded in %1 ms.</source>
+        <translation>Reload-Hook in %1 ms erfolgreich ausgeführt.</translation>
+    </message>
+    <message>
+        <source>Reload hook timed out: %1</source>
+        <translation>Zeitüberschreitung beim Reload-Hook: %1</translation>
+    </message>
+    <message>
+        <source>Reload hook failed (%1): %2</source>
+        <translation>Reload-Hook fehlgeschlagen (%1): %2</translation>
+    </message>
+    <message>
+        <source>Refused by policy</source>
+        <translation>Von Richtlinie abgelehnt</translation>
+    </message>
+    <message>
+        <source>Changed meanwhile</source>
+        <translation>Zwischenzeitlich geändert</translation>
+    </message>
+    <message>
+        <source>Action failed</source>
+        <translation>Aktion fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Register a model file</source>
+        <translation>Modelldatei registrieren</translation>
+    </message>
+    <message>
+        <source>Pickled models (*.pkl);;All files (*)</source>
+        <translation>Pickle-Modelle (*.pkl);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Its validation score (the folder keeps only better models in Production):</source>
+        <translation>Validierungs-Score des Modells (der Ordner lässt nur bessere Modelle in Production):</translation>
+    </message>
+    <message>
+        <source>Register a version</source>
+        <translation>Version registrieren</translation>
+    </message>
+    <message>
+        <source>This source has no runs in the cache to register.</source>
+        <translation>Diese Quelle hat keine Läufe im Cache, die registriert werden könnten.</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Register a version of %1</source>
+        <translation>Version von %1 registrieren</translation>
+    </message>
+    <message>
+        <source>The run whose model (artifact path “model”) becomes the new version:</source>
+        <translation>Der Lauf, dessen Modell (Artefaktpfad „model“) die neue Version wird:</translation>
+    </message>
+    <message>
+        <source>A/B test of v%1</source>
+        <translation>A/B-Test von v%1</translation>
+    </message>
+    <message>
+        <source>Share of requests the candidate gets (%):</source>
+        <translation>Anteil der Anfragen für den Kandidaten (%):</translation>
+    </message>
+    <message>
+        <source>(the reason you give)</source>
+        <translation>(die Begründung, die Sie angeben)</translation>
+    </message>
 </context>
 <context>
     <name>md::OpenSourceDialog</name>
@@ -2207,58 +3983,181 @@ Schritt %2: %3</translation>
     </message>
 </context>
 <context>
-    <name>md::Reader</name>
+    <name>md::ReviewDialog</name>
     <message>
-        <source>cancelled</source>
-        <translation>abgebrochen</translation>
+        <source>Review %1 v%2</source>
+        <translation>Review von %1 v%2</translation>
     </message>
     <message>
-        <source>a run of experiment %1 has no run_uuid</source>
-        <translation>ein Lauf von Experiment %1 hat keine run_uuid</translation>
+        <source>Candidate:</source>
+        <translation>Kandidat:</translation>
     </message>
     <message>
-        <source>experiment &apos;%1&apos; has an id that is not a number; skipped</source>
-        <translation>Experiment &apos;%1&apos; hat eine ID, die keine Zahl ist; übersprungen</translation>
+        <source>v%1 — %2</source>
+        <translation>v%1 — %2</translation>
     </message>
     <message>
-        <source>run %1 belongs to experiment &apos;%2&apos;, which does not exist; skipped</source>
-        <translation>Lauf %1 gehört zu Experiment &apos;%2&apos;, das nicht existiert; übersprungen</translation>
+        <source>Production:</source>
+        <translation>Production:</translation>
     </message>
     <message>
-        <source>%1: run %2, metric &apos;%3&apos; has no value; skipped</source>
-        <translation>%1: Lauf %2, Metrik &apos;%3&apos; hat keinen Wert; übersprungen</translation>
+        <source>none yet</source>
+        <translation>noch keine</translation>
     </message>
     <message>
-        <source>model &apos;%1&apos; has a version &apos;%2&apos; that is not a positive number; skipped</source>
-        <translation>Modell &apos;%1&apos; hat eine Version &apos;%2&apos;, die keine positive Zahl ist; übersprungen</translation>
+        <source>Review asked by:</source>
+        <translation>Review angefordert von:</translation>
     </message>
     <message>
-        <source>the server sent &apos;%1&apos; instead of JSON</source>
-        <translation>der Server hat &apos;%1&apos; statt JSON gesendet</translation>
+        <source>not recorded</source>
+        <translation>nicht erfasst</translation>
     </message>
     <message>
-        <source>the server sent malformed JSON (%1 bytes; the answer may have been cut short)</source>
-        <translation>der Server hat fehlerhaftes JSON gesendet (%1 Bytes; die Antwort wurde möglicherweise abgeschnitten)</translation>
+        <source>%1 at %2</source>
+        <translation>%1 am %2</translation>
     </message>
     <message>
-        <source>the server sent the same page token twice</source>
-        <translation>der Server hat dasselbe Seiten-Token zweimal gesendet</translation>
+        <source>A/B test:</source>
+        <translation>A/B-Test:</translation>
     </message>
     <message>
-        <source>an experiment without experiment_id was skipped</source>
-        <translation>ein Experiment ohne experiment_id wurde übersprungen</translation>
+        <source>%1 % of requests since %2 (running)</source>
+        <translation>%1 % der Anfragen seit %2 (läuft)</translation>
     </message>
     <message>
-        <source>a run without run_id was skipped</source>
-        <translation>ein Lauf ohne run_id wurde übersprungen</translation>
+        <source>%1 % of requests, %2 to %3</source>
+        <translation>%1 % der Anfragen, %2 bis %3</translation>
     </message>
     <message>
-        <source>a registered model without a name was skipped</source>
-        <translation>ein registriertes Modell ohne Namen wurde übersprungen</translation>
+        <source>You are:</source>
+        <translation>Sie sind:</translation>
     </message>
     <message>
-        <source>model &apos;%1&apos; has a version that is not a positive number; skipped</source>
-        <translation>Modell &apos;%1&apos; hat eine Version, die keine positive Zahl ist; übersprungen</translation>
+        <source>Metric</source>
+        <translation>Metrik</translation>
+    </message>
+    <message>
+        <source>Production v%1</source>
+        <translation>Production v%1</translation>
+    </message>
+    <message>
+        <source>Production</source>
+        <translation>Production</translation>
+    </message>
+    <message>
+        <source>Candidate v%1</source>
+        <translation>Kandidat v%1</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Änderung</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>  ▲ better</source>
+        <translation>  ▲ besser</translation>
+    </message>
+    <message>
+        <source>  ▼ worse</source>
+        <translation>  ▼ schlechter</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Evaluation runs of this version:</source>
+        <translation>Evaluierungsläufe dieser Version:</translation>
+    </message>
+    <message>
+        <source>Open both runs in Compare</source>
+        <translation>Beide Läufe im Vergleich öffnen</translation>
+    </message>
+    <message>
+        <source>Every metric, param and chart of the two runs side by side</source>
+        <translation>Alle Metriken, Parameter und Diagramme der beiden Läufe nebeneinander</translation>
+    </message>
+    <message>
+        <source>Your note (required; it is kept with the decision and shown to others):</source>
+        <translation>Ihre Notiz (erforderlich; sie wird mit der Entscheidung gespeichert und anderen angezeigt):</translation>
+    </message>
+    <message>
+        <source>What you checked and why you decide so</source>
+        <translation>Was Sie geprüft haben und warum Sie so entscheiden</translation>
+    </message>
+    <message>
+        <source>You asked for this review. Under the four-eyes rule someone else must decide it.</source>
+        <translation>Sie haben dieses Review angefordert. Nach dem Vier-Augen-Prinzip muss jemand anderes entscheiden.</translation>
+    </message>
+    <message>
+        <source>&amp;Approve</source>
+        <translation>&amp;Freigeben</translation>
+    </message>
+    <message>
+        <source>&amp;Reject</source>
+        <translation>A&amp;blehnen</translation>
+    </message>
+    <message>
+        <source>Someone other than the requester must decide (four eyes)</source>
+        <translation>Jemand anderes als die anfordernde Person muss entscheiden (Vier-Augen-Prinzip)</translation>
+    </message>
+    <message>
+        <source>Write a note first</source>
+        <translation>Schreiben Sie zuerst eine Notiz</translation>
+    </message>
+</context>
+<context>
+    <name>md::RollbackDialog</name>
+    <message>
+        <source>Roll back %1</source>
+        <translation>%1 zurückrollen</translation>
+    </message>
+    <message>
+        <source>In Production now:</source>
+        <translation>Jetzt in Production:</translation>
+    </message>
+    <message>
+        <source>v%1</source>
+        <translation>v%1</translation>
+    </message>
+    <message>
+        <source>v%1 (last known-good)</source>
+        <translation>v%1 (zuletzt funktionierend)</translation>
+    </message>
+    <message>
+        <source>Roll back to:</source>
+        <translation>Zurückrollen auf:</translation>
+    </message>
+    <message>
+        <source>✓ %1</source>
+        <translation>✓ %1</translation>
+    </message>
+    <message>
+        <source>→ %1</source>
+        <translation>→ %1</translation>
+    </message>
+    <message>
+        <source>The pre-flight checks that passed and what will be written (for the proposed version)</source>
+        <translation>Die bestandenen Vorabprüfungen und was geschrieben wird (für die vorgeschlagene Version)</translation>
+    </message>
+    <message>
+        <source>Emergency rollback: no approval is needed, and the journal marks it as an emergency with your name and reason.</source>
+        <translation>Notfall-Rollback: Es ist keine Freigabe nötig; das Journal vermerkt ihn als Notfall mit Ihrem Namen und Ihrer Begründung.</translation>
+    </message>
+    <message>
+        <source>Reason (required):</source>
+        <translation>Begründung (erforderlich):</translation>
+    </message>
+    <message>
+        <source>What went wrong, e.g. “p99 latency doubled since 14:05”</source>
+        <translation>Was schiefgelaufen ist, z. B. „p99-Latenz seit 14:05 verdoppelt“</translation>
+    </message>
+    <message>
+        <source>Roll &amp;back now</source>
+        <translation>Jetzt &amp;zurückrollen</translation>
     </message>
 </context>
 <context>
@@ -2580,6 +4479,124 @@ Schritt %3, protokolliert %4</translation>
     <message>
         <source>now</source>
         <translation>jetzt</translation>
+    </message>
+    <message>
+        <source>%1 promoted</source>
+        <translation>%1 hochgestuft</translation>
+    </message>
+    <message>
+        <source>%1: A/B test started</source>
+        <translation>%1: A/B-Test gestartet</translation>
+    </message>
+    <message>
+        <source>%1: A/B test ended</source>
+        <translation>%1: A/B-Test beendet</translation>
+    </message>
+    <message>
+        <source>%1 approved</source>
+        <translation>%1 freigegeben</translation>
+    </message>
+    <message>
+        <source>%1 rejected</source>
+        <translation>%1 abgelehnt</translation>
+    </message>
+    <message>
+        <source>Emergency rollback to %1</source>
+        <translation>Notfall-Rollback auf %1</translation>
+    </message>
+    <message>
+        <source>Reload hook ran for %1</source>
+        <translation>Reload-Hook für %1 ausgeführt</translation>
+    </message>
+    <message>
+        <source>An action on %1 failed part-way</source>
+        <translation>Eine Aktion an %1 ist mittendrin fehlgeschlagen</translation>
+    </message>
+</context>
+<context>
+    <name>md::VersionDetailsWidget</name>
+    <message>
+        <source>Select a version to see its card.</source>
+        <translation>Wählen Sie eine Version, um ihre Details zu sehen.</translation>
+    </message>
+    <message>
+        <source>Only differences</source>
+        <translation>Nur Unterschiede</translation>
+    </message>
+    <message>
+        <source>Hide the rows that are the same in both versions</source>
+        <translation>Die Zeilen ausblenden, die in beiden Versionen gleich sind</translation>
+    </message>
+    <message>
+        <source>Show one version</source>
+        <translation>Eine Version anzeigen</translation>
+    </message>
+    <message>
+        <source>Leave the comparison and show the selected version&apos;s card</source>
+        <translation>Den Vergleich verlassen und die Details der gewählten Version anzeigen</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the card as text</source>
+        <translation>Die Details als Text kopieren</translation>
+    </message>
+    <message>
+        <source>Reading the artifacts…</source>
+        <translation>Artefakte werden gelesen …</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Stop reading the artifacts; the rest of the card stays</source>
+        <translation>Das Lesen der Artefakte anhalten; die übrigen Details bleiben erhalten</translation>
+    </message>
+    <message>
+        <source>Version details</source>
+        <translation>Versionsdetails</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>%1 → %2: 1 difference</source>
+        <translation>%1 → %2: 1 Unterschied</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 → %2: %n differences</source>
+        <translation>
+            <numerusform>%1 → %2: %n Unterschied</numerusform>
+            <numerusform>%1 → %2: %n Unterschiede</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 changed · %2 only in %3 · %4 only in %5</source>
+        <translation>%1 geändert · %2 nur in %3 · %4 nur in %5</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Feld</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>geändert</translation>
+    </message>
+    <message>
+        <source>only in %1</source>
+        <translation>nur in %1</translation>
+    </message>
+    <message>
+        <source>No differences.</source>
+        <translation>Keine Unterschiede.</translation>
     </message>
 </context>
 <context>

@@ -36,7 +36,10 @@ namespace md {
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("FileStoreWriter", text); }
+/// Gives lupdate and the runtime the same translation context.
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(FileStoreWriter)
+};
 
 qsizetype codePoints(const QString &s) { return s.toUcs4().size(); }
 
@@ -77,7 +80,7 @@ QString posixNormpath(const QString &path)
 Status checkModelName(const QString &name)
 {
     if (name.isEmpty())
-        return badInput(tr("the registered model name cannot be empty"), u"name"_s);
+        return badInput(Tr::tr("the registered model name cannot be empty"), u"name"_s);
     return {};
 }
 
@@ -86,22 +89,23 @@ Status checkTagKey(const QString &key, const QString &field)
     // Python's \w is Unicode-aware: letters, digits and '_' of any script.
     static const QRegularExpression valid(u"\\A[/\\w.\\- ]*\\z"_s, QRegularExpression::UseUnicodePropertiesOption);
     if (!valid.match(key).hasMatch())
-        return badInput(tr("invalid tag name '%1': names may only contain alphanumerics, underscores (_), "
-                           "dashes (-), periods (.), spaces ( ) and slashes (/)")
-                            .arg(key),
+        return badInput(Tr::tr("invalid tag name '%1': names may only contain alphanumerics, underscores (_), "
+                               "dashes (-), periods (.), spaces ( ) and slashes (/)")
+                                .arg(key),
                         field);
     const QString norm = posixNormpath(key);
     if (norm != key || norm == u"."_s || norm.startsWith(u".."_s) || norm.startsWith(u'/'))
-        return badInput(tr("invalid tag name '%1': it would resolve to the path '%2'").arg(key, norm), field);
+        return badInput(Tr::tr("invalid tag name '%1': it would resolve to the path '%2'").arg(key, norm), field);
     if (codePoints(key) > 250)
-        return badInput(tr("the tag name has %1 characters, more than the limit of 250").arg(codePoints(key)), field);
+        return badInput(Tr::tr("the tag name has %1 characters, more than the limit of 250").arg(codePoints(key)),
+                        field);
     return {};
 }
 
 Status checkTagValue(const QString &value, const QString &field)
 {
     if (codePoints(value) > 5000)
-        return badInput(tr("the tag value has %1 characters, more than the limit of 5000").arg(codePoints(value)),
+        return badInput(Tr::tr("the tag value has %1 characters, more than the limit of 5000").arg(codePoints(value)),
                         field);
     return {};
 }
@@ -111,18 +115,19 @@ Status checkAlias(const QString &alias)
     static const QRegularExpression valid(u"\\A[\\w\\-]*\\z"_s, QRegularExpression::UseUnicodePropertiesOption);
     static const QRegularExpression versionLike(u"\\A[vV]\\d+\\z"_s);
     if (alias.isEmpty())
-        return badInput(tr("the alias cannot be empty"), u"alias"_s);
+        return badInput(Tr::tr("the alias cannot be empty"), u"alias"_s);
     if (!valid.match(alias).hasMatch())
-        return badInput(tr("invalid alias '%1': names may only contain alphanumerics, underscores (_) and dashes (-)")
-                            .arg(alias),
+        return badInput(Tr::tr("invalid alias '%1': names may only contain alphanumerics, underscores (_) and "
+                               "dashes (-)")
+                                .arg(alias),
                         u"alias"_s);
     if (codePoints(alias) > 255)
-        return badInput(tr("the alias has %1 characters, more than the limit of 255").arg(codePoints(alias)),
+        return badInput(Tr::tr("the alias has %1 characters, more than the limit of 255").arg(codePoints(alias)),
                         u"alias"_s);
     if (alias.compare(u"latest"_s, Qt::CaseInsensitive) == 0)
-        return badInput(tr("the alias 'latest' (in any case) is reserved"), u"alias"_s);
+        return badInput(Tr::tr("the alias 'latest' (in any case) is reserved"), u"alias"_s);
     if (versionLike.match(alias).hasMatch())
-        return badInput(tr("the version alias '%1' is reserved").arg(alias), u"alias"_s);
+        return badInput(Tr::tr("the version alias '%1' is reserved").arg(alias), u"alias"_s);
     return {};
 }
 
@@ -131,15 +136,15 @@ Result<QString> canonicalStage(const QString &stage)
     for (const QString *s : {&kStageNone, &kStageStaging, &kStageProduction, &kStageArchived})
         if (stage.compare(*s, Qt::CaseInsensitive) == 0)
             return *s;
-    return badInput(tr("invalid stage '%1': it must be one of None, Staging, Production, Archived").arg(stage),
+    return badInput(Tr::tr("invalid stage '%1': it must be one of None, Staging, Production, Archived").arg(stage),
                     u"stage"_s);
 }
 
 Status checkArchiveExisting(const QString &canonical, bool archiveExisting)
 {
     if (archiveExisting && canonical != kStageStaging && canonical != kStageProduction)
-        return badInput(tr("existing versions can only be archived when moving to Staging or Production, not %1")
-                            .arg(canonical),
+        return badInput(Tr::tr("existing versions can only be archived when moving to Staging or Production, not %1")
+                                .arg(canonical),
                         u"archive_existing_versions"_s);
     return {};
 }
@@ -158,9 +163,9 @@ Result<std::optional<std::pair<QString, qint64>>> modelsUriTarget(const QString 
     const qint64 version = parts.size() == 2 ? parts[1].toLongLong(&ok) : 0;
     // MLflow's stores only resolve models:/<name>/<version>; stages and aliases fail there too.
     if (!ok || parts[0].isEmpty() || version <= 0)
-        return badInput(tr("cannot resolve the model URI '%1': only models:/<name>/<version> can be registered "
-                           "from the registry")
-                            .arg(source),
+        return badInput(Tr::tr("cannot resolve the model URI '%1': only models:/<name>/<version> can be registered "
+                               "from the registry")
+                                .arg(source),
                         u"source"_s);
     return std::optional<std::pair<QString, qint64>>(std::pair{parts[0], version});
 }
@@ -675,8 +680,8 @@ Result<QByteArray> readAll(const QString &path)
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly)) {
         if (!f.exists())
-            return makeError(ErrorCategory::NotFound, tr("the file is missing"), path);
-        return makeError(ErrorCategory::Storage, tr("cannot read the file: %1").arg(f.errorString()), path);
+            return makeError(ErrorCategory::NotFound, Tr::tr("the file is missing"), path);
+        return makeError(ErrorCategory::Storage, Tr::tr("cannot read the file: %1").arg(f.errorString()), path);
     }
     return f.readAll();
 }
@@ -689,18 +694,19 @@ Result<YValue> loadMeta(const QString &path)
     try {
         const YAML::Node node = YAML::Load(bytes->toStdString());
         if (!node.IsMap())
-            return makeError(ErrorCategory::BadInput, tr("the file is empty or not a YAML mapping"), path);
+            return makeError(ErrorCategory::BadInput, Tr::tr("the file is empty or not a YAML mapping"), path);
         return fromNode(node);
     } catch (const YAML::Exception &e) {
         const QString where = e.mark.is_null() ? path : path + u':' + QString::number(e.mark.line + 1);
-        return makeError(ErrorCategory::BadInput, tr("not valid YAML: %1").arg(QString::fromStdString(e.msg)), where);
+        return makeError(ErrorCategory::BadInput, Tr::tr("not valid YAML: %1").arg(QString::fromStdString(e.msg)),
+                         where);
     }
 }
 
 Error ioError(int e, const QString &what, const QString &path)
 {
     return makeError(e == EACCES || e == EPERM || e == EROFS ? ErrorCategory::Permission : ErrorCategory::Storage,
-                     tr("%1: %2").arg(what, QString::fromLocal8Bit(std::strerror(e))), path);
+                     Tr::tr("%1: %2").arg(what, QString::fromLocal8Bit(std::strerror(e))), path);
 }
 
 /// fsync a folder so that a rename or new entry in it is durable.
@@ -708,12 +714,12 @@ Status syncFolder(const QString &dir)
 {
     const int fd = ::open(QFile::encodeName(dir).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (fd < 0)
-        return ioError(errno, tr("cannot open the folder to sync it"), dir);
+        return ioError(errno, Tr::tr("cannot open the folder to sync it"), dir);
     const int rc = ::fsync(fd);
     const int e = errno;
     ::close(fd);
     if (rc != 0 && e != EINVAL)
-        return ioError(e, tr("cannot sync the folder"), dir);
+        return ioError(e, Tr::tr("cannot sync the folder"), dir);
     return {};
 }
 
@@ -726,7 +732,7 @@ Status makeFolders(const QString &dir)
     if (auto s = makeFolders(parent); !s)
         return s;
     if (::mkdir(QFile::encodeName(dir).constData(), 0777) != 0 && errno != EEXIST)
-        return ioError(errno, tr("cannot create the folder"), dir);
+        return ioError(errno, Tr::tr("cannot create the folder"), dir);
     return syncFolder(parent);
 }
 
@@ -750,7 +756,7 @@ Status renameFolderNoReplace(const QString &from, const QString &to, bool &taken
             taken = true;
             return {};
         }
-        return ioError(errno, tr("cannot rename the folder"), to);
+        return ioError(errno, Tr::tr("cannot rename the folder"), to);
     }
     return syncFolder(QFileInfo(to).absolutePath());
 }
@@ -850,12 +856,14 @@ public:
         if (auto s = registryrules::checkModelName(name); !s)
             return s;
         if (name.contains(u'/') || name.contains(u'\\') || name.contains(QChar(0)))
-            return badInput(tr("invalid name '%1': a registered model name cannot contain a path separator").arg(name),
-                            u"name"_s);
+            return badInput(
+                Tr::tr("invalid name '%1': a registered model name cannot contain a path separator").arg(name),
+                u"name"_s);
         if (name.contains(u'%'))
-            return badInput(tr("invalid name '%1': a registered model name cannot contain '%'").arg(name), u"name"_s);
+            return badInput(Tr::tr("invalid name '%1': a registered model name cannot contain '%'").arg(name),
+                            u"name"_s);
         if (name == u"."_s || name == u".."_s)
-            return badInput(tr("invalid name '%1'").arg(name), u"name"_s);
+            return badInput(Tr::tr("invalid name '%1'").arg(name), u"name"_s);
         return {};
     }
 
@@ -866,7 +874,7 @@ public:
             return s.error();
         const QString dir = modelDir(name);
         if (!QFileInfo(dir + u'/' + kMeta).isFile())
-            return makeError(ErrorCategory::NotFound, tr("there is no registered model '%1'").arg(name), dir);
+            return makeError(ErrorCategory::NotFound, Tr::tr("there is no registered model '%1'").arg(name), dir);
         return dir;
     }
 
@@ -877,8 +885,8 @@ public:
         if (!dir)
             return dir.error();
         const QString vdir = versionDir(name, version);
-        const Error notFound =
-            makeError(ErrorCategory::NotFound, tr("registered model '%1' has no version %2").arg(name).arg(version), vdir);
+        const Error notFound = makeError(
+            ErrorCategory::NotFound, Tr::tr("registered model '%1' has no version %2").arg(name).arg(version), vdir);
         if (version <= 0 || !QFileInfo(vdir + u'/' + kMeta).isFile())
             return notFound;
         auto meta = loadMeta(vdir + u'/' + kMeta);
@@ -963,7 +971,7 @@ Status FileStoreWriter::open()
     const QString models = m_root + u"/models"_s;
     const QString probe = QFileInfo(models).isDir() ? models : m_root;
     if (!QFileInfo(probe).isWritable())
-        return makeError(ErrorCategory::Permission, tr("the folder is not writable"), probe);
+        return makeError(ErrorCategory::Permission, Tr::tr("the folder is not writable"), probe);
     return {};
 }
 
@@ -983,7 +991,7 @@ Result<ModelVersion> FileStoreWriter::createVersion(const NewModelVersion &v)
     if (auto s = store.checkName(v.name); !s)
         return s.error();
     if (v.source.isEmpty())
-        return badInput(tr("the source of the new version is empty"), u"source"_s);
+        return badInput(Tr::tr("the source of the new version is empty"), u"source"_s);
     for (const KeyValue &t : v.tags) {
         if (auto s = registryrules::checkTagKey(t.key, u"tags"_s); !s)
             return s.error();
@@ -1008,14 +1016,14 @@ Result<ModelVersion> FileStoreWriter::createVersion(const NewModelVersion &v)
     if (!QFileInfo(modelDir + u'/' + kMeta).isFile()) {
         if (QFileInfo::exists(modelDir))
             return makeError(ErrorCategory::BadInput,
-                             tr("the folder of registered model '%1' has no meta.yaml").arg(v.name), modelDir);
+                             Tr::tr("the folder of registered model '%1' has no meta.yaml").arg(v.name), modelDir);
         // Built beside the store's folders under a hidden name (ignored by MLflow's readers and
         // ours), then renamed into models/ in one step: the model appears complete or not at all.
         if (auto s = makeFolders(store.modelsDir()); !s)
             return s.error();
         QByteArray tmpl = QFile::encodeName(m_root + u"/.modeldesk-new-model-XXXXXX"_s);
         if (!::mkdtemp(tmpl.data()))
-            return ioError(errno, tr("cannot create a temporary folder"), m_root);
+            return ioError(errno, Tr::tr("cannot create a temporary folder"), m_root);
         const QString tmp = QFile::decodeName(tmpl);
         YValue meta = YValue::map();
         meta.set(u"aliases"_s, YValue::map());
@@ -1037,7 +1045,7 @@ Result<ModelVersion> FileStoreWriter::createVersion(const NewModelVersion &v)
     // "version-*" folders there) and renamed to version-<n> in one step.
     QByteArray tmpl = QFile::encodeName(modelDir + u"/.modeldesk-new-version-XXXXXX"_s);
     if (!::mkdtemp(tmpl.data()))
-        return ioError(errno, tr("cannot create a temporary folder"), modelDir);
+        return ioError(errno, Tr::tr("cannot create a temporary folder"), modelDir);
     const QString tmp = QFile::decodeName(tmpl);
     auto cleanup = [&] { QDir(tmp).removeRecursively(); };
     for (const KeyValue &t : v.tags) {
@@ -1083,7 +1091,7 @@ Result<ModelVersion> FileStoreWriter::createVersion(const NewModelVersion &v)
         if (attempt == 2) {
             cleanup();
             return makeError(ErrorCategory::Conflict,
-                             tr("another client registered new versions of '%1' at the same time; try again")
+                             Tr::tr("another client registered new versions of '%1' at the same time; try again")
                                  .arg(v.name),
                              modelDir);
         }
@@ -1103,7 +1111,7 @@ Result<ModelVersion> FileStoreWriter::createVersion(const NewModelVersion &v)
     for (const ModelVersion &mv : std::as_const(model->versions))
         if (mv.version == number)
             return mv;
-    return makeError(ErrorCategory::Internal, tr("the new version %1 cannot be read back").arg(number), versionDir);
+    return makeError(ErrorCategory::Internal, Tr::tr("the new version %1 cannot be read back").arg(number), versionDir);
 }
 
 Status FileStoreWriter::transitionStage(const QString &name, qint64 version, const QString &stage,
@@ -1188,7 +1196,7 @@ Status FileStoreWriter::deleteAlias(const QString &name, const QString &alias)
     const QString path = *modelDir + u"/aliases/"_s + alias;
     if (!QFileInfo(path).isFile())
         return makeError(ErrorCategory::NotFound,
-                         tr("registered model '%1' has no alias '%2'").arg(name, alias), path);
+                         Tr::tr("registered model '%1' has no alias '%2'").arg(name, alias), path);
     return withUndo([&](Undo &undo) -> Status {
         if (auto s = undo.remove(path); !s)
             return s;

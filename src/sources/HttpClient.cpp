@@ -27,10 +27,10 @@ Q_LOGGING_CATEGORY(lcHttp, "modeldesk.http", QtWarningMsg)
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("HttpClient", text);
-}
+/// Gives lupdate and the runtime the same translation context.
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(HttpClient)
+};
 
 const QString kRedacted = u"<redacted>"_s;
 
@@ -163,7 +163,7 @@ HttpClient::HttpClient(QUrl baseUrl, RestOptions options, const std::atomic_bool
         } else if (!m_options.serverCertPath.isEmpty()) {
             const auto cas = QSslCertificate::fromPath(m_options.serverCertPath, QSsl::Pem);
             if (cas.isEmpty())
-                m_sslProblem = tr("no CA certificate could be read from MLFLOW_TRACKING_SERVER_CERT_PATH (%1)")
+                m_sslProblem = Tr::tr("no CA certificate could be read from MLFLOW_TRACKING_SERVER_CERT_PATH (%1)")
                                    .arg(m_options.serverCertPath);
             m_ssl.setCaCertificates(cas);
         }
@@ -178,8 +178,8 @@ HttpClient::HttpClient(QUrl baseUrl, RestOptions options, const std::atomic_bool
                     break;
             }
             if (certs.isEmpty() || key.isNull()) {
-                m_sslProblem = tr("MLFLOW_TRACKING_CLIENT_CERT_PATH (%1) must be one PEM file with the client "
-                                  "certificate and its unencrypted key")
+                m_sslProblem = Tr::tr("MLFLOW_TRACKING_CLIENT_CERT_PATH (%1) must be one PEM file with the client "
+                                      "certificate and its unencrypted key")
                                    .arg(m_options.clientCertPath);
             } else {
                 m_ssl.setLocalCertificate(certs.first());
@@ -319,29 +319,29 @@ void HttpClient::finished(const CallPtr &call)
         QString message;
         switch (error) {
         case QNetworkReply::ConnectionRefusedError:
-            message = tr("cannot connect to the server at %1: the connection was refused").arg(baseText());
+            message = Tr::tr("cannot connect to the server at %1: the connection was refused").arg(baseText());
             break;
         case QNetworkReply::HostNotFoundError:
-            message = tr("cannot connect to the server at %1: the host name is unknown").arg(baseText());
+            message = Tr::tr("cannot connect to the server at %1: the host name is unknown").arg(baseText());
             break;
         case QNetworkReply::TimeoutError:
         case QNetworkReply::OperationCanceledError: // the transfer timeout aborts this way
-            message = tr("the server at %1 did not answer within %2 s")
+            message = Tr::tr("the server at %1 did not answer within %2 s")
                           .arg(baseText(), QString::number(m_options.timeoutMs / 1000.0));
             break;
         case QNetworkReply::SslHandshakeFailedError:
-            message = tr("the secure connection to %1 failed: %2 (MLFLOW_TRACKING_SERVER_CERT_PATH names a CA "
-                         "bundle; MLFLOW_TRACKING_INSECURE_TLS=true skips the check)")
+            message = Tr::tr("the secure connection to %1 failed: %2 (MLFLOW_TRACKING_SERVER_CERT_PATH names a CA "
+                             "bundle; MLFLOW_TRACKING_INSECURE_TLS=true skips the check)")
                           .arg(baseText(), reply->errorString());
             break;
         default:
-            message = shortBody ? tr("the connection to %1 dropped in the middle of an answer (%2 of %3 bytes)")
+            message = shortBody ? Tr::tr("the connection to %1 dropped in the middle of an answer (%2 of %3 bytes)")
                                       .arg(baseText(), QString::number(body.size()),
                                           QString::fromLatin1(reply->rawHeader("Content-Length")))
-                                : tr("the connection to %1 failed: %2").arg(baseText(), reply->errorString());
+                                : Tr::tr("the connection to %1 failed: %2").arg(baseText(), reply->errorString());
         }
         if (call->attempts > 1)
-            message += tr(" (after %1 attempts)").arg(call->attempts);
+            message += Tr::tr(" (after %1 attempts)").arg(call->attempts);
         finish(
             call, makeError(ErrorCategory::Network, redactSecrets(message, m_options.secrets()), redactUrl(call->url)));
         return;
@@ -410,7 +410,7 @@ void HttpClient::abortAll()
             reply->abort();
             reply->deleteLater();
         }
-        c->result = Result<HttpResponse>(makeError(ErrorCategory::Cancelled, tr("cancelled"), redactUrl(c->url)));
+        c->result = Result<HttpResponse>(makeError(ErrorCategory::Cancelled, Tr::tr("cancelled"), redactUrl(c->url)));
     }
     m_active.clear();
 }
@@ -425,7 +425,7 @@ Status HttpClient::waitUntil(const std::function<bool()> &done)
     while (!done()) {
         if (m_cancel.load()) {
             abortAll();
-            return makeError(ErrorCategory::Cancelled, tr("cancelled"), baseText());
+            return makeError(ErrorCategory::Cancelled, Tr::tr("cancelled"), baseText());
         }
         m_loop = &loop;
         loop.exec();
@@ -451,30 +451,31 @@ Error HttpClient::statusError(const HttpResponse &r) const
     case 401:
         if (m_options.auth() == RestOptions::Auth::None)
             return make(ErrorCategory::Auth,
-                tr("the server at %1 needs you to sign in: set MLFLOW_TRACKING_TOKEN or "
-                   "MLFLOW_TRACKING_USERNAME/PASSWORD")
+                Tr::tr("the server at %1 needs you to sign in: set MLFLOW_TRACKING_TOKEN or "
+                       "MLFLOW_TRACKING_USERNAME/PASSWORD")
                     .arg(baseText()));
         return make(ErrorCategory::Auth,
-            tr("the server at %1 did not accept your credentials: sign in with a valid "
-               "MLFLOW_TRACKING_TOKEN or MLFLOW_TRACKING_USERNAME/PASSWORD")
+            Tr::tr("the server at %1 did not accept your credentials: sign in with a valid "
+                   "MLFLOW_TRACKING_TOKEN or MLFLOW_TRACKING_USERNAME/PASSWORD")
                 .arg(baseText()));
     case 403:
-        return make(ErrorCategory::Permission, tr("no permission for %1 on the server at %2").arg(r.endpoint, baseText()));
+        return make(ErrorCategory::Permission,
+            Tr::tr("no permission for %1 on the server at %2").arg(r.endpoint, baseText()));
     case 404:
         if (server.isEmpty())
             return make(ErrorCategory::BadInput,
-                tr("not an MLflow tracking server: %1 answered 404 for %2").arg(baseText(), r.endpoint));
-        return make(ErrorCategory::NotFound, tr("the server has no such item: %1").arg(server));
+                Tr::tr("not an MLflow tracking server: %1 answered 404 for %2").arg(baseText(), r.endpoint));
+        return make(ErrorCategory::NotFound, Tr::tr("the server has no such item: %1").arg(server));
     default:
         break;
     }
     const QString detail = server.isEmpty() ? QString() : u": "_s + server;
     if (r.status >= 400 && r.status < 500 && !isTransientStatus(r.status))
         return make(
-            ErrorCategory::BadInput, tr("the server rejected the request (HTTP %1)%2").arg(r.status).arg(detail));
-    QString message = tr("the server answered HTTP %1%2").arg(r.status).arg(detail);
+            ErrorCategory::BadInput, Tr::tr("the server rejected the request (HTTP %1)%2").arg(r.status).arg(detail));
+    QString message = Tr::tr("the server answered HTTP %1%2").arg(r.status).arg(detail);
     if (r.attempts > 1)
-        message += tr(" (after %1 attempts)").arg(r.attempts);
+        message += Tr::tr(" (after %1 attempts)").arg(r.attempts);
     return make(ErrorCategory::Network, message);
 }
 

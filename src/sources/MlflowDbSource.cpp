@@ -25,7 +25,10 @@ namespace md {
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("MlflowDbSource", text); }
+/// Gives lupdate and the runtime the same translation context.
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(MlflowDbSource)
+};
 
 // The alembic revisions of MLflow's SQL store, read from mlflow/mlflow
 // `mlflow/store/db_migrations/versions/*.py` (the `revision = "..."` lines, master of 2025-12 plus the
@@ -157,7 +160,7 @@ Error sqliteError(sqlite3 *db, int rc, const QString &path)
     const QString detail = db ? QString::fromUtf8(sqlite3_errmsg(db)) : QString::fromUtf8(sqlite3_errstr(rc));
     const bool broken = primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB || primary == SQLITE_FORMAT;
     return makeError(broken ? ErrorCategory::BadInput : ErrorCategory::Storage,
-                     tr("cannot read the MLflow database: %1").arg(detail), path);
+                     Tr::tr("cannot read the MLflow database: %1").arg(detail), path);
 }
 
 quint32 bigEndian32(const QByteArray &b, int at)
@@ -171,10 +174,10 @@ Status checkHeader(const QString &path)
 {
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
-        return makeError(ErrorCategory::Storage, tr("cannot open the file: %1").arg(f.errorString()), path);
+        return makeError(ErrorCategory::Storage, Tr::tr("cannot open the file: %1").arg(f.errorString()), path);
     const QByteArray h = f.read(100);
     if (h.size() < 100 || !h.startsWith(QByteArray("SQLite format 3\0", 16)))
-        return makeError(ErrorCategory::BadInput, tr("not an MLflow database (not an SQLite file)"), path);
+        return makeError(ErrorCategory::BadInput, Tr::tr("not an MLflow database (not an SQLite file)"), path);
     const quint32 rawPageSize = (quint32(quint8(h[16])) << 8) | quint32(quint8(h[17]));
     const qint64 pageSize = rawPageSize == 1 ? 65536 : rawPageSize;
     const quint32 pageCount = bigEndian32(h, 28);
@@ -182,7 +185,7 @@ Status checkHeader(const QString &path)
     const bool countValid = pageCount > 0 && bigEndian32(h, 24) == bigEndian32(h, 92);
     if (countValid && f.size() < pageSize * pageCount)
         return makeError(ErrorCategory::BadInput,
-                         tr("the MLflow database is truncated: the file has %1 of %2 bytes")
+                         Tr::tr("the MLflow database is truncated: the file has %1 of %2 bytes")
                              .arg(f.size())
                              .arg(pageSize * qint64(pageCount)),
                          path);
@@ -303,8 +306,8 @@ Status readRegistryModels(sqlite3 *db, const QString &path, const QSet<QString> 
             v.name = st.text(0);
             v.version = st.int64(1);
             if (!st.isInteger(1) || v.version <= 0) {
-                problem(tr("model '%1' has a version '%2' that is not a positive number; skipped")
-                            .arg(v.name, st.text(1)));
+                problem(Tr::tr("model '%1' has a version '%2' that is not a positive number; skipped")
+                                .arg(v.name, st.text(1)));
                 continue;
             }
             v.creationTime = st.int64(2);
@@ -336,7 +339,7 @@ Status readRegistryModels(sqlite3 *db, const QString &path, const QSet<QString> 
     int rc;
     while ((rc = st.step()) == SQLITE_ROW) {
         if (cancel.load())
-            return makeError(ErrorCategory::Cancelled, tr("cancelled"), path);
+            return makeError(ErrorCategory::Cancelled, Tr::tr("cancelled"), path);
         RegisteredModel m;
         m.name = st.text(0);
         m.creationTime = st.int64(1);
@@ -524,12 +527,12 @@ Status Reader::run(ImportSink &sink, const std::atomic_bool &cancel)
             return s;
         for (; rc == SQLITE_ROW && runs.int64(0) == id; rc = runs.step()) {
             if (cancel.load())
-                return makeError(ErrorCategory::Cancelled, tr("cancelled"), m_path);
+                return makeError(ErrorCategory::Cancelled, Tr::tr("cancelled"), m_path);
             Run r;
             r.experimentId = e.experimentId;
             r.runId = runs.text(1);
             if (r.runId.isEmpty()) {
-                problem(sink, tr("a run of experiment %1 has no run_uuid").arg(e.experimentId));
+                problem(sink, Tr::tr("a run of experiment %1 has no run_uuid").arg(e.experimentId));
                 continue;
             }
             r.runName = runs.text(2);
@@ -580,7 +583,7 @@ Status Reader::readExperiments(std::vector<Experiment> &out, ImportSink &sink)
     int rc;
     while ((rc = st.step()) == SQLITE_ROW) {
         if (!st.isInteger(0)) {
-            problem(sink, tr("experiment '%1' has an id that is not a number; skipped").arg(st.text(0)));
+            problem(sink, Tr::tr("experiment '%1' has an id that is not a number; skipped").arg(st.text(0)));
             continue;
         }
         Experiment e;
@@ -606,8 +609,8 @@ Status Reader::reportOrphanRuns(ImportSink &sink)
         return fail(st.prepareCode());
     int rc;
     while ((rc = st.step()) == SQLITE_ROW)
-        problem(sink, tr("run %1 belongs to experiment '%2', which does not exist; skipped")
-                          .arg(st.text(0), st.text(1)));
+        problem(sink, Tr::tr("run %1 belongs to experiment '%2', which does not exist; skipped")
+                              .arg(st.text(0), st.text(1)));
     if (rc != SQLITE_DONE)
         return fail(rc);
     return {};
@@ -641,8 +644,8 @@ Status Reader::readRunDetails(Run &r, ImportSink &sink)
             if (!st.isNull(4) && st.int64(4) != 0) {
                 p.value = std::numeric_limits<double>::quiet_NaN();
             } else if (st.isNull(1)) {
-                problem(sink, tr("%1: run %2, metric '%3' has no value; skipped")
-                                  .arg(QString::fromLatin1(table), r.runId, p.key));
+                problem(sink, Tr::tr("%1: run %2, metric '%3' has no value; skipped")
+                                      .arg(QString::fromLatin1(table), r.runId, p.key));
                 continue;
             } else {
                 // MLflow clamps ±inf to ±DBL_MAX in SQL stores: we keep what it stored.
@@ -715,9 +718,9 @@ Status openDatabase(const QString &path, bool writable, sqlite3 *&db, QString &r
     revision.clear();
     const QFileInfo fi(path);
     if (!fi.exists())
-        return makeError(ErrorCategory::NotFound, tr("no such file"), path);
+        return makeError(ErrorCategory::NotFound, Tr::tr("no such file"), path);
     if (fi.isDir())
-        return makeError(ErrorCategory::BadInput, tr("not an MLflow database (this is a folder)"), path);
+        return makeError(ErrorCategory::BadInput, Tr::tr("not an MLflow database (this is a folder)"), path);
     if (auto s = checkHeader(path); !s)
         return s;
 
@@ -749,14 +752,14 @@ Status openDatabase(const QString &path, bool writable, sqlite3 *&db, QString &r
     if (!tables) {
         Error e = tables.error();
         if ((sqlite3_errcode(db) & 0xff) == SQLITE_NOTADB)
-            e = makeError(ErrorCategory::BadInput, tr("not an MLflow database (not an SQLite file)"), path);
+            e = makeError(ErrorCategory::BadInput, Tr::tr("not an MLflow database (not an SQLite file)"), path);
         close();
         return e;
     }
     if (!tables->contains(u"alembic_version"_s) || !tables->contains(u"runs"_s)) {
         close();
         return makeError(ErrorCategory::BadInput,
-                         tr("not an MLflow database (it has no alembic_version and runs tables)"), path);
+                         Tr::tr("not an MLflow database (it has no alembic_version and runs tables)"), path);
     }
 
     QStringList revisions;
@@ -778,34 +781,34 @@ Status openDatabase(const QString &path, bool writable, sqlite3 *&db, QString &r
     if (revisions.isEmpty()) {
         close();
         return makeError(ErrorCategory::BadInput,
-                         tr("not an MLflow database (its alembic_version table is empty)"), path);
+                         Tr::tr("not an MLflow database (its alembic_version table is empty)"), path);
     }
     for (const QString &rev : std::as_const(revisions)) {
         if (kTooOldRevisions.contains(rev)) {
             close();
             return makeError(ErrorCategory::BadInput,
-                             tr("MLflow schema revision '%1' is too old (before MLflow 1.4); "
-                                "upgrade it with `mlflow db upgrade`")
+                             Tr::tr("MLflow schema revision '%1' is too old (before MLflow 1.4); "
+                                    "upgrade it with `mlflow db upgrade`")
                                  .arg(rev),
                              path);
         }
         if (!kKnownRevisions.contains(rev)) {
             close();
             return makeError(ErrorCategory::BadInput,
-                             tr("unknown MLflow schema revision '%1' (newer than this ModelDesk?)").arg(rev), path);
+                             Tr::tr("unknown MLflow schema revision '%1' (newer than this ModelDesk?)").arg(rev), path);
         }
     }
     for (const char *table : kRequiredTables) {
         if (!tables->contains(QLatin1String(table))) {
             close();
             return makeError(ErrorCategory::BadInput,
-                             tr("not an MLflow database (table '%1' is missing)").arg(QLatin1String(table)), path);
+                             Tr::tr("not an MLflow database (table '%1' is missing)").arg(QLatin1String(table)), path);
         }
     }
     // SQLite silently opens a write-protected file read-only even when asked for read-write.
     if (writable && sqlite3_db_readonly(db, "main") == 1) {
         close();
-        return makeError(ErrorCategory::Permission, tr("the MLflow database is read-only"), path);
+        return makeError(ErrorCategory::Permission, Tr::tr("the MLflow database is read-only"), path);
     }
     revision = revisions.join(u',');
     return {};

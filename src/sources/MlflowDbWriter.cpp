@@ -21,7 +21,10 @@ namespace md {
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("MlflowDbWriter", text); }
+/// Gives lupdate and the runtime the same translation context.
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(MlflowDbWriter)
+};
 
 constexpr QLatin1StringView kDeletedInternal("Deleted_Internal");
 
@@ -77,12 +80,13 @@ Error sqlError(sqlite3 *db, int rc, const QString &path)
     const QString detail = db ? QString::fromUtf8(sqlite3_errmsg(db)) : QString::fromUtf8(sqlite3_errstr(rc));
     if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED)
         return makeError(ErrorCategory::Conflict,
-                         tr("the MLflow database is busy (another program is writing to it): %1").arg(detail), path);
+                         Tr::tr("the MLflow database is busy (another program is writing to it): %1").arg(detail),
+                         path);
     if (primary == SQLITE_READONLY || primary == SQLITE_PERM)
-        return makeError(ErrorCategory::Permission, tr("cannot write the MLflow database: %1").arg(detail), path);
+        return makeError(ErrorCategory::Permission, Tr::tr("cannot write the MLflow database: %1").arg(detail), path);
     const bool broken = primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB;
     return makeError(broken ? ErrorCategory::BadInput : ErrorCategory::Storage,
-                     tr("cannot write the MLflow database: %1").arg(detail), path);
+                     Tr::tr("cannot write the MLflow database: %1").arg(detail), path);
 }
 
 qint64 nowMs() { return QDateTime::currentMSecsSinceEpoch(); }
@@ -141,7 +145,7 @@ public:
             return fail(st);
         const int rc = st.step();
         if (rc == SQLITE_DONE)
-            return makeError(ErrorCategory::NotFound, tr("there is no registered model '%1'").arg(name), m_path);
+            return makeError(ErrorCategory::NotFound, Tr::tr("there is no registered model '%1'").arg(name), m_path);
         if (rc != SQLITE_ROW)
             return fail(rc);
         return {};
@@ -161,7 +165,7 @@ public:
             return fail(rc);
         if (rc == SQLITE_DONE || st.columnText(0) == kDeletedInternal)
             return makeError(ErrorCategory::NotFound,
-                             tr("registered model '%1' has no version %2").arg(name).arg(version), m_path);
+                             Tr::tr("registered model '%1' has no version %2").arg(name).arg(version), m_path);
         return {};
     }
 
@@ -215,7 +219,7 @@ Status MlflowDbWriter::open()
         auto has = tx.hasTable(table);
         if (!has || !*has) {
             Error e = has ? makeError(ErrorCategory::BadInput,
-                                      tr("the MLflow database has no model registry (table '%1' is missing)")
+                                      Tr::tr("the MLflow database has no model registry (table '%1' is missing)")
                                           .arg(QLatin1String(table)),
                                       m_path)
                           : has.error();
@@ -247,7 +251,7 @@ Result<RegisteredModel> MlflowDbWriter::readModel(const QString &name)
     if (!model)
         return model.error();
     if (!*model)
-        return makeError(ErrorCategory::NotFound, tr("there is no registered model '%1'").arg(name), m_path);
+        return makeError(ErrorCategory::NotFound, Tr::tr("there is no registered model '%1'").arg(name), m_path);
     return std::move(**model);
 }
 
@@ -258,7 +262,7 @@ Result<ModelVersion> MlflowDbWriter::createVersion(const NewModelVersion &v)
     if (auto s = registryrules::checkModelName(v.name); !s)
         return s.error();
     if (v.source.isEmpty())
-        return makeError(ErrorCategory::BadInput, tr("the source of the new version is empty"), u"source"_s);
+        return makeError(ErrorCategory::BadInput, Tr::tr("the source of the new version is empty"), u"source"_s);
     // A repeated key: the last value wins, as MLflow builds a dict of the tags.
     QMap<QString, QString> tags;
     for (const KeyValue &t : v.tags) {
@@ -343,7 +347,7 @@ Result<ModelVersion> MlflowDbWriter::createVersion(const NewModelVersion &v)
                 return hasTags.error();
             if (!*hasTags)
                 return makeError(ErrorCategory::BadInput,
-                                 tr("this MLflow database predates model version tags"), m_path);
+                                 Tr::tr("this MLflow database predates model version tags"), m_path);
             for (auto it = tags.cbegin(); it != tags.cend(); ++it) {
                 Sql tag(tx.db(), "INSERT INTO model_version_tags (key, value, name, version) VALUES (?1, ?2, ?3, ?4)");
                 tag.text(1, it.key()).text(2, it.value()).text(3, v.name).int64(4, number);
@@ -361,7 +365,7 @@ Result<ModelVersion> MlflowDbWriter::createVersion(const NewModelVersion &v)
     for (const ModelVersion &mv : std::as_const(model->versions))
         if (mv.version == number)
             return mv;
-    return makeError(ErrorCategory::Internal, tr("the new version %1 cannot be read back").arg(number), m_path);
+    return makeError(ErrorCategory::Internal, Tr::tr("the new version %1 cannot be read back").arg(number), m_path);
 }
 
 Status MlflowDbWriter::transitionStage(const QString &name, qint64 version, const QString &stage,
@@ -411,8 +415,8 @@ Status MlflowDbWriter::setAlias(const QString &name, const QString &alias, qint6
             return has.error();
         if (!*has)
             return makeError(ErrorCategory::BadInput,
-                             tr("this MLflow database predates aliases (MLflow 2.3); upgrade it with "
-                                "`mlflow db upgrade`"),
+                             Tr::tr("this MLflow database predates aliases (MLflow 2.3); upgrade it with "
+                                    "`mlflow db upgrade`"),
                              m_path);
         if (auto s = tx.requireVersion(name, version); !s)
             return s;
@@ -443,7 +447,7 @@ Status MlflowDbWriter::deleteAlias(const QString &name, const QString &alias)
             if (tx.changes() > 0)
                 return {};
         }
-        return makeError(ErrorCategory::NotFound, tr("registered model '%1' has no alias '%2'").arg(name, alias),
+        return makeError(ErrorCategory::NotFound, Tr::tr("registered model '%1' has no alias '%2'").arg(name, alias),
                          m_path);
     });
 }

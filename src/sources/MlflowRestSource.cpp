@@ -23,10 +23,10 @@ namespace {
 
 using namespace restjson;
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("MlflowRestSource", text);
-}
+/// Gives lupdate and the runtime the same translation context.
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(MlflowRestSource)
+};
 
 const QString kApi = u"api/2.0/mlflow/"_s;
 constexpr int kPageSize = 1000;
@@ -183,7 +183,7 @@ public:
 
 private:
     Status deliver(QList<Run> runs);
-    Error cancelled() const { return makeError(ErrorCategory::Cancelled, tr("cancelled"), m_client.baseText()); }
+    Error cancelled() const { return makeError(ErrorCategory::Cancelled, Tr::tr("cancelled"), m_client.baseText()); }
     void problem(const QString &message, const QString &where) const
     {
         if (m_sink)
@@ -207,11 +207,11 @@ Result<json> Reader::parse(const HttpResponse &r) const
     const QByteArray type = r.contentType.trimmed().toLower();
     if (!type.isEmpty() && !type.contains("json"))
         return makeError(ErrorCategory::BadInput,
-            tr("the server sent '%1' instead of JSON").arg(QString::fromLatin1(r.contentType)), r.url);
+            Tr::tr("the server sent '%1' instead of JSON").arg(QString::fromLatin1(r.contentType)), r.url);
     json j = json::parse(r.body.constData(), r.body.constData() + r.body.size(), nullptr, false);
     if (j.is_discarded() || !j.is_object())
         return makeError(ErrorCategory::BadInput,
-            tr("the server sent malformed JSON (%1 bytes; the answer may have been cut short)").arg(r.body.size()),
+            Tr::tr("the server sent malformed JSON (%1 bytes; the answer may have been cut short)").arg(r.body.size()),
             r.url);
     return j;
 }
@@ -260,7 +260,8 @@ Status Reader::runChains(const QList<Chain> &chains, int limit, const PageFn &on
         const QString next = chain.paged ? text(*page, "next_page_token") : QString();
         if (!next.isEmpty()) {
             if (next == done.token)
-                return makeError(ErrorCategory::BadInput, tr("the server sent the same page token twice"), resp->url);
+                return makeError(ErrorCategory::BadInput, Tr::tr("the server sent the same page token twice"),
+                                 resp->url);
             // Its next page goes first: this chain's pages arrive in order and it finishes early.
             queue.emplace_front(done.chain, next);
         }
@@ -284,7 +285,7 @@ Result<QList<Experiment>> Reader::experiments()
         for (const json &e : array(page, "experiments")) {
             Experiment x = toExperiment(e);
             if (x.experimentId.isEmpty()) {
-                problem(tr("an experiment without experiment_id was skipped"), url);
+                problem(Tr::tr("an experiment without experiment_id was skipped"), url);
                 continue;
             }
             if (!seen.contains(x.experimentId)) {
@@ -313,7 +314,7 @@ QList<Run> runsOfPage(const json &page, const std::function<void(const QString &
     for (const json &j : array(page, "runs")) {
         Run r = toRun(j);
         if (r.runId.isEmpty()) {
-            problem(tr("a run without run_id was skipped"));
+            problem(Tr::tr("a run without run_id was skipped"));
             continue;
         }
         out.append(std::move(r));
@@ -407,7 +408,7 @@ Status Reader::leftoverRuns(const SyncState &state)
         [&](const Chain &, const json &page, const QString &url) -> Status {
             Run r = toRun(member(page, "run"));
             if (r.runId.isEmpty())
-                problem(tr("a run without run_id was skipped"), url);
+                problem(Tr::tr("a run without run_id was skipped"), url);
             else
                 runs.append(std::move(r));
             return {};
@@ -493,7 +494,7 @@ Status Reader::models()
         for (const json &m : array(page, "registered_models")) {
             RegisteredModel x = toModel(m);
             if (x.name.isEmpty()) {
-                problem(tr("a registered model without a name was skipped"), url);
+                problem(Tr::tr("a registered model without a name was skipped"), url);
                 continue;
             }
             if (!seen.contains(x.name)) {
@@ -525,7 +526,7 @@ Status Reader::models()
             RegisteredModel &m = models[ch.tag];
             for (const json &j : array(page, "model_versions"))
                 if (addVersion(m, versionsSeen[ch.tag], toVersion(j)) == Added::BadNumber)
-                    problem(tr("model '%1' has a version that is not a positive number; skipped").arg(m.name), url);
+                    problem(Tr::tr("model '%1' has a version that is not a positive number; skipped").arg(m.name), url);
             return {};
         });
     if (!s)
@@ -581,7 +582,7 @@ Status MlflowRestSource::open()
     const json j = json::parse(resp->body.constData(), resp->body.constData() + resp->body.size(), nullptr, false);
     if ((!type.isEmpty() && !type.contains("json")) || j.is_discarded() || !j.is_object())
         return makeError(ErrorCategory::BadInput,
-            tr("not an MLflow tracking server: %1 answered %2 with '%3' instead of MLflow's JSON")
+            Tr::tr("not an MLflow tracking server: %1 answered %2 with '%3' instead of MLflow's JSON")
                 .arg(uri(), resp->endpoint, QString::fromLatin1(resp->contentType)),
             resp->url);
     return {};
@@ -610,7 +611,7 @@ Status MlflowRestSource::read(
     const qint64 since = incremental ? *state.lastSyncMs - kClockSkewMs : 0;
     for (const Experiment &e : std::as_const(*experiments)) {
         if (cancel.load())
-            return makeError(ErrorCategory::Cancelled, tr("cancelled"), uri());
+            return makeError(ErrorCategory::Cancelled, Tr::tr("cancelled"), uri());
         if (Status s = sink.experiment(e); !s)
             return s;
         const Status s = incremental ? reader.changedRuns(e, state, since) : reader.fullRuns(e);

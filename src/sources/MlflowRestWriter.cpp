@@ -21,10 +21,10 @@ namespace {
 
 using namespace restjson;
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("MlflowRestWriter", text);
-}
+/// Gives lupdate and the runtime the same translation context.
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(MlflowRestWriter)
+};
 
 const QString kApi = u"api/2.0/mlflow/"_s;
 constexpr int kPageSize = 1000;
@@ -96,7 +96,7 @@ public:
         json j = json::parse(resp->body.constData(), resp->body.constData() + resp->body.size(), nullptr, false);
         if ((!type.isEmpty() && !type.contains("json")) || j.is_discarded() || !j.is_object())
             return makeError(ErrorCategory::BadInput,
-                tr("not an MLflow tracking server: %1 answered %2 with '%3' instead of MLflow's JSON")
+                Tr::tr("not an MLflow tracking server: %1 answered %2 with '%3' instead of MLflow's JSON")
                     .arg(m_client.baseText(), resp->endpoint, QString::fromLatin1(resp->contentType)),
                 resp->url);
         return j;
@@ -107,9 +107,9 @@ private:
     {
         const QString detail = serverMessage.isEmpty() ? QString() : u" ("_s + serverMessage + u')';
         const QString message = s.version > 0
-            ? tr("version %1 of model '%2' does not exist on the server at %3")
+            ? Tr::tr("version %1 of model '%2' does not exist on the server at %3")
                   .arg(QString::number(s.version), s.model, m_client.baseText())
-            : tr("model '%1' does not exist on the server at %2").arg(s.model, m_client.baseText());
+            : Tr::tr("model '%1' does not exist on the server at %2").arg(s.model, m_client.baseText());
         return makeError(ErrorCategory::NotFound, message + detail, resp.url);
     }
 
@@ -128,7 +128,7 @@ Result<RegisteredModel> getModel(Session &s, const QString &name)
     RegisteredModel m = toModel(member(*page, "registered_model"));
     if (m.name != name)
         return makeError(ErrorCategory::BadInput,
-            tr("the server answered with model '%1' when asked for '%2'").arg(m.name, name),
+            Tr::tr("the server answered with model '%1' when asked for '%2'").arg(m.name, name),
             s.client().urlOf(r));
     return m;
 }
@@ -189,7 +189,7 @@ Result<RegisteredModel> MlflowRestWriter::readModel(const QString &name)
         const QString next = text(*page, "next_page_token");
         if (!next.isEmpty() && next == token)
             return makeError(
-                ErrorCategory::BadInput, tr("the server sent the same page token twice"), s.client().urlOf(r));
+                ErrorCategory::BadInput, Tr::tr("the server sent the same page token twice"), s.client().urlOf(r));
         token = next;
     } while (!token.isEmpty());
     finishModel(m);
@@ -199,10 +199,10 @@ Result<RegisteredModel> MlflowRestWriter::readModel(const QString &name)
 Result<ModelVersion> MlflowRestWriter::createVersion(const NewModelVersion &v)
 {
     if (v.name.isEmpty())
-        return makeError(ErrorCategory::BadInput, tr("a new model version needs the model's name"), uri());
+        return makeError(ErrorCategory::BadInput, Tr::tr("a new model version needs the model's name"), uri());
     if (v.source.isEmpty())
         return makeError(ErrorCategory::BadInput,
-            tr("a new version of model '%1' needs the location of the model's files").arg(v.name), uri());
+            Tr::tr("a new version of model '%1' needs the location of the model's files").arg(v.name), uri());
     Session s(m_base, m_options);
     if (auto model = getModel(s, v.name); !model) {
         if (model.error().category != ErrorCategory::NotFound)
@@ -232,7 +232,7 @@ Result<ModelVersion> MlflowRestWriter::createVersion(const NewModelVersion &v)
     ModelVersion created = toVersion(member(*answer, "model_version"));
     if (created.version <= 0 || created.name != v.name)
         return makeError(ErrorCategory::BadInput,
-            tr("the server's answer to registering a version of model '%1' names no version of it").arg(v.name),
+            Tr::tr("the server's answer to registering a version of model '%1' names no version of it").arg(v.name),
             s.client().urlOf(r));
     created.aliases.sort();
     return created;
@@ -266,7 +266,7 @@ Status MlflowRestWriter::deleteAlias(const QString &name, const QString &alias)
         model->aliases.cbegin(), model->aliases.cend(), [&](const ModelAlias &a) { return a.alias == alias; });
     if (!set)
         return makeError(ErrorCategory::NotFound,
-            tr("model '%1' has no alias '%2' on the server at %3").arg(name, alias, uri()), uri());
+            Tr::tr("model '%1' has no alias '%2' on the server at %3").arg(name, alias, uri()), uri());
     const json body = { { "name", utf8(name) }, { "alias", utf8(alias) } };
     return writeStatus(s.call(Session::write("DELETE", u"registered-models/alias"_s, body), Subject { name }));
 }

@@ -27,7 +27,10 @@ namespace md {
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("ModelFolderSource", text); }
+/// Gives lupdate and the runtime the same translation context.
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(ModelFolderSource)
+};
 
 const QString kCurrentFile = u"model.pkl"_s;
 const QString kVersionTxt = u"version.txt"_s;
@@ -103,7 +106,7 @@ VersionTxt parseVersionTxt(const QString &path, ImportSink *sink)
     if (!f.open(QIODevice::ReadOnly)) {
         if (sink)
             sink->problem(ReadProblem{
-                makeError(ErrorCategory::BadInput, tr("cannot read the file: %1").arg(f.errorString()), path)});
+                makeError(ErrorCategory::BadInput, Tr::tr("cannot read the file: %1").arg(f.errorString()), path)});
         return out;
     }
     // A real version.txt has three short lines; anything larger is not one.
@@ -128,7 +131,7 @@ VersionTxt parseVersionTxt(const QString &path, ImportSink *sink)
                 out.current = n;
                 out.currentLine = lineNo;
             } else {
-                problem(lineNo, tr("'Current version' is not a whole number above 0: '%1'").arg(value));
+                problem(lineNo, Tr::tr("'Current version' is not a whole number above 0: '%1'").arg(value));
             }
         } else if (key == QLatin1String("best score")) {
             bool ok = false;
@@ -136,7 +139,7 @@ VersionTxt parseVersionTxt(const QString &path, ImportSink *sink)
             if (ok && std::isfinite(score))
                 out.bestScore = value;
             else
-                problem(lineNo, tr("'Best score' is not a number: '%1'").arg(value));
+                problem(lineNo, Tr::tr("'Best score' is not a number: '%1'").arg(value));
         } else if (key == QLatin1String("date created")) {
             static const QRegularExpression iso(u"^\\d{4}-\\d{2}-\\d{2}$"_s);
             const QDate date = QDate::fromString(value, u"yyyy-MM-dd"_s);
@@ -144,13 +147,13 @@ VersionTxt parseVersionTxt(const QString &path, ImportSink *sink)
                 out.dateCreated = value;
                 out.dateMs = date.startOfDay(Qt::UTC).toMSecsSinceEpoch();
             } else {
-                problem(lineNo, tr("'Date created' is not a date (YYYY-MM-DD): '%1'").arg(value));
+                problem(lineNo, Tr::tr("'Date created' is not a date (YYYY-MM-DD): '%1'").arg(value));
             }
         }
     }
     if (!currentSeen)
-        problem(1, tr("unknown format: there is no 'Current version: N' line; the current version is found "
-                      "by comparing model.pkl with the model_vN.pkl files"));
+        problem(1, Tr::tr("unknown format: there is no 'Current version: N' line; the current version is found "
+                          "by comparing model.pkl with the model_vN.pkl files"));
     return out;
 }
 
@@ -195,12 +198,12 @@ Status ModelFolderSource::open()
 {
     const QFileInfo fi(m_path);
     if (!fi.exists())
-        return makeError(ErrorCategory::NotFound, tr("no such folder"), m_path);
+        return makeError(ErrorCategory::NotFound, Tr::tr("no such folder"), m_path);
     if (!fi.isDir())
-        return makeError(ErrorCategory::BadInput, tr("not a model folder (this is a file)"), m_path);
+        return makeError(ErrorCategory::BadInput, Tr::tr("not a model folder (this is a file)"), m_path);
     if (!looksLikeModelFolder(m_path))
         return makeError(ErrorCategory::BadInput,
-                         tr("not a model folder: it holds no model.pkl, model_vN.pkl or version.txt"), m_path);
+                         Tr::tr("not a model folder: it holds no model.pkl, model_vN.pkl or version.txt"), m_path);
     return {};
 }
 
@@ -215,14 +218,14 @@ Status ModelFolderSource::readAll(ImportSink &sink, const std::atomic_bool &canc
     bool hasVersionTxt = false;
     QStringList sideFiles;
     auto unreadable = [&](const QFileInfo &fi, const QString &why) {
-        sink.problem(ReadProblem{makeError(ErrorCategory::BadInput, tr("cannot read the file: %1").arg(why),
+        sink.problem(ReadProblem{makeError(ErrorCategory::BadInput, Tr::tr("cannot read the file: %1").arg(why),
                                            fi.absoluteFilePath())});
     };
 
     const QFileInfoList entries = dir.entryInfoList(QDir::Files, QDir::Name);
     for (const QFileInfo &fi : entries) {
         if (cancel.load())
-            return makeError(ErrorCategory::Cancelled, tr("cancelled"), m_path);
+            return makeError(ErrorCategory::Cancelled, Tr::tr("cancelled"), m_path);
         const QString name = fi.fileName();
         if (name == kVersionTxt) {
             hasVersionTxt = true;
@@ -235,7 +238,7 @@ Status ModelFolderSource::readAll(ImportSink &sink, const std::atomic_bool &canc
             if (versions.contains(*n)) {
                 // model_v4.pkl and model_v04.pkl: keep the first by name, report the other.
                 sink.problem(ReadProblem{makeError(ErrorCategory::BadInput,
-                                                   tr("a second file for version %1 (%2); ignored")
+                                                   Tr::tr("a second file for version %1 (%2); ignored")
                                                        .arg(*n)
                                                        .arg(versions.value(*n).name),
                                                    fi.absoluteFilePath())});
@@ -292,15 +295,15 @@ Status ModelFolderSource::readAll(ImportSink &sink, const std::atomic_bool &canc
         } else if (byBytes) {
             currentVersion = byBytes;
             versionTxtDescribesCurrent = false;
-            versionTxtProblem(tr("'Current version' says %1, but model.pkl is model_v%2.pkl (a byte-for-byte copy); "
-                                 "model.pkl is what is served, so version %2 is shown as current")
-                                  .arg(*txt.current)
-                                  .arg(*byBytes));
+            versionTxtProblem(Tr::tr("'Current version' says %1, but model.pkl is model_v%2.pkl (a byte-for-byte "
+                                     "copy); model.pkl is what is served, so version %2 is shown as current")
+                                      .arg(*txt.current)
+                                      .arg(*byBytes));
         } else {
             currentVersion = txt.current;
-            versionTxtProblem(tr("'Current version' says %1, but model.pkl is not a copy of model_v%1.pkl nor of "
-                                 "any other saved version")
-                                  .arg(*txt.current));
+            versionTxtProblem(Tr::tr("'Current version' says %1, but model.pkl is not a copy of model_v%1.pkl nor of "
+                                     "any other saved version")
+                                      .arg(*txt.current));
         }
     } else {
         currentVersion = byBytes;
@@ -308,12 +311,12 @@ Status ModelFolderSource::readAll(ImportSink &sink, const std::atomic_bool &canc
     if (txt.current && !versions.contains(*txt.current)) {
         if (currentVersion) {
             versionTxtProblem(
-                tr("'Current version' is %1, but there is no model_v%1.pkl; model.pkl equals model_v%2.pkl")
+                Tr::tr("'Current version' is %1, but there is no model_v%1.pkl; model.pkl equals model_v%2.pkl")
                     .arg(*txt.current)
                     .arg(*currentVersion));
         } else if (!current) {
-            versionTxtProblem(tr("'Current version' is %1, but there is neither model_v%1.pkl nor model.pkl")
-                                  .arg(*txt.current));
+            versionTxtProblem(Tr::tr("'Current version' is %1, but there is neither model_v%1.pkl nor model.pkl")
+                                      .arg(*txt.current));
         }
     }
     if (!currentVersion && current) {
@@ -324,7 +327,7 @@ Status ModelFolderSource::readAll(ImportSink &sink, const std::atomic_bool &canc
 
     RegisteredModel model;
     model.name = modelNameFor(m_path);
-    model.description = tr("Model folder %1").arg(m_path);
+    model.description = Tr::tr("Model folder %1").arg(m_path);
     for (auto it = versions.cbegin(); it != versions.cend(); ++it) {
         const FileFacts &f = it.value();
         const bool isCurrent = currentVersion && it.key() == *currentVersion;
@@ -378,7 +381,7 @@ Status ModelFolderSource::readAll(ImportSink &sink, const std::atomic_bool &canc
         model.versions.append(std::move(v));
     }
     if (cancel.load())
-        return makeError(ErrorCategory::Cancelled, tr("cancelled"), m_path);
+        return makeError(ErrorCategory::Cancelled, Tr::tr("cancelled"), m_path);
     return sink.registeredModel(model);
 }
 
@@ -393,14 +396,17 @@ namespace {
 
 const QString kSidecarFile = u".modeldesk-registry.json"_s;
 
-QString sidecarTr(const char *text) { return QCoreApplication::translate("ModelFolderSidecar", text); }
+/// Gives lupdate and the runtime the same translation context.
+struct SidecarTr {
+    Q_DECLARE_TR_FUNCTIONS(ModelFolderSidecar)
+};
 
 /// One structural error of a sidecar: `field` is the JSON path, e.g. "versions.5.stage".
 Error sidecarError(const QString &path, const QString &field, const QString &message)
 {
     return makeError(ErrorCategory::BadInput,
-                     sidecarTr("not a valid ModelDesk registry file (%1: %2); its stages, tags and descriptions "
-                               "are ignored until it is fixed or removed")
+                     SidecarTr::tr("not a valid ModelDesk registry file (%1: %2); its stages, tags and descriptions "
+                                   "are ignored until it is fixed or removed")
                          .arg(field, message),
                      path);
 }
@@ -447,10 +453,10 @@ Result<ModelFolderSidecar> ModelFolderSidecar::load(const QString &folder)
     if (!f.exists())
         return ModelFolderSidecar{};
     if (!f.open(QIODevice::ReadOnly))
-        return makeError(ErrorCategory::BadInput, sidecarTr("cannot read the file: %1").arg(f.errorString()), path);
+        return makeError(ErrorCategory::BadInput, SidecarTr::tr("cannot read the file: %1").arg(f.errorString()), path);
     // Stages and tags of a few hundred versions are a few hundred KB at most.
     if (f.size() > 64 * 1024 * 1024)
-        return sidecarError(path, u"(file)"_s, sidecarTr("larger than 64 MB"));
+        return sidecarError(path, u"(file)"_s, SidecarTr::tr("larger than 64 MB"));
     const QByteArray bytes = f.readAll();
 
     QJsonParseError parseError{};
@@ -458,22 +464,22 @@ Result<ModelFolderSidecar> ModelFolderSidecar::load(const QString &folder)
     if (parseError.error != QJsonParseError::NoError) {
         const qsizetype line = bytes.left(parseError.offset).count('\n') + 1;
         return makeError(ErrorCategory::BadInput,
-                         sidecarTr("not valid JSON (%1); its stages, tags and descriptions are ignored until it is "
-                                   "fixed or removed")
+                         SidecarTr::tr("not valid JSON (%1); its stages, tags and descriptions are ignored until it is "
+                                       "fixed or removed")
                              .arg(parseError.errorString()),
                          path + u':' + QString::number(line));
     }
     if (!doc.isObject())
-        return sidecarError(path, u"top level"_s, sidecarTr("not a JSON object"));
+        return sidecarError(path, u"top level"_s, SidecarTr::tr("not a JSON object"));
     const QJsonObject root = doc.object();
 
     const QJsonValue format = root.value(u"format_version"_s);
     if (!format.isDouble() || format.toDouble() != std::floor(format.toDouble()) || format.toDouble() < 1)
-        return sidecarError(path, u"format_version"_s, sidecarTr("missing or not a whole number above 0"));
+        return sidecarError(path, u"format_version"_s, SidecarTr::tr("missing or not a whole number above 0"));
     if (format.toInteger() > kFormatVersion)
         return makeError(ErrorCategory::BadInput,
-                         sidecarTr("written by a newer ModelDesk (format %1; this one knows up to %2); its stages, "
-                                   "tags and descriptions are ignored and it is not changed")
+                         SidecarTr::tr("written by a newer ModelDesk (format %1; this one knows up to %2); its stages, "
+                                       "tags and descriptions are ignored and it is not changed")
                              .arg(format.toInteger())
                              .arg(kFormatVersion),
                          path);
@@ -483,16 +489,16 @@ Result<ModelFolderSidecar> ModelFolderSidecar::load(const QString &folder)
     if (versionsValue.isUndefined() || versionsValue.isNull())
         return out;
     if (!versionsValue.isObject())
-        return sidecarError(path, u"versions"_s, sidecarTr("not a JSON object"));
+        return sidecarError(path, u"versions"_s, SidecarTr::tr("not a JSON object"));
     const QJsonObject versionsObject = versionsValue.toObject();
     for (auto it = versionsObject.constBegin(); it != versionsObject.constEnd(); ++it) {
         const QString field = u"versions."_s + it.key();
         bool ok = false;
         const qint64 number = it.key().toLongLong(&ok);
         if (!ok || number <= 0)
-            return sidecarError(path, field, sidecarTr("the key is not a version number"));
+            return sidecarError(path, field, SidecarTr::tr("the key is not a version number"));
         if (!it.value().isObject())
-            return sidecarError(path, field, sidecarTr("not a JSON object"));
+            return sidecarError(path, field, SidecarTr::tr("not a JSON object"));
         const QJsonObject o = it.value().toObject();
         Entry e;
         auto stringField = [&](const QString &name, QString *target) -> std::optional<Error> {
@@ -500,7 +506,7 @@ Result<ModelFolderSidecar> ModelFolderSidecar::load(const QString &folder)
             if (v.isUndefined() || v.isNull())
                 return std::nullopt;
             if (!v.isString())
-                return sidecarError(path, field + u'.' + name, sidecarTr("not a string"));
+                return sidecarError(path, field + u'.' + name, SidecarTr::tr("not a string"));
             *target = v.toString();
             return std::nullopt;
         };
@@ -509,7 +515,7 @@ Result<ModelFolderSidecar> ModelFolderSidecar::load(const QString &folder)
             if (v.isUndefined() || v.isNull())
                 return std::nullopt;
             if (!v.isDouble() || v.toDouble() < 0 || v.toDouble() != std::floor(v.toDouble()))
-                return sidecarError(path, field + u'.' + name, sidecarTr("not a time in milliseconds"));
+                return sidecarError(path, field + u'.' + name, SidecarTr::tr("not a time in milliseconds"));
             *target = v.toInteger();
             return std::nullopt;
         };
@@ -524,17 +530,17 @@ Result<ModelFolderSidecar> ModelFolderSidecar::load(const QString &folder)
             return *err;
         if (!e.stage.isEmpty() && e.stage != kStageNone && e.stage != kStageStaging && e.stage != kStageArchived)
             return sidecarError(path, field + u".stage"_s,
-                                sidecarTr("'%1' is not None, Staging or Archived").arg(e.stage));
+                                SidecarTr::tr("'%1' is not None, Staging or Archived").arg(e.stage));
         if (e.stage == kStageArchived)
             e.stage.clear();
         const QJsonValue tags = o.value(u"tags"_s);
         if (!tags.isUndefined() && !tags.isNull()) {
             if (!tags.isObject())
-                return sidecarError(path, field + u".tags"_s, sidecarTr("not a JSON object"));
+                return sidecarError(path, field + u".tags"_s, SidecarTr::tr("not a JSON object"));
             const QJsonObject tagObject = tags.toObject();
             for (auto t = tagObject.constBegin(); t != tagObject.constEnd(); ++t) {
                 if (!t.value().isString())
-                    return sidecarError(path, field + u".tags."_s + t.key(), sidecarTr("not a string"));
+                    return sidecarError(path, field + u".tags."_s + t.key(), SidecarTr::tr("not a string"));
                 e.tags.append({t.key(), t.value().toString()});  // QJsonObject iterates sorted by key
             }
         }

@@ -27,10 +27,10 @@ namespace md {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("ModelFolderWriter", text);
-}
+/// Gives lupdate and the runtime the same translation context.
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(ModelFolderWriter)
+};
 
 const QString kCurrentFile = u"model.pkl"_s;
 const QString kVersionTxt = u"version.txt"_s;
@@ -130,11 +130,11 @@ Result<std::unique_ptr<QLockFile>> lockFolder(const QString &folder)
     switch (lock->error()) {
     case QLockFile::LockFailedError:
         return makeError(ErrorCategory::Conflict,
-            tr("another ModelDesk is writing to this model folder; try again in a moment"), path);
+            Tr::tr("another ModelDesk is writing to this model folder; try again in a moment"), path);
     case QLockFile::PermissionError:
-        return makeError(ErrorCategory::Permission, tr("the model folder is not writable"), path);
+        return makeError(ErrorCategory::Permission, Tr::tr("the model folder is not writable"), path);
     default:
-        return makeError(ErrorCategory::Storage, tr("cannot create the lock file"), path);
+        return makeError(ErrorCategory::Storage, Tr::tr("cannot create the lock file"), path);
     }
 }
 
@@ -148,7 +148,7 @@ qint64 nowMs()
 Error unreadableSidecar(const Error &why)
 {
     return makeError(ErrorCategory::BadInput,
-        tr("ModelDesk's registry file of this folder cannot be used, so nothing was changed: %1").arg(why.message),
+        Tr::tr("ModelDesk's registry file of this folder cannot be used, so nothing was changed: %1").arg(why.message),
         why.where);
 }
 
@@ -190,7 +190,7 @@ Status ModelFolderWriter::open()
     if (auto s = ModelFolderSource(m_path).open(); !s)
         return s;
     if (!QFileInfo(m_path).isWritable())
-        return makeError(ErrorCategory::Permission, tr("the model folder is not writable"), m_path);
+        return makeError(ErrorCategory::Permission, Tr::tr("the model folder is not writable"), m_path);
     return {};
 }
 
@@ -215,10 +215,10 @@ Result<RegisteredModel> ModelFolderWriter::readModel(const QString &name)
     if (auto s = source.readAll(sink, cancel); !s)
         return s.error();
     if (!sink.model)
-        return makeError(ErrorCategory::Internal, tr("the model folder delivered no model"), m_path);
+        return makeError(ErrorCategory::Internal, Tr::tr("the model folder delivered no model"), m_path);
     if (sink.model->name != name)
         return makeError(ErrorCategory::NotFound,
-            tr("this model folder holds the model '%1', not '%2'").arg(sink.model->name, name), m_path);
+            Tr::tr("this model folder holds the model '%1', not '%2'").arg(sink.model->name, name), m_path);
     return std::move(*sink.model);
 }
 
@@ -235,7 +235,7 @@ Result<ModelFolderWriter::State> ModelFolderWriter::readState(const QString &nam
     if (QFileInfo(dir.filePath(kCurrentFile)).isFile()) {
         state.modelPklSha = sha256Of(dir.filePath(kCurrentFile));
         if (!state.modelPklSha)
-            return makeError(ErrorCategory::Storage, tr("cannot read the file"), dir.filePath(kCurrentFile));
+            return makeError(ErrorCategory::Storage, Tr::tr("cannot read the file"), dir.filePath(kCurrentFile));
     }
     auto sidecar = ModelFolderSidecar::load(m_path);
     if (sidecar)
@@ -253,15 +253,16 @@ Result<ModelVersion> ModelFolderWriter::createVersion(const NewModelVersion &v)
     sourcePath = QFileInfo(sourcePath).absoluteFilePath();
     const QFileInfo sourceInfo(sourcePath);
     if (!sourceInfo.exists())
-        return makeError(ErrorCategory::NotFound, tr("no such model file"), sourcePath);
+        return makeError(ErrorCategory::NotFound, Tr::tr("no such model file"), sourcePath);
     if (!sourceInfo.isFile())
-        return makeError(ErrorCategory::BadInput, tr("not a model file (a model folder takes one file)"), sourcePath);
+        return makeError(ErrorCategory::BadInput, Tr::tr("not a model file (a model folder takes one file)"),
+                         sourcePath);
     for (const KeyValue &t : v.tags) {
         if (t.key.trimmed().isEmpty())
-            return makeError(ErrorCategory::BadInput, tr("a tag needs a name"), u"tags"_s);
+            return makeError(ErrorCategory::BadInput, Tr::tr("a tag needs a name"), u"tags"_s);
         if (isComputedTag(t.key))
             return makeError(ErrorCategory::BadInput,
-                tr("the tag '%1' is computed from the folder's files and cannot be set").arg(t.key), u"tags"_s);
+                Tr::tr("the tag '%1' is computed from the folder's files and cannot be set").arg(t.key), u"tags"_s);
     }
 
     auto lock = lockFolder(m_path);
@@ -277,7 +278,7 @@ Result<ModelVersion> ModelFolderWriter::createVersion(const NewModelVersion &v)
     const qint64 number = state->model.versions.isEmpty() ? 1 : state->model.versions.last().version + 1;
     const QString target = QDir(m_path).filePath(versionFileName(number));
     if (QFileInfo::exists(target))
-        return makeError(ErrorCategory::Conflict, tr("the file appeared while registering; try again"), target);
+        return makeError(ErrorCategory::Conflict, Tr::tr("the file appeared while registering; try again"), target);
 
     ModelFolderSidecar::Entry entry;
     entry.stage = kStageNone;
@@ -305,7 +306,7 @@ Result<ModelVersion> ModelFolderWriter::createVersion(const NewModelVersion &v)
         return after.error();
     if (const ModelVersion *created = findVersion(*after, number))
         return *created;
-    return makeError(ErrorCategory::Internal, tr("the new version is not there after writing it"), target);
+    return makeError(ErrorCategory::Internal, Tr::tr("the new version is not there after writing it"), target);
 }
 
 Status ModelFolderWriter::promote(State &state, qint64 version)
@@ -394,7 +395,7 @@ Status ModelFolderWriter::transitionStage(
     const std::optional<QString> canonical = canonicalStage(stage);
     if (!canonical)
         return makeError(ErrorCategory::BadInput,
-            tr("'%1' is not a stage: use None, Staging, Production or Archived").arg(stage), u"stage"_s);
+            Tr::tr("'%1' is not a stage: use None, Staging, Production or Archived").arg(stage), u"stage"_s);
 
     if (*canonical == kStageProduction) {
         auto lock = lockFolder(m_path);
@@ -406,7 +407,7 @@ Status ModelFolderWriter::transitionStage(
             return state.error();
         if (!findVersion(state->model, version))
             return makeError(ErrorCategory::NotFound,
-                tr("there is no version %1 (no %2)").arg(version).arg(versionFileName(version)),
+                Tr::tr("there is no version %1 (no %2)").arg(version).arg(versionFileName(version)),
                 QDir(m_path).filePath(versionFileName(version)));
         return promote(*state, version);
     }
@@ -415,8 +416,8 @@ Status ModelFolderWriter::transitionStage(
         const ModelVersion *v = findVersion(state.model, version);
         if (v->currentStage == kStageProduction)
             return makeError(ErrorCategory::BadInput,
-                tr("version %1 is the current model (model.pkl): promote another version to "
-                   "Production first")
+                Tr::tr("version %1 is the current model (model.pkl): promote another version to "
+                       "Production first")
                     .arg(version),
                 QDir(m_path).filePath(kCurrentFile));
         sidecar.versions[version].stage = *canonical == kStageArchived ? QString() : *canonical;
@@ -441,7 +442,7 @@ Status ModelFolderWriter::sidecarOnly(
         return state.error();
     if (!findVersion(state->model, version))
         return makeError(ErrorCategory::NotFound,
-            tr("there is no version %1 (no %2)").arg(version).arg(versionFileName(version)),
+            Tr::tr("there is no version %1 (no %2)").arg(version).arg(versionFileName(version)),
             QDir(m_path).filePath(versionFileName(version)));
     if (!state->sidecar)
         return unreadableSidecar(*state->sidecarError);
@@ -465,21 +466,21 @@ Status ModelFolderWriter::sidecarOnly(
 
 Status ModelFolderWriter::setAlias(const QString &, const QString &alias, qint64)
 {
-    return makeError(ErrorCategory::BadInput, tr("a model folder has no aliases"), alias);
+    return makeError(ErrorCategory::BadInput, Tr::tr("a model folder has no aliases"), alias);
 }
 
 Status ModelFolderWriter::deleteAlias(const QString &, const QString &alias)
 {
-    return makeError(ErrorCategory::BadInput, tr("a model folder has no aliases"), alias);
+    return makeError(ErrorCategory::BadInput, Tr::tr("a model folder has no aliases"), alias);
 }
 
 Status ModelFolderWriter::setVersionTag(const QString &name, qint64 version, const QString &key, const QString &value)
 {
     if (key.trimmed().isEmpty())
-        return makeError(ErrorCategory::BadInput, tr("a tag needs a name"), u"key"_s);
+        return makeError(ErrorCategory::BadInput, Tr::tr("a tag needs a name"), u"key"_s);
     if (isComputedTag(key))
         return makeError(ErrorCategory::BadInput,
-            tr("the tag '%1' is computed from the folder's files and cannot be set").arg(key), key);
+            Tr::tr("the tag '%1' is computed from the folder's files and cannot be set").arg(key), key);
     return sidecarOnly(name, version, [&](const State &, ModelFolderSidecar &sidecar) -> Status {
         sidecar.versions[version].setTag(key, value);
         return {};
@@ -490,7 +491,7 @@ Status ModelFolderWriter::deleteVersionTag(const QString &name, qint64 version, 
 {
     if (isComputedTag(key))
         return makeError(ErrorCategory::BadInput,
-            tr("the tag '%1' is computed from the folder's files and cannot be removed").arg(key), key);
+            Tr::tr("the tag '%1' is computed from the folder's files and cannot be removed").arg(key), key);
     return sidecarOnly(name, version, [&](const State &, ModelFolderSidecar &sidecar) -> Status {
         if (sidecar.versions.contains(version))
             sidecar.versions[version].removeTag(key);
