@@ -24,6 +24,11 @@ void setApplicationNames()
     QCoreApplication::setApplicationVersion(QStringLiteral(MODELDESK_VERSION));
 }
 
+QStringList chartKinds()
+{
+    return {u"history"_s, u"bar"_s, u"scatter"_s, u"parallel"_s};
+}
+
 bool wantsTextOnly(int argc, char **argv)
 {
     for (int i = 1; i < argc; ++i) {
@@ -97,6 +102,16 @@ Options parseCommandLine(QCoreApplication &app)
                                     "Open the side-by-side comparison of these runs (MLflow run ids, separated by "
                                     "commas) once the source is imported."),
         QCoreApplication::translate("CommandLine", "RUN_ID,..."));
+    const QCommandLineOption chartOption(
+        u"chart"_s,
+        QCoreApplication::translate("CommandLine",
+                                    "Show the Charts tab with this chart of the compared runs (with --compare): "
+                                    "history, bar, scatter or parallel."),
+        QCoreApplication::translate("CommandLine", "KIND"));
+    const QCommandLineOption metricOption(
+        u"metric"_s,
+        QCoreApplication::translate("CommandLine", "The metric the Charts tab shows (with --compare)."),
+        QCoreApplication::translate("CommandLine", "KEY"));
     const QCommandLineOption modelOption(
         u"model"_s,
         QCoreApplication::translate("CommandLine",
@@ -109,6 +124,8 @@ Options parseCommandLine(QCoreApplication &app)
     parser.addOption(cacheOption);
     parser.addOption(experimentOption);
     parser.addOption(compareOption);
+    parser.addOption(chartOption);
+    parser.addOption(metricOption);
     parser.addOption(modelOption);
     parser.addOption(screenshotOption);
     parser.addOption(langOption);
@@ -142,6 +159,16 @@ Options parseCommandLine(QCoreApplication &app)
                      qPrintable(QCoreApplication::translate("CommandLine", "--compare needs at least one run id.")));
         std::exit(2);
     }
+    if (parser.isSet(chartOption)) {
+        options.chartKind = int(chartKinds().indexOf(parser.value(chartOption).trimmed().toLower()));
+        if (options.chartKind < 0) {
+            std::fprintf(stderr, "modeldesk: %s\n",
+                         qPrintable(QCoreApplication::translate("CommandLine", "--chart takes one of: %1.")
+                                        .arg(chartKinds().join(u", "_s))));
+            std::exit(2);
+        }
+    }
+    options.chartMetric = parser.value(metricOption);
     options.modelName = parser.value(modelOption);
     options.experiment = parser.value(experimentOption);
     return options;

@@ -9,7 +9,7 @@ class QCoreApplication;
 namespace md::app {
 
 /// What `modeldesk [SOURCE-URI] [--cache PATH] [--screenshot FILE.png] [--lang CODE]
-/// [--compare RUN_ID,RUN_ID,...] [--model NAME]` asked for.
+/// [--compare RUN_ID,RUN_ID,...] [--chart KIND] [--metric KEY] [--model NAME]` asked for.
 struct Options {
     QString sourceUri;    ///< the argument, else $MLFLOW_TRACKING_URI, else empty
     QString cachePath;    ///< --cache, else Cache::defaultPath()
@@ -18,7 +18,13 @@ struct Options {
     QStringList compareRunIds;  ///< --compare, split at commas; empty when not asked
     QString modelName;          ///< --model: the registered model to show; empty when not asked
     QString experiment;         ///< --experiment: name or id of the experiment to open on
+    /// --chart: the index into chartKinds() (= ChartsPage::Kind) of the chart to show; -1 when not asked.
+    int chartKind = -1;
+    QString chartMetric;  ///< --metric: the metric the Charts tab shows; empty when not asked
 };
+
+/// The values --chart takes, in the order of ChartsPage::Kind: history, bar, scatter, parallel.
+QStringList chartKinds();
 
 /// Sets the application's names and version (also the QSettings and AppDataLocation names).
 void setApplicationNames();

@@ -2,6 +2,7 @@
 // modeldesk: the GUI. Wiring only; the work is in md_gui and below.
 #include "CommandLine.h"
 
+#include "gui/ChartsPage.h"
 #include "gui/MainWindow.h"
 #include "gui/MessageBox.h"
 
@@ -29,9 +30,17 @@ int main(int argc, char *argv[])
     md::MessageBox::setHeadless(screenshot);
     md::MainWindow window({options.cachePath, options.journalPath, screenshot, options.compareRunIds, options.modelName,
                              options.experiment});
+    window.chartsPage()->setUseSettings(!screenshot);
     QObject::connect(&window, &md::MainWindow::startupFinished, &app, [&](bool ok, const QString &error) {
         if (!ok)
             std::fprintf(stderr, "modeldesk: %s\n", qPrintable(error));
+        if (options.chartKind >= 0) {
+            md::ChartsPage *charts = window.chartsPage();
+            if (!options.chartMetric.isEmpty())
+                charts->setMetric(options.chartMetric);
+            charts->setKind(md::ChartsPage::Kind(options.chartKind));
+            window.pages()->setCurrentWidget(charts);
+        }
         if (!screenshot)
             return;
         // Let the layout and the table settle before the picture is taken.

@@ -5,15 +5,23 @@
 
 #include "MessageBox.h"
 #include "MetricChart.h"
+#include "ParallelCoordinatesChart.h"
 #include "cache/Cache.h"
 #include "sync/HistoryLoader.h"
 
+#include <QDialog>
+#include <QDialogButtonBox>
 #include <QDir>
 #include <QFileDialog>
 #include <QFutureWatcher>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QListWidget>
 #include <QMenu>
 #include <QPromise>
+#include <QPushButton>
 #include <QRegularExpression>
+#include <QSettings>
 #include <QStandardPaths>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -24,6 +32,12 @@ using namespace Qt::StringLiterals;
 namespace md {
 
 namespace {
+
+const QString kParallelAxesKey = u"charts/parallelAxes"_s;
+const QString kParallelUpIsBetterKey = u"charts/parallelUpIsBetter"_s;
+const QString kParallelColourKey = u"charts/parallelColour"_s;
+/// The directions the person chose on the Compare tab (ComparisonPage writes them).
+const QString kDirectionsKey = u"comparison/metricDirections"_s;
 
 /// One run's history as it arrives from the worker.
 struct HistoryBatch {
@@ -51,10 +65,34 @@ ChartsPage::ChartsPage(Cache *cache, QString cachePath, QWidget *parent)
     m_chart = new MetricChart(m_ui->chartPage);
     m_chart->setObjectName(u"metricChart"_s);
     m_ui->chartLayout->addWidget(m_chart);
+    m_parallel = new ParallelCoordinatesChart(m_ui->chartPage);
+    m_parallel->setObjectName(u"parallelChart"_s);
+    m_parallel->setToolTip(QString());
+    m_parallel->hide();
+    m_ui->chartLayout->addWidget(m_parallel);
 
     m_ui->resetButton->setText(tr("&Reset View"));
     m_ui->resetButton->setToolTip(tr("Fit the chart to the data again (Ctrl+0)"));
     connect(m_ui->resetButton, &QToolButton::clicked, m_chart, &MetricChart::resetView);
+    connect(m_ui->resetButton, &QToolButton::clicked, m_parallel, &ParallelCoordinatesChart::clearBrushes);
+    connect(m_parallel, &ParallelCoordinatesChart::brushesChanged, this, &ChartsPage::updateParallelInfo);
+    connect(m_parallel, &ParallelCoordinatesChart::runSelected, this,
+            [this](int, const QString &runId) { Q_EMIT runSelected(runId); });
+    connect(m_ui->axesButton, &QToolButton::clicked, this, &ChartsPage::chooseParallelAxes);
+    connect(m_ui->flipCheck, &QCheckBox::toggled, this, [this](bool on) {
+        if (m_updatingControls)
+            return;
+        if (m_useSettings)
+            QSettings().setValue(kParallelUpIsBetterKey, on);
+        if (kind() == Kind::Parallel)
+            showChart();
+    });
+    connect(m_ui->colourCombo, &QComboBox::currentIndexChanged, this, [this](int index) {
+        const auto mode = index == 1 ? ParallelCoordinatesChart::ColourMode::Run : ParallelCoordinatesChart::ColourMode::LastAxis;
+        m_parallel->setColourMode(mode);
+        if (!m_updatingControls && m_useSettings)
+            QSettings().setValue(kParallelColourKey, mode == ParallelCoordinatesChart::ColourMode::Run ? u"run"_s : u"lastAxis"_s);
+    });
 
     auto *exportMenu = new QMenu(m_ui->exportButton);
     exportMenu->addAction(tr("PNG Image…"), this, [this] { chooseExportFile(u"png"_s, tr("PNG images (*.png)")); });
@@ -86,6 +124,7 @@ ChartsPage::ChartsPage(Cache *cache, QString cachePath, QWidget *parent)
     m_ui->emptyLabel->setText(
         tr("Nothing to chart yet.\n\nOn the Runs tab, select two or more runs and press Compare Selected "
            "(Ctrl+Return): their metrics show here."));
+    setUseSettings(true);
     clear();
 }
 
@@ -109,6 +148,62 @@ QSlider *ChartsPage::smoothingSlider() const { return m_ui->smoothingSlider; }
 QLabel *ChartsPage::infoLabel() const { return m_ui->infoLabel; }
 QLabel *ChartsPage::emptyLabel() const { return m_ui->emptyLabel; }
 QAbstractButton *ChartsPage::exportButton() const { return m_ui->exportButton; }
+QAbstractButton *ChartsPage::axesButton() const { return m_ui->axesButton; }
+QCheckBox *ChartsPage::flipCheck() const { return m_ui->flipCheck; }
+QComboBox *ChartsPage::colourCombo() const { return m_ui->colourCombo; }
+
+void ChartsPage::setUseSettings(bool use)
+{
+    m_useSettings = use;
+    m_updatingControls = true;
+    m_chosenAxes.clear();
+    if (use) {
+        QSettings settings;
+        for (const QString &name : settings.value(kParallelAxesKey).toStringList())
+            if (const auto key = ParallelAxisKey::fromQualified(name); key && !m_chosenAxes.contains(*key))
+                m_chosenAxes.append(*key);
+        m_ui->flipCheck->setChecked(settings.value(kParallelUpIsBetterKey, true).toBool());
+        m_ui->colourCombo->setCurrentIndex(settings.value(kParallelColourKey).toString() == u"run"_s ? 1 : 0);
+    } else {
+        m_ui->flipCheck->setChecked(true);
+        m_ui->colourCombo->setCurrentIndex(0);
+    }
+    m_parallel->setColourMode(m_ui->colourCombo->currentIndex() == 1 ? ParallelCoordinatesChart::ColourMode::Run
+                                                                       : ParallelCoordinatesChart::ColourMode::LastAxis);
+    m_updatingControls = false;
+    if (!m_runs.isEmpty() && kind() == Kind::Parallel)
+        showChart();
+}
+
+void ChartsPage::setParallelAxes(const QList<ParallelAxisKey> &axes)
+{
+    m_chosenAxes.clear();
+    for (const ParallelAxisKey &k : axes)
+        if (!m_chosenAxes.contains(k))
+            m_chosenAxes.append(k);
+    if (m_useSettings) {
+        QStringList names;
+        for (const ParallelAxisKey &k : std::as_const(m_chosenAxes))
+            names.append(k.qualified());
+        QSettings settings;
+        if (names.isEmpty())
+            settings.remove(kParallelAxesKey);
+        else
+            settings.setValue(kParallelAxesKey, names);
+    }
+    if (kind() == Kind::Parallel)
+        showChart();
+}
+
+QList<ParallelAxisKey> ChartsPage::parallelAxes() const
+{
+    const QList<ParallelAxisKey> available = availableParallelAxes(m_runs);
+    QList<ParallelAxisKey> axes;
+    for (const ParallelAxisKey &k : m_chosenAxes)
+        if (available.contains(k))
+            axes.append(k);
+    return axes.isEmpty() ? defaultParallelAxes(m_runs, metric()) : axes;
+}
 
 QColor ChartsPage::runColour(int index, const QPalette &palette)
 {
@@ -177,6 +272,7 @@ void ChartsPage::clear()
     m_runIds.clear();
     m_histories.clear();
     m_chart->clear();
+    m_parallel->clear();
     setInfo({});
     updateControls();
 }
@@ -208,7 +304,8 @@ void ChartsPage::updateControls()
     m_ui->metricCombo->setCurrentIndex(keep >= 0 ? int(keep) : (keys.isEmpty() ? -1 : 0));
     const bool any = !m_runs.isEmpty() && !keys.isEmpty();
     for (QWidget *w : std::initializer_list<QWidget *>{m_ui->metricCombo, m_ui->kindCombo, m_ui->paramCombo, m_ui->xModeCombo,
-                                                        m_ui->logYCheck, m_ui->smoothingSlider, m_ui->exportButton, m_ui->resetButton})
+                                                        m_ui->logYCheck, m_ui->smoothingSlider, m_ui->exportButton, m_ui->resetButton,
+                                                        m_ui->axesButton, m_ui->flipCheck, m_ui->colourCombo})
         w->setEnabled(any);
     if (m_runs.isEmpty())
         m_ui->emptyLabel->setText(
@@ -218,10 +315,27 @@ void ChartsPage::updateControls()
         m_ui->emptyLabel->setText(tr("None of the %n compared runs logged a metric.", nullptr, int(m_runs.size())));
     m_ui->stack->setCurrentWidget(any ? m_ui->chartPage : m_ui->emptyPage);
     m_ui->titleLabel->setText(m_runs.isEmpty() ? tr("Charts") : tr("Charts of %n runs", nullptr, int(m_runs.size())));
-    const bool scatter = kind() == Kind::Scatter;
-    m_ui->paramLabel->setVisible(scatter);
-    m_ui->paramCombo->setVisible(scatter);
+    updateKindControls();
     m_updatingControls = false;
+}
+
+void ChartsPage::updateKindControls()
+{
+    const Kind k = kind();
+    m_ui->paramLabel->setVisible(k == Kind::Scatter);
+    m_ui->paramCombo->setVisible(k == Kind::Scatter);
+    const bool parallel = k == Kind::Parallel;
+    for (QWidget *w : std::initializer_list<QWidget *>{m_ui->axesButton, m_ui->flipCheck, m_ui->colourLabel, m_ui->colourCombo})
+        w->setVisible(parallel);
+    // The history's own controls make no sense here, and the toolbar needs their room.
+    for (QWidget *w : std::initializer_list<QWidget *>{m_ui->xModeLabel, m_ui->xModeCombo, m_ui->logYCheck, m_ui->smoothingLabel,
+                                                        m_ui->smoothingSlider, m_ui->smoothingValue})
+        w->setVisible(!parallel);
+    m_ui->resetButton->setText(parallel ? tr("Clear &Brushes") : tr("&Reset View"));
+    m_ui->resetButton->setToolTip(parallel ? tr("Show every line again (Esc on the chart)")
+                                           : tr("Fit the chart to the data again (Ctrl+0)"));
+    m_chart->setVisible(!parallel);
+    m_parallel->setVisible(parallel);
 }
 
 bool ChartsPage::setMetric(const QString &key)
@@ -250,6 +364,8 @@ ChartsPage::Kind ChartsPage::kind() const
         return Kind::Bar;
     case int(Kind::Scatter):
         return Kind::Scatter;
+    case int(Kind::Parallel):
+        return Kind::Parallel;
     default:
         return Kind::History;
     }
@@ -282,8 +398,7 @@ void ChartsPage::showChart()
         m_cancel->store(true);
     m_loading = false;
     const QString key = metric();
-    m_ui->paramLabel->setVisible(kind() == Kind::Scatter);
-    m_ui->paramCombo->setVisible(kind() == Kind::Scatter);
+    updateKindControls();
     m_ui->xModeCombo->setEnabled(!key.isEmpty() && kind() == Kind::History);
     m_ui->logYCheck->setEnabled(!key.isEmpty() && kind() == Kind::History);
     m_ui->smoothingSlider->setEnabled(!key.isEmpty() && kind() == Kind::History);
@@ -309,6 +424,10 @@ void ChartsPage::showChart()
     }
     if (kind() == Kind::Scatter) {
         showScatter(key);
+        return;
+    }
+    if (kind() == Kind::Parallel) {
+        showParallel(key);
         return;
     }
     m_chart->clear();
@@ -349,6 +468,112 @@ void ChartsPage::showScatter(const QString &key)
     else if (data.withoutMetric > 1)
         info.append(tr("%n runs without %1 are not shown", nullptr, data.withoutMetric).arg(key));
     setInfo(info.join(u"; "_s));
+}
+
+void ChartsPage::showParallel(const QString &key)
+{
+    Q_UNUSED(key)
+    const MetricDirections directions =
+        m_useSettings ? MetricDirections::fromVariantMap(QSettings().value(kDirectionsKey).toMap()) : MetricDirections();
+    const ParallelData data = parallelData(m_runs, parallelAxes(), directions, m_ui->flipCheck->isChecked());
+    const QPalette pal = palette();
+    QStringList labels;
+    QList<QColor> colours;
+    for (int i = 0; i < m_runs.size(); ++i) {
+        labels.append(runLabel(i));
+        colours.append(runColour(i, pal));
+    }
+    m_parallel->setData(data, labels, m_runIds, colours);
+    updateParallelInfo();
+}
+
+void ChartsPage::updateParallelInfo()
+{
+    if (kind() != Kind::Parallel || m_runs.isEmpty())
+        return;
+    const ParallelData &data = m_parallel->data();
+    QStringList info;
+    if (m_parallel->hasBrushes())
+        info.append(tr("%1 of %2 runs inside the brushed ranges (Esc shows all)").arg(m_parallel->activeCount()).arg(data.runCount));
+    // The singular on its own: without an English translation file %n alone would read "1 runs".
+    if (data.runsWithGaps == 1)
+        info.append(tr("1 run without a value on some axis (marker below the axis)"));
+    else if (data.runsWithGaps > 1)
+        info.append(tr("%n runs without a value on some axis (markers below the axes)", nullptr, data.runsWithGaps));
+    setInfo(info.join(u"; "_s));
+}
+
+void ChartsPage::chooseParallelAxes()
+{
+    auto *dialog = new QDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setObjectName(u"parallelAxesDialog"_s);
+    dialog->setWindowTitle(tr("Axes of the Parallel Coordinates"));
+    auto *layout = new QVBoxLayout(dialog);
+    auto *hint = new QLabel(tr("Tick the params and metrics to show, drag them (or use the buttons) into the order "
+                               "of the axes from left to right. Lines are coloured by the last axis."),
+                            dialog);
+    hint->setWordWrap(true);
+    layout->addWidget(hint);
+    auto *list = new QListWidget(dialog);
+    list->setObjectName(u"axesList"_s);
+    list->setDragDropMode(QAbstractItemView::InternalMove);
+    list->setSelectionMode(QAbstractItemView::SingleSelection);
+    const auto fill = [this, list](const QList<ParallelAxisKey> &shown) {
+        list->clear();
+        QList<ParallelAxisKey> order = shown;
+        for (const ParallelAxisKey &k : availableParallelAxes(m_runs))
+            if (!order.contains(k))
+                order.append(k);
+        for (const ParallelAxisKey &k : std::as_const(order)) {
+            auto *item = new QListWidgetItem(k.kind == ParallelAxisKind::Param ? tr("%1 (param)").arg(k.key)
+                                                                               : tr("%1 (metric)").arg(k.key),
+                                             list);
+            item->setData(Qt::UserRole, k.qualified());
+            item->setFlags((item->flags() | Qt::ItemIsUserCheckable | Qt::ItemIsDragEnabled) & ~Qt::ItemIsDropEnabled);
+            item->setCheckState(shown.contains(k) ? Qt::Checked : Qt::Unchecked);
+        }
+    };
+    fill(parallelAxes());
+    auto *row = new QHBoxLayout;
+    row->addWidget(list, 1);
+    auto *buttons = new QVBoxLayout;
+    auto *up = new QPushButton(tr("Move &Up"), dialog);
+    auto *down = new QPushButton(tr("Move &Down"), dialog);
+    auto *defaults = new QPushButton(tr("De&faults"), dialog);
+    defaults->setToolTip(tr("The params whose values differ between the runs, then the chosen metric"));
+    for (QPushButton *b : {up, down, defaults})
+        buttons->addWidget(b);
+    buttons->addStretch(1);
+    row->addLayout(buttons);
+    layout->addLayout(row, 1);
+    const auto move = [list](int by) {
+        const int from = list->currentRow();
+        const int to = from + by;
+        if (from < 0 || to < 0 || to >= list->count())
+            return;
+        QListWidgetItem *item = list->takeItem(from);
+        list->insertItem(to, item);
+        list->setCurrentRow(to);
+    };
+    connect(up, &QPushButton::clicked, list, [move] { move(-1); });
+    connect(down, &QPushButton::clicked, list, [move] { move(1); });
+    connect(defaults, &QPushButton::clicked, list, [this, fill] { fill(defaultParallelAxes(m_runs, metric())); });
+    auto *box = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, dialog);
+    layout->addWidget(box);
+    connect(box, &QDialogButtonBox::accepted, dialog, &QDialog::accept);
+    connect(box, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
+    connect(dialog, &QDialog::accepted, this, [this, list] {
+        QList<ParallelAxisKey> axes;
+        for (int i = 0; i < list->count(); ++i)
+            if (list->item(i)->checkState() == Qt::Checked)
+                if (const auto k = ParallelAxisKey::fromQualified(list->item(i)->data(Qt::UserRole).toString()))
+                    axes.append(*k);
+        // The defaults chosen as they are stay "the defaults", so that they follow the metric.
+        setParallelAxes(axes == defaultParallelAxes(m_runs, metric()) ? QList<ParallelAxisKey>{} : axes);
+    });
+    dialog->resize(420, 460);
+    dialog->open();
 }
 
 void ChartsPage::startLoading()
@@ -428,6 +653,8 @@ void ChartsPage::startLoading()
 
 Status ChartsPage::exportChart(const QString &path, QSize size)
 {
+    if (kind() == Kind::Parallel)
+        return m_parallel->exportTo(path, size);
     return m_chart->exportTo(path, size);
 }
 
@@ -444,6 +671,8 @@ void ChartsPage::chooseExportFile(const QString &suffix, const QString &filter)
     QString name = metric();
     if (kind() == Kind::Scatter && !param().isEmpty())
         name = u"%1_vs_%2"_s.arg(name, param());
+    else if (kind() == Kind::Parallel)
+        name = u"parallel_coordinates"_s;
     name.replace(QRegularExpression(u"[^A-Za-z0-9_.-]+"_s), u"_"_s);
     dialog->selectFile((name.isEmpty() ? u"chart"_s : name) + u'.' + suffix);
     connect(dialog, &QFileDialog::fileSelected, this, [this](const QString &path) {

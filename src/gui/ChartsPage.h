@@ -26,11 +26,19 @@ namespace md {
 
 class Cache;
 class MetricChart;
+class ParallelCoordinatesChart;
 
 /// Charts of the compared runs (MetricChart): the history of one metric, one line per run, a bar
-/// chart of its latest value per run, or a scatter chart of one param (x) against that value (y),
-/// one point per run; x mode, log y, smoothing, export as PNG, SVG or PDF. The scatter chart
+/// chart of its latest value per run, a scatter chart of one param (x) against that value (y),
+/// one point per run, or parallel coordinates (ParallelCoordinatesChart) of chosen params and
+/// metrics, one line per run; x mode, log y, smoothing, export as PNG, SVG or PDF. The scatter chart
 /// leaves out runs without the param or the metric and says how many in the info text.
+///
+/// Parallel coordinates: the axes are the ones chosen with Axes… (kept in QSettings as MLflow
+/// names, "params.max_depth", "metrics.val_r2_score"; those the compared runs do not have are left
+/// out), else defaultParallelAxes() with the chosen metric as the key metric. "Up is better" flips
+/// lower-is-better metrics (by the comparison's remembered directions); lines are coloured by the
+/// last axis or by run. Both choices are remembered too.
 ///
 /// Reads the runs through the given Cache on the GUI thread. Histories load off the GUI thread
 /// (HistoryLoader on a connection of its own to `cachePath`), one run at a time, so the chart
@@ -39,7 +47,7 @@ class MetricChart;
 class ChartsPage : public QWidget {
     Q_OBJECT
 public:
-    enum class Kind { History, Bar, Scatter };
+    enum class Kind { History, Bar, Scatter, Parallel };
 
     ChartsPage(Cache *cache, QString cachePath, QWidget *parent = nullptr);
     ~ChartsPage() override;
@@ -62,12 +70,24 @@ public:
     QString param() const;
     void setKind(Kind kind);
     Kind kind() const;
+    /// Sets the parallel-coordinates axes (in this order) and remembers them; empty goes back to
+    /// the default axes.
+    void setParallelAxes(const QList<ParallelAxisKey> &axes);
+    /// The axes the parallel-coordinates chart shows for the compared runs.
+    QList<ParallelAxisKey> parallelAxes() const;
+    /// Whether QSettings are read and written (the remembered axes, flip and colour, and the
+    /// comparison's metric directions). On by default; off for --screenshot. Re-reads them.
+    void setUseSettings(bool use);
     /// True while histories of the shown metric are loading.
     bool isLoading() const { return m_loading; }
     /// Writes the chart as PNG, SVG or PDF by the suffix of `path` (MetricChart::exportTo).
     Status exportChart(const QString &path, QSize size = {});
 
     MetricChart *chart() const { return m_chart; }
+    ParallelCoordinatesChart *parallelChart() const { return m_parallel; }
+    QAbstractButton *axesButton() const;
+    QCheckBox *flipCheck() const;
+    QComboBox *colourCombo() const;
     QComboBox *metricCombo() const;
     QComboBox *kindCombo() const;
     QComboBox *paramCombo() const;
@@ -85,6 +105,8 @@ Q_SIGNALS:
     void historiesLoaded(bool ok);
     /// One run's history of the shown metric arrived and is drawn.
     void seriesArrived(const QString &runId);
+    /// The person clicked the line of this run (MLflow run id) in a chart.
+    void runSelected(const QString &runId);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -93,6 +115,10 @@ private:
     Status load(const QStringList &runIds, std::optional<qint64> sourceId);
     void showChart();
     void showScatter(const QString &key);
+    void showParallel(const QString &key);
+    void updateParallelInfo();
+    void chooseParallelAxes();
+    void updateKindControls();
     void startLoading();
     void updateControls();
     void chooseExportFile(const QString &suffix, const QString &filter);
@@ -103,6 +129,10 @@ private:
     Cache *m_cache;
     QString m_cachePath;
     MetricChart *m_chart;
+    ParallelCoordinatesChart *m_parallel;
+    /// The axes chosen with Axes… (remembered); empty: the defaults.
+    QList<ParallelAxisKey> m_chosenAxes;
+    bool m_useSettings = true;
 
     QList<Run> m_runs;
     QList<qint64> m_runRowIds;

@@ -136,4 +136,253 @@ ScatterData scatterData(const QList<Run> &runs, const QString &param, const QStr
     return out;
 }
 
+QString ParallelAxisKey::qualified() const
+{
+    return (kind == ParallelAxisKind::Param ? QStringLiteral("params.") : QStringLiteral("metrics.")) + key;
+}
+
+std::optional<ParallelAxisKey> ParallelAxisKey::fromQualified(const QString &name)
+{
+    static const QString params = QStringLiteral("params.");
+    static const QString metrics = QStringLiteral("metrics.");
+    if (name.startsWith(params) && name.size() > params.size())
+        return ParallelAxisKey{ParallelAxisKind::Param, name.mid(params.size())};
+    if (name.startsWith(metrics) && name.size() > metrics.size())
+        return ParallelAxisKey{ParallelAxisKind::Metric, name.mid(metrics.size())};
+    return std::nullopt;
+}
+
+namespace {
+
+void sortCaseInsensitively(QStringList &list)
+{
+    std::sort(list.begin(), list.end(), [](const QString &a, const QString &b) {
+        const int c = a.compare(b, Qt::CaseInsensitive);
+        return c != 0 ? c < 0 : a < b;
+    });
+}
+
+QStringList paramKeys(const QList<Run> &runs)
+{
+    QStringList keys;
+    for (const Run &r : runs)
+        for (const KeyValue &kv : r.params)
+            if (!keys.contains(kv.key))
+                keys.append(kv.key);
+    sortCaseInsensitively(keys);
+    return keys;
+}
+
+QStringList metricKeys(const QList<Run> &runs)
+{
+    QStringList keys;
+    for (const Run &r : runs)
+        for (const MetricPoint &p : r.latestMetrics)
+            if (!keys.contains(p.key))
+                keys.append(p.key);
+    sortCaseInsensitively(keys);
+    return keys;
+}
+
+std::optional<double> latestValue(const Run &run, const QString &key)
+{
+    for (const MetricPoint &p : run.latestMetrics)
+        if (p.key == key)
+            return p.value;
+    return std::nullopt;
+}
+
+QString formatNumber(double v)
+{
+    return QLocale().toString(v, 'g', 4);
+}
+
+} // namespace
+
+QList<ParallelAxisKey> availableParallelAxes(const QList<Run> &runs)
+{
+    QList<ParallelAxisKey> out;
+    for (const QString &key : paramKeys(runs))
+        out.append({ParallelAxisKind::Param, key});
+    for (const QString &key : metricKeys(runs))
+        out.append({ParallelAxisKind::Metric, key});
+    return out;
+}
+
+QList<ParallelAxisKey> defaultParallelAxes(const QList<Run> &runs, const QString &keyMetric)
+{
+    QList<ParallelAxisKey> out;
+    for (const QString &key : paramKeys(runs)) {
+        QStringList values;
+        for (const Run &r : runs)
+            if (const std::optional<QString> v = paramValue(r, key); v && !values.contains(*v))
+                values.append(*v);
+        if (values.size() >= 2)
+            out.append({ParallelAxisKind::Param, key});
+    }
+    const QStringList metrics = metricKeys(runs);
+    if (metrics.contains(keyMetric))
+        out.append({ParallelAxisKind::Metric, keyMetric});
+    else if (!metrics.isEmpty())
+        out.append({ParallelAxisKind::Metric, metrics.first()});
+    return out;
+}
+
+QString ParallelAxis::topLabel() const
+{
+    if (isCategorical())
+        return categories.last();
+    if (std::all_of(positions.cbegin(), positions.cend(), [](const std::optional<double> &p) { return !p; }))
+        return {};
+    return formatNumber(flipped ? min : max);
+}
+
+QString ParallelAxis::bottomLabel() const
+{
+    if (isCategorical())
+        return categories.first();
+    if (std::all_of(positions.cbegin(), positions.cend(), [](const std::optional<double> &p) { return !p; }))
+        return {};
+    return formatNumber(flipped ? max : min);
+}
+
+QString ParallelAxis::textAt(double position) const
+{
+    position = std::clamp(position, 0.0, 1.0);
+    if (isCategorical()) {
+        if (categories.size() == 1)
+            return categories.first();
+        return categories.at(int(std::lround(position * double(categories.size() - 1))));
+    }
+    if (std::all_of(positions.cbegin(), positions.cend(), [](const std::optional<double> &p) { return !p; }))
+        return {};
+    if (max == min)
+        return formatNumber(min);
+    const double t = flipped ? 1.0 - position : position;
+    return formatNumber(min + t * (max - min));
+}
+
+QVector<std::optional<double>> ParallelData::colourPositions() const
+{
+    if (axes.isEmpty())
+        return QVector<std::optional<double>>(runCount);
+    return axes.last().positions;
+}
+
+ParallelData parallelData(const QList<Run> &runs, const QList<ParallelAxisKey> &axes, const MetricDirections &directions,
+                          bool flipLowerIsBetter)
+{
+    ParallelData out;
+    out.runCount = int(runs.size());
+    const QLocale c = QLocale::c();
+    QVector<bool> gaps(runs.size(), false);
+    for (const ParallelAxisKey &key : axes) {
+        ParallelAxis axis;
+        axis.source = key;
+        // Per run: the number (NaN when it has none or it is not a number) and whether it logged any.
+        QVector<double> numbers(runs.size(), std::numeric_limits<double>::quiet_NaN());
+        QVector<bool> logged(runs.size(), false);
+        bool numeric = true;
+        bool anyFinite = false;
+        for (int i = 0; i < runs.size(); ++i) {
+            if (key.kind == ParallelAxisKind::Param) {
+                const std::optional<QString> text = paramValue(runs.at(i), key.key);
+                axis.texts.append(text.value_or(QString()));
+                if (!text)
+                    continue;
+                logged[i] = true;
+                bool ok = false;
+                const double number = c.toDouble(text->trimmed(), &ok);
+                numeric = numeric && ok;
+                if (ok)
+                    numbers[i] = number;
+            } else {
+                const std::optional<double> value = latestValue(runs.at(i), key.key);
+                axis.texts.append(value ? formatNumber(*value) : QString());
+                if (!value)
+                    continue;
+                logged[i] = true;
+                numbers[i] = *value;
+            }
+            anyFinite = anyFinite || std::isfinite(numbers.at(i));
+        }
+        numeric = numeric && (anyFinite || key.kind == ParallelAxisKind::Metric);
+        axis.positions.fill(std::nullopt, runs.size());
+        if (numeric) {
+            bool first = true;
+            for (double v : std::as_const(numbers)) {
+                if (!std::isfinite(v))
+                    continue;
+                axis.min = first ? v : std::min(axis.min, v);
+                axis.max = first ? v : std::max(axis.max, v);
+                first = false;
+            }
+            axis.flipped = flipLowerIsBetter && key.kind == ParallelAxisKind::Metric
+                && directions.direction(key.key) == MetricDirection::LowerIsBetter;
+            for (int i = 0; i < runs.size(); ++i) {
+                if (!logged.at(i)) {
+                    ++axis.missing;
+                    continue;
+                }
+                const double v = numbers.at(i);
+                if (!std::isfinite(v)) {
+                    ++axis.nonFinite;
+                    continue;
+                }
+                double t = axis.max > axis.min ? (v - axis.min) / (axis.max - axis.min) : 0.5;
+                if (axis.flipped)
+                    t = 1.0 - t;
+                axis.positions[i] = t;
+            }
+        } else {
+            for (int i = 0; i < runs.size(); ++i)
+                if (logged.at(i) && !axis.categories.contains(axis.texts.at(i)))
+                    axis.categories.append(axis.texts.at(i));
+            sortCaseInsensitively(axis.categories);
+            const qsizetype n = axis.categories.size();
+            for (int i = 0; i < runs.size(); ++i) {
+                if (!logged.at(i)) {
+                    ++axis.missing;
+                    continue;
+                }
+                const qsizetype index = axis.categories.indexOf(axis.texts.at(i));
+                axis.positions[i] = n > 1 ? double(index) / double(n - 1) : 0.5;
+            }
+        }
+        for (int i = 0; i < runs.size(); ++i)
+            if (!axis.positions.at(i))
+                gaps[i] = true;
+        out.axes.append(axis);
+    }
+    out.runsWithGaps = int(std::count(gaps.cbegin(), gaps.cend(), true));
+    return out;
+}
+
+QColor parallelColourRamp(double t, bool dark)
+{
+    // Stops from viridis. On a light base its pale yellow end would vanish, on a dark base its
+    // near-black violet start: each background gets the part of the ramp that stands out on it.
+    struct Stop {
+        double at;
+        QRgb rgb;
+    };
+    static const Stop viridis[] = {{0.0, 0x440154}, {0.125, 0x482878}, {0.25, 0x3e4989}, {0.375, 0x31688e},
+                                   {0.5, 0x26828e},  {0.625, 0x1f9e89}, {0.75, 0x35b779}, {0.875, 0x6ece58},
+                                   {1.0, 0xfde725}};
+    t = std::clamp(std::isfinite(t) ? t : 0.0, 0.0, 1.0);
+    const double from = dark ? 0.2 : 0.0;
+    const double to = dark ? 1.0 : 0.82;
+    const double u = from + t * (to - from);
+    for (size_t i = 1; i < std::size(viridis); ++i) {
+        if (u > viridis[i].at && i + 1 < std::size(viridis))
+            continue;
+        const Stop &a = viridis[i - 1];
+        const Stop &b = viridis[i];
+        const double f = std::clamp((u - a.at) / (b.at - a.at), 0.0, 1.0);
+        const auto mix = [f](int x, int y) { return int(std::lround(x + f * (y - x))); };
+        return QColor(mix(qRed(a.rgb), qRed(b.rgb)), mix(qGreen(a.rgb), qGreen(b.rgb)), mix(qBlue(a.rgb), qBlue(b.rgb)));
+    }
+    return QColor::fromRgb(viridis[0].rgb);
+}
+
 } // namespace md

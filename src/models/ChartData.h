@@ -2,9 +2,13 @@
 #pragma once
 
 // Widget-free chart data: metric histories turned into x/y vectors for one x axis mode, EMA
-// smoothing and a thinned min/max envelope. MetricChart draws what these return.
+// smoothing and a thinned min/max envelope; the points of a scatter chart; the axes and lines of
+// a parallel-coordinates chart. MetricChart and ParallelCoordinatesChart draw what these return.
 
 #include "core/Domain.h"
+#include "core/MetricDirection.h"
+
+#include <QColor>
 
 #include <QList>
 #include <QString>
@@ -91,5 +95,93 @@ struct ScatterData {
 /// are numeric when every shown value parses as a finite number (C locale, surrounding blanks
 /// ignored), categorical otherwise.
 ScatterData scatterData(const QList<Run> &runs, const QString &param, const QString &metric);
+
+/// What a parallel-coordinates axis shows: a param or the latest value of a metric.
+enum class ParallelAxisKind { Param, Metric };
+
+/// One axis of a parallel-coordinates chart, by what it shows.
+struct ParallelAxisKey {
+    ParallelAxisKind kind = ParallelAxisKind::Param;
+    QString key;
+
+    /// MLflow's search name: "params.max_depth", "metrics.val_r2_score" (also the saved form).
+    QString qualified() const;
+    /// The inverse of qualified(); nullopt for another prefix or an empty key.
+    static std::optional<ParallelAxisKey> fromQualified(const QString &name);
+
+    friend bool operator==(const ParallelAxisKey &a, const ParallelAxisKey &b)
+    {
+        return a.kind == b.kind && a.key == b.key;
+    }
+};
+
+/// Every param, then every metric, that at least one of `runs` logged; each group sorted
+/// case-insensitively.
+QList<ParallelAxisKey> availableParallelAxes(const QList<Run> &runs);
+
+/// The default axes: the params whose logged values differ between the runs (at least two
+/// different texts among the runs that logged it; a param only one run logged, or logged with
+/// the same value by all, does not tell runs apart), sorted case-insensitively, then
+/// `keyMetric` when a run logged it, else the first metric (case-insensitive order), if any.
+QList<ParallelAxisKey> defaultParallelAxes(const QList<Run> &runs, const QString &keyMetric = {});
+
+/// One axis of a parallel-coordinates chart with every run's place on it.
+struct ParallelAxis {
+    ParallelAxisKey source;
+    /// Sorted categories (case-insensitive) when one of the logged values is not a number (a
+    /// param); empty for a numeric axis.
+    QStringList categories;
+    /// The smallest and largest finite value (numeric axes; both 0 when there is none).
+    double min = 0;
+    double max = 0;
+    /// Drawn upside down (the smallest value at the top): a lower-is-better metric with "up is
+    /// better" on.
+    bool flipped = false;
+    /// Per run, its place on the axis from 0 (bottom) to 1 (top); nullopt when the run has no
+    /// value or its value is NaN/±∞ (drawn as a marker below the axis).
+    QVector<std::optional<double>> positions;
+    /// Per run, its value as text (the param as logged, the metric's number); empty when missing.
+    QStringList texts;
+    /// Runs that did not log the param or metric.
+    int missing = 0;
+    /// Runs whose value is NaN or ±∞ (a metric's latest value, or a numeric param's text).
+    int nonFinite = 0;
+
+    bool isCategorical() const { return !categories.isEmpty(); }
+    /// The label at the top and at the bottom end of the axis: max and min (swapped when flipped)
+    /// or the last and first category; empty when the axis has no value.
+    QString topLabel() const;
+    QString bottomLabel() const;
+    /// What sits at `position` (0 bottom, 1 top) as text: the number there for a numeric axis
+    /// (4 significant digits, default locale), the nearest category for a categorical one; empty
+    /// when the axis has no value. For the range of a brush.
+    QString textAt(double position) const;
+};
+
+/// Every axis with every run's place on it, in the order of `axes`.
+struct ParallelData {
+    QList<ParallelAxis> axes;
+    /// The number of runs (lines), as given.
+    int runCount = 0;
+    /// Runs that miss a value (missing or not finite) on at least one axis.
+    int runsWithGaps = 0;
+
+    /// The place of each run on the last axis (the colour of its line), nullopt without a value.
+    QVector<std::optional<double>> colourPositions() const;
+};
+
+/// The axes `axes` of `runs`. Numeric axes scale linearly from min (0) to max (1); a single
+/// distinct value sits at 0.5. Categorical axes space their sorted categories evenly from 0 to 1
+/// (one category at 0.5). A param axis is numeric when every logged value parses as a number (C
+/// locale, blanks ignored) and at least one is finite; nan and ±inf then count as non-finite.
+/// Metric axes use the latest value; with `flipLowerIsBetter` a metric `directions` calls
+/// lower-is-better is flipped so that up is better on every axis.
+ParallelData parallelData(const QList<Run> &runs, const QList<ParallelAxisKey> &axes,
+                          const MetricDirections &directions = {}, bool flipLowerIsBetter = false);
+
+/// A colour ramp for lines coloured by value: `t` in [0, 1] (clamped) from a dark violet-blue
+/// through teal to green (light background), or from blue-violet through teal to yellow (dark
+/// background, `dark`), so that both ends stay readable against the background.
+QColor parallelColourRamp(double t, bool dark);
 
 } // namespace md

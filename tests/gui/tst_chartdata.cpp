@@ -1,7 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// ChartData: histories as x/y vectors per x mode, EMA, the thinned min/max envelope, NaN and ±∞.
+// ChartData: histories as x/y vectors per x mode, EMA, the thinned min/max envelope, NaN and ±∞;
+// scatter points; parallel-coordinates axes (scaling, categories, gaps, flipped metrics, the
+// default axes of the car_price fixture's four runs, read from the file store's files).
+#include "TestSupport.h"
+
 #include "models/ChartData.h"
 
+#include <QDir>
+#include <QFile>
 #include <QTest>
 
 #include <cmath>
@@ -36,6 +42,15 @@ private Q_SLOTS:
     void scatterNumeric();
     void scatterCategorical_data();
     void scatterCategorical();
+    void parallelAxisKeys();
+    void parallelNumericScaling();
+    void parallelCategorical_data();
+    void parallelCategorical();
+    void parallelMissingAndNan();
+    void parallelFlipDirection_data();
+    void parallelFlipDirection();
+    void parallelDefaultAxesOfCarPrice();
+    void parallelColourRamp();
 };
 
 void TestChartData::xModes_data()
@@ -229,6 +244,299 @@ void TestChartData::scatterCategorical()
     QCOMPARE(d.y.size(), values.size());
     QCOMPARE(d.withoutParam, 0);
     QCOMPARE(d.withoutMetric, 0);
+}
+
+namespace {
+
+md::Run parallelRun(const QList<md::KeyValue> &params, const QList<std::pair<QString, double>> &metrics)
+{
+    md::Run run;
+    run.params = params;
+    for (const auto &[key, value] : metrics)
+        run.latestMetrics.append(MetricPoint{key, value, 0, 0});
+    return run;
+}
+
+QVector<std::optional<double>> positions(std::initializer_list<std::optional<double>> list)
+{
+    return QVector<std::optional<double>>(list);
+}
+
+/// A run of the file store fixture as the file store lays it out: params/<key> holds the value,
+/// metrics/<key> one "timestamp value step" line per point (the latest is the highest step).
+md::Run fileStoreRun(const QString &runDir)
+{
+    md::Run run;
+    run.runId = QDir(runDir).dirName();
+    const QDir params(runDir + u"/params"_s);
+    for (const QString &key : params.entryList(QDir::Files, QDir::Name)) {
+        QFile f(params.filePath(key));
+        if (f.open(QIODevice::ReadOnly))
+            run.params.append({key, QString::fromUtf8(f.readAll())});
+    }
+    const QDir metrics(runDir + u"/metrics"_s);
+    for (const QString &key : metrics.entryList(QDir::Files, QDir::Name)) {
+        QFile f(metrics.filePath(key));
+        if (!f.open(QIODevice::ReadOnly))
+            continue;
+        std::optional<MetricPoint> latest;
+        for (const QByteArray &line : f.readAll().split('\n')) {
+            const QList<QByteArray> parts = line.trimmed().split(' ');
+            if (parts.size() < 3)
+                continue;
+            const MetricPoint p{key, parts.at(1).toDouble(), parts.at(0).toLongLong(), parts.at(2).toLongLong()};
+            if (!latest || p.step >= latest->step)
+                latest = p;
+        }
+        if (latest)
+            run.latestMetrics.append(*latest);
+    }
+    return run;
+}
+
+} // namespace
+
+void TestChartData::parallelAxisKeys()
+{
+    const md::ParallelAxisKey depth{md::ParallelAxisKind::Param, u"max_depth"_s};
+    const md::ParallelAxisKey r2{md::ParallelAxisKind::Metric, u"val_r2_score"_s};
+    QCOMPARE(depth.qualified(), u"params.max_depth"_s);
+    QCOMPARE(r2.qualified(), u"metrics.val_r2_score"_s);
+    QCOMPARE(md::ParallelAxisKey::fromQualified(u"params.max_depth"_s), std::optional(depth));
+    QCOMPARE(md::ParallelAxisKey::fromQualified(u"metrics.val_r2_score"_s), std::optional(r2));
+    QCOMPARE(md::ParallelAxisKey::fromQualified(u"tags.x"_s), std::nullopt);
+    QCOMPARE(md::ParallelAxisKey::fromQualified(u"params."_s), std::nullopt);
+    QCOMPARE(md::ParallelAxisKey::fromQualified(u"max_depth"_s), std::nullopt);
+}
+
+void TestChartData::parallelNumericScaling()
+{
+    const QList<md::Run> runs{
+        parallelRun({{u"depth"_s, u"2"_s}, {u"lr"_s, u"0.1"_s}}, {{u"r2"_s, 0.80}}),
+        parallelRun({{u"depth"_s, u" 4 "_s}, {u"lr"_s, u"0.1"_s}}, {{u"r2"_s, 0.90}}),
+        parallelRun({{u"depth"_s, u"10"_s}, {u"lr"_s, u"0.1"_s}}, {{u"r2"_s, 0.85}}),
+    };
+    const md::ParallelData d = md::parallelData(runs, {{md::ParallelAxisKind::Param, u"depth"_s},
+                                                        {md::ParallelAxisKind::Param, u"lr"_s},
+                                                        {md::ParallelAxisKind::Metric, u"r2"_s}});
+    QCOMPARE(d.runCount, 3);
+    QCOMPARE(d.axes.size(), 3);
+    QCOMPARE(d.runsWithGaps, 0);
+    const md::ParallelAxis &depth = d.axes.at(0);
+    QVERIFY(!depth.isCategorical());
+    QCOMPARE(depth.min, 2.0);
+    QCOMPARE(depth.max, 10.0);
+    QCOMPARE(depth.positions, positions({0.0, 0.25, 1.0}));
+    QCOMPARE(depth.texts, (QStringList{u"2"_s, u" 4 "_s, u"10"_s}));
+    QCOMPARE(depth.bottomLabel(), u"2"_s);
+    QCOMPARE(depth.topLabel(), u"10"_s);
+    QCOMPARE(depth.textAt(0.5), u"6"_s);
+    QCOMPARE(depth.missing, 0);
+    QCOMPARE(depth.nonFinite, 0);
+    // One value for all: the middle of the axis.
+    QCOMPARE(d.axes.at(1).positions, positions({0.5, 0.5, 0.5}));
+    QCOMPARE(d.axes.at(1).topLabel(), u"0.1"_s);
+    const md::ParallelAxis &r2 = d.axes.at(2);
+    QVERIFY(!r2.flipped);
+    QCOMPARE(r2.positions.size(), 3);
+    QCOMPARE(*r2.positions.at(0), 0.0);
+    QCOMPARE(*r2.positions.at(1), 1.0);
+    QVERIFY(std::abs(*r2.positions.at(2) - 0.5) < 1e-9);
+    // The lines are coloured by the last axis.
+    QCOMPARE(d.colourPositions(), r2.positions);
+    QVERIFY(md::parallelData(runs, {}).colourPositions() == QVector<std::optional<double>>(3));
+}
+
+void TestChartData::parallelCategorical_data()
+{
+    QTest::addColumn<QStringList>("values");
+    QTest::addColumn<QStringList>("categories");
+    QTest::addColumn<QVector<std::optional<double>>>("expected");
+    QTest::newRow("three words") << QStringList{u"sqrt"_s, u"log2"_s, u"auto"_s, u"sqrt"_s}
+                                 << QStringList{u"auto"_s, u"log2"_s, u"sqrt"_s} << positions({1.0, 0.5, 0.0, 1.0});
+    QTest::newRow("one text makes numbers categories") << QStringList{u"10"_s, u"auto"_s, u"2"_s}
+                                                       << QStringList{u"10"_s, u"2"_s, u"auto"_s} << positions({0.0, 1.0, 0.5});
+    QTest::newRow("one category") << QStringList{u"reg:squarederror"_s, u"reg:squarederror"_s}
+                                  << QStringList{u"reg:squarederror"_s} << positions({0.5, 0.5});
+    QTest::newRow("booleans, case-insensitive") << QStringList{u"True"_s, u"false"_s, u"True"_s, u"False"_s}
+                                                << QStringList{u"False"_s, u"false"_s, u"True"_s}
+                                                << positions({1.0, 0.5, 1.0, 0.0});
+}
+
+void TestChartData::parallelCategorical()
+{
+    QFETCH(QStringList, values);
+    QFETCH(QStringList, categories);
+    QFETCH(QVector<std::optional<double>>, expected);
+    QList<md::Run> runs;
+    for (const QString &v : std::as_const(values))
+        runs.append(parallelRun({{u"p"_s, v}}, {}));
+    const md::ParallelData d = md::parallelData(runs, {{md::ParallelAxisKind::Param, u"p"_s}});
+    const md::ParallelAxis &axis = d.axes.first();
+    QVERIFY(axis.isCategorical());
+    QCOMPARE(axis.categories, categories);
+    QCOMPARE(axis.positions, expected);
+    QCOMPARE(axis.bottomLabel(), categories.first());
+    QCOMPARE(axis.topLabel(), categories.last());
+    QCOMPARE(axis.textAt(0.0), categories.first());
+    QCOMPARE(axis.textAt(1.0), categories.last());
+    QCOMPARE(axis.missing, 0);
+}
+
+void TestChartData::parallelMissingAndNan()
+{
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    const double inf = std::numeric_limits<double>::infinity();
+    const QList<md::Run> runs{
+        parallelRun({{u"depth"_s, u"3"_s}}, {{u"loss"_s, 0.5}}),
+        parallelRun({}, {{u"loss"_s, nan}}),                        // no depth, loss NaN
+        parallelRun({{u"depth"_s, u"nan"_s}}, {{u"loss"_s, inf}}),  // depth "nan", loss +inf
+        parallelRun({{u"depth"_s, u"5"_s}}, {}),                    // no loss
+        parallelRun({{u"depth"_s, u"4"_s}}, {{u"loss"_s, 1.5}}),
+    };
+    const md::ParallelData d = md::parallelData(runs, {{md::ParallelAxisKind::Param, u"depth"_s},
+                                                        {md::ParallelAxisKind::Metric, u"loss"_s}});
+    const md::ParallelAxis &depth = d.axes.at(0);
+    // "nan" among numbers keeps the axis numeric; it is placed below the axis like a missing value.
+    QVERIFY(!depth.isCategorical());
+    QCOMPARE(depth.min, 3.0);
+    QCOMPARE(depth.max, 5.0);
+    QCOMPARE(depth.positions, positions({0.0, std::nullopt, std::nullopt, 1.0, 0.5}));
+    QCOMPARE(depth.missing, 1);
+    QCOMPARE(depth.nonFinite, 1);
+    QCOMPARE(depth.texts.at(2), u"nan"_s);
+    QVERIFY(depth.texts.at(1).isEmpty());
+    const md::ParallelAxis &loss = d.axes.at(1);
+    QCOMPARE(loss.min, 0.5);
+    QCOMPARE(loss.max, 1.5);
+    QCOMPARE(loss.positions, positions({0.0, std::nullopt, std::nullopt, std::nullopt, 1.0}));
+    QCOMPARE(loss.missing, 1);
+    QCOMPARE(loss.nonFinite, 2);
+    QVERIFY(!loss.texts.at(1).isEmpty());  // the tooltip says it is NaN
+    QVERIFY(loss.texts.at(3).isEmpty());
+    QCOMPARE(d.runsWithGaps, 3);
+
+    // Only non-finite values: a numeric axis without a range, every run below it.
+    const md::ParallelData onlyNan = md::parallelData({runs.at(1), runs.at(2)}, {{md::ParallelAxisKind::Metric, u"loss"_s}});
+    QVERIFY(!onlyNan.axes.first().isCategorical());
+    QCOMPARE(onlyNan.axes.first().nonFinite, 2);
+    QVERIFY(onlyNan.axes.first().topLabel().isEmpty());
+    QCOMPARE(onlyNan.runsWithGaps, 2);
+    // A key nobody logged: every run missing.
+    const md::ParallelData none = md::parallelData(runs, {{md::ParallelAxisKind::Param, u"nope"_s}});
+    QCOMPARE(none.axes.first().missing, 5);
+    QCOMPARE(none.runsWithGaps, 5);
+}
+
+void TestChartData::parallelFlipDirection_data()
+{
+    QTest::addColumn<QString>("metric");
+    QTest::addColumn<bool>("flip");
+    QTest::addColumn<QString>("override");  // metricDirectionName() or empty
+    QTest::addColumn<bool>("flipped");
+    QTest::newRow("rmse, flip on") << u"rmse"_s << true << QString() << true;
+    QTest::newRow("rmse, flip off") << u"rmse"_s << false << QString() << false;
+    QTest::newRow("r2 is never flipped") << u"r2"_s << true << QString() << false;
+    QTest::newRow("unknown direction") << u"grad_norm"_s << true << QString() << false;
+    QTest::newRow("overridden to higher") << u"rmse"_s << true << u"higher"_s << false;
+    QTest::newRow("overridden to lower") << u"grad_norm"_s << true << u"lower"_s << true;
+}
+
+void TestChartData::parallelFlipDirection()
+{
+    QFETCH(QString, metric);
+    QFETCH(bool, flip);
+    QFETCH(QString, override);
+    QFETCH(bool, flipped);
+    md::MetricDirections directions;
+    if (!override.isEmpty())
+        directions.setOverride(metric, *md::metricDirectionFromName(override));
+    const QList<md::Run> runs{parallelRun({}, {{metric, 2.0}}), parallelRun({}, {{metric, 4.0}}),
+                              parallelRun({}, {{metric, 3.0}})};
+    const md::ParallelAxis axis = md::parallelData(runs, {{md::ParallelAxisKind::Metric, metric}}, directions, flip).axes.first();
+    QCOMPARE(axis.flipped, flipped);
+    QCOMPARE(axis.min, 2.0);
+    QCOMPARE(axis.max, 4.0);
+    if (flipped) {
+        // The smallest (best) value at the top.
+        QCOMPARE(axis.positions, positions({1.0, 0.0, 0.5}));
+        QCOMPARE(axis.topLabel(), u"2"_s);
+        QCOMPARE(axis.bottomLabel(), u"4"_s);
+        QCOMPARE(axis.textAt(0.75), u"2.5"_s);
+    } else {
+        QCOMPARE(axis.positions, positions({0.0, 1.0, 0.5}));
+        QCOMPARE(axis.topLabel(), u"4"_s);
+        QCOMPARE(axis.bottomLabel(), u"2"_s);
+        QCOMPARE(axis.textAt(0.75), u"3.5"_s);
+    }
+}
+
+void TestChartData::parallelDefaultAxesOfCarPrice()
+{
+    // The four car_price runs of the file store fixture, read from their files.
+    const QDir experiment(md::test::dataPath(u"mlruns/841587320559560834"_s));
+    QList<md::Run> runs;
+    for (const QString &id : {u"7d7c9949f52c4a02bac3677187794007"_s, u"a341c34930dd436184839c690c80d573"_s,
+                              u"08bc4907c58e4e92a92a80dde70debdb"_s, u"961265c7ff03493a80eccd895a6ead54"_s})
+        runs.append(fileStoreRun(experiment.filePath(id)));
+    QCOMPARE(runs.size(), 4);
+    QCOMPARE(runs.at(3).params.size(), 13);
+
+    // 19 params and 7 metrics in all.
+    const QList<md::ParallelAxisKey> all = md::availableParallelAxes(runs);
+    QCOMPARE(all.size(), 19 + 7);
+    QCOMPARE(all.first().qualified(), u"params.colsample_bytree"_s);
+    QCOMPARE(all.last().qualified(), u"metrics.val_r2_score"_s);
+
+    // cv_folds, n_features, n_samples, random_state and test_size are the same in all four;
+    // objective is reg:squarederror in both XGBoost runs; scaler, max_features and the rest are
+    // logged by one run only. What tells the runs apart, then the key metric:
+    QStringList names;
+    for (const md::ParallelAxisKey &k : md::defaultParallelAxes(runs, u"val_r2_score"_s))
+        names.append(k.qualified());
+    QCOMPARE(names, (QStringList{u"params.colsample_bytree"_s, u"params.learning_rate"_s, u"params.max_depth"_s,
+                                 u"params.n_estimators"_s, u"params.subsample"_s, u"metrics.val_r2_score"_s}));
+    // Without a key metric (or one nobody logged), the first metric.
+    QCOMPARE(md::defaultParallelAxes(runs).last().qualified(), u"metrics.mae"_s);
+    QCOMPARE(md::defaultParallelAxes(runs, u"accuracy"_s).last().qualified(), u"metrics.mae"_s);
+
+    // The chart of those axes: max_depth from 5 to 12, Linear Regression below it (no max_depth).
+    const md::ParallelData d = md::parallelData(runs, md::defaultParallelAxes(runs, u"val_r2_score"_s));
+    QCOMPARE(d.axes.size(), 6);
+    const md::ParallelAxis &depth = d.axes.at(2);
+    QCOMPARE(depth.min, 5.0);
+    QCOMPARE(depth.max, 12.0);
+    QCOMPARE(depth.missing, 1);
+    QCOMPARE(depth.positions.at(0), std::nullopt);
+    QCOMPARE(*depth.positions.at(1), 1.0);
+    QCOMPARE(*depth.positions.at(2), 0.0);
+    const md::ParallelAxis &r2 = d.axes.last();
+    QCOMPARE(r2.min, 0.82);
+    QCOMPARE(r2.max, 0.89);
+    QCOMPARE(*r2.positions.at(0), 0.0);
+    QCOMPARE(*r2.positions.at(3), 1.0);
+    // Linear Regression logged none of the five params, Random Forest no colsample_bytree,
+    // learning_rate or subsample.
+    QCOMPARE(d.runsWithGaps, 2);
+    QCOMPARE(d.axes.at(0).missing, 2);
+}
+
+void TestChartData::parallelColourRamp()
+{
+    for (bool dark : {false, true}) {
+        const QColor low = md::parallelColourRamp(0.0, dark);
+        const QColor high = md::parallelColourRamp(1.0, dark);
+        QVERIFY(low != high);
+        QCOMPARE(md::parallelColourRamp(-1.0, dark), low);
+        QCOMPARE(md::parallelColourRamp(2.0, dark), high);
+        QVERIFY(md::parallelColourRamp(0.5, dark) != low);
+    }
+    // Light background: the ramp starts at viridis' dark violet and stops before its pale yellow.
+    QCOMPARE(md::parallelColourRamp(0.0, false), QColor(0x44, 0x01, 0x54));
+    QVERIFY(md::parallelColourRamp(1.0, false).lightness() < QColor(0xfd, 0xe7, 0x25).lightness());
+    // Dark background: no near-black start, ending at the yellow.
+    QVERIFY(md::parallelColourRamp(0.0, true).lightness() > md::parallelColourRamp(0.0, false).lightness());
+    QCOMPARE(md::parallelColourRamp(1.0, true), QColor(0xfd, 0xe7, 0x25));
 }
 
 QTEST_APPLESS_MAIN(TestChartData)

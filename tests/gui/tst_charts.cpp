@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The Charts tab driven through the real main window: import the file store fixture, compare the
 // four car_price runs, open the Charts tab and chart val_r2_score; a sweep run's 1000-point loss;
-// smoothing, log y, legend toggles, reset (Ctrl+0), x modes, the bar and scatter charts and the exports.
+// smoothing, log y, legend toggles, reset (Ctrl+0), x modes, the bar, scatter and parallel-coordinates
+// charts and the exports.
 // Offscreen (QT_QPA_PLATFORM=offscreen).
 #include "TestSupport.h"
 
@@ -11,6 +12,7 @@
 #include "gui/MainWindow.h"
 #include "gui/MessageBox.h"
 #include "gui/MetricChart.h"
+#include "gui/ParallelCoordinatesChart.h"
 #include "gui/RunsPage.h"
 #include "models/ExperimentsModel.h"
 #include "models/RunsTableModel.h"
@@ -31,6 +33,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolTip>
 #include <QTreeView>
 #include <QUrl>
 
@@ -90,6 +93,8 @@ private Q_SLOTS:
     void xModes();
     void barChart();
     void scatterChart();
+    void parallelCoordinates();
+    void parallelSweep();
     void exports();
     void darkPalette();
     void emptyChartKeepsItsPlotArea();
@@ -338,7 +343,7 @@ void TestCharts::scatterChart()
     QVERIFY(chooseMetric(u"val_r2_score"_s));
     QComboBox *params = page()->paramCombo();
     QVERIFY(!params->isVisible());
-    QCOMPARE(page()->kindCombo()->count(), 3);
+    QCOMPARE(page()->kindCombo()->count(), 4);
     page()->kindCombo()->setCurrentIndex(page()->kindCombo()->findText(u"Scatter"_s));
     QCOMPARE(page()->kind(), ChartsPage::Kind::Scatter);
     QVERIFY(chart()->isScatterChart());
@@ -449,6 +454,185 @@ void TestCharts::scatterChart()
     QVERIFY(!chart()->isScatterChart());
     QTRY_COMPARE_WITH_TIMEOUT(chart()->seriesIds().size(), 4, kTimeoutMs);
     QCOMPARE(plot()->xAxis->label(), u"Step"_s);
+}
+
+void TestCharts::parallelCoordinates()
+{
+    compareFourAndOpenCharts();
+    QVERIFY(chooseMetric(u"val_r2_score"_s));
+    QCOMPARE(page()->kindCombo()->count(), 4);
+    QVERIFY(!page()->axesButton()->isVisible());
+    page()->kindCombo()->setCurrentIndex(page()->kindCombo()->findText(u"Parallel coordinates"_s));
+    QCOMPARE(page()->kind(), ChartsPage::Kind::Parallel);
+    md::ParallelCoordinatesChart *pc = page()->parallelChart();
+    QVERIFY(pc->isVisible());
+    QVERIFY(!chart()->isVisible());
+    QVERIFY(page()->axesButton()->isVisible());
+    QVERIFY(page()->flipCheck()->isVisible());
+    QVERIFY(!page()->smoothingSlider()->isVisible());
+
+    // Default axes: the five params whose values differ between the four runs, then the metric.
+    QCOMPARE(pc->lineCount(), 4);
+    QCOMPARE(pc->axisCount(), 6);
+    QStringList titles;
+    for (const md::ParallelAxis &a : pc->data().axes)
+        titles.append(a.source.key);
+    QCOMPARE(titles, (QStringList{u"colsample_bytree"_s, u"learning_rate"_s, u"max_depth"_s, u"n_estimators"_s,
+                                  u"subsample"_s, u"val_r2_score"_s}));
+    QCOMPARE(pc->data().axes.at(3).bottomLabel(), u"100"_s);
+    QCOMPARE(pc->data().axes.at(3).topLabel(), u"400"_s);
+    // Linear Regression and Random Forest miss some params.
+    QCOMPARE(page()->infoLabel()->text(), u"2 runs without a value on some axis (markers below the axes)"_s);
+
+    // Hover the XGBoost tuned line a quarter of the way from max_depth (6) to n_estimators (400).
+    const int tuned = int(page()->runIds().indexOf(kTuned));
+    const QPointF a = pc->pointOf(tuned, 2);
+    const QPointF b = pc->pointOf(tuned, 3);
+    const QPoint onTuned = (a + (b - a) * 0.25).toPoint();
+    QCOMPARE(pc->runAt(onTuned), tuned);
+    QTest::mouseMove(pc, onTuned);
+    QTRY_COMPARE(pc->highlightedRun(), tuned);
+    const QString tip = pc->toolTipAt(onTuned);
+    QVERIFY2(tip.startsWith(u"XGBoost tuned\n"_s) && tip.contains(u"n_estimators: 400"_s) && tip.contains(u"max_depth: 6"_s)
+                 && tip.contains(u"val_r2_score: 0.89"_s),
+             qPrintable(tip));
+    QTRY_VERIFY(QToolTip::text().startsWith(u"XGBoost tuned"_s));
+    // Off the lines (a corner), nothing; over an axis title, what the axis shows.
+    QCOMPARE(pc->runAt(QPoint(pc->width() - 3, pc->height() - 3)), -1);
+    QVERIFY(pc->toolTipAt(QPoint(pc->width() - 3, pc->height() - 3)).isEmpty());
+    QCOMPARE(pc->toolTipAt(QPoint(int(pc->axisX(2)), 12)), u"Param max_depth\nWithout a value: 1 (marker below the axis)"_s);
+    // Linear Regression has no n_estimators: its line drops to the marker below the axis.
+    QCOMPARE(pc->pointOf(int(page()->runIds().indexOf(kLinear)), 3).y(), pc->pointOf(int(page()->runIds().indexOf(kLinear)), 0).y());
+    QVERIFY(pc->pointOf(int(page()->runIds().indexOf(kLinear)), 3).y() > pc->yOf(0));
+
+    // A click selects the run.
+    QSignalSpy selected(page(), &ChartsPage::runSelected);
+    QTest::mouseClick(pc, Qt::LeftButton, {}, onTuned);
+    QCOMPARE(selected.size(), 1);
+    QCOMPARE(selected.first().at(0).toString(), kTuned);
+    QCOMPARE(pc->selectedRun(), tuned);
+
+    // Brush val_r2_score from the top down to 0.86: XGBoost (0.88) and XGBoost tuned (0.89) stay.
+    const int r2 = 5;
+    const int x = int(pc->axisX(r2));
+    const double at086 = (0.86 - 0.82) / (0.89 - 0.82);
+    QTest::mousePress(pc, Qt::LeftButton, {}, QPoint(x, int(pc->yOf(1.0)) - 3));
+    QTest::mouseMove(pc, QPoint(x, int(pc->yOf(0.9))));
+    QTest::mouseMove(pc, QPoint(x, int(pc->yOf(at086))));
+    QTest::mouseRelease(pc, Qt::LeftButton, {}, QPoint(x, int(pc->yOf(at086))));
+    QVERIFY(pc->brush(r2).has_value());
+    QCOMPARE(pc->activeCount(), 2);
+    QVERIFY(pc->isActive(tuned));
+    QVERIFY(pc->isActive(int(page()->runIds().indexOf(kXgb))));
+    QVERIFY(!pc->isActive(int(page()->runIds().indexOf(kForest))));
+    QCOMPARE(page()->infoLabel()->text(),
+             u"2 of 4 runs inside the brushed ranges (Esc shows all); 2 runs without a value on some axis (markers below the axes)"_s);
+    // A second brush on max_depth's lower part (5 to 6.5): XGBoost tuned (6) and XGBoost (5) keep.
+    const int depthX = int(pc->axisX(2));
+    QTest::mousePress(pc, Qt::LeftButton, {}, QPoint(depthX, int(pc->yOf(0.0)) + 2));
+    QTest::mouseMove(pc, QPoint(depthX, int(pc->yOf(0.1))));
+    QTest::mouseMove(pc, QPoint(depthX, int(pc->yOf(1.5 / 7))));
+    QTest::mouseRelease(pc, Qt::LeftButton, {}, QPoint(depthX, int(pc->yOf(1.5 / 7))));
+    QCOMPARE(pc->activeCount(), 2);
+    QVERIFY(page()->grab().save(u"/tmp/charts-parallel-brushed.png"_s));
+    // Esc clears every brush.
+    pc->setFocus();
+    QTest::keyClick(pc, Qt::Key_Escape);
+    QVERIFY(!pc->hasBrushes());
+    QCOMPARE(pc->activeCount(), 4);
+
+    // Up is better: val_mse (lower is better) is drawn upside down, its smallest value at the top.
+    QVERIFY(page()->flipCheck()->isChecked());
+    page()->setParallelAxes({{md::ParallelAxisKind::Param, u"n_estimators"_s}, {md::ParallelAxisKind::Metric, u"val_mse"_s}});
+    QCOMPARE(pc->axisCount(), 2);
+    QVERIFY(pc->data().axes.last().flipped);
+    QCOMPARE(QSettings().value(u"charts/parallelAxes"_s).toStringList(),
+             (QStringList{u"params.n_estimators"_s, u"metrics.val_mse"_s}));
+    const QVector<std::optional<double>> flippedPositions = pc->data().axes.last().positions;
+    QTest::mouseClick(page()->flipCheck(), Qt::LeftButton);
+    QVERIFY(!pc->data().axes.last().flipped);
+    for (int i = 0; i < 4; ++i)
+        QVERIFY(qFuzzyCompare(1.0 + *pc->data().axes.last().positions.at(i), 2.0 - *flippedPositions.at(i)));
+    QCOMPARE(QSettings().value(u"charts/parallelUpIsBetter"_s).toBool(), false);
+    // Colour by run, as elsewhere.
+    page()->colourCombo()->setCurrentIndex(1);
+    QCOMPARE(pc->colourMode(), md::ParallelCoordinatesChart::ColourMode::Run);
+    QCOMPARE(pc->lineColour(tuned), ChartsPage::runColour(tuned, page()->palette()));
+    QCOMPARE(QSettings().value(u"charts/parallelColour"_s).toString(), u"run"_s);
+
+    // The chosen axes are remembered: a new window opens with them.
+    m_window.reset();
+    QVERIFY(startAndWait());
+    compareFourAndOpenCharts();
+    QVERIFY(chooseMetric(u"val_r2_score"_s));
+    page()->setKind(ChartsPage::Kind::Parallel);
+    QCOMPARE(page()->parallelChart()->axisCount(), 2);
+    QVERIFY(!page()->flipCheck()->isChecked());
+    QCOMPARE(page()->parallelChart()->colourMode(), md::ParallelCoordinatesChart::ColourMode::Run);
+    // Back to the defaults.
+    page()->setParallelAxes({});
+    QCOMPARE(page()->parallelChart()->axisCount(), 6);
+    QVERIFY(!QSettings().contains(u"charts/parallelAxes"_s));
+
+    // Exports, and a dark palette.
+    for (const QString &suffix : {u"png"_s, u"svg"_s, u"pdf"_s}) {
+        const QString path = m_dir->filePath(u"parallel."_s + suffix);
+        const md::Status s = page()->exportChart(path, QSize(900, 500));
+        QVERIFY2(s.ok(), qPrintable(s ? QString() : s.error().toString()));
+        QVERIFY2(QFileInfo(path).size() > 0, qPrintable(path));
+    }
+    QCOMPARE(QImage(m_dir->filePath(u"parallel.png"_s)).size(), QSize(900, 500));
+    QPalette dark;
+    dark.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
+    dark.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
+    dark.setColor(QPalette::WindowText, QColor(0xe0, 0xe0, 0xe0));
+    dark.setColor(QPalette::Text, QColor(0xe0, 0xe0, 0xe0));
+    page()->setPalette(dark);
+    page()->colourCombo()->setCurrentIndex(0);
+    QCOMPARE(page()->parallelChart()->grab().toImage().pixelColor(2, 2), QColor(0x1e, 0x1e, 0x1e));
+    QCOMPARE(page()->parallelChart()->lineColour(tuned), md::parallelColourRamp(1.0, true));
+    QVERIFY(page()->grab().save(u"/tmp/charts-parallel-dark.png"_s));
+}
+
+void TestCharts::parallelSweep()
+{
+    // Twenty finished trials of the sweep: five params that differ, then val_r2_score.
+    QStringList ids;
+    {
+        md::Cache cache;
+        QVERIFY(cache.open(m_cachePath).ok());
+        md::RunQuery q;
+        q.experiments = {u"car_price_sweep"_s};
+        auto rows = cache.runs(q);
+        QVERIFY(rows.ok());
+        for (const md::RunRow &r : *rows)
+            if (r.run.runName.startsWith(u"trial-"_s) && r.run.status == u"FINISHED"_s && ids.size() < 20
+                && md::latestFiniteValue(r.run, u"val_r2_score"_s))
+                ids.append(r.run.runId);
+    }
+    QCOMPARE(ids.size(), 20);
+    QVERIFY(m_window->showComparison(ids));
+    m_window->pages()->setCurrentWidget(page());
+    QVERIFY(chooseMetric(u"val_r2_score"_s));
+    page()->setKind(ChartsPage::Kind::Parallel);
+    md::ParallelCoordinatesChart *pc = page()->parallelChart();
+    QCOMPARE(pc->lineCount(), 20);
+    QStringList titles;
+    for (const md::ParallelAxis &a : pc->data().axes)
+        titles.append(a.source.key);
+    QCOMPARE(titles, (QStringList{u"learning_rate"_s, u"max_depth"_s, u"n_estimators"_s, u"seed"_s, u"subsample"_s,
+                                  u"val_r2_score"_s}));
+    QCOMPARE(pc->data().runsWithGaps, 0);
+    QVERIFY(page()->infoLabel()->text().isEmpty());
+    // Brushing the top half of val_r2_score keeps exactly the runs at or above the middle value.
+    const md::ParallelAxis &r2 = pc->data().axes.last();
+    int expected = 0;
+    for (const auto &p : r2.positions)
+        expected += (p && *p >= 0.5) ? 1 : 0;
+    pc->setBrush(5, std::pair(0.5, 1.0));
+    QCOMPARE(pc->activeCount(), expected);
+    QVERIFY(expected > 0 && expected < 20);
+    QVERIFY(page()->grab().save(u"/tmp/charts-parallel-sweep.png"_s));
 }
 
 void TestCharts::exports()
