@@ -466,13 +466,34 @@ Status ActionService::checkExpected(const ActionRequest &request, const Register
         what.append(Tr::tr("review %1 → %2")
                         .arg(seen.approvalState.isEmpty() ? Tr::tr("open") : seen.approvalState,
                              now.approvalState.isEmpty() ? Tr::tr("open") : now.approvalState));
-    QString who;
+    // Name who made the change only when the journal has the entry that produced the state the
+    // source shows now; anything else was another tool that no sync has seen yet.
+    QString who = Tr::tr(" (by another tool; no sync has seen it yet)");
     if (auto entries = m_journal.entries(m_writer.uri(), model.name + u'/' + QString::number(seen.version)); entries) {
+        const QString subject = model.name + u'/' + QString::number(seen.version);
         for (qsizetype i = entries->size() - 1; i >= 0; --i) {
             const JournalEntry &e = entries->at(i);
-            if (e.kind == u"intent"_s || e.kind == u"refused"_s)
+            if (e.subject != subject && !e.details.contains(u"changes"_s))
                 continue;
-            who = e.user.isEmpty() ? Tr::tr(" (seen by a sync at %1; another tool)").arg(iso(e.timeMs))
+            bool produced = false;
+            if (e.kind.startsWith(u"observed."_s)) {
+                produced = e.subject == subject && e.details.value(u"field"_s).toString() == u"stage"_s &&
+                           e.details.value(u"new"_s).toString() == now.stage && now.stage != seen.stage;
+            } else {
+                for (const QJsonValue &cv : e.details.value(u"changes"_s).toArray()) {
+                    const QJsonObject c = cv.toObject();
+                    if (qint64(c.value(u"version"_s).toDouble()) == seen.version && c.value(u"field"_s).toString() == u"stage"_s &&
+                        c.value(u"new"_s).toString() == now.stage && now.stage != seen.stage)
+                        produced = true;
+                }
+                // A decision changes no stage: its own entry explains a changed review state.
+                if ((e.kind == u"approve"_s || e.kind == u"reject"_s) && e.subject == subject &&
+                    now.approvalState != seen.approvalState && now.stage == seen.stage)
+                    produced = true;
+            }
+            if (!produced)
+                continue;
+            who = e.user.isEmpty() ? Tr::tr(" (by another tool, seen by a sync at %1)").arg(iso(e.timeMs))
                                    : Tr::tr(" (by %1 at %2)").arg(e.user, iso(e.timeMs));
             break;
         }
@@ -876,8 +897,14 @@ Result<ActionOutcome> ActionService::execute(const ActionRequest &request, bool 
                                 {u"request"_s, request.toJson()}});
         return e;
     };
-    if (Status s = checkExpected(request, *model); !s)
+    if (Status s = checkExpected(request, *model); !s) {
+        // The user's view is stale: bring the cache up to what the source holds, so that the
+        // views show why the action was refused.
+        if (m_cache)
+            if (auto id = m_cache->ensureSource(m_writer.uri(), sourceKindOfUri(m_writer.uri())))
+                (void)m_cache->writeRegisteredModel(*id, *model, nullptr);
         return refused(s.error());
+    }
     auto planned = planOn(request, *model);
     if (!planned)
         return refused(planned.error());

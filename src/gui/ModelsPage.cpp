@@ -541,8 +541,9 @@ void ModelsPage::setUpActions()
     m_actionStatus->setWordWrap(true);
     m_actionStatus->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_actionStatus->hide();
-    m_ui->detailLayout->insertWidget(2, m_actionsBar);
-    m_ui->detailLayout->insertWidget(3, m_actionStatus);
+    // Across the whole page: Roll Back must never hide behind an overflow arrow.
+    m_ui->pageLayout->insertWidget(0, m_actionsBar);
+    m_ui->detailLayout->insertWidget(2, m_actionStatus);
 
     connect(m_registerAction, &QAction::triggered, this, &ModelsPage::registerVersion);
     connect(m_sendToReview, &QAction::triggered, this,
@@ -557,6 +558,10 @@ void ModelsPage::setUpActions()
     connect(m_rollback, &QAction::triggered, this, [this] {
         ActionRequest r = actionRequest(ActionKind::Rollback, 0);
         r.expected = std::nullopt;
+        // The reason is asked for in the RollbackDialog, after this plan; without a stand-in the
+        // "reason-required" rule would refuse the plan before the dialog could ask. The dialog's
+        // reason replaces it before anything is written.
+        r.note = tr("(the reason you give)");
         planThenRun(r);
     });
     connect(m_applyQueue, &QAction::triggered, this, [this] {
