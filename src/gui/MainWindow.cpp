@@ -300,6 +300,10 @@ void MainWindow::onBatchFinished(const ImportBatch &batch)
     }
     if (m_showWhenDone.removeAll(batch.id) > 0 && shownSource)
         selectPreferred(shownSource);
+    // A source that synced is reachable: actions that waited for it go now (re-checked first).
+    for (const ImportOutcome &o : batch.outcomes)
+        if (o.report && m_modelsPage->applyQueuedFor(o.report->uri))
+            break;
     reportBatch(batch);
     Q_EMIT importFinished(batch.ok());
 

@@ -587,6 +587,22 @@ void ModelsPage::setUpActions()
     });
 }
 
+bool ModelsPage::applyQueuedFor(const QString &sourceUri)
+{
+    if (!m_runner || m_runner->isBusy() || sourceUri.isEmpty())
+        return false;
+    if (!m_journal.isOpen() && (m_journalPath.isEmpty() || !m_journal.open(m_journalPath)))
+        return false;
+    ActionQueue queue(m_journal);
+    auto pending = queue.list(sourceUri, true);
+    if (!pending || pending->isEmpty())
+        return false;
+    m_actionStatus->setText(tr("%1 is reachable again: applying %n queued action(s)…", nullptr, int(pending->size()))
+                                .arg(sourceUri));
+    m_actionStatus->show();
+    return m_runner->applyQueued(sourceUri);
+}
+
 QString ModelsPage::actionStatusText() const { return m_actionStatus ? m_actionStatus->text() : QString(); }
 
 ActionRequest ModelsPage::actionRequest(ActionKind kind, qint64 version) const

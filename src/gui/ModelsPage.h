@@ -101,6 +101,10 @@ public:
     ActionRunner *actionRunner() const { return m_runner; }
     /// The last action's outcome or error, as shown under the toolbar.
     QString actionStatusText() const;
+    /// After a successful sync of `sourceUri` (the source is reachable again): applies its queued
+    /// actions, each only if its preconditions still hold. False when nothing waits or an action
+    /// is running.
+    bool applyQueuedFor(const QString &sourceUri);
 
 Q_SIGNALS:
     /// The reviewer wants both runs in the comparison view.

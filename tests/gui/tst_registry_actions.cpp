@@ -4,6 +4,7 @@
 // it, dana rolls Production back; the four-eyes rule in the review dialog; a policy refusal and a
 // race with another tool, each shown as an error box. Identity is $USER, switched before each
 // action; policies are the built-in defaults (MODELDESK_POLICIES names a missing file). Offscreen.
+#include "TestServer.h"
 #include "TestSupport.h"
 
 #include "cache/Cache.h"
@@ -109,6 +110,7 @@ private Q_SLOTS:
     void timelineShowsTheActions();
     void refusalShowsThePolicyError();
     void changeMeanwhileIsNotOverwritten();
+    void offlineActionWaitsForTheServer();
 
 private:
     void clickModel(const QString &name);
@@ -597,6 +599,52 @@ void TestRegistryActions::changeMeanwhileIsNotOverwritten()
     QCOMPARE(entries.last().user, u"bob"_s);
     // The page reloads after a conflict and shows what the source holds now.
     QCOMPARE(stageShown(2), u"Archived"_s);
+}
+
+/// The tracking server goes away while bob approves: the approval waits in the queue ("Apply
+/// Queued" appears), and once the server is back (a successful sync) it is applied.
+void TestRegistryActions::offlineActionWaitsForTheServer()
+{
+    md::test::TestServer server;
+    QVERIFY(server.start());
+    const QString cachePath = m_dir->filePath(u"server-cache.sqlite"_s);
+    const QString journalPath = md::Journal::defaultPathFor(cachePath);
+    const std::atomic_bool never{false};
+    auto report = md::Importer::importUri(server.url().toString(), cachePath, journalPath, never);
+    QVERIFY2(report, report ? "" : qPrintable(report.error().toString()));
+    md::Cache cache;
+    QVERIFY(cache.open(cachePath));
+    m_page.reset();
+    m_page = std::make_unique<ModelsPage>(&cache, journalPath);
+    m_page->resize(1800, 900);
+    m_page->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_page.get()));
+    m_page->showSource(report->sourceId, report->uri);
+    clickModel(kModel);
+    clickVersion(3);
+
+    QVERIFY(server.pause());
+    actAs("bob");
+    clickAction(page()->reviewAction());
+    md::ReviewDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = openDialog<md::ReviewDialog>(page())) != nullptr);
+    QTest::keyClicks(dialog->noteEdit(), u"approved on the train"_s);
+    QTest::mouseClick(dialog->approveButton(), Qt::LeftButton);
+    waitIdle();
+    QVERIFY2(page()->actionStatusText().contains(u"waits in the queue"_s), qPrintable(page()->actionStatusText()));
+    QVERIFY(page()->applyQueueAction()->isVisible());
+    QCOMPARE(page()->applyQueueAction()->text(), u"Apply Queued (1)"_s);
+
+    QVERIFY(server.resume());
+    QVERIFY(page()->applyQueuedFor(report->uri));
+    waitIdle();
+    QVERIFY2(page()->actionStatusText().contains(u"applied"_s), qPrintable(page()->actionStatusText()));
+    QVERIFY(!page()->applyQueueAction()->isVisible());
+    const auto reply = server.request("GET", u"/api/2.0/mlflow/model-versions/get?name=car_price_model&version=3"_s);
+    QVERIFY2(reply.body.contains("modeldesk.approval.state"), reply.body.constData());
+    QVERIFY(reply.body.contains("approved"));
+    page()->actionRunner()->waitForDone();
+    m_page.reset();
 }
 
 QTEST_MAIN(TestRegistryActions)
