@@ -13,8 +13,9 @@ packages=(
     qtkeychain-qt6-dev
     # storage and parsing
     libsqlite3-dev sqlite3 nlohmann-json3-dev libyaml-cpp-dev
-    # tests: headless display, the MLflow-compatible test server, packaging checks
-    xvfb xauth python3 desktop-file-utils appstream
+    # tests: headless display, the MLflow-compatible test server, its TLS certificates
+    # (openssl CLI), packaging checks
+    xvfb xauth python3 openssl desktop-file-utils appstream
     # fonts so that screenshots show text
     fonts-dejavu-core fonts-noto-cjk fonts-noto-color-emoji
 )

@@ -3,9 +3,11 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
@@ -13,6 +15,7 @@
 #include <QNetworkRequest>
 #include <QRegularExpression>
 #include <QSslCertificate>
+#include <QSslError>
 #include <QSslKey>
 #include <QTimer>
 
@@ -134,6 +137,7 @@ public:
     QTimer *retryTimer = nullptr;
     int attempts = 0;
     qint64 replyBytes = 0; ///< of the current attempt, for the progress total
+    QList<QSslError> sslErrors; ///< why the server's certificate was not trusted (current attempt)
     QElapsedTimer clock;
     std::optional<Result<HttpResponse>> result;
 };
@@ -161,13 +165,23 @@ HttpClient::HttpClient(QUrl baseUrl, RestOptions options, const std::atomic_bool
         if (m_options.insecureTls) {
             m_ssl.setPeerVerifyMode(QSslSocket::VerifyNone);
         } else if (!m_options.serverCertPath.isEmpty()) {
-            const auto cas = QSslCertificate::fromPath(m_options.serverCertPath, QSsl::Pem);
-            if (cas.isEmpty())
+            const QFileInfo info(m_options.serverCertPath);
+            // requests (MLflow's HTTP library) also takes a folder of CA certificates.
+            const auto cas = info.isDir() ? QSslCertificate::fromPath(QDir(m_options.serverCertPath).filePath(u"*"_s),
+                                                QSsl::Pem, QSslCertificate::PatternSyntax::Wildcard)
+                                          : QSslCertificate::fromPath(m_options.serverCertPath, QSsl::Pem);
+            if (!info.exists())
+                m_sslProblem = Tr::tr("%1 names a file that does not exist: %2")
+                                   .arg(u"MLFLOW_TRACKING_SERVER_CERT_PATH"_s, m_options.serverCertPath);
+            else if (cas.isEmpty())
                 m_sslProblem = Tr::tr("no CA certificate could be read from MLFLOW_TRACKING_SERVER_CERT_PATH (%1)")
                                    .arg(m_options.serverCertPath);
             m_ssl.setCaCertificates(cas);
         }
-        if (!m_options.clientCertPath.isEmpty()) {
+        if (!m_options.clientCertPath.isEmpty() && !QFileInfo::exists(m_options.clientCertPath)) {
+            m_sslProblem = Tr::tr("%1 names a file that does not exist: %2")
+                               .arg(u"MLFLOW_TRACKING_CLIENT_CERT_PATH"_s, m_options.clientCertPath);
+        } else if (!m_options.clientCertPath.isEmpty()) {
             QFile f(m_options.clientCertPath);
             const QByteArray pem = f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
             const auto certs = QSslCertificate::fromData(pem, QSsl::Pem);
@@ -238,6 +252,7 @@ void HttpClient::send(const CallPtr &call)
 {
     ++call->attempts;
     call->replyBytes = 0;
+    call->sslErrors.clear();
     call->clock.start();
     QNetworkRequest req(call->url);
     req.setTransferTimeout(m_options.timeoutMs);
@@ -266,6 +281,8 @@ void HttpClient::send(const CallPtr &call)
         }
     });
     QObject::connect(reply, &QNetworkReply::finished, m_context.get(), [this, call] { finished(call); });
+    QObject::connect(reply, &QNetworkReply::sslErrors, m_context.get(),
+        [call](const QList<QSslError> &errors) { call->sslErrors = errors; });
 }
 
 int HttpClient::backoffMs(int retry)
@@ -309,8 +326,14 @@ void HttpClient::finished(const CallPtr &call)
         qCDebug(lcHttp).noquote() << redactSecrets(line, m_options.secrets());
     }
 
+    // A fatal TLS alert from the server (no or an unknown client certificate …) does not go away
+    // by trying again. With TLS 1.3 it arrives after our side of the handshake, as a read error.
+    static const QRegularExpression tlsAlert(u"\\balert\\b"_s, QRegularExpression::CaseInsensitiveOption);
+    const bool tlsRefused
+        = m_base.scheme() == "https"_L1 && isTransportError(error) && reply->errorString().contains(tlsAlert);
+
     if (isTransportError(error) || shortBody) {
-        const bool retryable = r.read && retriesLeft > 0 && !isPermanentTransportError(error)
+        const bool retryable = r.read && retriesLeft > 0 && !isPermanentTransportError(error) && !tlsRefused
             && !(isConnectError(error) && !r.retryConnect);
         if (retryable) {
             retryLater(call, backoffMs(call->attempts));
@@ -330,6 +353,8 @@ void HttpClient::finished(const CallPtr &call)
                           .arg(baseText(), QString::number(m_options.timeoutMs / 1000.0));
             break;
         case QNetworkReply::SslHandshakeFailedError:
+            if (!call->sslErrors.isEmpty() || tlsRefused)
+                break;
             message = Tr::tr("the secure connection to %1 failed: %2 (MLFLOW_TRACKING_SERVER_CERT_PATH names a CA "
                              "bundle; MLFLOW_TRACKING_INSECURE_TLS=true skips the check)")
                           .arg(baseText(), reply->errorString());
@@ -339,6 +364,23 @@ void HttpClient::finished(const CallPtr &call)
                                       .arg(baseText(), QString::number(body.size()),
                                           QString::fromLatin1(reply->rawHeader("Content-Length")))
                                 : Tr::tr("the connection to %1 failed: %2").arg(baseText(), reply->errorString());
+        }
+        if (!call->sslErrors.isEmpty()) {
+            QStringList reasons;
+            for (const QSslError &e : std::as_const(call->sslErrors))
+                if (!reasons.contains(e.errorString()))
+                    reasons.append(e.errorString());
+            message = Tr::tr("the certificate of the server at %1 is not trusted: %2 (MLFLOW_TRACKING_SERVER_CERT_PATH "
+                             "names the CA bundle that signed it; MLFLOW_TRACKING_INSECURE_TLS=true skips the check)")
+                          .arg(baseText(), reasons.join(u"; "_s));
+        } else if (tlsRefused) {
+            message = m_options.clientCertPath.isEmpty()
+                ? Tr::tr("the server at %1 refused the secure connection (%2); if it requires a client certificate, "
+                         "set MLFLOW_TRACKING_CLIENT_CERT_PATH to one PEM file with the certificate and its key")
+                      .arg(baseText(), reply->errorString())
+                : Tr::tr("the server at %1 refused the secure connection (%2); check that it accepts the client "
+                         "certificate in MLFLOW_TRACKING_CLIENT_CERT_PATH (%3)")
+                      .arg(baseText(), reply->errorString(), m_options.clientCertPath);
         }
         if (call->attempts > 1)
             message += Tr::tr(" (after %1 attempts)").arg(call->attempts);

@@ -19,11 +19,19 @@ struct RestOptions {
     QString username;
     QString password;
 
-    /// MLFLOW_TRACKING_INSECURE_TLS: do not verify the server's certificate or host name.
+    /// TLS precedence (https:// URLs only; http:// ignores all three): insecureTls wins over
+    /// serverCertPath, which is then not even read (MLflow's own client refuses the two together;
+    /// we take "do not verify" as the user's explicit choice). The client certificate is
+    /// presented whether or not the server is verified. A serverCertPath or clientCertPath that
+    /// cannot be used makes every request fail with BadInput naming the file and the variable.
+    ///
+    /// MLFLOW_TRACKING_INSECURE_TLS (true/1): do not verify the server's certificate or host name.
     bool insecureTls = false;
-    /// MLFLOW_TRACKING_SERVER_CERT_PATH: a CA bundle (PEM) that replaces the system's CAs.
+    /// MLFLOW_TRACKING_SERVER_CERT_PATH: a CA bundle (PEM file, or a folder of PEM files) that
+    /// replaces the system's CAs, as `requests`' `verify=<path>` does for MLflow.
     QString serverCertPath;
-    /// MLFLOW_TRACKING_CLIENT_CERT_PATH: one PEM file holding the client certificate and its key.
+    /// MLFLOW_TRACKING_CLIENT_CERT_PATH: one PEM file holding the client certificate and its
+    /// unencrypted key, in either order (MLflow passes it to `requests` as `cert=<path>`).
     QString clientCertPath;
 
     /// Connect and read timeout: a request fails when nothing arrives for this long.

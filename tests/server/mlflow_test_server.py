@@ -11,6 +11,11 @@ same JSON conventions, same error codes and messages as recorded in tests/data/r
         "LISTENING http://HOST:PORT" to stdout, then serves until SIGTERM/SIGINT (or, with
         --exit-on-stdin-eof, until stdin closes, so a crashed parent leaves no server behind).
 
+    python3 mlflow_test_server.py --db COPY.db --tls-cert CERT.pem --tls-key KEY.pem
+                                  [--tls-client-ca CA.pem] ...
+        The same over HTTPS: prints "LISTENING https://HOST:PORT". With --tls-client-ca the server
+        requires a client certificate signed by that CA (the handshake fails without one).
+
     python3 mlflow_test_server.py --generate RUNS,METRICS,PARAMS[,STEPS] --db NEW.db
                                   [--schema-from tests/data/mlflow.db]
         Creates a new MLflow-schema database with experiment "bench" (id 1) holding RUNS runs,
@@ -54,6 +59,7 @@ import re
 import signal
 import socket
 import sqlite3
+import ssl
 import sys
 import threading
 import time
@@ -2036,11 +2042,51 @@ class Handler(BaseHTTPRequestHandler):
 class Server(ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = True
+    ssl_context = None  # set for --tls-cert: every connection is TLS
+
+    def finish_request(self, request, client_address):
+        if self.ssl_context is None:
+            return super().finish_request(request, client_address)
+        # The handshake runs here, in the connection's own thread, so that a client that stalls
+        # or fails it does not hold up the accept loop. wrap_socket detaches `request`.
+        request.settimeout(30)
+        tls = self.ssl_context.wrap_socket(request, server_side=True,
+                                           do_handshake_on_connect=False)
+        try:
+            try:
+                tls.do_handshake()
+            except (ssl.SSLError, OSError):
+                self._drain_after_failed_handshake(tls)
+                raise
+            self.RequestHandlerClass(tls, client_address, self)
+        finally:
+            tls.close()
+
+    @staticmethod
+    def _drain_after_failed_handshake(tls):
+        # With TLS 1.3 the client learns that its certificate was refused only after it has sent
+        # its request. Closing with that request unread would reset the connection, and the
+        # client might see the reset before our alert. Read until it closes (or 2 s) instead.
+        try:
+            raw = socket.socket(fileno=tls.detach())
+        except OSError:
+            return
+        try:
+            raw.shutdown(socket.SHUT_WR)
+            raw.settimeout(2)
+            while raw.recv(65536):
+                pass
+        except OSError:
+            pass
+        finally:
+            raw.close()
 
     def handle_error(self, request, client_address):
         exc = sys.exc_info()[1]
+        # ssl.SSLError: a client that does not trust our certificate or sends none when one is
+        # required; the client reports it, the server goes on.
         if isinstance(exc, (BrokenPipeError, ConnectionResetError, ConnectionAbortedError,
-                            TimeoutError)):
+                            TimeoutError, ssl.SSLError)):
             return
         if self.verbose:
             super().handle_error(request, client_address)
@@ -2122,7 +2168,13 @@ def main():
     ap.add_argument("--verbose", action="store_true")
     ap.add_argument("--exit-on-stdin-eof", action="store_true",
                     help="stop when stdin closes (the parent process died)")
+    ap.add_argument("--tls-cert", help="serve HTTPS with this certificate (PEM, chain allowed)")
+    ap.add_argument("--tls-key", help="the private key of --tls-cert (PEM)")
+    ap.add_argument("--tls-client-ca",
+                    help="require a client certificate signed by this CA (PEM)")
     args = ap.parse_args()
+    if (args.tls_key or args.tls_client_ca) and not args.tls_cert:
+        ap.error("--tls-key and --tls-client-ca need --tls-cert")
 
     if args.generate:
         generate(args.db, args.generate, args.schema_from)
@@ -2136,6 +2188,20 @@ def main():
     server.store = Store(args.db, os.path.abspath(args.artifacts) if args.artifacts else None)
     server.api = Api(server.store)
     server.faults = Faults()
+    scheme = "http"
+    if args.tls_cert:
+        ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        try:
+            ctx.load_cert_chain(args.tls_cert, args.tls_key)
+            if args.tls_client_ca:
+                ctx.load_verify_locations(cafile=args.tls_client_ca)
+                ctx.verify_mode = ssl.CERT_REQUIRED
+        except (OSError, ssl.SSLError) as e:
+            print(f"error: cannot use the TLS files: {e}", file=sys.stderr)
+            server.server_close()
+            return 2
+        server.ssl_context = ctx
+        scheme = "https"
 
     def stop(signum, frame):
         threading.Thread(target=server.shutdown, daemon=True).start()
@@ -2150,7 +2216,7 @@ def main():
 
         threading.Thread(target=watch_stdin, daemon=True).start()
     host, port = server.server_address[:2]
-    sys.stdout.write(f"LISTENING http://{host}:{port}\n")
+    sys.stdout.write(f"LISTENING {scheme}://{host}:{port}\n")
     sys.stdout.flush()
     try:
         server.serve_forever(poll_interval=0.2)

@@ -11,6 +11,9 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
+#include <QSslCertificate>
+#include <QSslConfiguration>
+#include <QSslKey>
 #include <QStandardPaths>
 #include <QTimer>
 #include <QtDebug>
@@ -28,7 +31,18 @@ TestServer::~TestServer()
 
 bool TestServer::start(const QString &dbPath, const QString &artifactsDir)
 {
+    return begin(dbPath, artifactsDir, std::nullopt);
+}
+
+bool TestServer::startTls(const TlsFiles &tls, const QString &dbPath, const QString &artifactsDir)
+{
+    return begin(dbPath, artifactsDir, tls);
+}
+
+bool TestServer::begin(const QString &dbPath, const QString &artifactsDir, const std::optional<TlsFiles> &tls)
+{
     stop();
+    m_tls = tls;
     const QString source = dbPath.isEmpty() ? dataPath(u"mlflow.db"_s) : dbPath;
     const QString artifacts = artifactsDir.isEmpty() ? dataPath(u"server-artifacts"_s) : artifactsDir;
     const QString script = QStringLiteral(MD_TEST_SERVER_SCRIPT);
@@ -68,8 +82,14 @@ bool TestServer::launch(int port)
     m_process = std::make_unique<QProcess>();
     m_process->setProcessChannelMode(QProcess::SeparateChannels);
     m_process->setProgram(m_python);
-    m_process->setArguments({script, u"--db"_s, m_dbPath, u"--artifacts"_s, m_artifacts, u"--host"_s,
-                             u"127.0.0.1"_s, u"--port"_s, QString::number(port), u"--exit-on-stdin-eof"_s});
+    QStringList args = {script, u"--db"_s, m_dbPath, u"--artifacts"_s, m_artifacts, u"--host"_s,
+                        u"127.0.0.1"_s, u"--port"_s, QString::number(port), u"--exit-on-stdin-eof"_s};
+    if (m_tls) {
+        args << u"--tls-cert"_s << m_tls->certFile << u"--tls-key"_s << m_tls->keyFile;
+        if (!m_tls->clientCaFile.isEmpty())
+            args << u"--tls-client-ca"_s << m_tls->clientCaFile;
+    }
+    m_process->setArguments(args);
     m_process->start();
     if (!m_process->waitForStarted(10000)) {
         qWarning("TestServer: cannot start %s: %s", qPrintable(m_python), qPrintable(m_process->errorString()));
@@ -141,6 +161,22 @@ TestServer::Reply TestServer::request(const QByteArray &method, const QString &p
     if (!jsonBody.isEmpty())
         req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
     req.setTransferTimeout(30000);
+    if (m_tls) {
+        QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
+        if (m_tls->trustCaFile.isEmpty())
+            ssl.setPeerVerifyMode(QSslSocket::VerifyNone);
+        else
+            ssl.setCaCertificates(QSslCertificate::fromPath(m_tls->trustCaFile));
+        if (!m_tls->clientCertFile.isEmpty()) {
+            QFile f(m_tls->clientCertFile);
+            const QByteArray pem = f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+            const auto certs = QSslCertificate::fromData(pem);
+            if (!certs.isEmpty())
+                ssl.setLocalCertificate(certs.first());
+            ssl.setPrivateKey(QSslKey(pem, QSsl::Rsa));
+        }
+        req.setSslConfiguration(ssl);
+    }
     QNetworkReply *reply = nam.sendCustomRequest(req, method, jsonBody);
     QEventLoop loop;
     QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
@@ -191,6 +227,7 @@ void TestServer::stop()
     m_url = QUrl();
     m_dbPath.clear();
     m_dir.reset();
+    m_tls.reset();
 }
 
 } // namespace md::test

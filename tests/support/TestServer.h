@@ -9,6 +9,7 @@
 #include <QUrl>
 
 #include <memory>
+#include <optional>
 
 namespace md::test {
 
@@ -31,6 +32,22 @@ public:
     /// python3 or the script is missing, the copy fails or the server does not come up.
     /// Calling start() on a running server restarts it on a fresh copy.
     bool start(const QString &dbPath = {}, const QString &artifactsDir = {});
+
+    /// PEM files for an HTTPS server (startTls()).
+    struct TlsFiles {
+        QString certFile; ///< the server's certificate (chain allowed)
+        QString keyFile; ///< its private key, unencrypted
+        /// When set, the server requires a client certificate signed by this CA.
+        QString clientCaFile;
+        /// For request() and the fault/stats helpers only: the CA to trust for the server's
+        /// certificate (empty: no check), and the client certificate (a PEM with certificate and
+        /// key) to present when clientCaFile is set.
+        QString trustCaFile;
+        QString clientCertFile;
+    };
+    /// Like start(), but the server speaks HTTPS with `tls` (url() is "https://127.0.0.1:PORT").
+    /// pause() and resume() keep TLS; start() starts a plain HTTP server again.
+    bool startTls(const TlsFiles &tls, const QString &dbPath = {}, const QString &artifactsDir = {});
 
     /// Base URL of the running server, e.g. http://127.0.0.1:40123 (empty when not running).
     QUrl url() const;
@@ -73,7 +90,9 @@ public:
     void stop();
 
 private:
+    bool begin(const QString &dbPath, const QString &artifactsDir, const std::optional<TlsFiles> &tls);
     bool launch(int port);
+    std::optional<TlsFiles> m_tls;
     std::unique_ptr<QTemporaryDir> m_dir;
     QString m_artifacts;
     QString m_python;
