@@ -68,10 +68,6 @@
         <translation>offen</translation>
     </message>
     <message>
-        <source> (seen by a sync at %1; another tool)</source>
-        <translation> (bei einer Synchronisierung um %1 bemerkt; ein anderes Werkzeug)</translation>
-    </message>
-    <message>
         <source> (by %1 at %2)</source>
         <translation> (von %1 um %2)</translation>
     </message>
@@ -379,6 +375,14 @@
         <source>the model of v%1 is not among its artifacts (%2)</source>
         <translation>das Modell von v%1 ist nicht unter seinen Artefakten (%2)</translation>
     </message>
+    <message>
+        <source> (by another tool; no sync has seen it yet)</source>
+        <translation> (von einem anderen Werkzeug; noch von keiner Synchronisierung gesehen)</translation>
+    </message>
+    <message>
+        <source> (by another tool, seen by a sync at %1)</source>
+        <translation> (von einem anderen Werkzeug, von einer Synchronisierung um %1 gesehen)</translation>
+    </message>
 </context>
 <context>
     <name>ArtifactStore</name>
@@ -660,10 +664,6 @@
         <translation>Exponentiell gleitender Mittelwert der Werte; das Band hinter einer geglätteten Linie zeigt Minimum und Maximum der Rohwerte</translation>
     </message>
     <message>
-        <source>History: every logged value over the x axis, one line per run. Bar: the latest value of each run. Scatter: the latest value of each run against one of its params.</source>
-        <translation>Verlauf: jeder protokollierte Wert über der x-Achse, eine Linie je Lauf. Balken: der letzte Wert jedes Laufs. Streudiagramm: der letzte Wert jedes Laufs über einem seiner Parameter.</translation>
-    </message>
-    <message>
         <source>Scatter</source>
         <translation>Streudiagramm</translation>
     </message>
@@ -674,6 +674,46 @@
     <message>
         <source>The param on the x axis (any param one of the compared runs logged); numbers on a numeric axis, other values as categories</source>
         <translation>Der Parameter auf der x-Achse (jeder Parameter, den einer der verglichenen Läufe protokolliert hat); Zahlen auf einer Zahlenachse, andere Werte als Kategorien</translation>
+    </message>
+    <message>
+        <source>History: every logged value over the x axis, one line per run. Bar: the latest value of each run. Scatter: the latest value of each run against one of its params. Parallel coordinates: one line per run across params and metrics.</source>
+        <translation>Verlauf: jeder protokollierte Wert über der x-Achse, eine Linie je Lauf. Balken: der letzte Wert jedes Laufs. Streuung: der letzte Wert jedes Laufs gegen einen seiner Parameter. Parallele Koordinaten: eine Linie je Lauf über Parameter und Metriken.</translation>
+    </message>
+    <message>
+        <source>Parallel coordinates</source>
+        <translation>Parallele Koordinaten</translation>
+    </message>
+    <message>
+        <source>&amp;Axes…</source>
+        <translation>&amp;Achsen …</translation>
+    </message>
+    <message>
+        <source>Choose the params and metrics shown as axes, and their order</source>
+        <translation>Die als Achsen gezeigten Parameter und Metriken und ihre Reihenfolge wählen</translation>
+    </message>
+    <message>
+        <source>&amp;Up is better</source>
+        <translation>&amp;Oben ist besser</translation>
+    </message>
+    <message>
+        <source>Draw lower-is-better metrics (loss, rmse, …) upside down, so that the better value is at the top of every metric axis</source>
+        <translation>Metriken, bei denen kleiner besser ist (loss, rmse, …), umgekehrt zeichnen, sodass der bessere Wert auf jeder Metrikachse oben liegt</translation>
+    </message>
+    <message>
+        <source>C&amp;olour:</source>
+        <translation>Fa&amp;rbe:</translation>
+    </message>
+    <message>
+        <source>Colour each line by its run&apos;s value on the last axis, or by the run&apos;s colour as in the other charts</source>
+        <translation>Jede Linie nach dem Wert ihres Laufs auf der letzten Achse färben oder mit der Farbe des Laufs wie in den anderen Diagrammen</translation>
+    </message>
+    <message>
+        <source>By last axis</source>
+        <translation>Nach letzter Achse</translation>
+    </message>
+    <message>
+        <source>By run</source>
+        <translation>Nach Lauf</translation>
     </message>
 </context>
 <context>
@@ -1320,6 +1360,26 @@ MLFLOW_TRACKING_URI wird von &apos;sync&apos; verwendet, wenn keine SOURCE-URI a
         <source>Open on this experiment (its name or id) once the source is imported.</source>
         <translation>Nach dem Import der Quelle dieses Experiment öffnen (Name oder ID).</translation>
     </message>
+    <message>
+        <source>Show the Charts tab with this chart of the compared runs (with --compare): history, bar, scatter or parallel.</source>
+        <translation>Den Reiter Diagramme mit diesem Diagramm der verglichenen Läufe zeigen (mit --compare): history, bar, scatter oder parallel.</translation>
+    </message>
+    <message>
+        <source>KIND</source>
+        <translation>ART</translation>
+    </message>
+    <message>
+        <source>The metric the Charts tab shows (with --compare).</source>
+        <translation>Die Metrik, die der Reiter Diagramme zeigt (mit --compare).</translation>
+    </message>
+    <message>
+        <source>KEY</source>
+        <translation>SCHLÜSSEL</translation>
+    </message>
+    <message>
+        <source>--chart takes one of: %1.</source>
+        <translation>--chart nimmt eines von: %1.</translation>
+    </message>
 </context>
 <context>
     <name>ComparisonPage</name>
@@ -1717,6 +1777,22 @@ MLFLOW_TRACKING_URI wird von &apos;sync&apos; verwendet, wenn keine SOURCE-URI a
     <message>
         <source>the server answered HTTP %1%2</source>
         <translation>der Server hat mit HTTP %1 geantwortet%2</translation>
+    </message>
+    <message>
+        <source>%1 names a file that does not exist: %2</source>
+        <translation>%1 nennt eine Datei, die es nicht gibt: %2</translation>
+    </message>
+    <message>
+        <source>the certificate of the server at %1 is not trusted: %2 (MLFLOW_TRACKING_SERVER_CERT_PATH names the CA bundle that signed it; MLFLOW_TRACKING_INSECURE_TLS=true skips the check)</source>
+        <translation>dem Zertifikat des Servers unter %1 wird nicht vertraut: %2 (MLFLOW_TRACKING_SERVER_CERT_PATH nennt das CA-Bündel, das es signiert hat; MLFLOW_TRACKING_INSECURE_TLS=true überspringt die Prüfung)</translation>
+    </message>
+    <message>
+        <source>the server at %1 refused the secure connection (%2); if it requires a client certificate, set MLFLOW_TRACKING_CLIENT_CERT_PATH to one PEM file with the certificate and its key</source>
+        <translation>der Server unter %1 hat die sichere Verbindung abgelehnt (%2); wenn er ein Client-Zertifikat verlangt, setzen Sie MLFLOW_TRACKING_CLIENT_CERT_PATH auf eine PEM-Datei mit dem Zertifikat und seinem Schlüssel</translation>
+    </message>
+    <message>
+        <source>the server at %1 refused the secure connection (%2); check that it accepts the client certificate in MLFLOW_TRACKING_CLIENT_CERT_PATH (%3)</source>
+        <translation>der Server unter %1 hat die sichere Verbindung abgelehnt (%2); prüfen Sie, ob er das Client-Zertifikat in MLFLOW_TRACKING_CLIENT_CERT_PATH (%3) annimmt</translation>
     </message>
 </context>
 <context>
@@ -3015,6 +3091,61 @@ Wählen Sie im Reiter „Läufe“ zwei oder mehr Läufe aus und drücken Sie �
             <numerusform>%n Läufe ohne %1 werden nicht angezeigt</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Clear &amp;Brushes</source>
+        <translation>&amp;Bereiche aufheben</translation>
+    </message>
+    <message>
+        <source>Show every line again (Esc on the chart)</source>
+        <translation>Alle Linien wieder zeigen (Esc im Diagramm)</translation>
+    </message>
+    <message>
+        <source>%1 of %2 runs inside the brushed ranges (Esc shows all)</source>
+        <translation>%1 von %2 Läufen in den markierten Bereichen (Esc zeigt alle)</translation>
+    </message>
+    <message>
+        <source>1 run without a value on some axis (marker below the axis)</source>
+        <translation>1 Lauf ohne Wert auf einer Achse (Markierung unter der Achse)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n runs without a value on some axis (markers below the axes)</source>
+        <translation>
+            <numerusform>%n Lauf ohne Wert auf einer Achse (Markierung unter der Achse)</numerusform>
+            <numerusform>%n Läufe ohne Wert auf einer Achse (Markierungen unter den Achsen)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Axes of the Parallel Coordinates</source>
+        <translation>Achsen der parallelen Koordinaten</translation>
+    </message>
+    <message>
+        <source>Tick the params and metrics to show, drag them (or use the buttons) into the order of the axes from left to right. Lines are coloured by the last axis.</source>
+        <translation>Die zu zeigenden Parameter und Metriken ankreuzen und in die Reihenfolge der Achsen von links nach rechts ziehen (oder die Schaltflächen nutzen). Die Linien werden nach der letzten Achse gefärbt.</translation>
+    </message>
+    <message>
+        <source>%1 (param)</source>
+        <translation>%1 (Parameter)</translation>
+    </message>
+    <message>
+        <source>%1 (metric)</source>
+        <translation>%1 (Metrik)</translation>
+    </message>
+    <message>
+        <source>Move &amp;Up</source>
+        <translation>Nach &amp;oben</translation>
+    </message>
+    <message>
+        <source>Move &amp;Down</source>
+        <translation>Nach &amp;unten</translation>
+    </message>
+    <message>
+        <source>De&amp;faults</source>
+        <translation>&amp;Standard</translation>
+    </message>
+    <message>
+        <source>The params whose values differ between the runs, then the chosen metric</source>
+        <translation>Die Parameter, deren Werte sich zwischen den Läufen unterscheiden, dann die gewählte Metrik</translation>
+    </message>
 </context>
 <context>
     <name>md::ComparisonModel</name>
@@ -3966,6 +4097,13 @@ Schritt %2: %3</translation>
         <source>(the reason you give)</source>
         <translation>(die Begründung, die Sie angeben)</translation>
     </message>
+    <message numerus="yes">
+        <source>%1 is reachable again: applying %n queued action(s)…</source>
+        <translation>
+            <numerusform>%1 ist wieder erreichbar: %n wartende Aktion wird angewendet …</numerusform>
+            <numerusform>%1 ist wieder erreichbar: %n wartende Aktionen werden angewendet …</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>md::OpenSourceDialog</name>
@@ -3980,6 +4118,53 @@ Schritt %2: %3</translation>
     <message>
         <source>SQLite databases (*.db *.sqlite *.sqlite3);;All files (*)</source>
         <translation>SQLite-Datenbanken (*.db *.sqlite *.sqlite3);;Alle Dateien (*)</translation>
+    </message>
+</context>
+<context>
+    <name>md::ParallelCoordinatesChart</name>
+    <message>
+        <source>Param %1</source>
+        <translation>Parameter %1</translation>
+    </message>
+    <message>
+        <source>Metric %1 (latest value)</source>
+        <translation>Metrik %1 (letzter Wert)</translation>
+    </message>
+    <message>
+        <source>Lower is better: drawn upside down, so that up is better</source>
+        <translation>Kleiner ist besser: umgekehrt gezeichnet, sodass oben besser ist</translation>
+    </message>
+    <message>
+        <source>Without a value: %1 (marker below the axis)</source>
+        <translation>Ohne Wert: %1 (Markierung unter der Achse)</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>no value (not logged, NaN or ±∞)</source>
+        <translation>kein Wert (nicht protokolliert, NaN oder ±∞)</translation>
+    </message>
+    <message>
+        <source>Colour: %1</source>
+        <translation>Farbe: %1</translation>
+    </message>
+    <message>
+        <source>Parallel coordinates</source>
+        <translation>Parallele Koordinaten</translation>
+    </message>
+    <message>
+        <source>Charts can be saved as PNG, SVG or PDF, not “%1”.</source>
+        <translation>Diagramme können als PNG, SVG oder PDF gespeichert werden, nicht als „%1“.</translation>
+    </message>
+    <message>
+        <source>The chart could not be written.</source>
+        <translation>Das Diagramm konnte nicht geschrieben werden.</translation>
     </message>
 </context>
 <context>
