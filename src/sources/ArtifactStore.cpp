@@ -389,7 +389,8 @@ public:
                 const QString path = QString::fromStdString(f["path"].get<std::string>());
                 if (!isSafeRelativePath(path))
                     continue;
-                if (f.value("is_dir", false)) {
+                // Not f.value("is_dir", false): it throws when the server sends a non-boolean.
+                if (const auto d = f.find("is_dir"); d != f.end() && d->is_boolean() && d->get<bool>()) {
                     folders.push_back(path);
                     continue;
                 }
@@ -706,10 +707,11 @@ Result<MlModelInfo> parseMlModel(const QByteArray &yaml, const QString &where)
         if (flavor == "python_function"_L1) {
             info.loaderModule = scalar(f, "loader_module");
             info.pythonVersion = scalar(f, "python_version");
+            // f is const: a missing key gives an invalid node that throws on anything but IsDefined().
             const YAML::Node env = f["env"];
-            if (env.IsScalar())
+            if (env.IsDefined() && env.IsScalar())
                 info.environmentFiles.append(QString::fromStdString(env.Scalar()));
-            else if (env.IsMap())
+            else if (env.IsDefined() && env.IsMap())
                 for (auto e = env.begin(); e != env.end(); ++e)
                     if (e->second.IsScalar())
                         info.environmentFiles.append(QString::fromStdString(e->second.Scalar()));
@@ -762,7 +764,7 @@ Result<QList<Dependency>> parseCondaYaml(const QByteArray &yaml, const QString &
             const QString entry = QString::fromStdString(n.Scalar()).trimmed();
             if (!entry.isEmpty())
                 out.append(condaDependency(entry, fileName));
-        } else if (n.IsMap() && n["pip"].IsSequence()) {
+        } else if (n.IsMap() && n["pip"].IsDefined() && n["pip"].IsSequence()) {
             const QStringList pip = stringList(n["pip"]);
             for (const QString &entry : pip)
                 if (!entry.isEmpty())

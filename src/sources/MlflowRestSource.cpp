@@ -31,7 +31,12 @@ struct Tr {
 const QString kApi = u"api/2.0/mlflow/"_s;
 constexpr int kPageSize = 1000;
 
+} // namespace
+
 // ---- JSON → domain (RestJson.h has the shared part). Proto3 JSON leaves out empty fields. ----
+// In restjson (declared in RestJson.h) so that tests/fuzz can feed them answers directly.
+
+namespace restjson {
 
 std::optional<MetricPoint> metricPoint(const json &m)
 {
@@ -119,6 +124,12 @@ Run toRun(const json &j)
     });
     return r;
 }
+
+} // namespace restjson
+
+namespace {
+
+using namespace restjson;
 
 QByteArray dump(const json &j)
 {

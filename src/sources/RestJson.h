@@ -45,6 +45,18 @@ ModelVersion toVersion(const json &v);
 /// A registered model object without its versions (latest_versions are ignored): aliases sorted.
 RegisteredModel toModel(const json &m);
 
+/// A metric of runs/search, runs/get or metrics/get-history ({"key", "value", "timestamp",
+/// "step"}); nullopt without a key or a usable value.
+std::optional<MetricPoint> metricPoint(const json &m);
+/// Sorts by key, then step, then timestamp (stable).
+void sortPoints(QList<MetricPoint> &points);
+/// An experiment of experiments/search or experiments/get.
+Experiment toExperiment(const json &e);
+/// A run of runs/search or runs/get ({"info", "data", "inputs"}): params and tags sorted by key,
+/// latest metrics sorted (sortPoints), dataset inputs sorted by name and digest. Metrics without
+/// a usable value are skipped; runId is empty when the run has none.
+Run toRun(const json &j);
+
 /// What addVersion() did with one version of a model-versions/search page.
 enum class Added {
     Yes,
