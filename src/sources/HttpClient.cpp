@@ -162,7 +162,12 @@ HttpClient::HttpClient(QUrl baseUrl, RestOptions options, const std::atomic_bool
     m_nam->setRedirectPolicy(QNetworkRequest::SameOriginRedirectPolicy);
     if (m_base.scheme() == "https"_L1) {
         m_ssl = QSslConfiguration::defaultConfiguration();
-        if (m_options.insecureTls) {
+        if (m_options.insecureTls && !m_options.serverCertPath.isEmpty()) {
+            // MLflow's client (MlflowHostCreds) refuses the two together; so do we, rather than
+            // guess which one the user meant.
+            m_sslProblem = Tr::tr("MLFLOW_TRACKING_INSECURE_TLS and MLFLOW_TRACKING_SERVER_CERT_PATH are both set; "
+                                  "set only one of them, as MLflow requires");
+        } else if (m_options.insecureTls) {
             m_ssl.setPeerVerifyMode(QSslSocket::VerifyNone);
         } else if (!m_options.serverCertPath.isEmpty()) {
             const QFileInfo info(m_options.serverCertPath);

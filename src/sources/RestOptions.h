@@ -19,9 +19,9 @@ struct RestOptions {
     QString username;
     QString password;
 
-    /// TLS precedence (https:// URLs only; http:// ignores all three): insecureTls wins over
-    /// serverCertPath, which is then not even read (MLflow's own client refuses the two together;
-    /// we take "do not verify" as the user's explicit choice). The client certificate is
+    /// TLS (https:// URLs only; http:// ignores all three): insecureTls together with a
+    /// serverCertPath is refused with BadInput naming both variables, as MLflow's own client
+    /// refuses it (MlflowHostCreds). The client certificate is
     /// presented whether or not the server is verified. A serverCertPath or clientCertPath that
     /// cannot be used makes every request fail with BadInput naming the file and the variable.
     ///

@@ -252,13 +252,14 @@ private Q_SLOTS:
                                          << QStringList { u"MLFLOW_TRACKING_SERVER_CERT_PATH"_s, missing };
         QTest::newRow("CA file without a certificate") << u"tls"_s << u""_s << u"client.key"_s << u""_s << badInput
                                                        << QStringList { u"client.key"_s };
-        // (f) precedence (RestOptions.h): MLFLOW_TRACKING_INSECURE_TLS=true wins over the CA path,
-        // which is then not even read; the client certificate is presented either way; TLS
-        // variables do not matter for http:// URLs.
-        QTest::newRow("insecure wins over an unrelated CA")
-            << u"tls"_s << u"true"_s << u"other.pem"_s << u""_s << ok << QStringList();
-        QTest::newRow("insecure wins over a missing CA file")
-            << u"tls"_s << u"true"_s << missing << u""_s << ok << QStringList();
+        // (f) precedence (RestOptions.h): MLFLOW_TRACKING_INSECURE_TLS=true together with a CA path
+        // is refused, as MLflow's client refuses it; the client certificate is presented either
+        // way; TLS variables do not matter for http:// URLs.
+        QTest::newRow("insecure and a CA path together")
+            << u"tls"_s << u"true"_s << u"other.pem"_s << u""_s << badInput
+            << QStringList{u"MLFLOW_TRACKING_INSECURE_TLS"_s, u"MLFLOW_TRACKING_SERVER_CERT_PATH"_s};
+        QTest::newRow("insecure=false and a CA path") << u"tls"_s << u"false"_s << u"ca.pem"_s << u""_s << ok
+                                                      << QStringList();
         QTest::newRow("insecure still presents the client cert")
             << u"mtls"_s << u"true"_s << u""_s << u"client-bundle.pem"_s << ok << QStringList();
         QTest::newRow("insecure does not replace the client cert")
