@@ -191,6 +191,8 @@ public:
     Status leftoverRuns(const SyncState &state);
     Status models();
     Result<QHash<SeriesKey, QList<MetricPoint>>> histories(const QList<SeriesKey> &series);
+    /// Each distinct series to `onSeries` as soon as its last page arrived.
+    Status histories(const QList<SeriesKey> &series, const Source::SeriesFn &onSeries);
 
 private:
     Status deliver(QList<Run> runs);
@@ -465,11 +467,23 @@ Status Reader::deliver(QList<Run> runs)
 Result<QHash<SeriesKey, QList<MetricPoint>>> Reader::histories(const QList<SeriesKey> &series)
 {
     QHash<SeriesKey, QList<MetricPoint>> out;
+    const Status s = histories(series, [&out](const SeriesKey &k, QList<MetricPoint> &&points) -> Status {
+        out.insert(k, std::move(points));
+        return {};
+    });
+    if (!s)
+        return s.error();
+    return out;
+}
+
+Status Reader::histories(const QList<SeriesKey> &series, const Source::SeriesFn &onSeries)
+{
+    QSet<SeriesKey> asked;
     QList<Chain> chains;
     for (int i = 0; i < series.size(); ++i) {
-        if (out.contains(series[i]))
+        if (asked.contains(series[i]))
             continue; // asked twice: fetched once
-        out.insert(series[i], {});
+        asked.insert(series[i]);
         Chain c;
         c.method = "GET";
         c.endpoint = u"metrics/get-history"_s;
@@ -478,19 +492,20 @@ Result<QHash<SeriesKey, QList<MetricPoint>>> Reader::histories(const QList<Serie
         c.tag = i;
         chains.append(c);
     }
-    const Status s = runChains(chains, MlflowRestSource::kHistoryConcurrency,
+    // Only series with more pages to come are held here; a finished one is handed over at once.
+    QHash<int, QList<MetricPoint>> partial;
+    return runChains(chains, MlflowRestSource::kHistoryConcurrency,
         [&](const Chain &c, const json &page, const QString &) -> Status {
-            QList<MetricPoint> &points = out[series[c.tag]];
+            QList<MetricPoint> &points = partial[c.tag];
             for (const json &m : array(page, "metrics"))
                 if (auto p = metricPoint(m); p && p->key == series[c.tag].key)
                     points.append(*p);
-            return {};
+            if (!text(page, "next_page_token").isEmpty())
+                return {};
+            QList<MetricPoint> done = partial.take(c.tag);
+            sortPoints(done);
+            return onSeries(series[c.tag], std::move(done));
         });
-    if (!s)
-        return s.error();
-    for (auto &points : out)
-        sortPoints(points);
-    return out;
 }
 
 Status Reader::models()
@@ -648,6 +663,16 @@ Result<QHash<SeriesKey, QList<MetricPoint>>> MlflowRestSource::readHistories(
     HttpClient client(m_base, m_options, cancel);
     Reader reader(client, nullptr, cancel);
     return reader.histories(series);
+}
+
+Status MlflowRestSource::readHistories(
+    const QList<SeriesKey> &series, const SeriesFn &onSeries, const std::atomic_bool &cancel)
+{
+    if (series.isEmpty())
+        return {};
+    HttpClient client(m_base, m_options, cancel);
+    Reader reader(client, nullptr, cancel);
+    return reader.histories(series, onSeries);
 }
 
 } // namespace md

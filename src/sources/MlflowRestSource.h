@@ -73,8 +73,14 @@ public:
     /// metrics/get-history for each series, up to 8 requests in flight, following
     /// next_page_token where a server pages. A series the server does not know maps to an empty
     /// list. Points are ordered by step, then timestamp.
+    /// Built on the streaming variant below.
     Result<QHash<SeriesKey, QList<MetricPoint>>> readHistories(
         const QList<SeriesKey> &series, const std::atomic_bool &cancel) override;
+    /// The same requests (8 in flight); each series goes to `onSeries` as soon as its last page
+    /// has arrived and is dropped here, so memory holds only the series in flight. On an error or
+    /// cancel the requests in flight are aborted; the error names the URL.
+    Status readHistories(const QList<SeriesKey> &series, const SeriesFn &onSeries,
+                         const std::atomic_bool &cancel) override;
 
     /// The filter that selects the versions of `modelName` in model-versions/search. MLflow's
     /// filter syntax has no escapes: a name with ' is quoted with ", a name with both ' and " is

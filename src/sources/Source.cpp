@@ -103,6 +103,24 @@ Result<QHash<SeriesKey, QList<MetricPoint>>> Source::readHistories(const QList<S
     return picker.out;
 }
 
+Status Source::readHistories(const QList<SeriesKey> &series, const SeriesFn &onSeries, const std::atomic_bool &cancel)
+{
+    auto all = readHistories(series, cancel);
+    if (!all)
+        return all.error();
+    QSet<SeriesKey> done;
+    for (const SeriesKey &k : series) {
+        if (done.contains(k))
+            continue;
+        done.insert(k);
+        if (cancel.load())
+            return makeError(ErrorCategory::Cancelled, Tr::tr("cancelled"), uri());
+        if (Status s = onSeries(k, all->take(k)); !s)
+            return s;
+    }
+    return {};
+}
+
 Result<std::unique_ptr<Source>> createSource(const QString &uriOrPath)
 {
     const QString s = uriOrPath.trimmed();

@@ -9,6 +9,7 @@
 #include <QString>
 
 #include <atomic>
+#include <functional>
 #include <memory>
 
 namespace md {
@@ -90,6 +91,18 @@ public:
     /// histories in readAll already and return NotFound-free results from their own files.
     virtual Result<QHash<SeriesKey, QList<MetricPoint>>> readHistories(const QList<SeriesKey> &series,
                                                                       const std::atomic_bool &cancel);
+
+    /// Receives one whole series (ordered by step, then timestamp); an error stops the read.
+    using SeriesFn = std::function<Status(const SeriesKey &key, QList<MetricPoint> &&points)>;
+    /// The same histories as above, but handed to `onSeries` one series at a time as each is
+    /// complete, so that a caller that stores them never holds more than the series in flight.
+    /// Each distinct series of `series` is delivered exactly once (asked twice: once), in the order
+    /// they complete; one the source does not have comes as an empty list. Called on the calling
+    /// thread. Stops with onSeries' error, with ErrorCategory::Cancelled when `cancel` becomes
+    /// true, or with the source's error (naming the URL or file); series delivered before that
+    /// were whole. The default is built on the QHash variant (local stores read their files once).
+    virtual Status readHistories(const QList<SeriesKey> &series, const SeriesFn &onSeries,
+                                 const std::atomic_bool &cancel);
 };
 
 /// Recognises a URI or a plain path (by what it holds) and returns the source for it, not yet

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "HistoryLoader.h"
 
+#include <QElapsedTimer>
 #include <QHash>
 
 namespace md {
@@ -8,34 +9,84 @@ namespace md {
 Result<QList<QList<MetricPoint>>> HistoryLoader::load(const QList<Request> &requests, const std::atomic_bool &cancel)
 {
     QList<QList<MetricPoint>> out(requests.size());
-    // What the cache lacks, grouped by the source that has it.
+    if (Status s = fetch(requests, cancel, &out, {}); !s)
+        return s.error();
+    return out;
+}
+
+Status HistoryLoader::store(const QList<Request> &requests, const std::atomic_bool &cancel, const StoredFn &onStored)
+{
+    // One transaction per series would make a bulk fetch wait on the disk; a batch a few hundred
+    // milliseconds long keeps that rare while a kill loses at most that much.
+    const bool ownBatch = !m_cache.inBatch();
+    QElapsedTimer batchTimer;
+    batchTimer.start();
+    if (ownBatch)
+        if (Status s = m_cache.beginBatch(); !s)
+            return s;
+    Status st = fetch(requests, cancel, nullptr, [&](qsizetype index) -> Status {
+        if (onStored)
+            onStored(index);
+        if (!ownBatch || batchTimer.elapsed() < 200)
+            return {};
+        if (Status s = m_cache.commitBatch(); !s)
+            return s;
+        batchTimer.restart();
+        return m_cache.beginBatch();
+    });
+    if (ownBatch)
+        if (Status committed = m_cache.commitBatch(); !committed && st)
+            st = committed;
+    return st;
+}
+
+Status HistoryLoader::fetch(const QList<Request> &requests, const std::atomic_bool &cancel,
+                            QList<QList<MetricPoint>> *out, const std::function<Status(qsizetype)> &afterSeries)
+{
+    // What the cache lacks, grouped by the source that has it; a series asked for twice is
+    // fetched once and given to every request for it.
     struct Missing {
-        qsizetype index;
-        SeriesKey key;
+        qint64 runRowId = 0;
+        QList<qsizetype> indexes;
     };
-    QHash<qint64, QList<Missing>> bySource;
+    QHash<qint64, QHash<SeriesKey, Missing>> bySource;
+    QHash<qint64, QList<SeriesKey>> order;  // request order per source
     for (qsizetype i = 0; i < requests.size(); ++i) {
         const Request &r = requests[i];
         auto cached = m_cache.history(r.runRowId, r.key);
         if (!cached)
             return cached.error();
         if (!cached->isEmpty()) {
-            out[i] = *cached;
+            if (out)
+                (*out)[i] = *cached;
+            if (afterSeries)
+                if (Status s = afterSeries(i); !s)
+                    return s;
             continue;
         }
         auto info = m_cache.runInfo(r.runRowId);
         if (!info)
             return info.error();
-        if (info->hasHistory)
-            continue;  // the source delivered every history: this series is empty there too
-        bySource[info->sourceId].append(Missing{i, SeriesKey{info->runId, r.key}});
+        if (info->hasHistory) {
+            // the source delivered every history: this series is empty there too
+            if (afterSeries)
+                if (Status s = afterSeries(i); !s)
+                    return s;
+            continue;
+        }
+        const SeriesKey key{info->runId, r.key};
+        Missing &m = bySource[info->sourceId][key];
+        if (m.indexes.isEmpty())
+            order[info->sourceId].append(key);
+        m.runRowId = r.runRowId;
+        m.indexes.append(i);
     }
     if (bySource.isEmpty())
-        return out;
+        return {};
     auto sources = m_cache.sources();
     if (!sources)
         return sources.error();
-    for (auto it = bySource.cbegin(); it != bySource.cend(); ++it) {
+    for (auto it = bySource.begin(); it != bySource.end(); ++it) {
         QString uri;
         for (const auto &s : std::as_const(*sources))
             if (s.id == it.key())
@@ -43,20 +94,29 @@ Result<QList<QList<MetricPoint>>> HistoryLoader::load(const QList<Request> &requ
         auto source = createSource(uri);
         if (!source)
             return source.error();
-        QList<SeriesKey> keys;
-        for (const auto &m : it.value())
-            keys.append(m.key);
-        auto fetched = (*source)->readHistories(keys, cancel);
-        if (!fetched)
-            return fetched.error();
-        for (const auto &m : it.value()) {
-            const QList<MetricPoint> points = fetched->value(m.key);
-            out[m.index] = points;
-            if (Status s = m_cache.writeSeries(requests[m.index].runRowId, m.key.key, points); !s)
-                return s.error();
-        }
+        QHash<SeriesKey, Missing> &missing = it.value();
+        const Status s = (*source)->readHistories(
+            order.value(it.key()),
+            [&](const SeriesKey &key, QList<MetricPoint> &&points) -> Status {
+                const Missing m = missing.take(key);
+                if (m.indexes.isEmpty())
+                    return {};  // not asked for: nothing to store
+                if (Status w = m_cache.writeSeries(m.runRowId, key.key, points); !w)
+                    return w;
+                if (out)
+                    for (qsizetype i : m.indexes)
+                        (*out)[i] = points;
+                if (afterSeries)
+                    for (qsizetype i : m.indexes)
+                        if (Status a = afterSeries(i); !a)
+                            return a;
+                return {};
+            },
+            cancel);
+        if (!s)
+            return s;
     }
-    return out;
+    return {};
 }
 
 } // namespace md

@@ -5,11 +5,13 @@
 #include "sources/Source.h"
 
 #include <atomic>
+#include <functional>
 
 namespace md {
 
 /// Full metric histories on demand: served from the cache when there, otherwise fetched from the
 /// run's source (many in flight for a remote one), written to the cache and never fetched twice.
+/// Each fetched series is written as soon as it arrives (Source::readHistories with a callback).
 /// Call on a worker thread when the source may be remote.
 class HistoryLoader {
 public:
@@ -21,10 +23,27 @@ public:
     };
 
     /// The histories of the given series, in request order. Series the source does not have
-    /// come back empty. Fails when the source cannot be reached or the cache cannot be written.
+    /// come back empty. Fails when the source cannot be reached or the cache cannot be written;
+    /// series written before the failure stay in the cache (each one whole).
     Result<QList<QList<MetricPoint>>> load(const QList<Request> &requests, const std::atomic_bool &cancel);
 
+    /// Called after each requested series is in the cache (fetched and written, or found there):
+    /// its index in `requests`.
+    using StoredFn = std::function<void(qsizetype index)>;
+    /// Like load(), but only makes sure the series are in the cache and keeps none of them: each
+    /// fetched series is written and dropped, so memory does not grow with the number of points
+    /// (`sync --histories`). Series already cached are not read or fetched again. Writes are
+    /// grouped in batches (Cache::beginBatch/commitBatch, committed at least every 200 ms and
+    /// before returning, also on failure), unless the caller has a batch open: then they go into
+    /// that one. Errors and cancel as load().
+    Status store(const QList<Request> &requests, const std::atomic_bool &cancel, const StoredFn &onStored = {});
+
 private:
+    /// What the cache lacks is fetched and written; `out` (when given) receives every series and
+    /// `afterSeries` (when given) each request's index once its series is in the cache.
+    Status fetch(const QList<Request> &requests, const std::atomic_bool &cancel, QList<QList<MetricPoint>> *out,
+                 const std::function<Status(qsizetype index)> &afterSeries);
+
     Cache &m_cache;
 };
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "Importer.h"
 
+#include "sync/HistoryLoader.h"
+
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QElapsedTimer>
@@ -46,6 +48,8 @@ public:
         if (Status s = m_cache.writeRun(m_sourceId, r); !s)
             return s;
         m_runIds.insert(r.runId);
+        if (m_wantHistories && !r.hasHistory && !r.latestMetrics.isEmpty())
+            m_needHistories.insert(r.runId);
         ++m_report.runs;
         progress(false);
         return {};
@@ -90,6 +94,9 @@ public:
     }
 
     QSet<QString> m_experimentIds, m_runIds, m_modelNames;
+    bool m_wantHistories = false;
+    /// Runs delivered without their histories, to be fetched after the read (`sync --histories`).
+    QSet<QString> m_needHistories;
 
 private:
     Cache &m_cache;
@@ -106,6 +113,51 @@ QString journalKind(const QString &field)
 {
     const QString base = field.section(QLatin1Char(':'), 0, 0);
     return QStringLiteral("observed.") + base;
+}
+
+/// Fetches the full histories of `runIds` that the cache lacks, writing each series as it arrives
+/// and keeping none in memory. Progress counts runs whose every series is stored.
+Status storeHistories(Cache &cache, qint64 sourceId, const QSet<QString> &runIds, const std::atomic_bool &cancel,
+                      const Importer::ProgressFn &progressFn)
+{
+    if (runIds.isEmpty())
+        return {};
+    RunQuery q;
+    q.sourceId = sourceId;
+    q.includeDeleted = true;
+    auto rows = cache.runs(q);
+    if (!rows)
+        return rows.error();
+    QList<HistoryLoader::Request> requests;
+    QHash<qint64, qint64> left;  // run row -> series not stored yet
+    for (const RunRow &row : std::as_const(*rows)) {
+        if (!runIds.contains(row.run.runId))
+            continue;
+        for (const MetricPoint &m : row.run.latestMetrics) {
+            requests.append(HistoryLoader::Request{row.rowId, m.key});
+            ++left[row.rowId];
+        }
+    }
+    rows->clear();
+    const qint64 total = left.size();
+    qint64 done = 0;
+    QElapsedTimer timer;
+    timer.start();
+    auto report = [&](bool force) {
+        if (!progressFn || (!force && timer.elapsed() < 50))
+            return;
+        timer.restart();
+        progressFn(ImportProgress{done, total, 0, Tr::tr("Reading metric histories")});
+    };
+    report(true);
+    HistoryLoader loader(cache);
+    const Status s = loader.store(requests, cancel, [&](qsizetype i) {
+        if (--left[requests[i].runRowId] == 0)
+            ++done;
+        report(false);
+    });
+    report(true);
+    return s;
 }
 
 } // namespace
@@ -125,7 +177,9 @@ Result<ImportReport> Importer::import(Source &source, const std::atomic_bool &ca
     if (windowStart > 0)
         state.lastSyncMs = windowStart;
     state.full = options.full;
-    state.histories = options.histories;
+    // Histories are fetched after the read, one series at a time, so that they never pile up in
+    // memory; local stores deliver them with their runs anyway.
+    state.histories = false;
     if (!options.full) {
         auto runs = m_cache.runStates(*sourceId);
         if (!runs)
@@ -141,10 +195,14 @@ Result<ImportReport> Importer::import(Source &source, const std::atomic_bool &ca
     report.sourceId = *sourceId;
     report.uri = source.uri();
     CacheSink sink(m_cache, *sourceId, report, m_progress);
+    sink.m_wantHistories = options.histories;
     Status st = source.readChanges(sink, state, cancel);
     // Whole units read so far are kept even when the read failed: the next sync resumes from them.
     if (Status committed = m_cache.commitBatch(); !committed && st)
         st = committed;
+    // Series written before a failure are kept (each whole); the next sync fetches only the rest.
+    if (st && options.histories)
+        st = storeHistories(m_cache, *sourceId, sink.m_needHistories, cancel, m_progress);
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     if (st) {
         // Only a complete read may say what the source no longer has.

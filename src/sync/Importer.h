@@ -19,7 +19,10 @@ struct ImportProgress {
 
 struct ImportOptions {
     bool full = false;       ///< re-read everything, even from a source that can read incrementally
-    bool histories = false;  ///< fetch every full metric history now (remote sources fetch them on demand)
+    /// Fetch every full metric history now (remote sources otherwise fetch them on demand): after
+    /// the runs, one series at a time, each written to the cache as it arrives and then dropped,
+    /// skipping series the cache already holds.
+    bool histories = false;
 };
 
 struct ImportReport {

@@ -96,6 +96,19 @@ std::optional<md::MetricPoint> latest(const md::Run &r, const QString &key)
     return std::nullopt;
 }
 
+/// Equal points, NaN equal to NaN (RUN_NAN logs NaN).
+bool samePoints(const QList<md::MetricPoint> &a, const QList<md::MetricPoint> &b)
+{
+    if (a.size() != b.size())
+        return false;
+    for (qsizetype i = 0; i < a.size(); ++i) {
+        const bool sameValue = a[i].value == b[i].value || (std::isnan(a[i].value) && std::isnan(b[i].value));
+        if (a[i].key != b[i].key || !sameValue || a[i].timestamp != b[i].timestamp || a[i].step != b[i].step)
+            return false;
+    }
+    return true;
+}
+
 QJsonObject readJson(const QString &path)
 {
     QFile f(path);
@@ -469,6 +482,106 @@ private Q_SLOTS:
         }
         QCOMPARE(points, 32361);
         QCOMPARE(requests(m_server.stats(), u"GET /api/2.0/mlflow/metrics/get-history"_s), 915);
+    }
+
+    /// Every series of the fixture server (the 915 of syncWithHistories), one asked twice, one the
+    /// server does not have; `distinct` gets how many different series that is.
+    QList<md::SeriesKey> allSeries(qsizetype *distinct)
+    {
+        CollectingSink sink;
+        const md::Status s = source().readAll(sink, m_noCancel);
+        if (!s)
+            return {};
+        QList<md::SeriesKey> keys;
+        for (const auto &r : sink.runs)
+            for (const auto &m : r.latestMetrics)
+                keys.append({ r.runId, m.key });
+        *distinct = keys.size() + 1;
+        keys.append(keys.first());
+        keys.append({ m_ids.value(u"RUN_1000"_s).toString(), u"no_such_metric"_s });
+        return keys;
+    }
+
+    void readHistoriesStreaming()
+    {
+        qsizetype distinct = 0;
+        const QList<md::SeriesKey> keys = allSeries(&distinct);
+        QCOMPARE(distinct, 916);
+        auto src = source();
+        auto whole = src.readHistories(keys, m_noCancel);
+        QVERIFY2(whole, qPrintable(whole.ok() ? QString() : whole.error().toString()));
+        QCOMPARE(whole->size(), 916);
+        QVERIFY(m_server.resetStats());
+
+        QHash<md::SeriesKey, int> calls;
+        qint64 points = 0;
+        const md::Status s = src.readHistories(
+            keys,
+            [&](const md::SeriesKey &k, QList<md::MetricPoint> &&got) -> md::Status {
+                ++calls[k];
+                points += got.size();
+                if (!samePoints(got, whole->value(k)))
+                    return md::makeError(ErrorCategory::Internal, u"different points"_s, k.runId + u'/' + k.key);
+                return {};
+            },
+            m_noCancel);
+        QVERIFY2(s, qPrintable(s.ok() ? QString() : s.error().toString()));
+        QCOMPARE(calls.size(), 916);
+        for (auto it = calls.cbegin(); it != calls.cend(); ++it)
+            QVERIFY2(it.value() == 1, qPrintable(it.key().runId + u'/' + it.key().key));
+        QCOMPARE(points, 32361);
+        QCOMPARE(calls.value({ m_ids.value(u"RUN_1000"_s).toString(), u"no_such_metric"_s }), 1);
+        QVERIFY(whole->value({ m_ids.value(u"RUN_1000"_s).toString(), u"no_such_metric"_s }).isEmpty());
+        // Fetched once each, also the series asked for twice.
+        QCOMPARE(requests(m_server.stats(), u"GET /api/2.0/mlflow/metrics/get-history"_s), 916);
+    }
+
+    void readHistoriesStreamingCancel()
+    {
+        qsizetype distinct = 0;
+        const QList<md::SeriesKey> keys = allSeries(&distinct);
+        auto src = source();
+        auto whole = src.readHistories(keys, m_noCancel);
+        QVERIFY(whole);
+
+        // Cancel after the tenth series, as a user would while they arrive.
+        std::atomic_bool cancel { false };
+        QHash<md::SeriesKey, QList<md::MetricPoint>> delivered;
+        const md::Status s = src.readHistories(
+            keys,
+            [&](const md::SeriesKey &k, QList<md::MetricPoint> &&got) -> md::Status {
+                if (delivered.contains(k))
+                    return md::makeError(ErrorCategory::Internal, u"delivered twice"_s, k.runId + u'/' + k.key);
+                delivered.insert(k, std::move(got));
+                if (delivered.size() == 10)
+                    cancel = true;
+                return {};
+            },
+            cancel);
+        QVERIFY(!s);
+        QCOMPARE(s.error().category, ErrorCategory::Cancelled);
+        QVERIFY2(s.error().where.contains(m_server.url().toString()), qPrintable(s.error().where));
+        QCOMPARE(delivered.size(), 10);
+        qint64 points = 0;
+        for (auto it = delivered.cbegin(); it != delivered.cend(); ++it) {
+            QVERIFY(samePoints(it.value(), whole->value(it.key()))); // whole, not cut short
+            points += it.value().size();
+        }
+        QVERIFY(points > 10);
+
+        // A failing receiver stops the read the same way, with its own error.
+        int seen = 0;
+        const md::Status failed = src.readHistories(
+            keys,
+            [&](const md::SeriesKey &, QList<md::MetricPoint> &&) -> md::Status {
+                if (++seen == 3)
+                    return md::makeError(ErrorCategory::Storage, u"disk full"_s, u"cache.sqlite"_s);
+                return {};
+            },
+            m_noCancel);
+        QVERIFY(!failed);
+        QCOMPARE(failed.error().category, ErrorCategory::Storage);
+        QCOMPARE(seen, 3);
     }
 
     void incremental()
