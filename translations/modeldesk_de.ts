@@ -1794,12 +1794,20 @@ MLFLOW_TRACKING_URI wird von &apos;sync&apos; verwendet, wenn keine SOURCE-URI a
         <source>the server at %1 refused the secure connection (%2); check that it accepts the client certificate in MLFLOW_TRACKING_CLIENT_CERT_PATH (%3)</source>
         <translation>der Server unter %1 hat die sichere Verbindung abgelehnt (%2); prüfen Sie, ob er das Client-Zertifikat in MLFLOW_TRACKING_CLIENT_CERT_PATH (%3) annimmt</translation>
     </message>
+    <message>
+        <source>MLFLOW_TRACKING_INSECURE_TLS and MLFLOW_TRACKING_SERVER_CERT_PATH are both set; set only one of them, as MLflow requires</source>
+        <translation>MLFLOW_TRACKING_INSECURE_TLS und MLFLOW_TRACKING_SERVER_CERT_PATH sind beide gesetzt; setzen Sie nur eine der beiden, wie MLflow es verlangt</translation>
+    </message>
 </context>
 <context>
     <name>Importer</name>
     <message>
         <source>Reading runs</source>
         <translation>Lese Läufe</translation>
+    </message>
+    <message>
+        <source>Reading metric histories</source>
+        <translation>Metrikverläufe werden gelesen</translation>
     </message>
 </context>
 <context>
@@ -2701,6 +2709,10 @@ tags.mlflow.runName LIKE &apos;XGB%&apos;</translation>
     <message>
         <source>not a valid server URL</source>
         <translation>keine gültige Server-URL</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
     </message>
 </context>
 <context>
