@@ -299,7 +299,7 @@ Result<QList<QueuedAction>> ActionQueue::list(const QString &sourceUri, bool pen
         return s.error();
     Statement st = m_journal.database().prepare(
         u"SELECT id, created_ms, user, state, result, request FROM action_queue"
-        " WHERE (?1 = '' OR source_uri = ?1) AND (?2 = 0 OR state = 'pending') ORDER BY id"_s);
+        " WHERE (coalesce(?1, '') = '' OR source_uri = ?1) AND (?2 = 0 OR state = 'pending') ORDER BY id"_s);
     if (!st.isValid())
         return m_journal.database().errorHere();
     st.bind(1, sourceUri).bind(2, pendingOnly ? 1 : 0);

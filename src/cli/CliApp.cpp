@@ -828,7 +828,8 @@ Result<std::unique_ptr<ActionSetup>> setUpActions(Context &c, const QString &mod
     if (!writer)
         return writer.error();
     setup->writer = std::move(*writer);
-    if (Status st = setup->writer->open(); !st)
+    // An unreachable server is not an error yet: the action then waits in the queue.
+    if (Status st = setup->writer->open(); !st && st.error().category != ErrorCategory::Network)
         return st.error();
     if (Status st = setup->journal.open(c.o.journalPath); !st)
         return st.error();

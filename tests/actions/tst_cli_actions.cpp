@@ -144,6 +144,50 @@ private Q_SLOTS:
         QVERIFY2(r.err.contains("car_price_model v42 does not exist"), r.err.constData());
     }
 
+    /// A server that is down: the action waits in the queue (exit 1, said on stderr), `queue`
+    /// lists it, and `queue apply` applies it once the server is back; a rejection is reported.
+    void queueWhileTheServerIsDown()
+    {
+        test::TestServer server;
+        QVERIFY(server.start());
+        const QString cache = m_tmp.filePath(u"queue-cache.sqlite"_s);
+        const QHash<QString, QString> env{{u"MODELDESK_POLICIES"_s, m_tmp.filePath(u"none.json"_s)}};
+        auto as = [&](const QString &user, QStringList args) {
+            args.prepend(cache);
+            args.prepend(u"--cache"_s);
+            QHash<QString, QString> e = env;
+            e.insert(u"USER"_s, user);
+            return test::runProcess(test::cliPath(), args, {}, e);
+        };
+        auto r = as(u"bob"_s, {u"--quiet"_s, u"sync"_s, server.url().toString()});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY(server.pause());
+        r = as(u"bob"_s, {u"approve"_s, u"car_price_model"_s, u"3"_s, u"--note"_s, u"fine"_s});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains("waits in the queue"), r.err.constData());
+        r = as(u"carol"_s, {u"reject"_s, u"car_price_model"_s, u"3"_s, u"--note"_s, u"not yet"_s});
+        QCOMPARE(r.exitCode, 1);
+        r = as(u"bob"_s, {u"--format"_s, u"json"_s, u"queue"_s});
+        QCOMPARE(r.exitCode, 0);
+        const QJsonArray queued = json(r).value(u"queue"_s).toArray();
+        QCOMPARE(queued.size(), 2);
+        QCOMPARE(queued.at(0).toObject().value(u"state"_s).toString(), u"pending"_s);
+        QCOMPARE(queued.at(0).toObject().value(u"user"_s).toString(), u"bob"_s);
+
+        QVERIFY(server.resume());
+        r = as(u"bob"_s, {u"queue"_s, u"apply"_s});
+        // bob's approval lands; carol's rejection is applied after it as a second decision.
+        QVERIFY2(r.out.contains("approve car_price_model v3: applied"), r.out.constData());
+        QVERIFY2(r.out.contains("reject car_price_model v3: applied"), r.out.constData());
+        QCOMPARE(r.exitCode, 0);
+        const auto reply = server.request("GET", u"/api/2.0/mlflow/model-versions/get?name=car_price_model&version=3"_s);
+        QVERIFY2(reply.body.contains("\"rejected\""), reply.body.constData());
+        QVERIFY2(reply.body.contains("\"carol\""), reply.body.constData());
+        r = as(u"bob"_s, {u"--format"_s, u"json"_s, u"queue"_s});
+        for (const QJsonValue &q : json(r).value(u"queue"_s).toArray())
+            QCOMPARE(q.toObject().value(u"state"_s).toString(), u"applied"_s);
+    }
+
     /// The on-call path against a tracking server.
     void rollbackOnServer()
     {
