@@ -47,14 +47,6 @@ const QString kRolledBackAt = u"modeldesk.rolled_back_at"_s;
 const QString kRolledBackBy = u"modeldesk.rolled_back_by"_s;
 const QString kRolledBackReason = u"modeldesk.rolled_back_reason"_s;
 
-const ModelVersion *findVersion(const RegisteredModel &m, qint64 version)
-{
-    for (const ModelVersion &v : m.versions)
-        if (v.version == version)
-            return &v;
-    return nullptr;
-}
-
 std::optional<QString> tag(const ModelVersion &v, const QString &key)
 {
     for (const KeyValue &kv : v.tags)
@@ -84,7 +76,7 @@ QJsonArray registryChanges(const RegisteredModel &before, const RegisteredModel 
 {
     QJsonArray out;
     for (const ModelVersion &v : after.versions) {
-        const ModelVersion *was = findVersion(before, v.version);
+        const ModelVersion *was = before.findVersion(v.version);
         if (!was) {
             out.append(QJsonObject{{u"version"_s, double(v.version)}, {u"field"_s, u"registered"_s},
                                    {u"old"_s, QString()}, {u"new"_s, v.currentStage}});
@@ -415,7 +407,7 @@ Result<qint64> ActionService::rollbackTarget(const RegisteredModel &model, const
             break;
         }
     auto usable = [&](qint64 v) {
-        const ModelVersion *mv = findVersion(model, v);
+        const ModelVersion *mv = model.findVersion(v);
         return v != currentProduction && mv && !rolledBack.contains(v) && mv->status == u"READY"_s;
     };
     for (qsizetype i = currentAt - 1; i >= 0; --i)
@@ -449,7 +441,7 @@ Status ActionService::checkExpected(const ActionRequest &request, const Register
     if (!request.expected)
         return {};
     const VersionSnapshot &seen = *request.expected;
-    const ModelVersion *v = findVersion(model, seen.version);
+    const ModelVersion *v = model.findVersion(seen.version);
     if (!v)
         return makeError(ErrorCategory::Conflict,
                          Tr::tr("%1 no longer exists in the source").arg(versionName(model.name, seen.version)),
@@ -524,7 +516,7 @@ Result<ActionPlan> ActionService::planOn(const ActionRequest &request, const Reg
             plan.steps.append({WriteStep::Op::DeleteTag, v.version, k, {}, false});
     };
     auto needVersion = [&](qint64 version) -> Result<const ModelVersion *> {
-        const ModelVersion *v = findVersion(model, version);
+        const ModelVersion *v = model.findVersion(version);
         if (!v)
             return makeError(ErrorCategory::NotFound, Tr::tr("%1 does not exist").arg(versionName(model.name, version)),
                              m_writer.uri());
@@ -587,7 +579,7 @@ Result<ActionPlan> ActionService::planOn(const ActionRequest &request, const Reg
                 bool okNew = false, okOld = false;
                 const double score = tag(v, u"modeldesk.score"_s).value_or(QString()).toDouble(&okNew);
                 double best = 0;
-                if (const ModelVersion *cur = findVersion(model, production))
+                if (const ModelVersion *cur = model.findVersion(production))
                     best = tag(*cur, u"modeldesk.best_score"_s)
                                .value_or(tag(*cur, u"modeldesk.score"_s).value_or(QString()))
                                .toDouble(&okOld);
@@ -788,7 +780,7 @@ QJsonObject ActionService::freezeEvidence(const ActionPlan &plan)
     QJsonObject ev;
     auto versionJson = [&](qint64 version) {
         QJsonObject o{{u"version"_s, double(version)}};
-        const ModelVersion *v = findVersion(plan.before, version);
+        const ModelVersion *v = plan.before.findVersion(version);
         if (!v)
             return o;
         o.insert(u"run_id"_s, v->runId);
@@ -831,7 +823,7 @@ QList<KeyValue> ActionService::metricDeltas(const RegisteredModel &model, qint64
     QList<KeyValue> out;
     if (!m_cache)
         return out;
-    const ModelVersion *a = findVersion(model, from), *b = findVersion(model, to);
+    const ModelVersion *a = model.findVersion(from), *b = model.findVersion(to);
     if (!a || !b || a->runId.isEmpty() || b->runId.isEmpty())
         return out;
     auto ra = m_cache->run(a->runId), rb = m_cache->run(b->runId);
@@ -989,7 +981,7 @@ Result<ActionOutcome> ActionService::execute(const ActionRequest &request, bool 
         return after.error();
     QStringList mismatches;
     for (const WriteStep &s : std::as_const(plan.steps)) {
-        const ModelVersion *v = findVersion(*after, s.op == WriteStep::Op::CreateVersion ? createdVersion : s.version);
+        const ModelVersion *v = after->findVersion(s.op == WriteStep::Op::CreateVersion ? createdVersion : s.version);
         if (!v) {
             mismatches.append(Tr::tr("v%1 is missing").arg(s.version));
             continue;

@@ -120,6 +120,15 @@ struct RegisteredModel {
     QList<KeyValue> tags;
     QList<ModelAlias> aliases;  ///< sorted by alias
     QList<ModelVersion> versions;  ///< sorted by version
+
+    /// The version with this number, or null.
+    const ModelVersion *findVersion(qint64 version) const
+    {
+        for (const ModelVersion &v : versions)
+            if (v.version == version)
+                return &v;
+        return nullptr;
+    }
 };
 
 /// The run status names MLflow uses, indexed by the file store's numeric RunStatus enum (1..5).

@@ -29,14 +29,6 @@ namespace md {
 
 namespace {
 
-const ModelVersion *versionOf(const RegisteredModel &m, qint64 v)
-{
-    for (const ModelVersion &mv : m.versions)
-        if (mv.version == v)
-            return &mv;
-    return nullptr;
-}
-
 QString tagOf(const ModelVersion *v, const QString &key)
 {
     if (v)
@@ -64,8 +56,8 @@ ReviewDialog::ReviewDialog(Cache *cache, std::optional<qint64> sourceId, const R
     setWindowTitle(tr("Review %1 v%2").arg(model.name).arg(candidate));
     setObjectName(u"reviewDialog"_s);
     auto *layout = new QVBoxLayout(this);
-    const ModelVersion *cand = versionOf(model, candidate);
-    const ModelVersion *prod = versionOf(model, production);
+    const ModelVersion *cand = model.findVersion(candidate);
+    const ModelVersion *prod = model.findVersion(production);
 
     auto *facts = new QFormLayout;
     const QString requester = tagOf(cand, u"modeldesk.review.requested_by"_s);

@@ -362,9 +362,8 @@ Result<ModelVersion> MlflowDbWriter::createVersion(const NewModelVersion &v)
     auto model = readModel(v.name);
     if (!model)
         return model.error();
-    for (const ModelVersion &mv : std::as_const(model->versions))
-        if (mv.version == number)
-            return mv;
+    if (const ModelVersion *mv = model->findVersion(number))
+        return *mv;
     return makeError(ErrorCategory::Internal, Tr::tr("the new version %1 cannot be read back").arg(number), m_path);
 }
 

@@ -63,14 +63,6 @@ std::optional<QString> tagOf(const ModelVersion &v, const QString &key)
     return std::nullopt;
 }
 
-const ModelVersion *findVersion(const RegisteredModel &m, qint64 version)
-{
-    for (const ModelVersion &v : m.versions)
-        if (v.version == version)
-            return &v;
-    return nullptr;
-}
-
 /// The tags ModelFolderSource computes from the files; a stored one would never be shown.
 bool isComputedTag(const QString &key)
 {
@@ -167,7 +159,7 @@ struct ModelFolderWriter::State {
         if (!sidecar)
             return;
         for (auto it = sidecar->versions.begin(); it != sidecar->versions.end();) {
-            if (it.key() != keep && !findVersion(model, it.key()))
+            if (it.key() != keep && !model.findVersion(it.key()))
                 it = sidecar->versions.erase(it);
             else
                 ++it;
@@ -304,7 +296,7 @@ Result<ModelVersion> ModelFolderWriter::createVersion(const NewModelVersion &v)
     auto after = readModel(v.name);
     if (!after)
         return after.error();
-    if (const ModelVersion *created = findVersion(*after, number))
+    if (const ModelVersion *created = after->findVersion(number))
         return *created;
     return makeError(ErrorCategory::Internal, Tr::tr("the new version is not there after writing it"), target);
 }
@@ -312,7 +304,7 @@ Result<ModelVersion> ModelFolderWriter::createVersion(const NewModelVersion &v)
 Status ModelFolderWriter::promote(State &state, qint64 version)
 {
     const QDir dir(m_path);
-    const ModelVersion *target = findVersion(state.model, version);
+    const ModelVersion *target = state.model.findVersion(version);
     Q_ASSERT(target);
     const QString targetFile = tagOf(*target, u"modeldesk.file"_s).value_or(versionFileName(version));
     const QByteArray targetSha = tagOf(*target, u"modeldesk.sha256"_s).value_or(QString()).toLatin1();
@@ -341,7 +333,7 @@ Status ModelFolderWriter::promote(State &state, qint64 version)
     // 2. version.txt's score belongs to the version it names; keep it before version.txt changes.
     const std::optional<qint64> outgoing = state.txt.current;
     if (state.sidecar && outgoing && *outgoing != version && !state.txt.bestScore.isEmpty()
-        && findVersion(state.model, *outgoing)) {
+        && state.model.findVersion(*outgoing)) {
         ModelFolderSidecar::Entry &entry = state.sidecar->versions[*outgoing];
         if (!entry.tag(kScoreTag)) {
             entry.setTag(kScoreTag, state.txt.bestScore);
@@ -405,7 +397,7 @@ Status ModelFolderWriter::transitionStage(
         auto state = readState(name);
         if (!state)
             return state.error();
-        if (!findVersion(state->model, version))
+        if (!state->model.findVersion(version))
             return makeError(ErrorCategory::NotFound,
                 Tr::tr("there is no version %1 (no %2)").arg(version).arg(versionFileName(version)),
                 QDir(m_path).filePath(versionFileName(version)));
@@ -413,7 +405,7 @@ Status ModelFolderWriter::transitionStage(
     }
 
     return sidecarOnly(name, version, [&](const State &state, ModelFolderSidecar &sidecar) -> Status {
-        const ModelVersion *v = findVersion(state.model, version);
+        const ModelVersion *v = state.model.findVersion(version);
         if (v->currentStage == kStageProduction)
             return makeError(ErrorCategory::BadInput,
                 Tr::tr("version %1 is the current model (model.pkl): promote another version to "
@@ -440,7 +432,7 @@ Status ModelFolderWriter::sidecarOnly(
     auto state = readState(name);
     if (!state)
         return state.error();
-    if (!findVersion(state->model, version))
+    if (!state->model.findVersion(version))
         return makeError(ErrorCategory::NotFound,
             Tr::tr("there is no version %1 (no %2)").arg(version).arg(versionFileName(version)),
             QDir(m_path).filePath(versionFileName(version)));
