@@ -178,67 +178,106 @@ Result<std::optional<std::pair<QString, qint64>>> modelsUriTarget(const QString 
 
 namespace {
 
+struct YEntry;
+
+// The special members and everything that creates or destroys a YValue are defined out of line,
+// after YEntry is complete: clang (14, with libstdc++ 12's constexpr std::vector) instantiates
+// the members' destructors where the class's own are implicitly declared, and rejects a
+// container of a type that is still incomplete there (std::pair<QString, YValue> was one).
 /// A YAML value as MLflow's meta.yaml files hold it.
 struct YValue {
     enum class Kind { Null, Plain, Str, Seq, Map };
     Kind kind = Kind::Null;
-    QString text;                                   ///< Plain: written as is (numbers …); Str: a string
-    std::vector<YValue> items;                      ///< Seq
-    std::vector<std::pair<QString, YValue>> entries;  ///< Map, in file order (sorted when written)
+    QString text;                 ///< Plain: written as is (numbers …); Str: a string
+    std::vector<YValue> items;    ///< Seq
+    std::vector<YEntry> entries;  ///< Map, in file order (sorted when written)
 
-    static YValue null() { return {}; }
-    static YValue integer(qint64 v)
-    {
-        YValue y;
-        y.kind = Kind::Plain;
-        y.text = QString::number(v);
-        return y;
-    }
-    static YValue str(const QString &s)
-    {
-        YValue y;
-        y.kind = Kind::Str;
-        y.text = s;
-        return y;
-    }
+    YValue();
+    YValue(const YValue &);
+    YValue(YValue &&) noexcept;
+    YValue &operator=(const YValue &);
+    YValue &operator=(YValue &&) noexcept;
+    ~YValue();
+
+    static YValue null();
+    static YValue integer(qint64 v);
+    static YValue str(const QString &s);
     /// A string, or null when empty (MLflow's None for fields that were never set).
-    static YValue strOrNull(const QString &s) { return s.isEmpty() ? null() : str(s); }
-    static YValue map()
-    {
-        YValue y;
-        y.kind = Kind::Map;
-        return y;
-    }
-    static YValue seq()
-    {
-        YValue y;
-        y.kind = Kind::Seq;
-        return y;
-    }
+    static YValue strOrNull(const QString &s);
+    static YValue map();
+    static YValue seq();
 
-    void set(const QString &key, YValue v)
-    {
-        for (auto &[k, old] : entries)
-            if (k == key) {
-                old = std::move(v);
-                return;
-            }
-        entries.emplace_back(key, std::move(v));
-    }
-    const YValue *get(const QString &key) const
-    {
-        for (const auto &[k, v] : entries)
-            if (k == key)
-                return &v;
-        return nullptr;
-    }
+    /// Sets `key` to `v`, in place when the key exists, else appended.
+    void set(const QString &key, YValue v);
+    /// The value of `key`, or nullptr when the mapping has no such key.
+    const YValue *get(const QString &key) const;
     /// The text of a scalar field; empty for null or missing.
-    QString scalar(const QString &key) const
-    {
-        const YValue *v = get(key);
-        return v && (v->kind == Kind::Str || v->kind == Kind::Plain) ? v->text : QString();
-    }
+    QString scalar(const QString &key) const;
 };
+
+/// One key of a YAML mapping.
+struct YEntry {
+    QString key;
+    YValue value;
+};
+
+YValue::YValue() = default;
+YValue::YValue(const YValue &) = default;
+YValue::YValue(YValue &&) noexcept = default;
+YValue &YValue::operator=(const YValue &) = default;
+YValue &YValue::operator=(YValue &&) noexcept = default;
+YValue::~YValue() = default;
+
+YValue YValue::null() { return {}; }
+YValue YValue::integer(qint64 v)
+{
+    YValue y;
+    y.kind = Kind::Plain;
+    y.text = QString::number(v);
+    return y;
+}
+YValue YValue::str(const QString &s)
+{
+    YValue y;
+    y.kind = Kind::Str;
+    y.text = s;
+    return y;
+}
+YValue YValue::strOrNull(const QString &s) { return s.isEmpty() ? null() : str(s); }
+YValue YValue::map()
+{
+    YValue y;
+    y.kind = Kind::Map;
+    return y;
+}
+YValue YValue::seq()
+{
+    YValue y;
+    y.kind = Kind::Seq;
+    return y;
+}
+
+void YValue::set(const QString &key, YValue v)
+{
+    for (YEntry &e : entries)
+        if (e.key == key) {
+            e.value = std::move(v);
+            return;
+        }
+    entries.push_back(YEntry{key, std::move(v)});
+}
+const YValue *YValue::get(const QString &key) const
+{
+    for (const YEntry &e : entries)
+        if (e.key == key)
+            return &e.value;
+    return nullptr;
+}
+QString YValue::scalar(const QString &key) const
+{
+    const YValue *v = get(key);
+    return v && (v->kind == Kind::Str || v->kind == Kind::Plain) ? v->text : QString();
+}
 
 bool matches(const QRegularExpression &re, const QString &s) { return re.match(s).hasMatch(); }
 
@@ -423,20 +462,20 @@ public:
     /// the current line (a mapping inside a sequence item).
     void map(const YValue &m, int indent, bool inlineFirst)
     {
-        std::vector<const std::pair<QString, YValue> *> sorted;
-        for (const auto &e : m.entries)
+        std::vector<const YEntry *> sorted;
+        for (const YEntry &e : m.entries)
             sorted.push_back(&e);
         // PyYAML sorts keys as Python compares str: by code point, which is UTF-8 byte order.
         std::sort(sorted.begin(), sorted.end(),
-                  [](const auto *a, const auto *b) { return a->first.toUtf8() < b->first.toUtf8(); });
+                  [](const YEntry *a, const YEntry *b) { return a->key.toUtf8() < b->key.toUtf8(); });
         bool first = true;
         for (const auto *e : sorted) {
             if (!(first && inlineFirst))
                 indentTo(indent);
             first = false;
-            scalar(YValue::str(e->first), indent + 2, true);
+            scalar(YValue::str(e->key), indent + 2, true);
             put(':');
-            value(e->second, indent);
+            value(e->value, indent);
         }
     }
 
@@ -667,7 +706,7 @@ YValue fromNode(const YAML::Node &n)
     case YAML::NodeType::Map: {
         YValue v = YValue::map();
         for (const auto &kv : n)
-            v.entries.emplace_back(QString::fromStdString(kv.first.Scalar()), fromNode(kv.second));
+            v.entries.push_back(YEntry{QString::fromStdString(kv.first.Scalar()), fromNode(kv.second)});
         return v;
     }
     default:
@@ -937,7 +976,7 @@ public:
         meta.set(u"aliases"_s, std::move(list));
         // Never in the file: MLflow keeps tags in tags/.
         meta.entries.erase(std::remove_if(meta.entries.begin(), meta.entries.end(),
-                                          [](const auto &e) { return e.first == u"tags"_s; }),
+                                          [](const YEntry &e) { return e.key == u"tags"_s; }),
                            meta.entries.end());
         return emitDocument(meta);
     }
