@@ -9,22 +9,28 @@
 #include "core/RunComparison.h"
 #include "models/TimelineData.h"
 #include "sources/RegistryWriter.h"
+#include "sources/DatasetGenerator.h"
 #include "sources/DemoStore.h"
 #include "sync/HistoryLoader.h"
 #include "sync/Importer.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QDir>
+#include <QElapsedTimer>
 #include <QHash>
 #include <QJsonDocument>
 #include <QMap>
 #include <QFile>
+#include <QFileInfo>
 #include <QTextStream>
+#include <QUrl>
 
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <csignal>
 #include <unistd.h>
 #include <cstdio>
@@ -106,6 +112,12 @@ const char *kUsage = QT_TRANSLATE_NOOP("Cli",
     "  queue [apply]              actions waiting for an unreachable server; apply re-checks them\n"
     "  Every action takes --dry-run (print the plan, change nothing) and --policies FILE.\n"
     "  demo --into DIR            write the bundled demo (MLflow file store and model folder)\n"
+    "  generate --runs N --into DIR [--metrics M] [--params P] [--steps S] [--experiments E]\n"
+    "           [--seed K] [--force]\n"
+    "                             write a synthetic data set as an MLflow file store (DIR/mlruns) and an\n"
+    "                             MLflow SQLite database (DIR/mlflow.db); defaults: 10 metrics, 10 params,\n"
+    "                             1 step, 1 experiment, seed 1; the same arguments give the same data;\n"
+    "                             --force replaces mlruns/ and mlflow.db in a folder that is not empty\n"
     "\n"
     "Global options:\n"
     "  --cache PATH    the cache file (default: $XDG_DATA_HOME/modeldesk/cache.sqlite)\n"
@@ -769,6 +781,96 @@ int cmdDemo(Context &c)
     return 0;
 }
 
+/// The value of a numeric option of `generate`, or a usage error naming the option.
+std::optional<qint64> numberOption(const Context &c, const QString &name, qint64 fallback, qint64 low, qint64 high)
+{
+    if (!c.o.values.contains(name))
+        return fallback;
+    const QString text = c.o.values.value(name);
+    bool ok = false;
+    const qint64 v = text.toLongLong(&ok);
+    if (!ok || v < low || v > high) {
+        usageError(Tr::tr("%1 needs a whole number from %2 to %3, got '%4'").arg(name).arg(low).arg(high).arg(text));
+        return std::nullopt;
+    }
+    return v;
+}
+
+int cmdGenerate(Context &c)
+{
+    if (!c.o.positional.isEmpty())
+        return usageError(Tr::tr("generate takes no positional arguments, got '%1'").arg(c.o.positional.first()));
+    const QString dir = c.o.values.value(QStringLiteral("--into"));
+    if (dir.isEmpty())
+        return usageError(Tr::tr("generate needs --into DIR"));
+    if (!c.o.values.contains(QStringLiteral("--runs")))
+        return usageError(Tr::tr("generate needs --runs N"));
+    DatasetSpec spec;
+    const auto runs = numberOption(c, QStringLiteral("--runs"), 0, 1, DatasetSpec::kMaxRuns);
+    const auto metrics = numberOption(c, QStringLiteral("--metrics"), 10, 0, DatasetSpec::kMaxKeys);
+    const auto params = numberOption(c, QStringLiteral("--params"), 10, 0, DatasetSpec::kMaxKeys);
+    const auto steps = numberOption(c, QStringLiteral("--steps"), 1, 1, DatasetSpec::kMaxSteps);
+    const auto experiments = numberOption(c, QStringLiteral("--experiments"), 1, 1, DatasetSpec::kMaxExperiments);
+    if (!runs || !metrics || !params || !steps || !experiments)
+        return 2;
+    if (c.o.values.contains(QStringLiteral("--seed"))) {
+        bool ok = false;
+        spec.seed = c.o.values.value(QStringLiteral("--seed")).toULongLong(&ok);
+        if (!ok)
+            return usageError(Tr::tr("--seed needs a whole number from 0 to %1, got '%2'")
+                                  .arg(std::numeric_limits<quint64>::max())
+                                  .arg(c.o.values.value(QStringLiteral("--seed"))));
+    }
+    spec.runs = *runs;
+    spec.metrics = int(*metrics);
+    spec.params = int(*params);
+    spec.steps = *steps;
+    spec.experiments = int(*experiments);
+    const bool force = c.o.flags.contains(QStringLiteral("--force"));
+    if (!force && QFileInfo(dir).isDir() && !DatasetGenerator::isFreeTarget(dir))
+        return fail(makeError(ErrorCategory::BadInput,
+                              Tr::tr("the folder exists and is not empty; nothing was written (--force replaces its "
+                                     "mlruns/ and mlflow.db)"),
+                              dir));
+    std::signal(SIGINT, onSignal);
+    std::signal(SIGTERM, onSignal);
+    const bool tty = isatty(fileno(stderr));
+    QElapsedTimer shown;
+    shown.start();
+    const DatasetGenerator generator(spec);
+    auto progress = [&](qint64 done, qint64 total) {
+        if (c.o.quiet || (done < total && shown.elapsed() < 200))
+            return;
+        shown.restart();
+        const QString line = Tr::tr("Generating: %1 of %2 runs").arg(done).arg(total);
+        printErr(tty ? QString(QStringLiteral("\r") + line + QStringLiteral("\x1b[K")) : QString(line + QLatin1Char('\n')));
+    };
+    const Status st = generator.writeInto(dir, force, g_cancel, progress);
+    if (!c.o.quiet && tty)
+        printErr(QStringLiteral("\n"));
+    if (!st)
+        return fail(st.error());
+    const DatasetCounts n = generator.counts();
+    const QString abs = QDir::cleanPath(QFileInfo(dir).absoluteFilePath());
+    const QString fileStore = QUrl::fromLocalFile(abs + QStringLiteral("/mlruns")).toString();
+    const QString database = QStringLiteral("sqlite:///") + abs + QStringLiteral("/mlflow.db");
+    if (c.o.format == Format::Json) {
+        printJson({{"file_store", s(fileStore)}, {"database", s(database)}, {"experiments", n.experiments},
+                   {"runs", n.runs}, {"metric_points", n.metricPoints}, {"latest_metrics", n.latestMetrics},
+                   {"params", n.params}, {"tags", n.tags}, {"seed", spec.seed}});
+    } else if (!c.o.quiet) {
+        printOut(Tr::tr("Wrote %1 runs in %2 experiments (%3 metric points, %4 params, %5 tags)\n"
+                        "  MLflow file store: %6\n  MLflow database:   %7\n")
+                     .arg(n.runs)
+                     .arg(n.experiments)
+                     .arg(n.metricPoints)
+                     .arg(n.params)
+                     .arg(n.tags)
+                     .arg(fileStore, database));
+    }
+    return 0;
+}
+
 // ------------------------------------------------------------------------------------------ actions
 
 /// The source an action on `model` goes to: --source, else the one source in the cache that holds
@@ -1238,6 +1340,10 @@ const QList<CommandSpec> &commands()
          {QStringLiteral("--yes"), QStringLiteral("--dry-run")}, true},
         {"queue", cmdQueue, {QStringLiteral("--policies")}, {}, true},
         {"demo", cmdDemo, {QStringLiteral("--into")}, {}, false},
+        {"generate", cmdGenerate,
+         {QStringLiteral("--into"), QStringLiteral("--runs"), QStringLiteral("--metrics"), QStringLiteral("--params"),
+          QStringLiteral("--steps"), QStringLiteral("--experiments"), QStringLiteral("--seed")},
+         {QStringLiteral("--force")}, false},
     };
     return list;
 }
