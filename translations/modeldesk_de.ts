@@ -979,117 +979,6 @@
 </translation>
     </message>
     <message>
-        <source>Usage: modeldesk-cli [--cache PATH] [--journal PATH] [--format table|csv|json] [--quiet] COMMAND [ARGS]
-
-Commands:
-  sync SOURCE-URI [--full] [--histories]
-                             import a source into the cache (http(s)://, file://, sqlite://, folder://
-                             or a path); a server is read incrementally unless --full is given,
-                             --histories fetches every full metric history now
-  sources                    the sources in the cache
-  stats                      what the cache holds of each source: runs, metric points, params, tags …
-  experiments [--deleted]    experiments with run counts
-  runs [--experiment NAME|ID] [--filter EXPR] [--order-by EXPR]... [--max N] [--deleted]
-                             runs; EXPR in MLflow&apos;s search syntax, e.g. &quot;metrics.rmse &lt; 1&quot;
-  run RUN_ID                 one run with its metrics, params, tags and dataset inputs
-  history RUN_ID METRIC      every logged value of a metric
-  compare RUN_ID RUN_ID... [--baseline RUN_ID] [--step latest|min|max|N] [--diff-only]
-                             runs side by side with deltas against the baseline (default: the
-                             run behind the Production version or the champion alias)
-  models                     registered models
-  versions MODEL             the versions of a registered model
-  journal [verify] [--model MODEL]
-                             the journal of actions and observed registry changes
-  timeline MODEL             the version history of a model: stages, aliases, every event
-
-Registry actions (on the source that holds MODEL; --source URI chooses when several do):
-  register MODEL (--run RUN_ID | --from URI-OR-FILE) [--description TEXT] [--tag KEY=VALUE]...
-                             register a run&apos;s model (or, for a model folder, a model file) as a
-                             new version
-  promote MODEL VERSION --to Staging|Production|Archived|None|ALIAS
-                             Staging asks for a review; Production needs an approval and
-                             archives the version it replaces (kept as rollback target)
-  ab MODEL VERSION (--share PERCENT | --end)
-                             start or end an A/B test of a version in Staging
-  approve MODEL VERSION --note TEXT
-  reject MODEL VERSION --note TEXT
-                             decide a review; the approver must not be who asked for it
-  rollback MODEL [--to VERSION] --reason TEXT [--yes] [--report FILE]
-                             put the last known-good version back into Production now
-  queue [apply]              actions waiting for an unreachable server; apply re-checks them
-  Every action takes --dry-run (print the plan, change nothing) and --policies FILE.
-  demo --into DIR            write the bundled demo (MLflow file store and model folder)
-
-Global options:
-  --cache PATH    the cache file (default: $XDG_DATA_HOME/modeldesk/cache.sqlite)
-  --journal PATH  the journal file (default: journal.sqlite beside the cache)
-  --format F      table (default), csv or json
-  --source URI    limit listings to one source
-  --quiet         no progress on stderr
-  --version, --help
-
-Exit codes: 0 success, 1 runtime failure (also: the source changed under us), 2 usage error
-or bad input, 3 refused by a policy rule (the message names the rule).
-Who acts: the MLflow user signed in to a tracking server (MLFLOW_TRACKING_USERNAME), else $USER.
-MLFLOW_TRACKING_URI is used by &apos;sync&apos; when no SOURCE-URI is given.
-</source>
-        <translation>Aufruf: modeldesk-cli [--cache PATH] [--journal PATH] [--format table|csv|json] [--quiet] COMMAND [ARGS]
-
-Befehle:
-  sync SOURCE-URI [--full] [--histories]
-                             eine Quelle in den Cache importieren (http(s)://, file://, sqlite://, folder://
-                             oder ein Pfad); ein Server wird inkrementell gelesen, außer mit --full;
-                             --histories lädt sofort jeden vollständigen Metrikverlauf
-  sources                    die Quellen im Cache
-  stats                      was der Cache von jeder Quelle hält: Läufe, Metrikpunkte, Parameter, Tags …
-  experiments [--deleted]    Experimente mit der Anzahl ihrer Läufe
-  runs [--experiment NAME|ID] [--filter EXPR] [--order-by EXPR]... [--max N] [--deleted]
-                             Läufe; EXPR in MLflows Suchsyntax, z. B. &quot;metrics.rmse &lt; 1&quot;
-  run RUN_ID                 ein Lauf mit seinen Metriken, Parametern, Tags und Datensatz-Eingaben
-  history RUN_ID METRIC      jeder protokollierte Wert einer Metrik
-  compare RUN_ID RUN_ID... [--baseline RUN_ID] [--step latest|min|max|N] [--diff-only]
-                             Läufe nebeneinander, mit Differenzen zur Basis (Vorgabe: der Lauf
-                             hinter der Production-Version oder dem Alias champion)
-  models                     registrierte Modelle
-  versions MODEL             die Versionen eines registrierten Modells
-  journal [verify] [--model MODEL]
-                             das Journal der Aktionen und beobachteten Änderungen im Modellregister
-  timeline MODEL             die Versionsgeschichte eines Modells: Stufen, Aliasse, jedes Ereignis
-
-Aktionen im Modellregister (auf der Quelle, die MODEL enthält; --source URI wählt, wenn es mehrere sind):
-  register MODEL (--run RUN_ID | --from URI-OR-FILE) [--description TEXT] [--tag KEY=VALUE]...
-                             das Modell eines Laufs (bei einem Modellordner eine Modelldatei) als
-                             neue Version registrieren
-  promote MODEL VERSION --to Staging|Production|Archived|None|ALIAS
-                             Staging fordert ein Review an; Production braucht eine Freigabe und
-                             archiviert die ersetzte Version (bleibt als Rollback-Ziel erhalten)
-  ab MODEL VERSION (--share PERCENT | --end)
-                             einen A/B-Test einer Version in Staging starten oder beenden
-  approve MODEL VERSION --note TEXT
-  reject MODEL VERSION --note TEXT
-                             über ein Review entscheiden; wer entscheidet, darf es nicht angefordert haben
-  rollback MODEL [--to VERSION] --reason TEXT [--yes] [--report FILE]
-                             die zuletzt funktionierende Version sofort zurück in Production bringen
-  queue [apply]              Aktionen, die auf einen nicht erreichbaren Server warten; apply prüft sie
-                             erneut und wendet sie an
-  Jede Aktion akzeptiert --dry-run (Plan ausgeben, nichts ändern) und --policies FILE.
-  demo --into DIR            die mitgelieferte Demo schreiben (MLflow-Dateispeicher und Modellordner)
-
-Globale Optionen:
-  --cache PATH    die Cache-Datei (Vorgabe: $XDG_DATA_HOME/modeldesk/cache.sqlite)
-  --journal PATH  die Journal-Datei (Vorgabe: journal.sqlite neben dem Cache)
-  --format F      table (Vorgabe), csv oder json
-  --source URI    Auflistungen auf eine Quelle beschränken
-  --quiet         keine Fortschrittsanzeige auf stderr
-  --version, --help
-
-Exit-Codes: 0 Erfolg, 1 Laufzeitfehler (auch: die Quelle hat sich währenddessen geändert), 2 Aufruffehler
-oder ungültige Eingabe, 3 von einer Richtlinienregel abgelehnt (die Meldung nennt die Regel).
-Wer handelt: der beim Tracking-Server angemeldete MLflow-Benutzer (MLFLOW_TRACKING_USERNAME), sonst $USER.
-MLFLOW_TRACKING_URI wird von &apos;sync&apos; verwendet, wenn keine SOURCE-URI angegeben ist.
-</translation>
-    </message>
-    <message>
         <source>model &apos;%1&apos; is in several sources (%2); choose one with --source</source>
         <translation>Modell &apos;%1&apos; ist in mehreren Quellen (%2); wählen Sie eine mit --source</translation>
     </message>
@@ -1297,6 +1186,166 @@ MLFLOW_TRACKING_URI wird von &apos;sync&apos; verwendet, wenn keine SOURCE-URI a
         <source>%1 … %2</source>
         <translation>%1 … %2</translation>
     </message>
+    <message>
+        <source>Usage: modeldesk-cli [--cache PATH] [--journal PATH] [--format table|csv|json] [--quiet] COMMAND [ARGS]
+
+Commands:
+  sync SOURCE-URI [--full] [--histories]
+                             import a source into the cache (http(s)://, file://, sqlite://, folder://
+                             or a path); a server is read incrementally unless --full is given,
+                             --histories fetches every full metric history now
+  sources                    the sources in the cache
+  stats                      what the cache holds of each source: runs, metric points, params, tags …
+  experiments [--deleted]    experiments with run counts
+  runs [--experiment NAME|ID] [--filter EXPR] [--order-by EXPR]... [--max N] [--deleted]
+                             runs; EXPR in MLflow&apos;s search syntax, e.g. &quot;metrics.rmse &lt; 1&quot;
+  run RUN_ID                 one run with its metrics, params, tags and dataset inputs
+  history RUN_ID METRIC      every logged value of a metric
+  compare RUN_ID RUN_ID... [--baseline RUN_ID] [--step latest|min|max|N] [--diff-only]
+                             runs side by side with deltas against the baseline (default: the
+                             run behind the Production version or the champion alias)
+  models                     registered models
+  versions MODEL             the versions of a registered model
+  journal [verify] [--model MODEL]
+                             the journal of actions and observed registry changes
+  timeline MODEL             the version history of a model: stages, aliases, every event
+
+Registry actions (on the source that holds MODEL; --source URI chooses when several do):
+  register MODEL (--run RUN_ID | --from URI-OR-FILE) [--description TEXT] [--tag KEY=VALUE]...
+                             register a run&apos;s model (or, for a model folder, a model file) as a
+                             new version
+  promote MODEL VERSION --to Staging|Production|Archived|None|ALIAS
+                             Staging asks for a review; Production needs an approval and
+                             archives the version it replaces (kept as rollback target)
+  ab MODEL VERSION (--share PERCENT | --end)
+                             start or end an A/B test of a version in Staging
+  approve MODEL VERSION --note TEXT
+  reject MODEL VERSION --note TEXT
+                             decide a review; the approver must not be who asked for it
+  rollback MODEL [--to VERSION] --reason TEXT [--yes] [--report FILE]
+                             put the last known-good version back into Production now
+  queue [apply]              actions waiting for an unreachable server; apply re-checks them
+  Every action takes --dry-run (print the plan, change nothing) and --policies FILE.
+  demo --into DIR            write the bundled demo (MLflow file store and model folder)
+  generate --runs N --into DIR [--metrics M] [--params P] [--steps S] [--experiments E]
+           [--seed K] [--force]
+                             write a synthetic data set as an MLflow file store (DIR/mlruns) and an
+                             MLflow SQLite database (DIR/mlflow.db); defaults: 10 metrics, 10 params,
+                             1 step, 1 experiment, seed 1; the same arguments give the same data;
+                             --force replaces mlruns/ and mlflow.db in a folder that is not empty
+
+Global options:
+  --cache PATH    the cache file (default: $XDG_DATA_HOME/modeldesk/cache.sqlite)
+  --journal PATH  the journal file (default: journal.sqlite beside the cache)
+  --format F      table (default), csv or json
+  --source URI    limit listings to one source
+  --quiet         no progress on stderr
+  --version, --help
+
+Exit codes: 0 success, 1 runtime failure (also: the source changed under us), 2 usage error
+or bad input, 3 refused by a policy rule (the message names the rule).
+Who acts: the MLflow user signed in to a tracking server (MLFLOW_TRACKING_USERNAME), else $USER.
+MLFLOW_TRACKING_URI is used by &apos;sync&apos; when no SOURCE-URI is given.
+</source>
+        <translation>Aufruf: modeldesk-cli [--cache PATH] [--journal PATH] [--format table|csv|json] [--quiet] COMMAND [ARGS]
+
+Befehle:
+  sync SOURCE-URI [--full] [--histories]
+                             eine Quelle in den Cache importieren (http(s)://, file://, sqlite://, folder://
+                             oder ein Pfad); ein Server wird inkrementell gelesen, außer mit --full;
+                             --histories lädt sofort jeden vollständigen Metrikverlauf
+  sources                    die Quellen im Cache
+  stats                      was der Cache von jeder Quelle hält: Läufe, Metrikpunkte, Parameter, Tags …
+  experiments [--deleted]    Experimente mit der Anzahl ihrer Läufe
+  runs [--experiment NAME|ID] [--filter EXPR] [--order-by EXPR]... [--max N] [--deleted]
+                             Läufe; EXPR in MLflows Suchsyntax, z. B. &quot;metrics.rmse &lt; 1&quot;
+  run RUN_ID                 ein Lauf mit seinen Metriken, Parametern, Tags und Datensatz-Eingaben
+  history RUN_ID METRIC      jeder protokollierte Wert einer Metrik
+  compare RUN_ID RUN_ID... [--baseline RUN_ID] [--step latest|min|max|N] [--diff-only]
+                             Läufe nebeneinander, mit Differenzen zur Basis (Vorgabe: der Lauf
+                             hinter der Production-Version oder dem Alias champion)
+  models                     registrierte Modelle
+  versions MODEL             die Versionen eines registrierten Modells
+  journal [verify] [--model MODEL]
+                             das Journal der Aktionen und beobachteten Änderungen im Modellregister
+  timeline MODEL             die Versionsgeschichte eines Modells: Stufen, Aliasse, jedes Ereignis
+
+Aktionen im Modellregister (auf der Quelle, die MODEL enthält; --source URI wählt, wenn es mehrere sind):
+  register MODEL (--run RUN_ID | --from URI-OR-FILE) [--description TEXT] [--tag KEY=VALUE]...
+                             das Modell eines Laufs (bei einem Modellordner eine Modelldatei) als
+                             neue Version registrieren
+  promote MODEL VERSION --to Staging|Production|Archived|None|ALIAS
+                             Staging fordert ein Review an; Production braucht eine Freigabe und
+                             archiviert die ersetzte Version (bleibt als Rollback-Ziel erhalten)
+  ab MODEL VERSION (--share PERCENT | --end)
+                             einen A/B-Test einer Version in Staging starten oder beenden
+  approve MODEL VERSION --note TEXT
+  reject MODEL VERSION --note TEXT
+                             über ein Review entscheiden; wer entscheidet, darf es nicht angefordert haben
+  rollback MODEL [--to VERSION] --reason TEXT [--yes] [--report FILE]
+                             die zuletzt funktionierende Version sofort zurück in Production bringen
+  queue [apply]              Aktionen, die auf einen nicht erreichbaren Server warten; apply prüft sie erneut
+  Jede Aktion akzeptiert --dry-run (Plan ausgeben, nichts ändern) und --policies FILE.
+  demo --into DIR            die mitgelieferte Demo schreiben (MLflow-Dateispeicher und Modellordner)
+  generate --runs N --into DIR [--metrics M] [--params P] [--steps S] [--experiments E]
+           [--seed K] [--force]
+                             einen synthetischen Datensatz als MLflow-Dateispeicher (DIR/mlruns) und
+                             MLflow-SQLite-Datenbank (DIR/mlflow.db) schreiben; Vorgaben: 10 Metriken,
+                             10 Parameter, 1 Schritt, 1 Experiment, Seed 1; dieselben Argumente ergeben
+                             dieselben Daten; --force ersetzt mlruns/ und mlflow.db in einem nicht leeren Ordner
+
+Globale Optionen:
+  --cache PATH    die Cache-Datei (Vorgabe: $XDG_DATA_HOME/modeldesk/cache.sqlite)
+  --journal PATH  die Journal-Datei (Vorgabe: journal.sqlite neben dem Cache)
+  --format F      table (Vorgabe), csv oder json
+  --source URI    Auflistungen auf eine Quelle beschränken
+  --quiet         keine Fortschrittsanzeige auf stderr
+  --version, --help
+
+Exit-Codes: 0 Erfolg, 1 Laufzeitfehler (auch: die Quelle hat sich währenddessen geändert), 2 Aufruffehler
+oder ungültige Eingabe, 3 von einer Richtlinienregel abgelehnt (die Meldung nennt die Regel).
+Wer handelt: der beim Tracking-Server angemeldete MLflow-Benutzer (MLFLOW_TRACKING_USERNAME), sonst $USER.
+MLFLOW_TRACKING_URI wird von &apos;sync&apos; verwendet, wenn keine SOURCE-URI angegeben ist.
+</translation>
+    </message>
+    <message>
+        <source>%1 needs a whole number from %2 to %3, got &apos;%4&apos;</source>
+        <translation>%1 braucht eine ganze Zahl von %2 bis %3, erhalten: &apos;%4&apos;</translation>
+    </message>
+    <message>
+        <source>generate takes no positional arguments, got &apos;%1&apos;</source>
+        <translation>generate nimmt keine Positionsargumente, erhalten: &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>generate needs --into DIR</source>
+        <translation>generate braucht --into DIR</translation>
+    </message>
+    <message>
+        <source>generate needs --runs N</source>
+        <translation>generate braucht --runs N</translation>
+    </message>
+    <message>
+        <source>--seed needs a whole number from 0 to %1, got &apos;%2&apos;</source>
+        <translation>--seed braucht eine ganze Zahl von 0 bis %1, erhalten: &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <source>the folder exists and is not empty; nothing was written (--force replaces its mlruns/ and mlflow.db)</source>
+        <translation>der Ordner existiert und ist nicht leer; nichts wurde geschrieben (--force ersetzt seine mlruns/ und mlflow.db)</translation>
+    </message>
+    <message>
+        <source>Generating: %1 of %2 runs</source>
+        <translation>Erzeuge: %1 von %2 Läufen</translation>
+    </message>
+    <message>
+        <source>Wrote %1 runs in %2 experiments (%3 metric points, %4 params, %5 tags)
+  MLflow file store: %6
+  MLflow database:   %7
+</source>
+        <translation>%1 Läufe in %2 Experimenten geschrieben (%3 Metrikpunkte, %4 Parameter, %5 Tags)
+  MLflow-Dateispeicher: %6
+  MLflow-Datenbank:     %7
+</translation>
+    </message>
 </context>
 <context>
     <name>CommandLine</name>
@@ -1382,6 +1431,13 @@ MLFLOW_TRACKING_URI wird von &apos;sync&apos; verwendet, wenn keine SOURCE-URI a
     </message>
 </context>
 <context>
+    <name>ComparedRuns</name>
+    <message>
+        <source>The cache is not open.</source>
+        <translation>Der Cache ist nicht geöffnet.</translation>
+    </message>
+</context>
+<context>
     <name>ComparisonPage</name>
     <message>
         <source>Compare Runs</source>
@@ -1453,6 +1509,73 @@ MLFLOW_TRACKING_URI wird von &apos;sync&apos; verwendet, wenn keine SOURCE-URI a
     <message>
         <source>cannot open database: %1</source>
         <translation>Datenbank kann nicht geöffnet werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>DatasetGenerator</name>
+    <message>
+        <source>Cannot write the file: %1</source>
+        <translation>Die Datei kann nicht geschrieben werden: %1</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder: %1</source>
+        <translation>Der Ordner kann nicht angelegt werden: %1</translation>
+    </message>
+    <message>
+        <source>The file exists already.</source>
+        <translation>Die Datei existiert bereits.</translation>
+    </message>
+    <message>
+        <source>Cannot write the database: %1</source>
+        <translation>Die Datenbank kann nicht geschrieben werden: %1</translation>
+    </message>
+    <message>
+        <source>out of memory</source>
+        <translation>kein Speicher mehr frei</translation>
+    </message>
+    <message>
+        <source>must be a whole number from %1 to %2, not %3</source>
+        <translation>muss eine ganze Zahl von %1 bis %2 sein, nicht %3</translation>
+    </message>
+    <message>
+        <source>The folder exists already.</source>
+        <translation>Der Ordner existiert bereits.</translation>
+    </message>
+    <message>
+        <source>Cancelled; nothing was written.</source>
+        <translation>Abgebrochen; nichts wurde geschrieben.</translation>
+    </message>
+    <message>
+        <source>No folder given.</source>
+        <translation>Kein Ordner angegeben.</translation>
+    </message>
+    <message>
+        <source>This path exists and is not a folder.</source>
+        <translation>Dieser Pfad existiert und ist kein Ordner.</translation>
+    </message>
+    <message>
+        <source>The folder is not empty; nothing was written.</source>
+        <translation>Der Ordner ist nicht leer; nichts wurde geschrieben.</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder.</source>
+        <translation>Der Ordner kann nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>Cannot create a folder here: %1</source>
+        <translation>Hier kann kein Ordner angelegt werden: %1</translation>
+    </message>
+    <message>
+        <source>Cannot move the data into place: %1</source>
+        <translation>Die Daten können nicht an ihren Platz verschoben werden: %1</translation>
+    </message>
+    <message>
+        <source>Cannot remove the old file.</source>
+        <translation>Die alte Datei kann nicht entfernt werden.</translation>
+    </message>
+    <message>
+        <source>Cannot remove the old folder.</source>
+        <translation>Der alte Ordner kann nicht entfernt werden.</translation>
     </message>
 </context>
 <context>
@@ -2091,6 +2214,18 @@ MLFLOW_TRACKING_URI wird von &apos;sync&apos; verwendet, wenn keine SOURCE-URI a
     <message>
         <source>not an MLflow tracking server: %1 answered %2 with &apos;%3&apos; instead of MLflow&apos;s JSON</source>
         <translation>kein MLflow-Tracking-Server: %1 hat auf %2 mit &apos;%3&apos; statt mit MLflows JSON geantwortet</translation>
+    </message>
+    <message>
+        <source>the list of runs ended early</source>
+        <translation>die Liste der Läufe endete vorzeitig</translation>
+    </message>
+    <message>
+        <source>the server sent an ambiguous page token</source>
+        <translation>der Server hat ein mehrdeutiges Seiten-Token gesendet</translation>
+    </message>
+    <message>
+        <source>runs of another experiment arrived</source>
+        <translation>Läufe eines anderen Experiments kamen an</translation>
     </message>
 </context>
 <context>
@@ -3031,10 +3166,6 @@ On the Runs tab, select two or more runs and press Compare Selected (Ctrl+Return
 
 Wählen Sie im Reiter „Läufe“ zwei oder mehr Läufe aus und drücken Sie „Auswahl vergleichen“ (Strg+Eingabe): Ihre Metriken erscheinen hier.</translation>
     </message>
-    <message>
-        <source>The cache is not open.</source>
-        <translation>Der Cache ist nicht geöffnet.</translation>
-    </message>
     <message numerus="yes">
         <source>None of the %n compared runs logged a metric.</source>
         <translation>
@@ -3311,10 +3442,6 @@ Wählen Sie auf dem Reiter „Läufe“ zwei oder mehr Läufe aus (Strg+Klick, U
         <translation>Vergleich (%1)</translation>
     </message>
     <message>
-        <source>The cache is not open.</source>
-        <translation>Der Cache ist nicht geöffnet.</translation>
-    </message>
-    <message>
         <source>Loading metric histories…</source>
         <translation>Metrikverläufe werden geladen…</translation>
     </message>
@@ -3480,6 +3607,22 @@ Letzte Synchronisierung: %3
     <message>
         <source>Number of runs (active runs, plus deleted ones when shown)</source>
         <translation>Anzahl der Läufe (aktive, dazu gelöschte, wenn sie angezeigt werden)</translation>
+    </message>
+    <message>
+        <source>Parent run %1 (not in the cache)</source>
+        <translation>Übergeordneter Lauf %1 (nicht im Cache)</translation>
+    </message>
+    <message>
+        <source>Parent run %1 (ID %2)</source>
+        <translation>Übergeordneter Lauf %1 (ID %2)</translation>
+    </message>
+    <message>
+        <source>1 child run: select to see it with its parent</source>
+        <translation>1 untergeordneter Lauf: auswählen, um ihn mit seinem übergeordneten Lauf zu sehen</translation>
+    </message>
+    <message>
+        <source>%1 child runs: select to see them with their parent</source>
+        <translation>%1 untergeordnete Läufe: auswählen, um sie mit ihrem übergeordneten Lauf zu sehen</translation>
     </message>
 </context>
 <context>
@@ -4356,6 +4499,10 @@ Schritt %2: %3</translation>
         <source>Roll &amp;back now</source>
         <translation>Jetzt &amp;zurückrollen</translation>
     </message>
+    <message>
+        <source>write the reason below ↓</source>
+        <translation>Begründung unten eingeben ↓</translation>
+    </message>
 </context>
 <context>
     <name>md::RunsPage</name>
@@ -4418,6 +4565,26 @@ Change it, or clear it to see all runs.</source>
     <message>
         <source>The runs could not be read: %1</source>
         <translation>Die Läufe konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>%1 › %2 — 1 run matches the filter</source>
+        <translation>%1 › %2 — 1 Lauf passt zum Filter</translation>
+    </message>
+    <message>
+        <source>%1 › %2 — %3 runs match the filter</source>
+        <translation>%1 › %2 — %3 Läufe passen zum Filter</translation>
+    </message>
+    <message>
+        <source>%1 › %2 — 1 child run</source>
+        <translation>%1 › %2 — 1 untergeordneter Lauf</translation>
+    </message>
+    <message>
+        <source>%1 › %2 — %3 child runs</source>
+        <translation>%1 › %2 — %3 untergeordnete Läufe</translation>
+    </message>
+    <message>
+        <source>This parent run has no child runs left.</source>
+        <translation>Dieser übergeordnete Lauf hat keine untergeordneten Läufe mehr.</translation>
     </message>
 </context>
 <context>

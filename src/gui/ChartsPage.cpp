@@ -6,6 +6,7 @@
 #include "MessageBox.h"
 #include "MetricChart.h"
 #include "ParallelCoordinatesChart.h"
+#include "QCustomPlotInclude.h"
 #include "cache/Cache.h"
 #include "sync/HistoryLoader.h"
 
@@ -17,6 +18,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
+#include <QLocale>
 #include <QMenu>
 #include <QPromise>
 #include <QPushButton>
@@ -48,6 +50,28 @@ struct HistoryBatch {
     std::optional<Error> error;
 };
 
+/// The param a scatter chart starts with: of those whose values differ between the runs, the one
+/// most runs logged (the first by name on a tie); else the first by name. Empty without params.
+QString defaultScatterParam(const QList<Run> &runs, const QStringList &sortedParams)
+{
+    QString best;
+    qsizetype bestCount = 0;
+    for (const QString &key : sortedParams) {
+        QStringList values;
+        for (const Run &r : runs)
+            for (const KeyValue &kv : r.params)
+                if (kv.key == key)
+                    values.append(kv.value);
+        const qsizetype count = values.size();
+        values.removeDuplicates();
+        if (values.size() > 1 && count > bestCount) {
+            best = key;
+            bestCount = count;
+        }
+    }
+    return best.isEmpty() ? sortedParams.value(0) : best;
+}
+
 } // namespace
 
 ChartsPage::ChartsPage(Cache *cache, QString cachePath, QWidget *parent)
@@ -78,6 +102,13 @@ ChartsPage::ChartsPage(Cache *cache, QString cachePath, QWidget *parent)
     connect(m_parallel, &ParallelCoordinatesChart::brushesChanged, this, &ChartsPage::updateParallelInfo);
     connect(m_parallel, &ParallelCoordinatesChart::runSelected, this,
             [this](int, const QString &runId) { Q_EMIT runSelected(runId); });
+    connect(m_chart->plot(), &QCustomPlot::plottableClick, this, [this](QCPAbstractPlottable *, int, QMouseEvent *event) {
+        // QCustomPlot reports a click only when the mouse did not move (a drag pans instead).
+        if (event->button() != Qt::LeftButton)
+            return;
+        if (const int run = runAt(event->position().toPoint()); run >= 0)
+            Q_EMIT runSelected(m_runs.ids.at(run));
+    });
     connect(m_ui->axesButton, &QToolButton::clicked, this, &ChartsPage::chooseParallelAxes);
     connect(m_ui->flipCheck, &QCheckBox::toggled, this, [this](bool on) {
         if (m_updatingControls)
@@ -121,6 +152,7 @@ ChartsPage::ChartsPage(Cache *cache, QString cachePath, QWidget *parent)
         m_chart->setSmoothing(s);
     });
 
+    m_ui->smoothingValue->setText(QLocale().toString(m_ui->smoothingSlider->value() / 100.0, 'f', 2));
     m_ui->emptyLabel->setText(
         tr("Nothing to chart yet.\n\nOn the Runs tab, select two or more runs and press Compare Selected "
            "(Ctrl+Return): their metrics show here."));
@@ -197,12 +229,12 @@ void ChartsPage::setParallelAxes(const QList<ParallelAxisKey> &axes)
 
 QList<ParallelAxisKey> ChartsPage::parallelAxes() const
 {
-    const QList<ParallelAxisKey> available = availableParallelAxes(m_runs);
+    const QList<ParallelAxisKey> available = availableParallelAxes(m_runs.runs);
     QList<ParallelAxisKey> axes;
     for (const ParallelAxisKey &k : m_chosenAxes)
         if (available.contains(k))
             axes.append(k);
-    return axes.isEmpty() ? defaultParallelAxes(m_runs, metric()) : axes;
+    return axes.isEmpty() ? defaultParallelAxes(m_runs.runs, metric()) : axes;
 }
 
 QColor ChartsPage::runColour(int index, const QPalette &palette)
@@ -223,39 +255,25 @@ Status ChartsPage::setRuns(const QStringList &runIds, std::optional<qint64> sour
 
 void ChartsPage::reload()
 {
-    if (m_runIds.isEmpty())
+    if (m_runs.isEmpty())
         return;
     m_histories.clear();
-    if (Status s = load(m_runIds, m_sourceId); !s)
+    if (Status s = load(m_runs.ids, m_runs.sourceId); !s)
         setInfo(s.error().toString());
 }
 
 Status ChartsPage::load(const QStringList &runIds, std::optional<qint64> sourceId)
 {
-    if (!m_cache || !m_cache->isOpen())
-        return makeError(ErrorCategory::Storage, tr("The cache is not open."));
-    if (runIds.isEmpty()) {
+    auto runs = ComparedRuns::read(m_cache, runIds, sourceId);
+    if (!runs)
+        return runs.error();
+    if (runs->isEmpty()) {
         clear();
         return {};
     }
-    auto rows = m_cache->runsByIds(runIds, sourceId);
-    if (!rows)
-        return rows.error();
-    QList<Run> runs;
-    QList<qint64> rowIds;
-    QStringList ids;
-    for (const RunRow &r : std::as_const(*rows)) {
-        runs.append(r.run);
-        rowIds.append(r.rowId);
-        ids.append(r.run.runId);
-    }
-
-    if (ids != m_runIds)
+    if (runs->ids != m_runs.ids)
         m_histories.clear();
-    m_runs = runs;
-    m_runRowIds = rowIds;
-    m_runIds = ids;
-    m_sourceId = sourceId;
+    m_runs = std::move(*runs);
     updateControls();
     showChart();
     return {};
@@ -267,9 +285,7 @@ void ChartsPage::clear()
     if (m_cancel)
         m_cancel->store(true);
     m_loading = false;
-    m_runs.clear();
-    m_runRowIds.clear();
-    m_runIds.clear();
+    m_runs = {};
     m_histories.clear();
     m_chart->clear();
     m_parallel->clear();
@@ -283,7 +299,7 @@ void ChartsPage::updateControls()
     const QString current = m_ui->metricCombo->currentText();
     const QString currentParam = m_ui->paramCombo->currentText();
     QStringList params;
-    for (const Run &r : std::as_const(m_runs))
+    for (const Run &r : std::as_const(m_runs.runs))
         for (const KeyValue &kv : r.params)
             if (!params.contains(kv.key))
                 params.append(kv.key);
@@ -291,9 +307,9 @@ void ChartsPage::updateControls()
     m_ui->paramCombo->clear();
     m_ui->paramCombo->addItems(params);
     const qsizetype keepParam = params.indexOf(currentParam);
-    m_ui->paramCombo->setCurrentIndex(keepParam >= 0 ? int(keepParam) : (params.isEmpty() ? -1 : 0));
+    m_ui->paramCombo->setCurrentIndex(keepParam >= 0 ? int(keepParam) : int(params.indexOf(defaultScatterParam(m_runs.runs, params))));
     QStringList keys;
-    for (const Run &r : std::as_const(m_runs))
+    for (const Run &r : std::as_const(m_runs.runs))
         for (const MetricPoint &p : r.latestMetrics)
             if (!keys.contains(p.key))
                 keys.append(p.key);
@@ -327,10 +343,10 @@ void ChartsPage::updateKindControls()
     const bool parallel = k == Kind::Parallel;
     for (QWidget *w : std::initializer_list<QWidget *>{m_ui->axesButton, m_ui->flipCheck, m_ui->colourLabel, m_ui->colourCombo})
         w->setVisible(parallel);
-    // The history's own controls make no sense here, and the toolbar needs their room.
+    // The history's own controls make no sense in the other charts, and the toolbar needs their room.
     for (QWidget *w : std::initializer_list<QWidget *>{m_ui->xModeLabel, m_ui->xModeCombo, m_ui->logYCheck, m_ui->smoothingLabel,
                                                         m_ui->smoothingSlider, m_ui->smoothingValue})
-        w->setVisible(!parallel);
+        w->setVisible(k == Kind::History);
     m_ui->resetButton->setText(parallel ? tr("Clear &Brushes") : tr("&Reset View"));
     m_ui->resetButton->setToolTip(parallel ? tr("Show every line again (Esc on the chart)")
                                            : tr("Fit the chart to the data again (Ctrl+0)"));
@@ -338,13 +354,18 @@ void ChartsPage::updateKindControls()
     m_parallel->setVisible(parallel);
 }
 
-bool ChartsPage::setMetric(const QString &key)
+bool ChartsPage::selectText(QComboBox *combo, const QString &key)
 {
-    const int index = m_ui->metricCombo->findText(key);
+    const int index = combo->findText(key);
     if (index < 0)
         return false;
-    m_ui->metricCombo->setCurrentIndex(index);
+    combo->setCurrentIndex(index);
     return true;
+}
+
+bool ChartsPage::setMetric(const QString &key)
+{
+    return selectText(m_ui->metricCombo, key);
 }
 
 QString ChartsPage::metric() const
@@ -373,11 +394,7 @@ ChartsPage::Kind ChartsPage::kind() const
 
 bool ChartsPage::setParam(const QString &key)
 {
-    const int index = m_ui->paramCombo->findText(key);
-    if (index < 0)
-        return false;
-    m_ui->paramCombo->setCurrentIndex(index);
-    return true;
+    return selectText(m_ui->paramCombo, key);
 }
 
 QString ChartsPage::param() const
@@ -385,10 +402,48 @@ QString ChartsPage::param() const
     return m_ui->paramCombo->currentText();
 }
 
+int ChartsPage::runAt(const QPoint &pos) const
+{
+    if (m_runs.isEmpty() || kind() == Kind::Parallel)
+        return -1;
+    QCustomPlot *plot = m_chart->plot();
+    const double tolerance = plot->selectionTolerance();
+    if (m_chart->isBarChart()) {
+        for (int i = 0; i < plot->plottableCount(); ++i) {
+            auto *bars = qobject_cast<QCPBars *>(plot->plottable(i));
+            if (!bars || bars->data()->isEmpty())
+                continue;
+            const double d = bars->selectTest(pos, false);
+            // Each run's bar stands at x = its index + 1 (MetricChart::setBars).
+            if (d >= 0 && d < tolerance)
+                return int(std::lround(bars->data()->constBegin()->key)) - 1;
+        }
+        return -1;
+    }
+    int best = -1;
+    double bestDistance = tolerance;
+    const auto consider = [&](const QCPGraph *g, int run) {
+        if (!g || !g->visible())
+            return;
+        const double d = g->selectTest(pos, false);
+        if (d >= 0 && d < bestDistance) {
+            bestDistance = d;
+            best = run;
+        }
+    };
+    if (m_chart->isScatterChart()) {
+        for (int k = 0; k < m_scatterRuns.size() && k < plot->graphCount(); ++k)
+            consider(plot->graph(k), m_scatterRuns.at(k));
+    } else {
+        for (int i = 0; i < m_runs.size(); ++i)
+            consider(m_chart->graph(m_runs.ids.at(i)), i);
+    }
+    return best;
+}
+
 QString ChartsPage::runLabel(int index) const
 {
-    const Run &r = m_runs.at(index);
-    return r.runName.isEmpty() ? r.runId : r.runName;
+    return m_runs.label(index);
 }
 
 void ChartsPage::showChart()
@@ -416,7 +471,7 @@ void ChartsPage::showChart()
         for (int i = 0; i < m_runs.size(); ++i) {
             labels.append(runLabel(i));
             colours.append(runColour(i, pal));
-            values.append(latestFiniteValue(m_runs.at(i), key));
+            values.append(latestFiniteValue(m_runs.runs.at(i), key));
         }
         m_chart->setBars(labels, colours, values);
         setInfo({});
@@ -433,9 +488,9 @@ void ChartsPage::showChart()
     m_chart->clear();
     const auto &loaded = m_histories.value(key);
     for (int i = 0; i < m_runs.size(); ++i) {
-        const auto it = loaded.constFind(m_runs.at(i).runId);
+        const auto it = loaded.constFind(m_runs.runs.at(i).runId);
         if (it != loaded.cend())
-            m_chart->setSeries(m_runs.at(i).runId, runLabel(i), runColour(i, pal), it.value());
+            m_chart->setSeries(m_runs.runs.at(i).runId, runLabel(i), runColour(i, pal), it.value());
     }
     startLoading();
 }
@@ -448,7 +503,7 @@ void ChartsPage::showScatter(const QString &key)
         setInfo(tr("None of the compared runs logged a param."));
         return;
     }
-    const ScatterData data = scatterData(m_runs, xKey, key);
+    const ScatterData data = scatterData(m_runs.runs, xKey, key);
     const QPalette pal = palette();
     QStringList labels;
     QList<QColor> colours;
@@ -457,6 +512,7 @@ void ChartsPage::showScatter(const QString &key)
         colours.append(runColour(run, pal));
     }
     m_chart->setScatter(xKey, labels, colours, data.x, data.y, data.categories, data.xTexts);
+    m_scatterRuns = data.runs;
     QStringList info;
     // The singular on its own: without an English translation file %n alone would read "1 runs".
     if (data.withoutParam == 1)
@@ -475,7 +531,7 @@ void ChartsPage::showParallel(const QString &key)
     Q_UNUSED(key)
     const MetricDirections directions =
         m_useSettings ? MetricDirections::fromVariantMap(QSettings().value(kDirectionsKey).toMap()) : MetricDirections();
-    const ParallelData data = parallelData(m_runs, parallelAxes(), directions, m_ui->flipCheck->isChecked());
+    const ParallelData data = parallelData(m_runs.runs, parallelAxes(), directions, m_ui->flipCheck->isChecked());
     const QPalette pal = palette();
     QStringList labels;
     QList<QColor> colours;
@@ -483,7 +539,7 @@ void ChartsPage::showParallel(const QString &key)
         labels.append(runLabel(i));
         colours.append(runColour(i, pal));
     }
-    m_parallel->setData(data, labels, m_runIds, colours);
+    m_parallel->setData(data, labels, m_runs.ids, colours);
     updateParallelInfo();
 }
 
@@ -522,7 +578,7 @@ void ChartsPage::chooseParallelAxes()
     const auto fill = [this, list](const QList<ParallelAxisKey> &shown) {
         list->clear();
         QList<ParallelAxisKey> order = shown;
-        for (const ParallelAxisKey &k : availableParallelAxes(m_runs))
+        for (const ParallelAxisKey &k : availableParallelAxes(m_runs.runs))
             if (!order.contains(k))
                 order.append(k);
         for (const ParallelAxisKey &k : std::as_const(order)) {
@@ -558,7 +614,7 @@ void ChartsPage::chooseParallelAxes()
     };
     connect(up, &QPushButton::clicked, list, [move] { move(-1); });
     connect(down, &QPushButton::clicked, list, [move] { move(1); });
-    connect(defaults, &QPushButton::clicked, list, [this, fill] { fill(defaultParallelAxes(m_runs, metric())); });
+    connect(defaults, &QPushButton::clicked, list, [this, fill] { fill(defaultParallelAxes(m_runs.runs, metric())); });
     auto *box = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, dialog);
     layout->addWidget(box);
     connect(box, &QDialogButtonBox::accepted, dialog, &QDialog::accept);
@@ -570,7 +626,7 @@ void ChartsPage::chooseParallelAxes()
                 if (const auto k = ParallelAxisKey::fromQualified(list->item(i)->data(Qt::UserRole).toString()))
                     axes.append(*k);
         // The defaults chosen as they are stay "the defaults", so that they follow the metric.
-        setParallelAxes(axes == defaultParallelAxes(m_runs, metric()) ? QList<ParallelAxisKey>{} : axes);
+        setParallelAxes(axes == defaultParallelAxes(m_runs.runs, metric()) ? QList<ParallelAxisKey>{} : axes);
     });
     dialog->resize(420, 460);
     dialog->open();
@@ -583,14 +639,14 @@ void ChartsPage::startLoading()
     QList<HistoryLoader::Request> requests;
     QStringList requestRunIds;
     for (int i = 0; i < m_runs.size(); ++i) {
-        if (loaded.contains(m_runs.at(i).runId))
+        if (loaded.contains(m_runs.runs.at(i).runId))
             continue;
-        const bool has = std::any_of(m_runs.at(i).latestMetrics.cbegin(), m_runs.at(i).latestMetrics.cend(),
+        const bool has = std::any_of(m_runs.runs.at(i).latestMetrics.cbegin(), m_runs.runs.at(i).latestMetrics.cend(),
                                      [&key](const MetricPoint &p) { return p.key == key; });
         if (!has)
             continue;
-        requests.append({m_runRowIds.at(i), key});
-        requestRunIds.append(m_runs.at(i).runId);
+        requests.append({m_runs.rowIds.at(i), key});
+        requestRunIds.append(m_runs.runs.at(i).runId);
     }
     if (requests.isEmpty()) {
         setInfo({});
@@ -608,7 +664,7 @@ void ChartsPage::startLoading()
         if (batch.generation != m_generation || batch.error)
             return;
         m_histories[batch.key][batch.runId] = batch.points;
-        const qsizetype run = m_runIds.indexOf(batch.runId);
+        const qsizetype run = m_runs.indexOf(batch.runId);
         if (run < 0 || batch.key != metric() || kind() != Kind::History)
             return;
         m_chart->setSeries(batch.runId, runLabel(int(run)), runColour(int(run), palette()), batch.points);

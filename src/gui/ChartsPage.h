@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "ComparedRuns.h"
 #include "core/Domain.h"
 #include "core/Error.h"
 #include "models/ChartData.h"
@@ -59,7 +60,7 @@ public:
     void clear();
     /// Re-reads the runs (after an import) and reloads the shown histories.
     void reload();
-    QStringList runIds() const { return m_runIds; }
+    QStringList runIds() const { return m_runs.ids; }
 
     /// Selects the metric; false when no compared run logged it.
     bool setMetric(const QString &key);
@@ -80,6 +81,10 @@ public:
     void setUseSettings(bool use);
     /// True while histories of the shown metric are loading.
     bool isLoading() const { return m_loading; }
+    /// The index (into runIds()) of the run whose history line, bar or scatter point is at `pos`
+    /// (in the coordinates of chart()->plot()), within the plot's selection tolerance; the nearest
+    /// line wins. -1 off them, on hidden lines and in the parallel-coordinates chart.
+    int runAt(const QPoint &pos) const;
     /// Writes the chart as PNG, SVG or PDF by the suffix of `path` (MetricChart::exportTo).
     Status exportChart(const QString &path, QSize size = {});
 
@@ -105,7 +110,8 @@ Q_SIGNALS:
     void historiesLoaded(bool ok);
     /// One run's history of the shown metric arrived and is drawn.
     void seriesArrived(const QString &runId);
-    /// The person clicked the line of this run (MLflow run id) in a chart.
+    /// The person clicked this run (MLflow run id) in a chart: its history line, its bar, its
+    /// scatter point or its parallel-coordinates line (MainWindow selects it on the Compare tab).
     void runSelected(const QString &runId);
 
 protected:
@@ -124,6 +130,8 @@ private:
     void chooseExportFile(const QString &suffix, const QString &filter);
     void setInfo(const QString &text);
     QString runLabel(int index) const;
+    /// Selects `key` in `combo`; false when it is not there.
+    static bool selectText(QComboBox *combo, const QString &key);
 
     std::unique_ptr<Ui::ChartsPage> m_ui;
     Cache *m_cache;
@@ -134,10 +142,9 @@ private:
     QList<ParallelAxisKey> m_chosenAxes;
     bool m_useSettings = true;
 
-    QList<Run> m_runs;
-    QList<qint64> m_runRowIds;
-    QStringList m_runIds;
-    std::optional<qint64> m_sourceId;
+    ComparedRuns m_runs;
+    /// The run (index into m_runs) of each scatter point, in the order the chart added them.
+    QList<int> m_scatterRuns;
     /// Loaded histories: metric key, then run id.
     QHash<QString, QHash<QString, QList<MetricPoint>>> m_histories;
     bool m_updatingControls = false;

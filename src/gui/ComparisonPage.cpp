@@ -203,37 +203,24 @@ Status ComparisonPage::compare(const QStringList &runIds, std::optional<qint64> 
 
 void ComparisonPage::reload()
 {
-    if (m_runIds.isEmpty())
+    if (m_runs.isEmpty())
         return;
-    if (Status s = load(m_runIds, m_sourceId, true); !s)
+    if (Status s = load(m_runs.ids, m_runs.sourceId, true); !s)
         setInfo(s.error().toString());
 }
 
 Status ComparisonPage::load(const QStringList &runIds, std::optional<qint64> sourceId, bool keepOptions)
 {
-    if (!m_cache || !m_cache->isOpen())
-        return makeError(ErrorCategory::Storage, tr("The cache is not open."));
-    if (runIds.isEmpty()) {
+    auto runs = ComparedRuns::read(m_cache, runIds, sourceId);
+    if (!runs)
+        return runs.error();
+    if (runs->isEmpty()) {
         clear();
         return {};
     }
-    auto rows = m_cache->runsByIds(runIds, sourceId);
-    if (!rows)
-        return rows.error();
-    QList<Run> runs;
-    QList<qint64> rowIds;
-    QStringList ids;
-    for (const RunRow &r : std::as_const(*rows)) {
-        runs.append(r.run);
-        rowIds.append(r.rowId);
-        ids.append(r.run.runId);
-    }
 
-    const bool sameRuns = ids == m_runIds;
-    m_runs = runs;
-    m_runRowIds = rowIds;
-    m_runIds = ids;
-    m_sourceId = sourceId;
+    const bool sameRuns = runs->ids == m_runs.ids;
+    m_runs = std::move(*runs);
     if (!keepOptions || !sameRuns) {
         ++m_generation;
         m_histories.clear();
@@ -242,7 +229,7 @@ Status ComparisonPage::load(const QStringList &runIds, std::optional<qint64> sou
         if (m_cancel)
             m_cancel->store(true);
         auto models = m_cache->registeredModels(sourceId);
-        m_baseline = models ? defaultBaselineIndex(ids, *models) : 0;
+        m_baseline = models ? defaultBaselineIndex(m_runs.ids, *models) : 0;
     } else {
         m_baseline = std::clamp(m_baseline, 0, int(m_runs.size()) - 1);
     }
@@ -257,9 +244,7 @@ void ComparisonPage::clear()
     if (m_cancel)
         m_cancel->store(true);
     m_loading = false;
-    m_runs.clear();
-    m_runRowIds.clear();
-    m_runIds.clear();
+    m_runs = {};
     m_histories.clear();
     m_historiesComplete = false;
     m_baseline = 0;
@@ -283,6 +268,27 @@ void ComparisonPage::setBaseline(int run)
 int ComparisonPage::baseline() const
 {
     return m_baseline;
+}
+
+bool ComparisonPage::selectRun(const QString &runId)
+{
+    const qsizetype run = m_runs.indexOf(runId);
+    if (run < 0)
+        return false;
+    QTableView *view = m_ui->comparisonTable;
+    view->clearSelection();
+    // The proxy only sorts: a run's column is the model's; a transposed run's row moves with the sort.
+    if (m_model->isTransposed()) {
+        const QModelIndex index = m_proxy->mapFromSource(m_model->index(int(run), ComparisonModel::RunColumn));
+        view->selectRow(index.row());
+        view->scrollTo(index);
+    } else {
+        const int column = ComparisonModel::FirstRunColumn + int(run);
+        view->selectColumn(column);
+        if (m_proxy->rowCount() > 0)
+            view->scrollTo(m_proxy->index(view->rowAt(0) < 0 ? 0 : view->rowAt(0), column));
+    }
+    return true;
 }
 
 void ComparisonPage::setStepSelection(const StepSelection &step)
@@ -324,7 +330,7 @@ void ComparisonPage::rebuild()
     options.step = m_step;
     options.directions = m_directions;
     options.histories = m_histories;
-    m_model->setComparison(RunComparison::build(m_runs, options));
+    m_model->setComparison(RunComparison::build(m_runs.runs, options));
     updateControls();
     adjustColumns();
     Q_EMIT comparisonChanged();
@@ -336,8 +342,8 @@ void ComparisonPage::startLoadingHistories()
         return;
     QList<HistoryLoader::Request> requests;
     for (qsizetype i = 0; i < m_runs.size(); ++i)
-        for (const MetricPoint &p : m_runs.at(i).latestMetrics)
-            requests.append({m_runRowIds.at(i), p.key});
+        for (const MetricPoint &p : m_runs.runs.at(i).latestMetrics)
+            requests.append({m_runs.rowIds.at(i), p.key});
     if (m_cancel)
         m_cancel->store(true);
     m_cancel = std::make_shared<std::atomic_bool>(false);
@@ -360,7 +366,7 @@ void ComparisonPage::startLoadingHistories()
         }
         QHash<qint64, QString> runIdOfRow;
         for (qsizetype i = 0; i < m_runs.size(); ++i)
-            runIdOfRow.insert(m_runRowIds.at(i), m_runs.at(i).runId);
+            runIdOfRow.insert(m_runs.rowIds.at(i), m_runs.runs.at(i).runId);
         for (qsizetype i = 0; i < result.requests.size(); ++i)
             m_histories[runIdOfRow.value(result.requests.at(i).runRowId)][result.requests.at(i).key] = result.series.at(i);
         m_historiesComplete = true;
@@ -397,8 +403,8 @@ void ComparisonPage::updateControls()
     const bool any = !m_runs.isEmpty();
     m_ui->baselineCombo->clear();
     for (int i = 0; i < m_runs.size(); ++i) {
-        m_ui->baselineCombo->addItem(m_model->comparison().runLabel(i), m_runs.at(i).runId);
-        m_ui->baselineCombo->setItemData(i, m_runs.at(i).runId, Qt::ToolTipRole);
+        m_ui->baselineCombo->addItem(m_model->comparison().runLabel(i), m_runs.runs.at(i).runId);
+        m_ui->baselineCombo->setItemData(i, m_runs.runs.at(i).runId, Qt::ToolTipRole);
     }
     m_ui->baselineCombo->setCurrentIndex(any ? m_baseline : -1);
     m_ui->stepCombo->setCurrentIndex(int(m_step.mode));

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "ComparedRuns.h"
 #include "core/RunComparison.h"
 #include "core/Error.h"
 
@@ -28,7 +29,6 @@ namespace md {
 class Cache;
 class ComparisonModel;
 class RunsProxyModel;
-struct RunRow;
 
 /// The side-by-side comparison of runs (md::RunComparison through a ComparisonModel): runs as columns
 /// (or rows, transposed), a baseline run that every other value is compared with, the value shown
@@ -62,6 +62,9 @@ public:
     StepSelection stepSelection() const { return m_step; }
     /// True while full histories are being loaded.
     bool isLoadingHistories() const { return m_loadingGeneration == m_generation && m_loading; }
+    /// Selects the column of the run with this MLflow id (its row when transposed) and scrolls it
+    /// into view, e.g. after a click on its line in a chart; false when it is not compared.
+    bool selectRun(const QString &runId);
     /// Sets (or with nullopt, removes) the person's direction for a metric, and remembers it.
     void setMetricDirection(const QString &metricKey, std::optional<MetricDirection> direction);
     /// Writes the shown comparison as CSV (RunComparison::toCsv).
@@ -117,10 +120,7 @@ private:
     QAction *m_copyMarkdown;
     QAction *m_exportCsv;
 
-    QList<Run> m_runs;
-    QList<qint64> m_runRowIds;
-    QStringList m_runIds;
-    std::optional<qint64> m_sourceId;
+    ComparedRuns m_runs;
     int m_baseline = 0;
     StepSelection m_step;
     MetricDirections m_directions;

@@ -248,13 +248,19 @@ RollbackDialog::RollbackDialog(const QString &model, qint64 fromVersion, qint64 
     m_target->setCurrentIndex(std::max(0, m_target->findData(proposed)));
     form->addRow(tr("Roll back to:"), m_target);
     layout->addLayout(form);
-    auto *plan = new QListWidget(this);
+    m_plan = new QListWidget(this);
+    m_plan->setObjectName(u"rollbackPlan"_s);
     for (const QString &c : checks)
-        plan->addItem(tr("✓ %1").arg(c));
-    for (const QString &s : steps)
-        plan->addItem(tr("→ %1").arg(s));
-    plan->setToolTip(tr("The pre-flight checks that passed and what will be written (for the proposed version)"));
-    layout->addWidget(plan);
+        m_plan->addItem(tr("✓ %1").arg(c));
+    const QString standIn = reasonStandIn();
+    for (const QString &s : steps) {
+        const QString line = tr("→ %1").arg(s);
+        m_plan->addItem(line);
+        if (const qsizetype at = line.indexOf(standIn); at >= 0)
+            m_reasonSteps.append({m_plan->item(m_plan->count() - 1), line.left(at), line.mid(at + standIn.size())});
+    }
+    m_plan->setToolTip(tr("The pre-flight checks that passed and what will be written (for the proposed version)"));
+    layout->addWidget(m_plan);
     auto *warn = new QLabel(tr("Emergency rollback: no approval is needed, and the journal marks it as an emergency with "
                                "your name and reason."),
                             this);
@@ -273,10 +279,33 @@ RollbackDialog::RollbackDialog(const QString &model, qint64 fromVersion, qint64 
     buttons->addButton(QDialogButtonBox::Cancel);
     connect(m_rollback, &QPushButton::clicked, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    connect(m_reason, &QPlainTextEdit::textChanged, this,
-            [this] { m_rollback->setEnabled(!reason().isEmpty() && m_target->count() > 0); });
+    connect(m_reason, &QPlainTextEdit::textChanged, this, [this] {
+        m_rollback->setEnabled(!reason().isEmpty() && m_target->count() > 0);
+        updateReasonSteps();
+    });
     layout->addWidget(buttons);
+    updateReasonSteps();
     resize(560, 420);
+}
+
+QString RollbackDialog::reasonStandIn()
+{
+    // ModelsPage plans with this text (in its context: the same in every language).
+    return QCoreApplication::translate("md::ModelsPage", "(the reason you give)");
+}
+
+void RollbackDialog::updateReasonSteps()
+{
+    const QString typed = reason();
+    // One line per step: a reason of several lines is written as typed, but listed on one.
+    const QString shown = typed.isEmpty() ? tr("write the reason below ↓") : QString(typed).replace(u'\n', u' ');
+    for (const ReasonStep &step : std::as_const(m_reasonSteps)) {
+        step.item->setText(step.before + shown + step.after);
+        QFont font = step.item->font();
+        font.setItalic(typed.isEmpty());
+        step.item->setFont(font);
+        step.item->setForeground(typed.isEmpty() ? m_plan->palette().brush(QPalette::PlaceholderText) : QBrush());
+    }
 }
 
 qint64 RollbackDialog::target() const { return m_target->currentData().toLongLong(); }

@@ -94,6 +94,7 @@ private Q_SLOTS:
     void barChart();
     void scatterChart();
     void parallelCoordinates();
+    void clickSelectsRun();
     void parallelSweep();
     void exports();
     void darkPalette();
@@ -104,6 +105,8 @@ private:
     bool startAndWait();
     void compareFourAndOpenCharts();
     bool chooseMetric(const QString &key);
+    /// The runs of the car_price_sweep experiment, as the cache holds them (empty on failure).
+    QList<md::Run> sweepRuns() const;
     ChartsPage *page() const { return m_window->chartsPage(); }
     md::MetricChart *chart() const { return page()->chart(); }
     QCustomPlot *plot() const { return chart()->plot(); }
@@ -176,6 +179,21 @@ void TestCharts::compareFourAndOpenCharts()
     QCOMPARE(pages->tabText(index), u"Charts"_s);
     QTest::mouseClick(pages->tabBar(), Qt::LeftButton, {}, pages->tabBar()->tabRect(index).center());
     QCOMPARE(pages->currentWidget(), page());
+}
+
+QList<md::Run> TestCharts::sweepRuns() const
+{
+    md::Cache cache;
+    if (!cache.open(m_cachePath))
+        return {};
+    md::RunQuery q;
+    q.experiments = {u"car_price_sweep"_s};
+    auto rows = cache.runs(q);
+    QList<md::Run> out;
+    if (rows)
+        for (const md::RunRow &r : *rows)
+            out.append(r.run);
+    return out;
 }
 
 bool TestCharts::chooseMetric(const QString &key)
@@ -310,6 +328,8 @@ void TestCharts::barChart()
     page()->kindCombo()->setCurrentIndex(int(ChartsPage::Kind::Bar));
     QVERIFY(chart()->isBarChart());
     QVERIFY(!page()->smoothingSlider()->isEnabled());
+    QVERIFY(!page()->smoothingSlider()->isVisible());
+    QVERIFY(!page()->xModeCombo()->isVisible());
     QMap<QString, double> bars;
     for (int i = 0; i < plot()->plottableCount(); ++i) {
         auto *b = qobject_cast<QCPBars *>(plot()->plottable(i));
@@ -350,6 +370,14 @@ void TestCharts::scatterChart()
     QVERIFY(params->isVisible());
     QVERIFY(!page()->xModeCombo()->isEnabled());
     QVERIFY(!page()->smoothingSlider()->isEnabled());
+    // The history's own controls give the toolbar their room.
+    QVERIFY(!page()->xModeCombo()->isVisible());
+    QVERIFY(!page()->smoothingSlider()->isVisible());
+    QVERIFY(!page()->logYCheck()->isVisible());
+    // It starts on the param most runs logged with values that differ (max_depth: 12, 5, 6; before
+    // n_estimators by name), not on the first by name (colsample_bytree: two runs only).
+    QCOMPARE(page()->param(), u"max_depth"_s);
+    QCOMPARE(plot()->plottableCount(), 3);
     // Every param of the four runs, once (Linear Regression 8, Random Forest 10, XGBoost 11 and
     // XGBoost tuned 13, 19 different keys).
     QCOMPARE(params->count(), 19);
@@ -594,22 +622,75 @@ void TestCharts::parallelCoordinates()
     QVERIFY(page()->grab().save(u"/tmp/charts-parallel-dark.png"_s));
 }
 
+void TestCharts::clickSelectsRun()
+{
+    compareFourAndOpenCharts();
+    QVERIFY(chooseMetric(u"val_r2_score"_s));
+    QSignalSpy selected(page(), &ChartsPage::runSelected);
+    const auto pixel = [this](double x, double y) {
+        return QPoint(int(std::lround(plot()->xAxis->coordToPixel(x))), int(std::lround(plot()->yAxis->coordToPixel(y))));
+    };
+    const auto click = [&](const QPoint &at) {
+        selected.clear();
+        QTest::mouseClick(plot(), Qt::LeftButton, {}, at);
+        return selected.isEmpty() ? QString() : selected.first().at(0).toString();
+    };
+
+    // History: on a point of the XGBoost tuned line, the one farthest from the other lines.
+    QTRY_COMPARE(chart()->graph(kTuned)->dataCount(), 6);
+    const QCPGraph *tuned = chart()->graph(kTuned);
+    QPoint onTuned;
+    double farthest = -1;
+    for (auto it = tuned->data()->constBegin(); it != tuned->data()->constEnd(); ++it) {
+        const QPoint p = pixel(it->key, it->value);
+        double nearestOther = 1e9;
+        for (const QString &id : page()->runIds())
+            if (id != kTuned)
+                nearestOther = std::min(nearestOther, chart()->graph(id)->selectTest(p, false));
+        if (nearestOther > farthest) {
+            farthest = nearestOther;
+            onTuned = p;
+        }
+    }
+    QVERIFY2(farthest > plot()->selectionTolerance(), qPrintable(QString::number(farthest)));
+    QCOMPARE(page()->runAt(onTuned), int(page()->runIds().indexOf(kTuned)));
+    QCOMPARE(click(onTuned), kTuned);
+    // Off the lines (just inside the plot's bottom-right corner), nothing.
+    const QPoint corner = plot()->axisRect()->bottomRight() - QPoint(3, 3);
+    QCOMPARE(page()->runAt(corner), -1);
+    QCOMPARE(click(corner), QString());
+    // A hidden line cannot be clicked.
+    chart()->setSeriesVisible(kTuned, false);
+    QVERIFY(page()->runAt(onTuned) != int(page()->runIds().indexOf(kTuned)));
+    chart()->setSeriesVisible(kTuned, true);
+
+    // Bar: halfway up the XGBoost bar (0.88).
+    page()->setKind(ChartsPage::Kind::Bar);
+    QCOMPARE(click(pixel(double(page()->runIds().indexOf(kXgb) + 1), 0.44)), kXgb);
+    // Between two bars, nothing.
+    QCOMPARE(click(pixel(1.5, 0.44)), QString());
+
+    // Scatter of n_estimators: the Random Forest point (200, 0.85); Linear Regression has no point.
+    page()->setKind(ChartsPage::Kind::Scatter);
+    QVERIFY(page()->setParam(u"n_estimators"_s));
+    QCOMPARE(click(pixel(200, 0.85)), kForest);
+    QCOMPARE(click(pixel(300, 0.85)), QString());
+
+    // The right button selects nothing.
+    selected.clear();
+    QTest::mouseClick(plot(), Qt::RightButton, {}, pixel(200, 0.85));
+    QVERIFY(selected.isEmpty());
+}
+
 void TestCharts::parallelSweep()
 {
     // Twenty finished trials of the sweep: five params that differ, then val_r2_score.
+    const QList<md::Run> sweep = sweepRuns();
     QStringList ids;
-    {
-        md::Cache cache;
-        QVERIFY(cache.open(m_cachePath).ok());
-        md::RunQuery q;
-        q.experiments = {u"car_price_sweep"_s};
-        auto rows = cache.runs(q);
-        QVERIFY(rows.ok());
-        for (const md::RunRow &r : *rows)
-            if (r.run.runName.startsWith(u"trial-"_s) && r.run.status == u"FINISHED"_s && ids.size() < 20
-                && md::latestFiniteValue(r.run, u"val_r2_score"_s))
-                ids.append(r.run.runId);
-    }
+    for (const md::Run &r : sweep)
+        if (r.runName.startsWith(u"trial-"_s) && r.status == u"FINISHED"_s && ids.size() < 20
+            && md::latestFiniteValue(r, u"val_r2_score"_s))
+            ids.append(r.runId);
     QCOMPARE(ids.size(), 20);
     QVERIFY(m_window->showComparison(ids));
     m_window->pages()->setCurrentWidget(page());
@@ -697,19 +778,12 @@ void TestCharts::emptyChartKeepsItsPlotArea()
 void TestCharts::longHistoryKeepsEveryPoint()
 {
     // The sweep runs with 1000 `loss` points: their latest loss is at step 999 (finite ones only).
+    const QList<md::Run> sweep = sweepRuns();
     QStringList ids;
-    {
-        md::Cache cache;
-        QVERIFY(cache.open(m_cachePath).ok());
-        md::RunQuery q;
-        q.experiments = {u"car_price_sweep"_s};
-        auto rows = cache.runs(q);
-        QVERIFY(rows.ok());
-        for (const md::RunRow &r : *rows)
-            for (const md::MetricPoint &p : r.run.latestMetrics)
-                if (p.key == u"loss"_s && p.step == 999 && std::isfinite(p.value) && ids.size() < 2)
-                    ids.append(r.run.runId);
-    }
+    for (const md::Run &r : sweep)
+        for (const md::MetricPoint &p : r.latestMetrics)
+            if (p.key == u"loss"_s && p.step == 999 && std::isfinite(p.value) && ids.size() < 2)
+                ids.append(r.runId);
     QCOMPARE(ids.size(), 2);
     QVERIFY(m_window->showComparison(ids));
     m_window->pages()->setCurrentWidget(page());

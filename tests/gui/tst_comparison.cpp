@@ -79,6 +79,9 @@ private Q_SLOTS:
     void emptyStateAndShortcut();
     void darkPaletteColours();
     void compareFromCommandLine();
+    void selectRunFromChart();
+    void cliSpeaksTheLanguage_data();
+    void cliSpeaksTheLanguage();
 
 private:
     bool startAndWait();
@@ -452,6 +455,69 @@ void TestComparisonGui::compareFromCommandLine()
 
     const auto bad = md::test::runProcess(QStringLiteral(MD_GUI_PATH), {u"--compare"_s, u","_s});
     QCOMPARE(bad.exitCode, 2);
+}
+
+void TestComparisonGui::selectRunFromChart()
+{
+    QVERIFY(startAndWait());
+    compareFour();
+    QItemSelectionModel *selection = page()->table()->selectionModel();
+    // A click on a run in a chart selects its whole column here.
+    QVERIFY(page()->selectRun(kXgb));
+    const int column = columnOf(kXgb);
+    QVERIFY(column >= 0);
+    QVERIFY(selection->isColumnSelected(column, {}));
+    QCOMPARE(selection->selectedColumns().size(), 1);
+    // Another run replaces the selection.
+    QVERIFY(page()->selectRun(kTuned));
+    QVERIFY(selection->isColumnSelected(columnOf(kTuned), {}));
+    QVERIFY(!selection->isColumnSelected(column, {}));
+    // Transposed, runs are rows: its row.
+    QTest::mouseClick(page()->transposeButton(), Qt::LeftButton);
+    QVERIFY(page()->model()->isTransposed());
+    QVERIFY(page()->selectRun(kForest));
+    const QModelIndexList rows = selection->selectedRows();
+    QCOMPARE(rows.size(), 1);
+    QCOMPARE(rows.first().siblingAtColumn(ComparisonModel::RunColumn).data(ComparisonModel::RunIdRole).toString(), kForest);
+    // A run that is not compared selects nothing new.
+    QVERIFY(!page()->selectRun(u"0123456789abcdef0123456789abcdef"_s));
+}
+
+void TestComparisonGui::cliSpeaksTheLanguage_data()
+{
+    QTest::addColumn<QStringList>("lang");
+    QTest::addColumn<QString>("systemLocale");
+    QTest::addColumn<QByteArray>("missingSource");
+    QTest::addColumn<QByteArray>("missingRuns");
+    const QByteArray en = "no such file or folder";
+    const QByteArray de = "Datei oder Ordner existiert nicht";
+    const QByteArray enRuns = "runs abc, def are not in the cache";
+    const QByteArray deRuns = "Läufe abc, def sind nicht im Cache";
+    QTest::newRow("English system") << QStringList{} << u"en_US.UTF-8"_s << en << enRuns;
+    QTest::newRow("German system") << QStringList{} << u"de_DE.UTF-8"_s << de << deRuns;
+    QTest::newRow("--lang de") << QStringList{u"--lang"_s, u"de"_s} << u"en_US.UTF-8"_s << de << deRuns;
+    QTest::newRow("--lang=de") << QStringList{u"--lang=de"_s} << u"C"_s << de << deRuns;
+    QTest::newRow("--lang en overrides") << QStringList{u"--lang"_s, u"en"_s} << u"de_DE.UTF-8"_s << en << enRuns;
+}
+
+void TestComparisonGui::cliSpeaksTheLanguage()
+{
+    QFETCH(QStringList, lang);
+    QFETCH(QString, systemLocale);
+    QFETCH(QByteArray, missingSource);
+    QFETCH(QByteArray, missingRuns);
+    const QHash<QString, QString> env{{u"LC_ALL"_s, systemLocale}, {u"LANG"_s, systemLocale}, {u"LANGUAGE"_s, QString()}};
+    const QString missing = m_dir->filePath(u"no-such-store/mlruns"_s);
+    const auto sync = md::test::runProcess(md::test::cliPath(), lang + QStringList{u"--cache"_s, m_cachePath, u"sync"_s, missing},
+                                           {}, env);
+    QCOMPARE(sync.exitCode, 2);
+    QVERIFY2(sync.err.contains(QByteArray(missing.toUtf8() + ": " + missingSource)), sync.err.constData());
+    // The option may stand anywhere before the command's own arguments end.
+    const auto compare = md::test::runProcess(md::test::cliPath(),
+                                              QStringList{u"--cache"_s, m_cachePath, u"compare"_s} + lang + QStringList{u"abc"_s, u"def"_s},
+                                              {}, env);
+    QCOMPARE(compare.exitCode, 2);
+    QVERIFY2(compare.err.contains(missingRuns), compare.err.constData());
 }
 
 QTEST_MAIN(TestComparisonGui)

@@ -328,8 +328,25 @@ void TestRegistryActions::rollBackAsDana(const QString &reason)
         planLines.append(plan->item(i)->text());
     QVERIFY2(planLines.contains(u"→ move car_price_model v4 to Production, archiving the version there"_s),
              qPrintable(planLines.join(u'\n')));
+    // The step that writes the reason prompts for it, greyed, until it is typed; then shows it as typed.
+    const QString reasonStep = u"→ tag car_price_model v3: modeldesk.rolled_back_reason = "_s;
+    const auto reasonLine = [plan, &reasonStep]() -> QListWidgetItem * {
+        for (int i = 0; i < plan->count(); ++i)
+            if (plan->item(i)->text().startsWith(reasonStep))
+                return plan->item(i);
+        return nullptr;
+    };
+    QVERIFY2(reasonLine(), qPrintable(planLines.join(u'\n')));
+    QCOMPARE(reasonLine()->text(), reasonStep + u"write the reason below ↓"_s);
+    QVERIFY(reasonLine()->font().italic());
+    QCOMPARE(reasonLine()->foreground().color(), plan->palette().color(QPalette::PlaceholderText));
+    QVERIFY2(!planLines.join(u'\n').contains(u"(the reason you give)"_s), qPrintable(planLines.join(u'\n')));
     QVERIFY(!dialog->rollbackButton()->isEnabled());
-    QTest::keyClicks(dialog->reasonEdit(), reason);
+    QTest::keyClicks(dialog->reasonEdit(), reason.left(5));
+    QCOMPARE(reasonLine()->text(), reasonStep + reason.left(5));
+    QTest::keyClicks(dialog->reasonEdit(), reason.mid(5));
+    QCOMPARE(reasonLine()->text(), reasonStep + reason);
+    QVERIFY(!reasonLine()->font().italic());
     QVERIFY(dialog->rollbackButton()->isEnabled());
     QTest::mouseClick(dialog->rollbackButton(), Qt::LeftButton);
     waitIdle();
