@@ -129,9 +129,10 @@ void MetricChart::setSeries(const QString &id, const QString &label, const QColo
     e->points = points;
     rebuildEntry(*e);
     if (!m_userMovedView)
-        resetView();
-    else
-        m_plot->replot();
+        fitView();
+    // Histories arrive one by one: one replot when the event loop is next idle, not one per
+    // series (100 series × 100,000 points each would redraw 5 million points per arrival).
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
 void MetricChart::rebuildEntry(Entry &e)
@@ -162,6 +163,48 @@ void MetricChart::rebuildEntry(Entry &e)
     e.lower->setVisible(e.visible && band);
     e.upper->setVisible(e.visible && band);
     updateLegendItem(e);
+
+    e.hasKeys = e.hasValues = e.hasPositiveValues = false;
+    auto addKeys = [&e](const QVector<double> &xs) {
+        if (xs.isEmpty())
+            return;
+        const Entry::Span r{xs.first(), xs.last()};  // sorted by key
+        e.keys = e.hasKeys ? Entry::Span{std::min(e.keys.lower, r.lower), std::max(e.keys.upper, r.upper)} : r;
+        e.hasKeys = true;
+    };
+    auto addValues = [&e](const QVector<double> &ys) {
+        for (double v : ys) {
+            if (!std::isfinite(v))
+                continue;
+            if (!e.hasValues) {
+                e.values = Entry::Span{v, v};
+                e.hasValues = true;
+            } else {
+                e.values.lower = std::min(e.values.lower, v);
+                e.values.upper = std::max(e.values.upper, v);
+            }
+            if (v > 0) {
+                if (!e.hasPositiveValues) {
+                    e.positiveValues = Entry::Span{v, v};
+                    e.hasPositiveValues = true;
+                } else {
+                    e.positiveValues.lower = std::min(e.positiveValues.lower, v);
+                    e.positiveValues.upper = std::max(e.positiveValues.upper, v);
+                }
+            }
+        }
+    };
+    addKeys(e.series.x);
+    addValues(shown);
+    if (band) {
+        for (QCPGraph *g : {e.lower, e.upper}) {
+            QVector<double> ys;
+            ys.reserve(g->data()->size());
+            for (auto it = g->data()->constBegin(); it != g->data()->constEnd(); ++it)
+                ys.append(it->value);
+            addValues(ys);
+        }
+    }
 }
 
 void MetricChart::rebuildAll()
@@ -419,44 +462,33 @@ void MetricChart::onLegendClick(QCPLegend *, QCPAbstractLegendItem *item, QMouse
 
 void MetricChart::resetView()
 {
+    fitView();
+    m_plot->replot();
+}
+
+void MetricChart::fitView()
+{
     m_userMovedView = false;
-    if (m_bars) {
-        m_plot->replot();
+    if (m_bars)
         return;
-    }
     if (m_scatter) {
         resetScatterView();
-        m_plot->replot();
         return;
     }
     bool any = false;
+    bool anyValue = false;
     QCPRange x;
     QCPRange y;
     for (const Entry &e : std::as_const(m_entries)) {
-        if (!e.visible || e.series.isEmpty())
+        if (!e.visible || e.series.isEmpty() || !e.hasKeys)
             continue;
-        for (QCPGraph *g : {e.line, e.lower, e.upper}) {
-            if (g->data()->isEmpty())
-                continue;
-            bool ok = false;
-            const QCPRange kr = g->getKeyRange(ok);
-            if (!ok)
-                continue;
-            const QCP::SignDomain sign = m_logY ? QCP::sdPositive : QCP::sdBoth;
-            bool vok = false;
-            const QCPRange vr = g->getValueRange(vok, sign);
-            if (!any) {
-                x = kr;
-                any = true;
-            } else {
-                x.expand(kr);
-            }
-            if (vok) {
-                if (y.lower == 0 && y.upper == 0 && !(m_logY))
-                    y = vr;
-                else
-                    y.expand(vr);
-            }
+        x = any ? QCPRange(std::min(x.lower, e.keys.lower), std::max(x.upper, e.keys.upper)) : QCPRange(e.keys.lower, e.keys.upper);
+        any = true;
+        const bool has = m_logY ? e.hasPositiveValues : e.hasValues;
+        const Entry::Span &vr = m_logY ? e.positiveValues : e.values;
+        if (has) {
+            y = anyValue ? QCPRange(std::min(y.lower, vr.lower), std::max(y.upper, vr.upper)) : QCPRange(vr.lower, vr.upper);
+            anyValue = true;
         }
     }
     if (!any) {
@@ -479,7 +511,6 @@ void MetricChart::resetView()
             m_plot->yAxis->setRange(y.lower - pad, y.upper + pad);
         }
     }
-    m_plot->replot();
 }
 
 QString MetricChart::toolTipAt(const QPoint &pos) const

@@ -98,6 +98,14 @@ private:
         QCPGraph *lower = nullptr;
         QCPGraph *upper = nullptr;
         bool visible = true;
+        /// Key and value ranges of what the graphs hold (any sign, and positive values only for a
+        /// log axis), kept so that fitting the view does not walk millions of points per series.
+        struct Span {
+            double lower = 0;
+            double upper = 0;
+        };
+        Span keys, values, positiveValues;
+        bool hasKeys = false, hasValues = false, hasPositiveValues = false;
     };
 
     struct ScatterPoint {
@@ -107,6 +115,8 @@ private:
     };
 
     void rebuildEntry(Entry &e);
+    /// Sets the axes to show every visible series (resetView without the replot).
+    void fitView();
     void applyScatterAxes();
     void resetScatterView();
     void rebuildAll();
