@@ -268,8 +268,10 @@ Status Cache::commitBatch()
         return {};
     m_inBatch = false;
     Status s = m_db.exec(QStringLiteral("COMMIT"));
-    if (!s)
+    if (!s) {
         (void)m_db.exec(QStringLiteral("ROLLBACK"));
+        m_knownKeys.clear();
+    }
     return s;
 }
 
@@ -352,26 +354,104 @@ QByteArray runDigest(const Run &r, qint64 experimentRow)
     return h.result();
 }
 
+/// How many rows one INSERT of writeRun() carries: a statement step per row costs more than the
+/// row itself; 32 rows of 8 columns stay far below SQLite's limit of bound variables.
+constexpr qsizetype kRowsPerInsert = 32;
+
+enum class RunTable { Params, Tags, LatestMetrics, Inputs, Count };
+
+/// "INSERT … VALUES (?, …), (?, …)" for 1 … kRowsPerInsert rows of `table`, built once.
+const QString &multiRowInsert(RunTable table, qsizetype rows)
+{
+    static const auto all = [] {
+        const struct {
+            const char *head;
+            int columns;
+        } tables[] = {{"INSERT INTO params VALUES ", 3},
+                      {"INSERT INTO run_tags VALUES ", 3},
+                      {"INSERT OR REPLACE INTO latest_metrics VALUES ", 5},
+                      {"INSERT INTO run_inputs VALUES ", 8}};
+        std::array<std::array<QString, kRowsPerInsert + 1>, size_t(RunTable::Count)> out;
+        for (size_t t = 0; t < out.size(); ++t) {
+            QString row = QStringLiteral("(?");
+            for (int c = 1; c < tables[t].columns; ++c)
+                row += QStringLiteral(",?");
+            row += QLatin1Char(')');
+            for (qsizetype n = 1; n <= kRowsPerInsert; ++n) {
+                QString sql = QString::fromLatin1(tables[t].head);
+                for (qsizetype r = 0; r < n; ++r)
+                    sql += (r ? QStringLiteral(",") : QString()) + row;
+                out[t][size_t(n)] = sql;
+            }
+        }
+        return out;
+    }();
+    return all[size_t(table)][size_t(rows)];
+}
+
 } // namespace
 
 Status Cache::writeRun(qint64 sourceId, const Run &run)
 {
-    Transaction tx(m_db);
-    if (!tx.begin())
-        return tx.begin();
+    // Prepared once like every statement here: Transaction parses its SQL on every call, and
+    // SAVEPOINT + RELEASE cost more than a small run's rows.
+    class Savepoint {
+    public:
+        explicit Savepoint(Cache &cache) : m_cache(cache)
+        {
+            m_begin = m_cache.cached(QStringLiteral("SAVEPOINT write_run")).exec();
+            m_done = !m_begin.ok();
+        }
+        ~Savepoint()
+        {
+            if (!m_done)
+                rollback();
+        }
+        Status begin() const { return m_begin; }
+        Status commit()
+        {
+            m_done = true;
+            Status s = m_cache.cached(QStringLiteral("RELEASE write_run")).exec();
+            if (!s)
+                rollback();
+            return s;
+        }
+
+    private:
+        void rollback()
+        {
+            (void)m_cache.cached(QStringLiteral("ROLLBACK TO write_run")).exec();
+            (void)m_cache.cached(QStringLiteral("RELEASE write_run")).exec();
+            m_cache.m_knownKeys.clear();
+        }
+        Cache &m_cache;
+        Status m_begin;
+        bool m_done = false;
+    };
+
     auto exp = experimentRowId(sourceId, run.experimentId);
     if (!exp)
         return exp.error();
     // A re-sync mostly delivers what the cache has: rewriting it would cost more than reading it.
     const QByteArray digest = runDigest(run, *exp);
+    std::optional<qint64> existing;
     {
-        Statement &same = cached(QStringLiteral("SELECT content_hash FROM runs WHERE source_id = ? AND run_uuid = ?"));
+        Statement &same = cached(QStringLiteral("SELECT id, content_hash FROM runs WHERE source_id = ? AND run_uuid = ?"));
         same.bind(1, sourceId).bind(2, run.runId);
-        const bool unchanged = same.next() && same.blob(0) == digest;
+        bool unchanged = false;
+        if (same.next()) {
+            existing = same.int64(0);
+            unchanged = same.blob(1) == digest;
+        } else if (same.error()) {
+            return *same.error();
+        }
         same.reset();
         if (unchanged)
-            return tx.commit();
+            return {};
     }
+    Savepoint tx(*this);
+    if (!tx.begin())
+        return tx.begin();
     Statement &up = cached(QStringLiteral(
         "INSERT INTO runs (source_id, experiment, run_uuid, run_name, user_id, status, start_time, end_time,"
         " artifact_uri, lifecycle_stage, parent_run_uuid, has_history, content_hash)"
@@ -387,14 +467,11 @@ Status Cache::writeRun(qint64 sourceId, const Run &run)
     up.bind(11, parent.isEmpty() ? QString() : parent).bind(12, run.hasHistory ? 1 : 0).bindBlob(13, digest);
     if (Status s = up.exec(); !s)
         return s;
-    Statement &sel = cached(QStringLiteral("SELECT id FROM runs WHERE source_id = ? AND run_uuid = ?"));
-    sel.bind(1, sourceId).bind(2, run.runId);
-    if (!sel.next())
-        return sel.error() ? *sel.error() : m_db.errorHere();
-    const qint64 id = sel.int64(0);
-    sel.reset();
+    // The upsert keeps the row id of a run the cache had.
+    const qint64 id = existing ? *existing : m_db.lastInsertRowId();
 
-    if (!run.hasHistory) {
+    // A new run has no rows to replace: its row id was never used or its rows went with it.
+    if (existing && !run.hasHistory) {
         // Cached histories (fetched on demand) stay valid only while the metric did not move on.
         QHash<QString, MetricPoint> before;
         Statement &old = cached(QStringLiteral("SELECT key, value, timestamp, step FROM latest_metrics WHERE run = ?"));
@@ -410,33 +487,48 @@ Status Cache::writeRun(qint64 sourceId, const Run &run)
                     return s;
         }
     }
-    for (const QString &sql : {QStringLiteral("DELETE FROM params WHERE run = ?"), QStringLiteral("DELETE FROM run_tags WHERE run = ?"),
-                               QStringLiteral("DELETE FROM latest_metrics WHERE run = ?"),
-                               QStringLiteral("DELETE FROM run_inputs WHERE run = ?")}) {
-        if (Status s = cached(sql).bind(1, id).exec(); !s)
-            return s;
-    }
-    if (Status s = insertKeyValues(m_db, cached(QStringLiteral("INSERT INTO params VALUES (?, ?, ?)")), id, run.params); !s)
-        return s;
-    if (Status s = insertKeyValues(m_db, cached(QStringLiteral("INSERT INTO run_tags VALUES (?, ?, ?)")), id, run.tags); !s)
-        return s;
-    {
-        Statement &st = cached(QStringLiteral("INSERT OR REPLACE INTO latest_metrics VALUES (?, ?, ?, ?, ?)"));
-        for (const auto &m : run.latestMetrics) {
-            st.bind(1, id).bind(2, m.key).bind(3, m.value).bind(4, m.timestamp).bind(5, m.step);
-            if (Status s = st.exec(); !s)
+    if (existing) {
+        for (const QString &sql : {QStringLiteral("DELETE FROM params WHERE run = ?"), QStringLiteral("DELETE FROM run_tags WHERE run = ?"),
+                                   QStringLiteral("DELETE FROM latest_metrics WHERE run = ?"),
+                                   QStringLiteral("DELETE FROM run_inputs WHERE run = ?")}) {
+            if (Status s = cached(sql).bind(1, id).exec(); !s)
                 return s;
         }
     }
-    {
-        Statement &st = cached(QStringLiteral("INSERT INTO run_inputs VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
-        for (const auto &in : run.inputs) {
-            st.bind(1, id).bind(2, in.name).bind(3, in.digest).bind(4, in.sourceType).bind(5, in.source);
-            st.bind(6, in.schema).bind(7, in.profile).bind(8, in.context);
+    // `bindRow(st, i, first)` binds item i at bind index `first` onward.
+    auto insertRows = [&](RunTable table, qsizetype count, int columns, const auto &bindRow) -> Status {
+        for (qsizetype start = 0; start < count; start += kRowsPerInsert) {
+            const qsizetype n = std::min(kRowsPerInsert, count - start);
+            Statement &st = cached(multiRowInsert(table, n));
+            for (qsizetype r = 0; r < n; ++r)
+                bindRow(st, start + r, int(r) * columns + 1);
             if (Status s = st.exec(); !s)
                 return s;
         }
-    }
+        return {};
+    };
+    auto bindKeyValue = [&](const QList<KeyValue> &kvs) {
+        return [&kvs, id](Statement &st, qsizetype i, int c) { st.bind(c, id).bind(c + 1, kvs[i].key).bind(c + 2, kvs[i].value); };
+    };
+    if (Status s = insertRows(RunTable::Params, run.params.size(), 3, bindKeyValue(run.params)); !s)
+        return s;
+    if (Status s = insertRows(RunTable::Tags, run.tags.size(), 3, bindKeyValue(run.tags)); !s)
+        return s;
+    if (Status s = insertRows(RunTable::LatestMetrics, run.latestMetrics.size(), 5,
+                              [&](Statement &st, qsizetype i, int c) {
+                                  const MetricPoint &m = run.latestMetrics[i];
+                                  st.bind(c, id).bind(c + 1, m.key).bind(c + 2, m.value).bind(c + 3, m.timestamp).bind(c + 4, m.step);
+                              });
+        !s)
+        return s;
+    if (Status s = insertRows(RunTable::Inputs, run.inputs.size(), 8,
+                              [&](Statement &st, qsizetype i, int c) {
+                                  const DatasetInput &in = run.inputs[i];
+                                  st.bind(c, id).bind(c + 1, in.name).bind(c + 2, in.digest).bind(c + 3, in.sourceType);
+                                  st.bind(c + 4, in.source).bind(c + 5, in.schema).bind(c + 6, in.profile).bind(c + 7, in.context);
+                              });
+        !s)
+        return s;
     if (run.hasHistory) {
         if (Status s = cached(QStringLiteral("DELETE FROM metric_history WHERE run = ?")).bind(1, id).exec(); !s)
             return s;
@@ -455,7 +547,62 @@ Status Cache::writeRun(qint64 sourceId, const Run &run)
             if (Status s = writeSeries(id, key, series.value(key)); !s)
                 return s;
     }
-    return tx.commit();
+    if (Status s = noteRunKeys(*exp, run); !s)
+        return s;
+    Status committed = tx.commit();
+    if (!committed)
+        m_knownKeys.clear();
+    return committed;
+}
+
+Status Cache::noteRunKeys(qint64 experimentRowId, const Run &run)
+{
+    auto known = m_knownKeys.find(experimentRowId);
+    if (known == m_knownKeys.end()) {
+        known = m_knownKeys.insert(experimentRowId, {});
+        Statement &st = cached(QStringLiteral("SELECT kind, key FROM experiment_keys WHERE experiment = ?"));
+        st.bind(1, experimentRowId);
+        while (st.next())
+            (*known)[st.int64(0) == 0 ? 0 : 1].insert(st.text(1));
+        if (st.error()) {
+            const Error e = *st.error();
+            m_knownKeys.erase(known);
+            return e;
+        }
+    }
+    Statement &ins = cached(QStringLiteral("INSERT OR IGNORE INTO experiment_keys VALUES (?, ?, ?)"));
+    auto note = [&](int kind, const QString &key) -> Status {
+        if ((*known)[kind].contains(key))
+            return {};
+        ins.bind(1, experimentRowId).bind(2, kind).bind(3, key);
+        if (Status s = ins.exec(); !s)
+            return s;
+        (*known)[kind].insert(key);
+        return {};
+    };
+    for (const MetricPoint &m : run.latestMetrics)
+        if (Status s = note(0, m.key); !s)
+            return s;
+    for (const KeyValue &p : run.params)
+        if (Status s = note(1, p.key); !s)
+            return s;
+    return {};
+}
+
+Status Cache::rebuildRunKeys(qint64 sourceId)
+{
+    m_knownKeys.clear();
+    const QVariantList b{sourceId};
+    for (const QString &sql :
+         {QStringLiteral("DELETE FROM experiment_keys WHERE experiment IN (SELECT id FROM experiments WHERE source_id = ?)"),
+          QStringLiteral("INSERT OR IGNORE INTO experiment_keys SELECT DISTINCT r.experiment, 0, m.key"
+                         " FROM latest_metrics m JOIN runs r ON r.id = m.run WHERE r.source_id = ?"),
+          QStringLiteral("INSERT OR IGNORE INTO experiment_keys SELECT DISTINCT r.experiment, 1, p.key"
+                         " FROM params p JOIN runs r ON r.id = p.run WHERE r.source_id = ?")}) {
+        if (Status s = execBound(m_db, sql, b); !s)
+            return s;
+    }
+    return {};
 }
 
 Status Cache::writeRegisteredModel(qint64 sourceId, const RegisteredModel &m, QList<RegistryChange> *changes)
@@ -623,9 +770,17 @@ Status Cache::removeMissing(qint64 sourceId, const QSet<QString> &experimentIds,
             changes->append(RegistryChange{st.text(0), 0, QStringLiteral("deleted"), QString(), QString(), 0, 0});
     }
     const QVariantList b{sourceId};
-    if (runIds)
+    if (runIds) {
         if (Status s = execBound(m_db, QStringLiteral("DELETE FROM runs WHERE source_id = ? AND run_uuid NOT IN (SELECT id FROM keep_ids WHERE kind = 1)"), b); !s)
             return s;
+        // Keys only the removed runs had would stay as empty columns.
+        auto removed = m_db.scalar(QStringLiteral("SELECT changes()"));
+        if (!removed)
+            return removed.error();
+        if (removed->toLongLong() > 0)
+            if (Status s = rebuildRunKeys(sourceId); !s)
+                return s;
+    }
     for (const QString &sql :
          {QStringLiteral("DELETE FROM experiments WHERE source_id = ? AND experiment_id NOT IN (SELECT id FROM keep_ids WHERE kind = 0)"),
           QStringLiteral("DELETE FROM registered_models WHERE source_id = ? AND name NOT IN (SELECT id FROM keep_ids WHERE kind = 2)")}) {
@@ -682,25 +837,28 @@ Result<QList<ExperimentInfo>> Cache::experiments(std::optional<qint64> sourceId,
     return out;
 }
 
-Result<QList<RunRow>> Cache::runs(const RunQuery &q)
+namespace {
+
+/// The WHERE conditions of a RunQuery over `runs r JOIN experiments e`, each starting " AND".
+Result<SqlFragment> runQueryWhere(const RunQuery &q)
 {
-    QString sql = QStringLiteral(
-        "SELECT r.id, r.source_id, r.run_uuid, r.run_name, r.user_id, r.status, r.start_time, r.end_time,"
-        " r.artifact_uri, r.lifecycle_stage, e.experiment_id FROM runs r JOIN experiments e ON e.id = r.experiment"
-        " WHERE 1");
-    QVariantList binds;
+    SqlFragment out;
+    QString &sql = out.sql;
+    QVariantList &binds = out.binds;
     if (q.sourceId) {
         sql += QStringLiteral(" AND r.source_id = ?");
         binds.append(*q.sourceId);
     }
     if (!q.experiments.isEmpty()) {
+        // A subquery, so that SQLite walks the experiment's runs by index (experiment, start_time)
+        // instead of every run of the source.
         QString any;
         for (const auto &e : q.experiments) {
-            any += any.isEmpty() ? QStringLiteral("e.experiment_id = ? OR e.name = ?")
-                                 : QStringLiteral(" OR e.experiment_id = ? OR e.name = ?");
+            any += any.isEmpty() ? QStringLiteral("x.experiment_id = ? OR x.name = ?")
+                                 : QStringLiteral(" OR x.experiment_id = ? OR x.name = ?");
             binds << e << e;
         }
-        sql += QStringLiteral(" AND (") + any + QStringLiteral(")");
+        sql += QStringLiteral(" AND r.experiment IN (SELECT x.id FROM experiments x WHERE ") + any + QStringLiteral(")");
     }
     if (!q.runIds.isEmpty()) {
         QString marks;
@@ -709,6 +867,10 @@ Result<QList<RunRow>> Cache::runs(const RunQuery &q)
             binds << id;
         }
         sql += QStringLiteral(" AND r.run_uuid IN (") + marks + QStringLiteral(")");
+    }
+    if (!q.parentRunId.isEmpty()) {
+        sql += QStringLiteral(" AND (r.run_uuid = ? OR r.parent_run_uuid = ?)");
+        binds << q.parentRunId << q.parentRunId;
     }
     if (q.onlyDeleted)
         sql += QStringLiteral(" AND r.lifecycle_stage <> 'active'");
@@ -721,6 +883,22 @@ Result<QList<RunRow>> Cache::runs(const RunQuery &q)
         sql += QStringLiteral(" AND (") + where->sql + QStringLiteral(")");
         binds += where->binds;
     }
+    return out;
+}
+
+} // namespace
+
+Result<QList<RunRow>> Cache::runs(const RunQuery &q)
+{
+    QString sql = QStringLiteral(
+        "SELECT r.id, r.source_id, r.run_uuid, r.run_name, r.user_id, r.status, r.start_time, r.end_time,"
+        " r.artifact_uri, r.lifecycle_stage, e.experiment_id, r.parent_run_uuid"
+        " FROM runs r JOIN experiments e ON e.id = r.experiment WHERE 1");
+    auto where = runQueryWhere(q);
+    if (!where)
+        return where.error();
+    sql += where->sql;
+    QVariantList binds = where->binds;
     auto order = orderByToSql(q.orderBy);
     if (!order)
         return order.error();
@@ -751,6 +929,7 @@ Result<QList<RunRow>> Cache::runs(const RunQuery &q)
         r.artifactUri = st.text(8);
         r.lifecycleStage = st.text(9);
         r.experimentId = st.text(10);
+        row.parentRunId = st.text(11);
         rows.append(std::move(row));
     }
     if (st.error())
@@ -759,6 +938,69 @@ Result<QList<RunRow>> Cache::runs(const RunQuery &q)
         if (Status s = loadRunData(rows); !s)
             return s.error();
     return rows;
+}
+
+Result<QList<RunSummary>> Cache::runSummaries(const RunQuery &q)
+{
+    QString sql = QStringLiteral(
+        "SELECT r.id, r.run_uuid, r.run_name, r.user_id, r.status, r.start_time, r.end_time, r.lifecycle_stage,"
+        " r.parent_run_uuid FROM runs r JOIN experiments e ON e.id = r.experiment WHERE 1");
+    auto where = runQueryWhere(q);
+    if (!where)
+        return where.error();
+    sql += where->sql + QStringLiteral(" ORDER BY r.start_time DESC, r.id");
+    Statement st = m_db.prepare(sql);
+    if (!st.isValid())
+        return m_db.errorHere();
+    for (int i = 0; i < where->binds.size(); ++i)
+        st.bindVariant(i + 1, where->binds[i]);
+    QList<RunSummary> out;
+    // Statuses and users repeat across thousands of runs: share one string each.
+    QHash<QString, QString> shared;
+    auto intern = [&shared](QString &&text) {
+        auto it = shared.constFind(text);
+        if (it == shared.cend())
+            it = shared.insert(text, text);
+        return *it;
+    };
+    while (st.next()) {
+        RunSummary r;
+        r.rowId = st.int64(0);
+        r.runId = st.text(1);
+        r.runName = st.text(2);
+        r.userId = intern(st.text(3));
+        r.status = intern(st.text(4));
+        r.startTime = st.int64(5);
+        if (!st.isNull(6))
+            r.endTime = st.int64(6);
+        r.deleted = st.text(7) == kDeleted;
+        r.parentRunId = st.text(8);
+        out.append(std::move(r));
+    }
+    if (st.error())
+        return *st.error();
+    return out;
+}
+
+Result<QList<RunGroup>> Cache::runGroups(std::optional<qint64> sourceId, bool includeDeleted)
+{
+    Statement st = m_db.prepare(QStringLiteral(
+        "SELECT c.source_id, e.experiment_id, c.parent_run_uuid, count(*), p.run_name, p.parent_run_uuid"
+        " FROM runs c JOIN experiments e ON e.id = c.experiment"
+        " LEFT JOIN runs p ON p.source_id = c.source_id AND p.run_uuid = c.parent_run_uuid"
+        " WHERE c.parent_run_uuid IS NOT NULL AND (?1 IS NULL OR c.source_id = ?1)"
+        " AND (?2 OR c.lifecycle_stage = 'active')"
+        " GROUP BY c.source_id, c.experiment, c.parent_run_uuid"
+        " ORDER BY c.source_id, c.experiment, p.run_name, c.parent_run_uuid"));
+    if (!st.isValid())
+        return m_db.errorHere();
+    st.bind(1, sourceId).bind(2, includeDeleted ? 1 : 0);
+    QList<RunGroup> out;
+    while (st.next())
+        out.append(RunGroup{st.int64(0), st.text(1), st.text(2), st.text(4), st.text(5), st.int64(3)});
+    if (st.error())
+        return *st.error();
+    return out;
 }
 
 Status Cache::loadRunData(QList<RunRow> &rows)
@@ -908,6 +1150,121 @@ Result<QStringList> Cache::metricKeys(const QList<qint64> &runRowIds)
         return s.error();
     QStringList out(keys.cbegin(), keys.cend());
     out.sort();
+    return out;
+}
+
+Result<RunKeys> Cache::runKeys(const RunQuery &q)
+{
+    QSet<QString> keys[2];
+    if (!q.runIds.isEmpty()) {
+        RunQuery byId;
+        byId.sourceId = q.sourceId;
+        byId.runIds = q.runIds;
+        byId.includeDeleted = true;
+        byId.withData = false;
+        auto rows = runs(byId);
+        if (!rows)
+            return rows.error();
+        QList<qint64> ids;
+        for (const RunRow &r : std::as_const(*rows))
+            ids.append(r.rowId);
+        Status s = forIdChunks(m_db, QStringLiteral("SELECT DISTINCT key FROM latest_metrics WHERE run IN (%1)"), ids,
+                               [&](const Statement &r) { keys[0].insert(r.text(0)); });
+        if (s)
+            s = forIdChunks(m_db, QStringLiteral("SELECT DISTINCT key FROM params WHERE run IN (%1)"), ids,
+                            [&](const Statement &r) { keys[1].insert(r.text(0)); });
+        if (!s)
+            return s.error();
+    } else {
+        QString sql = QStringLiteral(
+            "SELECT DISTINCT k.kind, k.key FROM experiment_keys k JOIN experiments e ON e.id = k.experiment WHERE 1");
+        QVariantList binds;
+        if (q.sourceId) {
+            sql += QStringLiteral(" AND e.source_id = ?");
+            binds.append(*q.sourceId);
+        }
+        if (!q.experiments.isEmpty()) {
+            QString any;
+            for (const auto &e : q.experiments) {
+                any += any.isEmpty() ? QStringLiteral("e.experiment_id = ? OR e.name = ?")
+                                     : QStringLiteral(" OR e.experiment_id = ? OR e.name = ?");
+                binds << e << e;
+            }
+            sql += QStringLiteral(" AND (") + any + QStringLiteral(")");
+        }
+        Statement st = m_db.prepare(sql);
+        if (!st.isValid())
+            return m_db.errorHere();
+        for (int i = 0; i < binds.size(); ++i)
+            st.bindVariant(i + 1, binds[i]);
+        while (st.next())
+            keys[st.int64(0) == 0 ? 0 : 1].insert(st.text(1));
+        if (st.error())
+            return *st.error();
+    }
+    RunKeys out;
+    out.metrics = QStringList(keys[0].cbegin(), keys[0].cend());
+    out.params = QStringList(keys[1].cbegin(), keys[1].cend());
+    out.metrics.sort();
+    out.params.sort();
+    return out;
+}
+
+Result<QHash<qint64, RunValues>> Cache::runValues(const QList<qint64> &runRowIds)
+{
+    QHash<qint64, RunValues> out;
+    out.reserve(runRowIds.size());
+    for (qint64 id : runRowIds)
+        out.insert(id, {});
+    Status s = forIdChunks(m_db,
+                           QStringLiteral("SELECT run, key, value, timestamp, step FROM latest_metrics WHERE run IN (%1) ORDER BY run, key"),
+                           runRowIds, [&](const Statement &r) {
+                               out[r.int64(0)].latestMetrics.append(MetricPoint{
+                                   r.text(1), r.real(2), r.int64(3), r.int64(4)});
+                           });
+    if (s)
+        s = forIdChunks(m_db, QStringLiteral("SELECT run, key, value FROM params WHERE run IN (%1) ORDER BY run, key"), runRowIds,
+                        [&](const Statement &r) { out[r.int64(0)].params.append({r.text(1), r.text(2)}); });
+    if (!s)
+        return s.error();
+    return out;
+}
+
+Result<QHash<qint64, double>> Cache::latestMetricValues(const QString &key, const QList<qint64> &runRowIds)
+{
+    // One pass over the key's index entries beats 100,000 point lookups; runs of other
+    // experiments are skipped by the set.
+    const QSet<qint64> wanted(runRowIds.cbegin(), runRowIds.cend());
+    QHash<qint64, double> out;
+    out.reserve(runRowIds.size());
+    Statement &st = cached(QStringLiteral("SELECT run, value FROM latest_metrics WHERE key = ?"));
+    st.bind(1, key);
+    while (st.next()) {
+        const qint64 run = st.int64(0);
+        if (wanted.contains(run))
+            out.insert(run, st.real(1));
+    }
+    if (st.error())
+        return *st.error();
+    st.reset();
+    return out;
+}
+
+Result<QHash<qint64, QString>> Cache::paramValues(const QString &key, const QList<qint64> &runRowIds)
+{
+    const QSet<qint64> wanted(runRowIds.cbegin(), runRowIds.cend());
+    QHash<qint64, QString> out;
+    out.reserve(runRowIds.size());
+    Statement &st = cached(QStringLiteral("SELECT run, value FROM params WHERE key = ?"));
+    st.bind(1, key);
+    while (st.next()) {
+        const qint64 run = st.int64(0);
+        if (wanted.contains(run))
+            out.insert(run, st.text(1));
+    }
+    if (st.error())
+        return *st.error();
+    st.reset();
     return out;
 }
 

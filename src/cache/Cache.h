@@ -10,6 +10,7 @@
 #include <QSet>
 #include <QString>
 
+#include <array>
 #include <map>
 #include <optional>
 
@@ -40,6 +41,33 @@ struct RunRow {
     qint64 rowId = 0;
     qint64 sourceId = 0;
     Run run;
+    /// The parent run's MLflow id for a nested run (also without `withData`), else empty.
+    QString parentRunId;
+};
+
+/// What a runs table shows of a run without reading its values (Cache::runSummaries).
+struct RunSummary {
+    qint64 rowId = 0;
+    QString runId;
+    QString runName;
+    QString userId;
+    QString status;
+    qint64 startTime = 0;
+    std::optional<qint64> endTime;
+    bool deleted = false;
+    QString parentRunId;
+};
+
+/// The metric and param keys of a set of runs, each list sorted.
+struct RunKeys {
+    QStringList metrics;
+    QStringList params;
+};
+
+/// A run's latest metric values and params, for a table that reads them a few rows at a time.
+struct RunValues {
+    QList<MetricPoint> latestMetrics;  ///< sorted by key
+    QList<KeyValue> params;            ///< sorted by key
 };
 
 /// Selects runs. All conditions are ANDed.
@@ -49,6 +77,8 @@ struct RunQuery {
     QStringList experiments;
     /// MLflow run ids; empty = any.
     QStringList runIds;
+    /// When set: only this run and its direct child runs (mlflow.parentRunId).
+    QString parentRunId;
     /// MLflow search filter, e.g. "metrics.rmse < 1 and params.model = 'xgb'".
     QString filter;
     /// MLflow order-by clauses, e.g. {"metrics.val_r2_score DESC", "start_time"}.
@@ -57,6 +87,16 @@ struct RunQuery {
     bool onlyDeleted = false;
     qint64 limit = -1;
     bool withData = true;  ///< load params, tags and latest metrics too
+};
+
+/// A run that other runs of its experiment name as their parent (mlflow.parentRunId).
+struct RunGroup {
+    qint64 sourceId = 0;
+    QString experimentId;     ///< MLflow id of the children's experiment
+    QString parentRunId;
+    QString parentName;       ///< empty when the parent run is not in the cache
+    QString grandparentRunId; ///< the parent's own parent, empty for a top-level parent
+    qint64 childCount = 0;
 };
 
 /// A change of the registry that a sync saw between the cached state and the source's.
@@ -117,6 +157,13 @@ public:
     // ---- reading
     Result<QList<ExperimentInfo>> experiments(std::optional<qint64> sourceId, bool includeDeleted);
     Result<QList<RunRow>> runs(const RunQuery &q);
+    /// The runs `q` selects as a table needs them first (no artifact URI, data or experiment),
+    /// newest start first; `q.orderBy`, `q.limit` and `q.withData` are ignored. About twice as
+    /// fast as runs() for 100,000 runs.
+    Result<QList<RunSummary>> runSummaries(const RunQuery &q);
+    /// The parent runs of nested runs, per experiment, with their child counts (active children,
+    /// plus deleted ones when `includeDeleted`), ordered by experiment then parent name.
+    Result<QList<RunGroup>> runGroups(std::optional<qint64> sourceId, bool includeDeleted);
     /// The runs with these MLflow run ids, in the order given, duplicates dropped; deleted runs
     /// included. Fails with NotFound naming the ids the cache does not hold.
     Result<QList<RunRow>> runsByIds(const QStringList &runIds, std::optional<qint64> sourceId = {});
@@ -127,6 +174,17 @@ public:
     /// Replaces the cached history of one metric of a run (one atomic statement).
     Status writeSeries(qint64 runRowId, const QString &key, const QList<MetricPoint> &points);
     Result<QStringList> metricKeys(const QList<qint64> &runRowIds);
+    /// The metric and param keys that the runs of the experiments `q` selects have (its
+    /// sourceId and experiments; not its filter), read from a per-experiment list kept while
+    /// writing, so it costs the same for 10 runs and 100,000. When `q.runIds` is set, the keys
+    /// of exactly those runs.
+    Result<RunKeys> runKeys(const RunQuery &q);
+    /// Latest metrics and params of these runs (row ids), without tags, inputs or histories.
+    Result<QHash<qint64, RunValues>> runValues(const QList<qint64> &runRowIds);
+    /// One metric's latest value for each of these runs that has it (row id -> value, NaN kept).
+    Result<QHash<qint64, double>> latestMetricValues(const QString &key, const QList<qint64> &runRowIds);
+    /// One param's value for each of these runs that has it (row id -> value).
+    Result<QHash<qint64, QString>> paramValues(const QString &key, const QList<qint64> &runRowIds);
     Result<QList<RegisteredModel>> registeredModels(std::optional<qint64> sourceId);
     Result<RegisteredModel> registeredModel(const QString &name, std::optional<qint64> sourceId = {});
 
@@ -156,6 +214,10 @@ private:
     Status migrate();
     Result<qint64> experimentRowId(qint64 sourceId, const QString &experimentId);
     Status loadRunData(QList<RunRow> &rows);
+    /// Adds the run's metric and param keys to its experiment's key list (experiment_keys).
+    Status noteRunKeys(qint64 experimentRowId, const Run &run);
+    /// Rebuilds the key lists of a source's experiments (after runs were removed).
+    Status rebuildRunKeys(qint64 sourceId);
     /// A prepared statement kept for the life of the connection, reset and unbound. The hot
     /// paths of an import run the same few statements hundreds of thousands of times.
     Statement &cached(const QString &sql);
@@ -163,6 +225,9 @@ private:
     Database m_db;
     std::map<QString, Statement> m_statements;  // destroyed before m_db
     bool m_inBatch = false;
+    /// What experiment_keys already holds, per experiment row id: [0] metric keys, [1] param
+    /// keys. Saves a statement per key and run; cleared whenever a write may have been undone.
+    QHash<qint64, std::array<QSet<QString>, 2>> m_knownKeys;
 };
 
 } // namespace md

@@ -8,11 +8,17 @@
 #include <QHash>
 #include <QMap>
 #include <QSet>
+#include <QThread>
 
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <chrono>
+#include <condition_variable>
+#include <cstring>
 #include <deque>
+#include <mutex>
+#include <string_view>
 
 using namespace Qt::StringLiterals;
 using json = nlohmann::json;
@@ -165,6 +171,8 @@ struct Chain {
     }
 };
 
+class RunPages;
+
 /// One read (readAll, readChanges or readHistories) on one HttpClient.
 class Reader {
 public:
@@ -186,7 +194,9 @@ public:
     Result<json> parse(const HttpResponse &r) const;
 
     Result<QList<Experiment>> experiments();
-    Status fullRuns(const Experiment &e);
+    /// Delivers the runs of experiment number `experiment` of a full read as `pages` brings them;
+    /// `tick` reports progress while it waits.
+    Status pagedRuns(RunPages &pages, qsizetype experiment, const std::function<void()> &tick);
     Status changedRuns(const Experiment &e, const SyncState &state, qint64 since);
     Status leftoverRuns(const SyncState &state);
     Status models();
@@ -213,20 +223,34 @@ private:
     const bool m_histories;
 };
 
-Result<json> Reader::parse(const HttpResponse &r) const
+/// Why an answer cannot be used, before its JSON is looked at: its status or content type.
+std::optional<Error> answerError(const HttpClient &client, const HttpResponse &r)
 {
     if (!r.ok())
-        return m_client.statusError(r);
+        return client.statusError(r);
     const QByteArray type = r.contentType.trimmed().toLower();
     if (!type.isEmpty() && !type.contains("json"))
         return makeError(ErrorCategory::BadInput,
             Tr::tr("the server sent '%1' instead of JSON").arg(QString::fromLatin1(r.contentType)), r.url);
+    return std::nullopt;
+}
+
+/// The answer's JSON object; an error naming the URL when it is malformed or cut short.
+Result<json> parseBody(const HttpResponse &r)
+{
     json j = json::parse(r.body.constData(), r.body.constData() + r.body.size(), nullptr, false);
     if (j.is_discarded() || !j.is_object())
         return makeError(ErrorCategory::BadInput,
             Tr::tr("the server sent malformed JSON (%1 bytes; the answer may have been cut short)").arg(r.body.size()),
             r.url);
     return j;
+}
+
+Result<json> Reader::parse(const HttpResponse &r) const
+{
+    if (auto e = answerError(m_client, r))
+        return *e;
+    return parseBody(r);
 }
 
 Status Reader::runChains(const QList<Chain> &chains, int limit, const PageFn &onPage)
@@ -335,19 +359,341 @@ QList<Run> runsOfPage(const json &page, const std::function<void(const QString &
     return out;
 }
 
-Status Reader::fullRuns(const Experiment &e)
+/// What scanTopLevelString() found.
+struct TopLevelString {
+    enum Kind {
+        Missing, ///< the object has no such member
+        Found, ///< a plain string (no escapes): `value`
+        Unknown, ///< not a JSON object as far as scanned, or the member is not a plain string
+    } kind = Unknown;
+    QString value;
+};
+
+/// The member `key` of the JSON object in `body`, looked up without parsing it: only strings
+/// (skipped with memchr) and nesting are followed, so a 5 MB page takes milliseconds, not the
+/// tenth of a second a parse takes. Not a validator: malformed JSON gives any answer, and the
+/// parse that follows reports it.
+TopLevelString scanTopLevelString(const QByteArray &body, std::string_view key)
+{
+    const char *p = body.constData();
+    const char *const end = p + body.size();
+    auto skipSpace = [&] {
+        while (p < end && (*p == ' ' || *p == '\n' || *p == '\r' || *p == '\t'))
+            ++p;
+    };
+    // The closing quote of the string whose opening quote is at `q`; `escaped` when it has a '\'.
+    auto closingQuote = [&](const char *q, bool &escaped) -> const char * {
+        const char *from = q + 1;
+        for (;;) {
+            const auto *quote = static_cast<const char *>(std::memchr(from, '"', size_t(end - from)));
+            if (!quote)
+                return nullptr;
+            const char *slash = quote;
+            while (slash > q + 1 && slash[-1] == '\\')
+                --slash;
+            if ((quote - slash) % 2 == 0) {
+                escaped = escaped || std::memchr(q + 1, '\\', size_t(quote - q - 1)) != nullptr;
+                return quote;
+            }
+            escaped = true;
+            from = quote + 1;
+        }
+    };
+    skipSpace();
+    if (p == end || *p != '{')
+        return {};
+    ++p;
+    int depth = 1;
+    bool atKey = true;
+    while (p < end) {
+        const char c = *p;
+        if (c == '"') {
+            bool escaped = false;
+            const char *close = closingQuote(p, escaped);
+            if (!close)
+                return {};
+            const bool isKey = depth == 1 && atKey;
+            const bool match = isKey && !escaped && size_t(close - p - 1) == key.size()
+                && std::memcmp(p + 1, key.data(), key.size()) == 0;
+            p = close + 1;
+            if (isKey)
+                atKey = false;
+            if (!match)
+                continue;
+            skipSpace();
+            if (p == end || *p != ':')
+                return {};
+            ++p;
+            skipSpace();
+            if (p == end || *p != '"')
+                return {};
+            escaped = false;
+            close = closingQuote(p, escaped);
+            if (!close || escaped)
+                return {};
+            return {TopLevelString::Found, QString::fromUtf8(p + 1, close - p - 1)};
+        }
+        if (c == '{' || c == '[') {
+            ++depth;
+        } else if (c == '}' || c == ']') {
+            if (--depth == 0)
+                return {TopLevelString::Missing, {}};
+        } else if (c == ',' && depth == 1) {
+            atKey = true;
+        }
+        ++p;
+    }
+    return {};
+}
+
+/// The runs/search listing of one experiment for a full read.
+Chain runsSearch(const QString &experimentId)
 {
     Chain c;
     c.endpoint = u"runs/search"_s;
-    c.body = { { "experiment_ids", json::array({ e.experimentId.toStdString() }) }, { "run_view_type", "ALL" },
+    c.body = { { "experiment_ids", json::array({ experimentId.toStdString() }) }, { "run_view_type", "ALL" },
         { "max_results", kPageSize }, { "order_by", json::array({ "attributes.start_time ASC" }) } };
-    return runChains({ c }, 1, [&](const Chain &, const json &page, const QString &url) -> Status {
-        QList<Run> runs = runsOfPage(page, [&](const QString &m) { problem(m, url); });
-        m_runsSeen += runs.size();
+    return c;
+}
+
+/// The runs/search pages of a full read as a pipeline: one thread fetches, a second parses
+/// (nlohmann::json → Run), and the caller writes, so that the server prepares page n+2 while
+/// page n+1 is parsed and page n written. The fetching thread does nothing but wait for the
+/// network (Qt sends a POST body from the requesting thread's event loop) and asks for the next
+/// page as soon as a page has arrived, its token cut out of the bytes (scanTopLevelString).
+/// At most kAhead pages wait unparsed and kAhead parsed: memory holds a few pages, never the
+/// listing. Destroying it stops both threads (requests in flight are aborted) and waits for them.
+class RunPages {
+public:
+    struct Page {
+        qsizetype experiment = 0; ///< index into the experiment ids
+        QList<Run> runs;
+        QStringList problems; ///< runs skipped, each for sink.problem() with `url`
+        QString url;
+        bool last = true; ///< the experiment's last page
+        std::optional<Error> error; ///< the read ends here with this error (naming the URL)
+    };
+
+    RunPages(QUrl base, RestOptions options, QStringList experimentIds)
+        : m_base(std::move(base))
+        , m_options(std::move(options))
+        , m_experimentIds(std::move(experimentIds))
+    {
+        m_fetcher.reset(QThread::create([this] {
+            fetch();
+            {
+                const std::lock_guard lock(m_mutex);
+                m_fetchDone = true;
+            }
+            m_changed.notify_all();
+        }));
+        m_parser.reset(QThread::create([this] { parse(); }));
+        m_fetcher->start();
+        m_parser->start();
+    }
+    ~RunPages()
+    {
+        {
+            const std::lock_guard lock(m_mutex);
+            m_stop = true;
+        }
+        m_changed.notify_all();
+        m_fetcher->wait();
+        m_parser->wait();
+    }
+    RunPages(const RunPages &) = delete;
+    RunPages &operator=(const RunPages &) = delete;
+
+    /// The next page: experiments in the order given, each one's pages in order. Waits for it,
+    /// checking `cancel` and calling `tick` (progress) at least every 50 ms; Cancelled naming
+    /// `where` when `cancel` is set.
+    Result<Page> next(const std::atomic_bool &cancel, const std::function<void()> &tick, const QString &where)
+    {
+        std::unique_lock lock(m_mutex);
+        while (m_pages.empty()) {
+            if (cancel.load())
+                return makeError(ErrorCategory::Cancelled, Tr::tr("cancelled"), where);
+            if (m_parsed)
+                return makeError(ErrorCategory::Internal, Tr::tr("the list of runs ended early"), where);
+            m_changed.wait_for(lock, std::chrono::milliseconds(50));
+            lock.unlock();
+            tick();
+            lock.lock();
+        }
+        Page page = std::move(m_pages.front());
+        m_pages.pop_front();
+        m_changed.notify_all();
+        return page;
+    }
+
+    /// Bytes the fetching thread has received so far.
+    qint64 bytes() const { return m_bytes.load(); }
+
+private:
+    struct Answer {
+        qsizetype experiment = 0;
+        HttpResponse response;
+        QString next; ///< the next page's token as the fetching thread read it; empty: last page
+        std::optional<Error> error;
+    };
+    static constexpr size_t kAhead = 2;
+
+    void fetch()
+    {
+        HttpClient client(m_base, m_options, m_stop);
+        client.setBytesCallback([this](qint64 total) { m_bytes.store(total); });
+        for (qsizetype i = 0; i < m_experimentIds.size(); ++i) {
+            const Chain chain = runsSearch(m_experimentIds[i]);
+            QString token;
+            HttpClient::CallPtr call = client.start(chain.request(token));
+            for (;;) {
+                Answer a;
+                a.experiment = i;
+                auto resp = client.wait(call);
+                if (!resp)
+                    a.error = resp.error();
+                else if (auto e = answerError(client, *resp))
+                    a.error = *e;
+                if (a.error) {
+                    pushAnswer(client, std::move(a));
+                    return;
+                }
+                a.next = nextToken(resp->body);
+                a.response = std::move(*resp);
+                const bool more = !a.next.isEmpty();
+                if (more && a.next == token) {
+                    a.error = makeError(ErrorCategory::BadInput, Tr::tr("the server sent the same page token twice"),
+                                        a.response.url);
+                    pushAnswer(client, std::move(a));
+                    return;
+                }
+                // Asked before this page is handed on: the server works while we parse.
+                if (more)
+                    call = client.start(chain.request(a.next));
+                token = a.next;
+                if (!pushAnswer(client, std::move(a)))
+                    return;
+                if (!more)
+                    break;
+            }
+        }
+    }
+
+    /// The next page's token; the slow way (a parse) only when the scan cannot tell.
+    static QString nextToken(const QByteArray &body)
+    {
+        const TopLevelString t = scanTopLevelString(body, "next_page_token");
+        if (t.kind != TopLevelString::Unknown)
+            return t.value;
+        const json j = json::parse(body.constData(), body.constData() + body.size(), nullptr, false);
+        return j.is_object() ? text(j, "next_page_token") : QString();
+    }
+
+    /// Hands an answer to the parsing thread, waiting (with the event loop running, so that the
+    /// request in flight goes on) while kAhead wait already. False when stopped.
+    bool pushAnswer(HttpClient &client, Answer a)
+    {
+        const Status room = client.waitUntil([this] {
+            const std::lock_guard lock(m_mutex);
+            return m_answers.size() < kAhead || m_stop;
+        });
+        {
+            const std::lock_guard lock(m_mutex);
+            if (!room || m_stop)
+                return false;
+            m_answers.push_back(std::move(a));
+        }
+        m_changed.notify_all();
+        return true;
+    }
+
+    void parse()
+    {
+        for (;;) {
+            Answer a;
+            {
+                std::unique_lock lock(m_mutex);
+                m_changed.wait(lock, [this] { return m_stop || !m_answers.empty() || m_fetchDone; });
+                if (m_stop)
+                    return;
+                if (m_answers.empty()) {
+                    m_parsed = true;
+                    m_changed.notify_all();
+                    return;
+                }
+                a = std::move(m_answers.front());
+                m_answers.pop_front();
+            }
+            m_changed.notify_all();
+            Page page;
+            page.experiment = a.experiment;
+            page.url = a.response.url;
+            if (a.error) {
+                page.error = a.error;
+            } else if (auto j = parseBody(a.response); !j) {
+                page.error = j.error();
+            } else if (text(*j, "next_page_token") != a.next) {
+                // Only a server that lists the token twice at the top level gets here.
+                page.error = makeError(ErrorCategory::BadInput, Tr::tr("the server sent an ambiguous page token"),
+                                       page.url);
+            } else {
+                page.last = a.next.isEmpty();
+                page.runs = runsOfPage(*j, [&page](const QString &m) { page.problems.append(m); });
+            }
+            a = {};
+            const bool failed = page.error.has_value();
+            {
+                std::unique_lock lock(m_mutex);
+                m_changed.wait(lock, [this] { return m_stop || m_pages.size() < kAhead; });
+                if (m_stop)
+                    return;
+                m_pages.push_back(std::move(page));
+                if (failed)
+                    m_parsed = true;
+            }
+            m_changed.notify_all();
+            if (failed)
+                return;
+        }
+    }
+
+    const QUrl m_base;
+    const RestOptions m_options;
+    const QStringList m_experimentIds;
+    std::mutex m_mutex;
+    std::condition_variable m_changed;
+    std::deque<Answer> m_answers; ///< fetched, not parsed
+    std::deque<Page> m_pages; ///< parsed, not taken
+    bool m_fetchDone = false; ///< the fetching thread has ended
+    bool m_parsed = false; ///< the parsing thread has ended
+    /// Set under m_mutex (the condition variable's waits test it); the fetching thread's
+    /// HttpClient aborts its requests when it is set.
+    std::atomic_bool m_stop { false };
+    std::atomic<qint64> m_bytes { 0 };
+    std::unique_ptr<QThread> m_fetcher, m_parser;
+};
+
+Status Reader::pagedRuns(RunPages &pages, qsizetype experiment, const std::function<void()> &tick)
+{
+    for (;;) {
+        auto page = pages.next(m_cancel, tick, m_client.baseText());
+        if (!page)
+            return page.error();
+        if (page->error)
+            return *page->error;
+        if (page->experiment != experiment)
+            return makeError(ErrorCategory::Internal, Tr::tr("runs of another experiment arrived"), page->url);
+        for (const QString &m : std::as_const(page->problems))
+            problem(m, page->url);
+        m_runsSeen += page->runs.size();
         if (m_sink)
-            m_sink->expectRuns(m_runsSeen + (text(page, "next_page_token").isEmpty() ? 0 : kPageSize));
-        return deliver(std::move(runs));
-    });
+            m_sink->expectRuns(m_runsSeen + (page->last ? 0 : kPageSize));
+        if (Status s = deliver(std::move(page->runs)); !s)
+            return s;
+        tick();
+        if (page->last)
+            return {};
+    }
 }
 
 Status Reader::changedRuns(const Experiment &e, const SyncState &state, qint64 since)
@@ -628,23 +974,49 @@ Status MlflowRestSource::read(
     ImportSink &sink, const SyncState &state, bool incremental, const std::atomic_bool &cancel)
 {
     HttpClient client(m_base, m_options, cancel);
-    client.setBytesCallback([&sink](qint64 total) { sink.bytesReceived(total); });
+    // Bytes of this thread's requests plus those of the run pages' fetching thread.
+    const RunPages *pages = nullptr;
+    qint64 pageBytes = 0;
+    auto reportBytes = [&] { sink.bytesReceived(client.bytesReceived() + (pages ? pages->bytes() : pageBytes)); };
+    client.setBytesCallback([&](qint64) { reportBytes(); });
     Reader reader(client, &sink, cancel, state.histories);
 
     auto experiments = reader.experiments();
     if (!experiments)
         return experiments.error();
-    const qint64 since = incremental ? *state.lastSyncMs - kClockSkewMs : 0;
-    for (const Experiment &e : std::as_const(*experiments)) {
-        if (cancel.load())
-            return makeError(ErrorCategory::Cancelled, Tr::tr("cancelled"), uri());
-        if (Status s = sink.experiment(e); !s)
-            return s;
-        const Status s = incremental ? reader.changedRuns(e, state, since) : reader.fullRuns(e);
+    if (!incremental) {
+        QStringList ids;
+        for (const Experiment &e : std::as_const(*experiments))
+            ids.append(e.experimentId);
+        RunPages fullPages(m_base, m_options, ids);
+        pages = &fullPages;
+        auto readRuns = [&]() -> Status {
+            for (qsizetype i = 0; i < experiments->size(); ++i) {
+                if (cancel.load())
+                    return makeError(ErrorCategory::Cancelled, Tr::tr("cancelled"), uri());
+                if (Status s = sink.experiment(experiments->at(i)); !s)
+                    return s;
+                if (Status s = reader.pagedRuns(fullPages, i, reportBytes); !s)
+                    return s;
+            }
+            return {};
+        };
+        const Status s = readRuns();
+        pageBytes = fullPages.bytes();
+        pages = nullptr;
         if (!s)
             return s;
     }
     if (incremental) {
+        const qint64 since = *state.lastSyncMs - kClockSkewMs;
+        for (const Experiment &e : std::as_const(*experiments)) {
+            if (cancel.load())
+                return makeError(ErrorCategory::Cancelled, Tr::tr("cancelled"), uri());
+            if (Status s = sink.experiment(e); !s)
+                return s;
+            if (Status s = reader.changedRuns(e, state, since); !s)
+                return s;
+        }
         if (Status s = reader.leftoverRuns(state); !s)
             return s;
     }

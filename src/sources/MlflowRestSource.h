@@ -16,8 +16,12 @@ namespace md {
 /// Threading: readAll(), readChanges() and readHistories() block, so call them on a worker
 /// thread, never on the GUI thread. Each call creates its own QNetworkAccessManager on the
 /// calling thread and waits for the answers in a local QEventLoop of that thread (HttpClient);
-/// JSON is parsed (nlohmann::json) on that thread too. `cancel` is checked at least every 50 ms
-/// while waiting; on cancel every request in flight is aborted and the call returns
+/// JSON is parsed (nlohmann::json) on that thread too, except for the runs/search pages of a
+/// full read (below), which two threads of the call's own fetch and parse while the calling
+/// thread hands the previous page to the sink. The sink is only ever called on the calling
+/// thread. `cancel` is checked at least every 50 ms while waiting; on cancel every request in
+/// flight is aborted, the call's threads are stopped and waited for (a page being parsed is
+/// finished first, a tenth of a second for 1000 runs), and the call returns
 /// ErrorCategory::Cancelled. One object per thread. Since the local event loop dispatches every
 /// event of the calling thread, call these from a thread that has nothing else queued (a
 /// QThread::create or QThreadPool/QtConcurrent thread), not from a slot of a worker object whose
@@ -42,13 +46,17 @@ public:
     /// not MLflow's JSON → BadInput "not an MLflow tracking server".
     Status open() override;
     /// Everything: experiments (view_type ALL, with tags), each followed by its runs
-    /// (runs/search, run_view_type ALL, ordered by start time, 1000 a page; the next page is
-    /// requested before the current one is parsed) with params, tags, latest metrics
-    /// (hasHistory = false: histories are fetched on demand with readHistories()) and dataset
-    /// inputs; then registered models (registered-models/search) with their versions
+    /// (runs/search, run_view_type ALL, ordered by start time, 1000 a page) with params, tags,
+    /// latest metrics (hasHistory = false: histories are fetched on demand with readHistories())
+    /// and dataset inputs; then registered models (registered-models/search) with their versions
     /// (model-versions/search per model), tags and aliases. Reports bytes received and a growing
     /// estimate of the run count. A run, experiment or model the server describes in a form we
     /// cannot use goes to sink.problem().
+    ///
+    /// The run pages go through a pipeline: a thread fetches them (asking for the next page as
+    /// soon as one has arrived, its token found without parsing), a second parses them into
+    /// runs, and the calling thread delivers them, so that the server prepares page n+2 while
+    /// page n+1 is parsed and page n stored. At most two pages wait at each step.
     Status readAll(ImportSink &sink, const std::atomic_bool &cancel) override;
     /// Incremental when `state.lastSyncMs` is set and `state.full` is not; else readAll().
     ///

@@ -11,6 +11,7 @@
 #include "sync/Importer.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFile>
@@ -28,6 +29,8 @@
 
 #include <cstdio>
 
+#include <unistd.h>
+
 using namespace md;
 
 namespace {
@@ -41,6 +44,37 @@ long peakRssKb()
         if (line.startsWith("VmHWM:"))
             return line.mid(6).trimmed().split(' ').first().toLong();
     return -1;
+}
+
+/// User + system CPU seconds of process `pid` (0: this process) so far, from /proc.
+double cpuSeconds(qint64 pid = 0)
+{
+    QFile f(pid ? QStringLiteral("/proc/%1/stat").arg(pid) : QStringLiteral("/proc/self/stat"));
+    if (!f.open(QIODevice::ReadOnly))
+        return 0;
+    const QByteArray stat = f.readAll();
+    // Fields after the command name (which may hold spaces): state is field 3, utime 14, stime 15.
+    const QList<QByteArray> fields = stat.mid(stat.lastIndexOf(')') + 2).split(' ');
+    if (fields.size() < 13)
+        return 0;
+    return (fields[11].toLongLong() + fields[12].toLongLong()) / double(sysconf(_SC_CLK_TCK));
+}
+
+/// The test server's process: the python3 child of this process.
+qint64 serverPid()
+{
+    const QDir tasks(QStringLiteral("/proc/self/task"));
+    for (const QString &tid : tasks.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        QFile f(tasks.filePath(tid + QStringLiteral("/children")));
+        if (!f.open(QIODevice::ReadOnly))
+            continue;
+        for (const QByteArray &pid : f.readAll().simplified().split(' ')) {
+            QFile comm(QStringLiteral("/proc/%1/comm").arg(QString::fromLatin1(pid)));
+            if (comm.open(QIODevice::ReadOnly) && comm.readAll().startsWith("python"))
+                return pid.toLongLong();
+        }
+    }
+    return 0;
 }
 
 bool generate(const QString &db, const QString &spec)
@@ -142,8 +176,11 @@ int main(int argc, char *argv[])
     test::TestServer server;
     if (!server.start(db))
         return 1;
+    const qint64 spid = serverPid();
     double bareS = 0;
+    double cpu0 = cpuSeconds(), scpu0 = cpuSeconds(spid);
     const qint64 bareBytes = bareFetch(server.url(), &bareS);
+    const double bareCpu = cpuSeconds() - cpu0, bareServerCpu = cpuSeconds(spid) - scpu0;
 
     Cache cache;
     if (!cache.open(dir.filePath(QStringLiteral("cache.sqlite"))).ok())
@@ -151,9 +188,12 @@ int main(int argc, char *argv[])
     Importer importer(cache, nullptr);
     auto source = createSource(server.url().toString());
     QElapsedTimer t;
+    cpu0 = cpuSeconds();
+    scpu0 = cpuSeconds(spid);
     t.start();
     auto report = importer.import(**source, cancel);
     const double syncS = t.elapsed() / 1000.0;
+    const double syncCpu = cpuSeconds() - cpu0, syncServerCpu = cpuSeconds(spid) - scpu0;
     if (!report.ok()) {
         std::fprintf(stderr, "sync failed: %s\n", qPrintable(report.error().toString()));
         return 1;
@@ -162,6 +202,9 @@ int main(int argc, char *argv[])
                 bareBytes / 1e6, bareS);
     std::printf("| full sync into the cache (%lld runs) | %.2f s | %.0f runs/s, %.2f x the bare fetch |\n", report->runs,
                 syncS, report->runs / syncS, syncS / bareS);
+    std::printf("| CPU during the bare fetch / the sync: client %.2f / %.2f s, server %.2f / %.2f s | | |\n",
+                bareCpu, syncCpu, bareServerCpu, syncServerCpu);
+    std::fflush(stdout);
     t.restart();
     auto again = importer.import(**source, cancel);
     std::printf("| second sync, unchanged server | %.2f s | %lld runs delivered |\n", t.elapsed() / 1000.0,

@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Importing the real MLflow fixtures into a real cache file.
+#include "TestServer.h"
 #include "TestSupport.h"
 #include "sources/FileStoreSource.h"
 #include "sync/Importer.h"
 
 #include <QDir>
 #include <QFile>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -308,6 +310,78 @@ private Q_SLOTS:
         Cache c;
         QVERIFY(c.open(cachePath).ok());
         QCOMPARE(c.counts(c.sources()->first().id)->runs, 209);
+    }
+
+    /// A server sync that pages (2,500 runs: three runs/search pages, fetched and parsed on two
+    /// other threads while this one writes) cancelled after the first page, while the next pages
+    /// are being fetched and parsed: the cache holds whole runs only, and the next sync gives the
+    /// exact counts, without duplicates. Then the same cancelled at once, before any run.
+    void pagedServerSyncCancelledMidwayResumesExactly()
+    {
+        const QString dir = fresh(QStringLiteral("paged"));
+        QVERIFY(QDir().mkpath(dir));
+        const QString db = dir + QStringLiteral("/server.db");
+        QProcess gen;
+        gen.start(QStringLiteral("python3"),
+                  {QStringLiteral(MD_TEST_SERVER_SCRIPT), QStringLiteral("--generate"), QStringLiteral("2500,4,3"),
+                   QStringLiteral("--db"), db, QStringLiteral("--schema-from"), test::dataPath(QStringLiteral("mlflow.db"))});
+        QVERIFY(gen.waitForFinished(120000));
+        QCOMPARE(gen.exitCode(), 0);
+        test::TestServer server;
+        QVERIFY(server.start(db));
+
+        Cache cache;
+        QVERIFY(cache.open(dir + QStringLiteral("/cache.sqlite")).ok());
+        Importer importer(cache, nullptr);
+        std::atomic_bool cancel{false};
+        qint64 doneAtCancel = 0;
+        importer.setProgressCallback([&](const ImportProgress &p) {
+            if (!cancel && p.runsDone >= 1000) {
+                doneAtCancel = p.runsDone;
+                cancel = true;
+            }
+        });
+        auto source = createSource(server.url().toString());
+        QVERIFY(source.ok());
+        auto first = importer.import(**source, cancel);
+        QVERIFY(!first.ok());
+        QCOMPARE(first.error().category, ErrorCategory::Cancelled);
+        auto sourceId = cache.ensureSource(server.url().toString(), QStringLiteral("http"));
+        QVERIFY(sourceId.ok());
+        auto part = cache.counts(*sourceId);
+        QVERIFY(part.ok());
+        QVERIFY2(part->runs >= doneAtCancel && part->runs < 2500, qPrintable(QString::number(part->runs)));
+        // Whole runs: 3 params, 4 latest metrics and 3 tags (runName, user, source type) each.
+        QCOMPARE(part->params, 3 * part->runs);
+        QCOMPARE(part->latestMetrics, 4 * part->runs);
+        QCOMPARE(part->runTags, 3 * part->runs);
+
+        importer.setProgressCallback({});
+        cancel = false;
+        auto second = importer.import(**source, cancel);
+        QVERIFY2(second.ok(), second.ok() ? "" : qPrintable(second.error().toString()));
+        QCOMPARE(second->runs, 2500);
+        QVERIFY(!second->incremental);
+        auto all = cache.counts(*sourceId);
+        QVERIFY(all.ok());
+        QCOMPARE(all->experiments, 2);
+        QCOMPARE(all->runs, 2500);
+        QCOMPARE(all->params, 7500);
+        QCOMPARE(all->latestMetrics, 10000);
+        QCOMPARE(all->runTags, 7500);
+        auto bench = cache.runs(RunQuery{});
+        QVERIFY(bench.ok());
+        QSet<QString> ids;
+        for (const RunRow &r : std::as_const(*bench))
+            ids.insert(r.run.runId);
+        QCOMPARE(ids.size(), 2500);
+
+        // Cancelled before the first page: nothing removed.
+        std::atomic_bool stop{true};
+        auto third = importer.import(**source, stop);
+        QVERIFY(!third.ok());
+        QCOMPARE(third.error().category, ErrorCategory::Cancelled);
+        QCOMPARE(cache.counts(*sourceId)->runs, 2500);
     }
 
     void badSourcesGiveOneClearError_data()
