@@ -136,6 +136,20 @@ CREATE TABLE version_tags (
     PRIMARY KEY (version, key)
 ) WITHOUT ROWID;
 )sql"),
+        // 2 -> 3: the metric and param keys each experiment's runs have, so that a runs table of
+        // 100,000 runs knows its columns without reading every run's values; nested runs by parent.
+        QStringLiteral(R"sql(
+CREATE TABLE experiment_keys (
+    experiment INTEGER NOT NULL REFERENCES experiments(id) ON DELETE CASCADE,
+    kind INTEGER NOT NULL,  -- 0 metric, 1 param
+    key TEXT NOT NULL,
+    PRIMARY KEY (experiment, kind, key)
+) WITHOUT ROWID;
+INSERT OR IGNORE INTO experiment_keys SELECT DISTINCT r.experiment, 0, m.key FROM latest_metrics m JOIN runs r ON r.id = m.run;
+INSERT OR IGNORE INTO experiment_keys SELECT DISTINCT r.experiment, 1, p.key FROM params p JOIN runs r ON r.id = p.run;
+-- Nested runs: the experiments tree shows parent runs with their children.
+CREATE INDEX runs_parent ON runs (parent_run_uuid) WHERE parent_run_uuid IS NOT NULL;
+)sql"),
     };
     return m;
 }

@@ -23,7 +23,6 @@ namespace md {
 class FilterCompleter;
 
 class Cache;
-class RunsProxyModel;
 class RunsTableModel;
 
 /// The runs page: the runs of one experiment in a sortable table, with a filter field that takes
@@ -38,6 +37,9 @@ public:
 
     /// Shows the runs of an experiment, filtered by what the filter field holds.
     void showExperiment(qint64 sourceId, const QString &experimentId, const QString &experimentName);
+    /// Shows a parent run of the experiment with its direct child runs (nested runs).
+    void showRunGroup(qint64 sourceId, const QString &experimentId, const QString &experimentName,
+                      const QString &parentRunId, const QString &parentName);
     /// Shows an empty table with `hint` painted in it.
     void showNothing(const QString &title, const QString &hint);
     /// Includes deleted runs; reloads.
@@ -62,6 +64,8 @@ public:
     FilterCompleter *filterCompleter() const { return m_completer; }
     std::optional<qint64> sourceId() const { return m_sourceId; }
     QString experimentId() const { return m_experimentId; }
+    /// The parent run whose children are shown; empty when a whole experiment is.
+    QString parentRunId() const { return m_parentRunId; }
 
 Q_SIGNALS:
     /// After every (re)load: how many runs the table shows.
@@ -85,10 +89,11 @@ private:
     FilterCompleter *m_completer = nullptr;
     Cache *m_cache;
     RunsTableModel *m_model;
-    RunsProxyModel *m_proxy;
     std::optional<qint64> m_sourceId;
     QString m_experimentId;
     QString m_experimentName;
+    QString m_parentRunId;
+    QString m_parentName;
     QString m_appliedFilter;
     bool m_showDeleted = false;
     QSet<QString> m_hiddenColumns;

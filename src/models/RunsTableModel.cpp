@@ -3,10 +3,10 @@
 
 #include "Resources.h"
 
+#include <QCollator>
 #include <QDateTime>
 #include <QFont>
 #include <QLocale>
-#include <QSet>
 
 #include <algorithm>
 #include <cmath>
@@ -20,6 +20,10 @@ namespace {
 // A row that fails at the cache would stop the whole table; parents beyond this many are shown by
 // id instead of being looked up one by one.
 constexpr int kMaxParentLookups = 200;
+// Rows read per cache query when a view first shows a cell, and the most rows kept in memory:
+// 8,192 rows × 200 columns stay around 30 MB.
+constexpr int kCellBlockRows = 32;
+constexpr int kMaxCachedRows = 8192;
 
 // Local time, ISO order: compact, unambiguous in every locale and sorts as text.
 QString formatTime(qint64 ms)
@@ -52,64 +56,46 @@ Status RunsTableModel::load(const RunQuery &query)
     if (!m_cache || !m_cache->isOpen())
         return makeError(ErrorCategory::Internal, tr("The cache is not open."));
     RunQuery q = query;
-    q.withData = true;
-    auto result = m_cache->runs(q);
+    q.withData = false;
+    auto result = m_cache->runSummaries(q);
     if (!result)
         return result.error();
-    const QList<RunRow> &runs = result.value();
+    auto keys = m_cache->runKeys(q);
+    if (!keys)
+        return keys.error();
+    const QList<RunSummary> &runs = result.value();
 
-    // Key sets first, so that every cell has a fixed slot: one pass over the runs, then one fill.
-    QSet<QString> metricSet;
-    QSet<QString> paramSet;
-    for (const RunRow &r : runs) {
-        for (const MetricPoint &m : r.run.latestMetrics)
-            metricSet.insert(m.key);
-        for (const KeyValue &p : r.run.params)
-            paramSet.insert(p.key);
-    }
-    QStringList metricKeys(metricSet.cbegin(), metricSet.cend());
-    QStringList paramKeys(paramSet.cbegin(), paramSet.cend());
-    std::sort(metricKeys.begin(), metricKeys.end());
-    std::sort(paramKeys.begin(), paramKeys.end());
     QHash<QString, int> metricIndex;
     QHash<QString, int> paramIndex;
-    metricIndex.reserve(metricKeys.size());
-    paramIndex.reserve(paramKeys.size());
-    for (int i = 0; i < metricKeys.size(); ++i)
-        metricIndex.insert(metricKeys.at(i), i);
-    for (int i = 0; i < paramKeys.size(); ++i)
-        paramIndex.insert(paramKeys.at(i), i);
+    metricIndex.reserve(keys->metrics.size());
+    paramIndex.reserve(keys->params.size());
+    for (int i = 0; i < keys->metrics.size(); ++i)
+        metricIndex.insert(keys->metrics.at(i), i);
+    for (int i = 0; i < keys->params.size(); ++i)
+        paramIndex.insert(keys->params.at(i), i);
 
-    const size_t nm = size_t(metricKeys.size());
-    const size_t np = size_t(paramKeys.size());
     std::vector<Row> rows;
     rows.reserve(size_t(runs.size()));
-    std::vector<MetricCell> metrics(size_t(runs.size()) * nm);
-    std::vector<QString> params(size_t(runs.size()) * np);
-    QHash<QString, QString> nameById;
-    nameById.reserve(runs.size());
     bool nested = false;
-    for (qsizetype i = 0; i < runs.size(); ++i) {
-        const Run &run = runs.at(i).run;
+    for (const RunSummary &r : runs) {
         Row row;
-        row.rowId = runs.at(i).rowId;
-        row.runId = run.runId;
-        row.name = run.runName;
-        row.parentRunId = run.parentRunId();
-        row.status = run.status;
-        row.user = run.userId;
-        row.startTime = run.startTime;
-        row.endTime = run.endTime;
-        row.deleted = run.lifecycleStage == kDeleted;
+        row.rowId = r.rowId;
+        row.runId = r.runId;
+        row.name = r.runName;
+        row.parentRunId = r.parentRunId;
+        row.status = r.status;
+        row.user = r.userId;
+        row.startTime = r.startTime;
+        row.endTime = r.endTime;
+        row.deleted = r.deleted;
         nested = nested || !row.parentRunId.isEmpty();
-        nameById.insert(run.runId, run.runName);
         rows.push_back(std::move(row));
-        for (const MetricPoint &m : run.latestMetrics) {
-            MetricCell &cell = metrics[size_t(i) * nm + size_t(metricIndex.value(m.key))];
-            cell = MetricCell{m.value, m.step, m.timestamp, true};
-        }
-        for (const KeyValue &p : run.params)
-            params[size_t(i) * np + size_t(paramIndex.value(p.key))] = p.value;
+    }
+    QHash<QString, QString> nameById;
+    if (nested) {
+        nameById.reserve(runs.size());
+        for (const RunSummary &r : runs)
+            nameById.insert(r.runId, r.runName);
     }
 
     // A filter may hide a parent: look those up by id, once each.
@@ -129,13 +115,14 @@ Status RunsTableModel::load(const RunQuery &query)
     beginResetModel();
     m_query = q;
     m_rows = std::move(rows);
-    m_metricKeys = std::move(metricKeys);
-    m_paramKeys = std::move(paramKeys);
+    m_metricKeys = std::move(keys->metrics);
+    m_paramKeys = std::move(keys->params);
     m_metricIndex = std::move(metricIndex);
     m_paramIndex = std::move(paramIndex);
-    m_metrics = std::move(metrics);
-    m_params = std::move(params);
+    m_cells.clear();
+    m_readError.clear();
     m_hasNestedRuns = nested;
+    applySort();
     endResetModel();
     return {};
 }
@@ -145,14 +132,201 @@ void RunsTableModel::clear()
     beginResetModel();
     m_query = RunQuery{};
     m_rows.clear();
+    m_order.clear();
     m_metricKeys.clear();
     m_paramKeys.clear();
     m_metricIndex.clear();
     m_paramIndex.clear();
-    m_metrics.clear();
-    m_params.clear();
+    m_cells.clear();
+    m_readError.clear();
     m_hasNestedRuns = false;
     endResetModel();
+}
+
+void RunsTableModel::sort(int column, Qt::SortOrder order)
+{
+    m_sortColumn = column;
+    m_sortOrder = order;
+    if (m_rows.empty())
+        return;
+    Q_EMIT layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
+    const QModelIndexList before = persistentIndexList();
+    std::vector<int> baseOf;
+    baseOf.reserve(size_t(before.size()));
+    for (const QModelIndex &index : before)
+        baseOf.push_back(m_order[size_t(index.row())]);
+    applySort();
+    std::vector<int> displayOf(m_order.size());
+    for (size_t i = 0; i < m_order.size(); ++i)
+        displayOf[size_t(m_order[i])] = int(i);
+    QModelIndexList after;
+    after.reserve(before.size());
+    for (qsizetype i = 0; i < before.size(); ++i)
+        after.append(index(displayOf[size_t(baseOf[size_t(i)])], before[i].column()));
+    changePersistentIndexList(before, after);
+    Q_EMIT layoutChanged({}, QAbstractItemModel::VerticalSortHint);
+}
+
+void RunsTableModel::applySort()
+{
+    const size_t n = m_rows.size();
+    m_order.resize(n);
+    for (size_t i = 0; i < n; ++i)
+        m_order[i] = int(i);
+    if (m_sortColumn < 0 || m_sortColumn >= columnCount() || n == 0)
+        return;
+
+    // 0 = number, 1 = text, 2 = NaN, 3 = missing: values first, NaN then missing last in both
+    // directions (as MLflow's UI does).
+    struct Key {
+        int cls = 3;
+        double number = 0;
+        int text = -1;  // index into collation keys
+    };
+    std::vector<Key> keys(n);
+    std::vector<QCollatorSortKey> textKeys;
+    QCollator collator;
+    collator.setNumericMode(true);
+    collator.setCaseSensitivity(Qt::CaseInsensitive);
+    auto setText = [&](Key &k, const QString &text) {
+        if (text.isEmpty())
+            return;
+        k.cls = 1;
+        k.text = int(textKeys.size());
+        textKeys.push_back(collator.sortKey(text));
+    };
+    auto setNumber = [](Key &k, double v) {
+        k.cls = std::isnan(v) ? 2 : 0;
+        k.number = v;
+    };
+
+    const ColumnKind kind = columnKind(m_sortColumn);
+    if (kind == ColumnKind::Fixed) {
+        for (size_t i = 0; i < n; ++i) {
+            const Row &row = m_rows[i];
+            Key &k = keys[i];
+            switch (m_sortColumn) {
+            case StartedColumn:
+                if (row.startTime > 0)
+                    setNumber(k, double(row.startTime));
+                break;
+            case DurationColumn:
+                if (row.endTime && row.startTime > 0 && *row.endTime >= row.startTime)
+                    setNumber(k, double(*row.endTime - row.startTime));
+                break;
+            case NameColumn: setText(k, row.name); break;
+            case ParentColumn: setText(k, row.parentName); break;
+            case StatusColumn: setText(k, row.status); break;
+            case UserColumn: setText(k, row.user); break;
+            case RunIdColumn: setText(k, row.runId); break;
+            default: break;
+            }
+        }
+    } else {
+        QList<qint64> ids;
+        ids.reserve(qsizetype(n));
+        for (const Row &row : m_rows)
+            ids.append(row.rowId);
+        const QString key = headerData(m_sortColumn, Qt::Horizontal, ColumnKeyRole).toString();
+        if (kind == ColumnKind::Metric) {
+            auto values = m_cache->latestMetricValues(key, ids);
+            if (!values) {
+                m_readError = values.error().toString();
+                return;
+            }
+            for (size_t i = 0; i < n; ++i) {
+                const auto it = values->constFind(m_rows[i].rowId);
+                if (it != values->cend())
+                    setNumber(keys[i], *it);
+            }
+        } else {
+            auto values = m_cache->paramValues(key, ids);
+            if (!values) {
+                m_readError = values.error().toString();
+                return;
+            }
+            for (size_t i = 0; i < n; ++i) {
+                const auto it = values->constFind(m_rows[i].rowId);
+                if (it == values->cend())
+                    continue;
+                bool ok = false;
+                const double d = it->toDouble(&ok);
+                if (ok)
+                    setNumber(keys[i], d);
+                else
+                    setText(keys[i], *it);
+            }
+        }
+    }
+
+    const bool ascending = m_sortOrder == Qt::AscendingOrder;
+    std::stable_sort(m_order.begin(), m_order.end(), [&](int ia, int ib) {
+        const Key &a = keys[size_t(ia)];
+        const Key &b = keys[size_t(ib)];
+        if (a.cls != b.cls) {
+            if (a.cls >= 2 || b.cls >= 2)
+                return a.cls < b.cls;
+            return ascending ? a.cls < b.cls : a.cls > b.cls;
+        }
+        switch (a.cls) {
+        case 0:
+            return ascending ? a.number < b.number : a.number > b.number;
+        case 1: {
+            const int c = textKeys[size_t(a.text)].compare(textKeys[size_t(b.text)]);
+            return ascending ? c < 0 : c > 0;
+        }
+        default:
+            return false;
+        }
+    });
+}
+
+const RunsTableModel::RowCells &RunsTableModel::cellsOf(int displayRow) const
+{
+    const int base = m_order[size_t(displayRow)];
+    auto it = m_cells.constFind(base);
+    if (it != m_cells.cend())
+        return *it;
+
+    // A view asks row by row; one query per block of rows keeps a scroll step to a few queries.
+    const int first = displayRow - displayRow % kCellBlockRows;
+    const int last = std::min(int(m_order.size()), first + kCellBlockRows);
+    if (m_cells.size() + kCellBlockRows > kMaxCachedRows)
+        m_cells.clear();
+    QList<qint64> ids;
+    QList<int> bases;
+    for (int r = first; r < last; ++r) {
+        const int b = m_order[size_t(r)];
+        if (!m_cells.contains(b)) {
+            ids.append(m_rows[size_t(b)].rowId);
+            bases.append(b);
+        }
+    }
+    auto values = m_cache->runValues(ids);
+    if (!values)
+        m_readError = values.error().toString();
+    const size_t nm = size_t(m_metricKeys.size());
+    const size_t np = size_t(m_paramKeys.size());
+    for (qsizetype i = 0; i < ids.size(); ++i) {
+        RowCells cells;
+        cells.metrics.resize(nm);
+        cells.params.resize(np);
+        if (values) {
+            const RunValues v = values->value(ids[i]);
+            for (const MetricPoint &m : v.latestMetrics) {
+                const auto k = m_metricIndex.constFind(m.key);
+                if (k != m_metricIndex.cend())
+                    cells.metrics[size_t(*k)] = MetricCell{m.value, m.step, m.timestamp, true};
+            }
+            for (const KeyValue &p : v.params) {
+                const auto k = m_paramIndex.constFind(p.key);
+                if (k != m_paramIndex.cend())
+                    cells.params[size_t(*k)] = p.value;
+            }
+        }
+        m_cells.insert(bases[i], std::move(cells));
+    }
+    return *m_cells.constFind(base);
 }
 
 int RunsTableModel::metricColumn(const QString &key) const
@@ -259,7 +433,7 @@ QString RunsTableModel::statusText(const QString &status)
 
 int RunsTableModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : int(m_rows.size());
+    return parent.isValid() ? 0 : int(m_order.size());
 }
 
 int RunsTableModel::columnCount(const QModelIndex &parent) const
@@ -271,7 +445,7 @@ QVariant RunsTableModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const Row &row = m_rows[size_t(index.row())];
+    const Row &row = m_rows[size_t(m_order[size_t(index.row())])];
     const int column = index.column();
     switch (role) {
     case RunIdRole:
@@ -296,9 +470,14 @@ QVariant RunsTableModel::data(const QModelIndex &index, int role) const
     }
     if (column < FixedColumnCount)
         return fixedData(row, column, role);
+    if (role == Qt::TextAlignmentRole)
+        return column < FixedColumnCount + m_metricKeys.size() ? QVariant(Qt::AlignRight | Qt::AlignVCenter) : QVariant();
+    if (role != Qt::DisplayRole && role != Qt::ToolTipRole && role != SortRole)
+        return {};  // no cache read for roles a cell never answers
+    const RowCells &cells = cellsOf(index.row());
     if (column < FixedColumnCount + m_metricKeys.size())
-        return metricData(index.row(), column - FixedColumnCount, role);
-    return paramData(index.row(), column - FixedColumnCount - int(m_metricKeys.size()), role);
+        return metricData(cells, column - FixedColumnCount, role);
+    return paramData(cells, column - FixedColumnCount - int(m_metricKeys.size()), role);
 }
 
 QVariant RunsTableModel::fixedData(const Row &row, int column, int role) const
@@ -354,9 +533,9 @@ QVariant RunsTableModel::fixedData(const Row &row, int column, int role) const
     return {};
 }
 
-QVariant RunsTableModel::metricData(int row, int metric, int role) const
+QVariant RunsTableModel::metricData(const RowCells &cells, int metric, int role) const
 {
-    const MetricCell &cell = m_metrics[size_t(row) * size_t(m_metricKeys.size()) + size_t(metric)];
+    const MetricCell &cell = cells.metrics[size_t(metric)];
     switch (role) {
     case Qt::DisplayRole:
         return cell.present ? formatNumber(cell.value) : QString();
@@ -376,9 +555,9 @@ QVariant RunsTableModel::metricData(int row, int metric, int role) const
     }
 }
 
-QVariant RunsTableModel::paramData(int row, int param, int role) const
+QVariant RunsTableModel::paramData(const RowCells &cells, int param, int role) const
 {
-    const QString &value = m_params[size_t(row) * size_t(m_paramKeys.size()) + size_t(param)];
+    const QString &value = cells.params[size_t(param)];
     switch (role) {
     case Qt::DisplayRole:
         // Params can be thousands of characters long; the table shows the first line only.

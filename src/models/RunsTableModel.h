@@ -14,15 +14,22 @@
 
 namespace md {
 
-/// The runs of one query (usually one experiment) as a flat table, read from the cache.
+/// The runs of one query (usually one experiment) as a flat table over the cache, read lazily.
 ///
 /// Columns: the fixed ones of `Columns`, then one per metric key (latest value), then one per
-/// param key, both sorted by key and limited to the keys the loaded runs have. Rows are in the
-/// cache's order (newest start first); sort through RunsProxyModel, which puts NaN and missing
-/// values last. Child runs show their parent's name in ParentColumn.
+/// param key, both sorted by key: the keys of the queried experiments' runs (Cache::runKeys),
+/// whatever the filter keeps, so columns stay put while a person edits the filter. Child runs
+/// show their parent's name in ParentColumn.
+///
+/// load() reads only the runs' ids and attributes (one query, O(runs)); metric and param cells
+/// are read from the cache a block of rows at a time when a view first asks for them, and a
+/// bounded number of rows is kept. The model sorts itself (sort(), for a view with sorting
+/// enabled): numbers as numbers, text by the locale's collation, NaN then missing values last in
+/// both directions, ties in the cache's order (newest start first); a metric or param column is
+/// sorted from one query over that key.
 ///
 /// Lives on the GUI thread and reads through the Cache given to it (which must outlive the model
-/// and be used from this thread only). load() is synchronous and O(runs × keys).
+/// and be used from this thread only).
 class RunsTableModel : public QAbstractTableModel {
     Q_OBJECT
 public:
@@ -51,8 +58,9 @@ public:
     explicit RunsTableModel(Cache *cache, QObject *parent = nullptr);
     ~RunsTableModel() override;
 
-    /// Replaces the contents with the runs `query` selects. On error (e.g. a BadInput error for a
-    /// malformed filter, whose `where` names the column) the model keeps what it showed.
+    /// Replaces the contents with the runs `query` selects, sorted by the current sort column.
+    /// On error (e.g. a BadInput error for a malformed filter, whose `where` names the column)
+    /// the model keeps what it showed.
     Status load(const RunQuery &query);
     /// Empties the model (no columns but the fixed ones, no rows).
     void clear();
@@ -84,6 +92,16 @@ public:
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    /// Sorts all rows (see the class comment); keeps selections and persistent indexes.
+    void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
+    int sortColumn() const { return m_sortColumn; }
+    Qt::SortOrder sortOrder() const { return m_sortOrder; }
+
+    /// The last error reading cells or sort keys from the cache (empty when none): the affected
+    /// cells stay empty rather than stopping the table.
+    const QString &readError() const { return m_readError; }
+    /// Rows whose metric and param cells are held in memory (for tests and benchmarks).
+    int cachedRowCount() const { return int(m_cells.size()); }
 
 private:
     struct Row {
@@ -105,21 +123,33 @@ private:
         bool present = false;
     };
 
+    struct RowCells {
+        std::vector<MetricCell> metrics;  ///< one per metric key
+        std::vector<QString> params;      ///< one per param key; null when the run lacks it
+    };
+
     QVariant fixedData(const Row &row, int column, int role) const;
-    QVariant metricData(int row, int metric, int role) const;
-    QVariant paramData(int row, int param, int role) const;
+    QVariant metricData(const RowCells &cells, int metric, int role) const;
+    QVariant paramData(const RowCells &cells, int param, int role) const;
+    /// The cells of a displayed row, reading its block of rows from the cache when needed.
+    const RowCells &cellsOf(int displayRow) const;
+    /// Orders m_order by m_sortColumn / m_sortOrder (the cache's order when the column is gone).
+    void applySort();
 
     Cache *m_cache;
     RunQuery m_query;
+    /// In the cache's order; m_order maps displayed rows to indexes in here.
     std::vector<Row> m_rows;
+    std::vector<int> m_order;
     QStringList m_metricKeys;
     QStringList m_paramKeys;
     QHash<QString, int> m_metricIndex;
     QHash<QString, int> m_paramIndex;
-    /// Row-major: m_metrics[row * m_metricKeys.size() + metric].
-    std::vector<MetricCell> m_metrics;
-    /// Row-major like m_metrics; a null QString when the run lacks the param.
-    std::vector<QString> m_params;
+    /// Cells by index in m_rows, at most a few thousand rows; emptied when full.
+    mutable QHash<int, RowCells> m_cells;
+    mutable QString m_readError;
+    int m_sortColumn = StartedColumn;
+    Qt::SortOrder m_sortOrder = Qt::DescendingOrder;
     bool m_hasNestedRuns = false;
 };
 

@@ -1,0 +1,344 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// What a person waits for in the window, on a generated cache: the runs table of 100,000 runs ×
+// 200 columns (open, scroll, sort, filter), a comparison of 1,000 runs, a chart of 100 runs ×
+// 100,000 points, and the whole program's start to its first picture.
+//
+//   bench_gui [RUNS METRICS PARAMS [CHART_RUNS CHART_STEPS]]
+//
+// The cache is generated once into $TMPDIR/modeldesk-bench-gui/ and reused (writing 20 million
+// values takes minutes). Not run by CTest.
+
+#include "TestSupport.h"
+
+#include "cache/Cache.h"
+#include "core/RunComparison.h"
+#include "gui/MetricChart.h"
+#include "gui/QCustomPlotInclude.h"
+#include "gui/RunsPage.h"
+#include "models/ComparisonModel.h"
+#include "models/RunsTableModel.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QHeaderView>
+#include <QLineEdit>
+#include <QProcess>
+#include <QPixmap>
+#include <QScrollBar>
+#include <QTableView>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <random>
+
+using namespace md;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+long peakRssKb()
+{
+    QFile f(u"/proc/self/status"_s);
+    if (!f.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray &line : f.readAll().split('\n'))
+        if (line.startsWith("VmHWM:"))
+            return line.mid(6).trimmed().split(' ').first().toLong();
+    return -1;
+}
+
+double median(std::vector<double> v)
+{
+    if (v.empty())
+        return 0;
+    std::sort(v.begin(), v.end());
+    return v[v.size() / 2];
+}
+
+double percentile(std::vector<double> v, double p)
+{
+    if (v.empty())
+        return 0;
+    std::sort(v.begin(), v.end());
+    return v[std::min(v.size() - 1, size_t(double(v.size()) * p))];
+}
+
+bool fail(const QString &what)
+{
+    std::fprintf(stderr, "bench_gui: %s\n", qPrintable(what));
+    return false;
+}
+
+/// One experiment "bench" of `runs` runs, each with every metric and param; deterministic.
+bool generateCache(const QString &path, int runs, int metrics, int params)
+{
+    QFile::remove(path);
+    Cache cache;
+    if (Status s = cache.open(path); !s)
+        return fail(s.error().toString());
+    auto source = cache.ensureSource(u"file:///bench/mlruns"_s, u"file"_s);
+    if (!source)
+        return fail(source.error().toString());
+    Experiment e;
+    e.experimentId = u"1"_s;
+    e.name = u"bench"_s;
+    if (Status s = cache.writeExperiment(*source, e); !s)
+        return fail(s.error().toString());
+    std::mt19937_64 rng(42);
+    std::uniform_real_distribution<double> unit(0.0, 1.0);
+    QElapsedTimer t;
+    t.start();
+    if (Status s = cache.beginBatch(); !s)
+        return fail(s.error().toString());
+    for (int i = 0; i < runs; ++i) {
+        Run run;
+        run.runId = u"%1"_s.arg(quint64(i) * 2654435761ULL, 32, 16, QLatin1Char('0'));
+        run.experimentId = e.experimentId;
+        run.runName = u"run-%1"_s.arg(i);
+        run.status = i % 50 == 7 ? u"FAILED"_s : u"FINISHED"_s;
+        run.userId = i % 3 ? u"alice"_s : u"bob"_s;
+        run.startTime = 1795736000000 + qint64(i) * 60000;
+        run.endTime = run.startTime + 1000 + qint64(unit(rng) * 600000);
+        run.artifactUri = u"file:///bench/mlruns/1/"_s + run.runId + u"/artifacts"_s;
+        run.lifecycleStage = u"active"_s;
+        run.latestMetrics.reserve(metrics);
+        for (int m = 0; m < metrics; ++m)
+            run.latestMetrics.append(MetricPoint{u"metric_%1"_s.arg(m, 3, 10, QLatin1Char('0')), unit(rng) * (m + 1),
+                                                 run.startTime + 1000, 99});
+        run.params.reserve(params);
+        for (int p = 0; p < params; ++p)
+            run.params.append(KeyValue{u"param_%1"_s.arg(p, 3, 10, QLatin1Char('0')), QString::number(int(unit(rng) * (p + 5)))});
+        run.tags.append(KeyValue{u"mlflow.runName"_s, run.runName});
+        if (Status s = cache.writeRun(*source, run); !s)
+            return fail(s.error().toString());
+        if (i % 5000 == 4999) {
+            if (Status s = cache.commitBatch(); !s)
+                return fail(s.error().toString());
+            if (Status s = cache.beginBatch(); !s)
+                return fail(s.error().toString());
+            std::fprintf(stderr, "\rgenerating the cache: %d of %d runs (%.0f s)", i + 1, runs, double(t.elapsed()) / 1000);
+        }
+    }
+    if (Status s = cache.commitBatch(); !s)
+        return fail(s.error().toString());
+    (void)cache.database().exec(u"PRAGMA wal_checkpoint(TRUNCATE)"_s);
+    std::fprintf(stderr, "\rgenerated %d runs × %d metrics × %d params in %.1f s\n", runs, metrics, params,
+                 double(t.elapsed()) / 1000);
+    return true;
+}
+
+/// Paints the table's viewport now (what the screen would show) and returns the milliseconds.
+/// grab() renders through paintEvent synchronously, also on the offscreen platform.
+double paintMs(QTableView *view)
+{
+    QElapsedTimer t;
+    t.start();
+    const QPixmap shot = view->viewport()->grab();
+    Q_UNUSED(shot);
+    return double(t.nsecsElapsed()) / 1e6;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    const QStringList args = app.arguments();
+    const int runs = args.size() > 1 ? args[1].toInt() : 100000;
+    const int metrics = args.size() > 2 ? args[2].toInt() : 100;
+    const int params = args.size() > 3 ? args[3].toInt() : 100;
+    const int chartRuns = args.size() > 4 ? args[4].toInt() : 100;
+    const int chartSteps = args.size() > 5 ? args[5].toInt() : 100000;
+
+    const QString dir = QDir::temp().filePath(u"modeldesk-bench-gui"_s);
+    QDir().mkpath(dir);
+    const QString cachePath = dir + u"/cache-%1-%2-%3.sqlite"_s.arg(runs).arg(metrics).arg(params);
+    if (!QFileInfo::exists(cachePath) && !generateCache(cachePath, runs, metrics, params))
+        return 1;
+
+    std::printf("| what | time | target |\n| --- | --- | --- |\n");
+
+    // The whole program, cold: start, open the cache, show the experiment, paint, write a PNG, exit.
+    {
+        std::vector<double> times;
+        for (int i = 0; i < 5; ++i) {
+            QProcess p;
+            QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+            env.insert(u"QT_QPA_PLATFORM"_s, u"offscreen"_s);
+            p.setProcessEnvironment(env);
+            QElapsedTimer t;
+            t.start();
+            p.start(QStringLiteral(MD_GUI_PATH), {u"--cache"_s, cachePath, u"--experiment"_s, u"bench"_s, u"--screenshot"_s,
+                                                  dir + u"/start.png"_s});
+            if (!p.waitForFinished(120000) || p.exitCode() != 0) {
+                std::fprintf(stderr, "bench_gui: modeldesk failed: %s\n", p.readAllStandardError().constData());
+                return 1;
+            }
+            times.push_back(double(t.elapsed()));
+        }
+        std::printf("| `modeldesk --cache … --experiment bench --screenshot` (%d runs): start to PNG written, whole process | %.0f ms (median of 5; slowest %.0f ms) | < 1 s to first paint |\n",
+                    runs, median(times), *std::max_element(times.begin(), times.end()));
+    }
+
+    Cache cache;
+    if (Status s = cache.open(cachePath); !s)
+        return fail(s.error().toString()) ? 0 : 1;
+
+    // The runs table as the window shows it.
+    RunsPage page(&cache);
+    page.resize(1400, 900);
+    page.show();
+    QTableView *view = page.table();
+    QElapsedTimer t;
+    t.start();
+    page.showExperiment(1, u"1"_s, u"bench"_s);
+    const double loadMs = double(t.nsecsElapsed()) / 1e6;
+    const double firstPaintMs = paintMs(view);
+    auto *model = page.model();
+    if (model->rowCount() != runs || model->columnCount() != RunsTableModel::FixedColumnCount + metrics + params)
+        return fail(u"the table shows %1 rows × %2 columns"_s.arg(model->rowCount()).arg(model->columnCount())) ? 0 : 1;
+    std::printf("| runs table of %d runs × %d columns: load | %.0f ms | |\n", runs, metrics + params, loadMs);
+    std::printf("| … first paint of the visible cells | %.1f ms | |\n", firstPaintMs);
+    std::printf("| … open = load + first paint | %.0f ms | < 300 ms |\n", loadMs + firstPaintMs);
+
+    auto scrollSteps = [&](const char *what) {
+        std::vector<double> steps;
+        QScrollBar *bar = view->verticalScrollBar();
+        // Page steps down from the top, then jumps to random places (a dragged scroll bar).
+        bar->setValue(0);
+        (void)paintMs(view);
+        for (int i = 0; i < 40; ++i) {
+            QElapsedTimer st;
+            st.start();
+            bar->setValue(bar->value() + bar->pageStep());
+            (void)paintMs(view);
+            steps.push_back(double(st.nsecsElapsed()) / 1e6);
+        }
+        std::mt19937 rng(7);
+        std::uniform_int_distribution<int> where(0, bar->maximum());
+        std::vector<double> jumps;
+        for (int i = 0; i < 40; ++i) {
+            QElapsedTimer st;
+            st.start();
+            bar->setValue(where(rng));
+            (void)paintMs(view);
+            jumps.push_back(double(st.nsecsElapsed()) / 1e6);
+        }
+        std::printf("| … scroll a page down (%s) | median %.1f ms, 95th %.1f ms, slowest %.1f ms | < 16 ms |\n", what,
+                    median(steps), percentile(steps, 0.95), *std::max_element(steps.begin(), steps.end()));
+        std::printf("| … jump to a random place (%s) | median %.1f ms, 95th %.1f ms, slowest %.1f ms | < 16 ms |\n", what,
+                    median(jumps), percentile(jumps, 0.95), *std::max_element(jumps.begin(), jumps.end()));
+    };
+    scrollSteps("newest first");
+
+    const int sortColumn = model->metricColumn(u"metric_050"_s);
+    t.restart();
+    view->sortByColumn(sortColumn, Qt::DescendingOrder);
+    const double sortMs = double(t.nsecsElapsed()) / 1e6 + paintMs(view);
+    std::printf("| … sort by a metric column, with the repaint | %.0f ms | |\n", sortMs);
+    scrollSteps("sorted by a metric");
+    view->sortByColumn(RunsTableModel::StartedColumn, Qt::DescendingOrder);
+
+    // Filtering through the filter bar: the SQL, the table reload and the repaint.
+    for (const QString &filter : {u"metrics.metric_003 > 3.99 and params.param_001 = '2'"_s, u"metrics.metric_010 > 1"_s}) {
+        std::vector<double> times;
+        int rows = 0;
+        for (int i = 0; i < 5; ++i) {
+            page.filterEdit()->setText(filter);
+            QElapsedTimer ft;
+            ft.start();
+            Q_EMIT page.filterEdit()->returnPressed();
+            (void)paintMs(view);
+            times.push_back(double(ft.nsecsElapsed()) / 1e6);
+            rows = model->rowCount();
+            page.filterEdit()->clear();
+        }
+        std::printf("| … filter `%s` → %d runs, with the repaint | %.0f ms (median of 5) | < 50 ms |\n", qPrintable(filter),
+                    rows, median(times));
+    }
+    std::printf("| peak memory after the runs table (VmHWM) | %ld MiB | < 500 MB |\n", peakRssKb() / 1024);
+
+    // A comparison of 1,000 runs: read them, build the rows, give them to the model.
+    {
+        RunQuery q;
+        q.experiments = {u"1"_s};
+        q.limit = 1000;
+        q.withData = false;
+        auto rows = cache.runs(q);
+        if (!rows)
+            return fail(rows.error().toString()) ? 0 : 1;
+        QStringList ids;
+        for (const RunRow &r : std::as_const(*rows))
+            ids.append(r.run.runId);
+        std::vector<double> times;
+        int rowCount = 0;
+        for (int i = 0; i < 3; ++i) {
+            QElapsedTimer ct;
+            ct.start();
+            auto full = cache.runsByIds(ids);
+            if (!full)
+                return fail(full.error().toString()) ? 0 : 1;
+            QList<Run> list;
+            list.reserve(full->size());
+            for (const RunRow &r : std::as_const(*full))
+                list.append(r.run);
+            ComparisonModel cm;
+            cm.setComparison(RunComparison::build(list, {}));
+            rowCount = cm.rowCount();
+            times.push_back(double(ct.nsecsElapsed()) / 1e6);
+        }
+        std::printf("| comparison of %lld runs (%d rows): read, build, model | %.0f ms (median of 3) | < 200 ms |\n",
+                    qlonglong(ids.size()), rowCount, median(times));
+    }
+
+    // A chart of 100 runs × 100,000 points.
+    {
+        MetricChart chart;
+        chart.resize(1200, 700);
+        chart.show();
+        std::mt19937_64 rng(3);
+        std::normal_distribution<double> noise(0.0, 0.02);
+        QElapsedTimer ct;
+        ct.start();
+        for (int r = 0; r < chartRuns; ++r) {
+            QList<MetricPoint> points;
+            points.reserve(chartSteps);
+            double v = 1.0 + r * 0.01;
+            for (int s = 0; s < chartSteps; ++s) {
+                v = v * 0.99995 + noise(rng) * 0.05;
+                points.append(MetricPoint{u"loss"_s, v, 1795736000000 + s * 100, s});
+            }
+            chart.setSeries(u"run%1"_s.arg(r), u"run-%1"_s.arg(r), QColor::fromHsv((r * 37) % 360, 200, 200), points);
+        }
+        const double setMs = double(ct.nsecsElapsed()) / 1e6;
+        chart.plot()->replot(QCustomPlot::rpImmediateRefresh);
+        std::vector<double> times;
+        for (int i = 0; i < 10; ++i) {
+            QElapsedTimer rt;
+            rt.start();
+            chart.plot()->replot(QCustomPlot::rpImmediateRefresh);
+            times.push_back(double(rt.nsecsElapsed()) / 1e6);
+        }
+        // Zoomed into a tenth of the steps, as after a drag: fewer points per pixel.
+        chart.plot()->xAxis->setRange(chartSteps * 0.45, chartSteps * 0.55);
+        std::vector<double> zoomed;
+        for (int i = 0; i < 10; ++i) {
+            QElapsedTimer rt;
+            rt.start();
+            chart.plot()->replot(QCustomPlot::rpImmediateRefresh);
+            zoomed.push_back(double(rt.nsecsElapsed()) / 1e6);
+        }
+        std::printf("| chart of %d runs × %d points: hand the series to the chart | %.0f ms | |\n", chartRuns, chartSteps, setMs);
+        std::printf("| … replot, whole range | median %.1f ms, slowest %.1f ms | < 30 ms |\n", median(times),
+                    *std::max_element(times.begin(), times.end()));
+        std::printf("| … replot, zoomed to a tenth | median %.1f ms, slowest %.1f ms | < 30 ms |\n", median(zoomed),
+                    *std::max_element(zoomed.begin(), zoomed.end()));
+    }
+    std::printf("| peak memory of bench_gui (VmHWM) | %ld MiB | |\n", peakRssKb() / 1024);
+    return 0;
+}
