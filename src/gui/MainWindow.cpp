@@ -85,6 +85,8 @@ MainWindow::MainWindow(MainWindowOptions options, QWidget *parent)
     m_pages->addTab(m_comparisonPage, m_comparisonPage->shortTitle());
     m_chartsPage = new ChartsPage(&m_cache, m_options.cachePath, this);
     m_pages->addTab(m_chartsPage, tr("Charts"));
+    // A run clicked in a chart is the one the comparison shows selected when the person turns to it.
+    connect(m_chartsPage, &ChartsPage::runSelected, m_comparisonPage, &ComparisonPage::selectRun);
     m_modelsPage = new ModelsPage(&m_cache, m_options.journalPath, this);
     connect(m_modelsPage, &ModelsPage::compareRunsRequested, this,
             [this](const QStringList &runIds) { showComparison(runIds, m_modelsPage->sourceId()); });
@@ -365,19 +367,25 @@ void MainWindow::reloadExperiments()
 {
     const std::optional<qint64> sourceId = m_runsPage->sourceId();
     const QString experimentId = m_runsPage->experimentId();
+    const QString parentRunId = m_runsPage->parentRunId();
     if (Status s = m_experiments->reload(); !s)
         statusBar()->showMessage(tr("Cannot read the cache: %1").arg(s.error().toString()));
-    m_ui->experimentsTree->expandAll();
+    // Sources open to show their experiments; nested runs stay folded under theirs.
+    m_ui->experimentsTree->expandToDepth(0);
     if (!sourceId) {
         // Keeps the hint right: "nothing imported yet" versus "select an experiment".
         if (!m_ui->experimentsTree->currentIndex().isValid())
             onCurrentChanged({});
         return;
     }
-    const QModelIndex index = m_experiments->experimentIndex(*sourceId, experimentId);
-    if (index.isValid())
+    QModelIndex index = parentRunId.isEmpty() ? QModelIndex()
+                                              : m_experiments->runGroupIndex(*sourceId, experimentId, parentRunId);
+    if (!index.isValid())
+        index = m_experiments->experimentIndex(*sourceId, experimentId);
+    if (index.isValid()) {
         m_ui->experimentsTree->setCurrentIndex(index);
-    else
+        m_ui->experimentsTree->scrollTo(index);  // unfolds a nested run's parents
+    } else
         onCurrentChanged({});
 }
 
@@ -404,13 +412,16 @@ void MainWindow::onCurrentChanged(const QModelIndex &current)
     else
         m_modelsPage->showSource(std::nullopt, {});
     const auto kind = ExperimentsModel::ItemKind(current.data(ExperimentsModel::ItemKindRole).toInt());
-    if (current.isValid() && kind == ExperimentsModel::ItemKind::Experiment) {
+    if (current.isValid() && (kind == ExperimentsModel::ItemKind::Experiment || kind == ExperimentsModel::ItemKind::RunGroup)) {
         const qint64 sourceId = current.data(ExperimentsModel::SourceIdRole).toLongLong();
         const QString experimentId = current.data(ExperimentsModel::ExperimentIdRole).toString();
         const QString name = current.data(ExperimentsModel::ExperimentNameRole).toString();
+        const QString parentRunId = current.data(ExperimentsModel::ParentRunIdRole).toString();
         setWindowTitle(tr("%1 — ModelDesk").arg(name));
-        if (m_runsPage->sourceId() != sourceId || m_runsPage->experimentId() != experimentId)
-            m_runsPage->showExperiment(sourceId, experimentId, name);
+        if (m_runsPage->sourceId() != sourceId || m_runsPage->experimentId() != experimentId
+            || m_runsPage->parentRunId() != parentRunId)
+            m_runsPage->showRunGroup(sourceId, experimentId, name, parentRunId,
+                                     parentRunId.isEmpty() ? QString() : current.data(Qt::DisplayRole).toString());
         return;
     }
     setWindowTitle(tr("ModelDesk"));

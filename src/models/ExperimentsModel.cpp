@@ -6,29 +6,49 @@
 #include <QDateTime>
 #include <QFont>
 #include <QHash>
+#include <QSet>
 #include <QIcon>
 #include <QUrl>
 
 #include <algorithm>
+#include <functional>
 
 using namespace Qt::StringLiterals;
 
 namespace md {
 
-// Top-level (source) indexes carry internalId 0; an experiment's carries its source row + 1.
-
 ExperimentsModel::ExperimentsModel(Cache *cache, QObject *parent)
     : QAbstractItemModel(parent)
     , m_cache(cache)
+    , m_root(std::make_unique<Node>())
 {
     ensureResources();
     m_sourceIcon = QIcon(u":/icons/source.svg"_s);
     m_experimentIcon = QIcon(u":/icons/experiment.svg"_s);
+    m_groupIcon = QIcon(u":/icons/run-group.svg"_s);
+}
+
+ExperimentsModel::Node *ExperimentsModel::addChild(Node *parent, ItemKind kind)
+{
+    auto node = std::make_unique<Node>();
+    node->kind = kind;
+    node->parent = parent;
+    node->row = int(parent->children.size());
+    node->source = parent->source;
+    node->experiment = parent->experiment;
+    parent->children.push_back(std::move(node));
+    return parent->children.back().get();
+}
+
+ExperimentsModel::Node *ExperimentsModel::nodeOf(const QModelIndex &index) const
+{
+    return index.isValid() ? static_cast<Node *>(index.internalPointer()) : m_root.get();
 }
 
 Status ExperimentsModel::reload()
 {
     QList<SourceNode> nodes;
+    QList<RunGroup> groups;
     Status status;
     if (!m_cache || !m_cache->isOpen()) {
         status = makeError(ErrorCategory::Internal, tr("The cache is not open."));
@@ -36,7 +56,10 @@ Status ExperimentsModel::reload()
         status = sources.error();
     } else if (auto experiments = m_cache->experiments(std::nullopt, m_showDeleted); !experiments) {
         status = experiments.error();
+    } else if (auto runGroups = m_cache->runGroups(std::nullopt, m_showDeleted); !runGroups) {
+        status = runGroups.error();
     } else {
+        groups = std::move(runGroups.value());
         QHash<qint64, qsizetype> rowOf;
         for (const SourceInfo &s : sources.value()) {
             rowOf.insert(s.id, nodes.size());
@@ -48,8 +71,60 @@ Status ExperimentsModel::reload()
                 nodes[*it].experiments.append(e);
         }
     }
+    // The tree: sources, their experiments, and each experiment's parent runs, nested.
+    auto root = std::make_unique<Node>();
+    QHash<QPair<qint64, QString>, Node *> experimentNodes;
+    for (int s = 0; s < nodes.size(); ++s) {
+        Node *source = addChild(root.get(), ItemKind::Source);
+        source->source = s;
+        for (int e = 0; e < nodes.at(s).experiments.size(); ++e) {
+            Node *experiment = addChild(source, ItemKind::Experiment);
+            experiment->experiment = e;
+            experimentNodes.insert({nodes.at(s).info.id, nodes.at(s).experiments.at(e).experiment.experimentId}, experiment);
+        }
+    }
+    // Groups of one experiment arrive together; a parent that is itself a child goes below its
+    // own parent's group. A cycle of parents (a broken store) ends up at the top, not lost.
+    for (qsizetype first = 0; first < groups.size();) {
+        qsizetype end = first;
+        while (end < groups.size() && groups[end].sourceId == groups[first].sourceId
+               && groups[end].experimentId == groups[first].experimentId)
+            ++end;
+        Node *experiment = experimentNodes.value({groups[first].sourceId, groups[first].experimentId});
+        if (experiment) {
+            QHash<QString, qsizetype> byParent;
+            for (qsizetype i = first; i < end; ++i)
+                byParent.insert(groups[i].parentRunId, i);
+            QHash<qsizetype, QList<qsizetype>> childrenOf;
+            QList<qsizetype> tops;
+            for (qsizetype i = first; i < end; ++i) {
+                const auto up = byParent.constFind(groups[i].grandparentRunId);
+                if (up != byParent.cend() && *up != i)
+                    childrenOf[*up].append(i);
+                else
+                    tops.append(i);
+            }
+            QSet<qsizetype> placed;
+            std::function<void(Node *, qsizetype)> place = [&](Node *under, qsizetype i) {
+                if (placed.contains(i))
+                    return;
+                placed.insert(i);
+                Node *node = addChild(under, ItemKind::RunGroup);
+                node->group = groups[i];
+                for (qsizetype child : childrenOf.value(i))
+                    place(node, child);
+            };
+            for (qsizetype i : std::as_const(tops))
+                place(experiment, i);
+            for (qsizetype i = first; i < end; ++i)
+                place(experiment, i);
+        }
+        first = end;
+    }
+
     beginResetModel();
     m_sources = std::move(nodes);
+    m_root = std::move(root);
     endResetModel();
     return status;
 }
@@ -80,6 +155,24 @@ QModelIndex ExperimentsModel::experimentIndex(qint64 sourceId, const QString &ex
         if (experiments.at(i).experiment.experimentId == experimentId)
             return index(i, 0, parent);
     return {};
+}
+
+QModelIndex ExperimentsModel::runGroupIndex(qint64 sourceId, const QString &experimentId, const QString &parentRunId) const
+{
+    const QModelIndex experiment = experimentIndex(sourceId, experimentId);
+    if (!experiment.isValid())
+        return {};
+    std::function<QModelIndex(const QModelIndex &)> find = [&](const QModelIndex &under) -> QModelIndex {
+        for (int r = 0; r < rowCount(under); ++r) {
+            const QModelIndex child = index(r, 0, under);
+            if (nodeOf(child)->group.parentRunId == parentRunId)
+                return child;
+            if (QModelIndex deeper = find(child); deeper.isValid())
+                return deeper;
+        }
+        return {};
+    };
+    return find(experiment);
 }
 
 QModelIndex ExperimentsModel::preferredExperiment(std::optional<qint64> sourceId, const QString &preferredName) const
@@ -163,31 +256,29 @@ QString ExperimentsModel::syncAgeText(std::optional<qint64> syncMs, qint64 nowMs
 
 QModelIndex ExperimentsModel::index(int row, int column, const QModelIndex &parent) const
 {
-    if (column < 0 || column >= ColumnCount || row < 0)
+    if (column < 0 || column >= ColumnCount || row < 0 || (parent.isValid() && parent.column() != 0))
         return {};
-    if (!parent.isValid())
-        return row < m_sources.size() ? createIndex(row, column, quintptr(0)) : QModelIndex();
-    if (parent.column() != 0 || parent.internalId() != 0 || parent.row() >= m_sources.size())
+    const Node *node = nodeOf(parent);
+    if (row >= int(node->children.size()))
         return {};
-    if (row >= m_sources.at(parent.row()).experiments.size())
-        return {};
-    return createIndex(row, column, quintptr(parent.row() + 1));
+    return createIndex(row, column, node->children[size_t(row)].get());
 }
 
 QModelIndex ExperimentsModel::parent(const QModelIndex &child) const
 {
-    if (!child.isValid() || child.internalId() == 0)
+    if (!child.isValid())
         return {};
-    return createIndex(int(child.internalId() - 1), 0, quintptr(0));
+    Node *up = nodeOf(child)->parent;
+    if (!up || up == m_root.get())
+        return {};
+    return createIndex(up->row, 0, up);
 }
 
 int ExperimentsModel::rowCount(const QModelIndex &parent) const
 {
-    if (!parent.isValid())
-        return int(m_sources.size());
-    if (parent.column() != 0 || parent.internalId() != 0)
+    if (parent.isValid() && parent.column() != 0)
         return 0;
-    return int(m_sources.at(parent.row()).experiments.size());
+    return int(nodeOf(parent)->children.size());
 }
 
 int ExperimentsModel::columnCount(const QModelIndex &) const
@@ -199,10 +290,50 @@ QVariant ExperimentsModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid))
         return {};
-    if (index.internalId() == 0)
-        return sourceData(m_sources.at(index.row()), index.column(), role);
-    const SourceNode &node = m_sources.at(int(index.internalId() - 1));
-    return experimentData(node, node.experiments.at(index.row()), index.column(), role);
+    const Node *node = nodeOf(index);
+    const SourceNode &source = m_sources.at(node->source);
+    switch (node->kind) {
+    case ItemKind::Source: return sourceData(source, index.column(), role);
+    case ItemKind::Experiment: return experimentData(source, source.experiments.at(node->experiment), index.column(), role);
+    case ItemKind::RunGroup: return groupData(*node, index.column(), role);
+    }
+    return {};
+}
+
+QVariant ExperimentsModel::groupData(const Node &node, int column, int role) const
+{
+    const SourceNode &source = m_sources.at(node.source);
+    const Experiment &experiment = source.experiments.at(node.experiment).experiment;
+    const RunGroup &g = node.group;
+    const QString name = g.parentName.isEmpty() ? g.parentRunId.left(8) : g.parentName;
+    switch (role) {
+    case ItemKindRole: return int(ItemKind::RunGroup);
+    case SourceIdRole: return source.info.id;
+    case SourceUriRole: return source.info.uri;
+    case ExperimentIdRole: return experiment.experimentId;
+    case ExperimentNameRole: return experiment.name;
+    case ParentRunIdRole: return g.parentRunId;
+    case RunCountRole: return g.childCount;
+    case SortRole: return column == RunsColumn ? QVariant(g.childCount) : QVariant(name);
+    case Qt::DisplayRole:
+        if (column == NameColumn)
+            return name;
+        return column == RunsColumn ? QVariant(g.childCount) : QVariant();
+    case Qt::DecorationRole:
+        return column == NameColumn ? QVariant(m_groupIcon) : QVariant();
+    case Qt::ToolTipRole:
+    {
+        const QString who = g.parentName.isEmpty() ? tr("Parent run %1 (not in the cache)").arg(g.parentRunId)
+                                                   : tr("Parent run %1 (ID %2)").arg(g.parentName, g.parentRunId);
+        const QString what = g.childCount == 1 ? tr("1 child run: select to see it with its parent")
+                                               : tr("%1 child runs: select to see them with their parent").arg(g.childCount);
+        return QString(who + u'\n' + what);
+    }
+    case Qt::TextAlignmentRole:
+        return column == RunsColumn ? QVariant(Qt::AlignRight | Qt::AlignVCenter) : QVariant();
+    default:
+        return {};
+    }
 }
 
 QVariant ExperimentsModel::sourceData(const SourceNode &node, int column, int role) const

@@ -8,12 +8,16 @@
 #include <QIcon>
 #include <QList>
 
+#include <memory>
 #include <optional>
+#include <vector>
 
 namespace md {
 
 /// The cache's sources as top-level items (display name, kind and last sync) with their
-/// experiments below (name and run count). Deleted experiments are left out unless
+/// experiments below (name and run count), and below an experiment its nested runs as a tree:
+/// each run that other runs name as their parent (mlflow.parentRunId), with its child count,
+/// and parents of parents above them. Deleted experiments are left out unless
 /// setShowDeleted(true). Read from the Cache given to it, on the thread that owns that Cache;
 /// the cache must outlive the model.
 class ExperimentsModel : public QAbstractItemModel {
@@ -31,8 +35,9 @@ public:
         SortRole,                         ///< raw value for sorting (name or count)
         /// QString, sources only: "file store · synced 5 min ago", shown as a second line.
         SourceDetailRole,
+        ParentRunIdRole,                  ///< QString, run groups only: the parent run's id
     };
-    enum class ItemKind { Source, Experiment };
+    enum class ItemKind { Source, Experiment, RunGroup };
 
     explicit ExperimentsModel(Cache *cache, QObject *parent = nullptr);
 
@@ -45,6 +50,8 @@ public:
     /// Index (column 0) of a source or an experiment; invalid when not in the model.
     QModelIndex sourceIndex(qint64 sourceId) const;
     QModelIndex experimentIndex(qint64 sourceId, const QString &experimentId) const;
+    /// Index (column 0) of the group of a parent run's children; invalid when not in the model.
+    QModelIndex runGroupIndex(qint64 sourceId, const QString &experimentId, const QString &parentRunId) const;
     /// The experiment a person most likely wants to see first: `preferredName` when it has runs,
     /// else the first experiment with runs, else the first experiment; restricted to one source
     /// when `sourceId` is given. Invalid when there is none.
@@ -74,13 +81,28 @@ private:
         SourceInfo info;
         QList<ExperimentInfo> experiments;
     };
+    /// An item of the tree; an index's internal pointer. Rebuilt on every reset.
+    struct Node {
+        ItemKind kind = ItemKind::Source;
+        Node *parent = nullptr;
+        int row = 0;
+        int source = -1;      ///< index into m_sources (every kind)
+        int experiment = -1;  ///< index into that source's experiments (experiments and groups)
+        RunGroup group;       ///< run groups only
+        std::vector<std::unique_ptr<Node>> children;
+    };
+    Node *nodeOf(const QModelIndex &index) const;
+    static Node *addChild(Node *parent, ItemKind kind);
     QVariant sourceData(const SourceNode &node, int column, int role) const;
     QVariant experimentData(const SourceNode &node, const ExperimentInfo &e, int column, int role) const;
+    QVariant groupData(const Node &node, int column, int role) const;
 
     Cache *m_cache;
     QIcon m_sourceIcon;
     QIcon m_experimentIcon;
+    QIcon m_groupIcon;
     QList<SourceNode> m_sources;
+    std::unique_ptr<Node> m_root;
     bool m_showDeleted = false;
 };
 

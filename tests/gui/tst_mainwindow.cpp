@@ -71,6 +71,7 @@ private Q_SLOTS:
 
     void importShowsExperimentsAndRuns();
     void filterNarrowsTheRuns();
+    void nestedRunsOpenUnderTheirParent();
     void brokenFilterShowsErrorWithColumn();
     void importShowsProgressAndCancel();
     void failedImportShowsErrorDialog();
@@ -190,6 +191,44 @@ int TestMainWindow::columnOf(const QString &header) const
         if (model->headerData(c, Qt::Horizontal).toString() == header)
             return c;
     return -1;
+}
+
+void TestMainWindow::nestedRunsOpenUnderTheirParent()
+{
+    QVERIFY(startAndWait(fixtureUri()));
+    QTRY_VERIFY_WITH_TIMEOUT(experiment(u"car_price_sweep"_s).isValid(), kImportTimeoutMs);
+    QTreeView *tree = m_window->experimentsTree();
+    const QModelIndex sweep = experiment(u"car_price_sweep"_s);
+    // Folded at first: the experiment shows an arrow, its parents are one click away.
+    QVERIFY(!tree->isExpanded(sweep));
+    QCOMPARE(tree->model()->rowCount(sweep), 20);
+    tree->scrollTo(sweep);
+    tree->setFocus();
+    tree->setCurrentIndex(sweep);
+    QTest::keyClick(tree, Qt::Key_Right);  // unfold, as a person does with the keyboard
+    QVERIFY(tree->isExpanded(sweep));
+    const QModelIndex parent = tree->model()->index(3, 0, sweep);
+    QCOMPARE(parent.data().toString(), u"sweep-parent-03"_s);
+    const QRect rect = tree->visualRect(parent);
+    QVERIFY(rect.isValid());
+    QTest::mouseClick(tree->viewport(), Qt::LeftButton, {}, rect.center());
+
+    const int children = int(parent.data(ExperimentsModel::RunCountRole).toLongLong());
+    QTRY_COMPARE(table()->model()->rowCount(), children + 1);
+    QStringList names = columnValues(RunsTableModel::NameColumn);
+    names.sort();
+    QCOMPARE(names.first(), u"sweep-parent-03"_s);
+    for (qsizetype i = 1; i < names.size(); ++i)
+        QVERIFY2(names[i].startsWith(u"trial-03-"_s), qPrintable(names[i]));
+    // The Parent column appears and names the parent for each child.
+    QVERIFY(!table()->isColumnHidden(RunsTableModel::ParentColumn));
+    auto *title = m_window->runsPage()->findChild<QLabel *>(u"titleLabel"_s);
+    QVERIFY(title);
+    QCOMPARE(title->text(), u"car_price_sweep › sweep-parent-03 — %1 child runs"_s.arg(children));
+
+    // Back to the experiment: all its runs again.
+    clickExperiment(u"car_price_sweep"_s);
+    QCOMPARE(table()->model()->rowCount(), 191);
 }
 
 void TestMainWindow::importShowsExperimentsAndRuns()
