@@ -18,6 +18,12 @@ using namespace Qt::StringLiterals;
 namespace md {
 
 namespace {
+// Lines are antialiased unless more than this many series have more than this many points.
+constexpr int kAntialiasMaxLongSeries = 20;
+constexpr qsizetype kAntialiasMaxPoints = 1000;
+} // namespace
+
+namespace {
 
 // Below this many pixels per point a line is too dense to read: the raw min/max band shows the spread.
 constexpr int kPixelsPerEnvelopeBucket = 3;
@@ -68,6 +74,11 @@ MetricChart::MetricChart(QWidget *parent)
     connect(m_plot, &QCustomPlot::mousePress, this, [this] { m_userMovedView = true; });
     connect(m_plot, &QCustomPlot::mouseWheel, this, [this] { m_userMovedView = true; });
     connect(m_plot, &QCustomPlot::mouseDoubleClick, this, [this] { resetView(); });
+    connect(m_plot, &QCustomPlot::beforeReplot, this, &MetricChart::chooseAntialiasing);
+    // Wide antialiased polylines go through QPainter's full stroker (joins, atan2 per vertex):
+    // segment by segment is several times faster for the same picture at these widths.
+    m_plot->setPlottingHint(QCP::phFastPolylines, true);
+    m_plot->setNoAntialiasingOnDrag(true);
 
     applyPalette();
     applyAxes();
@@ -205,6 +216,18 @@ void MetricChart::rebuildEntry(Entry &e)
             addValues(ys);
         }
     }
+}
+
+void MetricChart::chooseAntialiasing()
+{
+    // Antialiasing costs a few times the drawing itself: beyond a few dozen long, crossing
+    // lines it smooths nothing a person can follow, and the chart would lag behind the mouse.
+    int longSeries = 0;
+    for (const Entry &e : std::as_const(m_entries))
+        longSeries += e.visible && e.series.size() > kAntialiasMaxPoints ? 1 : 0;
+    const bool antialias = longSeries <= kAntialiasMaxLongSeries;
+    if (antialias != !m_plot->notAntialiasedElements().testFlag(QCP::aePlottables))
+        m_plot->setNotAntialiasedElements(antialias ? QCP::aeNone : QCP::aePlottables);
 }
 
 void MetricChart::rebuildAll()

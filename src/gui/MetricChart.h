@@ -117,6 +117,8 @@ private:
     void rebuildEntry(Entry &e);
     /// Sets the axes to show every visible series (resetView without the replot).
     void fitView();
+    /// Before each replot: antialiased lines unless many long series are shown.
+    void chooseAntialiasing();
     void applyScatterAxes();
     void resetScatterView();
     void rebuildAll();

@@ -100,6 +100,7 @@ private Q_SLOTS:
     void darkPalette();
     void emptyChartKeepsItsPlotArea();
     void longHistoryKeepsEveryPoint();
+    void manyLongSeriesDrawWithoutAntialiasing();
 
 private:
     bool startAndWait();
@@ -773,6 +774,36 @@ void TestCharts::emptyChartKeepsItsPlotArea()
     chart.clear();
     chart.plot()->replot();
     QVERIFY2(chart.plot()->axisRect()->width() > 600, qPrintable(QString::number(chart.plot()->axisRect()->width())));
+}
+
+void TestCharts::manyLongSeriesDrawWithoutAntialiasing()
+{
+    // A handful of lines stay smooth; dozens of long crossing lines are drawn without
+    // antialiasing so the chart keeps up with the mouse. Every point stays in the graphs.
+    md::MetricChart chart;
+    chart.resize(800, 500);
+    chart.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&chart));
+    auto series = [](int run) {
+        QList<md::MetricPoint> points;
+        for (int s = 0; s < 5000; ++s)
+            points.append(md::MetricPoint{u"loss"_s, 1.0 / (1 + s) + run * 0.01, 1795736000000 + s, s});
+        return points;
+    };
+    for (int r = 0; r < 3; ++r)
+        chart.setSeries(u"run%1"_s.arg(r), u"run %1"_s.arg(r), Qt::red, series(r));
+    chart.plot()->replot();
+    QVERIFY(!chart.plot()->notAntialiasedElements().testFlag(QCP::aePlottables));
+    for (int r = 3; r < 30; ++r)
+        chart.setSeries(u"run%1"_s.arg(r), u"run %1"_s.arg(r), Qt::blue, series(r));
+    chart.plot()->replot();
+    QVERIFY(chart.plot()->notAntialiasedElements().testFlag(QCP::aePlottables));
+    QCOMPARE(chart.graph(u"run29"_s)->dataCount(), 5000);
+    // Hiding most of them brings the smooth lines back.
+    for (int r = 3; r < 30; ++r)
+        chart.setSeriesVisible(u"run%1"_s.arg(r), false);
+    chart.plot()->replot();
+    QVERIFY(!chart.plot()->notAntialiasedElements().testFlag(QCP::aePlottables));
 }
 
 void TestCharts::longHistoryKeepsEveryPoint()
