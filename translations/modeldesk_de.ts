@@ -3094,6 +3094,16 @@ tags.mlflow.runName LIKE &apos;XGB%&apos;</translation>
     </message>
 </context>
 <context>
+    <name>VersionDetailsWidget</name>
+    <message numerus="yes">
+        <source>%1… (%n more characters)</source>
+        <translation>
+            <numerusform>%1… (%n weiteres Zeichen)</numerusform>
+            <numerusform>%1… (%n weitere Zeichen)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>VersionDiff</name>
     <message>
         <source># %1 → %2</source>
@@ -4875,6 +4885,11 @@ Schritt %3, protokolliert %4</translation>
     <message>
         <source>An action on %1 failed part-way</source>
         <translation>Eine Aktion an %1 ist mittendrin fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>MMM d, HH:mm:ss</source>
+        <extracomment>QDateTime format of a timeline axis label (date and time)</extracomment>
+        <translation>d. MMM, HH:mm:ss</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,7 @@
 #include "MetricChart.h"
 
 #include "QCustomPlotInclude.h"
+#include "models/PlainToolTip.h"
 
 #include <QAction>
 #include <QCoreApplication>
@@ -609,7 +610,7 @@ void MetricChart::onMouseMove(QMouseEvent *event)
     if (text.isEmpty())
         QToolTip::hideText();
     else
-        QToolTip::showText(event->globalPosition().toPoint(), text, m_plot);
+        QToolTip::showText(event->globalPosition().toPoint(), plainToolTip(text), m_plot);  // run names: never HTML
 }
 
 Status MetricChart::exportTo(const QString &path, QSize size)

@@ -10,6 +10,7 @@
 #include "TimelineWidget.h"
 #include "VersionDetailsWidget.h"
 #include "cache/Cache.h"
+#include "models/PlainToolTip.h"
 #include "models/TimelineData.h"
 #include "models/VersionDetails.h"
 #include "models/VersionsModel.h"
@@ -296,7 +297,7 @@ void ModelsPage::loadModels()
         auto *name = new QStandardItem(m.name);
         name->setData(m.name, ModelNameRole);
         name->setData(qint64(m.versions.size()), VersionCountRole);
-        name->setToolTip(m.description.isEmpty() ? m.name : m.name + u"\n"_s + m.description);
+        name->setToolTip(plainToolTip(m.description.isEmpty() ? m.name : m.name + u"\n"_s + m.description));
         name->setEditable(false);
         auto *count = new QStandardItem(QString::number(m.versions.size()));
         count->setData(m.name, ModelNameRole);

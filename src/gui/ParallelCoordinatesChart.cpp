@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ParallelCoordinatesChart.h"
 
+#include "models/PlainToolTip.h"
+
 #include <QFileInfo>
 #include <QKeyEvent>
 #include <QLinearGradient>
@@ -546,7 +548,7 @@ void ParallelCoordinatesChart::mouseMoveEvent(QMouseEvent *event)
     if (text.isEmpty())
         QToolTip::hideText();
     else
-        QToolTip::showText(event->globalPosition().toPoint(), text, this);
+        QToolTip::showText(event->globalPosition().toPoint(), plainToolTip(text), this);  // run names: never HTML
 }
 
 void ParallelCoordinatesChart::mouseReleaseEvent(QMouseEvent *event)

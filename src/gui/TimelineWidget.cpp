@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "TimelineWidget.h"
 
+#include "models/PlainToolTip.h"
+
 #include <QDateTime>
 #include <QHelpEvent>
 #include <QKeyEvent>
@@ -273,7 +275,7 @@ bool TimelineWidget::event(QEvent *event)
         if (text.isEmpty())
             QToolTip::showText(help->globalPos(), toolTip(), this);
         else
-            QToolTip::showText(help->globalPos(), text, this);
+            QToolTip::showText(help->globalPos(), plainToolTip(text), this);
         return true;
     }
     return QWidget::event(event);
@@ -324,7 +326,7 @@ void TimelineWidget::keyPressEvent(QKeyEvent *event)
     }
     update();
     const QRectF r = markerRect(m_currentMarker);
-    QToolTip::showText(mapToGlobal(r.bottomRight().toPoint()), markerToolTip(m_currentMarker), this);
+    QToolTip::showText(mapToGlobal(r.bottomRight().toPoint()), plainToolTip(markerToolTip(m_currentMarker)), this);
 }
 
 void TimelineWidget::paintEvent(QPaintEvent *)
@@ -367,7 +369,8 @@ void TimelineWidget::paintEvent(QPaintEvent *)
         const double x = xOf(t);
         const QDateTime dt = QDateTime::fromMSecsSinceEpoch(t);
         const QString label = dt.date() == lastDate ? dt.toString(u"HH:mm:ss"_s)
-                                                     : QLocale().toString(dt, u"MMM d, HH:mm:ss"_s);
+                                                     //: QDateTime format of a timeline axis label (date and time)
+                                                     : QLocale().toString(dt, tr("MMM d, HH:mm:ss"));
         const int w = fontMetrics().horizontalAdvance(label);
         if (x - w / 2.0 < lastRight + 8 || x + w / 2.0 > nowLeft - 8)
             continue;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "VersionDetailsWidget.h"
 
+#include "models/PlainToolTip.h"
 #include "sources/ArtifactStore.h"
 
 #include <QAction>
@@ -102,9 +103,17 @@ struct Colors {
     }
 };
 
+/// Longest value the card shows: laying out a 1 MB description froze the window for minutes.
+constexpr qsizetype kMaxCardValueChars = 10000;
+
 QString esc(const QString &s)
 {
-    return s.toHtmlEscaped();
+    if (s.size() <= kMaxCardValueChars)
+        return s.toHtmlEscaped();
+    return QCoreApplication::translate("VersionDetailsWidget", "%1… (%n more characters)", nullptr,
+                                       int(s.size() - kMaxCardValueChars))
+        .arg(s.left(kMaxCardValueChars))
+        .toHtmlEscaped();
 }
 
 const QString kChangedGlyph = u"≠"_s;
@@ -384,7 +393,7 @@ void VersionDetailsWidget::updateHeader()
         m_title->setText(n == 1 ? tr("%1 → %2: 1 difference").arg(m_left.title(), m_right.title())
                                 : tr("%1 → %2: %n differences", nullptr, n).arg(m_left.title(), m_right.title()));
     }
-    m_title->setToolTip(m_title->text());
+    m_title->setToolTip(plainToolTip(m_title->text()));
 }
 
 void VersionDetailsWidget::render()

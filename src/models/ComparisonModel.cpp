@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ComparisonModel.h"
 
+#include "PlainToolTip.h"
+
 #include <QFont>
 
 using namespace Qt::StringLiterals;
@@ -184,10 +186,10 @@ QVariant ComparisonModel::keyData(int row, int role) const
         return -1;
     case Qt::ToolTipRole:
         if (r.section != ComparisonSection::Metric)
-            return r.qualifiedKey();
-        return tr("%1\n%2 (%3)\nRight-click to change.")
-            .arg(r.qualifiedKey(), directionTitle(r.direction),
-                 r.directionOverridden ? tr("your choice") : tr("from the name"));
+            return plainToolTip(r.qualifiedKey());
+        return plainToolTip(tr("%1\n%2 (%3)\nRight-click to change.")
+                                .arg(r.qualifiedKey(), directionTitle(r.direction),
+                                     r.directionOverridden ? tr("your choice") : tr("from the name")));
     default:
         break;
     }
@@ -203,7 +205,7 @@ QVariant ComparisonModel::runLabelData(int run, int role) const
     case SortRole:
         return m_comparison.runLabel(run);
     case Qt::ToolTipRole:
-        return tr("%1\nRun ID: %2").arg(m_comparison.runLabel(run), m_comparison.runs().at(run).runId);
+        return plainToolTip(tr("%1\nRun ID: %2").arg(m_comparison.runLabel(run), m_comparison.runs().at(run).runId));
     case Qt::FontRole:
         if (baseline) {
             QFont f;
@@ -276,7 +278,7 @@ QVariant ComparisonModel::cellData(int row, int run, int role) const
         break;
     case Qt::ToolTipRole: {
         if (!cell.present)
-            return tr("%1 has no %2.").arg(m_comparison.runLabel(run), r.qualifiedKey());
+            return plainToolTip(tr("%1 has no %2.").arg(m_comparison.runLabel(run), r.qualifiedKey()));
         QStringList lines{m_comparison.runLabel(run) + u" · "_s + r.qualifiedKey()};
         lines.append(cell.step ? tr("%1 (step %2)").arg(cell.text).arg(*cell.step) : cell.text);
         if (baseline) {
@@ -295,7 +297,7 @@ QVariant ComparisonModel::cellData(int row, int run, int role) const
         }
         if (r.bestRuns.contains(run))
             lines.append(tr("Best value of this row (%1).").arg(directionTitle(r.direction).toLower()));
-        return lines.join(u'\n');
+        return plainToolTip(lines.join(u'\n'));
     }
     case BestRole:
         return r.bestRuns.contains(run);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ExperimentsModel.h"
 
+#include "PlainToolTip.h"
 #include "Resources.h"
 
 #include <QDateTime>
@@ -327,7 +328,7 @@ QVariant ExperimentsModel::groupData(const Node &node, int column, int role) con
                                                    : tr("Parent run %1 (ID %2)").arg(g.parentName, g.parentRunId);
         const QString what = g.childCount == 1 ? tr("1 child run: select to see it with its parent")
                                                : tr("%1 child runs: select to see them with their parent").arg(g.childCount);
-        return QString(who + u'\n' + what);
+        return plainToolTip(QString(who + u'\n' + what));
     }
     case Qt::TextAlignmentRole:
         return column == RunsColumn ? QVariant(Qt::AlignRight | Qt::AlignVCenter) : QVariant();
@@ -366,7 +367,7 @@ QVariant ExperimentsModel::sourceData(const SourceNode &node, int column, int ro
                           .arg(s.modelCount);
         if (!s.lastError.isEmpty())
             tip += u'\n' + tr("Last sync failed: %1").arg(s.lastError);
-        return tip;
+        return plainToolTip(tip);
     }
     case Qt::FontRole: {
         QFont font;
@@ -407,7 +408,7 @@ QVariant ExperimentsModel::experimentData(const SourceNode &node, const Experime
             tip += u'\n' + tr("This experiment is deleted.");
         if (!e.experiment.artifactLocation.isEmpty())
             tip += u'\n' + tr("Artifacts: %1").arg(e.experiment.artifactLocation);
-        return tip;
+        return plainToolTip(tip);
     }
     case Qt::FontRole:
         if (deleted) {

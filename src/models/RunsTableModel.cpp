@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "RunsTableModel.h"
 
+#include "PlainToolTip.h"
 #include "Resources.h"
 
 #include <QCollator>
@@ -508,6 +509,8 @@ QVariant RunsTableModel::fixedData(const Row &row, int column, int role) const
     if (role == Qt::DecorationRole && column == StatusColumn)
         return statusIcon(row.status);
     if (role == Qt::ToolTipRole) {
+        // Names come from the store: never rich text.
+        return plainToolTip([&]() -> QVariant {
         switch (column) {
         case NameColumn:
             return row.deleted ? tr("%1 (deleted)\nRun ID: %2").arg(row.name, row.runId)
@@ -527,6 +530,7 @@ QVariant RunsTableModel::fixedData(const Row &row, int column, int role) const
         case RunIdColumn: return row.runId;
         default: return {};
         }
+        }());
     }
     if (role == Qt::TextAlignmentRole && (column == DurationColumn))
         return QVariant(Qt::AlignRight | Qt::AlignVCenter);
@@ -543,11 +547,11 @@ QVariant RunsTableModel::metricData(const RowCells &cells, int metric, int role)
         return cell.present ? QVariant(cell.value) : QVariant();
     case Qt::ToolTipRole:
         if (!cell.present)
-            return tr("%1: not logged").arg(m_metricKeys.at(metric));
-        return tr("%1 = %2\nstep %3, logged %4")
-            .arg(m_metricKeys.at(metric), fullPrecision(cell.value))
-            .arg(cell.step)
-            .arg(formatTime(cell.timestamp));
+            return plainToolTip(tr("%1: not logged").arg(m_metricKeys.at(metric)));
+        return plainToolTip(tr("%1 = %2\nstep %3, logged %4")
+                                .arg(m_metricKeys.at(metric), fullPrecision(cell.value))
+                                .arg(cell.step)
+                                .arg(formatTime(cell.timestamp)));
     case Qt::TextAlignmentRole:
         return QVariant(Qt::AlignRight | Qt::AlignVCenter);
     default:
@@ -571,8 +575,8 @@ QVariant RunsTableModel::paramData(const RowCells &cells, int param, int role) c
     }
     case Qt::ToolTipRole:
         if (value.isNull())
-            return tr("%1: not set").arg(m_paramKeys.at(param));
-        return tr("%1 = %2").arg(m_paramKeys.at(param), value.size() > 2000 ? QString(value.left(2000) + u'…') : value);
+            return plainToolTip(tr("%1: not set").arg(m_paramKeys.at(param)));
+        return plainToolTip(tr("%1 = %2").arg(m_paramKeys.at(param), value.size() > 2000 ? QString(value.left(2000) + u'…') : value));
     default:
         return {};
     }
@@ -608,8 +612,8 @@ QVariant RunsTableModel::headerData(int section, Qt::Orientation orientation, in
         }
     case Qt::ToolTipRole:
         switch (kind) {
-        case ColumnKind::Metric: return tr("Metric %1 (latest value)").arg(key);
-        case ColumnKind::Param: return tr("Parameter %1").arg(key);
+        case ColumnKind::Metric: return plainToolTip(tr("Metric %1 (latest value)").arg(key));
+        case ColumnKind::Param: return plainToolTip(tr("Parameter %1").arg(key));
         case ColumnKind::Fixed:
             if (section == ParentColumn)
                 return tr("The parent run of a nested (child) run");

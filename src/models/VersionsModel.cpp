@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "VersionsModel.h"
 
+#include "PlainToolTip.h"
+
 #include "cache/Cache.h"
 #include "core/MetricDirection.h"
 
@@ -200,6 +202,8 @@ QVariant VersionsModel::data(const QModelIndex &index, int role) const
     case SortRole: return sortValue(row, index.column());
     case Qt::DisplayRole: return displayText(row, index.column());
     case Qt::ToolTipRole:
+        // Descriptions and tags come from the store: never rich text, never 1 MB.
+        return plainToolTip([&]() -> QVariant {
         switch (index.column()) {
         case VersionColumn: return tr("Version %1 of %2").arg(v.version).arg(m_model.name);
         case RunColumn: return v.runId.isEmpty() ? tr("No source run") : tr("Source run %1\n%2").arg(v.runId, v.source);
@@ -222,6 +226,7 @@ QVariant VersionsModel::data(const QModelIndex &index, int role) const
             return row.approvalDetail.isEmpty() ? tr("Not approved or rejected in ModelDesk") : row.approvalDetail;
         default: return {};
         }
+        }());
     case Qt::TextAlignmentRole:
         if (index.column() == VersionColumn || index.column() == KeyMetricColumn)
             return QVariant(Qt::AlignRight | Qt::AlignVCenter);
