@@ -37,6 +37,10 @@ struct Tr {
 
 const QString kRedacted = u"<redacted>"_s;
 
+std::atomic<qint64> g_attempts { 0 };
+std::atomic<qint64> g_statusRetries { 0 };
+std::atomic<qint64> g_transportRetries { 0 };
+
 bool isSecretQueryKey(const QString &key)
 {
     static const QStringList names
@@ -253,9 +257,27 @@ HttpClient::CallPtr HttpClient::start(HttpRequest request)
     return call;
 }
 
+HttpClient::Counters HttpClient::counters()
+{
+    Counters c;
+    c.attempts = g_attempts.load();
+    c.statusRetries = g_statusRetries.load();
+    c.transportRetries = g_transportRetries.load();
+    c.retries = c.statusRetries + c.transportRetries;
+    return c;
+}
+
+void HttpClient::resetCounters()
+{
+    g_attempts = 0;
+    g_statusRetries = 0;
+    g_transportRetries = 0;
+}
+
 void HttpClient::send(const CallPtr &call)
 {
     ++call->attempts;
+    ++g_attempts;
     call->replyBytes = 0;
     call->sslErrors.clear();
     call->clock.start();
@@ -341,6 +363,7 @@ void HttpClient::finished(const CallPtr &call)
         const bool retryable = r.read && retriesLeft > 0 && !isPermanentTransportError(error) && !tlsRefused
             && !(isConnectError(error) && !r.retryConnect);
         if (retryable) {
+            ++g_transportRetries;
             retryLater(call, backoffMs(call->attempts));
             return;
         }
@@ -395,6 +418,7 @@ void HttpClient::finished(const CallPtr &call)
     }
 
     if (r.read && retriesLeft > 0 && isTransientStatus(status)) {
+        ++g_statusRetries;
         qint64 delay = -1;
         if (m_options.respectRetryAfter && (status == 429 || status == 503 || status == 413))
             delay = retryAfterMs(reply->rawHeader("Retry-After"));

@@ -123,6 +123,17 @@ public:
     QString baseText() const;
     const RestOptions &options() const { return m_options; }
 
+    /// Tallies over every HttpClient of the process since the last resetCounters(), for soak
+    /// tests and reports. Thread-safe.
+    struct Counters {
+        qint64 attempts = 0; ///< requests sent, retries included
+        qint64 retries = 0; ///< attempts that were retries (statusRetries + transportRetries)
+        qint64 statusRetries = 0; ///< after a transient HTTP status (408, 429, 5xx)
+        qint64 transportRetries = 0; ///< after a dropped, refused or timed-out connection or a short body
+    };
+    static Counters counters();
+    static void resetCounters();
+
 private:
     QUrl resolve(const HttpRequest &request) const;
     void send(const CallPtr &call);

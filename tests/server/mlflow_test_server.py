@@ -39,11 +39,28 @@ Test-only endpoints (never under /api):
         forbidden: ["/api/...", ...]       403 PERMISSION_DENIED for these exact paths
         paths: ["substring", ...]          counted faults only hit requests whose path+query
                                            contains one of these (default: every API request)
+        random: {seed, status_p, drop_p, delay_p, delay_ms: [lo, hi], codes: [...],
+                 retry_after_p, retry_after}
+                                           each read request (GET/HEAD, or a POST to .../search;
+                                           filtered by `paths` too) independently, with a
+                                           random.Random(seed): answers one of `codes` (default
+                                           [500, 502, 503, 504]) with probability status_p,
+                                           carrying "Retry-After: <retry_after>" (default "0")
+                                           with probability retry_after_p (default 0.5); else
+                                           drops the connection mid-body with probability drop_p;
+                                           else is delayed by uniform(lo, hi) ms (default
+                                           [50, 300]) with probability delay_p. Counted faults
+                                           take precedence. Writes are never hit (the client
+                                           does not retry them).
       Posting faults replaces the previous set.
     POST /__test__/reset          clears all faults
-    GET  /__test__/stats          {"requests": {"METHOD /path": count}, "bytes_sent": N}
-                                  (bytes_sent = response body bytes written for API requests)
-    POST /__test__/stats/reset    zeroes the stats
+    GET  /__test__/stats          {"requests": {"METHOD /path": count}, "bytes_sent": N,
+                                   "random": {"requests": N, "status": N, "retry_after": N,
+                                              "drop": N, "delay": N}}
+                                  (bytes_sent = response body bytes written for API requests;
+                                  random = the reads the random mode saw and what it did, only
+                                  while it is on or has counted something)
+    POST /__test__/stats/reset    zeroes the stats (the random tally too)
 """
 
 import argparse
@@ -55,6 +72,7 @@ import mimetypes
 import os
 import pathlib
 import posixpath
+import random
 import re
 import signal
 import socket
@@ -1664,17 +1682,26 @@ class Api:
 class Faults:
     COUNTED = ("status", "drop_mid_body", "truncate_json", "wrong_content_type")
 
+    RANDOM_KEYS = {"seed", "status_p", "drop_p", "delay_p", "delay_ms", "codes", "retry_after_p",
+                   "retry_after"}
+
     def __init__(self):
         self.lock = threading.Lock()
         self.config = {}
         self.requests = {}
         self.bytes_sent = 0
+        self.rng = None
+        self.tally = self._zero_tally()
+
+    @staticmethod
+    def _zero_tally():
+        return {"requests": 0, "status": 0, "retry_after": 0, "drop": 0, "delay": 0}
 
     def set(self, config):
         if not isinstance(config, dict):
             raise ValueError("faults must be a JSON object")
         known = {"delay_ms", "status", "drop_mid_body", "truncate_json", "wrong_content_type",
-                 "require_token", "require_basic", "forbidden", "paths"}
+                 "require_token", "require_basic", "forbidden", "paths", "random"}
         unknown = set(config) - known
         if unknown:
             raise ValueError(f"unknown fault(s): {sorted(unknown)}")
@@ -1684,19 +1711,33 @@ class Faults:
             if not isinstance(st, dict) or "code" not in st:
                 raise ValueError("status needs {code, count}")
             st.setdefault("count", 1)
+        rng = None
+        if "random" in config:
+            rnd = config["random"]
+            if not isinstance(rnd, dict) or set(rnd) - self.RANDOM_KEYS:
+                raise ValueError(f"random takes an object with keys {sorted(self.RANDOM_KEYS)}")
+            rnd.setdefault("seed", 0)
+            rnd.setdefault("codes", [500, 502, 503, 504])
+            rnd.setdefault("delay_ms", [50, 300])
+            rnd.setdefault("retry_after_p", 0.5)
+            rnd.setdefault("retry_after", "0")
+            rng = random.Random(rnd["seed"])
         with self.lock:
             self.config = config
+            self.rng = rng
 
     def reset(self):
         with self.lock:
             self.config = {}
+            self.rng = None
 
     def snapshot(self):
         with self.lock:
             return json.loads(json.dumps(self.config))
 
-    def take(self, target):
-        """Decides the counted faults for one request (decrementing their counts)."""
+    def take(self, target, read=False):
+        """Decides the counted faults for one request (decrementing their counts), else the
+        random ones for a read request."""
         with self.lock:
             c = self.config
             paths = c.get("paths")
@@ -1713,7 +1754,33 @@ class Faults:
                     c[name] -= 1
                     taken[name] = True
                     return taken
+            if self.rng is not None and read:
+                return self._take_random(c["random"])
             return taken
+
+    def _take_random(self, rnd):
+        """One independent draw for one read request; self.lock is held."""
+        rng, tally = self.rng, self.tally
+        tally["requests"] += 1
+        # Always the same number of draws per request, so a seed gives one sequence of faults.
+        kind, code, with_after, delay = (rng.random(), rng.choice(rnd["codes"]),
+                                         rng.random(), rng.uniform(*rnd["delay_ms"]))
+        status_p, drop_p = float(rnd.get("status_p", 0)), float(rnd.get("drop_p", 0))
+        delay_p = float(rnd.get("delay_p", 0))
+        if kind < status_p:
+            tally["status"] += 1
+            st = {"code": code}
+            if with_after < float(rnd["retry_after_p"]):
+                tally["retry_after"] += 1
+                st["retry_after"] = rnd["retry_after"]
+            return {"status": st}
+        if kind < status_p + drop_p:
+            tally["drop"] += 1
+            return {"drop_mid_body": True}
+        if kind < status_p + drop_p + delay_p:
+            tally["delay"] += 1
+            return {"delay_ms": delay}
+        return {}
 
     def count(self, method, path, nbytes):
         with self.lock:
@@ -1727,12 +1794,16 @@ class Faults:
 
     def stats(self):
         with self.lock:
-            return {"requests": dict(self.requests), "bytes_sent": self.bytes_sent}
+            out = {"requests": dict(self.requests), "bytes_sent": self.bytes_sent}
+            if self.rng is not None or self.tally["requests"]:
+                out["random"] = dict(self.tally)
+            return out
 
     def reset_stats(self):
         with self.lock:
             self.requests = {}
             self.bytes_sent = 0
+            self.tally = self._zero_tally()
 
 
 STATUS_ERRORS = {
@@ -1915,7 +1986,10 @@ class Handler(BaseHTTPRequestHandler):
                        "application/json")
             return
         target = path + ("?" + query if query else "")
-        fault = faults.take(target)
+        read = self.command in ("GET", "HEAD") or (self.command == "POST" and path.endswith("/search"))
+        fault = faults.take(target, read)
+        if fault.get("delay_ms"):
+            time.sleep(float(fault["delay_ms"]) / 1000.0)
         if "status" in fault:
             st = fault["status"]
             code = int(st["code"])

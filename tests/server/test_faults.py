@@ -198,6 +198,55 @@ class FaultsTest(unittest.TestCase):
                                             "message": "Permission denied"})
         self.assertEqual(self.call("GET", EXP_GET)[0], 200)
 
+    # ---- random mode -------------------------------------------------------------------------
+
+    def _random_outcomes(self, seed, n=60):
+        """What n reads give under the soak's probabilities: 'ok', 'dropped' or the status."""
+        self.faults({"random": {"seed": seed, "status_p": 0.10, "drop_p": 0.05, "delay_p": 0.10,
+                                "delay_ms": [1, 5], "retry_after_p": 0.5, "retry_after": "0"}})
+        self.assertEqual(self.call("POST", "/__test__/stats/reset", {})[0], 200)
+        outcomes = []
+        for _ in range(n):
+            conn = http.client.HTTPConnection(self.host, self.port, timeout=10)
+            conn.request("GET", RUN_GET)
+            resp = conn.getresponse()
+            try:
+                resp.read()
+                outcomes.append("ok" if resp.status == 200 else
+                                f"{resp.status}{'+RA' if resp.getheader('Retry-After') else ''}")
+            except http.client.IncompleteRead:
+                outcomes.append("dropped")
+            conn.close()
+        return outcomes, json.loads(self.call("GET", "/__test__/stats")[1])["random"]
+
+    def test_random_mode(self):
+        outcomes, tally = self._random_outcomes(7)
+        again, tally_again = self._random_outcomes(7)
+        self.assertEqual(outcomes, again)  # one seed, one sequence of faults
+        self.assertEqual(tally, tally_again)
+        self.assertEqual(tally["requests"], 60)
+        statuses = [o for o in outcomes if o not in ("ok", "dropped")]
+        self.assertEqual(tally["status"], len(statuses))
+        self.assertEqual(tally["retry_after"], sum(o.endswith("+RA") for o in statuses))
+        self.assertEqual(tally["drop"], outcomes.count("dropped"))
+        self.assertTrue(set(o[:3] for o in statuses) <= {"500", "502", "503", "504"})
+        self.assertGreater(tally["status"] + tally["drop"], 0)
+        self.assertNotEqual(self._random_outcomes(8)[0], outcomes)
+
+    def test_random_mode_spares_writes(self):
+        self.faults({"random": {"seed": 1, "status_p": 1.0}})
+        self.assertIn(self.call("GET", EXP_GET)[0], (500, 502, 503, 504))
+        self.assertIn(self.call("POST", "/api/2.0/mlflow/runs/search",
+                                {"experiment_ids": ["1"], "max_results": 1})[0], (500, 502, 503, 504))
+        # A write (runs/set-tag on a missing run) reaches the handler: MLflow's 404, not a 5xx.
+        status = self.call("POST", "/api/2.0/mlflow/runs/set-tag",
+                           {"run_id": "0" * 32, "key": "k", "value": "v"})[0]
+        self.assertEqual(status, 404)
+
+    def test_random_mode_rejects_unknown_keys(self):
+        status, body, _, _ = self.call("POST", "/__test__/faults", {"random": {"sed": 1}})
+        self.assertEqual(status, 400, body)
+
     # ---- stats -------------------------------------------------------------------------------
 
     def test_stats(self):
