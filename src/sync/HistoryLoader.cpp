@@ -91,11 +91,19 @@ Status HistoryLoader::fetch(const QList<Request> &requests, const std::atomic_bo
         for (const auto &s : std::as_const(*sources))
             if (s.id == it.key())
                 uri = s.uri;
-        auto source = createSource(uri);
-        if (!source)
-            return source.error();
+        // The caller's own source keeps its connection options (timeouts, retries, TLS); one
+        // made from the URI would read them from the environment only.
+        Source *reader = m_sources.value(it.key());
+        std::unique_ptr<Source> made;
+        if (!reader) {
+            auto source = createSource(uri);
+            if (!source)
+                return source.error();
+            made = std::move(*source);
+            reader = made.get();
+        }
         QHash<SeriesKey, Missing> &missing = it.value();
-        const Status s = (*source)->readHistories(
+        const Status s = reader->readHistories(
             order.value(it.key()),
             [&](const SeriesKey &key, QList<MetricPoint> &&points) -> Status {
                 const Missing m = missing.take(key);

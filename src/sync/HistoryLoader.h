@@ -4,6 +4,8 @@
 #include "cache/Cache.h"
 #include "sources/Source.h"
 
+#include <QHash>
+
 #include <atomic>
 #include <functional>
 
@@ -16,6 +18,11 @@ namespace md {
 class HistoryLoader {
 public:
     explicit HistoryLoader(Cache &cache) : m_cache(cache) {}
+
+    /// Fetches the histories of the cache's source `sourceId` through `source` (open, e.g. with
+    /// the caller's connection options) instead of a source made from its URI. `source` must
+    /// outlive the loader.
+    void useSource(qint64 sourceId, Source *source) { m_sources.insert(sourceId, source); }
 
     struct Request {
         qint64 runRowId = 0;
@@ -45,6 +52,7 @@ private:
                  const std::function<Status(qsizetype index)> &afterSeries);
 
     Cache &m_cache;
+    QHash<qint64, Source *> m_sources;
 };
 
 } // namespace md

@@ -117,8 +117,8 @@ QString journalKind(const QString &field)
 
 /// Fetches the full histories of `runIds` that the cache lacks, writing each series as it arrives
 /// and keeping none in memory. Progress counts runs whose every series is stored.
-Status storeHistories(Cache &cache, qint64 sourceId, const QSet<QString> &runIds, const std::atomic_bool &cancel,
-                      const Importer::ProgressFn &progressFn)
+Status storeHistories(Cache &cache, Source &source, qint64 sourceId, const QSet<QString> &runIds,
+                      const std::atomic_bool &cancel, const Importer::ProgressFn &progressFn)
 {
     if (runIds.isEmpty())
         return {};
@@ -151,6 +151,7 @@ Status storeHistories(Cache &cache, qint64 sourceId, const QSet<QString> &runIds
     };
     report(true);
     HistoryLoader loader(cache);
+    loader.useSource(sourceId, &source);
     const Status s = loader.store(requests, cancel, [&](qsizetype i) {
         if (--left[requests[i].runRowId] == 0)
             ++done;
@@ -202,7 +203,7 @@ Result<ImportReport> Importer::import(Source &source, const std::atomic_bool &ca
         st = committed;
     // Series written before a failure are kept (each whole); the next sync fetches only the rest.
     if (st && options.histories)
-        st = storeHistories(m_cache, *sourceId, sink.m_needHistories, cancel, m_progress);
+        st = storeHistories(m_cache, source, *sourceId, sink.m_needHistories, cancel, m_progress);
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     if (st) {
         // Only a complete read may say what the source no longer has.
