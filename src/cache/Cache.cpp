@@ -16,6 +16,8 @@
 #include <algorithm>
 #include <cstring>
 
+using namespace Qt::StringLiterals;
+
 namespace md {
 
 namespace {
@@ -940,30 +942,28 @@ Result<QList<RunRow>> Cache::runs(const RunQuery &q)
     return rows;
 }
 
-Result<QList<RunSummary>> Cache::runSummaries(const RunQuery &q)
-{
-    QString sql = QStringLiteral(
-        "SELECT r.id, r.run_uuid, r.run_name, r.user_id, r.status, r.start_time, r.end_time, r.lifecycle_stage,"
-        " r.parent_run_uuid FROM runs r JOIN experiments e ON e.id = r.experiment WHERE 1");
-    auto where = runQueryWhere(q);
-    if (!where)
-        return where.error();
-    sql += where->sql + QStringLiteral(" ORDER BY r.start_time DESC, r.id");
-    Statement st = m_db.prepare(sql);
-    if (!st.isValid())
-        return m_db.errorHere();
-    for (int i = 0; i < where->binds.size(); ++i)
-        st.bindVariant(i + 1, where->binds[i]);
-    QList<RunSummary> out;
+namespace {
+
+// The columns of a RunSummary; `p` is the parent run, LEFT JOINed on source and uuid.
+const QString kSummaryColumns = QStringLiteral(
+    "r.id, r.run_uuid, r.run_name, r.user_id, r.status, r.start_time, r.end_time, r.lifecycle_stage,"
+    " r.parent_run_uuid, p.run_name");
+const QString kParentJoin =
+    QStringLiteral(" LEFT JOIN runs p ON r.parent_run_uuid IS NOT NULL AND p.source_id = r.source_id AND p.run_uuid = r.parent_run_uuid");
+
+/// Reads RunSummary rows of a statement over kSummaryColumns.
+struct SummaryReader {
     // Statuses and users repeat across thousands of runs: share one string each.
     QHash<QString, QString> shared;
-    auto intern = [&shared](QString &&text) {
+    QString intern(QString &&text)
+    {
         auto it = shared.constFind(text);
         if (it == shared.cend())
             it = shared.insert(text, text);
         return *it;
-    };
-    while (st.next()) {
+    }
+    RunSummary read(const Statement &st)
+    {
         RunSummary r;
         r.rowId = st.int64(0);
         r.runId = st.text(1);
@@ -975,8 +975,64 @@ Result<QList<RunSummary>> Cache::runSummaries(const RunQuery &q)
             r.endTime = st.int64(6);
         r.deleted = st.text(7) == kDeleted;
         r.parentRunId = st.text(8);
-        out.append(std::move(r));
+        r.parentName = st.text(9);
+        return r;
     }
+};
+
+} // namespace
+
+Result<QList<RunSummary>> Cache::runSummaries(const RunQuery &q)
+{
+    auto where = runQueryWhere(q);
+    if (!where)
+        return where.error();
+    const QString sql = u"SELECT "_s + kSummaryColumns + u" FROM runs r JOIN experiments e ON e.id = r.experiment"_s
+        + kParentJoin + u" WHERE 1"_s + where->sql + u" ORDER BY r.start_time DESC, r.id"_s;
+    Statement st = m_db.prepare(sql);
+    if (!st.isValid())
+        return m_db.errorHere();
+    for (int i = 0; i < where->binds.size(); ++i)
+        st.bindVariant(i + 1, where->binds[i]);
+    QList<RunSummary> out;
+    SummaryReader reader;
+    while (st.next())
+        out.append(reader.read(st));
+    if (st.error())
+        return *st.error();
+    return out;
+}
+
+Result<QHash<qint64, RunSummary>> Cache::runSummariesById(const QList<qint64> &runRowIds)
+{
+    QHash<qint64, RunSummary> out;
+    out.reserve(runRowIds.size());
+    SummaryReader reader;
+    Status s = forIdChunks(m_db, u"SELECT "_s + kSummaryColumns + u" FROM runs r"_s + kParentJoin + u" WHERE r.id IN (%1)"_s,
+                           runRowIds, [&](const Statement &r) {
+                               RunSummary summary = reader.read(r);
+                               out.insert(summary.rowId, std::move(summary));
+                           });
+    if (!s)
+        return s.error();
+    return out;
+}
+
+Result<QList<RunOrderKey>> Cache::runOrder(const RunQuery &q)
+{
+    auto where = runQueryWhere(q);
+    if (!where)
+        return where.error();
+    Statement st = m_db.prepare(u"SELECT r.id, r.start_time, r.parent_run_uuid IS NOT NULL"
+                                " FROM runs r JOIN experiments e ON e.id = r.experiment WHERE 1"_s
+                                + where->sql + u" ORDER BY r.start_time DESC, r.id"_s);
+    if (!st.isValid())
+        return m_db.errorHere();
+    for (int i = 0; i < where->binds.size(); ++i)
+        st.bindVariant(i + 1, where->binds[i]);
+    QList<RunOrderKey> out;
+    while (st.next())
+        out.append(RunOrderKey{st.int64(0), st.int64(1), st.int64(2) != 0});
     if (st.error())
         return *st.error();
     return out;

@@ -18,9 +18,6 @@ namespace md {
 
 namespace {
 
-// A row that fails at the cache would stop the whole table; parents beyond this many are shown by
-// id instead of being looked up one by one.
-constexpr int kMaxParentLookups = 200;
 // Rows read per cache query when a view first shows a cell, and the most rows kept in memory:
 // 8,192 rows × 200 columns stay around 30 MB.
 constexpr int kCellBlockRows = 32;
@@ -58,13 +55,12 @@ Status RunsTableModel::load(const RunQuery &query)
         return makeError(ErrorCategory::Internal, tr("The cache is not open."));
     RunQuery q = query;
     q.withData = false;
-    auto result = m_cache->runSummaries(q);
+    auto result = m_cache->runOrder(q);
     if (!result)
         return result.error();
     auto keys = m_cache->runKeys(q);
     if (!keys)
         return keys.error();
-    const QList<RunSummary> &runs = result.value();
 
     QHash<QString, int> metricIndex;
     QHash<QString, int> paramIndex;
@@ -75,42 +71,12 @@ Status RunsTableModel::load(const RunQuery &query)
     for (int i = 0; i < keys->params.size(); ++i)
         paramIndex.insert(keys->params.at(i), i);
 
-    std::vector<Row> rows;
-    rows.reserve(size_t(runs.size()));
+    std::vector<OrderRow> rows;
+    rows.reserve(size_t(result->size()));
     bool nested = false;
-    for (const RunSummary &r : runs) {
-        Row row;
-        row.rowId = r.rowId;
-        row.runId = r.runId;
-        row.name = r.runName;
-        row.parentRunId = r.parentRunId;
-        row.status = r.status;
-        row.user = r.userId;
-        row.startTime = r.startTime;
-        row.endTime = r.endTime;
-        row.deleted = r.deleted;
-        nested = nested || !row.parentRunId.isEmpty();
-        rows.push_back(std::move(row));
-    }
-    QHash<QString, QString> nameById;
-    if (nested) {
-        nameById.reserve(runs.size());
-        for (const RunSummary &r : runs)
-            nameById.insert(r.runId, r.runName);
-    }
-
-    // A filter may hide a parent: look those up by id, once each.
-    int lookups = 0;
-    for (Row &row : rows) {
-        if (row.parentRunId.isEmpty())
-            continue;
-        auto it = nameById.constFind(row.parentRunId);
-        if (it == nameById.cend() && lookups < kMaxParentLookups) {
-            ++lookups;
-            auto parent = m_cache->run(row.parentRunId, q.sourceId);
-            it = nameById.insert(row.parentRunId, parent ? parent->run.runName : QString());
-        }
-        row.parentName = it != nameById.cend() && !it->isEmpty() ? *it : row.parentRunId;
+    for (const RunOrderKey &r : std::as_const(*result)) {
+        rows.push_back(OrderRow{r.rowId, r.startTime});
+        nested = nested || r.hasParent;
     }
 
     beginResetModel();
@@ -202,15 +168,28 @@ void RunsTableModel::applySort()
     };
 
     const ColumnKind kind = columnKind(m_sortColumn);
-    if (kind == ColumnKind::Fixed) {
+    if (kind == ColumnKind::Fixed && m_sortColumn == StartedColumn) {
+        for (size_t i = 0; i < n; ++i)
+            if (m_rows[i].startTime > 0)
+                setNumber(keys[i], double(m_rows[i].startTime));
+    } else if (kind == ColumnKind::Fixed) {
+        // The attributes of every run, read once for this sort (load() read only the order).
+        auto summaries = m_cache->runSummaries(m_query);
+        if (!summaries) {
+            m_readError = summaries.error().toString();
+            return;
+        }
+        QHash<qint64, qsizetype> at;
+        at.reserve(summaries->size());
+        for (qsizetype i = 0; i < summaries->size(); ++i)
+            at.insert(summaries->at(i).rowId, i);
         for (size_t i = 0; i < n; ++i) {
-            const Row &row = m_rows[i];
+            const auto found = at.constFind(m_rows[i].rowId);
+            if (found == at.cend())
+                continue;
+            const Row row = rowOf(summaries->at(*found));
             Key &k = keys[i];
             switch (m_sortColumn) {
-            case StartedColumn:
-                if (row.startTime > 0)
-                    setNumber(k, double(row.startTime));
-                break;
             case DurationColumn:
                 if (row.endTime && row.startTime > 0 && *row.endTime >= row.startTime)
                     setNumber(k, double(*row.endTime - row.startTime));
@@ -226,7 +205,7 @@ void RunsTableModel::applySort()
     } else {
         QList<qint64> ids;
         ids.reserve(qsizetype(n));
-        for (const Row &row : m_rows)
+        for (const OrderRow &row : m_rows)
             ids.append(row.rowId);
         const QString key = headerData(m_sortColumn, Qt::Horizontal, ColumnKeyRole).toString();
         if (kind == ColumnKind::Metric) {
@@ -282,6 +261,23 @@ void RunsTableModel::applySort()
     });
 }
 
+RunsTableModel::Row RunsTableModel::rowOf(const RunSummary &r)
+{
+    Row row;
+    row.rowId = r.rowId;
+    row.runId = r.runId;
+    row.name = r.runName;
+    row.parentRunId = r.parentRunId;
+    // A filter may hide the parent; the join names it anyway, and a parent the cache lacks by id.
+    row.parentName = r.parentName.isEmpty() ? r.parentRunId : r.parentName;
+    row.status = r.status;
+    row.user = r.userId;
+    row.startTime = r.startTime;
+    row.endTime = r.endTime;
+    row.deleted = r.deleted;
+    return row;
+}
+
 const RunsTableModel::RowCells &RunsTableModel::cellsOf(int displayRow) const
 {
     const int base = m_order[size_t(displayRow)];
@@ -306,10 +302,16 @@ const RunsTableModel::RowCells &RunsTableModel::cellsOf(int displayRow) const
     auto values = m_cache->runValues(ids);
     if (!values)
         m_readError = values.error().toString();
+    auto summaries = m_cache->runSummariesById(ids);
+    if (!summaries)
+        m_readError = summaries.error().toString();
     const size_t nm = size_t(m_metricKeys.size());
     const size_t np = size_t(m_paramKeys.size());
     for (qsizetype i = 0; i < ids.size(); ++i) {
         RowCells cells;
+        if (summaries)
+            cells.row = rowOf(summaries->value(ids[i]));
+        cells.row.rowId = ids[i];
         cells.metrics.resize(nm);
         cells.params.resize(np);
         if (values) {
@@ -446,19 +448,28 @@ QVariant RunsTableModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const Row &row = m_rows[size_t(m_order[size_t(index.row())])];
     const int column = index.column();
     switch (role) {
-    case RunIdRole:
-        return row.runId;
     case RunRowIdRole:
-        return row.rowId;
-    case DeletedRole:
-        return row.deleted;
+        return m_rows[size_t(m_order[size_t(index.row())])].rowId;
     case ColumnKindRole:
         return int(columnKind(column));
     case ColumnKeyRole:
         return headerData(column, Qt::Horizontal, ColumnKeyRole);
+    case Qt::TextAlignmentRole:
+        if (column >= FixedColumnCount)
+            return column < FixedColumnCount + m_metricKeys.size() ? QVariant(Qt::AlignRight | Qt::AlignVCenter) : QVariant();
+        break;
+    default:
+        break;
+    }
+    const RowCells &cells = cellsOf(index.row());
+    const Row &row = cells.row;
+    switch (role) {
+    case RunIdRole:
+        return row.runId;
+    case DeletedRole:
+        return row.deleted;
     case Qt::FontRole:
         if (row.deleted) {
             QFont font;
@@ -471,11 +482,8 @@ QVariant RunsTableModel::data(const QModelIndex &index, int role) const
     }
     if (column < FixedColumnCount)
         return fixedData(row, column, role);
-    if (role == Qt::TextAlignmentRole)
-        return column < FixedColumnCount + m_metricKeys.size() ? QVariant(Qt::AlignRight | Qt::AlignVCenter) : QVariant();
     if (role != Qt::DisplayRole && role != Qt::ToolTipRole && role != SortRole)
-        return {};  // no cache read for roles a cell never answers
-    const RowCells &cells = cellsOf(index.row());
+        return {};
     if (column < FixedColumnCount + m_metricKeys.size())
         return metricData(cells, column - FixedColumnCount, role);
     return paramData(cells, column - FixedColumnCount - int(m_metricKeys.size()), role);

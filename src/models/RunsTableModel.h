@@ -21,9 +21,9 @@ namespace md {
 /// whatever the filter keeps, so columns stay put while a person edits the filter. Child runs
 /// show their parent's name in ParentColumn.
 ///
-/// load() reads only the runs' ids and attributes (one query, O(runs)); metric and param cells
-/// are read from the cache a block of rows at a time when a view first asks for them, and a
-/// bounded number of rows is kept. The model sorts itself (sort(), for a view with sorting
+/// load() reads only the runs' row ids and start times (one index walk, O(runs), no strings);
+/// names, statuses and the metric and param cells are read from the cache a block of rows at a
+/// time when a view first asks for them, and a bounded number of rows is kept. The model sorts itself (sort(), for a view with sorting
 /// enabled): numbers as numbers, text by the locale's collation, NaN then missing values last in
 /// both directions, ties in the cache's order (newest start first); a metric or param column is
 /// sorted from one query over that key.
@@ -123,7 +123,13 @@ private:
         bool present = false;
     };
 
+    /// What load() reads of every run: where it goes.
+    struct OrderRow {
+        qint64 rowId = 0;
+        qint64 startTime = 0;
+    };
     struct RowCells {
+        Row row;                          ///< the run's attributes
         std::vector<MetricCell> metrics;  ///< one per metric key
         std::vector<QString> params;      ///< one per param key; null when the run lacks it
     };
@@ -131,6 +137,7 @@ private:
     QVariant fixedData(const Row &row, int column, int role) const;
     QVariant metricData(const RowCells &cells, int metric, int role) const;
     QVariant paramData(const RowCells &cells, int param, int role) const;
+    static Row rowOf(const RunSummary &r);
     /// The cells of a displayed row, reading its block of rows from the cache when needed.
     const RowCells &cellsOf(int displayRow) const;
     /// Orders m_order by m_sortColumn / m_sortOrder (the cache's order when the column is gone).
@@ -139,7 +146,7 @@ private:
     Cache *m_cache;
     RunQuery m_query;
     /// In the cache's order; m_order maps displayed rows to indexes in here.
-    std::vector<Row> m_rows;
+    std::vector<OrderRow> m_rows;
     std::vector<int> m_order;
     QStringList m_metricKeys;
     QStringList m_paramKeys;
