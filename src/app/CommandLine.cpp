@@ -6,9 +6,7 @@
 
 #include <QCoreApplication>
 #include <QCommandLineParser>
-#include <QLibraryInfo>
 #include <QLocale>
-#include <QTranslator>
 
 #include <cstdio>
 #include <cstdlib>
@@ -54,19 +52,6 @@ QString languageArgument(const QStringList &arguments)
             return a.mid(7);
     }
     return {};
-}
-
-void installTranslations(QCoreApplication &app, const QString &language)
-{
-    const QLocale locale = language.isEmpty() ? QLocale::system() : QLocale(language);
-    if (!language.isEmpty())
-        QLocale::setDefault(locale);
-    auto *qtTranslator = new QTranslator(&app);
-    if (qtTranslator->load(locale, u"qtbase"_s, u"_"_s, QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QCoreApplication::installTranslator(qtTranslator);
-    auto *ours = new QTranslator(&app);
-    if (ours->load(locale, u"modeldesk"_s, u"_"_s, u":/i18n"_s))
-        QCoreApplication::installTranslator(ours);
 }
 
 Options parseCommandLine(QCoreApplication &app)

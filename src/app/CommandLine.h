@@ -37,13 +37,8 @@ bool wantsTextOnly(int argc, char **argv);
 /// before the parser exists, because the parser's help texts must already be translated.
 QString languageArgument(const QStringList &arguments);
 
-/// Installs Qt's own translation (qtbase_xx.qm from Qt's translations folder, when present) and
-/// ModelDesk's embedded one for `language` (a code like "de"; empty = the system's languages),
-/// and makes it the default locale for numbers and dates when given explicitly.
-void installTranslations(QCoreApplication &app, const QString &language);
-
 /// Parses the command line. --help and --version print and exit(0); a usage error prints and
-/// exits with 2. Call after installTranslations().
+/// exits with 2. Call after md::installTranslations() (core/Translations.h).
 Options parseCommandLine(QCoreApplication &app);
 
 } // namespace md::app

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // modeldesk: the GUI. Wiring only; the work is in md_gui and below.
 #include "CommandLine.h"
+#include "core/Translations.h"
 
 #include "gui/ChartsPage.h"
 #include "gui/MainWindow.h"
@@ -16,14 +17,14 @@ int main(int argc, char *argv[])
     md::app::setApplicationNames();
     if (md::app::wantsTextOnly(argc, argv)) {
         QCoreApplication core(argc, argv);
-        md::app::installTranslations(core, md::app::languageArgument(QCoreApplication::arguments()));
+        md::installTranslations(core, md::app::languageArgument(QCoreApplication::arguments()));
         md::app::parseCommandLine(core);  // prints and exits
         return 0;
     }
 
     QApplication app(argc, argv);
     QApplication::setDesktopFileName(QStringLiteral("io.github.modeldesk.ModelDesk"));
-    md::app::installTranslations(app, md::app::languageArgument(QApplication::arguments()));
+    md::installTranslations(app, md::app::languageArgument(QApplication::arguments()));
     const md::app::Options options = md::app::parseCommandLine(app);
 
     const bool screenshot = !options.screenshot.isEmpty();

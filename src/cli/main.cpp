@@ -1,10 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "CliApp.h"
+#include "core/Translations.h"
 
 #include <QCoreApplication>
-#include <QLibraryInfo>
 #include <QLocale>
-#include <QTranslator>
 
 using namespace Qt::StringLiterals;
 
@@ -31,20 +30,6 @@ QString takeLanguageOption(QStringList &arguments)
     return {};
 }
 
-/// Messages in the language `code` (else the system's): Qt's own and ours (embedded, :/i18n).
-void installTranslations(QCoreApplication &app, const QString &code)
-{
-    const QLocale locale = code.isEmpty() ? QLocale::system() : QLocale(code);
-    if (!code.isEmpty())
-        QLocale::setDefault(locale);
-    for (const auto &[name, dir] : {std::pair(u"qtbase"_s, QLibraryInfo::path(QLibraryInfo::TranslationsPath)),
-                                    std::pair(u"modeldesk"_s, u":/i18n"_s)}) {
-        auto *translator = new QTranslator(&app);
-        if (translator->load(locale, name, u"_"_s, dir))
-            QCoreApplication::installTranslator(translator);
-    }
-}
-
 } // namespace
 
 int main(int argc, char *argv[])
@@ -54,6 +39,6 @@ int main(int argc, char *argv[])
     QCoreApplication::setOrganizationName(QStringLiteral("modeldesk"));
     QCoreApplication::setApplicationVersion(QStringLiteral(MODELDESK_VERSION));
     QStringList arguments = QCoreApplication::arguments();
-    installTranslations(app, takeLanguageOption(arguments));
+    md::installTranslations(app, takeLanguageOption(arguments));
     return md::cli::run(arguments);
 }
