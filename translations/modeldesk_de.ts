@@ -1346,6 +1346,10 @@ MLFLOW_TRACKING_URI wird von &apos;sync&apos; verwendet, wenn keine SOURCE-URI a
   MLflow-Datenbank:     %7
 </translation>
     </message>
+    <message>
+        <source>modeldesk-cli: error: %1</source>
+        <translation>modeldesk-cli: Fehler: %1</translation>
+    </message>
 </context>
 <context>
     <name>CommandLine</name>

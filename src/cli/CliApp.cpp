@@ -141,7 +141,7 @@ int usageError(const QString &message)
 
 int fail(const Error &e)
 {
-    printErr(QStringLiteral("modeldesk-cli: error: ") + e.toString() + QLatin1Char('\n'));
+    printErr(Tr::tr("modeldesk-cli: error: %1").arg(e.toString()) + QLatin1Char('\n'));
     return e.exitCode();
 }
 
