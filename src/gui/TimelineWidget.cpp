@@ -381,14 +381,15 @@ void TimelineWidget::paintEvent(QPaintEvent *)
         lastRight = x + w / 2.0;
         lastDate = dt.date();
     }
-    // The axis is compressed (see TimelineData::position): a long quiet stretch gets a break mark.
+    // The axis is compressed (see TimelineData::position): a long quiet stretch gets a break mark,
+    // drawn just above the axis so that it never crosses a date label below it.
     p.setPen(QPen(pal.color(QPalette::PlaceholderText), 1));
     for (qsizetype i = 1; i < m_data.breakpoints.size(); ++i) {
         if (m_data.breakpoints.at(i) - m_data.breakpoints.at(i - 1) < 3600 * 1000)
             continue;
         const double x = (xOf(m_data.breakpoints.at(i - 1)) + xOf(m_data.breakpoints.at(i))) / 2;
         for (const double dx : {-3.0, 3.0})
-            p.drawLine(QPointF(x + dx - 3, axisY + 4), QPointF(x + dx + 3, axisY - 4));
+            p.drawLine(QPointF(x + dx - 3, axisY - 1), QPointF(x + dx + 3, axisY - 9));
     }
 
     // Blocks.
