@@ -894,7 +894,7 @@ Result<QList<RunRow>> Cache::runs(const RunQuery &q)
 {
     QString sql = QStringLiteral(
         "SELECT r.id, r.source_id, r.run_uuid, r.run_name, r.user_id, r.status, r.start_time, r.end_time,"
-        " r.artifact_uri, r.lifecycle_stage, e.experiment_id, r.parent_run_uuid"
+        " r.artifact_uri, r.lifecycle_stage, e.experiment_id"
         " FROM runs r JOIN experiments e ON e.id = r.experiment WHERE 1");
     auto where = runQueryWhere(q);
     if (!where)
@@ -931,7 +931,6 @@ Result<QList<RunRow>> Cache::runs(const RunQuery &q)
         r.artifactUri = st.text(8);
         r.lifecycleStage = st.text(9);
         r.experimentId = st.text(10);
-        row.parentRunId = st.text(11);
         rows.append(std::move(row));
     }
     if (st.error())
@@ -944,10 +943,11 @@ Result<QList<RunRow>> Cache::runs(const RunQuery &q)
 
 namespace {
 
-// The columns of a RunSummary; `p` is the parent run, LEFT JOINed on source and uuid.
+// The columns of a RunSummary; `p` is the parent run, LEFT JOINed on source and uuid, so that a
+// filter that hides the parent still names it (by id when the cache lacks it).
 const QString kSummaryColumns = QStringLiteral(
     "r.id, r.run_uuid, r.run_name, r.user_id, r.status, r.start_time, r.end_time, r.lifecycle_stage,"
-    " r.parent_run_uuid, p.run_name");
+    " r.parent_run_uuid, coalesce(nullif(p.run_name, ''), r.parent_run_uuid)");
 const QString kParentJoin =
     QStringLiteral(" LEFT JOIN runs p ON r.parent_run_uuid IS NOT NULL AND p.source_id = r.source_id AND p.run_uuid = r.parent_run_uuid");
 

@@ -41,8 +41,6 @@ struct RunRow {
     qint64 rowId = 0;
     qint64 sourceId = 0;
     Run run;
-    /// The parent run's MLflow id for a nested run (also without `withData`), else empty.
-    QString parentRunId;
 };
 
 /// What a runs table shows of a run without reading its values (Cache::runSummaries).
@@ -56,7 +54,7 @@ struct RunSummary {
     std::optional<qint64> endTime;
     bool deleted = false;
     QString parentRunId;
-    QString parentName;  ///< empty when the parent is not in the cache
+    QString parentName;  ///< the parent's name, or its id when the cache lacks it or it has none
 };
 
 /// Where a run goes in a table before anything else about it is read (Cache::runOrder).

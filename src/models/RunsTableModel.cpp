@@ -187,17 +187,17 @@ void RunsTableModel::applySort()
             const auto found = at.constFind(m_rows[i].rowId);
             if (found == at.cend())
                 continue;
-            const Row row = rowOf(summaries->at(*found));
+            const RunSummary &row = summaries->at(*found);
             Key &k = keys[i];
             switch (m_sortColumn) {
             case DurationColumn:
                 if (row.endTime && row.startTime > 0 && *row.endTime >= row.startTime)
                     setNumber(k, double(*row.endTime - row.startTime));
                 break;
-            case NameColumn: setText(k, row.name); break;
+            case NameColumn: setText(k, row.runName); break;
             case ParentColumn: setText(k, row.parentName); break;
             case StatusColumn: setText(k, row.status); break;
-            case UserColumn: setText(k, row.user); break;
+            case UserColumn: setText(k, row.userId); break;
             case RunIdColumn: setText(k, row.runId); break;
             default: break;
             }
@@ -261,23 +261,6 @@ void RunsTableModel::applySort()
     });
 }
 
-RunsTableModel::Row RunsTableModel::rowOf(const RunSummary &r)
-{
-    Row row;
-    row.rowId = r.rowId;
-    row.runId = r.runId;
-    row.name = r.runName;
-    row.parentRunId = r.parentRunId;
-    // A filter may hide the parent; the join names it anyway, and a parent the cache lacks by id.
-    row.parentName = r.parentName.isEmpty() ? r.parentRunId : r.parentName;
-    row.status = r.status;
-    row.user = r.userId;
-    row.startTime = r.startTime;
-    row.endTime = r.endTime;
-    row.deleted = r.deleted;
-    return row;
-}
-
 const RunsTableModel::RowCells &RunsTableModel::cellsOf(int displayRow) const
 {
     const int base = m_order[size_t(displayRow)];
@@ -310,7 +293,7 @@ const RunsTableModel::RowCells &RunsTableModel::cellsOf(int displayRow) const
     for (qsizetype i = 0; i < ids.size(); ++i) {
         RowCells cells;
         if (summaries)
-            cells.row = rowOf(summaries->value(ids[i]));
+            cells.row = summaries->value(ids[i]);
         cells.row.rowId = ids[i];
         cells.metrics.resize(nm);
         cells.params.resize(np);
@@ -464,7 +447,7 @@ QVariant RunsTableModel::data(const QModelIndex &index, int role) const
         break;
     }
     const RowCells &cells = cellsOf(index.row());
-    const Row &row = cells.row;
+    const RunSummary &row = cells.row;
     switch (role) {
     case RunIdRole:
         return row.runId;
@@ -489,19 +472,19 @@ QVariant RunsTableModel::data(const QModelIndex &index, int role) const
     return paramData(cells, column - FixedColumnCount - int(m_metricKeys.size()), role);
 }
 
-QVariant RunsTableModel::fixedData(const Row &row, int column, int role) const
+QVariant RunsTableModel::fixedData(const RunSummary &row, int column, int role) const
 {
     const std::optional<qint64> duration =
         row.endTime && row.startTime > 0 && *row.endTime >= row.startTime ? std::optional<qint64>(*row.endTime - row.startTime)
                                                                          : std::nullopt;
     if (role == Qt::DisplayRole) {
         switch (column) {
-        case NameColumn: return row.name;
+        case NameColumn: return row.runName;
         case ParentColumn: return row.parentName;
         case StatusColumn: return statusText(row.status);
         case StartedColumn: return formatTime(row.startTime);
         case DurationColumn: return duration ? formatDuration(*duration) : QString();
-        case UserColumn: return row.user;
+        case UserColumn: return row.userId;
         case RunIdColumn: return row.runId;
         default: return {};
         }
@@ -521,8 +504,8 @@ QVariant RunsTableModel::fixedData(const Row &row, int column, int role) const
         return plainToolTip([&]() -> QVariant {
         switch (column) {
         case NameColumn:
-            return row.deleted ? tr("%1 (deleted)\nRun ID: %2").arg(row.name, row.runId)
-                               : tr("%1\nRun ID: %2").arg(row.name, row.runId);
+            return row.deleted ? tr("%1 (deleted)\nRun ID: %2").arg(row.runName, row.runId)
+                               : tr("%1\nRun ID: %2").arg(row.runName, row.runId);
         case ParentColumn:
             return row.parentRunId.isEmpty() ? QVariant() : QVariant(tr("Child run of %1\nParent run ID: %2")
                                                                          .arg(row.parentName, row.parentRunId));

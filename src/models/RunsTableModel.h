@@ -104,18 +104,6 @@ public:
     int cachedRowCount() const { return int(m_cells.size()); }
 
 private:
-    struct Row {
-        qint64 rowId = 0;
-        QString runId;
-        QString name;
-        QString parentRunId;
-        QString parentName;
-        QString status;
-        QString user;
-        qint64 startTime = 0;
-        std::optional<qint64> endTime;
-        bool deleted = false;
-    };
     struct MetricCell {
         double value = 0;
         qint64 step = 0;
@@ -129,15 +117,14 @@ private:
         qint64 startTime = 0;
     };
     struct RowCells {
-        Row row;                          ///< the run's attributes
+        RunSummary row;                   ///< the run's attributes
         std::vector<MetricCell> metrics;  ///< one per metric key
         std::vector<QString> params;      ///< one per param key; null when the run lacks it
     };
 
-    QVariant fixedData(const Row &row, int column, int role) const;
+    QVariant fixedData(const RunSummary &row, int column, int role) const;
     QVariant metricData(const RowCells &cells, int metric, int role) const;
     QVariant paramData(const RowCells &cells, int param, int role) const;
-    static Row rowOf(const RunSummary &r);
     /// The cells of a displayed row, reading its block of rows from the cache when needed.
     const RowCells &cellsOf(int displayRow) const;
     /// Orders m_order by m_sortColumn / m_sortOrder (the cache's order when the column is gone).
