@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "MetricChart.h"
 
+#include "EnvelopeBand.h"
 #include "QCustomPlotInclude.h"
 #include "models/PlainToolTip.h"
 
@@ -28,6 +29,9 @@ namespace {
 
 // Below this many pixels per point a line is too dense to read: the raw min/max band shows the spread.
 constexpr int kPixelsPerEnvelopeBucket = 3;
+/// Above this many lines the legend would take the plot's place (100 runs: 20 rows); the lines
+/// are then named by hovering, and picked in the comparison.
+constexpr qsizetype kMaxLegendEntries = 20;
 constexpr double kHoverRadius = 12.0;
 
 QString formatValue(double v)
@@ -47,10 +51,10 @@ MetricChart::MetricChart(QWidget *parent)
     m_plot->setObjectName(u"metricPlot"_s);
     m_plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
     m_plot->setMouseTracking(true);
-    m_plot->setToolTip(tr("Drag to pan, wheel to zoom, double-click or Ctrl+0 to reset; click a legend entry to hide or show its run"));
+    m_plot->setToolTip(tr("Drag to pan, wheel to zoom, double-click or Ctrl+0 to reset; click a legend entry to hide or show its run (the legend shows up to %1 runs)").arg(kMaxLegendEntries));
     m_plot->legend->setVisible(true);
     // The legend goes below the plot, in rows: inside it would cover the lines.
-    auto *legendRow = new QCPLayoutGrid;
+    auto *legendRow = m_legendRow = new QCPLayoutGrid;
     m_plot->plotLayout()->addElement(1, 0, legendRow);
     legendRow->setMargins(QMargins(5, 0, 5, 5));
     legendRow->addElement(0, 1, m_plot->legend);
@@ -62,7 +66,6 @@ MetricChart::MetricChart(QWidget *parent)
     m_plot->legend->setFillOrder(QCPLegend::foColumnsFirst);
     m_plot->legend->setWrap(5);
     m_plot->plotLayout()->setRowStretchFactor(1, 0.001);
-    m_plot->setNoAntialiasingOnDrag(true);
 
     auto *reset = new QAction(tr("Reset View"), this);
     reset->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
@@ -72,10 +75,20 @@ MetricChart::MetricChart(QWidget *parent)
 
     connect(m_plot, &QCustomPlot::legendClick, this, &MetricChart::onLegendClick);
     connect(m_plot, &QCustomPlot::mouseMove, this, &MetricChart::onMouseMove);
-    connect(m_plot, &QCustomPlot::mousePress, this, [this] { m_userMovedView = true; });
+    connect(m_plot, &QCustomPlot::mousePress, this, [this] {
+        m_userMovedView = true;
+        m_dragging = true;
+    });
+    connect(m_plot, &QCustomPlot::mouseRelease, this, [this] {
+        m_dragging = false;
+        m_plot->replot(QCustomPlot::rpQueuedReplot);  // back to the antialiased lines
+    });
     connect(m_plot, &QCustomPlot::mouseWheel, this, [this] { m_userMovedView = true; });
     connect(m_plot, &QCustomPlot::mouseDoubleClick, this, [this] { resetView(); });
     connect(m_plot, &QCustomPlot::beforeReplot, this, &MetricChart::chooseAntialiasing);
+    // After the layout, so that the axis rect has its final width; exports lay the plot out at
+    // their own size too, so a 4,000 px PNG gets the finer levels it needs.
+    connect(m_plot, &QCustomPlot::afterLayout, this, [this] { chooseLevels(m_plot->axisRect()->width()); });
     // Wide antialiased polylines go through QPainter's full stroker (joins, atan2 per vertex):
     // segment by segment is several times faster for the same picture at these widths.
     m_plot->setPlottingHint(QCP::phFastPolylines, true);
@@ -85,7 +98,25 @@ MetricChart::MetricChart(QWidget *parent)
     applyAxes();
 }
 
-MetricChart::~MetricChart() = default;
+MetricChart::~MetricChart()
+{
+    setLegendShown(true);  // the plot deletes the legend with its layout
+}
+
+void MetricChart::setLegendShown(bool shown)
+{
+    // A hidden legend still claims the height of all its rows in QCustomPlot's layout, so its
+    // row leaves the layout while it is hidden.
+    m_plot->legend->setVisible(shown);
+    QCPLayoutGrid *plotLayout = m_plot->plotLayout();
+    if (shown && !m_legendRow->layout()) {
+        plotLayout->addElement(1, 0, m_legendRow);
+        plotLayout->setRowStretchFactor(1, 0.001);
+    } else if (!shown && m_legendRow->layout()) {
+        plotLayout->take(m_legendRow);
+        plotLayout->simplify();
+    }
+}
 
 void MetricChart::clear()
 {
@@ -127,18 +158,15 @@ void MetricChart::setSeries(const QString &id, const QString &label, const QColo
         m_entries.append(Entry{});
         e = &m_entries.last();
         e->id = id;
-        e->lower = m_plot->addGraph();
-        e->upper = m_plot->addGraph();
+        e->band = new EnvelopeBand(m_plot->xAxis, m_plot->yAxis);  // behind the line, added after it
+        e->band->removeFromLegend();
         e->line = m_plot->addGraph();
-        e->lower->removeFromLegend();
-        e->upper->removeFromLegend();
-        e->upper->setChannelFillGraph(e->lower);
-        for (QCPGraph *g : {e->lower, e->upper, e->line})
-            g->setAdaptiveSampling(true);
+        e->line->setAdaptiveSampling(true);
     }
     e->label = label;
     e->colour = colour;
     e->points = points;
+    setLegendShown(m_entries.size() <= kMaxLegendEntries);
     rebuildEntry(*e);
     if (!m_userMovedView)
         fitView();
@@ -152,28 +180,36 @@ void MetricChart::rebuildEntry(Entry &e)
     e.series = chartSeries(e.points, m_xMode);
     const QVector<double> shown = emaSmooth(e.series.y, m_smoothing);
     e.line->setName(e.label);
-    e.line->setPen(QPen(e.colour, 1.6));
+    e.line->setPen(QPen(e.colour, linePenWidth()));
     e.line->setData(e.series.x, shown, true);
+    e.full = e.line->data();
+    // Levels of detail for long series: QCustomPlot's adaptive sampling still visits every
+    // point in view on each replot (10 million for 100 runs × 100,000 steps), a level a few
+    // thousand. Each level is 4 times coarser than the one before.
+    e.levels.clear();
+    for (const int buckets : {65536, 16384, 4096, 1024}) {
+        if (e.series.size() <= 4 * qsizetype(buckets))
+            continue;
+        const ChartLevel level = chartLevel(e.series.x, shown, buckets);
+        QVector<QCPGraphData> data;
+        data.reserve(level.x.size());
+        for (qsizetype i = 0; i < level.x.size(); ++i)
+            data.append(QCPGraphData(level.x.at(i), level.y.at(i)));
+        auto container = QSharedPointer<QCPGraphDataContainer>::create();
+        container->set(data, true);
+        e.levels.append(Entry::Level{level.sliceWidth, container});
+    }
 
     const int width = std::max(100, m_plot->axisRect()->width());
     const int buckets = width / kPixelsPerEnvelopeBucket;
     const bool band = m_envelope && (m_smoothing > 0 || e.series.size() > buckets);
-    if (band) {
-        const ChartEnvelope env = chartEnvelope(e.series, buckets);
-        e.lower->setData(env.x, env.min, true);
-        e.upper->setData(env.x, env.max, true);
-    } else {
-        e.lower->data()->clear();
-        e.upper->data()->clear();
-    }
+    e.band->setEnvelope(band ? chartEnvelope(e.series, buckets) : ChartEnvelope{});
     QColor fill = e.colour;
     fill.setAlpha(60);
-    for (QCPGraph *g : {e.lower, e.upper})
-        g->setPen(Qt::NoPen);
-    e.upper->setBrush(fill);
+    e.band->setBrush(fill);
     e.line->setVisible(e.visible);
-    e.lower->setVisible(e.visible && band);
-    e.upper->setVisible(e.visible && band);
+    e.hasBand = band;
+    e.band->setVisible(e.visible && band && !m_dense);
     updateLegendItem(e);
 
     e.hasKeys = e.hasValues = e.hasPositiveValues = false;
@@ -208,15 +244,8 @@ void MetricChart::rebuildEntry(Entry &e)
     };
     addKeys(e.series.x);
     addValues(shown);
-    if (band) {
-        for (QCPGraph *g : {e.lower, e.upper}) {
-            QVector<double> ys;
-            ys.reserve(g->data()->size());
-            for (auto it = g->data()->constBegin(); it != g->data()->constEnd(); ++it)
-                ys.append(it->value);
-            addValues(ys);
-        }
-    }
+    addValues(e.band->envelope().min);
+    addValues(e.band->envelope().max);
 }
 
 void MetricChart::chooseAntialiasing()
@@ -227,8 +256,39 @@ void MetricChart::chooseAntialiasing()
     for (const Entry &e : std::as_const(m_entries))
         longSeries += e.visible && e.series.size() > kAntialiasMaxPoints ? 1 : 0;
     const bool antialias = longSeries <= kAntialiasMaxLongSeries;
+    const QCP::AntialiasedElements plain = QCP::aePlottables | QCP::aeFills;
     if (antialias != !m_plot->notAntialiasedElements().testFlag(QCP::aePlottables))
-        m_plot->setNotAntialiasedElements(antialias ? QCP::aeNone : QCP::aePlottables);
+        m_plot->setNotAntialiasedElements(antialias ? QCP::aeNone : plain);
+    // The min/max bands likewise: behind a few lines they show each run's spread; behind dozens
+    // they only tint the plot, no band can be told from another, and drawing them costs more
+    // than all the lines.
+    m_dense = !antialias;
+    for (const Entry &e : std::as_const(m_entries))
+        e.band->setVisible(e.visible && e.hasBand && !m_dense);
+    // A pen of exactly 1 px is drawn as a hairline (QCustomPlot makes it cosmetic): no stroker,
+    // a few times faster than the 1.6 px line, which matters with 100 long series or mid-drag.
+    const bool thin = !antialias || m_dragging;
+    if (thin == m_thinLines)
+        return;
+    m_thinLines = thin;
+    m_plot->setPlottingHint(QCP::phFastPolylines, !thin);
+    for (const Entry &e : std::as_const(m_entries))
+        e.line->setPen(QPen(e.colour, linePenWidth()));
+}
+
+void MetricChart::chooseLevels(double pixels)
+{
+    const double perPixel = pixels > 0 ? m_plot->xAxis->range().size() / pixels : 0.0;
+    for (Entry &e : m_entries) {
+        if (!e.full)
+            continue;
+        QSharedPointer<QCPGraphDataContainer> want = e.full;
+        for (const Entry::Level &level : std::as_const(e.levels))
+            if (2 * level.sliceWidth <= perPixel)
+                want = level.data;
+        if (e.line->data() != want)
+            e.line->setData(want);
+    }
 }
 
 void MetricChart::rebuildAll()
@@ -266,7 +326,7 @@ void MetricChart::setBars(const QStringList &labels, const QList<QColor> &colour
         text->setColor(palette().color(QPalette::WindowText));
         text->setPadding(QMargins(0, 2, 0, 2));
     }
-    m_plot->legend->setVisible(false);
+    setLegendShown(false);
     m_plot->xAxis->setTicker(ticker);
     m_plot->xAxis->setTickLabelRotation(labels.size() > 6 ? 30 : 0);
     m_plot->xAxis->setSubTicks(false);
@@ -579,7 +639,7 @@ QString MetricChart::toolTipAt(const QPoint &pos) const
     for (const Entry &e : m_entries) {
         if (!e.visible || e.series.isEmpty())
             continue;
-        const auto data = e.line->data();
+        const auto data = e.full;  // the line may show a level of detail: indexes are of all points
         auto it = data->findBegin(std::min(from, to), false);
         const auto end = data->findEnd(std::max(from, to), false);
         for (int guard = 0; it != end && guard < 5000; ++it, ++guard) {
@@ -598,7 +658,7 @@ QString MetricChart::toolTipAt(const QPoint &pos) const
     const double raw = best->series.y.at(bestIndex);
     QString text = tr("%1\nstep %2: %3").arg(best->label).arg(best->series.steps.at(bestIndex)).arg(formatValue(raw));
     if (m_smoothing > 0)
-        text += u'\n' + tr("smoothed: %1").arg(formatValue(best->line->data()->at(int(bestIndex))->value));
+        text += u'\n' + tr("smoothed: %1").arg(formatValue(best->full->at(int(bestIndex))->value));
     if (m_xMode != ChartXMode::Step)
         text += u'\n' + QDateTime::fromMSecsSinceEpoch(best->series.timestamps.at(bestIndex)).toString(Qt::ISODate);
     return text;
@@ -690,7 +750,7 @@ void MetricChart::applyAxes()
     x->setSubTicks(true);
     x->setTickLength(5, 0);
     x->grid()->setVisible(true);
-    m_plot->legend->setVisible(!m_bars);
+    setLegendShown(!m_bars && m_entries.size() <= kMaxLegendEntries);
     switch (m_xMode) {
     case ChartXMode::Step:
         x->setTicker(QSharedPointer<QCPAxisTicker>::create());

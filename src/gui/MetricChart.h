@@ -6,15 +6,23 @@
 
 #include <QColor>
 #include <QList>
+#include <QSharedPointer>
 #include <QWidget>
 
 class QCPAbstractLegendItem;
 class QCPGraph;
+class QCPGraphData;
+template <class DataType>
+class QCPDataContainer;
+using QCPGraphDataContainer = QCPDataContainer<QCPGraphData>;
+class QCPLayoutGrid;
 class QCPLegend;
 class QCustomPlot;
 class QMouseEvent;
 
 namespace md {
+
+class EnvelopeBand;
 
 /// Our chart widget around a QCustomPlot: an overlay of metric histories (one line per run), a bar
 /// chart of one value per run, or a scatter chart of one point per run (a param against a value).
@@ -95,9 +103,17 @@ private:
         QList<MetricPoint> points;
         ChartSeries series;
         QCPGraph *line = nullptr;
-        QCPGraph *lower = nullptr;
-        QCPGraph *upper = nullptr;
+        EnvelopeBand *band = nullptr;
         bool visible = true;
+        /// What the line shows: all points (`full`) or, while a pixel spans several of them, a
+        /// level of detail (ChartLevel) with the same picture and far fewer points to scan.
+        QSharedPointer<QCPGraphDataContainer> full;
+        struct Level {
+            double sliceWidth = 0;
+            QSharedPointer<QCPGraphDataContainer> data;
+        };
+        QList<Level> levels;  ///< finest first
+        bool hasBand = false;  ///< has a min/max band (shown unless the chart is dense)
         /// Key and value ranges of what the graphs hold (any sign, and positive values only for a
         /// log axis), kept so that fitting the view does not walk millions of points per series.
         struct Span {
@@ -117,8 +133,15 @@ private:
     void rebuildEntry(Entry &e);
     /// Sets the axes to show every visible series (resetView without the replot).
     void fitView();
-    /// Before each replot: antialiased lines unless many long series are shown.
+    /// Before each replot: antialiased, 1.6 px lines and min/max bands unless many long series
+    /// are shown (then hairlines without antialiasing and no bands, which QPainter draws several
+    /// times faster); hairlines too while the view is being dragged.
     void chooseAntialiasing();
+    double linePenWidth() const { return m_thinLines ? 1.0 : 1.6; }
+    /// After each layout (of a replot or an export, at its size): each line shows the coarsest
+    /// level of detail that still has two slices per pixel of the x range over `pixels`, or all
+    /// its points.
+    void chooseLevels(double pixels);
     void applyScatterAxes();
     void resetScatterView();
     void rebuildAll();
@@ -130,7 +153,11 @@ private:
     Entry *entry(const QString &id);
     const Entry *entry(const QString &id) const;
 
+    /// Shows or hides the legend below the plot, giving its height to the plot when hidden.
+    void setLegendShown(bool shown);
+
     QCustomPlot *m_plot;
+    QCPLayoutGrid *m_legendRow = nullptr;
     QList<Entry> m_entries;
     ChartXMode m_xMode = ChartXMode::Step;
     bool m_logY = false;
@@ -142,6 +169,10 @@ private:
     QStringList m_categories;
     QString m_xTitle;
     bool m_userMovedView = false;
+    bool m_dragging = false;
+    bool m_thinLines = false;
+    /// More than kAntialiasMaxLongSeries long series are shown: hairlines, no bands.
+    bool m_dense = false;
     QString m_valueTitle;
 };
 

@@ -81,6 +81,59 @@ ChartEnvelope chartEnvelope(const ChartSeries &series, int buckets)
     return out;
 }
 
+ChartLevel chartLevel(const QVector<double> &x, const QVector<double> &y, int buckets)
+{
+    ChartLevel out;
+    const qsizetype n = std::min(x.size(), y.size());
+    if (buckets < 1 || n <= 2 * qsizetype(buckets)) {
+        out.x = x.mid(0, n);
+        out.y = y.mid(0, n);
+        return out;
+    }
+    const double first = x.at(0);
+    const double span = x.at(n - 1) - first;
+    out.sliceWidth = span / buckets;
+    out.x.reserve(2 * buckets + 2);
+    out.y.reserve(2 * buckets + 2);
+    auto add = [&out](double px, double py) {
+        out.x.append(px);
+        out.y.append(py);
+    };
+    qsizetype i = 0;
+    while (i < n) {
+        // The slice of point i, and every following point in the same slice.
+        const qint64 slice = span > 0 ? std::min<qint64>(buckets - 1, qint64((x.at(i) - first) / out.sliceWidth)) : 0;
+        qsizetype lo = i, hi = i, j = i + 1;
+        for (; j < n; ++j) {
+            const qint64 s = span > 0 ? std::min<qint64>(buckets - 1, qint64((x.at(j) - first) / out.sliceWidth)) : 0;
+            if (s != slice)
+                break;
+            if (y.at(j) < y.at(lo))
+                lo = j;
+            if (y.at(j) > y.at(hi))
+                hi = j;
+        }
+        const qsizetype last = j - 1;
+        // Lowest and highest in x order; the slice's first and last point too at the ends of
+        // the series, so that the line starts and ends where the data does.
+        qsizetype keep[4] = {lo, hi, -1, -1};
+        int count = 2;
+        if (i == 0)
+            keep[count++] = i;
+        if (last == n - 1)
+            keep[count++] = last;
+        std::sort(keep, keep + count);
+        qsizetype previous = -1;
+        for (int k = 0; k < count; ++k) {
+            if (keep[k] != previous)
+                add(x.at(keep[k]), y.at(keep[k]));
+            previous = keep[k];
+        }
+        i = j;
+    }
+    return out;
+}
+
 std::optional<double> latestFiniteValue(const Run &run, const QString &key)
 {
     for (const MetricPoint &p : run.latestMetrics)

@@ -61,6 +61,21 @@ QVector<double> emaSmooth(const QVector<double> &y, double smoothing);
 /// `buckets < 1`) every point is a bucket of its own (min = max = y). Empty for an empty series.
 ChartEnvelope chartEnvelope(const ChartSeries &series, int buckets);
 
+/// A level of detail of a line: for each of `buckets` equal slices of the x range, the lowest and
+/// the highest point (in x order; one point when they coincide). Drawn in place of the full line
+/// while a pixel spans at least two slices, it gives the same picture: every pixel column still
+/// reaches the series' true minimum and maximum within it.
+struct ChartLevel {
+    QVector<double> x;
+    QVector<double> y;
+    double sliceWidth = 0;  ///< the x width of one slice
+};
+
+/// Thins sorted `x`/`y` (finite values, as in ChartSeries) to `buckets` slices of equal x width.
+/// Returns the input unchanged (sliceWidth 0) when `buckets < 1` or it has no more than
+/// 2 × `buckets` points, and the first and last point are always kept.
+ChartLevel chartLevel(const QVector<double> &x, const QVector<double> &y, int buckets);
+
 /// The last value of metric `key` in `run` (Run::latestMetrics), or nullopt when the run has none
 /// or it is NaN/±∞.
 std::optional<double> latestFiniteValue(const Run &run, const QString &key);

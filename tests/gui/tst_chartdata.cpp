@@ -10,6 +10,7 @@
 #include <QFile>
 #include <QTest>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -38,6 +39,8 @@ private Q_SLOTS:
     void emaEdgeCases();
     void envelopeThinsToMinMax();
     void envelopeWithoutThinning();
+    void levelKeepsEachSlicesExtremes();
+    void levelOfAShortSeriesIsTheSeries();
     void latestFiniteValue();
     void scatterNumeric();
     void scatterCategorical_data();
@@ -160,6 +163,65 @@ void TestChartData::envelopeWithoutThinning()
     QCOMPARE(e.max, s.y);
     QCOMPARE(md::chartEnvelope(s, 0).x.size(), 3);
     QVERIFY(md::chartEnvelope(md::ChartSeries{}, 10).x.isEmpty());
+}
+
+void TestChartData::levelKeepsEachSlicesExtremes()
+{
+    const QVector<double> x{0, 1, 2, 3, 4, 5, 6, 7, 8, 9};
+    const QVector<double> y{0, 1, 2, -3, 4, 5, -6, 7, 8, -9};
+    // Two slices of width 4.5: x 0–4 (lowest -3 at 3, highest 4 at 4, and the first point) and
+    // x 5–9 (highest 8 at 8, lowest -9 at 9, which is also the last point).
+    const md::ChartLevel l = md::chartLevel(x, y, 2);
+    QCOMPARE(l.sliceWidth, 4.5);
+    QCOMPARE(l.x, (QVector<double>{0, 3, 4, 8, 9}));
+    QCOMPARE(l.y, (QVector<double>{0, -3, 4, 8, -9}));
+
+    // A long random walk: in every slice the level reaches exactly the true extremes.
+    QVector<double> bx, by;
+    double v = 0;
+    quint32 seed = 7;
+    for (int i = 0; i < 100000; ++i) {
+        seed = seed * 1664525u + 1013904223u;
+        v += (double(seed >> 8) / double(1 << 24)) - 0.5;
+        bx.append(i * 0.5);
+        by.append(v);
+    }
+    const int buckets = 1000;
+    const md::ChartLevel big = md::chartLevel(bx, by, buckets);
+    QVERIFY(big.x.size() <= 2 * buckets + 2);
+    QVERIFY(big.x.size() > buckets);
+    QCOMPARE(big.x.first(), bx.first());
+    QCOMPARE(big.y.first(), by.first());
+    QCOMPARE(big.x.last(), bx.last());
+    QCOMPARE(big.y.last(), by.last());
+    QVERIFY(std::is_sorted(big.x.cbegin(), big.x.cend()));
+    QVERIFY(std::adjacent_find(big.x.cbegin(), big.x.cend()) == big.x.cend());
+    QVector<double> trueMin(buckets, 1e300), trueMax(buckets, -1e300), levelMin(buckets, 1e300), levelMax(buckets, -1e300);
+    auto sliceOf = [&](double xv) { return std::min(buckets - 1, int((xv - bx.first()) / big.sliceWidth)); };
+    for (int i = 0; i < bx.size(); ++i) {
+        const int s = sliceOf(bx.at(i));
+        trueMin[s] = std::min(trueMin[s], by.at(i));
+        trueMax[s] = std::max(trueMax[s], by.at(i));
+    }
+    for (int i = 0; i < big.x.size(); ++i) {
+        const int s = sliceOf(big.x.at(i));
+        levelMin[s] = std::min(levelMin[s], big.y.at(i));
+        levelMax[s] = std::max(levelMax[s], big.y.at(i));
+    }
+    QCOMPARE(levelMin, trueMin);
+    QCOMPARE(levelMax, trueMax);
+}
+
+void TestChartData::levelOfAShortSeriesIsTheSeries()
+{
+    const QVector<double> x{0, 1, 2, 3};
+    const QVector<double> y{3, 1, 4, 1};
+    const md::ChartLevel l = md::chartLevel(x, y, 2);
+    QCOMPARE(l.x, x);
+    QCOMPARE(l.y, y);
+    QCOMPARE(l.sliceWidth, 0.0);
+    QCOMPARE(md::chartLevel(x, y, 0).x, x);
+    QVERIFY(md::chartLevel({}, {}, 10).x.isEmpty());
 }
 
 void TestChartData::latestFiniteValue()

@@ -9,6 +9,7 @@
 #include "cache/Cache.h"
 #include "cache/Journal.h"
 #include "gui/ChartsPage.h"
+#include "gui/EnvelopeBand.h"
 #include "gui/MainWindow.h"
 #include "gui/MessageBox.h"
 #include "gui/MetricChart.h"
@@ -24,6 +25,7 @@
 #include <QFileInfo>
 #include <QImage>
 #include <QLabel>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSlider>
@@ -51,6 +53,16 @@ using md::RunsTableModel;
 namespace {
 
 constexpr int kTimeoutMs = 60000;
+
+/// How many min/max bands the plot draws.
+int visibleBands(QCustomPlot *plot)
+{
+    int n = 0;
+    for (int i = 0; i < plot->plottableCount(); ++i)
+        if (auto *band = dynamic_cast<md::EnvelopeBand *>(plot->plottable(i)); band && band->visible() && !band->isEmpty())
+            ++n;
+    return n;
+}
 const QString kLinear = u"7d7c9949f52c4a02bac3677187794007"_s;
 const QString kForest = u"a341c34930dd436184839c690c80d573"_s;
 const QString kXgb = u"08bc4907c58e4e92a92a80dde70debdb"_s;
@@ -101,6 +113,7 @@ private Q_SLOTS:
     void emptyChartKeepsItsPlotArea();
     void longHistoryKeepsEveryPoint();
     void manyLongSeriesDrawWithoutAntialiasing();
+    void longHistoryDrawsFromLevelsOfDetail();
 
 private:
     bool startAndWait();
@@ -799,11 +812,91 @@ void TestCharts::manyLongSeriesDrawWithoutAntialiasing()
     chart.plot()->replot();
     QVERIFY(chart.plot()->notAntialiasedElements().testFlag(QCP::aePlottables));
     QCOMPARE(chart.graph(u"run29"_s)->dataCount(), 5000);
-    // Hiding most of them brings the smooth lines back.
+    // Thirty legend rows would squeeze the plot: the legend goes, the plot takes the height,
+    // and the min/max bands (which thirty overlapping runs would only tint) are not drawn.
+    const int plotHeightWithLegend = [&] {
+        md::MetricChart few;
+        few.resize(800, 500);
+        few.show();
+        for (int r = 0; r < 3; ++r)
+            few.setSeries(u"run%1"_s.arg(r), u"run %1"_s.arg(r), Qt::red, series(r));
+        few.plot()->replot();
+        return few.plot()->axisRect()->height();
+    }();
+    QVERIFY(!chart.plot()->legend->visible());
+    QVERIFY2(chart.plot()->axisRect()->height() > plotHeightWithLegend,
+             qPrintable(u"%1 vs %2"_s.arg(chart.plot()->axisRect()->height()).arg(plotHeightWithLegend)));
+    QCOMPARE(visibleBands(chart.plot()), 0);
+    // Hiding most of them brings the smooth lines, the bands and the legend back.
     for (int r = 3; r < 30; ++r)
         chart.setSeriesVisible(u"run%1"_s.arg(r), false);
     chart.plot()->replot();
     QVERIFY(!chart.plot()->notAntialiasedElements().testFlag(QCP::aePlottables));
+    QCOMPARE(visibleBands(chart.plot()), 3);
+}
+
+void TestCharts::longHistoryDrawsFromLevelsOfDetail()
+{
+    // 200,000 steps in an 800 px chart: the line draws a level of detail (each slice's lowest
+    // and highest point, several slices per pixel), so a replot does not visit every point;
+    // zoomed in, it draws every point; hovering always names the true step and value.
+    md::MetricChart chart;
+    chart.resize(800, 500);
+    chart.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&chart));
+    constexpr int kSteps = 200000;
+    QList<md::MetricPoint> points;
+    for (int s = 0; s < kSteps; ++s)
+        points.append(md::MetricPoint{u"loss"_s, std::sin(s * 0.001) + (s % 7 == 0 ? 0.5 : 0.0), 1795736000000 + s, s});
+    chart.setSeries(u"long"_s, u"long run"_s, Qt::darkGreen, points);
+    chart.plot()->replot();
+    const QCPGraph *line = chart.graph(u"long"_s);
+    const int drawn = line->dataCount();
+    QVERIFY2(drawn < kSteps / 4, qPrintable(QString::number(drawn)));
+    QVERIFY2(drawn > 2 * chart.plot()->axisRect()->width(), qPrintable(QString::number(drawn)));
+    // The level keeps the extremes: the line still reaches the spikes (+0.5) and the troughs.
+    double top = -1e9, bottom = 1e9;
+    for (auto it = line->data()->constBegin(); it != line->data()->constEnd(); ++it) {
+        top = std::max(top, it->value);
+        bottom = std::min(bottom, it->value);
+    }
+    double trueTop = -1e9;
+    for (const md::MetricPoint &p : std::as_const(points))
+        trueTop = std::max(trueTop, p.value);
+    QCOMPARE(top, trueTop);  // a spike, sin + 0.5
+    QVERIFY(trueTop > 1.4999);
+    QVERIFY(bottom < -0.9999);
+
+    // Zoomed to 400 steps: every point.
+    chart.plot()->xAxis->setRange(100000, 100400);
+    chart.plot()->replot();
+    QCOMPARE(line->dataCount(), kSteps);
+    const int x = int(chart.plot()->xAxis->coordToPixel(100002));
+    const int y = int(chart.plot()->yAxis->coordToPixel(std::sin(100.002)));
+    const QString tip = chart.toolTipAt(QPoint(x, y));
+    // The point under the mouse (steps are 2 px apart here) with its logged value.
+    const QRegularExpressionMatch hit = QRegularExpression(u"step (\\d+): (\\S+)"_s).match(tip);
+    QVERIFY2(hit.hasMatch(), qPrintable(tip));
+    const int step = hit.captured(1).toInt();
+    QVERIFY2(std::abs(step - 100002) <= 1, qPrintable(tip));
+    QVERIFY2(std::abs(hit.captured(2).toDouble() - points.at(step).value) < 1e-5, qPrintable(tip));
+
+    // Back to the whole range: the level again, and the hover still names real steps.
+    chart.resetView();
+    chart.plot()->replot();
+    QCOMPARE(line->dataCount(), drawn);
+    const int spikeX = int(chart.plot()->xAxis->coordToPixel(70000));
+    const int spikeY = int(chart.plot()->yAxis->coordToPixel(std::sin(70.0) + 0.5));
+    const QString spikeTip = chart.toolTipAt(QPoint(spikeX, spikeY));
+    QVERIFY2(spikeTip.contains(u"long run"_s) && spikeTip.contains(u"step "_s), qPrintable(spikeTip));
+
+    // A large export draws from a finer level than the screen, then the screen's comes back.
+    QTemporaryDir dir;
+    QVERIFY(chart.exportTo(dir.filePath(u"wide.png"_s), QSize(4000, 1000)).ok());
+    QCOMPARE(QImage(dir.filePath(u"wide.png"_s)).width(), 4000);
+    QVERIFY2(line->dataCount() > drawn, qPrintable(QString::number(line->dataCount())));
+    chart.plot()->replot();
+    QCOMPARE(line->dataCount(), drawn);
 }
 
 void TestCharts::longHistoryKeepsEveryPoint()
