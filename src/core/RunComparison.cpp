@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "RunComparison.h"
 
+#include "NumberFormat.h"
+
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QJsonArray>
@@ -412,13 +414,7 @@ QList<int> RunComparison::visibleRows(const ComparisonExportOptions &options) co
 
 QString RunComparison::formatNumber(double value)
 {
-    if (std::isnan(value))
-        return u"NaN"_s;
-    if (std::isinf(value))
-        return value > 0 ? u"∞"_s : kMinus + u"∞"_s;
-    QLocale locale;
-    locale.setNumberOptions(locale.numberOptions() | QLocale::OmitGroupSeparator);
-    return locale.toString(value, 'g', 6);
+    return localNumber(value);
 }
 
 QString RunComparison::formatDelta(double delta)

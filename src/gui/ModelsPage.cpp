@@ -10,6 +10,7 @@
 #include "TimelineWidget.h"
 #include "VersionDetailsWidget.h"
 #include "cache/Cache.h"
+#include "core/NumberFormat.h"
 #include "models/PlainToolTip.h"
 #include "models/TimelineData.h"
 #include "models/VersionDetails.h"
@@ -88,7 +89,7 @@ protected:
             lo -= 0.5;
             hi += 0.5;
         }
-        const QString loText = QString::number(lo, 'g', 4), hiText = QString::number(hi, 'g', 4);
+        const QString loText = localNumber(lo, 4), hiText = localNumber(hi, 4);
         const int left = 8 + std::max(fm.horizontalAdvance(loText), fm.horizontalAdvance(hiText));
         const QRectF plot(left + 16, fm.height() + 14, width() - left - 32, height() - 2 * fm.height() - 26);
         if (plot.width() < 10 || plot.height() < 10)

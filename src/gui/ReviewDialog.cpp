@@ -3,6 +3,7 @@
 
 #include "cache/Cache.h"
 #include "core/MetricDirection.h"
+#include "core/NumberFormat.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -40,9 +41,7 @@ QString tagOf(const ModelVersion *v, const QString &key)
 
 QString number(double v)
 {
-    if (std::isnan(v))
-        return u"NaN"_s;
-    return QString::number(v, 'g', 6);
+    return localNumber(v);
 }
 
 QJsonValue jsonNumber(double v) { return std::isfinite(v) ? QJsonValue(v) : QJsonValue(QString::number(v)); }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ChartData.h"
 
+#include "core/NumberFormat.h"
+
 #include <QLocale>
 
 #include <algorithm>
@@ -247,7 +249,7 @@ std::optional<double> latestValue(const Run &run, const QString &key)
 
 QString formatNumber(double v)
 {
-    return QLocale().toString(v, 'g', 4);
+    return localNumber(v, 4);
 }
 
 } // namespace

@@ -3,6 +3,7 @@
 
 #include "PlainToolTip.h"
 #include "Resources.h"
+#include "core/NumberFormat.h"
 
 #include <QCollator>
 #include <QDateTime>
@@ -33,9 +34,7 @@ QString formatTime(qint64 ms)
 
 QString fullPrecision(double v)
 {
-    if (std::isnan(v) || std::isinf(v))
-        return RunsTableModel::formatNumber(v);
-    return QString::number(v, 'g', QLocale::FloatingPointShortest);
+    return localNumber(v, QLocale::FloatingPointShortest);
 }
 
 } // namespace
@@ -355,13 +354,7 @@ QString RunsTableModel::columnId(int column) const
 
 QString RunsTableModel::formatNumber(double value)
 {
-    if (std::isnan(value))
-        return u"NaN"_s;
-    if (std::isinf(value))
-        return value > 0 ? u"∞"_s : u"−∞"_s;
-    QLocale locale;
-    locale.setNumberOptions(locale.numberOptions() | QLocale::OmitGroupSeparator);
-    return locale.toString(value, 'g', 6);
+    return localNumber(value);
 }
 
 QString RunsTableModel::formatDuration(qint64 ms)

@@ -2,6 +2,7 @@
 #include "VersionDetails.h"
 
 #include "cache/Cache.h"
+#include "core/NumberFormat.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -164,11 +165,7 @@ QString VersionDetails::formatTime(qint64 ms)
 
 QString VersionDetails::formatMetric(double value)
 {
-    if (std::isnan(value))
-        return u"NaN"_s;
-    if (std::isinf(value))
-        return value > 0 ? u"inf"_s : u"-inf"_s;
-    return QString::number(value, 'g', QLocale::FloatingPointShortest);
+    return localNumber(value, QLocale::FloatingPointShortest);
 }
 
 QString VersionDetails::artifactsNote(bool *isError) const

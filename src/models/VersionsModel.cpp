@@ -5,6 +5,7 @@
 
 #include "cache/Cache.h"
 #include "core/MetricDirection.h"
+#include "core/NumberFormat.h"
 
 #include <QDateTime>
 #include <QLocale>
@@ -28,7 +29,7 @@ QString formatTime(qint64 ms)
 
 QString formatMetric(double v)
 {
-    return std::isnan(v) ? QString() : QString::number(v, 'g', QLocale::FloatingPointShortest);
+    return std::isnan(v) ? QString() : localNumber(v, QLocale::FloatingPointShortest);
 }
 
 QString joinTags(const QList<KeyValue> &tags)

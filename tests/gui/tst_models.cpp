@@ -5,13 +5,17 @@
 
 #include "cache/Cache.h"
 #include "cache/Journal.h"
+#include "core/NumberFormat.h"
+#include "core/RunComparison.h"
 #include "models/ExperimentsModel.h"
 #include "models/RunsTableModel.h"
+#include "models/VersionDetails.h"
 #include "sync/Importer.h"
 
 #include <QAbstractItemModelTester>
 #include <QDateTime>
 #include <QElapsedTimer>
+#include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUrl>
@@ -42,6 +46,7 @@ private Q_SLOTS:
     void badFilterKeepsTheTable();
     void formatNumber_data();
     void formatNumber();
+    void formatNumberFollowsTheLocale();
     void formatDuration_data();
     void formatDuration();
     void syncAgeText_data();
@@ -398,6 +403,20 @@ void TestModels::formatNumber()
     QFETCH(double, value);
     QFETCH(QString, text);
     QCOMPARE(RunsTableModel::formatNumber(value), text);
+}
+
+void TestModels::formatNumberFollowsTheLocale()
+{
+    // What a German user reads: decimal comma, no thousands dot (12.345,6 would read as two
+    // numbers in a narrow cell), the same NaN and infinity everywhere values are shown.
+    const QLocale before;
+    QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany));
+    const auto restore = qScopeGuard([&] { QLocale::setDefault(before); });
+    QCOMPARE(RunsTableModel::formatNumber(0.82), u"0,82"_s);
+    QCOMPARE(RunsTableModel::formatNumber(12345.6), u"12345,6"_s);
+    QCOMPARE(md::RunComparison::formatNumber(-3.5), u"-3,5"_s);
+    QCOMPARE(md::VersionDetails::formatMetric(0.8937), u"0,8937"_s);
+    QCOMPARE(md::localNumber(std::numeric_limits<double>::quiet_NaN()), u"NaN"_s);
 }
 
 void TestModels::formatDuration_data()
