@@ -3098,16 +3098,6 @@ tags.mlflow.runName LIKE &apos;XGB%&apos;</translation>
     </message>
 </context>
 <context>
-    <name>VersionDetailsWidget</name>
-    <message numerus="yes">
-        <source>%1… (%n more characters)</source>
-        <translation>
-            <numerusform>%1… (%n weiteres Zeichen)</numerusform>
-            <numerusform>%1… (%n weitere Zeichen)</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>VersionDiff</name>
     <message>
         <source># %1 → %2</source>
@@ -3896,10 +3886,6 @@ Open an MLflow store with File › Open Source… (Ctrl+O), or start ModelDesk w
 <context>
     <name>md::MetricChart</name>
     <message>
-        <source>Drag to pan, wheel to zoom, double-click or Ctrl+0 to reset; click a legend entry to hide or show its run</source>
-        <translation>Ziehen zum Verschieben, Mausrad zum Zoomen, Doppelklick oder Strg+0 zum Zurücksetzen; Klick auf einen Legendeneintrag blendet seinen Lauf aus oder ein</translation>
-    </message>
-    <message>
         <source>Reset View</source>
         <translation>Ansicht zurücksetzen</translation>
     </message>
@@ -3946,6 +3932,10 @@ Schritt %2: %3</translation>
         <translation>%1
 %2: %3
 %4: %5</translation>
+    </message>
+    <message>
+        <source>Drag to pan, wheel to zoom, double-click or Ctrl+0 to reset; click a legend entry to hide or show its run (the legend shows up to %1 runs)</source>
+        <translation>Ziehen verschiebt, das Mausrad zoomt, Doppelklick oder Strg+0 setzt zurück; ein Klick auf einen Legendeneintrag blendet seinen Lauf aus oder ein (die Legende zeigt bis zu %1 Läufe)</translation>
     </message>
 </context>
 <context>
@@ -4980,6 +4970,13 @@ Schritt %3, protokolliert %4</translation>
     <message>
         <source>No differences.</source>
         <translation>Keine Unterschiede.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1… (%n more characters)</source>
+        <translation>
+            <numerusform>%1… (%n weiteres Zeichen)</numerusform>
+            <numerusform>%1… (%n weitere Zeichen)</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,7 @@
 
 #include "EnvelopeBand.h"
 #include "QCustomPlotInclude.h"
+#include "core/NumberFormat.h"
 #include "models/PlainToolTip.h"
 
 #include <QAction>
@@ -36,7 +37,7 @@ constexpr double kHoverRadius = 12.0;
 
 QString formatValue(double v)
 {
-    return QLocale().toString(v, 'g', 6);
+    return localNumber(v);
 }
 
 } // namespace

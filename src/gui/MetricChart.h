@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "QCustomPlotFwd.h"
 #include "core/Error.h"
 #include "models/ChartData.h"
 
@@ -9,15 +10,6 @@
 #include <QSharedPointer>
 #include <QWidget>
 
-class QCPAbstractLegendItem;
-class QCPGraph;
-class QCPGraphData;
-template <class DataType>
-class QCPDataContainer;
-using QCPGraphDataContainer = QCPDataContainer<QCPGraphData>;
-class QCPLayoutGrid;
-class QCPLegend;
-class QCustomPlot;
 class QMouseEvent;
 
 namespace md {

@@ -110,8 +110,7 @@ QString esc(const QString &s)
 {
     if (s.size() <= kMaxCardValueChars)
         return s.toHtmlEscaped();
-    return QCoreApplication::translate("VersionDetailsWidget", "%1… (%n more characters)", nullptr,
-                                       int(s.size() - kMaxCardValueChars))
+    return VersionDetailsWidget::tr("%1… (%n more characters)", nullptr, int(s.size() - kMaxCardValueChars))
         .arg(s.left(kMaxCardValueChars))
         .toHtmlEscaped();
 }
