@@ -481,6 +481,20 @@ QString RunComparison::displayText(const ComparisonRow &row, int run) const
     return cell.text + u" ("_s + formatDelta(*cell.delta) + u", "_s + formatPercent(*cell.deltaPercent) + u")"_s;
 }
 
+QStringList RunComparison::displayTexts(const ComparisonRow &row, int run) const
+{
+    const QString full = displayText(row, run);
+    QStringList out{full};
+    if (full.isEmpty())
+        return out;
+    const ComparisonCell &cell = row.cells.at(run);
+    if (cell.delta && cell.deltaPercent && *cell.delta != 0 && run != m_baseline)
+        out.append(cell.text + u" ("_s + formatPercent(*cell.deltaPercent) + u")"_s);
+    if (cell.text != full)
+        out.append(cell.text);
+    return out;
+}
+
 QList<QStringList> RunComparison::grid(const ComparisonExportOptions &options, bool display) const
 {
     const QList<int> rows = visibleRows(options);

@@ -137,6 +137,10 @@ public:
     /// The value with its deltas as the table shows it: "0.82 (−0.07, −7.9 %)"; only the value
     /// for the baseline and for cells without a delta; empty for a missing value.
     QString displayText(const ComparisonRow &row, int run) const;
+    /// displayText() and shorter forms of it for a narrow column, longest first: the value
+    /// with its delta and percentage, the value with the percentage only, the bare value.
+    /// Forms equal to a longer one are left out.
+    QStringList displayTexts(const ComparisonRow &row, int run) const;
 
     /// Up to 6 significant digits in the default locale, "NaN", "∞", "−∞" (like the runs table).
     static QString formatNumber(double value);

@@ -3,6 +3,7 @@
 
 #include "ui_ComparisonPage.h"
 
+#include "ComparisonDelegate.h"
 #include "MessageBox.h"
 #include "PlaceholderTableView.h"
 #include "cache/Cache.h"
@@ -64,6 +65,7 @@ ComparisonPage::ComparisonPage(Cache *cache, QString cachePath, QWidget *parent)
     m_proxy->setSourceModel(m_model);
     PlaceholderTableView *view = m_ui->comparisonTable;
     view->setModel(m_proxy);
+    view->setItemDelegate(new ComparisonDelegate(view));
     QHeaderView *header = view->horizontalHeader();
     header->setSortIndicatorClearable(true);
     header->setSortIndicator(-1, Qt::AscendingOrder);
@@ -444,15 +446,44 @@ void ComparisonPage::updatePalette()
                                    .arg(better, worse));
 }
 
+void ComparisonPage::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (m_adjustColumnsOnShow)
+        adjustColumns();
+}
+
 void ComparisonPage::adjustColumns()
 {
     QTableView *view = m_ui->comparisonTable;
+    m_adjustColumnsOnShow = !view->isVisible();
     view->resizeColumnsToContents();
     const int firstValue = m_model->isTransposed() ? int(ComparisonModel::FirstKeyColumn) : int(ComparisonModel::FirstRunColumn);
+    // Capped columns first; then, while the view has room to spare, they get back what their
+    // cells need (a delta like "1.08845E+07 (+7.74E+06, +247 %)" is wider than the cap),
+    // smallest need first so that as many columns as possible show whole values.
+    struct Capped {
+        int column;
+        int need;
+    };
+    QList<Capped> capped;
+    int total = 0;
     for (int c = 0; c < m_proxy->columnCount(); ++c) {
         const int max = c < firstValue ? kMaxKeyColumnWidth : kMaxValueColumnWidth;
-        if (view->columnWidth(c) > max)
+        const int content = view->columnWidth(c);
+        if (content > max) {
             view->setColumnWidth(c, max);
+            capped.append({c, content - max});
+        }
+        total += view->columnWidth(c);
+    }
+    int room = view->viewport()->width() - total;
+    std::sort(capped.begin(), capped.end(), [](const Capped &a, const Capped &b) { return a.need < b.need; });
+    for (qsizetype i = 0; i < capped.size() && room > 0; ++i) {
+        const int share = room / int(capped.size() - i);
+        const int grant = std::min(capped.at(i).need, share);
+        view->setColumnWidth(capped.at(i).column, view->columnWidth(capped.at(i).column) + grant);
+        room -= grant;
     }
 }
 

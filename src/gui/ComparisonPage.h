@@ -95,6 +95,7 @@ Q_SIGNALS:
 
 protected:
     void changeEvent(QEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
 private:
     Status load(const QStringList &runIds, std::optional<qint64> sourceId, bool keepOptions);
@@ -102,6 +103,8 @@ private:
     void startLoadingHistories();
     void updateControls();
     void updatePalette();
+    /// Columns to their contents, capped, then widened into the room the view has to spare.
+    /// While the page is hidden that room is unknown: it is done again when the page shows.
     void adjustColumns();
     void showContextMenu(const QPoint &pos);
     void showHeaderMenu(const QPoint &pos);
@@ -134,6 +137,7 @@ private:
     qint64 m_loadingGeneration = -1;
     bool m_loading = false;
     std::shared_ptr<std::atomic_bool> m_cancel;
+    bool m_adjustColumnsOnShow = false;
 };
 
 } // namespace md

@@ -236,6 +236,8 @@ QVariant ComparisonModel::cellData(int row, int run, int role) const
     case Qt::DisplayRole:
         // A dash tells "this run has no such value" apart from an empty value.
         return cell.present ? m_comparison.displayText(r, run) : u"—"_s;
+    case DisplayFormsRole:
+        return cell.present ? m_comparison.displayTexts(r, run) : QStringList{u"—"_s};
     case SortRole: {
         if (!cell.present)
             return {};

@@ -40,6 +40,9 @@ public:
         RunIndexRole,        ///< int, index into RunComparison::runs(); -1 outside run cells
         ComparisonRowRole,   ///< int, index into RunComparison::rows(); -1 outside them
         DiffersRole,         ///< bool, ComparisonRow::differs
+        /// QStringList: the display text and its shorter forms, longest first
+        /// (RunComparison::displayTexts), for a column too narrow for the whole text
+        DisplayFormsRole,
     };
 
     explicit ComparisonModel(QObject *parent = nullptr);

@@ -5,6 +5,7 @@
 #include "TestSupport.h"
 
 #include "cache/Journal.h"
+#include "gui/ComparisonDelegate.h"
 #include "gui/ComparisonPage.h"
 #include "gui/MainWindow.h"
 #include "gui/MessageBox.h"
@@ -80,6 +81,7 @@ private Q_SLOTS:
     void darkPaletteColours();
     void compareFromCommandLine();
     void selectRunFromChart();
+    void narrowColumnsKeepWholeValues();
     void cliSpeaksTheLanguage_data();
     void cliSpeaksTheLanguage();
 
@@ -481,6 +483,50 @@ void TestComparisonGui::selectRunFromChart()
     QCOMPARE(rows.first().siblingAtColumn(ComparisonModel::RunColumn).data(ComparisonModel::RunIdRole).toString(), kForest);
     // A run that is not compared selects nothing new.
     QVERIFY(!page()->selectRun(u"0123456789abcdef0123456789abcdef"_s));
+}
+
+void TestComparisonGui::narrowColumnsKeepWholeValues()
+{
+    // "1.08845e+07 (+7.74e+06, +247 %)" does not fit a 200 px column: the cell drops the absolute
+    // delta, then the percentage, before it would cut the number itself.
+    QVERIFY(startAndWait());
+    compareFour();
+    QTableView *table = page()->table();
+    QVERIFY(qobject_cast<md::ComparisonDelegate *>(table->itemDelegate()));
+    const int row = rowOf(u"metrics.train_mse"_s);
+    QVERIFY(row >= 0);
+    int column = -1;
+    for (const QString &run : {kLinear, kForest, kXgb, kTuned}) {
+        const int c = columnOf(run);
+        if (!view()->index(row, c).data(ComparisonModel::BaselineRole).toBool()) {
+            column = c;
+            break;
+        }
+    }
+    QVERIFY(column >= 0);
+    const QModelIndex cell = view()->index(row, column);
+    const QStringList forms = cell.data(ComparisonModel::DisplayFormsRole).toStringList();
+    QCOMPARE(forms.size(), 3);
+    QCOMPARE(forms.first(), cell.data().toString());
+    QVERIFY2(forms.at(1).endsWith(u" %)"_s) && forms.at(1).startsWith(forms.at(2) + u" ("_s), qPrintable(forms.join(u" | "_s)));
+    QVERIFY(!forms.at(2).contains(u'('));
+    const QFontMetrics fm(table->font());
+    using md::ComparisonDelegate;
+    QCOMPARE(ComparisonDelegate::fittingForm(forms, fm, fm.horizontalAdvance(forms.at(0))), forms.at(0));
+    QCOMPARE(ComparisonDelegate::fittingForm(forms, fm, fm.horizontalAdvance(forms.at(0)) - 1), forms.at(1));
+    QCOMPARE(ComparisonDelegate::fittingForm(forms, fm, fm.horizontalAdvance(forms.at(1)) - 1), forms.at(2));
+    QCOMPARE(ComparisonDelegate::fittingForm(forms, fm, 5), forms.at(2));
+    // The baseline's own cell has one form: its value.
+    const int baselineColumn = [&] {
+        for (int c = 0; c < view()->columnCount(); ++c)
+            if (view()->headerData(c, Qt::Horizontal, ComparisonModel::BaselineRole).toBool())
+                return c;
+        return -1;
+    }();
+    QVERIFY(baselineColumn >= 0);
+    QCOMPARE(view()->index(row, baselineColumn).data(ComparisonModel::DisplayFormsRole).toStringList().size(), 1);
+    // The whole text stays in the tooltip.
+    QVERIFY(cell.data(Qt::ToolTipRole).toString().contains(forms.at(2)));
 }
 
 void TestComparisonGui::cliSpeaksTheLanguage_data()
