@@ -20,7 +20,7 @@ namespace {
 
 // Wide enough for names and 6-digit numbers; long keys elide (the header tooltip has them).
 constexpr int kMaxColumnWidth = 260;
-constexpr int kMaxValueColumnWidth = 88;
+constexpr int kMaxValueColumnWidth = 128;
 constexpr int kMaxIdColumnWidth = 84;
 
 } // namespace
