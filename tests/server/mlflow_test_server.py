@@ -16,6 +16,13 @@ same JSON conventions, same error codes and messages as recorded in tests/data/r
         The same over HTTPS: prints "LISTENING https://HOST:PORT". With --tls-client-ca the server
         requires a client certificate signed by that CA (the handshake fails without one).
 
+    python3 mlflow_test_server.py --db COPY.db --cache-get-responses ...
+        Benchmarks only: the encoded body of each successful (200) GET API answer is remembered
+        by its path + query and sent again byte for byte for the same request, so the pure-Python
+        JSON encoder is not what a benchmark measures. Any other API request (a write, and also a
+        POST search) clears the whole memo first. Fault switches apply to memoized answers exactly
+        as to computed ones. Changing the database behind the server's back is not noticed.
+
     python3 mlflow_test_server.py --generate RUNS,METRICS,PARAMS[,STEPS] --db NEW.db
                                   [--schema-from tests/data/mlflow.db]
         Creates a new MLflow-schema database with experiment "bench" (id 1) holding RUNS runs,
@@ -61,6 +68,8 @@ Test-only endpoints (never under /api):
                                   random = the reads the random mode saw and what it did, only
                                   while it is on or has counted something)
     POST /__test__/stats/reset    zeroes the stats (the random tally too)
+    GET  /__test__/memo           {"enabled": bool, "entries": N, "hits": N, "clears": N}
+                                  (the --cache-get-responses memo)
 """
 
 import argparse
@@ -1806,6 +1815,45 @@ class Faults:
             self.tally = self._zero_tally()
 
 
+class ResponseMemo:
+    """--cache-get-responses: encoded 200 answers of GET API requests by path + query.
+
+    A write clears it under the store lock (see Handler._api), and an answer computed before
+    that clear is not remembered after it (the generation check), so a GET never sees an answer
+    older than the last write it could have seen without the memo."""
+
+    def __init__(self, enabled):
+        self.enabled = enabled
+        self.lock = threading.Lock()
+        self.bodies = {}
+        self.generation = 0
+        self.hits = 0
+        self.clears = 0
+
+    def get(self, target):
+        with self.lock:
+            body = self.bodies.get(target)
+            if body is not None:
+                self.hits += 1
+            return body
+
+    def put(self, target, body, generation):
+        with self.lock:
+            if generation == self.generation:
+                self.bodies[target] = body
+
+    def clear(self):
+        with self.lock:
+            self.bodies = {}
+            self.generation += 1
+            self.clears += 1
+
+    def stats(self):
+        with self.lock:
+            return {"enabled": self.enabled, "entries": len(self.bodies), "hits": self.hits,
+                    "clears": self.clears}
+
+
 STATUS_ERRORS = {
     429: ("REQUEST_LIMIT_EXCEEDED", "Too many requests. Please retry later."),
     500: ("INTERNAL_ERROR", "Injected internal server error."),
@@ -1954,6 +2002,8 @@ class Handler(BaseHTTPRequestHandler):
             elif path == "/__test__/stats/reset" and self.command == "POST":
                 faults.reset_stats()
                 self._send(200, b"{}", "application/json")
+            elif path == "/__test__/memo" and self.command == "GET":
+                self._send(200, dumps(self.server.memo.stats()), "application/json")
             else:
                 self._html(404)
         except ValueError as e:
@@ -1972,6 +2022,10 @@ class Handler(BaseHTTPRequestHandler):
         return False
 
     def _api(self, path, query, body):
+        memo = self.server.memo
+        write = self.command not in ("GET", "HEAD")
+        if memo.enabled and write:
+            memo.clear()
         faults = self.server.faults
         cfg = faults.snapshot()
         if cfg.get("delay_ms"):
@@ -2027,10 +2081,16 @@ class Handler(BaseHTTPRequestHandler):
                     ajax = prefix.startswith("/ajax")
             if endpoint is None:
                 raise HttpError(404)
+            memoize = memo.enabled and self.command == "GET"
+            if memoize:
+                remembered = memo.get(target)
+                if remembered is not None:
+                    self._send(200, remembered, "application/json", fault=fault)
+                    return
             if endpoint == "metrics/get-history-bulk" and ajax:
                 if self.command != "GET":
                     raise HttpError(405)
-                self._history_bulk(query, fault)
+                self._history_bulk(query, fault, target if memoize else None)
                 return
             methods = self.server.api.routes.get(endpoint)
             if methods is None:
@@ -2041,8 +2101,16 @@ class Handler(BaseHTTPRequestHandler):
                 raise HttpError(405)
             req = self._request_dict(query, body)
             with store.lock:
+                if memo.enabled and write:
+                    # Again under the store lock: a GET that read the store before this write
+                    # and finishes encoding after it must not remember what it read.
+                    memo.clear()
+                generation = memo.generation
                 result = handler(req)
-            self._json(200, result, fault)
+            encoded = dumps(result)
+            if memoize:
+                memo.put(target, encoded, generation)
+            self._json(200, None, fault, raw=encoded)
         except HttpError as e:
             self._html(e.status, fault)
         except MlflowError as e:
@@ -2076,7 +2144,7 @@ class Handler(BaseHTTPRequestHandler):
                 return {}
         return req if isinstance(req, dict) else {}
 
-    def _history_bulk(self, query, fault):
+    def _history_bulk(self, query, fault, memo_target=None):
         args = urllib.parse.parse_qs(query, keep_blank_values=True)
         run_ids = args.get("run_id", [])
         try:
@@ -2090,6 +2158,7 @@ class Handler(BaseHTTPRequestHandler):
                 raise invalid("GetMetricHistoryBulk request must specify a metric_key.")
             max_results = min(int(args.get("max_results", ["25000"])[0]), 25000)
             with self.server.store.lock:
+                generation = self.server.memo.generation
                 metrics = self.server.store.metric_history_bulk(run_ids, key, max_results)
         except MlflowError as e:
             self._error(e, fault)
@@ -2097,6 +2166,8 @@ class Handler(BaseHTTPRequestHandler):
         # Flask's jsonify: compact, sorted keys, trailing newline
         body = (json.dumps({"metrics": metrics}, sort_keys=True, separators=(",", ":"))
                 + "\n").encode("ascii")
+        if memo_target is not None:
+            self.server.memo.put(memo_target, body, generation)
         self._send(200, body, "application/json", fault=fault)
 
     def _file(self, full, fault):
@@ -2246,6 +2317,9 @@ def main():
     ap.add_argument("--tls-key", help="the private key of --tls-cert (PEM)")
     ap.add_argument("--tls-client-ca",
                     help="require a client certificate signed by this CA (PEM)")
+    ap.add_argument("--cache-get-responses", action="store_true",
+                    help="benchmarks: answer a repeated GET API request with the bytes of its "
+                         "first 200 answer; any other API request clears the memo first")
     args = ap.parse_args()
     if (args.tls_key or args.tls_client_ca) and not args.tls_cert:
         ap.error("--tls-key and --tls-client-ca need --tls-cert")
@@ -2262,6 +2336,7 @@ def main():
     server.store = Store(args.db, os.path.abspath(args.artifacts) if args.artifacts else None)
     server.api = Api(server.store)
     server.faults = Faults()
+    server.memo = ResponseMemo(args.cache_get_responses)
     scheme = "http"
     if args.tls_cert:
         ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)

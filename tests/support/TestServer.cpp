@@ -89,6 +89,7 @@ bool TestServer::launch(int port)
         if (!m_tls->clientCaFile.isEmpty())
             args << u"--tls-client-ca"_s << m_tls->clientCaFile;
     }
+    args << m_extraArguments;
     m_process->setArguments(args);
     m_process->start();
     if (!m_process->waitForStarted(10000)) {

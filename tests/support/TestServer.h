@@ -5,6 +5,7 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QString>
+#include <QStringList>
 #include <QTemporaryDir>
 #include <QUrl>
 
@@ -32,6 +33,11 @@ public:
     /// python3 or the script is missing, the copy fails or the server does not come up.
     /// Calling start() on a running server restarts it on a fresh copy.
     bool start(const QString &dbPath = {}, const QString &artifactsDir = {});
+
+    /// Extra command-line arguments for the server script (e.g. {"--cache-get-responses"}),
+    /// used by every later start(), startTls() and resume() until changed. Default: none.
+    void setExtraArguments(const QStringList &arguments) { m_extraArguments = arguments; }
+    QStringList extraArguments() const { return m_extraArguments; }
 
     /// PEM files for an HTTPS server (startTls()).
     struct TlsFiles {
@@ -96,6 +102,7 @@ private:
     std::unique_ptr<QTemporaryDir> m_dir;
     QString m_artifacts;
     QString m_python;
+    QStringList m_extraArguments;
     int m_pausedPort = 0;
     std::unique_ptr<QProcess> m_process;
     QString m_dbPath;
