@@ -123,7 +123,8 @@ Status Cache::open(const QString &path)
     if (Status s = m_db.open(path, true); !s)
         return s;
     // A file that is no SQLite database fails on the first statement: report it as the cache's.
-    if (Status s = m_db.exec(QStringLiteral("PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY; PRAGMA cache_size = -65536;")); !s) {
+    if (Status s = m_db.exec(QStringLiteral("PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY; PRAGMA cache_size = -65536; "
+                                                "PRAGMA wal_autocheckpoint = 16384;")); !s) {
         m_db.close();
         return makeError(s.error().category, Tr::tr("the cache file cannot be used: %1").arg(s.error().message), path);
     }

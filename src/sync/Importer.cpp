@@ -85,7 +85,7 @@ public:
     /// lose it; 200 ms keeps commits rare on fast sources and progress durable on slow ones.
     Status batch()
     {
-        if (m_cache.inBatch() && m_batchTimer.elapsed() < 200)
+        if (m_cache.inBatch() && m_batchTimer.elapsed() < 1000)
             return {};
         if (Status s = m_cache.commitBatch(); !s)
             return s;
