@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "FileStoreSource.h"
 
+#include "SinkRelay.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QDirIterator>
@@ -731,8 +733,14 @@ Status FileStoreSource::readAll(ImportSink &sink, const std::atomic_bool &cancel
 {
     if (Status s = open(); !s)
         return s;
-    Reader reader(m_root, uri(), sink, cancel);
-    return reader.readAll();
+    // Files are read and parsed on a worker while the caller writes what was read before.
+    const QString where = uri();
+    return relayToSink(
+        [&](ImportSink &relay) {
+            Reader reader(m_root, where, relay, cancel);
+            return reader.readAll();
+        },
+        sink);
 }
 
 } // namespace md
