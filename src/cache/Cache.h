@@ -2,6 +2,7 @@
 #pragma once
 
 #include "Database.h"
+#include "FilterSql.h"
 #include "core/Domain.h"
 #include "core/Error.h"
 
@@ -232,6 +233,8 @@ private:
     /// A prepared statement kept for the life of the connection, reset and unbound. The hot
     /// paths of an import run the same few statements hundreds of thousands of times.
     Statement &cached(const QString &sql);
+    /// runOrder() of `q` without its filter, narrowed to the intersection of `sets` in memory.
+    Result<QList<RunOrderKey>> runOrderNarrowed(const RunQuery &q, const QList<RunSetSql> &sets);
 
     Database m_db;
     std::map<QString, Statement> m_statements;  // destroyed before m_db

@@ -126,6 +126,21 @@ ChildTable childTable(SearchEntity e)
     return {};
 }
 
+/// The runs whose metric, param or tag `c` matches, as "SELECT x.run FROM …"; with `complement`
+/// set the condition keeps the runs this does NOT list (IS NULL).
+QString childRunsSql(const Comparison &c, QVariantList &binds, bool &complement)
+{
+    const ChildTable ct = childTable(c.entity);
+    const QString a = ct.alias;
+    QString sql = u"SELECT "_s + a + u".run FROM "_s + ct.table + u' ' + a + u" WHERE "_s + a + u".key = ?"_s;
+    binds << c.key;
+    complement = c.op == "IS NULL"_L1;
+    if (c.op == "IS NULL"_L1 || c.op == "IS NOT NULL"_L1)
+        return sql;
+    // Only runs that have the key can match, not even for != (MLflow's rule).
+    return sql + u" AND "_s + condition(a + u".value", c, binds);
+}
+
 QString clauseSql(const Comparison &c, QVariantList &binds)
 {
     if (c.entity == SearchEntity::Attribute)
@@ -142,15 +157,9 @@ QString clauseSql(const Comparison &c, QVariantList &binds)
     // "r.id IN (runs whose key matches)" rather than EXISTS per run: SQLite answers the subquery
     // from the (key, value) index once and looks the few matching runs up by id, where EXISTS
     // probes every run of the experiment (5 ms instead of 490 ms on 100,000 runs).
-    QString sql = u"SELECT "_s + a + u".run FROM "_s + ct.table + u' ' + a + u" WHERE "_s + a + u".key = ?"_s;
-    binds << c.key;
-    if (c.op == "IS NULL"_L1)
-        return u"r.id NOT IN ("_s + sql + u')';
-    if (c.op == "IS NOT NULL"_L1)
-        return u"r.id IN ("_s + sql + u')';
-    // Only runs that have the key can match, not even for != (MLflow's rule).
-    sql += u" AND "_s + condition(a + u".value", c, binds);
-    return u"r.id IN ("_s + sql + u')';
+    bool complement = false;
+    const QString sql = childRunsSql(c, binds, complement);
+    return (complement ? u"r.id NOT IN ("_s : u"r.id IN ("_s) + sql + u')';
 }
 
 } // namespace
@@ -168,6 +177,22 @@ Result<SqlFragment> filterToSql(const QString &filter)
         parts << u'(' + clauseSql(c, out.binds) + u')';
     out.sql = parts.join(u" AND "_s);
     return out;
+}
+
+Result<std::optional<QList<RunSetSql>>> filterToRunSets(const QString &filter)
+{
+    auto parsed = parseSearchFilter(filter);
+    if (!parsed)
+        return parsed.error();
+    QList<RunSetSql> sets;
+    for (const Comparison &c : std::as_const(parsed->clauses)) {
+        if (c.entity == SearchEntity::Attribute || c.entity == SearchEntity::Dataset)
+            return std::optional<QList<RunSetSql>>();
+        RunSetSql set;
+        set.select.sql = childRunsSql(c, set.select.binds, set.complement);
+        sets.append(set);
+    }
+    return std::optional<QList<RunSetSql>>(sets);
 }
 
 Result<SqlFragment> orderByToSql(const QStringList &orderBy)

@@ -7,6 +7,8 @@
 #include <QStringList>
 #include <QVariantList>
 
+#include <optional>
+
 namespace md {
 
 /// A piece of SQL with its positional ('?') bind values, in order.
@@ -21,6 +23,19 @@ struct SqlFragment {
 /// latest_metrics, params, run_tags, run_inputs (all keyed by `run` = r.id). An empty filter gives
 /// "1". Errors are BadInput and say at which column (1-based) the filter went wrong.
 Result<SqlFragment> filterToSql(const QString &filter);
+
+/// One condition of a filter as the set of runs it keeps: `select` lists run ids (column 1);
+/// with `complement` the condition keeps the runs NOT listed.
+struct RunSetSql {
+    SqlFragment select;
+    bool complement = false;
+};
+
+/// The filter as a list of run sets whose intersection it keeps, when every condition is on
+/// metrics, params or tags (each answered from a (key, value) index without reading runs); an
+/// empty list for an empty filter; nullopt when a condition is on attributes or datasets (then
+/// use filterToSql). Errors as filterToSql's.
+Result<std::optional<QList<RunSetSql>>> filterToRunSets(const QString &filter);
 
 /// Translates MLflow order-by clauses ("metrics.rmse DESC", "attributes.start_time", "params.x
 /// ASC") into an SQL ORDER BY list (without the keywords) over the same tables. NaN/NULL values

@@ -150,6 +150,11 @@ INSERT OR IGNORE INTO experiment_keys SELECT DISTINCT r.experiment, 1, p.key FRO
 -- Nested runs: the experiments tree shows parent runs with their children.
 CREATE INDEX runs_parent ON runs (parent_run_uuid) WHERE parent_run_uuid IS NOT NULL;
 )sql"),
+        // 3 -> 4: the runs table's order of an experiment (ids, start times, nesting) from the
+        // index alone: 10 ms instead of 32 ms for 100,000 runs, the base every filter narrows.
+        QStringLiteral(R"sql(
+CREATE INDEX runs_order ON runs (experiment, lifecycle_stage, source_id, start_time, parent_run_uuid);
+)sql"),
     };
     return m;
 }

@@ -10,6 +10,7 @@
 
 #include <cmath>
 #include <limits>
+#include <memory>
 
 using namespace md;
 
@@ -18,6 +19,7 @@ class TestCache : public QObject {
 
 private:
     QTemporaryDir m_dir;
+    std::unique_ptr<Cache> m_orderCache;  ///< written once for the rows of runOrderNarrowsLikeTheGeneralQuery
     QString path(const QString &name) const { return m_dir.filePath(name); }
 
     static Run sampleRun(const QString &id, const QString &exp)
@@ -287,6 +289,92 @@ private Q_SLOTS:
             QVERIFY(!st.ok());
             QVERIFY(st.error().message.contains(QStringLiteral("entry 2")));
         }
+    }
+
+    void runOrderNarrowsLikeTheGeneralQuery_data()
+    {
+        QTest::addColumn<QString>("filter");
+        QTest::addColumn<bool>("includeDeleted");
+        QTest::addColumn<QString>("parent");
+        QTest::addColumn<int>("expected");  // -1: any count, checked against the general query only
+        QTest::newRow("no filter") << QString() << false << QString() << 200;
+        QTest::newRow("no filter, with deleted") << QString() << true << QString() << 240;
+        QTest::newRow("metric >") << QStringLiteral("metrics.acc > 0.5") << false << QString() << -1;
+        QTest::newRow("metric and param") << QStringLiteral("metrics.acc > 0.5 and params.opt = 'adam'") << false << QString() << -1;
+        QTest::newRow("param !=") << QStringLiteral("params.opt != 'adam'") << false << QString() << -1;
+        QTest::newRow("tag LIKE") << QStringLiteral("tags.team LIKE 'v%'") << true << QString() << -1;
+        QTest::newRow("tag IS NULL") << QStringLiteral("tags.team IS NULL") << false << QString() << -1;
+        QTest::newRow("param IS NOT NULL") << QStringLiteral("params.opt IS NOT NULL") << false << QString() << -1;
+        QTest::newRow("nothing matches") << QStringLiteral("metrics.acc < -5") << false << QString() << 0;
+        QTest::newRow("metric = NaN-free") << QStringLiteral("metrics.acc >= 0") << true << QString() << -1;
+        QTest::newRow("children of a parent") << QStringLiteral("metrics.acc > 0.3") << false << QStringLiteral("p3") << -1;
+        QTest::newRow("attribute: general path") << QStringLiteral("attributes.status = 'FINISHED' and metrics.acc > 0.2")
+                                                 << false << QString() << -1;
+    }
+
+    void runOrderNarrowsLikeTheGeneralQuery()
+    {
+        // runOrder() answers metric/param/tag filters from in-memory run sets; runSummaries() runs
+        // the general SQL. Both must give the same runs in the same order: newest start first,
+        // then by row id, runs without a start time last.
+        QFETCH(QString, filter);
+        QFETCH(bool, includeDeleted);
+        QFETCH(QString, parent);
+        QFETCH(int, expected);
+        if (!m_orderCache) {
+            m_orderCache = std::make_unique<Cache>();
+            Cache *shared = m_orderCache.get();
+            QVERIFY(shared->open(path(QStringLiteral("order.sqlite"))).ok());
+            auto src = shared->ensureSource(QStringLiteral("file:///order"), QStringLiteral("file"));
+            QVERIFY(src.ok());
+            for (const QString &e : {QStringLiteral("1"), QStringLiteral("2")})
+                QVERIFY(shared->writeExperiment(*src, Experiment{e, QStringLiteral("exp") + e, {}, kActive, 1, 2, {}}).ok());
+            QVERIFY(shared->beginBatch().ok());
+            for (int i = 0; i < 300; ++i) {
+                Run r;
+                r.runId = QStringLiteral("r%1").arg(i, 3, 10, QLatin1Char('0'));
+                r.experimentId = i < 240 ? QStringLiteral("1") : QStringLiteral("2");
+                r.status = i % 5 ? QStringLiteral("FINISHED") : QStringLiteral("FAILED");
+                r.startTime = i % 17 == 0 ? 0 : 1000 + (i % 50) * 10;  // ties, and runs without a start
+                r.lifecycleStage = i >= 200 && i < 240 ? QStringLiteral("deleted") : kActive;
+                if (i % 7 != 3)  // some runs lack the metric
+                    r.latestMetrics.append(MetricPoint{QStringLiteral("acc"),
+                                                       i % 11 == 0 ? std::numeric_limits<double>::quiet_NaN() : (i % 13) / 12.0,
+                                                       5, 1});
+                if (i % 4 != 1)
+                    r.params.append(KeyValue{QStringLiteral("opt"), i % 3 ? QStringLiteral("adam") : QStringLiteral("sgd")});
+                if (i % 6 == 0)
+                    r.tags.append(KeyValue{QStringLiteral("team"), QStringLiteral("vision%1").arg(i % 4)});
+                if (i % 10 > 0 && i < 40)
+                    r.tags.append(KeyValue{QStringLiteral("mlflow.parentRunId"), QStringLiteral("p%1").arg(i / 10)});
+                if (i % 10 == 0 && i < 40)
+                    r.runId = QStringLiteral("p%1").arg(i / 10);
+                QVERIFY(shared->writeRun(*src, r).ok());
+            }
+            QVERIFY(shared->commitBatch().ok());
+        }
+        Cache *shared = m_orderCache.get();
+        RunQuery q;
+        q.experiments = {QStringLiteral("1")};
+        q.filter = filter;
+        q.includeDeleted = includeDeleted;
+        q.parentRunId = parent;
+        auto order = shared->runOrder(q);
+        QVERIFY2(order.ok(), qPrintable(order.ok() ? QString() : order.error().toString()));
+        auto general = shared->runSummaries(q);
+        QVERIFY(general.ok());
+        QList<qint64> a, b;
+        for (const RunOrderKey &k : std::as_const(*order))
+            a.append(k.rowId);
+        for (const RunSummary &r : std::as_const(*general))
+            b.append(r.rowId);
+        QCOMPARE(a, b);
+        if (expected >= 0)
+            QCOMPARE(a.size(), expected);
+        else
+            QVERIFY(a.size() > 0);
+        for (qsizetype i = 0; i < order->size(); ++i)
+            QCOMPARE(order->at(i).startTime, general->at(i).startTime);
     }
 
     void journalSurvivesClearingTheCache()
