@@ -280,12 +280,18 @@ void TestMainWindow::filterNarrowsTheRuns()
     clickExperiment(u"car_price"_s);
     QCOMPARE(table()->model()->rowCount(), 4);
 
+    // A column the person widened keeps its width through filtering.
+    const int mae = columnOf(u"mae"_s);
+    QVERIFY(mae > 0);
+    table()->horizontalHeader()->resizeSection(mae, 311);
+
     QLineEdit *filter = m_window->runsPage()->filterEdit();
     QTest::mouseClick(filter, Qt::LeftButton);
     QTest::keyClicks(filter, u"metrics.val_r2_score > 0.86"_s);
     QCOMPARE(table()->model()->rowCount(), 4);  // nothing happens before Enter
     QTest::keyClick(filter, Qt::Key_Return);
     QCOMPARE(table()->model()->rowCount(), 2);
+    QCOMPARE(table()->columnWidth(mae), 311);
     QStringList names = columnValues(RunsTableModel::NameColumn);
     names.sort();
     QCOMPARE(names, (QStringList{u"XGBoost"_s, u"XGBoost tuned"_s}));
@@ -301,6 +307,7 @@ void TestMainWindow::filterNarrowsTheRuns()
     // The clear button (an emptied field) shows everything again.
     filter->clear();
     QCOMPARE(table()->model()->rowCount(), 4);
+    QCOMPARE(table()->columnWidth(mae), 311);
 
     // The filter stays when switching experiments.
     QTest::keyClicks(filter, u"metrics.val_r2_score > 0.86"_s);
