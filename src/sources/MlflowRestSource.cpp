@@ -13,7 +13,6 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
-#include <charconv>
 #include <chrono>
 #include <condition_variable>
 #include <cstring>
@@ -172,215 +171,6 @@ struct Chain {
     }
 };
 
-/// A metrics/get-history page read straight from its bytes, without a json DOM: 10^5 points
-/// are 12 MB of JSON, and building a DOM and a QString per point for them took most of the time
-/// of a full history. Only plain answers are taken — an object of "metrics" (objects of "key",
-/// "value", "timestamp", "step", each at most once) and "next_page_token"; strings of printable
-/// ASCII without escapes; integers of at most 18 digits where integers go; values as JSON
-/// numbers. Anything else (NaN strings, escapes, unknown members, malformed JSON …) gives nullopt,
-/// and the caller parses the page the general way (parseBody + metricPoint), which decides. What
-/// is taken comes out exactly as the general way would give it.
-class HistoryPageScanner {
-public:
-    struct Page {
-        QList<MetricPoint> points; ///< those of `key`, in the page's order
-        QString next; ///< next_page_token; empty on the last page
-    };
-
-    static std::optional<Page> scan(const QByteArray &body, const QString &key)
-    {
-        const QByteArray wanted = key.toUtf8();
-        HistoryPageScanner sc(body);
-        Page page;
-        if (!sc.take('{'))
-            return std::nullopt;
-        bool metricsSeen = false, tokenSeen = false;
-        if (!sc.take('}')) {
-            do {
-                std::string_view name;
-                if (!sc.string(name) || !sc.take(':'))
-                    return std::nullopt;
-                if (name == "metrics" && !metricsSeen) {
-                    metricsSeen = true;
-                    if (!sc.points(wanted, key, page.points))
-                        return std::nullopt;
-                } else if (name == "next_page_token" && !tokenSeen) {
-                    tokenSeen = true;
-                    std::string_view token;
-                    if (!sc.string(token))
-                        return std::nullopt;
-                    page.next = QString::fromLatin1(token.data(), qsizetype(token.size()));
-                } else {
-                    return std::nullopt;
-                }
-            } while (sc.take(','));
-            if (!sc.take('}'))
-                return std::nullopt;
-        }
-        sc.space();
-        if (sc.m_p != sc.m_end)
-            return std::nullopt;
-        return page;
-    }
-
-private:
-    explicit HistoryPageScanner(const QByteArray &body)
-        : m_p(body.constData())
-        , m_end(body.constData() + body.size())
-    {
-    }
-
-    void space()
-    {
-        while (m_p < m_end && (*m_p == ' ' || *m_p == '\n' || *m_p == '\r' || *m_p == '\t'))
-            ++m_p;
-    }
-    bool take(char c)
-    {
-        space();
-        if (m_p < m_end && *m_p == c) {
-            ++m_p;
-            return true;
-        }
-        return false;
-    }
-    static bool digit(char c) { return c >= '0' && c <= '9'; }
-
-    bool string(std::string_view &out)
-    {
-        if (!take('"'))
-            return false;
-        const char *from = m_p;
-        for (; m_p < m_end; ++m_p) {
-            const auto c = static_cast<unsigned char>(*m_p);
-            if (c == '"') {
-                out = std::string_view(from, size_t(m_p - from));
-                ++m_p;
-                return true;
-            }
-            if (c < 0x20 || c >= 0x7f || c == '\\')
-                return false;
-        }
-        return false;
-    }
-
-    /// A JSON number (RFC 8259 grammar); `integer` when it has no fraction and no exponent.
-    bool number(std::string_view &out, bool &integer)
-    {
-        space();
-        const char *from = m_p;
-        if (m_p < m_end && *m_p == '-')
-            ++m_p;
-        if (m_p < m_end && *m_p == '0')
-            ++m_p;
-        else if (m_p < m_end && *m_p >= '1' && *m_p <= '9')
-            while (m_p < m_end && digit(*m_p))
-                ++m_p;
-        else
-            return false;
-        integer = true;
-        if (m_p < m_end && *m_p == '.') {
-            integer = false;
-            const char *digits = ++m_p;
-            while (m_p < m_end && digit(*m_p))
-                ++m_p;
-            if (m_p == digits)
-                return false;
-        }
-        if (m_p < m_end && (*m_p == 'e' || *m_p == 'E')) {
-            integer = false;
-            ++m_p;
-            if (m_p < m_end && (*m_p == '+' || *m_p == '-'))
-                ++m_p;
-            const char *digits = m_p;
-            while (m_p < m_end && digit(*m_p))
-                ++m_p;
-            if (m_p == digits)
-                return false;
-        }
-        out = std::string_view(from, size_t(m_p - from));
-        return true;
-    }
-
-    /// An integer of at most 18 digits: nlohmann keeps those exactly as int64.
-    static bool int64(std::string_view text, bool integer, qint64 &out)
-    {
-        if (!integer || text.size() - (text.front() == '-' ? 1 : 0) > 18)
-            return false;
-        const auto r = std::from_chars(text.data(), text.data() + text.size(), out);
-        return r.ec == std::errc() && r.ptr == text.data() + text.size();
-    }
-
-    bool points(const QByteArray &wanted, const QString &key, QList<MetricPoint> &out)
-    {
-        if (!take('['))
-            return false;
-        if (take(']'))
-            return true;
-        // The answer's size bounds the number of points (a point takes at least 30 bytes).
-        out.reserve(qsizetype((m_end - m_p) / 48));
-        const std::string_view want(wanted.constData(), size_t(wanted.size()));
-        do {
-            if (!take('{'))
-                return false;
-            enum : unsigned { Key = 1, Value = 2, Timestamp = 4, Step = 8 };
-            unsigned seen = 0;
-            std::string_view name, keyText;
-            MetricPoint p;
-            if (!take('}')) {
-                do {
-                    if (!string(name) || !take(':'))
-                        return false;
-                    if (name == "key") {
-                        if ((seen & Key) || !string(keyText))
-                            return false;
-                        seen |= Key;
-                        continue;
-                    }
-                    std::string_view num;
-                    bool integer = false;
-                    if (!number(num, integer))
-                        return false;
-                    if (name == "value" && !(seen & Value)) {
-                        seen |= Value;
-                        if (integer) {
-                            qint64 v = 0;
-                            if (!int64(num, integer, v))
-                                return false;
-                            p.value = double(v);
-                        } else {
-                            const auto r = std::from_chars(num.data(), num.data() + num.size(), p.value);
-                            if (r.ec != std::errc() || r.ptr != num.data() + num.size())
-                                return false;
-                        }
-                    } else if (name == "timestamp" && !(seen & Timestamp)) {
-                        seen |= Timestamp;
-                        if (!int64(num, integer, p.timestamp))
-                            return false;
-                    } else if (name == "step" && !(seen & Step)) {
-                        seen |= Step;
-                        if (!int64(num, integer, p.step))
-                            return false;
-                    } else {
-                        return false;
-                    }
-                } while (take(','));
-                if (!take('}'))
-                    return false;
-            }
-            // metricPoint(): no key or no value, no point; then only the asked key's points
-            if ((seen & (Key | Value)) == (Key | Value) && !keyText.empty() && keyText == want) {
-                p.key = key;
-                out.append(std::move(p));
-            }
-        } while (take(','));
-        return take(']');
-    }
-
-    const char *m_p;
-    const char *const m_end;
-};
-
 /// sortPoints() for points of one key, without its work when they come sorted (they do from
 /// MLflow's get-history).
 void sortSeries(QList<MetricPoint> &points)
@@ -467,12 +257,7 @@ std::optional<Error> answerError(const HttpClient &client, const HttpResponse &r
 /// The answer's JSON object; an error naming the URL when it is malformed or cut short.
 Result<json> parseBody(const HttpResponse &r)
 {
-    json j = json::parse(r.body.constData(), r.body.constData() + r.body.size(), nullptr, false);
-    if (j.is_discarded() || !j.is_object())
-        return makeError(ErrorCategory::BadInput,
-            Tr::tr("the server sent malformed JSON (%1 bytes; the answer may have been cut short)").arg(r.body.size()),
-            r.url);
-    return j;
+    return parseObject(r.body, r.url);
 }
 
 Result<json> Reader::parse(const HttpResponse &r) const
@@ -1090,7 +875,7 @@ Status Reader::histories(const QList<SeriesKey> &series, const Source::SeriesFn 
     };
     FastPages fast;
     fast.take = [&](const Chain &c, const HttpResponse &r) -> std::optional<QString> {
-        auto page = HistoryPageScanner::scan(r.body, series[c.tag].key);
+        auto page = scanHistoryPage(r.body, series[c.tag].key);
         if (!page)
             return std::nullopt;
         QList<MetricPoint> &points = partial[c.tag];
@@ -1104,11 +889,9 @@ Status Reader::histories(const QList<SeriesKey> &series, const Source::SeriesFn 
     return runChains(
         chains, MlflowRestSource::kHistoryConcurrency,
         [&](const Chain &c, const json &page, const QString &) -> Status {
-            QList<MetricPoint> &points = partial[c.tag];
-            for (const json &m : array(page, "metrics"))
-                if (auto p = metricPoint(m); p && p->key == series[c.tag].key)
-                    points.append(*p);
-            return pageDone(c, text(page, "next_page_token"));
+            HistoryPage h = historyPage(page, series[c.tag].key);
+            partial[c.tag].append(h.points);
+            return pageDone(c, h.next);
         },
         fast);
 }

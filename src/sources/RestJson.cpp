@@ -1,10 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "RestJson.h"
 
+#include <QCoreApplication>
+
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <limits>
 #include <string>
+#include <string_view>
 
 using namespace Qt::StringLiterals;
 
@@ -174,6 +178,242 @@ void finishModel(RegisteredModel &m)
                 v.aliases.append(a.alias);
         v.aliases.sort();
     }
+}
+
+namespace {
+
+/// scanHistoryPage(): a cursor over the page's bytes that takes only what it knows.
+class HistoryPageScanner {
+public:
+    static std::optional<HistoryPage> scan(const QByteArray &body, const QString &key)
+    {
+        const QByteArray wanted = key.toUtf8();
+        HistoryPageScanner sc(body);
+        HistoryPage page;
+        if (!sc.take('{'))
+            return std::nullopt;
+        bool metricsSeen = false, tokenSeen = false;
+        if (!sc.take('}')) {
+            do {
+                std::string_view name;
+                if (!sc.string(name) || !sc.take(':'))
+                    return std::nullopt;
+                if (name == "metrics" && !metricsSeen) {
+                    metricsSeen = true;
+                    if (!sc.points(wanted, key, page.points))
+                        return std::nullopt;
+                } else if (name == "next_page_token" && !tokenSeen) {
+                    tokenSeen = true;
+                    std::string_view token;
+                    if (!sc.string(token))
+                        return std::nullopt;
+                    page.next = QString::fromLatin1(token.data(), qsizetype(token.size()));
+                } else {
+                    return std::nullopt;
+                }
+            } while (sc.take(','));
+            if (!sc.take('}'))
+                return std::nullopt;
+        }
+        sc.space();
+        if (sc.m_p != sc.m_end)
+            return std::nullopt;
+        return page;
+    }
+
+private:
+    explicit HistoryPageScanner(const QByteArray &body)
+        : m_p(body.constData())
+        , m_end(body.constData() + body.size())
+    {
+    }
+
+    void space()
+    {
+        while (m_p < m_end && (*m_p == ' ' || *m_p == '\n' || *m_p == '\r' || *m_p == '\t'))
+            ++m_p;
+    }
+    bool take(char c)
+    {
+        space();
+        if (m_p < m_end && *m_p == c) {
+            ++m_p;
+            return true;
+        }
+        return false;
+    }
+    static bool digit(char c) { return c >= '0' && c <= '9'; }
+
+    bool string(std::string_view &out)
+    {
+        if (!take('"'))
+            return false;
+        const char *from = m_p;
+        for (; m_p < m_end; ++m_p) {
+            const auto c = static_cast<unsigned char>(*m_p);
+            if (c == '"') {
+                out = std::string_view(from, size_t(m_p - from));
+                ++m_p;
+                return true;
+            }
+            if (c < 0x20 || c >= 0x7f || c == '\\')
+                return false;
+        }
+        return false;
+    }
+
+    /// A JSON number (RFC 8259 grammar); `integer` when it has no fraction and no exponent.
+    bool number(std::string_view &out, bool &integer)
+    {
+        space();
+        const char *from = m_p;
+        if (m_p < m_end && *m_p == '-')
+            ++m_p;
+        if (m_p < m_end && *m_p == '0')
+            ++m_p;
+        else if (m_p < m_end && *m_p >= '1' && *m_p <= '9')
+            while (m_p < m_end && digit(*m_p))
+                ++m_p;
+        else
+            return false;
+        integer = true;
+        if (m_p < m_end && *m_p == '.') {
+            integer = false;
+            const char *digits = ++m_p;
+            while (m_p < m_end && digit(*m_p))
+                ++m_p;
+            if (m_p == digits)
+                return false;
+        }
+        if (m_p < m_end && (*m_p == 'e' || *m_p == 'E')) {
+            integer = false;
+            ++m_p;
+            if (m_p < m_end && (*m_p == '+' || *m_p == '-'))
+                ++m_p;
+            const char *digits = m_p;
+            while (m_p < m_end && digit(*m_p))
+                ++m_p;
+            if (m_p == digits)
+                return false;
+        }
+        out = std::string_view(from, size_t(m_p - from));
+        return true;
+    }
+
+    /// An integer of at most 18 digits: nlohmann keeps those exactly as int64.
+    static bool int64(std::string_view text, bool integer, qint64 &out)
+    {
+        if (!integer || text.size() - (text.front() == '-' ? 1 : 0) > 18)
+            return false;
+        const auto r = std::from_chars(text.data(), text.data() + text.size(), out);
+        return r.ec == std::errc() && r.ptr == text.data() + text.size();
+    }
+
+    bool points(const QByteArray &wanted, const QString &key, QList<MetricPoint> &out)
+    {
+        if (!take('['))
+            return false;
+        if (take(']'))
+            return true;
+        // The answer's size bounds the number of points (a point takes at least 30 bytes).
+        out.reserve(qsizetype((m_end - m_p) / 48));
+        const std::string_view want(wanted.constData(), size_t(wanted.size()));
+        do {
+            if (!take('{'))
+                return false;
+            enum : unsigned { Key = 1, Value = 2, Timestamp = 4, Step = 8 };
+            unsigned seen = 0;
+            std::string_view name, keyText;
+            MetricPoint p;
+            if (!take('}')) {
+                do {
+                    if (!string(name) || !take(':'))
+                        return false;
+                    if (name == "key") {
+                        if ((seen & Key) || !string(keyText))
+                            return false;
+                        seen |= Key;
+                        continue;
+                    }
+                    std::string_view num;
+                    bool integer = false;
+                    if (!number(num, integer))
+                        return false;
+                    if (name == "value" && !(seen & Value)) {
+                        seen |= Value;
+                        if (integer) {
+                            qint64 v = 0;
+                            if (!int64(num, integer, v))
+                                return false;
+                            p.value = double(v);
+                        } else {
+                            const auto r = std::from_chars(num.data(), num.data() + num.size(), p.value);
+                            if (r.ec != std::errc() || r.ptr != num.data() + num.size())
+                                return false;
+                        }
+                    } else if (name == "timestamp" && !(seen & Timestamp)) {
+                        seen |= Timestamp;
+                        if (!int64(num, integer, p.timestamp))
+                            return false;
+                    } else if (name == "step" && !(seen & Step)) {
+                        seen |= Step;
+                        if (!int64(num, integer, p.step))
+                            return false;
+                    } else {
+                        return false;
+                    }
+                } while (take(','));
+                if (!take('}'))
+                    return false;
+            }
+            // metricPoint(): no key or no value, no point; then only the asked key's points
+            if ((seen & (Key | Value)) == (Key | Value) && !keyText.empty() && keyText == want) {
+                p.key = key;
+                out.append(std::move(p));
+            }
+        } while (take(','));
+        return take(']');
+    }
+
+    const char *m_p;
+    const char *const m_end;
+};
+
+} // namespace
+
+Result<json> parseObject(const QByteArray &body, const QString &url)
+{
+    json j = json::parse(body.constData(), body.constData() + body.size(), nullptr, false);
+    if (j.is_discarded() || !j.is_object())
+        return makeError(ErrorCategory::BadInput,
+            QCoreApplication::translate("MlflowRestSource",
+                "the server sent malformed JSON (%1 bytes; the answer may have been cut short)")
+                .arg(body.size()),
+            url);
+    return j;
+}
+
+HistoryPage historyPage(const json &page, const QString &key)
+{
+    HistoryPage out;
+    for (const json &m : array(page, "metrics"))
+        if (auto p = metricPoint(m); p && p->key == key)
+            out.points.append(*p);
+    out.next = text(page, "next_page_token");
+    return out;
+}
+
+Result<HistoryPage> parseHistoryPage(const QByteArray &body, const QString &key, const QString &url)
+{
+    auto page = parseObject(body, url);
+    if (!page)
+        return page.error();
+    return historyPage(*page, key);
+}
+
+std::optional<HistoryPage> scanHistoryPage(const QByteArray &body, const QString &key)
+{
+    return HistoryPageScanner::scan(body, key);
 }
 
 } // namespace md::restjson

@@ -6,7 +6,9 @@
 // a registered model exactly alike. Not installed; nothing outside src/sources includes it.
 
 #include "core/Domain.h"
+#include "core/Error.h"
 
+#include <QByteArray>
 #include <QList>
 #include <QSet>
 #include <QString>
@@ -50,6 +52,35 @@ RegisteredModel toModel(const json &m);
 std::optional<MetricPoint> metricPoint(const json &m);
 /// Sorts by key, then step, then timestamp (stable).
 void sortPoints(QList<MetricPoint> &points);
+
+/// The JSON object of an answer's body; a BadInput error naming `url` when the body is not JSON
+/// (malformed, cut short) or not an object. The way every REST page is parsed.
+Result<json> parseObject(const QByteArray &body, const QString &url);
+
+/// One metrics/get-history page of one series.
+struct HistoryPage {
+    /// The points of the asked key in the page's order (not sorted: a series is sorted once,
+    /// after its last page).
+    QList<MetricPoint> points;
+    QString next; ///< next_page_token; empty on the last page
+};
+/// A parsed get-history page read the general way: metricPoint() of each element of "metrics"
+/// (missing or not an array: none) whose key is `key`, and text() of "next_page_token".
+HistoryPage historyPage(const json &page, const QString &key);
+/// parseObject() and then historyPage(): takes any page the general way, errors name `url`.
+Result<HistoryPage> parseHistoryPage(const QByteArray &body, const QString &key, const QString &url);
+/// The same page read straight from its bytes, without a json DOM (10^5 points are 12 MB of JSON;
+/// a DOM and a QString per point took most of the time of a full history). Takes only plain
+/// answers: one object of at most one "metrics" (an array of objects of "key", "value",
+/// "timestamp", "step", each at most once) and at most one "next_page_token"; strings of printable
+/// ASCII without escapes; timestamp and step integers of at most 18 digits; values JSON numbers
+/// (integers of at most 18 digits, or numbers with a fraction or an exponent that are finite as
+/// doubles); JSON whitespace between tokens. Anything else (NaN strings, escapes, unknown or
+/// repeated members, nesting, malformed JSON, trailing bytes …) gives nullopt, and the caller
+/// must read the page with parseHistoryPage(), which decides. What it takes comes out exactly
+/// as parseHistoryPage() gives it: the same points (key, value bits, timestamp, step) in the
+/// same order and the same next token (tests/sources/tst_historypage, tests/fuzz/fuzz_history_page).
+std::optional<HistoryPage> scanHistoryPage(const QByteArray &body, const QString &key);
 /// An experiment of experiments/search or experiments/get.
 Experiment toExperiment(const json &e);
 /// A run of runs/search or runs/get ({"info", "data", "inputs"}): params and tags sorted by key,

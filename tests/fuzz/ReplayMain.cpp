@@ -32,7 +32,8 @@
     X(fuzz_filestore_yaml) \
     X(fuzz_version_txt)    \
     X(fuzz_policies)       \
-    X(fuzz_mlmodel)
+    X(fuzz_mlmodel)        \
+    X(fuzz_history_page)
 
 #define MD_DECLARE(name) extern "C" int mdFuzz_##name(const uint8_t *data, size_t size);
 MD_FUZZ_TARGETS(MD_DECLARE)

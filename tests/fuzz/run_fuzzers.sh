@@ -11,7 +11,7 @@ src=$(cd "$(dirname "$0")/../.." && pwd)
 build=${BUILD:-$src/build/fuzz}
 seconds=${1:-300}
 [ $# -gt 0 ] && shift
-targets=${*:-"fuzz_search_filter fuzz_rest_json fuzz_filestore_yaml fuzz_version_txt fuzz_policies fuzz_mlmodel"}
+targets=${*:-"fuzz_search_filter fuzz_rest_json fuzz_filestore_yaml fuzz_version_txt fuzz_policies fuzz_mlmodel fuzz_history_page"}
 
 if [ -z "${BUILD:-}" ]; then
     (cd "$src" && cmake --preset fuzz >/dev/null)
