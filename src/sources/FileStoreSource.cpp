@@ -740,7 +740,7 @@ Status FileStoreSource::readAll(ImportSink &sink, const std::atomic_bool &cancel
             Reader reader(m_root, where, relay, cancel);
             return reader.readAll();
         },
-        sink);
+        sink, cancel);
 }
 
 } // namespace md

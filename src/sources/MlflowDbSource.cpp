@@ -873,7 +873,7 @@ Status MlflowDbSource::readAll(ImportSink &sink, const std::atomic_bool &cancel)
             Reader reader(m_db, m_path);
             return reader.run(relay, cancel);
         },
-        sink);
+        sink, cancel);
 }
 
 } // namespace md

@@ -50,7 +50,7 @@ public:
 
     /// The caller's loop: replays deliveries into `sink` until the read has finished and all
     /// are replayed, or `sink` fails. Returns the read's result or the sink's error.
-    Status replay(ImportSink &sink)
+    Status replay(ImportSink &sink, const std::atomic_bool &cancel)
     {
         std::deque<Delivery> batch;
         for (;;) {
@@ -63,13 +63,12 @@ public:
             }
             m_changed.notify_all();  // room again for the worker
             for (Delivery &d : batch) {
+                if (cancel.load()) {
+                    stop(makeError(ErrorCategory::Cancelled, Tr::tr("cancelled")));
+                    return {};  // the caller takes the read's result
+                }
                 if (Status s = d(sink); !s) {
-                    {
-                        std::lock_guard lock(m_mutex);
-                        m_sinkError = s;
-                        m_queue.clear();
-                    }
-                    m_changed.notify_all();
+                    stop(s);
                     return s;
                 }
             }
@@ -77,7 +76,24 @@ public:
         }
     }
 
+    /// After the worker has ended: its result.
+    Status result()
+    {
+        std::lock_guard lock(m_mutex);
+        return m_result;
+    }
+
 private:
+    /// Nothing more reaches the sink; the worker's next delivery returns `why`.
+    void stop(const Status &why)
+    {
+        {
+            std::lock_guard lock(m_mutex);
+            m_sinkError = why;
+            m_queue.clear();
+        }
+        m_changed.notify_all();
+    }
     void notify(Delivery d) { (void)push(std::move(d)); }
     Status push(Delivery d)
     {
@@ -102,7 +118,8 @@ private:
 
 } // namespace
 
-Status relayToSink(const std::function<Status(ImportSink &)> &read, ImportSink &sink, int ahead)
+Status relayToSink(const std::function<Status(ImportSink &)> &read, ImportSink &sink, const std::atomic_bool &cancel,
+                   int ahead)
 {
     QueueSink queue(ahead);
     std::thread worker([&] {
@@ -116,9 +133,19 @@ Status relayToSink(const std::function<Status(ImportSink &)> &read, ImportSink &
         }
         queue.finish(std::move(result));
     });
-    Status s = queue.replay(sink);
+    Status s = queue.replay(sink, cancel);
     worker.join();
-    return s;
+    if (!s)
+        return s;
+    if (cancel.load()) {
+        // Stopped by Cancel: the read's own error names the source; one that had already
+        // finished reading gets a plain one, since not everything it read was delivered.
+        Status read = queue.result();
+        if (!read && read.error().category == ErrorCategory::Cancelled)
+            return read;
+        return makeError(ErrorCategory::Cancelled, Tr::tr("cancelled"));
+    }
+    return queue.result();
 }
 
 } // namespace md

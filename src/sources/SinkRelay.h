@@ -14,10 +14,13 @@ namespace md {
 /// of reading and 3 s of writing become about 3 s on two cores).
 ///
 /// At most `ahead` deliveries wait between the two. The first error `sink` returns stops the
-/// read: the worker's next delivery returns that error, and so does relay(). Otherwise relay()
-/// returns what `read` returned, after everything it delivered before has reached `sink`.
+/// read: the worker's next delivery returns that error, and so does relayToSink(). Once `cancel`
+/// is set nothing more reaches `sink` (what was read ahead is dropped), the read is stopped the
+/// same way, and the result is a Cancelled error (the read's own when it gave one). Otherwise
+/// relayToSink() returns what `read` returned, after everything it delivered reached `sink`.
 /// `read` runs on another thread: it must not touch objects of the calling thread other than
 /// through the sink it is given. An exception escaping `read` becomes an Internal error.
-Status relayToSink(const std::function<Status(ImportSink &)> &read, ImportSink &sink, int ahead = 256);
+Status relayToSink(const std::function<Status(ImportSink &)> &read, ImportSink &sink, const std::atomic_bool &cancel,
+                   int ahead = 256);
 
 } // namespace md

@@ -67,11 +67,15 @@ md::Run run(int i)
 class TestSinkRelay : public QObject {
     Q_OBJECT
 
+private:
+    std::atomic_bool m_noCancel{false};
+
 private Q_SLOTS:
     void deliversEverythingInOrderOnTheCallersThread();
     void aFailingSinkStopsTheRead();
     void aReadErrorComesAfterWhatWasDelivered();
     void anExceptionBecomesAnError();
+    void cancelDropsWhatWasReadAhead();
 };
 
 void TestSinkRelay::deliversEverythingInOrderOnTheCallersThread()
@@ -97,7 +101,7 @@ void TestSinkRelay::deliversEverythingInOrderOnTheCallersThread()
             m.name = u"model"_s;
             return relay.registeredModel(m);
         },
-        sink, 16);
+        sink, m_noCancel, 16);
     QVERIFY(s.ok());
     QVERIFY(reader && reader != QThread::currentThread());
     QCOMPARE(sink.threads, QSet<QThread *>{QThread::currentThread()});
@@ -130,7 +134,7 @@ void TestSinkRelay::aFailingSinkStopsTheRead()
             }
             return {};
         },
-        sink, 8);
+        sink, m_noCancel, 8);
     QVERIFY(!s.ok());
     QCOMPARE(s.error().message, u"disk full"_s);
     QCOMPARE(s.error().where, u"/cache.sqlite"_s);
@@ -153,7 +157,7 @@ void TestSinkRelay::aReadErrorComesAfterWhatWasDelivered()
                     return e;
             return md::makeError(md::ErrorCategory::BadInput, u"truncated file"_s, u"/store/mlflow.db"_s);
         },
-        sink);
+        sink, m_noCancel);
     QVERIFY(!s.ok());
     QCOMPARE(s.error().where, u"/store/mlflow.db"_s);
     QCOMPARE(sink.runs, 10);
@@ -169,11 +173,44 @@ void TestSinkRelay::anExceptionBecomesAnError()
                 return e;
             throw std::runtime_error("yaml: bad indentation");
         },
-        sink);
+        sink, m_noCancel);
     QVERIFY(!s.ok());
     QCOMPARE(s.error().category, md::ErrorCategory::Internal);
     QVERIFY2(s.error().message.contains(u"bad indentation"_s), qPrintable(s.error().message));
     QCOMPARE(sink.runs, 1);
+}
+
+void TestSinkRelay::cancelDropsWhatWasReadAhead()
+{
+    // Cancel pressed while the 10th run is written: no 11th reaches the cache, although the
+    // worker has read ahead (here it has read all 50 and returned before the cancel).
+    std::atomic_bool cancel{false};
+    class CancellingSink final : public ImportSink {
+    public:
+        std::atomic_bool *cancel = nullptr;
+        int runs = 0;
+        Status experiment(const md::Experiment &) override { return {}; }
+        Status run(const md::Run &) override
+        {
+            if (++runs == 10)
+                *cancel = true;
+            return {};
+        }
+        Status registeredModel(const md::RegisteredModel &) override { return {}; }
+        void problem(const md::ReadProblem &) override {}
+    } sink;
+    sink.cancel = &cancel;
+    const Status s = md::relayToSink(
+        [&](ImportSink &relay) -> Status {
+            for (int i = 0; i < 50; ++i)
+                if (Status e = relay.run(run(i)); !e)
+                    return e;
+            return {};
+        },
+        sink, cancel, 256);
+    QVERIFY(!s.ok());
+    QCOMPARE(s.error().category, md::ErrorCategory::Cancelled);
+    QCOMPARE(sink.runs, 10);
 }
 
 QTEST_GUILESS_MAIN(TestSinkRelay)
