@@ -239,6 +239,8 @@ private:
     Database m_db;
     std::map<QString, Statement> m_statements;  // destroyed before m_db
     bool m_inBatch = false;
+    /// Rolls the open batch back (a write in it failed and could not be undone on its own).
+    void abortBatch();
     /// What experiment_keys already holds, per experiment row id: [0] metric keys, [1] param
     /// keys. Saves a statement per key and run; cleared whenever a write may have been undone.
     QHash<qint64, std::array<QSet<QString>, 2>> m_knownKeys;
