@@ -11,6 +11,8 @@
 #include <QHeaderView>
 #include <QMenu>
 #include <QRegularExpression>
+#include <QScrollBar>
+#include <QTimer>
 
 #include <algorithm>
 
@@ -59,6 +61,24 @@ RunsPage::RunsPage(Cache *cache, QWidget *parent)
     // Column widths come from the first screenful of rows, not 1,000 rows × 200 columns read from
     // the cache.
     m_ui->runsTable->verticalHeader()->setResizeContentsPrecision(32);
+    // When the view is idle after a scroll, read the page below and the page above, so that the
+    // next scroll step paints from memory instead of waiting for SQLite.
+    m_prefetch = new QTimer(this);
+    m_prefetch->setSingleShot(true);
+    m_prefetch->setInterval(0);
+    connect(m_ui->runsTable->verticalScrollBar(), &QScrollBar::valueChanged, m_prefetch, qOverload<>(&QTimer::start));
+    connect(m_prefetch, &QTimer::timeout, this, [this] {
+        QTableView *view = m_ui->runsTable;
+        const int rows = m_model->rowCount();
+        if (rows == 0)
+            return;
+        const int first = std::max(0, view->rowAt(0));
+        const int lastShown = view->rowAt(view->viewport()->height() - 1);
+        const int last = lastShown < 0 ? rows - 1 : lastShown;
+        const int page = last - first + 1;
+        m_model->prefetch(last + 1, last + page);
+        m_model->prefetch(first - page, first - 1);
+    });
 
     m_ui->compareButton->hide();  // until the window gives it its action
     connect(m_ui->runsTable->selectionModel(), &QItemSelectionModel::selectionChanged, this,

@@ -11,6 +11,7 @@
 
 class QAction;
 class QTableView;
+class QTimer;
 class QLineEdit;
 class QLabel;
 
@@ -97,6 +98,7 @@ private:
     QString m_appliedFilter;
     bool m_showDeleted = false;
     QSet<QString> m_hiddenColumns;
+    QTimer *m_prefetch = nullptr;  ///< reads the pages around the view when it is idle
 };
 
 } // namespace md

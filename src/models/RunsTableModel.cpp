@@ -314,6 +314,18 @@ const RunsTableModel::RowCells &RunsTableModel::cellsOf(int displayRow) const
     return *m_cells.constFind(base);
 }
 
+void RunsTableModel::prefetch(int first, int last) const
+{
+    if (!m_cache || m_order.empty())
+        return;
+    first = std::max(0, first);
+    last = std::min(int(m_order.size()) - 1, last);
+    // Never more than the cache keeps, or prefetching would evict the rows on screen.
+    last = std::min(last, first + kMaxCachedRows / 4);
+    for (int r = first; r <= last; r += kCellBlockRows - r % kCellBlockRows)
+        (void)cellsOf(r);
+}
+
 int RunsTableModel::metricColumn(const QString &key) const
 {
     const auto it = m_metricIndex.constFind(key);

@@ -88,6 +88,10 @@ public:
     /// The translated name of an MLflow run status.
     static QString statusText(const QString &status);
 
+    /// Reads the cells of displayed rows `first`…`last` now (clamped to the table) unless they
+    /// are kept already: the view calls it when idle after a scroll, so that the next step finds
+    /// the rows below and above ready instead of waiting for the cache.
+    void prefetch(int first, int last) const;
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;

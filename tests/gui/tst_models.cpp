@@ -529,6 +529,19 @@ void TestModels::tenThousandRunsReadLazily()
     }
     QVERIFY(model.cachedRowCount() <= 8192);
 
+    // Prefetching the page below a view reads it whole, clamped to the table, and never more
+    // than a quarter of what the model keeps.
+    QVERIFY(model.load(q).ok());
+    const int top = model.cachedRowCount();  // the model tester may have read the first block
+    QVERIFY(top == 0 || top == 32);
+    model.prefetch(9990, 20000);
+    QCOMPARE(model.cachedRowCount(), top + 10000 - 9984);  // the block of rows 9984–9999
+    model.prefetch(-100, 100);
+    QCOMPARE(model.cachedRowCount(), 16 + 128);  // rows 0–127: whole blocks
+    model.prefetch(0, 9999);
+    QVERIFY2(model.cachedRowCount() <= 16 + 128 + 8192 / 4 + 32, qPrintable(QString::number(model.cachedRowCount())));
+    QCOMPARE(model.index(100, metric3).data(RunsTableModel::SortRole).toDouble(), ((9999 - 100) % 7919) * 0.001 + 3);
+
     // Sorting by a metric orders all 10,000 rows, the highest value first, ties in cache order.
     model.sort(metric3, Qt::DescendingOrder);
     QCOMPARE(model.index(0, RunsTableModel::NameColumn).data().toString(), u"run-7918"_s);
