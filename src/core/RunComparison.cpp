@@ -311,25 +311,77 @@ RunComparison RunComparison::build(const QList<Run> &runs, const Options &option
                 tagKeys.insert(kv.key);
     }
 
-    for (const QString &key : sortedKeys(metricKeys)) {
-        ComparisonRow row;
-        row.section = ComparisonSection::Metric;
-        row.key = key;
-        row.direction = options.directions.direction(key);
-        row.directionOverridden = options.directions.isOverridden(key);
-        for (const Run &run : runs) {
-            ComparisonCell cell;
-            if (const auto p = pickPoint(run, key, options.step, options.histories)) {
-                cell.present = true;
-                cell.number = p->value;
-                cell.step = p->step;
-                cell.text = formatNumber(p->value);
-            }
-            row.cells.append(cell);
+    // Rows are filled run by run through a key → row index: asking every run for every key
+    // scanned each run's values once per row, 10 million string comparisons for 1,000 runs with
+    // 100 metrics and 100 params (120 ms of a 1,000-run comparison).
+    const int runCount = int(runs.size());
+    const auto emptyRows = [&](ComparisonSection section, const QStringList &keys, QHash<QString, int> &index) {
+        QList<ComparisonRow> rows(keys.size());
+        index.reserve(keys.size());
+        for (qsizetype i = 0; i < keys.size(); ++i) {
+            rows[i].section = section;
+            rows[i].key = keys.at(i);
+            rows[i].cells.resize(runCount);
+            index.insert(keys.at(i), int(i));
         }
-        compareNumbers(row, baseline);
-        c.m_rows.append(row);
+        return rows;
+    };
+
+    const QStringList metricKeyList = sortedKeys(metricKeys);
+    QHash<QString, int> metricRow;
+    QList<ComparisonRow> metricRows = emptyRows(ComparisonSection::Metric, metricKeyList, metricRow);
+    QLocale locale;
+    locale.setNumberOptions(locale.numberOptions() | QLocale::OmitGroupSeparator);
+    const auto setPoint = [&locale](ComparisonCell &cell, const MetricPoint &p) {
+        cell.present = true;
+        cell.number = p.value;
+        cell.step = p.step;
+        cell.text = std::isfinite(p.value) ? locale.toString(p.value, 'g', 6) : formatNumber(p.value);
+    };
+    for (int r = 0; r < runCount; ++r) {
+        const Run &run = runs.at(r);
+        if (!options.step.needsHistory()) {
+            for (const MetricPoint &p : run.latestMetrics) {
+                ComparisonCell &cell = metricRows[metricRow.value(p.key)].cells[r];
+                if (!cell.present)  // the first point of a key, as a search would find it
+                    setPoint(cell, p);
+            }
+        } else {
+            for (qsizetype i = 0; i < metricKeyList.size(); ++i)
+                if (const auto p = pickPoint(run, metricKeyList.at(i), options.step, options.histories))
+                    setPoint(metricRows[i].cells[r], *p);
+        }
     }
+    for (ComparisonRow &row : metricRows) {
+        row.direction = options.directions.direction(row.key);
+        row.directionOverridden = options.directions.isOverridden(row.key);
+        compareNumbers(row, baseline);
+        c.m_rows.append(std::move(row));
+    }
+
+    const auto addKeyValueRows = [&](ComparisonSection section, const QSet<QString> &keys,
+                                     const QList<KeyValue> Run::*values) {
+        QHash<QString, int> rowOf;
+        QList<ComparisonRow> rows = emptyRows(section, sortedKeys(keys), rowOf);
+        for (int r = 0; r < runCount; ++r) {
+            for (const KeyValue &kv : runs.at(r).*values) {
+                const auto it = rowOf.constFind(kv.key);
+                if (it == rowOf.cend())
+                    continue;  // a system tag
+                ComparisonCell &cell = rows[*it].cells[r];
+                if (!cell.present) {
+                    cell.present = true;
+                    cell.text = kv.value;
+                }
+            }
+        }
+        for (ComparisonRow &row : rows) {
+            compareTexts(row, baseline);
+            c.m_rows.append(std::move(row));
+        }
+    };
+    addKeyValueRows(ComparisonSection::Param, paramKeys, &Run::params);
+    addKeyValueRows(ComparisonSection::Tag, tagKeys, &Run::tags);
 
     const auto addTextRows = [&](ComparisonSection section, const QStringList &keys, auto valueOf) {
         for (const QString &key : keys) {
@@ -348,16 +400,6 @@ RunComparison RunComparison::build(const QList<Run> &runs, const Options &option
             c.m_rows.append(row);
         }
     };
-    const auto findIn = [](const QList<KeyValue> &list, const QString &key) -> std::optional<QString> {
-        for (const KeyValue &kv : list)
-            if (kv.key == key)
-                return kv.value;
-        return std::nullopt;
-    };
-    addTextRows(ComparisonSection::Param, sortedKeys(paramKeys),
-                [&](const Run &run, const QString &key) { return findIn(run.params, key); });
-    addTextRows(ComparisonSection::Tag, sortedKeys(tagKeys),
-                [&](const Run &run, const QString &key) { return findIn(run.tags, key); });
     if (options.includeAttributes) {
         const QStringList attributes{u"run_id"_s,    u"run_name"_s, u"experiment_id"_s, u"status"_s,
                                      u"user_id"_s,   u"start_time"_s, u"end_time"_s,   u"duration"_s};
