@@ -35,23 +35,13 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <functional>
 #include <random>
 
 using namespace md;
 using namespace Qt::StringLiterals;
 
 namespace {
-
-long peakRssKb()
-{
-    QFile f(u"/proc/self/status"_s);
-    if (!f.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray &line : f.readAll().split('\n'))
-        if (line.startsWith("VmHWM:"))
-            return line.mid(6).trimmed().split(' ').first().toLong();
-    return -1;
-}
 
 double median(std::vector<double> v)
 {
@@ -171,43 +161,34 @@ void benchChart(int chartRuns, int chartSteps)
     // What was timed, to look at.
     QDir::temp().mkpath(u"modeldesk-bench-gui"_s);
     chart.grab().save(QDir::temp().filePath(u"modeldesk-bench-gui/chart-%1.png"_s.arg(chartRuns)));
-    std::vector<double> times;
-    for (int i = 0; i < 10; ++i) {
-        QElapsedTimer rt;
-        rt.start();
-        chart.plot()->replot(QCustomPlot::rpImmediateRefresh);
-        times.push_back(double(rt.nsecsElapsed()) / 1e6);
-    }
+    // Ten replots, each after `before` (which may move the view); their times in ms.
+    auto replots = [&chart](const std::function<void()> &before) {
+        std::vector<double> out;
+        for (int i = 0; i < 10; ++i) {
+            before();
+            QElapsedTimer rt;
+            rt.start();
+            chart.plot()->replot(QCustomPlot::rpImmediateRefresh);
+            out.push_back(double(rt.nsecsElapsed()) / 1e6);
+        }
+        return out;
+    };
+    const std::vector<double> times = replots([] {});
     // Zoomed into a tenth of the steps, as after a drag: fewer points per pixel.
     chart.plot()->xAxis->setRange(chartSteps * 0.45, chartSteps * 0.55);
-    std::vector<double> zoomed;
-    for (int i = 0; i < 10; ++i) {
-        QElapsedTimer rt;
-        rt.start();
-        chart.plot()->replot(QCustomPlot::rpImmediateRefresh);
-        zoomed.push_back(double(rt.nsecsElapsed()) / 1e6);
-    }
+    const std::vector<double> zoomed = replots([] {});
     // While the view is dragged (mouse button held): hairlines without antialiasing.
     chart.plot()->xAxis->setRange(0, chartSteps);
     const QPoint middle = chart.plot()->axisRect()->rect().center();
     QTest::mousePress(chart.plot(), Qt::LeftButton, {}, middle);
-    std::vector<double> dragging;
-    for (int i = 0; i < 10; ++i) {
-        chart.plot()->xAxis->moveRange(chartSteps * 0.001);
-        QElapsedTimer rt;
-        rt.start();
-        chart.plot()->replot(QCustomPlot::rpImmediateRefresh);
-        dragging.push_back(double(rt.nsecsElapsed()) / 1e6);
-    }
+    const std::vector<double> dragging = replots([&] { chart.plot()->xAxis->moveRange(chartSteps * 0.001); });
     QTest::mouseRelease(chart.plot(), Qt::LeftButton, {}, middle);
     std::printf("| chart of %d runs × %d points (%s): hand the series to the chart | %.0f ms | |\n", chartRuns, chartSteps,
                 chartRuns > 20 ? "hairlines, no bands" : "antialiased, min/max bands", setMs);
-    std::printf("| … replot, whole range | median %.1f ms, slowest %.1f ms | < 30 ms |\n", median(times),
-                *std::max_element(times.begin(), times.end()));
-    std::printf("| … replot, zoomed to a tenth | median %.1f ms, slowest %.1f ms | < 30 ms |\n", median(zoomed),
-                *std::max_element(zoomed.begin(), zoomed.end()));
-    std::printf("| … replot while dragging | median %.1f ms, slowest %.1f ms | < 30 ms |\n", median(dragging),
-                *std::max_element(dragging.begin(), dragging.end()));
+    for (const auto &[what, ms] : {std::pair{"whole range", &times}, std::pair{"zoomed to a tenth", &zoomed},
+                                   std::pair{"while dragging", &dragging}})
+        std::printf("| … replot, %s | median %.1f ms, slowest %.1f ms | < 30 ms |\n", what, median(*ms),
+                    *std::max_element(ms->begin(), ms->end()));
 }
 
 } // namespace
@@ -228,7 +209,7 @@ int main(int argc, char **argv)
         benchChart(chartRuns, chartSteps);
         if (chartRuns > 20)
             benchChart(20, chartSteps);
-        std::printf("| peak memory of bench_gui (VmHWM) | %ld MiB | |\n", peakRssKb() / 1024);
+        std::printf("| peak memory of bench_gui (VmHWM) | %ld MiB | |\n", md::test::peakRssKb() / 1024);
         return 0;
     }
 
@@ -343,7 +324,7 @@ int main(int argc, char **argv)
         std::printf("| … filter `%s` → %d runs, with the repaint | %.0f ms (median of 5) | < 50 ms |\n", qPrintable(filter),
                     rows, median(times));
     }
-    std::printf("| peak memory after the runs table (VmHWM) | %ld MiB | < 500 MB |\n", peakRssKb() / 1024);
+    std::printf("| peak memory after the runs table (VmHWM) | %ld MiB | < 500 MB |\n", md::test::peakRssKb() / 1024);
 
     // A comparison of 1,000 runs: read them, build the rows, give them to the model.
     {
@@ -381,6 +362,6 @@ int main(int argc, char **argv)
     benchChart(chartRuns, chartSteps);
     if (chartRuns > 20)
         benchChart(20, chartSteps);
-    std::printf("| peak memory of bench_gui (VmHWM) | %ld MiB | |\n", peakRssKb() / 1024);
+    std::printf("| peak memory of bench_gui (VmHWM) | %ld MiB | |\n", md::test::peakRssKb() / 1024);
     return 0;
 }

@@ -38,17 +38,6 @@ using namespace md;
 
 namespace {
 
-long peakRssKb()
-{
-    QFile f(QStringLiteral("/proc/self/status"));
-    if (!f.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray &line : f.readAll().split('\n'))
-        if (line.startsWith("VmHWM:"))
-            return line.mid(6).trimmed().split(' ').first().toLong();
-    return -1;
-}
-
 /// Starts a new peak-memory window: VmHWM drops to the current RSS (Linux ≥ 4.0).
 void resetPeak()
 {
@@ -472,7 +461,7 @@ int main(int argc, char *argv[])
         if (!bare.open().ok() || !bare.readAll(sink, no).ok())
             return 1;
         readT = c.elapsed();
-        readPeak = peakRssKb();
+        readPeak = md::test::peakRssKb();
     }
 
     // 1. mlflow.db import against SQLite's own copy.
@@ -486,7 +475,7 @@ int main(int argc, char *argv[])
     c.start();
     auto report = importer.import(source, no);
     const Timing importT = c.elapsed();
-    const long importPeak = peakRssKb();
+    const long importPeak = md::test::peakRssKb();
     if (!report.ok()) {
         std::fprintf(stderr, "import failed: %s\n", qPrintable(report.error().toString()));
         return 1;
@@ -500,7 +489,7 @@ int main(int argc, char *argv[])
             return 1;
         resetPeak();
         copyT = insertSelect(copy, dbPath, source.uri());
-        copyPeak = peakRssKb();
+        copyPeak = md::test::peakRssKb();
         sqlite3_close(copy);
         if (!copyT.ok() || !sameRows(cachePath, copyPath, "INSERT ... SELECT"))
             return 1;
@@ -514,7 +503,7 @@ int main(int argc, char *argv[])
     resetPeak();
     c.start();
     auto again = importer.import(source, no);
-    rows.append({QStringLiteral("re-import, unchanged"), secs(c.elapsed()), {}, {}, {}, memory(peakRssKb())});
+    rows.append({QStringLiteral("re-import, unchanged"), secs(c.elapsed()), {}, {}, {}, memory(md::test::peakRssKb())});
 
     RunQuery q;
     q.experiments = {QStringLiteral("bench-1")};
@@ -522,7 +511,7 @@ int main(int argc, char *argv[])
     c.start();
     auto all = cache.runs(q);
     rows.append({QStringLiteral("load %1 runs with their metrics and params").arg(all.ok() ? all->size() : -1),
-                 secs(c.elapsed()), {}, {}, {}, memory(peakRssKb())});
+                 secs(c.elapsed()), {}, {}, {}, memory(md::test::peakRssKb())});
     all = QList<RunRow>();
     q.filter = QStringLiteral("metrics.metric_003 > 0.5 and params.param_002 = 'adam'");
     q.withData = false;
@@ -553,7 +542,7 @@ int main(int argc, char *argv[])
         c.start();
         auto r = ingest.import(memorySource, no);
         ingestT = c.elapsed();
-        ingestPeak = peakRssKb();
+        ingestPeak = md::test::peakRssKb();
         if (!r.ok() || r->runs != n.runs) {
             std::fprintf(stderr, "ingest failed\n");
             return 1;
@@ -570,7 +559,7 @@ int main(int argc, char *argv[])
             return 1;
         resetPeak();
         bareT = bareInsertLoop(ingestPath, bare);
-        barePeak = peakRssKb();
+        barePeak = md::test::peakRssKb();
         sqlite3_close(bare);
         if (!bareT.ok() || !sameRows(ingestPath, barePath, "the bare insert loop"))
             return 1;

@@ -35,17 +35,6 @@ using namespace md;
 
 namespace {
 
-long peakRssKb()
-{
-    QFile f(QStringLiteral("/proc/self/status"));
-    if (!f.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray &line : f.readAll().split('\n'))
-        if (line.startsWith("VmHWM:"))
-            return line.mid(6).trimmed().split(' ').first().toLong();
-    return -1;
-}
-
 /// User + system CPU seconds of process `pid` (0: this process) so far, from /proc.
 double cpuSeconds(qint64 pid = 0)
 {
@@ -213,7 +202,7 @@ int main(int argc, char *argv[])
 
     // ---- full histories: 20 runs × 5 metrics × 100,000 steps (`0 0 0` leaves them out)
     if (h[0].toInt() <= 0 || h[1].toInt() <= 0 || h[2].toInt() <= 0) {
-        std::printf("| peak memory (VmHWM) | %ld MiB | |\n", peakRssKb() / 1024);
+        std::printf("| peak memory (VmHWM) | %ld MiB | |\n", md::test::peakRssKb() / 1024);
         return 0;
     }
     const QString hdb = dir.filePath(QStringLiteral("hist.db"));
@@ -257,7 +246,7 @@ int main(int argc, char *argv[])
                 "filling the memo took %.2f s) | %.2f s | %.0f MB/s |\n",
                 bareHistBytes / 1e6, coldHistS, bareHistS, bareHistBytes / 1e6 / bareHistS);
     // The way `sync --histories` fetches: each series is written as it arrives and dropped.
-    std::printf("| peak memory before the histories (VmHWM) | %ld MiB | |\n", peakRssKb() / 1024);
+    std::printf("| peak memory before the histories (VmHWM) | %ld MiB | |\n", md::test::peakRssKb() / 1024);
     HistoryLoader loader(hcache);
     hcpu0 = cpuSeconds();
     hscpu0 = cpuSeconds(hspid);
@@ -284,6 +273,6 @@ int main(int argc, char *argv[])
                 bareHistCpu, histCpu, bareHistServerCpu, histServerCpu);
     std::printf("| the same histories again (from the cache, one series at a time) | %.2f s | %.0f points/s |\n", backS,
                 points / backS);
-    std::printf("| peak memory (VmHWM) | %ld MiB | |\n", peakRssKb() / 1024);
+    std::printf("| peak memory (VmHWM) | %ld MiB | |\n", md::test::peakRssKb() / 1024);
     return stored.ok() && cachedOk ? 0 : 1;
 }

@@ -17,50 +17,14 @@ import unittest
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-from test_replay import DATA, SCRIPT, start_server, stop_server  # noqa: E402
+from test_replay import DATA, SCRIPT, ServerFixture, start_server, stop_server  # noqa: E402
 
 EXP_GET = "/api/2.0/mlflow/experiments/get?experiment_id=1"
 RUN_GET = "/api/2.0/mlflow/runs/get?run_id=725002bf71b846ac946886aaea49b30c"
 RM_SEARCH = "/api/2.0/mlflow/registered-models/search"
 
 
-class FaultsTest(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.tmp = tempfile.mkdtemp(prefix="rest_faults_")
-        cls.db = os.path.join(cls.tmp, "mlflow.db")
-        shutil.copyfile(os.path.join(DATA, "mlflow.db"), cls.db)
-        cls.proc, cls.host, cls.port = start_server(cls.db, os.path.join(DATA, "server-artifacts"))
-
-    @classmethod
-    def tearDownClass(cls):
-        stop_server(cls.proc)
-        shutil.rmtree(cls.tmp, ignore_errors=True)
-
-    def setUp(self):
-        self.assertEqual(self.call("POST", "/__test__/reset", {})[0], 200)
-
-    def tearDown(self):
-        self.call("POST", "/__test__/reset", {})
-
-    def call(self, method, path, body=None, headers=None, timeout=30):
-        conn = http.client.HTTPConnection(self.host, self.port, timeout=timeout)
-        hdrs = dict(headers or {})
-        data = None
-        if body is not None:
-            data = json.dumps(body).encode()
-            hdrs["Content-Type"] = "application/json"
-        conn.request(method, path, body=data, headers=hdrs)
-        resp = conn.getresponse()
-        payload = resp.read()
-        result = (resp.status, payload, resp.getheader("Content-Type"), dict(resp.getheaders()))
-        conn.close()
-        return result
-
-    def faults(self, config):
-        status, body, _, _ = self.call("POST", "/__test__/faults", config)
-        self.assertEqual(status, 200, body)
-
+class FaultsTest(ServerFixture, unittest.TestCase):
     # ---- status --------------------------------------------------------------------------------
 
     def test_status_codes_with_count(self):

@@ -7,64 +7,24 @@ they hit computed ones. Without the flag nothing is remembered."""
 import http.client
 import json
 import os
-import shutil
 import sqlite3
 import sys
-import tempfile
 import unittest
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-from test_replay import DATA, start_server, stop_server  # noqa: E402
+from test_replay import ServerFixture  # noqa: E402
 
 RUN_ID = "725002bf71b846ac946886aaea49b30c"
 HISTORY = f"/api/2.0/mlflow/metrics/get-history?run_id={RUN_ID}&metric_key=rmse"
 RUN_GET = f"/api/2.0/mlflow/runs/get?run_id={RUN_ID}"
 
 
-class ServerMixin:
-    EXTRA = ()
-
-    @classmethod
-    def setUpClass(cls):
-        cls.tmp = tempfile.mkdtemp(prefix="rest_memo_")
-        cls.db = os.path.join(cls.tmp, "mlflow.db")
-        shutil.copyfile(os.path.join(DATA, "mlflow.db"), cls.db)
-        cls.proc, cls.host, cls.port = start_server(cls.db, os.path.join(DATA, "server-artifacts"),
-                                                    cls.EXTRA)
-
-    @classmethod
-    def tearDownClass(cls):
-        stop_server(cls.proc)
-        shutil.rmtree(cls.tmp, ignore_errors=True)
-
-    def setUp(self):
-        self.assertEqual(self.call("POST", "/__test__/reset", {})[0], 200)
-
-    def tearDown(self):
-        self.call("POST", "/__test__/reset", {})
-
-    def call(self, method, path, body=None):
-        conn = http.client.HTTPConnection(self.host, self.port, timeout=30)
-        headers = {}
-        data = None
-        if body is not None:
-            data = json.dumps(body).encode()
-            headers["Content-Type"] = "application/json"
-        conn.request(method, path, body=data, headers=headers)
-        resp = conn.getresponse()
-        payload = resp.read()
-        result = (resp.status, payload, resp.getheader("Content-Type"), dict(resp.getheaders()))
-        conn.close()
-        return result
-
+class MemoChecks:
     def memo(self):
         status, body, _, _ = self.call("GET", "/__test__/memo")
         self.assertEqual(status, 200)
         return json.loads(body)
-
-    def faults(self, config):
-        self.assertEqual(self.call("POST", "/__test__/faults", config)[0], 200)
 
     def steps(self, body):
         return sorted(m["step"] for m in json.loads(body)["metrics"])
@@ -82,7 +42,7 @@ class ServerMixin:
         self.assertEqual(status, 200, body)
 
 
-class MemoTest(ServerMixin, unittest.TestCase):
+class MemoTest(MemoChecks, ServerFixture, unittest.TestCase):
     EXTRA = ("--cache-get-responses",)
 
     def test_same_bytes_from_the_memo(self):
@@ -180,7 +140,7 @@ class MemoTest(ServerMixin, unittest.TestCase):
         self.assertGreater(self.memo()["hits"], hits)
 
 
-class NoMemoTest(ServerMixin, unittest.TestCase):
+class NoMemoTest(MemoChecks, ServerFixture, unittest.TestCase):
     def test_without_the_flag_answers_are_recomputed(self):
         first = self.call("GET", RUN_GET)[1]
         with sqlite3.connect(self.db) as conn:

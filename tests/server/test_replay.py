@@ -100,6 +100,49 @@ def stop_server(proc):
     proc.stdout.close()
 
 
+class ServerFixture:
+    """Mixed into a unittest.TestCase: one test server per class on a copy of the fixture's
+    mlflow.db (started with EXTRA arguments), reset before and after each test; `call` sends a
+    request and returns (status, body, content type, headers)."""
+    EXTRA = ()
+
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.mkdtemp(prefix="rest_test_")
+        cls.db = os.path.join(cls.tmp, "mlflow.db")
+        shutil.copyfile(os.path.join(DATA, "mlflow.db"), cls.db)
+        cls.proc, cls.host, cls.port = start_server(cls.db, os.path.join(DATA, "server-artifacts"), cls.EXTRA)
+
+    @classmethod
+    def tearDownClass(cls):
+        stop_server(cls.proc)
+        shutil.rmtree(cls.tmp, ignore_errors=True)
+
+    def setUp(self):
+        self.assertEqual(self.call("POST", "/__test__/reset", {})[0], 200)
+
+    def tearDown(self):
+        self.call("POST", "/__test__/reset", {})
+
+    def call(self, method, path, body=None, headers=None, timeout=30):
+        conn = http.client.HTTPConnection(self.host, self.port, timeout=timeout)
+        hdrs = dict(headers or {})
+        data = None
+        if body is not None:
+            data = json.dumps(body).encode()
+            hdrs["Content-Type"] = "application/json"
+        conn.request(method, path, body=data, headers=hdrs)
+        resp = conn.getresponse()
+        payload = resp.read()
+        result = (resp.status, payload, resp.getheader("Content-Type"), dict(resp.getheaders()))
+        conn.close()
+        return result
+
+    def faults(self, config):
+        status, body, _, _ = self.call("POST", "/__test__/faults", config)
+        self.assertEqual(status, 200, body)
+
+
 def diff(expected, actual, path="$", ignore=frozenset(), out=None):
     """Lists differences as 'path: expected X, got Y' (dict key order ignored)."""
     if out is None:

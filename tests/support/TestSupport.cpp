@@ -91,4 +91,29 @@ ProcessResult runProcess(const QString &program, const QStringList &args, const 
 
 QString cliPath() { return QStringLiteral(MD_CLI_PATH); }
 
+int soakRounds(int byDefault)
+{
+    const int n = qEnvironmentVariableIntValue("MODELDESK_SOAK_ROUNDS");
+    return n > 0 ? n : byDefault;
+}
+
+quint32 soakSeed()
+{
+    bool ok = false;
+    const quint32 s = qEnvironmentVariable("MODELDESK_SOAK_SEED").toUInt(&ok);
+    return ok ? s : 20261127u;
+}
+
+long peakRssKb()
+{
+    QFile f(QStringLiteral("/proc/self/status"));
+    if (!f.open(QIODevice::ReadOnly))
+        return -1;
+    const QList<QByteArray> lines = f.readAll().split('\n');
+    for (const QByteArray &line : lines)
+        if (line.startsWith("VmHWM:"))
+            return line.mid(6).trimmed().split(' ').first().toLong();
+    return -1;
+}
+
 } // namespace md::test

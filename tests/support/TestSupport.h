@@ -32,4 +32,12 @@ ProcessResult runProcess(const QString &program, const QStringList &args, const 
 /// The modeldesk-cli binary built alongside the tests.
 QString cliPath();
 
+/// Rounds of a soak test: MODELDESK_SOAK_ROUNDS when set to a positive number, else `byDefault`.
+int soakRounds(int byDefault);
+/// The seed of a soak test's random choices: MODELDESK_SOAK_SEED when set, else a fixed one.
+quint32 soakSeed();
+
+/// The process's peak resident memory (VmHWM) in KiB, -1 when /proc does not say.
+long peakRssKb();
+
 } // namespace md::test

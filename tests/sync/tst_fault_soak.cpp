@@ -35,19 +35,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-int rounds()
-{
-    const int n = qEnvironmentVariableIntValue("MODELDESK_SOAK_ROUNDS");
-    return n > 0 ? n : 3;
-}
-
-quint32 seed()
-{
-    bool ok = false;
-    const quint32 s = qEnvironmentVariable("MODELDESK_SOAK_SEED").toUInt(&ok);
-    return ok ? s : 20261127u;
-}
-
 /// Small backoffs and more retries, set through MLflow's environment variables: Importer's
 /// history phase (HistoryLoader) makes its own source from the cached URI with
 /// RestOptions::forUrl(), so options passed to our MlflowRestSource would not reach it.
@@ -202,7 +189,7 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        qInfo("seed %u, %d rounds", seed(), rounds());
+        qInfo("seed %u, %d rounds", md::test::soakSeed(), md::test::soakRounds(3));
         setSoakEnvironment();
         QVERIFY(m_tmp.isValid());
         const QString into = m_tmp.filePath(u"generated"_s);
@@ -238,11 +225,11 @@ private Q_SLOTS:
     {
         qint64 totalRequests = 0, totalRetries = 0, total5xx = 0, totalDropped = 0, totalDelayed = 0,
                totalRetryAfter = 0, totalUninjected = 0;
-        for (int round = 0; round < rounds(); ++round) {
+        for (int round = 0; round < md::test::soakRounds(3); ++round) {
             const int which = round % 2;
             test::TestServer &server = which == 0 ? m_generated : m_fixture;
             const QJsonObject faults{ { u"random"_s,
-                QJsonObject{ { u"seed"_s, qint64(seed()) + round },
+                QJsonObject{ { u"seed"_s, qint64(md::test::soakSeed()) + round },
                     { u"status_p"_s, 0.10 },
                     { u"drop_p"_s, 0.05 },
                     { u"delay_p"_s, 0.10 },
@@ -299,7 +286,7 @@ private Q_SLOTS:
         }
         qInfo("total over %d rounds: %lld requests, %lld retried (%lld 5xx of which %lld with Retry-After, "
               "%lld dropped, %lld uninjected), %lld delayed; every round exact",
-            rounds(), totalRequests, totalRetries, total5xx, totalRetryAfter, totalDropped, totalUninjected, totalDelayed);
+            md::test::soakRounds(3), totalRequests, totalRetries, total5xx, totalRetryAfter, totalDropped, totalUninjected, totalDelayed);
         // A short round may draw no fault at all; the soak as a whole must have met both kinds.
         QVERIFY(total5xx > 0);
         QVERIFY(totalDropped > 0);

@@ -29,19 +29,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-int rounds()
-{
-    const int n = qEnvironmentVariableIntValue("MODELDESK_SOAK_ROUNDS");
-    return n > 0 ? n : 6;
-}
-
-quint32 seed()
-{
-    bool ok = false;
-    const quint32 s = qEnvironmentVariable("MODELDESK_SOAK_SEED").toUInt(&ok);
-    return ok ? s : 20261127u;
-}
-
 /// Starts modeldesk-cli and SIGKILLs it after `delayMs` (unless it finished first). True when it
 /// was killed.
 bool runAndKill(const QStringList &args, int delayMs, const QHash<QString, QString> &env = {})
@@ -110,7 +97,7 @@ class TestKillSoak : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
-    void initTestCase() { qInfo("seed %u, %d rounds", seed(), rounds()); }
+    void initTestCase() { qInfo("seed %u, %d rounds", md::test::soakSeed(), md::test::soakRounds(6)); }
 
     /// A sync killed anywhere leaves a consistent cache and journal; the next sync completes
     /// with exactly the counts MLflow reported for the store.
@@ -134,9 +121,9 @@ private Q_SLOTS:
             QVERIFY2(r.exitCode == 0, r.err.constData());
         }
         const int full = int(std::max<qint64>(50, t.elapsed()));
-        QRandomGenerator rng(seed());
+        QRandomGenerator rng(md::test::soakSeed());
         int killed = 0;
-        for (int round = 0; round < rounds(); ++round) {
+        for (int round = 0; round < md::test::soakRounds(6); ++round) {
             // Every other round starts from an empty cache, so kills land in first syncs too.
             if (round % 2 == 0) {
                 QFile::remove(cache);
@@ -158,7 +145,7 @@ private Q_SLOTS:
                 QVERIFY2(v.ok(), qPrintable(v.ok() ? QString() : v.error().toString()));
             }
         }
-        qInfo("killed %d of %d syncs (full sync %d ms)", killed, rounds(), full);
+        qInfo("killed %d of %d syncs (full sync %d ms)", killed, md::test::soakRounds(6), full);
         QVERIFY(killed > 0);
 
         auto r = test::runProcess(test::cliPath(), sync);
@@ -183,10 +170,10 @@ private Q_SLOTS:
     void killRollback()
     {
         QFETCH(QString, kind);
-        QRandomGenerator rng(seed() + 1);
+        QRandomGenerator rng(md::test::soakSeed() + 1);
         int killed = 0;
         int rollbackMs = 0;
-        for (int round = 0; round < rounds(); ++round) {
+        for (int round = 0; round < md::test::soakRounds(6); ++round) {
             QTemporaryDir dir;
             QVERIFY(dir.isValid());
             QString uri;
@@ -268,7 +255,7 @@ private Q_SLOTS:
             QCOMPARE(v2, u"Production"_s);
             QCOMPARE(champion, u"champion"_s);
         }
-        qInfo("killed %d of %d rollbacks (an uninterrupted one took %d ms)", killed, rounds(), rollbackMs);
+        qInfo("killed %d of %d rollbacks (an uninterrupted one took %d ms)", killed, md::test::soakRounds(6), rollbackMs);
     }
 };
 
