@@ -70,7 +70,9 @@ RunsPage::RunsPage(Cache *cache, QWidget *parent)
     connect(m_prefetch, &QTimer::timeout, this, [this] {
         QTableView *view = m_ui->runsTable;
         const int rows = m_model->rowCount();
-        if (rows == 0)
+        // Not while the scroll bar is dragged: the view jumps on before the pages around it are
+        // looked at, and the reads would only delay the next mouse move.
+        if (rows == 0 || view->verticalScrollBar()->isSliderDown())
             return;
         const int first = std::max(0, view->rowAt(0));
         const int lastShown = view->rowAt(view->viewport()->height() - 1);
