@@ -18,6 +18,15 @@ bool inDomain(double v, QCP::SignDomain domain)
     return true;
 }
 
+/// Widens `range` to `v` when `v` is in `domain`; the first such value starts it.
+void include(QCPRange &range, bool &found, double v, QCP::SignDomain domain)
+{
+    if (!inDomain(v, domain))
+        return;
+    range = found ? QCPRange(std::min(range.lower, v), std::max(range.upper, v)) : QCPRange(v, v);
+    found = true;
+}
+
 } // namespace
 
 EnvelopeBand::EnvelopeBand(QCPAxis *keyAxis, QCPAxis *valueAxis)
@@ -41,15 +50,8 @@ QCPRange EnvelopeBand::getKeyRange(bool &foundRange, QCP::SignDomain inSignDomai
 {
     QCPRange range;
     foundRange = false;
-    for (double x : m_envelope.x) {
-        if (!inDomain(x, inSignDomain))
-            continue;
-        if (!foundRange)
-            range = QCPRange(x, x);
-        else
-            range.expand(x);
-        foundRange = true;
-    }
+    for (double x : m_envelope.x)
+        include(range, foundRange, x, inSignDomain);
     return range;
 }
 
@@ -61,15 +63,8 @@ QCPRange EnvelopeBand::getValueRange(bool &foundRange, QCP::SignDomain inSignDom
     for (qsizetype i = 0; i < m_envelope.x.size(); ++i) {
         if (!allKeys && !inKeyRange.contains(m_envelope.x.at(i)))
             continue;
-        for (double v : {m_envelope.min.at(i), m_envelope.max.at(i)}) {
-            if (!inDomain(v, inSignDomain))
-                continue;
-            if (!foundRange)
-                range = QCPRange(v, v);
-            else
-                range.expand(v);
-            foundRange = true;
-        }
+        include(range, foundRange, m_envelope.min.at(i), inSignDomain);
+        include(range, foundRange, m_envelope.max.at(i), inSignDomain);
     }
     return range;
 }
