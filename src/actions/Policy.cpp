@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "Policy.h"
 
-#include "sources/ServerCredentials.h"
+#include "sources/rest/ServerCredentials.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -9,8 +9,8 @@
 #include "core/RunComparison.h"
 #include "models/TimelineData.h"
 #include "sources/RegistryWriter.h"
-#include "sources/DatasetGenerator.h"
-#include "sources/DemoStore.h"
+#include "demo/DatasetGenerator.h"
+#include "demo/DemoStore.h"
 #include "sync/HistoryLoader.h"
 #include "sync/Importer.h"
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ImportController.h"
 
-#include "sources/DemoStore.h"
+#include "demo/DemoStore.h"
 
 #include <QCoreApplication>
 #include <QDir>

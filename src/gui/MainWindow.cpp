@@ -15,7 +15,7 @@
 #include "ServerSignIn.h"
 #include "models/ExperimentsModel.h"
 #include "models/Resources.h"
-#include "sources/DemoStore.h"
+#include "demo/DemoStore.h"
 
 #include <QCloseEvent>
 #include <QHeaderView>

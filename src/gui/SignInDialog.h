@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "sources/ServerCredentials.h"
+#include "sources/rest/ServerCredentials.h"
 
 #include <QDialog>
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "ArtifactStore.h"
+#include "sources/ArtifactStore.h"
 
-#include "HttpClient.h"
+#include "sources/rest/HttpClient.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>

@@ -3,7 +3,7 @@
 
 #include "core/Domain.h"
 #include "core/Error.h"
-#include "sources/RestOptions.h"
+#include "sources/rest/RestOptions.h"
 #include "sources/Source.h"
 
 #include <QByteArray>

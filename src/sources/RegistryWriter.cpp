@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "RegistryWriter.h"
+#include "sources/RegistryWriter.h"
 
-#include "FileStoreWriter.h"
-#include "MlflowDbWriter.h"
-#include "MlflowRestWriter.h"
-#include "ModelFolderWriter.h"
-#include "RestOptions.h"
-#include "Source.h"
+#include "sources/filestore/FileStoreWriter.h"
+#include "sources/mlflowdb/MlflowDbWriter.h"
+#include "sources/rest/MlflowRestWriter.h"
+#include "sources/modelfolder/ModelFolderWriter.h"
+#include "sources/rest/RestOptions.h"
+#include "sources/Source.h"
 
 #include <QUrl>
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "SinkRelay.h"
+#include "sources/SinkRelay.h"
 
 #include <QCoreApplication>
 

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "Source.h"
+#include "sources/Source.h"
 
-#include "FileStoreSource.h"
-#include "MlflowDbSource.h"
-#include "MlflowRestSource.h"
-#include "ModelFolderSource.h"
-#include "ServerCredentials.h"
+#include "sources/filestore/FileStoreSource.h"
+#include "sources/mlflowdb/MlflowDbSource.h"
+#include "sources/rest/MlflowRestSource.h"
+#include "sources/modelfolder/ModelFolderSource.h"
+#include "sources/rest/ServerCredentials.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -11,8 +11,8 @@
 //    INSERT … SELECT over ATTACH of the same rows (series packed by a small C aggregate, since the
 //    cache keeps each metric history as one blob).
 #include "TestSupport.h"
-#include "sources/DatasetGenerator.h"
-#include "sources/MlflowDbSource.h"
+#include "demo/DatasetGenerator.h"
+#include "sources/mlflowdb/MlflowDbSource.h"
 #include "sync/Importer.h"
 
 #include <QCoreApplication>

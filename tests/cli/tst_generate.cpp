@@ -4,10 +4,10 @@
 #include "TestServer.h"
 #include "TestSupport.h"
 #include "cache/Cache.h"
-#include "sources/DatasetGenerator.h"
-#include "sources/FileStoreSource.h"
-#include "sources/MlflowDbSource.h"
-#include "sources/MlflowRestSource.h"
+#include "demo/DatasetGenerator.h"
+#include "sources/filestore/FileStoreSource.h"
+#include "sources/mlflowdb/MlflowDbSource.h"
+#include "sources/rest/MlflowRestSource.h"
 #include "sync/Importer.h"
 
 #include <QDirIterator>

@@ -9,7 +9,7 @@
 
 #include "FuzzSupport.h"
 
-#include "sources/FileStoreSource.h"
+#include "sources/filestore/FileStoreSource.h"
 
 #include <QDir>
 

@@ -7,7 +7,7 @@
 
 #include "FuzzSupport.h"
 
-#include "sources/RestJson.h"
+#include "sources/rest/RestJson.h"
 
 #include <cstring>
 

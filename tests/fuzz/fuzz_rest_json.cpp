@@ -8,7 +8,7 @@
 
 #include "FuzzSupport.h"
 
-#include "sources/RestJson.h"
+#include "sources/rest/RestJson.h"
 
 #include <QSet>
 

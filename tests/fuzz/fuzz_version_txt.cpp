@@ -6,7 +6,7 @@
 
 #include "FuzzSupport.h"
 
-#include "sources/ModelFolderSource.h"
+#include "sources/modelfolder/ModelFolderSource.h"
 
 #include <QDir>
 

@@ -8,7 +8,7 @@
 #include "gui/MessageBox.h"
 #include "gui/SignInDialog.h"
 #include "models/ExperimentsModel.h"
-#include "sources/ServerCredentials.h"
+#include "sources/rest/ServerCredentials.h"
 
 #include <QApplication>
 #include <QCheckBox>

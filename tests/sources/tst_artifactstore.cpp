@@ -6,7 +6,7 @@
 #include "TestSupport.h"
 
 #include "sources/ArtifactStore.h"
-#include "sources/ModelFolderSource.h"
+#include "sources/modelfolder/ModelFolderSource.h"
 
 #include <QDir>
 #include <QFile>

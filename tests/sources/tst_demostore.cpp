@@ -4,7 +4,7 @@
 // every write, and never written over anything.
 
 #include "TestSupport.h"
-#include "sources/DemoStore.h"
+#include "demo/DemoStore.h"
 
 #include <QCryptographicHash>
 #include <QDir>

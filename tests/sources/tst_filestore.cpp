@@ -3,7 +3,7 @@
 // tests/data/FIXTURES.md), and against broken copies of it.
 
 #include "TestSupport.h"
-#include "sources/FileStoreSource.h"
+#include "sources/filestore/FileStoreSource.h"
 
 #include <QDir>
 #include <QFile>

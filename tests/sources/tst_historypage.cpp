@@ -8,7 +8,7 @@
 
 #include "TestSupport.h"
 
-#include "sources/RestJson.h"
+#include "sources/rest/RestJson.h"
 
 #include <QDir>
 #include <QFile>

@@ -5,10 +5,10 @@
 
 #include "TestSupport.h"
 
-#include "sources/FileStoreSource.h"
-#include "sources/FileStoreWriter.h"
-#include "sources/MlflowDbSource.h"
-#include "sources/MlflowDbWriter.h"
+#include "sources/filestore/FileStoreSource.h"
+#include "sources/filestore/FileStoreWriter.h"
+#include "sources/mlflowdb/MlflowDbSource.h"
+#include "sources/mlflowdb/MlflowDbWriter.h"
 
 #include <QCryptographicHash>
 #include <QDir>

@@ -4,7 +4,7 @@
 
 #include "TestSupport.h"
 
-#include "sources/MlflowDbSource.h"
+#include "sources/mlflowdb/MlflowDbSource.h"
 
 #include <QDir>
 #include <QFile>

@@ -3,7 +3,7 @@
 
 #include "TestSupport.h"
 
-#include "sources/ModelFolderSource.h"
+#include "sources/modelfolder/ModelFolderSource.h"
 
 #include <QCryptographicHash>
 #include <QDate>

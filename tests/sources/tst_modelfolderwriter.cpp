@@ -7,8 +7,8 @@
 
 #include "TestSupport.h"
 
-#include "sources/ModelFolderSource.h"
-#include "sources/ModelFolderWriter.h"
+#include "sources/modelfolder/ModelFolderSource.h"
+#include "sources/modelfolder/ModelFolderWriter.h"
 
 #include <QCoreApplication>
 #include <QDate>

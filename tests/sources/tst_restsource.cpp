@@ -6,9 +6,9 @@
 #include "TestServer.h"
 #include "TestSupport.h"
 
-#include "sources/HttpClient.h"
-#include "sources/MlflowRestSource.h"
-#include "sources/RestOptions.h"
+#include "sources/rest/HttpClient.h"
+#include "sources/rest/MlflowRestSource.h"
+#include "sources/rest/RestOptions.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>

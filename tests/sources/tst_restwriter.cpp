@@ -7,9 +7,9 @@
 #include "TestServer.h"
 #include "TestSupport.h"
 
-#include "sources/MlflowRestSource.h"
-#include "sources/MlflowRestWriter.h"
-#include "sources/RestOptions.h"
+#include "sources/rest/MlflowRestSource.h"
+#include "sources/rest/MlflowRestWriter.h"
+#include "sources/rest/RestOptions.h"
 
 #include <QElapsedTimer>
 #include <QFile>

@@ -12,8 +12,8 @@
 #include "TestSupport.h"
 
 #include "cache/Cache.h"
-#include "sources/HttpClient.h"
-#include "sources/MlflowRestSource.h"
+#include "sources/rest/HttpClient.h"
+#include "sources/rest/MlflowRestSource.h"
 #include "sync/Importer.h"
 
 #include <QCryptographicHash>

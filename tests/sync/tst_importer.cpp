@@ -2,7 +2,7 @@
 // Importing the real MLflow fixtures into a real cache file.
 #include "TestServer.h"
 #include "TestSupport.h"
-#include "sources/FileStoreSource.h"
+#include "sources/filestore/FileStoreSource.h"
 #include "sync/Importer.h"
 
 #include <QDir>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "sources/DemoStore.h"
+#include "demo/DemoStore.h"
 
 #include "core/Domain.h"
 

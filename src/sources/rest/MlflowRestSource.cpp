@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "MlflowRestSource.h"
+#include "sources/rest/MlflowRestSource.h"
 
-#include "HttpClient.h"
-#include "RestJson.h"
+#include "sources/rest/HttpClient.h"
+#include "sources/rest/RestJson.h"
 
 #include <QCoreApplication>
 #include <QHash>

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "MlflowRestWriter.h"
+#include "sources/rest/MlflowRestWriter.h"
 
-#include "HttpClient.h"
-#include "MlflowRestSource.h"
-#include "RestJson.h"
+#include "sources/rest/HttpClient.h"
+#include "sources/rest/MlflowRestSource.h"
+#include "sources/rest/RestJson.h"
 
 #include <QCoreApplication>
 #include <QSet>

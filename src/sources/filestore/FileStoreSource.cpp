@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "FileStoreSource.h"
+#include "sources/filestore/FileStoreSource.h"
 
-#include "SinkRelay.h"
+#include "sources/SinkRelay.h"
 
 #include <QCoreApplication>
 #include <QDir>

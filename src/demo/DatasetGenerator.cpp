@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "DatasetGenerator.h"
+#include "demo/DatasetGenerator.h"
 
 #include <QCoreApplication>
 #include <QDir>

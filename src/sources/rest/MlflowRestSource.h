@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "sources/RestOptions.h"
+#include "sources/rest/RestOptions.h"
 #include "sources/Source.h"
 
 #include <QUrl>

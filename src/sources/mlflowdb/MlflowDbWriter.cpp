@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "MlflowDbWriter.h"
+#include "sources/mlflowdb/MlflowDbWriter.h"
 
-#include "sources/FileStoreWriter.h"
-#include "sources/MlflowDbSource.h"
+#include "sources/filestore/FileStoreWriter.h"
+#include "sources/mlflowdb/MlflowDbSource.h"
 
 #include <QCoreApplication>
 #include <QDateTime>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "FileStoreWriter.h"
+#include "sources/filestore/FileStoreWriter.h"
 
 #include "core/AtomicFile.h"
-#include "sources/FileStoreSource.h"
+#include "sources/filestore/FileStoreSource.h"
 
 #include <QCoreApplication>
 #include <QDateTime>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "MlflowDbSource.h"
+#include "sources/mlflowdb/MlflowDbSource.h"
 
-#include "SinkRelay.h"
+#include "sources/SinkRelay.h"
 
 #include <QCoreApplication>
 #include <QFile>

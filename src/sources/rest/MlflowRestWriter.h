@@ -2,7 +2,7 @@
 #pragma once
 
 #include "sources/RegistryWriter.h"
-#include "sources/RestOptions.h"
+#include "sources/rest/RestOptions.h"
 
 #include <QUrl>
 

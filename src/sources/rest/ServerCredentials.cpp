@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "ServerCredentials.h"
+#include "sources/rest/ServerCredentials.h"
 
 #include <QHash>
 #include <QMutex>

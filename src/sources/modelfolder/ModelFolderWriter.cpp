@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "ModelFolderWriter.h"
+#include "sources/modelfolder/ModelFolderWriter.h"
 
 #include "core/AtomicFile.h"
-#include "sources/ModelFolderSource.h"
+#include "sources/modelfolder/ModelFolderSource.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>

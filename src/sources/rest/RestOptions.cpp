@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "RestOptions.h"
-#include "ServerCredentials.h"
+#include "sources/rest/RestOptions.h"
+#include "sources/rest/ServerCredentials.h"
 
 #include <cmath>
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "ModelFolderSource.h"
+#include "sources/modelfolder/ModelFolderSource.h"
 
 #include "core/AtomicFile.h"
 

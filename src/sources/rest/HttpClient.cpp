@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "HttpClient.h"
+#include "sources/rest/HttpClient.h"
 
 #include <QCoreApplication>
 #include <QDateTime>

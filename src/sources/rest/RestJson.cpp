@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "RestJson.h"
+#include "sources/rest/RestJson.h"
 
 #include <QCoreApplication>
 

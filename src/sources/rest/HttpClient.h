@@ -2,7 +2,7 @@
 #pragma once
 
 #include "core/Error.h"
-#include "sources/RestOptions.h"
+#include "sources/rest/RestOptions.h"
 
 #include <QByteArray>
 #include <QList>
