@@ -4,12 +4,16 @@
 
 Serves an MLflow-schema SQLite backend store the way MLflow 2.10.2's tracking server does
 (`mlflow server --backend-store-uri sqlite:///... --artifacts-destination ...`): same endpoints,
-same JSON conventions, same error codes and messages as recorded in tests/data/rest/.
+same JSON conventions, same error codes and messages as recorded in tests/data/rest/; or, per
+instance, the way MLflow 3.6's does, as recorded in tests/data/mlflow3/rest/ (see "MLflow 3").
 
     python3 mlflow_test_server.py --db COPY.db [--artifacts DIR] [--host 127.0.0.1] [--port 0]
+                                  [--mlflow-major 2|3]
         Serves COPY.db (it is modified by write requests: pass a copy). Prints exactly one line
         "LISTENING http://HOST:PORT" to stdout, then serves until SIGTERM/SIGINT (or, with
         --exit-on-stdin-eof, until stdin closes, so a crashed parent leaves no server behind).
+        --mlflow-major chooses the MLflow it answers as; without it, 3 for a database with MLflow
+        3's `logged_models` table (tests/data/mlflow3/mlflow.db), else 2 (tests/data/mlflow.db).
 
     python3 mlflow_test_server.py --db COPY.db --tls-cert CERT.pem --tls-key KEY.pem
                                   [--tls-client-ca CA.pem] ...
@@ -33,6 +37,51 @@ registry_setup phase of client_setup_calls.jsonl): registered-models/create,
 model-versions/create (the next number counts deleted versions; tags answered in request order;
 MLflow's source checks: a local source must lie in its run's artifact directory, no source may
 hold relative path parts), transition-stage, alias (POST/DELETE), set-tag, delete-tag, update.
+
+MLflow 3 (--mlflow-major 3; tests/data/mlflow3/rest/ replayed by test_replay_mlflow3.py, every
+quirk of tests/data/mlflow3/FIXTURES.md pinned there). What differs from the 2.10.2 mode:
+    metrics/get-history     pages: the page token is always parsed (offset 0 is refused: "Invalid
+                            page token, parsed value={'offset': 0}"), points come ordered by
+                            timestamp, step, value, and an unset max_results counts as 0, so the
+                            answer is only {"next_page_token": "eyJvZmZzZXQiOiAwfQ=="} (or {} for
+                            an empty history); a token follows a full page only if more points
+                            exist.
+    runs/get, runs/search   "outputs": {"model_outputs": [{model_id, step}]} (always present, may
+                            be {}); runs/get also has inputs.model_inputs ([{model_id}]),
+                            runs/search does not (as recorded).
+    registered-models/search, model-versions/search
+                            hide prompts (registered models tagged `mlflow.prompt.is_prompt` =
+                            'true'; every version of a model one of whose versions has that tag)
+                            unless the first clause on that tag is = 'true' or != 'false'; any
+                            other clause on it is then dropped.
+                            registered-models/get and model-versions/get still answer prompts.
+    get-latest-versions, model-versions/transition-stage, model-versions/update
+                            answers carry the versions' aliases.
+    model-versions/create   a models:/m-<id> source stores the LoggedModel's artifact location as
+                            the download URI (and its source run when run_id is empty),
+                            models:/<name>/<version> that version's; with model_id the
+                            registration is appended to the LoggedModel's tag
+                            mlflow.modelVersions ([{"name", "version": int}], json.dumps) and a
+                            local source is checked against the LoggedModel's artifacts; a prompt
+                            version (tag mlflow.prompt.is_prompt) has no source check.
+    new endpoints           POST logged-models/search (experiment_ids, filter, datasets,
+                            max_results (default 100), order_by [{field_name, ascending,
+                            dataset_name, dataset_digest}], page_token = base64 of the whole query
+                            as JSON, refused for another query; newest first by default);
+                            GET logged-models/<id> (404 "Logged model with ID '<id>' not found.");
+                            GET logged-models/<id>/artifacts/directories[?artifact_directory_path=]
+                            ({root_uri, files}); GET /ajax-api/2.0/mlflow/logged-models/<id>/
+                            artifacts/files?artifact_file_path=P (the file, as artifact downloads);
+                            GET webhooks ({} without webhooks); GET /api/2.0/mlflow-artifacts/
+                            artifacts?path=P (the artifact proxy's listing: bare names, {} for a
+                            missing folder; MLflow 2.10.2 has it too, but this server's 2.x mode
+                            keeps answering it 404 as before).
+    Not recorded, taken from MLflow's code: LoggedModel search filters (metrics./params./tags./
+    name, model_id, model_type, status, source_run_id, creation/last_updated timestamps), its
+    order_by on metrics and its errors; a garbled LoggedModel page token (400 "Invalid page
+    token: ..."); webhooks that exist; a missing LoggedModel file (404 as for run artifacts);
+    GET logged-models/search (the LoggedModel "search": 404). Everything else answers as in
+    the 2.10.2 mode.
 
 Test-only endpoints (never under /api):
     POST /__test__/faults        JSON object, any subset of:
@@ -110,6 +159,25 @@ ACTIVE_STAGES = ["Staging", "Production"]
 STAGE_DELETED_INTERNAL = "Deleted_Internal"
 VIEW_TYPES = {"ACTIVE_ONLY": 1, "DELETED_ONLY": 2, "ALL": 3}
 
+# MLflow 3
+IS_PROMPT_TAG_KEY = "mlflow.prompt.is_prompt"
+MODEL_VERSIONS_TAG_KEY = "mlflow.modelVersions"
+SEARCH_LOGGED_MODEL_MAX_RESULTS_DEFAULT = 100
+LOGGED_MODEL_STATUS = {0: "LOGGED_MODEL_STATUS_UNSPECIFIED", 1: "LOGGED_MODEL_PENDING",
+                       2: "LOGGED_MODEL_READY", 3: "LOGGED_MODEL_UPLOAD_FAILED"}
+LOGGED_MODEL_COLUMNS = {
+    # order_by field names (SqlLoggedModel attributes and their aliases) -> columns
+    "model_id": "model_id", "experiment_id": "experiment_id", "name": "name",
+    "artifact_location": "artifact_location", "artifact_uri": "artifact_location",
+    "creation_timestamp_ms": "creation_timestamp_ms", "creation_timestamp": "creation_timestamp_ms",
+    "creation_time": "creation_timestamp_ms",
+    "last_updated_timestamp_ms": "last_updated_timestamp_ms",
+    "last_updated_timestamp": "last_updated_timestamp_ms",
+    "last_updated_time": "last_updated_timestamp_ms",
+    "status": "status", "lifecycle_stage": "lifecycle_stage", "model_type": "model_type",
+    "source_run_id": "source_run_id", "status_message": "status_message",
+}
+
 HTML_404 = (
     b'<!doctype html>\n<html lang=en>\n<title>404 Not Found</title>\n<h1>Not Found</h1>\n'
     b"<p>The requested URL was not found on the server. If you entered the URL manually please "
@@ -142,6 +210,7 @@ class MlflowError(Exception):
     STATUS = {
         "INVALID_PARAMETER_VALUE": 400,
         "RESOURCE_DOES_NOT_EXIST": 404,
+        "BAD_REQUEST": 400,
         "RESOURCE_ALREADY_EXISTS": 400,
         "INVALID_STATE": 400,
         "PERMISSION_DENIED": 403,
@@ -591,7 +660,7 @@ def _tags(rows):
 
 
 class Store:
-    def __init__(self, db_path, artifacts_dir):
+    def __init__(self, db_path, artifacts_dir, major=None):
         self.db_path = db_path
         self.artifacts_dir = artifacts_dir
         self.lock = threading.RLock()
@@ -599,6 +668,14 @@ class Store:
         self.conn.execute("PRAGMA busy_timeout = 10000")
         self.conn.create_function("md_like", 2, _sql_like, deterministic=True)
         self.conn.create_function("md_ilike", 2, _sql_ilike, deterministic=True)
+        tables = {name for (name,) in self.q("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        # MLflow 3's schema is the first with LoggedModels; --mlflow-major overrides the guess.
+        self.has_logged_models = "logged_models" in tables
+        self.has_webhooks = "webhooks" in tables
+        # MLflow 3 added a step to run inputs (for LoggedModel outputs)
+        self.inputs_step = ("step" if "step" in {r[1] for r in self.q("PRAGMA table_info(inputs)")}
+                            else "0")
+        self.major = major or (3 if self.has_logged_models else 2)
 
     def q(self, sql, params=()):
         return self.conn.execute(sql, params).fetchall()
@@ -747,9 +824,12 @@ class Store:
             )
         return row
 
-    def _runs_json(self, rows):
+    def _runs_json(self, rows, with_model_inputs=False):
+        """Run messages. MLflow 3 adds outputs.model_outputs; inputs.model_inputs only for
+        runs/get (its runs/search leaves them out, as recorded)."""
         ids = [r[0] for r in rows]
         metrics, params, tags, inputs = {}, {}, {}, {}
+        model_inputs, model_outputs = {}, {}
         for start in range(0, len(ids), 500):
             chunk = ids[start:start + 500]
             marks = ", ".join("?" for _ in chunk)
@@ -788,6 +868,20 @@ class Store:
                         dataset[field] = v
                 entry["dataset"] = dataset
                 inputs.setdefault(run, []).append(entry)
+            if self.major >= 3:
+                # MLflow 3: a run's LoggedModels, as inputs (RUN_INPUT -> MODEL_INPUT) and as
+                # outputs (RUN_OUTPUT -> MODEL_OUTPUT, with the step).
+                for run, source_type, model_id, step in self.q(
+                        f"SELECT source_id, source_type, destination_id, {self.inputs_step} "
+                        "FROM inputs WHERE "
+                        "((source_type = 'RUN_INPUT' AND destination_type = 'MODEL_INPUT') OR "
+                        "(source_type = 'RUN_OUTPUT' AND destination_type = 'MODEL_OUTPUT')) "
+                        f"AND source_id IN ({marks}) ORDER BY rowid", chunk):
+                    if source_type == "RUN_INPUT":
+                        model_inputs.setdefault(run, []).append({"model_id": model_id})
+                    else:
+                        model_outputs.setdefault(run, []).append(
+                            {"model_id": model_id, "step": step or 0})
         out = []
         for r in rows:
             info = {"run_uuid": r[0], "experiment_id": str(r[1])}
@@ -807,11 +901,19 @@ class Store:
             run_inputs = {}
             if r[0] in inputs:
                 run_inputs["dataset_inputs"] = inputs[r[0]]
-            out.append({"info": info, "data": data, "inputs": run_inputs})
+            if self.major < 3:
+                out.append({"info": info, "data": data, "inputs": run_inputs})
+                continue
+            if with_model_inputs and r[0] in model_inputs:
+                run_inputs["model_inputs"] = model_inputs[r[0]]
+            run_outputs = {}
+            if r[0] in model_outputs:
+                run_outputs["model_outputs"] = model_outputs[r[0]]
+            out.append({"info": info, "data": data, "inputs": run_inputs, "outputs": run_outputs})
         return out
 
     def get_run(self, run_id):
-        return self._runs_json([self._require_run(run_id)])[0]
+        return self._runs_json([self._require_run(run_id)], with_model_inputs=True)[0]
 
     RUN_ATTRIBUTES = {
         "run_id": ("run_uuid", "str"), "run_name": ("name", "str"), "status": ("status", "str"),
@@ -943,6 +1045,26 @@ class Store:
         return [{"key": k, "value": _f(v, nan), "timestamp": ts, "step": step}
                 for k, v, ts, step, nan in rows]
 
+    def metric_history_page(self, run_id, key, max_results, page_token):
+        """MLflow 3's SqlAlchemyStore.get_metric_history: the page token is parsed first (an
+        offset of 0 is refused), points are ordered by timestamp, step and value, and
+        max_results + 1 rows are read: a token is returned when that extra row exists. An unset
+        max_results arrives as 0, so such a request reads no point but gets the token of
+        offset 0 (which is then refused) whenever the history has a point."""
+        offset = parse_page_token(page_token)
+        rows = self.q(
+            "SELECT key, value, timestamp, step, is_nan FROM metrics WHERE run_uuid = ? AND key = ? "
+            "ORDER BY timestamp, step, value LIMIT ? OFFSET ?",
+            (run_id, key, max_results + 1, offset))
+        result = {}
+        metrics = [{"key": k, "value": _f(v, nan), "timestamp": ts, "step": step}
+                   for k, v, ts, step, nan in rows[:max_results]]
+        if metrics:
+            result["metrics"] = metrics
+        if len(rows) == max_results + 1:
+            result["next_page_token"] = create_page_token(offset + max_results)
+        return result
+
     def metric_history_bulk(self, run_ids, key, max_results):
         marks = ", ".join("?" for _ in run_ids)
         rows = self.q(
@@ -993,23 +1115,37 @@ class Store:
         root_uri = row[7]
         self._validate_path(path)
         result = {"root_uri": root_uri}
-        base = self.artifact_dir_of_uri(root_uri)
+        files = self._list_dir(self.artifact_dir_of_uri(root_uri), path)
+        if files:
+            result["files"] = files
+        return result
+
+    @staticmethod
+    def _list_dir(base, path, relative_to_root=True):
+        """FileInfos of the folder `path` under `base` (none when it is not a folder): paths
+        relative to `base`, or (relative_to_root False) bare names."""
         if base is None:
-            return result
+            return []
         target = os.path.join(base, path) if path else base
         if not os.path.isdir(target):
-            return result
+            return []
         files = []
         for name in sorted(os.listdir(target)):
             full = os.path.join(target, name)
-            rel = f"{path.rstrip('/')}/{name}" if path else name
+            rel = f"{path.rstrip('/')}/{name}" if path and relative_to_root else name
             if os.path.isdir(full):
                 files.append({"path": rel, "is_dir": True})
             else:
                 files.append({"path": rel, "is_dir": False, "file_size": os.path.getsize(full)})
-        if files:
-            result["files"] = files
-        return result
+        return files
+
+    def list_proxied_artifacts(self, path):
+        """GET /api/2.0/mlflow-artifacts/artifacts?path=P (MLflow 3 mode): the folder P of the
+        artifacts destination, entries named by their bare names; nothing for a missing folder."""
+        if path:
+            self._validate_path(path)
+        files = self._list_dir(self.artifacts_dir, path or "", relative_to_root=False)
+        return {"files": files} if files else {}
 
     def artifact_file(self, relative):
         if not self.artifacts_dir:
@@ -1104,19 +1240,27 @@ class Store:
                 f"{SEARCH_REGISTERED_MODEL_MAX_RESULTS_THRESHOLD}, but got value {max_results}"
             )
         params, where = [], []
-        for entity, key, comp, value, kind in parse_filter(filter_string):
+        clauses = parse_filter(filter_string)
+        hide_prompts = self.major >= 3 and not _is_querying_prompt(clauses)
+        for entity, key, comp, value, kind in clauses:
             if entity == "attribute" and key == "name":
                 _check_comparator(comp, STRING_COMPARATORS)
                 where.append(sql_compare("m.name", comp, _string_value("Attribute", value, kind),
                                          params))
             elif entity == "tag":
                 _check_comparator(comp, STRING_COMPARATORS)
+                if hide_prompts and key == IS_PROMPT_TAG_KEY:
+                    continue  # MLflow 3 drops it and hides the prompts instead
                 params.append(key)
                 cond = sql_compare("t.value", comp, _string_value("Tag", value, kind), params)
                 where.append("m.name IN (SELECT t.name FROM registered_model_tags t "
                              f"WHERE t.key = ? AND {cond})")
             else:
                 raise invalid(f"Invalid attribute key '{key}' specified. Valid keys are '{{'name'}}'")
+        if hide_prompts:
+            where.append("m.name NOT IN (SELECT t.name FROM registered_model_tags t "
+                         "WHERE t.key = ? AND t.value = 'true')")
+            params.append(IS_PROMPT_TAG_KEY)
         order, seen = [], set()
         columns = {"name": "name", "timestamp": "last_updated_time",
                    "last_updated_timestamp": "last_updated_time",
@@ -1151,7 +1295,9 @@ class Store:
             wanted = {canonical_stage(s) for s in stages}
         else:
             wanted = set(ALL_STAGES)
-        return [self._mv_json(r) for r in latest.values() if r[4] in wanted]
+        # MLflow 3 fills in the aliases of each version (2.10.2 did not).
+        return [self._mv_json(r, with_aliases=self.major >= 3) for r in latest.values()
+                if r[4] in wanted]
 
     def _mv_row(self, name, version):
         if not _is_intlike(version):
@@ -1175,7 +1321,9 @@ class Store:
         where = ["v.current_stage != ?"]
         columns = {"name": ("name", "str"), "run_id": ("run_id", "str"),
                    "source_path": ("source", "str"), "version_number": ("version", "num")}
-        for entity, key, comp, value, kind in parse_filter(filter_string):
+        clauses = parse_filter(filter_string)
+        hide_prompts = self.major >= 3 and not _is_querying_prompt(clauses)
+        for entity, key, comp, value, kind in clauses:
             if entity == "attribute" and key in columns:
                 column, typ = columns[key]
                 if typ == "num":
@@ -1187,6 +1335,8 @@ class Store:
                 where.append(sql_compare(f"v.{column}", comp, v, params))
             elif entity == "tag":
                 _check_comparator(comp, STRING_COMPARATORS)
+                if hide_prompts and key == IS_PROMPT_TAG_KEY:
+                    continue
                 params.append(key)
                 cond = sql_compare("t.value", comp, _string_value("Tag", value, kind), params)
                 where.append("EXISTS (SELECT 1 FROM model_version_tags t WHERE t.name = v.name "
@@ -1196,6 +1346,11 @@ class Store:
                     f"Invalid attribute key '{key}' specified. Valid keys are "
                     "'['name', 'run_id', 'source_path', 'version_number']'"
                 )
+        if hide_prompts:
+            # MLflow 3 hides every version of a model that has a version tagged as a prompt.
+            where.append("v.name NOT IN (SELECT t.name FROM model_version_tags t "
+                         "WHERE t.key = ? AND t.value = 'true')")
+            params.append(IS_PROMPT_TAG_KEY)
         order_columns = {"name": "name", "version_number": "version",
                          "creation_timestamp": "creation_time", "timestamp": "last_updated_time",
                          "last_updated_timestamp": "last_updated_time", "run_id": "run_id",
@@ -1278,13 +1433,32 @@ class Store:
             rm["tags"] = _tags(tag_dict.items())
         return rm
 
-    def create_model_version(self, name, source, run_id, tags, run_link, description):
+    def create_model_version(self, name, source, run_id, tags, run_link, description,
+                             model_id=""):
         # MLflow's SqlAlchemyStore.create_model_version: the next number counts deleted versions
         # too; the registered model's last_updated_time becomes the creation time.
         tag_dict = {}
         for key, value in tags:
             validate_tag_name(key)
             tag_dict[key] = value
+        storage_location = source
+        if self.major >= 3 and urllib.parse.urlparse(source).scheme == "models":
+            # MLflow 3 stores where the files are: a LoggedModel's artifact location for
+            # models:/m-<id> (its source run becomes the run when none is given), the download
+            # URI of the version for models:/<name>/<version>.
+            try:
+                ref = source[len("models:/"):].lstrip("/")
+                if ref.startswith("m-") and "/" not in ref:
+                    model = self._require_logged_model(ref)
+                    storage_location = model[3]
+                    run_id = run_id or model[9] or ""
+                else:
+                    model_name, _, model_version = ref.rpartition("/")
+                    storage_location = self.download_uri(model_name, model_version)
+            except MlflowError as e:
+                raise MlflowError(
+                    "Unable to fetch model from model URI source artifact location "
+                    f"'{source}'.Error: {e.message}", "INTERNAL_ERROR")
         self._require_model(name)
         (latest,) = self.q1("SELECT MAX(version) FROM model_versions WHERE name = ?", (name,))
         version = (latest or 0) + 1
@@ -1293,13 +1467,18 @@ class Store:
             ("INSERT INTO model_versions (name, version, creation_time, last_updated_time, "
              "description, user_id, current_stage, source, run_id, status, status_message, "
              "run_link, storage_location) VALUES (?, ?, ?, ?, ?, NULL, 'None', ?, ?, 'READY', NULL, "
-             "?, ?)", (name, version, now, now, description, source, run_id, run_link, source)),
+             "?, ?)", (name, version, now, now, description, source, run_id, run_link,
+                       storage_location)),
             ("UPDATE registered_models SET last_updated_time = ? WHERE name = ?", (now, name)),
         ]
         statements += [("INSERT INTO model_version_tags (key, value, name, version) "
                         "VALUES (?, ?, ?, ?)", (key, value, name, version))
                        for key, value in tag_dict.items()]
         self.write(statements)
+        if model_id:
+            # MLflow 3's handler records the registration on the LoggedModel afterwards, in its
+            # own transaction (an unknown model_id fails then, with the version created).
+            self.set_model_versions_tag(name, version, model_id)
         mv = self._mv_json(self._mv_row(name, version), with_tags=False)
         if tag_dict:
             # before run_link, in proto field order
@@ -1329,7 +1508,7 @@ class Store:
         now = int(time.time() * 1000)
         self.write([("UPDATE model_versions SET description = ?, last_updated_time = ? "
                      "WHERE name = ? AND version = ?", (description, now, name, row[1]))])
-        return self._mv_json(self._mv_row(name, version))
+        return self._mv_json(self._mv_row(name, version), with_aliases=self.major >= 3)
 
     def transition_stage(self, name, version, stage, archive_existing):
         # MLflow checks the stage before it looks the version up.
@@ -1354,7 +1533,7 @@ class Store:
         statements.append(("UPDATE registered_models SET last_updated_time = ? WHERE name = ?",
                            (now, name)))
         self.write(statements)
-        return self._mv_json(self._mv_row(name, version))
+        return self._mv_json(self._mv_row(name, version), with_aliases=self.major >= 3)
 
     def get_alias(self, name, alias):
         self._require_model(name)
@@ -1385,6 +1564,285 @@ class Store:
         uri = self.q1("SELECT storage_location FROM model_versions WHERE name = ? AND version = ?",
                       (name, row[1]))[0]
         return uri or row[6]
+
+    # ---- LoggedModels and webhooks (MLflow 3) -------------------------------------------------
+
+    LM_COLS = ("model_id, experiment_id, name, artifact_location, creation_timestamp_ms, "
+               "last_updated_timestamp_ms, status, lifecycle_stage, model_type, source_run_id, "
+               "status_message")
+
+    def _require_logged_model(self, model_id):
+        row = None
+        if self.has_logged_models:
+            row = self.q1(f"SELECT {self.LM_COLS} FROM logged_models WHERE model_id = ? "
+                          "AND lifecycle_stage != 'deleted'", (model_id,))
+        if row is None:
+            raise not_found(f"Logged model with ID '{model_id}' not found.")
+        return row
+
+    def _logged_models_json(self, rows):
+        """LoggedModel messages. Tags and params come ordered by key (MLflow loads them through
+        their primary key), metrics in the order they were logged."""
+        ids = [r[0] for r in rows]
+        tags, params, metrics = {}, {}, {}
+        for start in range(0, len(ids), 500):
+            chunk = ids[start:start + 500]
+            marks = ", ".join("?" for _ in chunk)
+            for model_id, key, value in self.q(
+                    "SELECT model_id, tag_key, tag_value FROM logged_model_tags "
+                    f"WHERE model_id IN ({marks}) ORDER BY model_id, tag_key", chunk):
+                tags.setdefault(model_id, []).append({"key": key, "value": value})
+            for model_id, key, value in self.q(
+                    "SELECT model_id, param_key, param_value FROM logged_model_params "
+                    f"WHERE model_id IN ({marks}) ORDER BY model_id, param_key", chunk):
+                params.setdefault(model_id, []).append({"key": key, "value": value})
+            for model_id, key, value, ts, step, run_id, ds_name, ds_digest in self.q(
+                    "SELECT model_id, metric_name, metric_value, metric_timestamp_ms, metric_step, "
+                    "run_id, dataset_name, dataset_digest FROM logged_model_metrics "
+                    f"WHERE model_id IN ({marks}) ORDER BY rowid", chunk):
+                m = {"key": key, "value": _f(value), "timestamp": ts, "step": step}
+                if value is None:
+                    del m["value"]
+                if ds_name is not None:
+                    m["dataset_name"] = ds_name
+                if ds_digest is not None:
+                    m["dataset_digest"] = ds_digest
+                m["model_id"] = model_id
+                m["run_id"] = run_id
+                metrics.setdefault(model_id, []).append(m)
+        out = []
+        for r in rows:
+            info = {"model_id": r[0], "experiment_id": str(r[1])}
+            for field, v in (("name", r[2]), ("creation_timestamp_ms", r[4]),
+                             ("last_updated_timestamp_ms", r[5]), ("artifact_uri", r[3]),
+                             ("status", LOGGED_MODEL_STATUS.get(r[6], r[6])),
+                             ("status_message", r[10]), ("model_type", r[8]),
+                             ("source_run_id", r[9])):
+                if v is not None:
+                    info[field] = v
+            if r[0] in tags:
+                info["tags"] = tags[r[0]]
+            data = {}
+            if r[0] in params:
+                data["params"] = params[r[0]]
+            if r[0] in metrics:
+                data["metrics"] = metrics[r[0]]
+            out.append({"info": info, "data": data})
+        return out
+
+    def get_logged_model(self, model_id):
+        return self._logged_models_json([self._require_logged_model(model_id)])[0]
+
+    @staticmethod
+    def _decode_logged_models_token(token):
+        try:
+            parsed = json.loads(base64.b64decode(token.encode("utf-8")).decode("utf-8"))
+            if not isinstance(parsed, dict):
+                raise ValueError("not a JSON object")
+        except (ValueError, TypeError) as e:
+            raise invalid(f"Invalid page token: {token}. {e}")
+        return (parsed.get("experiment_ids"), parsed.get("filter_string") or None,
+                parsed.get("order_by") or None, parsed.get("offset") or 0)
+
+    def search_logged_models(self, experiment_ids, filter_string, datasets, max_results, order_by,
+                             page_token):
+        """MLflow 3's SqlAlchemyStore.search_logged_models. The page token is the base64 of the
+        whole query as JSON (experiment_ids, filter_string, order_by, offset); a token that does
+        not match the request is refused."""
+        if datasets and not all(d.get("dataset_name") for d in datasets):
+            raise invalid("`dataset_name` in the `datasets` clause must be specified.")
+        offset = 0
+        if page_token:
+            t_exps, t_filter, t_order, offset = self._decode_logged_models_token(page_token)
+            if t_exps != experiment_ids:
+                raise invalid("Experiment IDs in the page token do not match the requested "
+                              f"experiment IDs. Expected: {experiment_ids}. Found: {t_exps}")
+            if t_filter != filter_string:
+                raise invalid("Filter string in the page token does not match the requested "
+                              f"filter string. Expected: {filter_string}. Found: {t_filter}")
+            if t_order != order_by:
+                raise invalid("Order by in the page token does not match the requested order "
+                              f"by. Expected: {order_by}. Found: {t_order}")
+        max_results = max_results or SEARCH_LOGGED_MODEL_MAX_RESULTS_DEFAULT
+        if not self.has_logged_models:
+            return {}
+        exps = [int(e) if _is_intlike(e) else e for e in experiment_ids]
+        params = ["deleted"] + exps
+        where = ["lm.lifecycle_stage != ?",
+                 f"lm.experiment_id IN ({', '.join('?' for _ in exps) or 'NULL'})"]
+        ds_sql, ds_params = "", []
+        if datasets:
+            parts = []
+            for d in datasets:
+                if d.get("dataset_digest"):
+                    parts.append("(mm.dataset_name = ? AND mm.dataset_digest = ?)")
+                    ds_params += [d["dataset_name"], d["dataset_digest"]]
+                else:
+                    parts.append("mm.dataset_name = ?")
+                    ds_params.append(d["dataset_name"])
+            ds_sql = " AND (" + " OR ".join(parts) + ")"
+        has_metric_filter = False
+        for entity, key, comp, value, kind in parse_filter(filter_string):
+            if entity == "metric":
+                has_metric_filter = True
+                _check_comparator(comp, NUMERIC_COMPARATORS, METRIC_COMPARATORS_MSG)
+                sub = [key]
+                cond = sql_compare("mm.metric_value", comp, _numeric_value("metric", value, kind),
+                                   sub)
+                where.append("EXISTS (SELECT 1 FROM logged_model_metrics mm WHERE mm.model_id = "
+                             f"lm.model_id AND mm.metric_name = ? AND {cond}{ds_sql})")
+                params += sub + ds_params
+            elif entity in ("param", "tag"):
+                _check_comparator(comp, STRING_SET_COMPARATORS)
+                table, kcol, vcol = (("logged_model_params", "param_key", "param_value")
+                                     if entity == "param" else
+                                     ("logged_model_tags", "tag_key", "tag_value"))
+                sub = [key]
+                cond = sql_compare(f"p.{vcol}", comp,
+                                   _string_value("Parameter" if entity == "param" else "Tag",
+                                                 value, kind), sub)
+                where.append(f"EXISTS (SELECT 1 FROM {table} p WHERE p.model_id = lm.model_id "
+                             f"AND p.{kcol} = ? AND {cond})")
+                params += sub
+            elif entity == "attribute" and key in ("name", "model_id", "model_type", "status",
+                                                   "source_run_id"):
+                _check_comparator(comp, STRING_SET_COMPARATORS)
+                v = _string_value("Attribute", value, kind)
+                if key == "status":
+                    codes = {name: code for code, name in LOGGED_MODEL_STATUS.items()}
+                    codes.update({name[len("LOGGED_MODEL_"):]: code for name, code in
+                                  list(codes.items()) if name.startswith("LOGGED_MODEL_")})
+                    v = [codes.get(x, x) for x in v] if isinstance(v, list) else codes.get(v, v)
+                where.append(sql_compare(f"lm.{key}", comp, v, params))
+            elif entity == "attribute" and key in LOGGED_MODEL_COLUMNS and \
+                    LOGGED_MODEL_COLUMNS[key].endswith("_timestamp_ms"):
+                _check_comparator(comp, NUMERIC_COMPARATORS)
+                where.append(sql_compare(f"lm.{LOGGED_MODEL_COLUMNS[key]}", comp,
+                                         _numeric_value("attribute", value, kind), params))
+            else:
+                raise invalid(f"Invalid logged model search key '{key}'")
+        if datasets and not has_metric_filter:
+            where.append("EXISTS (SELECT 1 FROM logged_model_metrics mm WHERE mm.model_id = "
+                         f"lm.model_id{ds_sql})")
+            params += ds_params
+        order, order_params, has_creation = [], [], False
+        for ob in order_by or []:
+            field = ob.get("field_name") or ""
+            direction = "ASC" if ob.get("ascending", True) else "DESC"
+            if "." not in field:
+                column = LOGGED_MODEL_COLUMNS.get(field)
+                if column is None:
+                    raise invalid(f"Invalid order by field name: {field}")
+                has_creation = has_creation or column == "creation_timestamp_ms"
+                order += [f"CASE WHEN lm.{column} IS NULL THEN 1 ELSE 0 END",
+                          f"lm.{column} {direction}"]
+                continue
+            entity, name = field.split(".", 1)
+            if entity != "metrics":
+                raise invalid(f"Invalid order by field name: {field}. Only metrics are supported.")
+            sub_where, sub_params = "", [name]
+            if ob.get("dataset_name"):
+                sub_where += " AND mm.dataset_name = ?"
+                sub_params.append(ob["dataset_name"])
+            if ob.get("dataset_digest"):
+                sub_where += " AND mm.dataset_digest = ?"
+                sub_params.append(ob["dataset_digest"])
+            latest = ("(SELECT mm.metric_value FROM logged_model_metrics mm WHERE mm.model_id = "
+                      f"lm.model_id AND mm.metric_name = ?{sub_where} ORDER BY "
+                      "mm.metric_timestamp_ms DESC, mm.metric_step DESC LIMIT 1)")
+            order += [f"CASE WHEN {latest} IS NULL THEN 1 ELSE 0 END", f"{latest} {direction}"]
+            order_params += sub_params + sub_params
+        if not has_creation:
+            order.append("lm.creation_timestamp_ms DESC")
+        order.append("lm.rowid")
+        rows = self.q(
+            f"SELECT {', '.join('lm.' + c.strip() for c in self.LM_COLS.split(','))} "
+            f"FROM logged_models lm WHERE {' AND '.join(where)} ORDER BY {', '.join(order)} "
+            "LIMIT ? OFFSET ?", params + order_params + [max_results + 1, offset])
+        result = {}
+        if rows:
+            result["models"] = self._logged_models_json(rows[:max_results])
+        if len(rows) > max_results:
+            token = json.dumps({"experiment_ids": experiment_ids, "filter_string": filter_string,
+                                "order_by": order_by, "offset": offset + max_results})
+            result["next_page_token"] = base64.b64encode(token.encode("utf-8")).decode("utf-8")
+        return result
+
+    def list_logged_model_artifacts(self, model_id, path):
+        row = self._require_logged_model(model_id)
+        if path:
+            self._validate_path(path)
+        result = {"root_uri": row[3]}
+        files = self._list_dir(self.artifact_dir_of_uri(row[3]), path or "")
+        if files:
+            result["files"] = files
+        return result
+
+    def logged_model_file(self, model_id, path):
+        self._validate_path(path)
+        row = self._require_logged_model(model_id)
+        base = self.artifact_dir_of_uri(row[3])
+        full = os.path.join(base, path) if base else None
+        if not full or not os.path.isfile(full):
+            raise not_found(f"File {path} not found")
+        return full
+
+    def set_model_versions_tag(self, name, version, model_id):
+        """MLflow 3's AbstractStore.set_model_versions_tags: appends {"name", "version" (an
+        int)} to the LoggedModel's JSON tag `mlflow.modelVersions`. As in MLflow, an entry that
+        is already listed makes the tag hold that entry alone."""
+        row = self._require_logged_model(model_id)
+        entry = {"name": name, "version": version}
+        existing = self.q1("SELECT tag_value FROM logged_model_tags WHERE model_id = ? AND "
+                           "tag_key = ?", (model_id, MODEL_VERSIONS_TAG_KEY))
+        entries = [entry]
+        if existing and existing[0]:
+            listed = json.loads(existing[0])
+            if entry not in listed:
+                entries = listed + entries
+        self.write([(
+            "INSERT INTO logged_model_tags (model_id, experiment_id, tag_key, tag_value) "
+            "VALUES (?, ?, ?, ?) ON CONFLICT(model_id, tag_key) DO UPDATE SET "
+            "tag_value = excluded.tag_value",
+            (model_id, row[1], MODEL_VERSIONS_TAG_KEY, json.dumps(entries)))])
+
+    def list_webhooks(self):
+        """GET webhooks: {} when there are none (recorded); otherwise the table's webhooks
+        (not recorded: field names from MLflow's Webhook message)."""
+        if not self.has_webhooks:
+            return {}
+        hooks = []
+        for hook_id, name, description, url, status, created, updated in self.q(
+                "SELECT webhook_id, name, description, url, status, creation_timestamp, "
+                "last_updated_timestamp FROM webhooks WHERE deleted_timestamp IS NULL "
+                "ORDER BY creation_timestamp DESC, webhook_id"):
+            hook = {"webhook_id": hook_id, "name": name}
+            if description is not None:
+                hook["description"] = description
+            hook["url"] = url
+            events = [{"entity": e, "action": a} for e, a in self.q(
+                "SELECT entity, action FROM webhook_events WHERE webhook_id = ? "
+                "ORDER BY entity, action", (hook_id,))]
+            if events:
+                hook["events"] = events
+            hook["status"] = status
+            if created is not None:
+                hook["creation_timestamp"] = created
+            if updated is not None:
+                hook["last_updated_timestamp"] = updated
+            hooks.append(hook)
+        return {"webhooks": hooks} if hooks else {}
+
+
+def _is_querying_prompt(clauses):
+    """MLflow 3: a search lists prompts only when its first clause on the tag
+    `mlflow.prompt.is_prompt` asks for them (= 'true' or != 'false')."""
+    for entity, key, comp, value, kind in clauses:
+        if entity != "tag" or key != IS_PROMPT_TAG_KEY:
+            continue
+        value = value.lower() if isinstance(value, str) else ""
+        return (comp == "=" and value == "true") or (comp == "!=" and value == "false")
+    return False
 
 
 def canonical_stage(stage):
@@ -1446,22 +1904,25 @@ def _local_path(uri):
     return urllib.request.url2pathname(path)
 
 
-def validate_source(store, source, run_id):
-    """mlflow.server.handlers._validate_source of MLflow 2.10.2: a local source must lie in the
-    artifact directory of its run; no source may contain relative path parts."""
+def validate_source(store, source, run_id, model_id=""):
+    """mlflow.server.handlers._validate_source of MLflow 2.10.2 (MLflow 3: _validate_source_run,
+    or _validate_source_model when a model_id is given): a local source must lie in the
+    artifact directory of its run (LoggedModel); no source may contain relative path parts."""
     if _is_local_uri(source):
         shown = source
-        if run_id:
-            run = store._require_run(run_id)
+        owner = "model_id" if model_id else "run_id"
+        if model_id or run_id:
+            location = (store._require_logged_model(model_id)[3] if model_id
+                        else store._require_run(run_id)[7])
             resolved = pathlib.Path(_local_path(source)).resolve()
-            run_dir = pathlib.Path(_local_path(run[7] or "")).resolve()
+            run_dir = pathlib.Path(_local_path(location or "")).resolve()
             if run_dir in [resolved, *resolved.parents]:
                 return
             shown = str(resolved)
         raise invalid(
             f"Invalid model version source: '{shown}'. To use a local path as a model version "
-            "source, the run_id request parameter has to be specified and the local path has to be "
-            "contained within the artifact directory of the run specified by the run_id."
+            f"source, the {owner} request parameter has to be specified and the local path has to "
+            f"be contained within the artifact directory of the run specified by the {owner}."
         )
     message = (
         f"Invalid model version source: '{source}'. If supplying a source as an http, https, "
@@ -1539,6 +2000,29 @@ class Api:
             "model-versions/update": {"PATCH": self.update_mv},
             "model-versions/transition-stage": {"POST": self.transition_stage},
         }
+        if store.major >= 3:
+            self.routes.update({
+                "logged-models/search": {"POST": self.search_logged_models},
+                "webhooks": {"GET": lambda r: s.list_webhooks()},
+                ARTIFACT_LIST_ENDPOINT: {"GET": lambda r: s.list_proxied_artifacts(
+                    param_str(r, "path"))},
+            })
+
+    # MLflow 3's routes with a LoggedModel id in the path (logged-models/<model_id>/...).
+    LOGGED_MODEL_PATH = re.compile(r"^logged-models/([^/]+)(/artifacts/directories)?$")
+
+    def dynamic_route(self, endpoint):
+        """The methods of an endpoint with path parameters, or None."""
+        if self.store.major < 3:
+            return None
+        m = self.LOGGED_MODEL_PATH.match(endpoint)
+        if not m:
+            return None
+        model_id = urllib.parse.unquote(m.group(1))
+        if m.group(2):
+            return {"GET": lambda r: self.store.list_logged_model_artifacts(
+                model_id, param_str(r, "artifact_directory_path"))}
+        return {"GET": lambda r: {"model": self.store.get_logged_model(model_id)}}
 
     @staticmethod
     def _run_id(r):
@@ -1587,6 +2071,11 @@ class Api:
     def get_history(self, r):
         run_id = self._run_id(r)
         key = param_str(r, "metric_key")
+        if self.store.major >= 3:
+            # An unset max_results is 0 in MLflow 3's handler (see Store.metric_history_page).
+            return self.store.metric_history_page(run_id, key or "",
+                                                  param_int(r, "max_results", 0),
+                                                  param_str(r, "page_token"))
         if not key:
             return {}
         metrics = self.store.metric_history(run_id, key)
@@ -1609,9 +2098,19 @@ class Api:
         tags = param_tags(r)
         run_link = param_str(r, "run_link") or ""
         description = param_str(r, "description") or ""
-        validate_source(self.store, source, run_id)
+        if self.store.major < 3:
+            validate_source(self.store, source, run_id)
+            return {"model_version": self.store.create_model_version(
+                name, source, run_id, tags, run_link, description)}
+        # MLflow 3: a prompt's source is not checked; a model_id checks a local source against
+        # the LoggedModel's artifacts and records the registration on the LoggedModel.
+        model_id = param_str(r, "model_id") or ""
+        if not any(key == IS_PROMPT_TAG_KEY for key, _ in tags):
+            validate_source(self.store, source, run_id, model_id)
+        else:
+            model_id = ""
         return {"model_version": self.store.create_model_version(
-            name, source, run_id, tags, run_link, description)}
+            name, source, run_id, tags, run_link, description, model_id)}
 
     def search_registered_models(self, r):
         return self.store.search_registered_models(
@@ -1677,6 +2176,32 @@ class Api:
         return {"model_version": self.store.update_model_version(
             param_str(r, "name", required=True), param_str(r, "version", required=True),
             param_str(r, "description"))}
+
+    def search_logged_models(self, r):
+        if "experiment_ids" not in r or r["experiment_ids"] is None:
+            raise missing("experiment_ids")
+        if not isinstance(r["experiment_ids"], list):
+            raise _bad_value("experiment_ids", r["experiment_ids"])
+        order_by = r.get("order_by") or []
+        if not isinstance(order_by, list) or not all(isinstance(o, dict) for o in order_by):
+            raise _bad_value("order_by", r.get("order_by"))
+        datasets = r.get("datasets") or []
+        if not isinstance(datasets, list) or not all(isinstance(d, dict) for d in datasets):
+            raise _bad_value("datasets", r.get("datasets"))
+        for o in order_by:
+            if not o.get("field_name"):
+                raise missing("order_by.field_name")
+        # As MLflow's handler hands them to the store (and so into the page token).
+        return self.store.search_logged_models(
+            [str(e) for e in r["experiment_ids"]],
+            param_str(r, "filter") or None,
+            [{"dataset_name": d.get("dataset_name"), "dataset_digest": d.get("dataset_digest") or None}
+             for d in datasets] or None,
+            param_int(r, "max_results", 0) or None,
+            [{"field_name": o["field_name"], "ascending": param_bool(o, "ascending")
+              if "ascending" in o else True, "dataset_name": o.get("dataset_name") or None,
+              "dataset_digest": o.get("dataset_digest") or None} for o in order_by] or None,
+            param_str(r, "page_token") or None)
 
     def transition_stage(self, r):
         return {"model_version": self.store.transition_stage(
@@ -1870,6 +2395,10 @@ STATUS_ERRORS = {
 
 API_PREFIXES = ("/api/2.0/mlflow/", "/ajax-api/2.0/mlflow/")
 ARTIFACT_PREFIXES = ("/api/2.0/mlflow-artifacts/artifacts/", "/ajax-api/2.0/mlflow-artifacts/artifacts/")
+# MLflow 3 mode: the artifact proxy's listing (GET ...?path=P) and a LoggedModel's files
+ARTIFACT_LIST_PATHS = ("/api/2.0/mlflow-artifacts/artifacts", "/ajax-api/2.0/mlflow-artifacts/artifacts")
+ARTIFACT_LIST_ENDPOINT = "\0mlflow-artifacts/list"  # never the tail of a request path
+LOGGED_MODEL_FILES = re.compile(r"^/ajax-api/2\.0/mlflow/logged-models/([^/]+)/artifacts/files$")
 
 
 def parse_query(query):
@@ -2074,7 +2603,23 @@ class Handler(BaseHTTPRequestHandler):
                     full = store.run_artifact_file(Api._run_id(req), param_str(req, "path") or "")
                 self._file(full, fault)
                 return
+            logged_model_file = LOGGED_MODEL_FILES.match(path) if store.major >= 3 else None
+            if logged_model_file:
+                if self.command not in ("GET", "HEAD"):
+                    raise HttpError(405)
+                req = parse_query(query)
+                file_path = param_str(req, "artifact_file_path")
+                if not file_path:
+                    raise MlflowError('Request must include the "artifact_file_path" query '
+                                      "parameter.", "BAD_REQUEST")
+                with store.lock:
+                    full = store.logged_model_file(
+                        urllib.parse.unquote(logged_model_file.group(1)), file_path)
+                self._file(full, fault)
+                return
             endpoint = None
+            if store.major >= 3 and path in ARTIFACT_LIST_PATHS:
+                endpoint, ajax = ARTIFACT_LIST_ENDPOINT, False
             for prefix in API_PREFIXES:
                 if path.startswith(prefix):
                     endpoint = path[len(prefix):]
@@ -2093,12 +2638,16 @@ class Handler(BaseHTTPRequestHandler):
                 self._history_bulk(query, fault, target if memoize else None)
                 return
             methods = self.server.api.routes.get(endpoint)
-            if methods is None:
-                raise HttpError(404)
             method = "GET" if self.command == "HEAD" else self.command
-            handler = methods.get(method)
+            handler = methods.get(method) if methods else None
             if handler is None:
-                raise HttpError(405)
+                # Like Werkzeug's routing: a rule with a path parameter can take a request that
+                # a fixed rule refused for its method (MLflow 3: GET logged-models/search is the
+                # LoggedModel "search").
+                dynamic = self.server.api.dynamic_route(endpoint)
+                handler = dynamic.get(method) if dynamic else None
+                if handler is None:
+                    raise HttpError(405 if methods or dynamic else 404)
             req = self._request_dict(query, body)
             with store.lock:
                 if memo.enabled and write:
@@ -2317,6 +2866,9 @@ def main():
     ap.add_argument("--tls-key", help="the private key of --tls-cert (PEM)")
     ap.add_argument("--tls-client-ca",
                     help="require a client certificate signed by this CA (PEM)")
+    ap.add_argument("--mlflow-major", type=int, choices=(2, 3),
+                    help="answer as MLflow 2.10.2 (2) or 3.6 (3); default: 3 when the database "
+                         "has MLflow 3's logged_models table, else 2")
     ap.add_argument("--cache-get-responses", action="store_true",
                     help="benchmarks: answer a repeated GET API request with the bytes of its "
                          "first 200 answer; any other API request clears the memo first")
@@ -2333,7 +2885,8 @@ def main():
         return 2
     server = Server((args.host, args.port), Handler)
     server.verbose = args.verbose
-    server.store = Store(args.db, os.path.abspath(args.artifacts) if args.artifacts else None)
+    server.store = Store(args.db, os.path.abspath(args.artifacts) if args.artifacts else None,
+                         args.mlflow_major)
     server.api = Api(server.store)
     server.faults = Faults()
     server.memo = ResponseMemo(args.cache_get_responses)
