@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "TestServer.h"
+#include "TestSupport.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -15,6 +16,7 @@ private Q_SLOTS:
     void injectsStatusFault();
     void countsRequests();
     void stopsAndRestarts();
+    void speaksMlflow3();
 };
 
 void TstTestServer::servesActiveExperiments()
@@ -86,6 +88,41 @@ void TstTestServer::stopsAndRestarts()
     QVERIFY(server.start());
     QCOMPARE(server.request("GET", u"/api/2.0/mlflow/experiments/get?experiment_id=2"_s).status, 200);
     QVERIFY(!server.start(u"/nonexistent/mlflow.db"_s));
+}
+
+void TstTestServer::speaksMlflow3()
+{
+    using Major = md::test::TestServer::MlflowMajor;
+    const QString history = u"/api/2.0/mlflow/metrics/get-history?run_id=9ad4bf42a52249768dbc1e46e3614214"
+                            "&metric_key=val_r2_score"_s;
+    md::test::TestServer server;
+    QCOMPARE(server.mlflowMajor(), Major::Detect);
+    QVERIFY(server.startAs(Major::V3)); // tests/data/mlflow3/mlflow.db
+    QCOMPARE(server.mlflowMajor(), Major::V3);
+    // MLflow 3: no max_results, no metrics, only a token that is then refused
+    auto r = server.request("GET", history);
+    QCOMPARE(r.status, 200);
+    QCOMPARE(QJsonDocument::fromJson(r.body).object(),
+             (QJsonObject{{u"next_page_token"_s, u"eyJvZmZzZXQiOiAwfQ=="_s}}));
+    QCOMPARE(server.request("GET", history + u"&max_results=25000"_s).status, 200);
+    r = server.request("POST", u"/api/2.0/mlflow/logged-models/search"_s, R"({"experiment_ids": ["1"]})");
+    QCOMPARE(r.status, 200);
+    QCOMPARE(QJsonDocument::fromJson(r.body).object().value(u"models"_s).toArray().size(), 3);
+
+    // The same store answered as MLflow 2.10.2: the whole history, no LoggedModels
+    QVERIFY(server.startAs(Major::V2, md::test::dataPath(u"mlflow3/mlflow.db"_s),
+                           md::test::dataPath(u"mlflow3/server-artifacts"_s)));
+    r = server.request("GET", history);
+    QCOMPARE(QJsonDocument::fromJson(r.body).object().value(u"metrics"_s).toArray().size(), 5);
+    QCOMPARE(server.request("POST", u"/api/2.0/mlflow/logged-models/search"_s, R"({"experiment_ids": ["1"]})").status,
+             404);
+
+    // Detected from the store: tests/data/mlflow.db is MLflow 2.10.2's
+    server.setMlflowMajor(Major::Detect);
+    QVERIFY(server.start());
+    r = server.request("GET", u"/api/2.0/mlflow/metrics/get-history?run_id=004e78514bcd42e8b14307a8ae487cda"
+                              "&metric_key=loss"_s);
+    QCOMPARE(QJsonDocument::fromJson(r.body).object().value(u"metrics"_s).toArray().size(), 100);
 }
 
 QTEST_MAIN(TstTestServer)

@@ -34,6 +34,12 @@ bool TestServer::start(const QString &dbPath, const QString &artifactsDir)
     return begin(dbPath, artifactsDir, std::nullopt);
 }
 
+bool TestServer::startAs(MlflowMajor major, const QString &dbPath, const QString &artifactsDir)
+{
+    setMlflowMajor(major);
+    return start(dbPath, artifactsDir);
+}
+
 bool TestServer::startTls(const TlsFiles &tls, const QString &dbPath, const QString &artifactsDir)
 {
     return begin(dbPath, artifactsDir, tls);
@@ -43,8 +49,9 @@ bool TestServer::begin(const QString &dbPath, const QString &artifactsDir, const
 {
     stop();
     m_tls = tls;
-    const QString source = dbPath.isEmpty() ? dataPath(u"mlflow.db"_s) : dbPath;
-    const QString artifacts = artifactsDir.isEmpty() ? dataPath(u"server-artifacts"_s) : artifactsDir;
+    const QString fixture = m_major == MlflowMajor::V3 ? u"mlflow3/"_s : QString();
+    const QString source = dbPath.isEmpty() ? dataPath(fixture + u"mlflow.db"_s) : dbPath;
+    const QString artifacts = artifactsDir.isEmpty() ? dataPath(fixture + u"server-artifacts"_s) : artifactsDir;
     const QString script = QStringLiteral(MD_TEST_SERVER_SCRIPT);
     const QString python = QStandardPaths::findExecutable(u"python3"_s);
     if (python.isEmpty()) {
@@ -89,6 +96,8 @@ bool TestServer::launch(int port)
         if (!m_tls->clientCaFile.isEmpty())
             args << u"--tls-client-ca"_s << m_tls->clientCaFile;
     }
+    if (m_major != MlflowMajor::Detect)
+        args << u"--mlflow-major"_s << (m_major == MlflowMajor::V3 ? u"3"_s : u"2"_s);
     args << m_extraArguments;
     m_process->setArguments(args);
     m_process->start();

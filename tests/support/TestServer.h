@@ -32,7 +32,23 @@ public:
     /// 10 s for the server's "LISTENING" line. Returns false (and prints why with qWarning) when
     /// python3 or the script is missing, the copy fails or the server does not come up.
     /// Calling start() on a running server restarts it on a fresh copy.
+    /// The MLflow it answers as is mlflowMajor() (default: detected from the database).
     bool start(const QString &dbPath = {}, const QString &artifactsDir = {});
+
+    /// The MLflow release the server answers as (the script's --mlflow-major).
+    enum class MlflowMajor {
+        Detect, ///< no flag: MLflow 3 for a store with MLflow 3's tables, else 2.10.2 (default)
+        V2, ///< MLflow 2.10.2 (tests/data/rest/), whatever the store
+        V3, ///< MLflow 3.6 (tests/data/mlflow3/rest/), whatever the store
+    };
+    /// Sets the major used by every later start(), startTls() and resume(). With V3 the default
+    /// database and artifacts become tests/data/mlflow3/mlflow.db (before the recorded registry
+    /// writes) and tests/data/mlflow3/server-artifacts.
+    void setMlflowMajor(MlflowMajor major) { m_major = major; }
+    MlflowMajor mlflowMajor() const { return m_major; }
+    /// setMlflowMajor(major), then start(dbPath, artifactsDir); e.g. startAs(MlflowMajor::V3)
+    /// serves the MLflow 3.6 fixture as MLflow 3.6 does.
+    bool startAs(MlflowMajor major, const QString &dbPath = {}, const QString &artifactsDir = {});
 
     /// Extra command-line arguments for the server script (e.g. {"--cache-get-responses"}),
     /// used by every later start(), startTls() and resume() until changed. Default: none.
@@ -103,6 +119,7 @@ private:
     QString m_artifacts;
     QString m_python;
     QStringList m_extraArguments;
+    MlflowMajor m_major = MlflowMajor::Detect;
     int m_pausedPort = 0;
     std::unique_ptr<QProcess> m_process;
     QString m_dbPath;
