@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "Database.h"
+#include "sqlite/Database.h"
 #include "core/Error.h"
 
 #include <QJsonObject>

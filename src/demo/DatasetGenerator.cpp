@@ -1,14 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "demo/DatasetGenerator.h"
 
+#include "sqlite/Database.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QTemporaryDir>
 #include <QUrl>
-
-#include <sqlite3.h>
 
 #include <cctype>
 #include <cerrno>
@@ -403,21 +403,12 @@ private:
 class DatabaseOutput {
 public:
     explicit DatabaseOutput(QString path) : m_path(std::move(path)) {}
-    ~DatabaseOutput()
-    {
-        for (sqlite3_stmt *st : {m_run, m_tag, m_param, m_metric, m_latest})
-            sqlite3_finalize(st);
-        sqlite3_close(m_db);
-    }
-    DatabaseOutput(const DatabaseOutput &) = delete;
-    DatabaseOutput &operator=(const DatabaseOutput &) = delete;
 
     Status begin()
     {
         if (QFileInfo::exists(m_path))
             return makeError(ErrorCategory::BadInput, Tr::tr("The file exists already."), m_path);
-        if (sqlite3_open_v2(QFile::encodeName(m_path).constData(), &m_db,
-                            SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) != SQLITE_OK)
+        if (!m_db.open(m_path, OpenMode::Create))
             return error();
         // The file is private until it is complete (see writeInto), so a crash may lose it whole.
         if (Status s = exec("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;"); !s)
@@ -428,7 +419,7 @@ public:
             return s;
         if (Status s = exec(QByteArray("INSERT INTO alembic_version VALUES ('") + kAlembicRevision + "')"); !s)
             return s;
-        const std::pair<sqlite3_stmt **, const char *> statements[] = {
+        const std::pair<Statement *, const char *> statements[] = {
             {&m_run, "INSERT INTO runs (run_uuid, name, source_type, source_name, entry_point_name, user_id, status,"
                      " start_time, end_time, source_version, lifecycle_stage, artifact_uri, experiment_id, deleted_time)"
                      " VALUES (?1, ?2, 'LOCAL', '', '', ?3, 'FINISHED', ?4, ?5, '', 'active', ?6, ?7, NULL)"},
@@ -437,48 +428,44 @@ public:
             {&m_metric, "INSERT INTO metrics (key, value, timestamp, run_uuid, step, is_nan) VALUES (?1, ?2, ?3, ?4, ?5, 0)"},
             {&m_latest, "INSERT INTO latest_metrics (key, value, timestamp, step, is_nan, run_uuid) VALUES (?1, ?2, ?3, ?4, 0, ?5)"},
         };
-        for (const auto &[st, sql] : statements)
-            if (sqlite3_prepare_v2(m_db, sql, -1, st, nullptr) != SQLITE_OK)
+        for (const auto &[st, sql] : statements) {
+            *st = m_db.prepare(QString::fromLatin1(sql));
+            if (!st->isValid())
                 return error();
+        }
         return {};
     }
 
     Status experiment(const Experiment &e)
     {
-        sqlite3_stmt *st = nullptr;
-        if (sqlite3_prepare_v2(m_db,
-                               "INSERT INTO experiments (experiment_id, name, artifact_location, lifecycle_stage,"
-                               " creation_time, last_update_time) VALUES (?1, ?2, ?3, 'active', ?4, ?5)",
-                               -1, &st, nullptr) != SQLITE_OK)
-            return error();
-        sqlite3_bind_int64(st, 1, e.experimentId.toLongLong());
-        bindText(st, 2, e.name.toUtf8());
-        bindText(st, 3, e.artifactLocation.toUtf8());
-        sqlite3_bind_int64(st, 4, e.creationTime);
-        sqlite3_bind_int64(st, 5, e.lastUpdateTime);
-        const bool ok = sqlite3_step(st) == SQLITE_DONE;
-        sqlite3_finalize(st);
-        return ok ? Status() : error();
+        Statement st = m_db.prepare(u"INSERT INTO experiments (experiment_id, name, artifact_location, lifecycle_stage,"
+                                    u" creation_time, last_update_time) VALUES (?1, ?2, ?3, 'active', ?4, ?5)"_s);
+        st.bind(1, e.experimentId.toLongLong());
+        st.bindUtf8(2, e.name.toUtf8());
+        st.bindUtf8(3, e.artifactLocation.toUtf8());
+        st.bind(4, e.creationTime);
+        st.bind(5, e.lastUpdateTime);
+        return step(st);
     }
 
     Status run(const DatasetGenerator &g, qint64 index, const Run &r)
     {
         const QByteArray id = r.runId.toUtf8();
-        bindText(m_run, 1, id);
-        bindText(m_run, 2, r.runName.toUtf8());
-        bindText(m_run, 3, r.userId.toUtf8());
-        sqlite3_bind_int64(m_run, 4, r.startTime);
-        sqlite3_bind_int64(m_run, 5, r.endTime.value_or(0));
-        bindText(m_run, 6, r.artifactUri.toUtf8());
-        sqlite3_bind_int64(m_run, 7, r.experimentId.toLongLong());
+        m_run.bindUtf8(1, id);
+        m_run.bindUtf8(2, r.runName.toUtf8());
+        m_run.bindUtf8(3, r.userId.toUtf8());
+        m_run.bind(4, r.startTime);
+        m_run.bind(5, r.endTime.value_or(0));
+        m_run.bindUtf8(6, r.artifactUri.toUtf8());
+        m_run.bind(7, r.experimentId.toLongLong());
         if (Status s = step(m_run); !s)
             return s;
         for (const auto *list : {&r.tags, &r.params}) {
-            sqlite3_stmt *st = list == &r.tags ? m_tag : m_param;
+            Statement &st = list == &r.tags ? m_tag : m_param;
             for (const auto &kv : *list) {
-                bindText(st, 1, kv.key.toUtf8());
-                bindText(st, 2, kv.value.toUtf8());
-                bindText(st, 3, id);
+                st.bindUtf8(1, kv.key.toUtf8());
+                st.bindUtf8(2, kv.value.toUtf8());
+                st.bindUtf8(3, id);
                 if (Status s = step(st); !s)
                     return s;
             }
@@ -488,20 +475,20 @@ public:
             MetricPoint last;
             for (qint64 s = 0; s < g.spec().steps; ++s) {
                 last = g.point(index, m, s);
-                bindText(m_metric, 1, key);
-                sqlite3_bind_double(m_metric, 2, last.value);
-                sqlite3_bind_int64(m_metric, 3, last.timestamp);
-                bindText(m_metric, 4, id);
-                sqlite3_bind_int64(m_metric, 5, last.step);
+                m_metric.bindUtf8(1, key);
+                m_metric.bind(2, last.value);
+                m_metric.bind(3, last.timestamp);
+                m_metric.bindUtf8(4, id);
+                m_metric.bind(5, last.step);
                 if (Status st = step(m_metric); !st)
                     return st;
             }
             // Steps and timestamps rise together, so the last point is MLflow's latest value.
-            bindText(m_latest, 1, key);
-            sqlite3_bind_double(m_latest, 2, last.value);
-            sqlite3_bind_int64(m_latest, 3, last.timestamp);
-            sqlite3_bind_int64(m_latest, 4, last.step);
-            bindText(m_latest, 5, id);
+            m_latest.bindUtf8(1, key);
+            m_latest.bind(2, last.value);
+            m_latest.bind(3, last.timestamp);
+            m_latest.bind(4, last.step);
+            m_latest.bindUtf8(5, id);
             if (Status st = step(m_latest); !st)
                 return st;
         }
@@ -512,48 +499,28 @@ public:
     {
         if (Status s = exec("COMMIT"); !s)
             return s;
-        for (sqlite3_stmt **st : {&m_run, &m_tag, &m_param, &m_metric, &m_latest}) {
-            sqlite3_finalize(*st);
-            *st = nullptr;
-        }
-        if (sqlite3_close(m_db) != SQLITE_OK)
-            return error();
-        m_db = nullptr;
+        for (Statement *st : {&m_run, &m_tag, &m_param, &m_metric, &m_latest})
+            *st = Statement();
+        m_db.close();
         return {};
     }
 
 private:
-    static void bindText(sqlite3_stmt *st, int i, const QByteArray &text)
-    {
-        sqlite3_bind_text(st, i, text.constData(), int(text.size()), SQLITE_TRANSIENT);
-    }
+    /// Runs a statement that returns no rows; it is ready for the next run afterwards.
+    Status step(Statement &st) { return st.exec() ? Status() : error(); }
 
-    Status step(sqlite3_stmt *st)
-    {
-        const int rc = sqlite3_step(st);
-        sqlite3_reset(st);
-        return rc == SQLITE_DONE ? Status() : error();
-    }
+    Status exec(const QByteArray &sql) { return m_db.exec(QString::fromUtf8(sql)) ? Status() : error(); }
 
-    Status exec(const QByteArray &sql)
-    {
-        char *msg = nullptr;
-        if (sqlite3_exec(m_db, sql.constData(), nullptr, nullptr, &msg) == SQLITE_OK)
-            return {};
-        const QString text = QString::fromUtf8(msg ? msg : sqlite3_errmsg(m_db));
-        sqlite3_free(msg);
-        return makeError(ErrorCategory::Storage, Tr::tr("Cannot write the database: %1").arg(text), m_path);
-    }
-
+    /// The failure SQLite reported last, worded for the generator.
     Error error() const
     {
-        const QString text = m_db ? QString::fromUtf8(sqlite3_errmsg(m_db)) : Tr::tr("out of memory");
-        return makeError(ErrorCategory::Storage, Tr::tr("Cannot write the database: %1").arg(text), m_path);
+        return makeError(ErrorCategory::Storage,
+                         Tr::tr("Cannot write the database: %1").arg(m_db.lastFailure().message), m_path);
     }
 
     QString m_path;
-    sqlite3 *m_db = nullptr;
-    sqlite3_stmt *m_run = nullptr, *m_tag = nullptr, *m_param = nullptr, *m_metric = nullptr, *m_latest = nullptr;
+    Database m_db;  // declared before the statements, so that it is closed after they are finalized
+    Statement m_run, m_tag, m_param, m_metric, m_latest;
 };
 
 QString absolutePath(const QString &path)

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // MLflow search filters and order-by translated to SQL, run against a real cache file with eight
 // runs, checking the exact set (filters) or sequence (order-by) of run ids.
-#include "cache/Database.h"
+#include "sqlite/Database.h"
 #include "cache/FilterSql.h"
 #include "cache/Schema.h"
 

@@ -6,7 +6,7 @@
 
 #include "FuzzSupport.h"
 
-#include "cache/Database.h"
+#include "sqlite/Database.h"
 #include "cache/FilterSql.h"
 #include "cache/Schema.h"
 #include "core/SearchFilter.h"

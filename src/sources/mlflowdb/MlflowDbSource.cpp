@@ -2,15 +2,13 @@
 #include "sources/mlflowdb/MlflowDbSource.h"
 
 #include "sources/SinkRelay.h"
+#include "sqlite/Database.h"
 
 #include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
 #include <QHash>
 #include <QSet>
-#include <QUrl>
-
-#include <sqlite3.h>
 
 #include <algorithm>
 #include <cmath>
@@ -103,67 +101,17 @@ const QStringList kTooOldRevisions = {
 const char *const kRequiredTables[] = {"experiments", "experiment_tags", "runs",    "tags",
                                        "params",      "metrics",         "latest_metrics"};
 
-/// One prepared statement; finalized on destruction.
-class Statement {
-public:
-    Statement(sqlite3 *db, const QByteArray &sql)
-    {
-        m_rc = sqlite3_prepare_v2(db, sql.constData(), int(sql.size()), &m_stmt, nullptr);
-    }
-    ~Statement() { sqlite3_finalize(m_stmt); }
-    Statement(const Statement &) = delete;
-    Statement &operator=(const Statement &) = delete;
-
-    /// SQLITE_OK when prepared, else the error code.
-    int prepareCode() const { return m_rc; }
-    void bind(int index, const QByteArray &text)
-    {
-        sqlite3_bind_text(m_stmt, index, text.constData(), int(text.size()), SQLITE_TRANSIENT);
-    }
-    /// Rewinds the statement so it can be bound and stepped again.
-    void reset()
-    {
-        sqlite3_reset(m_stmt);
-        sqlite3_clear_bindings(m_stmt);
-    }
-    /// SQLITE_ROW, SQLITE_DONE or an error code.
-    int step() { return sqlite3_step(m_stmt); }
-
-    bool isNull(int c) const { return sqlite3_column_type(m_stmt, c) == SQLITE_NULL; }
-    bool isInteger(int c) const { return sqlite3_column_type(m_stmt, c) == SQLITE_INTEGER; }
-    qint64 int64(int c) const { return sqlite3_column_int64(m_stmt, c); }
-    double real(int c) const { return sqlite3_column_double(m_stmt, c); }
-    QByteArray bytes(int c) const
-    {
-        const auto *p = reinterpret_cast<const char *>(sqlite3_column_text(m_stmt, c));
-        return p ? QByteArray(p, sqlite3_column_bytes(m_stmt, c)) : QByteArray();
-    }
-    /// Valid until the next step() or reset().
-    QByteArrayView view(int c) const
-    {
-        const auto *p = reinterpret_cast<const char *>(sqlite3_column_text(m_stmt, c));
-        return p ? QByteArrayView(p, sqlite3_column_bytes(m_stmt, c)) : QByteArrayView();
-    }
-    QString text(int c) const
-    {
-        const auto *p = reinterpret_cast<const char *>(sqlite3_column_text(m_stmt, c));
-        return p ? QString::fromUtf8(p, sqlite3_column_bytes(m_stmt, c)) : QString();
-    }
-
-private:
-    sqlite3_stmt *m_stmt = nullptr;
-    int m_rc = SQLITE_OK;
-};
-
-/// The error for a failed SQLite call on the file `path`.
-Error sqliteError(sqlite3 *db, int rc, const QString &path)
+/// The error for a failed SQLite call on the database `db`, naming its file.
+Error readError(const Database &db)
 {
-    const int primary = rc & 0xff;
-    const QString detail = db ? QString::fromUtf8(sqlite3_errmsg(db)) : QString::fromUtf8(sqlite3_errstr(rc));
-    const bool broken = primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB || primary == SQLITE_FORMAT;
+    const SqliteCode code = db.lastFailure().code;
+    const bool broken = code == SqliteCode::Corrupt || code == SqliteCode::NotADatabase || code == SqliteCode::Format;
     return makeError(broken ? ErrorCategory::BadInput : ErrorCategory::Storage,
-                     Tr::tr("cannot read the MLflow database: %1").arg(detail), path);
+                     Tr::tr("cannot read the MLflow database: %1").arg(db.lastFailure().message), db.path());
 }
+
+/// The reader builds its SQL as UTF-8.
+Statement prepare(Database &db, const QByteArray &sql) { return db.prepare(QString::fromUtf8(sql)); }
 
 quint32 bigEndian32(const QByteArray &b, int at)
 {
@@ -203,48 +151,47 @@ QString stageName(const QString &stored)
 }
 
 /// Does `table` have `column`?
-Result<bool> columnExists(sqlite3 *db, const QString &path, const QString &table, const QString &column)
+Result<bool> columnExists(Database &db, const QString &table, const QString &column)
 {
-    Statement st(db, "SELECT 1 FROM pragma_table_info(?1) WHERE name = ?2");
-    if (st.prepareCode() != SQLITE_OK)
-        return sqliteError(db, st.prepareCode(), path);
-    st.bind(1, table.toUtf8());
-    st.bind(2, column.toUtf8());
-    const int rc = st.step();
-    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-        return sqliteError(db, rc, path);
-    return rc == SQLITE_ROW;
+    Statement st = prepare(db, "SELECT 1 FROM pragma_table_info(?1) WHERE name = ?2");
+    if (!st.isValid())
+        return readError(db);
+    st.bindUtf8(1, table.toUtf8());
+    st.bindUtf8(2, column.toUtf8());
+    const bool found = st.next();
+    if (st.error())
+        return readError(db);
+    return found;
 }
 
 /// The names of the tables of the main database.
-Result<QSet<QString>> tableNamesOf(sqlite3 *db, const QString &path)
+Result<QSet<QString>> tableNamesOf(Database &db)
 {
-    Statement st(db, "SELECT name FROM sqlite_master WHERE type = 'table'");
-    if (st.prepareCode() != SQLITE_OK)
-        return sqliteError(db, st.prepareCode(), path);
+    Statement st = prepare(db, "SELECT name FROM sqlite_master WHERE type = 'table'");
+    if (!st.isValid())
+        return readError(db);
     QSet<QString> names;
-    int rc;
-    while ((rc = st.step()) == SQLITE_ROW)
+    while (st.next())
         names.insert(st.text(0));
-    if (rc != SQLITE_DONE)
-        return sqliteError(db, rc, path);
+    if (st.error())
+        return readError(db);
     return names;
 }
 
 /// Reads the registered models ordered by name, each with its tags, aliases and versions (sorted,
 /// deleted versions left out): all of them, or only the one named `*onlyName`. Rows that cannot be
 /// used go to `problem`; each model goes to `deliver`.
-Status readRegistryModels(sqlite3 *db, const QString &path, const QSet<QString> &tables, const QString *onlyName,
+Status readRegistryModels(Database &db, const QSet<QString> &tables, const QString *onlyName,
                           const std::function<void(const QString &)> &problem,
                           const std::function<Status(const RegisteredModel &)> &deliver,
                           const std::atomic_bool &cancel)
 {
-    auto fail = [&](int rc) { return sqliteError(db, rc, path); };
+    auto fail = [&db] { return readError(db); };
     const QByteArray where = onlyName ? " WHERE name = ?1" : "";
     const QByteArray nameBytes = onlyName ? onlyName->toUtf8() : QByteArray();
     auto bindName = [&](Statement &st) {
         if (onlyName)
-            st.bind(1, nameBytes);
+            st.bindUtf8(1, nameBytes);
     };
 
     if (!tables.contains(u"registered_models"_s))
@@ -252,55 +199,53 @@ Status readRegistryModels(sqlite3 *db, const QString &path, const QSet<QString> 
 
     QHash<QString, QList<KeyValue>> modelTags;
     if (tables.contains(u"registered_model_tags"_s)) {
-        Statement st(db, "SELECT name, key, value FROM registered_model_tags" + where + " ORDER BY name, key");
+        Statement st =
+            prepare(db, "SELECT name, key, value FROM registered_model_tags" + where + " ORDER BY name, key");
         bindName(st);
-        if (st.prepareCode() != SQLITE_OK)
-            return fail(st.prepareCode());
-        int rc;
-        while ((rc = st.step()) == SQLITE_ROW)
+        if (!st.isValid())
+            return fail();
+        while (st.next())
             modelTags[st.text(0)].append(KeyValue{st.text(1), st.text(2)});
-        if (rc != SQLITE_DONE)
-            return fail(rc);
+        if (st.error())
+            return fail();
     }
     QHash<QString, QList<ModelAlias>> aliases;
     if (tables.contains(u"registered_model_aliases"_s)) {
-        Statement st(db, "SELECT name, alias, version FROM registered_model_aliases" + where + " ORDER BY name, alias");
+        Statement st =
+            prepare(db, "SELECT name, alias, version FROM registered_model_aliases" + where + " ORDER BY name, alias");
         bindName(st);
-        if (st.prepareCode() != SQLITE_OK)
-            return fail(st.prepareCode());
-        int rc;
-        while ((rc = st.step()) == SQLITE_ROW)
+        if (!st.isValid())
+            return fail();
+        while (st.next())
             aliases[st.text(0)].append(ModelAlias{st.text(1), st.int64(2)});
-        if (rc != SQLITE_DONE)
-            return fail(rc);
+        if (st.error())
+            return fail();
     }
     QHash<QString, QHash<qint64, QList<KeyValue>>> versionTags;
     if (tables.contains(u"model_version_tags"_s)) {
-        Statement st(db, "SELECT name, version, key, value FROM model_version_tags" + where
-                               + " ORDER BY name, version, key");
+        Statement st = prepare(db, "SELECT name, version, key, value FROM model_version_tags" + where
+                                       + " ORDER BY name, version, key");
         bindName(st);
-        if (st.prepareCode() != SQLITE_OK)
-            return fail(st.prepareCode());
-        int rc;
-        while ((rc = st.step()) == SQLITE_ROW)
+        if (!st.isValid())
+            return fail();
+        while (st.next())
             versionTags[st.text(0)][st.int64(1)].append(KeyValue{st.text(2), st.text(3)});
-        if (rc != SQLITE_DONE)
-            return fail(rc);
+        if (st.error())
+            return fail();
     }
     QHash<QString, QList<ModelVersion>> versions;
     if (tables.contains(u"model_versions"_s)) {
-        const auto runLink = columnExists(db, path, u"model_versions"_s, u"run_link"_s);
+        const auto runLink = columnExists(db, u"model_versions"_s, u"run_link"_s);
         if (!runLink)
             return runLink.error();
-        Statement st(db, "SELECT name, version, creation_time, last_updated_time, description, user_id, "
-                         "current_stage, source, run_id, status, status_message, "
-                             + QByteArray(*runLink ? "run_link" : "NULL") + " FROM model_versions" + where
-                             + " ORDER BY name, version");
+        Statement st = prepare(db, "SELECT name, version, creation_time, last_updated_time, description, user_id, "
+                                   "current_stage, source, run_id, status, status_message, "
+                                       + QByteArray(*runLink ? "run_link" : "NULL") + " FROM model_versions" + where
+                                       + " ORDER BY name, version");
         bindName(st);
-        if (st.prepareCode() != SQLITE_OK)
-            return fail(st.prepareCode());
-        int rc;
-        while ((rc = st.step()) == SQLITE_ROW) {
+        if (!st.isValid())
+            return fail();
+        while (st.next()) {
             // MLflow marks deleted versions with this stage instead of deleting the row.
             if (st.text(6).compare(u"Deleted_Internal"_s, Qt::CaseInsensitive) == 0)
                 continue;
@@ -329,19 +274,18 @@ Status readRegistryModels(sqlite3 *db, const QString &path, const QSet<QString> 
             v.aliases.sort();
             versions[v.name].append(std::move(v));
         }
-        if (rc != SQLITE_DONE)
-            return fail(rc);
+        if (st.error())
+            return fail();
     }
 
-    Statement st(db, "SELECT name, creation_time, last_updated_time, description FROM registered_models" + where
-                         + " ORDER BY name");
+    Statement st = prepare(db, "SELECT name, creation_time, last_updated_time, description FROM registered_models"
+                                   + where + " ORDER BY name");
     bindName(st);
-    if (st.prepareCode() != SQLITE_OK)
-        return fail(st.prepareCode());
-    int rc;
-    while ((rc = st.step()) == SQLITE_ROW) {
+    if (!st.isValid())
+        return fail();
+    while (st.next()) {
         if (cancel.load())
-            return makeError(ErrorCategory::Cancelled, Tr::tr("cancelled"), path);
+            return makeError(ErrorCategory::Cancelled, Tr::tr("cancelled"), db.path());
         RegisteredModel m;
         m.name = st.text(0);
         m.creationTime = st.int64(1);
@@ -353,8 +297,8 @@ Status readRegistryModels(sqlite3 *db, const QString &path, const QSet<QString> 
         if (auto s = deliver(m); !s)
             return s;
     }
-    if (rc != SQLITE_DONE)
-        return fail(rc);
+    if (st.error())
+        return fail();
     return {};
 }
 
@@ -362,12 +306,12 @@ Status readRegistryModels(sqlite3 *db, const QString &path, const QSet<QString> 
 /// Reads one open database into a sink. Holds the prepared per-run statements.
 class Reader {
 public:
-    Reader(sqlite3 *db, QString path) : m_db(db), m_path(std::move(path)) {}
+    explicit Reader(Database &db) : m_db(db), m_path(db.path()) {}
 
     Status run(ImportSink &sink, const std::atomic_bool &cancel);
 
 private:
-    Error fail(int rc) const { return sqliteError(m_db, rc, m_path); }
+    Error fail() const { return readError(m_db); }
     void problem(ImportSink &sink, const QString &message) const
     {
         sink.problem(ReadProblem{makeError(ErrorCategory::BadInput, message, m_path)});
@@ -384,40 +328,38 @@ private:
     Status readModels(ImportSink &sink, const std::atomic_bool &cancel);
     Status reportOrphanRuns(ImportSink &sink);
 
-    sqlite3 *m_db;
+    Database &m_db;
     QString m_path;
     QSet<QString> m_tables;
-    std::unique_ptr<Statement> m_params, m_tags, m_latest, m_metrics, m_inputs;
+    Statement m_params, m_tags, m_latest, m_metrics;
+    Statement m_inputs;  ///< invalid when the schema has no dataset inputs
 };
 
 Status Reader::exec(const char *sql)
 {
-    char *msg = nullptr;
-    const int rc = sqlite3_exec(m_db, sql, nullptr, nullptr, &msg);
-    sqlite3_free(msg);
-    if (rc != SQLITE_OK)
-        return fail(rc);
+    if (!m_db.exec(QString::fromUtf8(sql)))
+        return fail();
     return {};
 }
 
-Result<QSet<QString>> Reader::tableNames() { return tableNamesOf(m_db, m_path); }
+Result<QSet<QString>> Reader::tableNames() { return tableNamesOf(m_db); }
 
 Result<bool> Reader::hasColumn(const QString &table, const QString &column)
 {
-    return columnExists(m_db, m_path, table, column);
+    return columnExists(m_db, table, column);
 }
 
 Result<bool> Reader::hasRunUuidIndex(const QString &table)
 {
-    Statement st(m_db, "SELECT 1 FROM pragma_index_list(?1) AS il, pragma_index_info(il.name) AS ii "
-                       "WHERE ii.seqno = 0 AND ii.name = 'run_uuid'");
-    if (st.prepareCode() != SQLITE_OK)
-        return fail(st.prepareCode());
-    st.bind(1, table.toUtf8());
-    const int rc = st.step();
-    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-        return fail(rc);
-    return rc == SQLITE_ROW;
+    Statement st = prepare(m_db, "SELECT 1 FROM pragma_index_list(?1) AS il, pragma_index_info(il.name) AS ii "
+                                 "WHERE ii.seqno = 0 AND ii.name = 'run_uuid'");
+    if (!st.isValid())
+        return fail();
+    st.bindUtf8(1, table.toUtf8());
+    const bool found = st.next();
+    if (st.error())
+        return fail();
+    return found;
 }
 
 // MLflow indexes run_uuid in every per-run table since bd07f7e963c5 (MLflow 1.25). Older files (or
@@ -447,22 +389,20 @@ Status Reader::run(ImportSink &sink, const std::atomic_bool &cancel)
     m_tables = *tables;
 
     // One read transaction: a consistent snapshot even while an MLflow server writes to the file.
-    if (auto s = exec("BEGIN"); !s)
-        return s;
-    struct Rollback {
-        sqlite3 *db;
-        ~Rollback() { sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr); }
-    } rollback{m_db};
+    // Never committed: it only reads, and the temporary tables of childTable() go with it.
+    const Transaction snapshot(m_db, Transaction::Kind::Deferred);
+    if (!snapshot.begin())
+        return fail();
 
     std::vector<Experiment> experiments;
     if (auto s = readExperiments(experiments, sink); !s)
         return s;
 
     // Prepare the per-run statements once.
-    auto prepare = [&](std::unique_ptr<Statement> &slot, const QByteArray &sql) -> Status {
-        slot = std::make_unique<Statement>(m_db, sql);
-        if (slot->prepareCode() != SQLITE_OK)
-            return fail(slot->prepareCode());
+    auto prepareOnce = [&](Statement &slot, const QByteArray &sql) -> Status {
+        slot = prepare(m_db, sql);
+        if (!slot.isValid())
+            return fail();
         return {};
     };
     QString params, tags, latest, metrics;
@@ -473,17 +413,19 @@ Status Reader::run(ImportSink &sink, const std::atomic_bool &cancel)
             return t.error();
         *out = *t;
     }
-    if (auto s = prepare(m_params, "SELECT key, value FROM " + params.toUtf8() + " WHERE run_uuid = ?1 ORDER BY key");
+    if (auto s = prepareOnce(m_params,
+                             "SELECT key, value FROM " + params.toUtf8() + " WHERE run_uuid = ?1 ORDER BY key");
         !s)
         return s;
-    if (auto s = prepare(m_tags, "SELECT key, value FROM " + tags.toUtf8() + " WHERE run_uuid = ?1 ORDER BY key"); !s)
-        return s;
-    if (auto s = prepare(m_latest, "SELECT key, value, timestamp, step, is_nan FROM " + latest.toUtf8()
-                                       + " WHERE run_uuid = ?1 ORDER BY key");
+    if (auto s = prepareOnce(m_tags, "SELECT key, value FROM " + tags.toUtf8() + " WHERE run_uuid = ?1 ORDER BY key");
         !s)
         return s;
-    if (auto s = prepare(m_metrics, "SELECT key, value, timestamp, step, is_nan FROM " + metrics.toUtf8()
-                                        + " WHERE run_uuid = ?1 ORDER BY key, step, timestamp, value");
+    if (auto s = prepareOnce(m_latest, "SELECT key, value, timestamp, step, is_nan FROM " + latest.toUtf8()
+                                           + " WHERE run_uuid = ?1 ORDER BY key");
+        !s)
+        return s;
+    if (auto s = prepareOnce(m_metrics, "SELECT key, value, timestamp, step, is_nan FROM " + metrics.toUtf8()
+                                            + " WHERE run_uuid = ?1 ORDER BY key, step, timestamp, value");
         !s)
         return s;
     if (m_tables.contains(u"inputs"_s) && m_tables.contains(u"datasets"_s)) {
@@ -491,43 +433,45 @@ Status Reader::run(ImportSink &sink, const std::atomic_bool &cancel)
                                        ? "(SELECT t.value FROM input_tags t WHERE t.input_uuid = i.input_uuid "
                                          "AND t.name = 'mlflow.data.context')"
                                        : "NULL";
-        if (auto s = prepare(m_inputs, "SELECT d.name, d.digest, d.dataset_source_type, d.dataset_source, "
-                                       "d.dataset_schema, d.dataset_profile, "
-                                           + context
-                                           + " FROM inputs i JOIN datasets d ON d.dataset_uuid = i.source_id "
-                                             "WHERE i.destination_type = 'RUN' AND i.destination_id = ?1 "
-                                             "AND i.source_type = 'DATASET' ORDER BY d.name, d.digest");
+        if (auto s = prepareOnce(m_inputs, "SELECT d.name, d.digest, d.dataset_source_type, d.dataset_source, "
+                                           "d.dataset_schema, d.dataset_profile, "
+                                               + context
+                                               + " FROM inputs i JOIN datasets d ON d.dataset_uuid = i.source_id "
+                                                 "WHERE i.destination_type = 'RUN' AND i.destination_id = ?1 "
+                                                 "AND i.source_type = 'DATASET' ORDER BY d.name, d.digest");
             !s)
             return s;
     }
 
-    Statement count(m_db, "SELECT COUNT(*) FROM runs WHERE experiment_id IN (SELECT experiment_id FROM experiments)");
-    if (count.prepareCode() != SQLITE_OK)
-        return fail(count.prepareCode());
-    if (const int rc = count.step(); rc != SQLITE_ROW)
-        return fail(rc);
+    Statement count =
+        prepare(m_db, "SELECT COUNT(*) FROM runs WHERE experiment_id IN (SELECT experiment_id FROM experiments)");
+    if (!count.isValid())
+        return fail();
+    if (!count.next())
+        return fail();
     sink.expectRuns(count.int64(0));
 
     if (auto s = reportOrphanRuns(sink); !s)
         return s;
 
     // Experiments and runs both come ordered by experiment id: merge them.
-    Statement runs(m_db, "SELECT experiment_id, run_uuid, name, user_id, status, start_time, end_time, "
-                         "artifact_uri, lifecycle_stage FROM runs WHERE typeof(experiment_id) = 'integer' "
-                         "ORDER BY experiment_id, run_uuid");
-    if (runs.prepareCode() != SQLITE_OK)
-        return fail(runs.prepareCode());
-    int rc = runs.step();
+    Statement runs = prepare(m_db, "SELECT experiment_id, run_uuid, name, user_id, status, start_time, end_time, "
+                                   "artifact_uri, lifecycle_stage FROM runs WHERE typeof(experiment_id) = 'integer' "
+                                   "ORDER BY experiment_id, run_uuid");
+    if (!runs.isValid())
+        return fail();
+    // Once next() gave false (the end or an error) it is not called again.
+    bool row = runs.next();
     for (const Experiment &e : experiments) {
         const qint64 id = e.experimentId.toLongLong();
         // Runs of experiments that do not exist were reported by reportOrphanRuns().
-        while (rc == SQLITE_ROW && runs.int64(0) < id)
-            rc = runs.step();
-        if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-            return fail(rc);
+        while (row && runs.int64(0) < id)
+            row = runs.next();
+        if (runs.error())
+            return fail();
         if (auto s = sink.experiment(e); !s)
             return s;
-        for (; rc == SQLITE_ROW && runs.int64(0) == id; rc = runs.step()) {
+        for (; row && runs.int64(0) == id; row = runs.next()) {
             if (cancel.load())
                 return makeError(ErrorCategory::Cancelled, Tr::tr("cancelled"), m_path);
             Run r;
@@ -550,8 +494,8 @@ Status Reader::run(ImportSink &sink, const std::atomic_bool &cancel)
             if (auto s = sink.run(r); !s)
                 return s;
         }
-        if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-            return fail(rc);
+        if (runs.error())
+            return fail();
     }
     return readModels(sink, cancel);
 }
@@ -567,23 +511,22 @@ Status Reader::readExperiments(std::vector<Experiment> &out, ImportSink &sink)
 
     QHash<qint64, QList<KeyValue>> tags;
     {
-        Statement st(m_db, "SELECT experiment_id, key, value FROM experiment_tags ORDER BY experiment_id, key");
-        if (st.prepareCode() != SQLITE_OK)
-            return fail(st.prepareCode());
-        int rc;
-        while ((rc = st.step()) == SQLITE_ROW)
+        Statement st =
+            prepare(m_db, "SELECT experiment_id, key, value FROM experiment_tags ORDER BY experiment_id, key");
+        if (!st.isValid())
+            return fail();
+        while (st.next())
             tags[st.int64(0)].append(KeyValue{st.text(1), st.text(2)});
-        if (rc != SQLITE_DONE)
-            return fail(rc);
+        if (st.error())
+            return fail();
     }
 
-    Statement st(m_db, "SELECT experiment_id, name, artifact_location, lifecycle_stage, "
-                           + column(*created, "creation_time") + ", " + column(*updated, "last_update_time")
-                           + " FROM experiments ORDER BY experiment_id");
-    if (st.prepareCode() != SQLITE_OK)
-        return fail(st.prepareCode());
-    int rc;
-    while ((rc = st.step()) == SQLITE_ROW) {
+    Statement st = prepare(m_db, "SELECT experiment_id, name, artifact_location, lifecycle_stage, "
+                                     + column(*created, "creation_time") + ", " + column(*updated, "last_update_time")
+                                     + " FROM experiments ORDER BY experiment_id");
+    if (!st.isValid())
+        return fail();
+    while (st.next()) {
         if (!st.isInteger(0)) {
             problem(sink, Tr::tr("experiment '%1' has an id that is not a number; skipped").arg(st.text(0)));
             continue;
@@ -598,23 +541,22 @@ Status Reader::readExperiments(std::vector<Experiment> &out, ImportSink &sink)
         e.tags = tags.value(st.int64(0));
         out.push_back(std::move(e));
     }
-    if (rc != SQLITE_DONE)
-        return fail(rc);
+    if (st.error())
+        return fail();
     return {};
 }
 
 Status Reader::reportOrphanRuns(ImportSink &sink)
 {
-    Statement st(m_db, "SELECT run_uuid, experiment_id FROM runs WHERE experiment_id IS NULL "
-                       "OR experiment_id NOT IN (SELECT experiment_id FROM experiments) ORDER BY run_uuid");
-    if (st.prepareCode() != SQLITE_OK)
-        return fail(st.prepareCode());
-    int rc;
-    while ((rc = st.step()) == SQLITE_ROW)
+    Statement st = prepare(m_db, "SELECT run_uuid, experiment_id FROM runs WHERE experiment_id IS NULL "
+                                 "OR experiment_id NOT IN (SELECT experiment_id FROM experiments) ORDER BY run_uuid");
+    if (!st.isValid())
+        return fail();
+    while (st.next())
         problem(sink, Tr::tr("run %1 belongs to experiment '%2', which does not exist; skipped")
                               .arg(st.text(0), st.text(1)));
-    if (rc != SQLITE_DONE)
-        return fail(rc);
+    if (st.error())
+        return fail();
     return {};
 }
 
@@ -623,22 +565,20 @@ Status Reader::readRunDetails(Run &r, ImportSink &sink)
     const QByteArray uuid = r.runId.toUtf8();
     auto keyValues = [&](Statement &st, QList<KeyValue> &out) -> Status {
         st.reset();
-        st.bind(1, uuid);
-        int rc;
-        while ((rc = st.step()) == SQLITE_ROW)
+        st.bindUtf8(1, uuid);
+        while (st.next())
             out.append(KeyValue{st.text(0), st.text(1)});
-        return rc == SQLITE_DONE ? Status{} : Status{fail(rc)};
+        return st.error() ? Status{fail()} : Status{};
     };
     auto points = [&](Statement &st, QList<MetricPoint> &out, const char *table) -> Status {
         st.reset();
-        st.bind(1, uuid);
-        int rc;
+        st.bindUtf8(1, uuid);
         QByteArray lastKeyBytes;
         QString lastKey;
-        while ((rc = st.step()) == SQLITE_ROW) {
+        while (st.next()) {
             MetricPoint p;
             // Rows come ordered by key: share one QString per key instead of one per point.
-            if (const QByteArrayView keyBytes = st.view(0); keyBytes != lastKeyBytes || lastKey.isNull()) {
+            if (const QByteArrayView keyBytes = st.utf8(0); keyBytes != lastKeyBytes || lastKey.isNull()) {
                 lastKeyBytes = keyBytes.toByteArray();
                 lastKey = QString::fromUtf8(keyBytes);
             }
@@ -657,16 +597,16 @@ Status Reader::readRunDetails(Run &r, ImportSink &sink)
             p.step = st.int64(3);
             out.append(std::move(p));
         }
-        return rc == SQLITE_DONE ? Status{} : Status{fail(rc)};
+        return st.error() ? Status{fail()} : Status{};
     };
 
-    if (auto s = keyValues(*m_params, r.params); !s)
+    if (auto s = keyValues(m_params, r.params); !s)
         return s;
-    if (auto s = keyValues(*m_tags, r.tags); !s)
+    if (auto s = keyValues(m_tags, r.tags); !s)
         return s;
-    if (auto s = points(*m_latest, r.latestMetrics, "latest_metrics"); !s)
+    if (auto s = points(m_latest, r.latestMetrics, "latest_metrics"); !s)
         return s;
-    if (auto s = points(*m_metrics, r.history, "metrics"); !s)
+    if (auto s = points(m_metrics, r.history, "metrics"); !s)
         return s;
     r.hasHistory = true;
     if (r.latestMetrics.isEmpty() && !r.history.isEmpty())
@@ -676,12 +616,11 @@ Status Reader::readRunDetails(Run &r, ImportSink &sink)
             if (t.key == QLatin1String("mlflow.runName"))
                 r.runName = t.value;
     }
-    if (m_inputs) {
-        Statement &st = *m_inputs;
+    if (m_inputs.isValid()) {
+        Statement &st = m_inputs;
         st.reset();
-        st.bind(1, uuid);
-        int rc;
-        while ((rc = st.step()) == SQLITE_ROW) {
+        st.bindUtf8(1, uuid);
+        while (st.next()) {
             DatasetInput in;
             in.name = st.text(0);
             in.digest = st.text(1);
@@ -692,8 +631,8 @@ Status Reader::readRunDetails(Run &r, ImportSink &sink)
             in.context = st.text(6);
             r.inputs.append(std::move(in));
         }
-        if (rc != SQLITE_DONE)
-            return fail(rc);
+        if (st.error())
+            return fail();
     }
     return {};
 }
@@ -701,7 +640,7 @@ Status Reader::readRunDetails(Run &r, ImportSink &sink)
 Status Reader::readModels(ImportSink &sink, const std::atomic_bool &cancel)
 {
     return readRegistryModels(
-        m_db, m_path, m_tables, nullptr, [&](const QString &message) { problem(sink, message); },
+        m_db, m_tables, nullptr, [&](const QString &message) { problem(sink, message); },
         [&](const RegisteredModel &m) { return sink.registeredModel(m); }, cancel);
 }
 
@@ -709,13 +648,9 @@ Status Reader::readModels(ImportSink &sink, const std::atomic_bool &cancel)
 
 namespace mlflowdb {
 
-Status openDatabase(const QString &path, bool writable, sqlite3 *&db, QString &revision)
+Status openDatabase(const QString &path, bool writable, Database &db, QString &revision)
 {
-    auto close = [&db] {
-        if (db)
-            sqlite3_close_v2(db);
-        db = nullptr;
-    };
+    auto close = [&db] { db.close(); };
     close();
     revision.clear();
     const QFileInfo fi(path);
@@ -726,34 +661,23 @@ Status openDatabase(const QString &path, bool writable, sqlite3 *&db, QString &r
     if (auto s = checkHeader(path); !s)
         return s;
 
-    auto openWith = [&](const QByteArray &name, int flags) -> int {
-        close();
-        const int rc = sqlite3_open_v2(name.constData(), &db, flags, nullptr);
-        if (rc == SQLITE_OK)
-            sqlite3_busy_timeout(db, 5000);
-        return rc;
-    };
-    int rc = openWith(QFile::encodeName(path), writable ? SQLITE_OPEN_READWRITE : SQLITE_OPEN_READONLY);
-    if (rc != SQLITE_OK) {
-        Error e = sqliteError(db, rc, path);
-        close();
-        return e;
-    }
+    // Read-write never creates: the file exists (checked above) and must stay MLflow's.
+    if (!db.open(path, writable ? OpenMode::ReadWrite : OpenMode::ReadOnly))
+        return readError(db);
 
-    auto tables = tableNamesOf(db, path);
+    auto tables = tableNamesOf(db);
     if (!tables && !writable) {
         // A WAL-mode file in a folder we cannot write to cannot be opened read-only the usual way
         // (SQLite needs its -shm file); opening it as immutable works and is safe for a snapshot.
-        const int code = sqlite3_errcode(db) & 0xff;
-        if (code == SQLITE_CANTOPEN || code == SQLITE_READONLY) {
-            const QByteArray uri = QUrl::fromLocalFile(path).toEncoded() + "?immutable=1";
-            if (openWith(uri, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI) == SQLITE_OK)
-                tables = tableNamesOf(db, path);
+        const SqliteCode code = db.lastFailure().code;
+        if (code == SqliteCode::CannotOpen || code == SqliteCode::ReadOnly) {
+            if (db.open(path, OpenMode::Immutable))
+                tables = tableNamesOf(db);
         }
     }
     if (!tables) {
         Error e = tables.error();
-        if ((sqlite3_errcode(db) & 0xff) == SQLITE_NOTADB)
+        if (db.lastFailure().code == SqliteCode::NotADatabase)
             e = makeError(ErrorCategory::BadInput, Tr::tr("not an MLflow database (not an SQLite file)"), path);
         close();
         return e;
@@ -766,16 +690,16 @@ Status openDatabase(const QString &path, bool writable, sqlite3 *&db, QString &r
 
     QStringList revisions;
     {
-        Statement st(db, "SELECT version_num FROM alembic_version");
-        if (st.prepareCode() != SQLITE_OK) {
-            Error e = sqliteError(db, st.prepareCode(), path);
+        Statement st = prepare(db, "SELECT version_num FROM alembic_version");
+        if (!st.isValid()) {
+            Error e = readError(db);
             close();
             return e;
         }
-        while ((rc = st.step()) == SQLITE_ROW)
+        while (st.next())
             revisions.append(st.text(0));
-        if (rc != SQLITE_DONE) {
-            Error e = sqliteError(db, rc, path);
+        if (st.error()) {
+            Error e = readError(db);
             close();
             return e;
         }
@@ -808,7 +732,7 @@ Status openDatabase(const QString &path, bool writable, sqlite3 *&db, QString &r
         }
     }
     // SQLite silently opens a write-protected file read-only even when asked for read-write.
-    if (writable && sqlite3_db_readonly(db, "main") == 1) {
+    if (writable && db.isReadOnly()) {
         close();
         return makeError(ErrorCategory::Permission, Tr::tr("the MLflow database is read-only"), path);
     }
@@ -816,15 +740,15 @@ Status openDatabase(const QString &path, bool writable, sqlite3 *&db, QString &r
     return {};
 }
 
-Result<std::optional<RegisteredModel>> readRegisteredModel(sqlite3 *db, const QString &path, const QString &name)
+Result<std::optional<RegisteredModel>> readRegisteredModel(Database &db, const QString &name)
 {
-    auto tables = tableNamesOf(db, path);
+    auto tables = tableNamesOf(db);
     if (!tables)
         return tables.error();
     std::optional<RegisteredModel> found;
     const std::atomic_bool never{false};
     if (auto s = readRegistryModels(
-            db, path, *tables, &name, [](const QString &) {},
+            db, *tables, &name, [](const QString &) {},
             [&](const RegisteredModel &m) {
                 // SQLite compares names exactly (BINARY collation), as MLflow's queries do.
                 found = m;
@@ -838,16 +762,14 @@ Result<std::optional<RegisteredModel>> readRegisteredModel(sqlite3 *db, const QS
 
 } // namespace mlflowdb
 
-MlflowDbSource::MlflowDbSource(QString dbPath) : m_path(QFileInfo(dbPath).absoluteFilePath()) {}
-
-MlflowDbSource::~MlflowDbSource() { close(); }
-
-void MlflowDbSource::close()
+MlflowDbSource::MlflowDbSource(QString dbPath)
+    : m_path(QFileInfo(dbPath).absoluteFilePath()), m_db(std::make_unique<Database>())
 {
-    if (m_db)
-        sqlite3_close_v2(m_db);
-    m_db = nullptr;
 }
+
+MlflowDbSource::~MlflowDbSource() = default;
+
+void MlflowDbSource::close() { m_db->close(); }
 
 QString MlflowDbSource::uri() const { return u"sqlite:///"_s + m_path; }
 
@@ -857,12 +779,12 @@ Status MlflowDbSource::open()
 {
     close();
     m_revision.clear();
-    return mlflowdb::openDatabase(m_path, false, m_db, m_revision);
+    return mlflowdb::openDatabase(m_path, false, *m_db, m_revision);
 }
 
 Status MlflowDbSource::readAll(ImportSink &sink, const std::atomic_bool &cancel)
 {
-    if (!m_db) {
+    if (!m_db->isOpen()) {
         if (auto s = open(); !s)
             return s;
     }
@@ -870,7 +792,7 @@ Status MlflowDbSource::readAll(ImportSink &sink, const std::atomic_bool &cancel)
     // import is reading, and the two overlap on a second core.
     return relayToSink(
         [&](ImportSink &relay) {
-            Reader reader(m_db, m_path);
+            Reader reader(*m_db);
             return reader.run(relay, cancel);
         },
         sink, cancel);

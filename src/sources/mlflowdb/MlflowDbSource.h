@@ -6,11 +6,12 @@
 #include <QString>
 #include <QStringList>
 
+#include <memory>
 #include <optional>
 
-struct sqlite3;
-
 namespace md {
+
+class Database;
 
 /// MLflow's SQL backend store on SQLite (`mlflow server --backend-store-uri sqlite:///…/mlflow.db`),
 /// read directly with SQLite, read-only: the file is never written, locked for writing or migrated.
@@ -51,7 +52,7 @@ private:
 
     QString m_path;      ///< absolute
     QString m_revision;  ///< alembic_version.version_num, set by open()
-    sqlite3 *m_db = nullptr;
+    std::unique_ptr<Database> m_db;
 };
 
 /// The parts of MlflowDbSource that MlflowDbWriter shares, so that both check a file the same way
@@ -60,14 +61,14 @@ namespace mlflowdb {
 
 /// Opens the SQLite file `path` and runs the checks MlflowDbSource::open() documents (same errors,
 /// each naming the file). `writable`: opened read-write (never created); a write-protected file is
-/// then Permission. On success `db` is the open connection (5 s busy timeout) and `revision` the
-/// alembic revision; on failure `db` is null. An open `db` passed in is closed first.
-Status openDatabase(const QString &path, bool writable, sqlite3 *&db, QString &revision);
+/// then Permission. On success `db` is open (5 s busy timeout) and `revision` is the alembic
+/// revision; on failure `db` is closed. An open `db` passed in is closed first.
+Status openDatabase(const QString &path, bool writable, Database &db, QString &revision);
 
 /// The registered model `name` exactly as MlflowDbSource::readAll() delivers it (tags, aliases,
 /// versions sorted, deleted versions left out), or nullopt when there is no such model. Reads in
 /// the caller's transaction when one is open.
-Result<std::optional<RegisteredModel>> readRegisteredModel(sqlite3 *db, const QString &path, const QString &name);
+Result<std::optional<RegisteredModel>> readRegisteredModel(Database &db, const QString &name);
 
 } // namespace mlflowdb
 

@@ -3,13 +3,12 @@
 
 #include "sources/filestore/FileStoreWriter.h"
 #include "sources/mlflowdb/MlflowDbSource.h"
+#include "sqlite/Database.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QFileInfo>
 #include <QMap>
-
-#include <sqlite3.h>
 
 #include <functional>
 #include <optional>
@@ -28,110 +27,65 @@ struct Tr {
 
 constexpr QLatin1StringView kDeletedInternal("Deleted_Internal");
 
-/// One prepared statement with typed binds; finalized on destruction.
-class Sql {
-public:
-    Sql(sqlite3 *db, const char *sql) : m_db(db) { m_rc = sqlite3_prepare_v2(db, sql, -1, &m_stmt, nullptr); }
-    ~Sql() { sqlite3_finalize(m_stmt); }
-    Sql(const Sql &) = delete;
-    Sql &operator=(const Sql &) = delete;
-
-    bool prepared() const { return m_rc == SQLITE_OK; }
-    Sql &text(int i, const QString &v)
-    {
-        const QByteArray b = v.toUtf8();
-        sqlite3_bind_text(m_stmt, i, b.constData(), int(b.size()), SQLITE_TRANSIENT);
-        return *this;
-    }
-    /// NULL for an empty string (MLflow's None).
-    Sql &textOrNull(int i, const QString &v)
-    {
-        if (v.isEmpty())
-            sqlite3_bind_null(m_stmt, i);
-        else
-            text(i, v);
-        return *this;
-    }
-    Sql &int64(int i, qint64 v)
-    {
-        sqlite3_bind_int64(m_stmt, i, v);
-        return *this;
-    }
-    /// SQLITE_ROW, SQLITE_DONE or an error code.
-    int step() { return m_rc = sqlite3_step(m_stmt); }
-    int code() const { return m_rc; }
-    qint64 columnInt(int c) const { return sqlite3_column_int64(m_stmt, c); }
-    bool columnNull(int c) const { return sqlite3_column_type(m_stmt, c) == SQLITE_NULL; }
-    QString columnText(int c) const
-    {
-        const auto *p = reinterpret_cast<const char *>(sqlite3_column_text(m_stmt, c));
-        return p ? QString::fromUtf8(p, sqlite3_column_bytes(m_stmt, c)) : QString();
-    }
-
-private:
-    sqlite3 *m_db;
-    sqlite3_stmt *m_stmt = nullptr;
-    int m_rc = SQLITE_OK;
-};
-
-Error sqlError(sqlite3 *db, int rc, const QString &path)
+/// The error for the failed SQLite call of a write on `db`, naming its file.
+Error writeError(const Database &db)
 {
-    const int primary = rc & 0xff;
-    const QString detail = db ? QString::fromUtf8(sqlite3_errmsg(db)) : QString::fromUtf8(sqlite3_errstr(rc));
-    if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED)
+    const SqliteFailure &f = db.lastFailure();
+    switch (f.code) {
+    case SqliteCode::Busy:
+    case SqliteCode::Locked:
         return makeError(ErrorCategory::Conflict,
-                         Tr::tr("the MLflow database is busy (another program is writing to it): %1").arg(detail),
-                         path);
-    if (primary == SQLITE_READONLY || primary == SQLITE_PERM)
-        return makeError(ErrorCategory::Permission, Tr::tr("cannot write the MLflow database: %1").arg(detail), path);
-    const bool broken = primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB;
+                         Tr::tr("the MLflow database is busy (another program is writing to it): %1").arg(f.message),
+                         db.path());
+    case SqliteCode::ReadOnly:
+    case SqliteCode::Permission:
+        return makeError(ErrorCategory::Permission, Tr::tr("cannot write the MLflow database: %1").arg(f.message),
+                         db.path());
+    default: break;
+    }
+    const bool broken = f.code == SqliteCode::Corrupt || f.code == SqliteCode::NotADatabase;
     return makeError(broken ? ErrorCategory::BadInput : ErrorCategory::Storage,
-                     Tr::tr("cannot write the MLflow database: %1").arg(detail), path);
+                     Tr::tr("cannot write the MLflow database: %1").arg(f.message), db.path());
 }
 
 qint64 nowMs() { return QDateTime::currentMSecsSinceEpoch(); }
 
-/// The statements of one transaction on one open file; every failure names the file.
+/// The checks of the writes of one transaction on one open file; every failure names the file.
 class Tx {
 public:
-    Tx(sqlite3 *db, QString path) : m_db(db), m_path(std::move(path)) {}
+    explicit Tx(Database &db) : m_db(db), m_path(db.path()) {}
 
-    Error fail(int rc) const { return sqlError(m_db, rc, m_path); }
-    Error fail(const Sql &st) const { return fail(st.code()); }
+    /// The error of the SQLite call that failed last.
+    Error fail() const { return writeError(m_db); }
 
     /// Runs a statement that returns no rows.
-    Status run(Sql &st)
+    Status run(Statement &st)
     {
-        if (!st.prepared())
-            return fail(st);
-        const int rc = st.step();
-        if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-            return fail(rc);
+        if (!st.exec())
+            return fail();
         return {};
     }
-    int changes() const { return sqlite3_changes(m_db); }
+
+    /// Does the query have a row? (A statement that failed to prepare fails here.)
+    Result<bool> hasRow(Statement &st)
+    {
+        const bool row = st.next();
+        if (st.error())
+            return fail();
+        return row;
+    }
 
     Result<bool> hasTable(const char *table)
     {
-        Sql st(m_db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?1");
-        st.text(1, QString::fromLatin1(table));
-        if (!st.prepared())
-            return fail(st);
-        const int rc = st.step();
-        if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-            return fail(rc);
-        return rc == SQLITE_ROW;
+        Statement st = m_db.prepare(u"SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?1"_s);
+        st.bindUtf8(1, table);
+        return hasRow(st);
     }
     Result<bool> hasColumn(const char *table, const char *column)
     {
-        Sql st(m_db, "SELECT 1 FROM pragma_table_info(?1) WHERE name = ?2");
-        st.text(1, QString::fromLatin1(table)).text(2, QString::fromLatin1(column));
-        if (!st.prepared())
-            return fail(st);
-        const int rc = st.step();
-        if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-            return fail(rc);
-        return rc == SQLITE_ROW;
+        Statement st = m_db.prepare(u"SELECT 1 FROM pragma_table_info(?1) WHERE name = ?2"_s);
+        st.bindUtf8(1, table).bindUtf8(2, column);
+        return hasRow(st);
     }
 
     /// NotFound naming the model when it does not exist.
@@ -139,15 +93,13 @@ public:
     {
         if (auto s = registryrules::checkModelName(name); !s)
             return s;
-        Sql st(m_db, "SELECT 1 FROM registered_models WHERE name = ?1");
-        st.text(1, name);
-        if (!st.prepared())
-            return fail(st);
-        const int rc = st.step();
-        if (rc == SQLITE_DONE)
+        Statement st = m_db.prepare(u"SELECT 1 FROM registered_models WHERE name = ?1"_s);
+        st.bindUtf8(1, name.toUtf8());
+        const auto found = hasRow(st);
+        if (!found)
+            return found.error();
+        if (!*found)
             return makeError(ErrorCategory::NotFound, Tr::tr("there is no registered model '%1'").arg(name), m_path);
-        if (rc != SQLITE_ROW)
-            return fail(rc);
         return {};
     }
 
@@ -156,65 +108,59 @@ public:
     {
         if (auto s = requireModel(name); !s)
             return s;
-        Sql st(m_db, "SELECT current_stage FROM model_versions WHERE name = ?1 AND version = ?2");
-        st.text(1, name).int64(2, version);
-        if (!st.prepared())
-            return fail(st);
-        const int rc = st.step();
-        if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-            return fail(rc);
-        if (rc == SQLITE_DONE || st.columnText(0) == kDeletedInternal)
+        Statement st = m_db.prepare(u"SELECT current_stage FROM model_versions WHERE name = ?1 AND version = ?2"_s);
+        st.bindUtf8(1, name.toUtf8()).bind(2, version);
+        const auto found = hasRow(st);
+        if (!found)
+            return found.error();
+        if (!*found || st.text(0) == kDeletedInternal)
             return makeError(ErrorCategory::NotFound,
                              Tr::tr("registered model '%1' has no version %2").arg(name).arg(version), m_path);
         return {};
     }
 
-    sqlite3 *db() const { return m_db; }
-    const QString &path() const { return m_path; }
+    Database &db() const { return m_db; }
 
 private:
-    sqlite3 *m_db;
+    Database &m_db;
     QString m_path;
 };
 
 /// Runs `body` in one write transaction: BEGIN IMMEDIATE takes the write lock up front (waiting
 /// for the busy timeout), so the reads that check preconditions see the state the writes change.
-Status inTransaction(sqlite3 *db, const QString &path, const std::function<Status(Tx &)> &body)
+/// Rolled back when `body` or the commit fails.
+Status inTransaction(Database &db, const std::function<Status(Tx &)> &body)
 {
-    if (const int rc = sqlite3_exec(db, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr); rc != SQLITE_OK)
-        return sqlError(db, rc, path);
-    Tx tx(db, path);
-    Status s = body(tx);
-    if (s) {
-        if (const int rc = sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr); rc != SQLITE_OK)
-            s = sqlError(db, rc, path);
-    }
-    if (!s && !sqlite3_get_autocommit(db))
-        sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
-    return s;
+    Transaction transaction(db, Transaction::Kind::Immediate);
+    if (!transaction.begin())
+        return writeError(db);
+    Tx tx(db);
+    if (Status s = body(tx); !s)
+        return s;
+    if (!transaction.commit())
+        return writeError(db);
+    return {};
 }
 
 } // namespace
 
-MlflowDbWriter::MlflowDbWriter(QString dbPath) : m_path(QFileInfo(dbPath).absoluteFilePath()) {}
-
-MlflowDbWriter::~MlflowDbWriter() { close(); }
-
-void MlflowDbWriter::close()
+MlflowDbWriter::MlflowDbWriter(QString dbPath)
+    : m_path(QFileInfo(dbPath).absoluteFilePath()), m_db(std::make_unique<Database>())
 {
-    if (m_db)
-        sqlite3_close_v2(m_db);
-    m_db = nullptr;
 }
+
+MlflowDbWriter::~MlflowDbWriter() = default;
+
+void MlflowDbWriter::close() { m_db->close(); }
 
 QString MlflowDbWriter::uri() const { return MlflowDbSource(m_path).uri(); }
 
 Status MlflowDbWriter::open()
 {
     close();
-    if (auto s = mlflowdb::openDatabase(m_path, true, m_db, m_revision); !s)
+    if (auto s = mlflowdb::openDatabase(m_path, true, *m_db, m_revision); !s)
         return s;
-    Tx tx(m_db, m_path);
+    Tx tx(*m_db);
     for (const char *table : {"registered_models", "model_versions"}) {
         auto has = tx.hasTable(table);
         if (!has || !*has) {
@@ -232,7 +178,7 @@ Status MlflowDbWriter::open()
 
 Status MlflowDbWriter::ensureOpen()
 {
-    if (m_db)
+    if (m_db->isOpen())
         return {};
     return open();
 }
@@ -244,10 +190,12 @@ Result<RegisteredModel> MlflowDbWriter::readModel(const QString &name)
     if (auto s = registryrules::checkModelName(name); !s)
         return s.error();
     // One read transaction: model, versions, tags and aliases from the same snapshot.
-    if (const int rc = sqlite3_exec(m_db, "BEGIN", nullptr, nullptr, nullptr); rc != SQLITE_OK)
-        return sqlError(m_db, rc, m_path);
-    auto model = mlflowdb::readRegisteredModel(m_db, m_path, name);
-    sqlite3_exec(m_db, "ROLLBACK", nullptr, nullptr, nullptr);
+    auto model = [&]() -> Result<std::optional<RegisteredModel>> {
+        const Transaction snapshot(*m_db, Transaction::Kind::Deferred);  // rolled back: it only reads
+        if (!snapshot.begin())
+            return writeError(*m_db);
+        return mlflowdb::readRegisteredModel(*m_db, name);
+    }();
     if (!model)
         return model.error();
     if (!*model)
@@ -277,7 +225,7 @@ Result<ModelVersion> MlflowDbWriter::createVersion(const NewModelVersion &v)
         return target.error();
 
     qint64 number = 0;
-    Status s = inTransaction(m_db, m_path, [&](Tx &tx) -> Status {
+    Status s = inTransaction(*m_db, [&](Tx &tx) -> Status {
         QString storageLocation = v.source;
         if (*target) {
             const auto &[refName, refVersion] = **target;
@@ -286,35 +234,38 @@ Result<ModelVersion> MlflowDbWriter::createVersion(const NewModelVersion &v)
             auto hasColumn = tx.hasColumn("model_versions", "storage_location");
             if (!hasColumn)
                 return hasColumn.error();
-            Sql st(tx.db(), *hasColumn ? "SELECT storage_location, source FROM model_versions WHERE name = ?1 "
-                                         "AND version = ?2"
-                                       : "SELECT NULL, source FROM model_versions WHERE name = ?1 AND version = ?2");
-            st.text(1, refName).int64(2, refVersion);
-            if (!st.prepared() || st.step() != SQLITE_ROW)
-                return tx.fail(st);
-            storageLocation = st.columnText(0).isEmpty() ? st.columnText(1) : st.columnText(0);
+            Statement st = tx.db().prepare(*hasColumn ? u"SELECT storage_location, source FROM model_versions "
+                                                        u"WHERE name = ?1 AND version = ?2"_s
+                                                      : u"SELECT NULL, source FROM model_versions WHERE name = ?1 "
+                                                        u"AND version = ?2"_s);
+            st.bindUtf8(1, refName.toUtf8()).bind(2, refVersion);
+            // requireVersion() found the row in this transaction.
+            if (!st.next())
+                return tx.fail();
+            storageLocation = st.text(0).isEmpty() ? st.text(1) : st.text(0);
         }
 
         const qint64 now = nowMs();
         {
-            Sql st(tx.db(), "INSERT OR IGNORE INTO registered_models (name, creation_time, last_updated_time, "
-                            "description) VALUES (?1, ?2, ?2, NULL)");
-            st.text(1, v.name).int64(2, now);
+            Statement st = tx.db().prepare(u"INSERT OR IGNORE INTO registered_models (name, creation_time, "
+                                           u"last_updated_time, description) VALUES (?1, ?2, ?2, NULL)"_s);
+            st.bindUtf8(1, v.name.toUtf8()).bind(2, now);
             if (auto r = tx.run(st); !r)
                 return r;
         }
         {
-            Sql st(tx.db(), "UPDATE registered_models SET last_updated_time = ?2 WHERE name = ?1");
-            st.text(1, v.name).int64(2, now);
+            Statement st = tx.db().prepare(u"UPDATE registered_models SET last_updated_time = ?2 WHERE name = ?1"_s);
+            st.bindUtf8(1, v.name.toUtf8()).bind(2, now);
             if (auto r = tx.run(st); !r)
                 return r;
         }
         {
-            Sql st(tx.db(), "SELECT COALESCE(MAX(version), 0) + 1 FROM model_versions WHERE name = ?1");
-            st.text(1, v.name);
-            if (!st.prepared() || st.step() != SQLITE_ROW)
-                return tx.fail(st);
-            number = st.columnInt(0);
+            Statement st =
+                tx.db().prepare(u"SELECT COALESCE(MAX(version), 0) + 1 FROM model_versions WHERE name = ?1"_s);
+            st.bindUtf8(1, v.name.toUtf8());
+            if (!st.next())  // an aggregate always has a row
+                return tx.fail();
+            number = st.int64(0);
         }
         auto hasStorage = tx.hasColumn("model_versions", "storage_location");
         if (!hasStorage)
@@ -322,23 +273,25 @@ Result<ModelVersion> MlflowDbWriter::createVersion(const NewModelVersion &v)
         auto hasRunLink = tx.hasColumn("model_versions", "run_link");
         if (!hasRunLink)
             return hasRunLink.error();
-        QByteArray columns = "name, version, creation_time, last_updated_time, description, user_id, current_stage, "
-                             "source, run_id, status, status_message";
-        QByteArray values = "?1, ?2, ?3, ?3, ?4, ?5, 'None', ?6, ?7, 'READY', NULL";
+        QString columns = u"name, version, creation_time, last_updated_time, description, user_id, current_stage, "
+                          u"source, run_id, status, status_message"_s;
+        QString values = u"?1, ?2, ?3, ?3, ?4, ?5, 'None', ?6, ?7, 'READY', NULL"_s;
         if (*hasRunLink) {
-            columns += ", run_link";
-            values += ", NULL";
+            columns += u", run_link"_s;
+            values += u", NULL"_s;
         }
         if (*hasStorage) {
-            columns += ", storage_location";
-            values += ", ?8";
+            columns += u", storage_location"_s;
+            values += u", ?8"_s;
         }
-        const QByteArray insert = "INSERT INTO model_versions (" + columns + ") VALUES (" + values + ")";
-        Sql st(tx.db(), insert.constData());
-        st.text(1, v.name).int64(2, number).int64(3, now).textOrNull(4, v.description).textOrNull(5, v.userId);
-        st.text(6, v.source).textOrNull(7, v.runId);
+        Statement st = tx.db().prepare(u"INSERT INTO model_versions ("_s + columns + u") VALUES ("_s + values + u')');
+        // An empty description, user or run id is stored as NULL, MLflow's None.
+        auto textOrNull = [](const QString &text) { return text.isEmpty() ? QString() : text; };
+        st.bindUtf8(1, v.name.toUtf8()).bind(2, number).bind(3, now);
+        st.bind(4, textOrNull(v.description)).bind(5, textOrNull(v.userId));
+        st.bindUtf8(6, v.source.toUtf8()).bind(7, textOrNull(v.runId));
         if (*hasStorage)
-            st.text(8, storageLocation);
+            st.bindUtf8(8, storageLocation.toUtf8());
         if (auto r = tx.run(st); !r)
             return r;
         if (!tags.isEmpty()) {
@@ -349,8 +302,10 @@ Result<ModelVersion> MlflowDbWriter::createVersion(const NewModelVersion &v)
                 return makeError(ErrorCategory::BadInput,
                                  Tr::tr("this MLflow database predates model version tags"), m_path);
             for (auto it = tags.cbegin(); it != tags.cend(); ++it) {
-                Sql tag(tx.db(), "INSERT INTO model_version_tags (key, value, name, version) VALUES (?1, ?2, ?3, ?4)");
-                tag.text(1, it.key()).text(2, it.value()).text(3, v.name).int64(4, number);
+                Statement tag = tx.db().prepare(
+                    u"INSERT INTO model_version_tags (key, value, name, version) VALUES (?1, ?2, ?3, ?4)"_s);
+                tag.bindUtf8(1, it.key().toUtf8()).bindUtf8(2, it.value().toUtf8());
+                tag.bindUtf8(3, v.name.toUtf8()).bind(4, number);
                 if (auto r = tx.run(tag); !r)
                     return r;
             }
@@ -377,27 +332,28 @@ Status MlflowDbWriter::transitionStage(const QString &name, qint64 version, cons
         return s;
     if (auto s = ensureOpen(); !s)
         return s;
-    return inTransaction(m_db, m_path, [&](Tx &tx) -> Status {
+    return inTransaction(*m_db, [&](Tx &tx) -> Status {
         if (auto s = tx.requireVersion(name, version); !s)
             return s;
         const qint64 now = nowMs();
         if (archiveExisting) {
             // MLflow compares the stored stage exactly with the canonical one.
-            Sql st(tx.db(), "UPDATE model_versions SET current_stage = 'Archived', last_updated_time = ?3 "
-                            "WHERE name = ?1 AND version <> ?2 AND current_stage = ?4");
-            st.text(1, name).int64(2, version).int64(3, now).text(4, *canonical);
+            Statement st = tx.db().prepare(u"UPDATE model_versions SET current_stage = 'Archived', "
+                                           u"last_updated_time = ?3 WHERE name = ?1 AND version <> ?2 "
+                                           u"AND current_stage = ?4"_s);
+            st.bindUtf8(1, name.toUtf8()).bind(2, version).bind(3, now).bindUtf8(4, canonical->toUtf8());
             if (auto r = tx.run(st); !r)
                 return r;
         }
         {
-            Sql st(tx.db(), "UPDATE model_versions SET current_stage = ?3, last_updated_time = ?4 "
-                            "WHERE name = ?1 AND version = ?2");
-            st.text(1, name).int64(2, version).text(3, *canonical).int64(4, now);
+            Statement st = tx.db().prepare(u"UPDATE model_versions SET current_stage = ?3, last_updated_time = ?4 "
+                                           u"WHERE name = ?1 AND version = ?2"_s);
+            st.bindUtf8(1, name.toUtf8()).bind(2, version).bindUtf8(3, canonical->toUtf8()).bind(4, now);
             if (auto r = tx.run(st); !r)
                 return r;
         }
-        Sql st(tx.db(), "UPDATE registered_models SET last_updated_time = ?2 WHERE name = ?1");
-        st.text(1, name).int64(2, now);
+        Statement st = tx.db().prepare(u"UPDATE registered_models SET last_updated_time = ?2 WHERE name = ?1"_s);
+        st.bindUtf8(1, name.toUtf8()).bind(2, now);
         return tx.run(st);
     });
 }
@@ -408,7 +364,7 @@ Status MlflowDbWriter::setAlias(const QString &name, const QString &alias, qint6
         return s;
     if (auto s = ensureOpen(); !s)
         return s;
-    return inTransaction(m_db, m_path, [&](Tx &tx) -> Status {
+    return inTransaction(*m_db, [&](Tx &tx) -> Status {
         auto has = tx.hasTable("registered_model_aliases");
         if (!has)
             return has.error();
@@ -420,8 +376,9 @@ Status MlflowDbWriter::setAlias(const QString &name, const QString &alias, qint6
         if (auto s = tx.requireVersion(name, version); !s)
             return s;
         // session.merge() on the (name, alias) key: insert, or point the alias at the new version.
-        Sql st(tx.db(), "INSERT OR REPLACE INTO registered_model_aliases (alias, version, name) VALUES (?1, ?2, ?3)");
-        st.text(1, alias).int64(2, version).text(3, name);
+        Statement st = tx.db().prepare(
+            u"INSERT OR REPLACE INTO registered_model_aliases (alias, version, name) VALUES (?1, ?2, ?3)"_s);
+        st.bindUtf8(1, alias.toUtf8()).bind(2, version).bindUtf8(3, name.toUtf8());
         return tx.run(st);
     });
 }
@@ -432,18 +389,18 @@ Status MlflowDbWriter::deleteAlias(const QString &name, const QString &alias)
         return s;
     if (auto s = ensureOpen(); !s)
         return s;
-    return inTransaction(m_db, m_path, [&](Tx &tx) -> Status {
+    return inTransaction(*m_db, [&](Tx &tx) -> Status {
         if (auto s = tx.requireModel(name); !s)
             return s;
         auto has = tx.hasTable("registered_model_aliases");
         if (!has)
             return has.error();
         if (*has) {
-            Sql st(tx.db(), "DELETE FROM registered_model_aliases WHERE name = ?1 AND alias = ?2");
-            st.text(1, name).text(2, alias);
+            Statement st = tx.db().prepare(u"DELETE FROM registered_model_aliases WHERE name = ?1 AND alias = ?2"_s);
+            st.bindUtf8(1, name.toUtf8()).bindUtf8(2, alias.toUtf8());
             if (auto r = tx.run(st); !r)
                 return r;
-            if (tx.changes() > 0)
+            if (tx.db().changes() > 0)
                 return {};
         }
         return makeError(ErrorCategory::NotFound, Tr::tr("registered model '%1' has no alias '%2'").arg(name, alias),
@@ -459,11 +416,12 @@ Status MlflowDbWriter::setVersionTag(const QString &name, qint64 version, const 
         return s;
     if (auto s = ensureOpen(); !s)
         return s;
-    return inTransaction(m_db, m_path, [&](Tx &tx) -> Status {
+    return inTransaction(*m_db, [&](Tx &tx) -> Status {
         if (auto s = tx.requireVersion(name, version); !s)
             return s;
-        Sql st(tx.db(), "INSERT OR REPLACE INTO model_version_tags (key, value, name, version) VALUES (?1, ?2, ?3, ?4)");
-        st.text(1, key).text(2, value).text(3, name).int64(4, version);
+        Statement st = tx.db().prepare(
+            u"INSERT OR REPLACE INTO model_version_tags (key, value, name, version) VALUES (?1, ?2, ?3, ?4)"_s);
+        st.bindUtf8(1, key.toUtf8()).bindUtf8(2, value.toUtf8()).bindUtf8(3, name.toUtf8()).bind(4, version);
         return tx.run(st);
     });
 }
@@ -474,11 +432,12 @@ Status MlflowDbWriter::deleteVersionTag(const QString &name, qint64 version, con
         return s;
     if (auto s = ensureOpen(); !s)
         return s;
-    return inTransaction(m_db, m_path, [&](Tx &tx) -> Status {
+    return inTransaction(*m_db, [&](Tx &tx) -> Status {
         if (auto s = tx.requireVersion(name, version); !s)
             return s;
-        Sql st(tx.db(), "DELETE FROM model_version_tags WHERE name = ?1 AND version = ?2 AND key = ?3");
-        st.text(1, name).int64(2, version).text(3, key);
+        Statement st =
+            tx.db().prepare(u"DELETE FROM model_version_tags WHERE name = ?1 AND version = ?2 AND key = ?3"_s);
+        st.bindUtf8(1, name.toUtf8()).bind(2, version).bindUtf8(3, key.toUtf8());
         return tx.run(st);
     });
 }
@@ -487,12 +446,12 @@ Status MlflowDbWriter::setVersionDescription(const QString &name, qint64 version
 {
     if (auto s = ensureOpen(); !s)
         return s;
-    return inTransaction(m_db, m_path, [&](Tx &tx) -> Status {
+    return inTransaction(*m_db, [&](Tx &tx) -> Status {
         if (auto s = tx.requireVersion(name, version); !s)
             return s;
-        Sql st(tx.db(), "UPDATE model_versions SET description = ?3, last_updated_time = ?4 "
-                        "WHERE name = ?1 AND version = ?2");
-        st.text(1, name).int64(2, version).text(3, description).int64(4, nowMs());
+        Statement st = tx.db().prepare(u"UPDATE model_versions SET description = ?3, last_updated_time = ?4 "
+                                       u"WHERE name = ?1 AND version = ?2"_s);
+        st.bindUtf8(1, name.toUtf8()).bind(2, version).bindUtf8(3, description.toUtf8()).bind(4, nowMs());
         return tx.run(st);
     });
 }

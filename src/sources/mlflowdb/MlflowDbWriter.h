@@ -5,9 +5,11 @@
 
 #include <QString>
 
-struct sqlite3;
+#include <memory>
 
 namespace md {
+
+class Database;
 
 /// Writes the model registry tables of MLflow's SQL store on SQLite (`mlflow.db`) with the
 /// semantics of MLflow's SqlAlchemyStore (mlflow/store/model_registry/sqlalchemy_store.py):
@@ -54,7 +56,7 @@ private:
 
     QString m_path;  ///< absolute
     QString m_revision;
-    sqlite3 *m_db = nullptr;
+    std::unique_ptr<Database> m_db;
 };
 
 } // namespace md

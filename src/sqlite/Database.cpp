@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "Database.h"
+#include "sqlite/Database.h"
 
 #include <QCoreApplication>
+#include <QFile>
+#include <QUrl>
 
 #include <sqlite3.h>
 
@@ -28,6 +30,22 @@ ErrorCategory categoryFor(int rc)
     case SQLITE_PERM:
     default:
         return ErrorCategory::Storage;
+    }
+}
+
+SqliteCode codeFor(int rc)
+{
+    switch (rc & 0xff) {
+    case SQLITE_OK: return SqliteCode::Ok;
+    case SQLITE_BUSY: return SqliteCode::Busy;
+    case SQLITE_LOCKED: return SqliteCode::Locked;
+    case SQLITE_READONLY: return SqliteCode::ReadOnly;
+    case SQLITE_PERM: return SqliteCode::Permission;
+    case SQLITE_CORRUPT: return SqliteCode::Corrupt;
+    case SQLITE_NOTADB: return SqliteCode::NotADatabase;
+    case SQLITE_FORMAT: return SqliteCode::Format;
+    case SQLITE_CANTOPEN: return SqliteCode::CannotOpen;
+    default: return SqliteCode::Other;
     }
 }
 } // namespace
@@ -88,6 +106,15 @@ Statement &Statement::bind(int i, std::optional<qint64> v)
     return v ? bind(i, *v) : bindNull(i);
 }
 
+Statement &Statement::bindUtf8(int i, QByteArrayView v)
+{
+    if (!m_stmt)
+        return *this;
+    // A null view has no data pointer, which SQLite would bind as NULL.
+    sqlite3_bind_text(m_stmt, i, v.data() ? v.data() : "", int(v.size()), SQLITE_TRANSIENT);
+    return *this;
+}
+
 Statement &Statement::bindNull(int i)
 {
     if (!m_stmt)
@@ -125,10 +152,12 @@ bool Statement::next()
     const int rc = sqlite3_step(m_stmt);
     if (rc == SQLITE_ROW)
         return true;
-    if (rc != SQLITE_DONE)
+    if (rc != SQLITE_DONE) {
+        m_db->noteFailure(rc);
         m_error = m_db->errorHere();
-    else
+    } else {
         m_error.reset();
+    }
     return false;
 }
 
@@ -138,8 +167,10 @@ Status Statement::exec()
         return m_error ? *m_error : makeError(ErrorCategory::Internal, QStringLiteral("statement not prepared"));
     const int rc = sqlite3_step(m_stmt);
     Status st;
-    if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+        m_db->noteFailure(rc);
         st = m_db->errorHere();
+    }
     sqlite3_reset(m_stmt);
     return st;
 }
@@ -160,6 +191,12 @@ QString Statement::text(int c) const
     return QString::fromUtf8(p, sqlite3_column_bytes(m_stmt, c));
 }
 
+QByteArrayView Statement::utf8(int c) const
+{
+    const auto *p = reinterpret_cast<const char *>(sqlite3_column_text(m_stmt, c));
+    return p ? QByteArrayView(p, sqlite3_column_bytes(m_stmt, c)) : QByteArrayView();
+}
+
 QByteArray Statement::blob(int c) const
 {
     const void *p = sqlite3_column_blob(m_stmt, c);
@@ -177,6 +214,8 @@ double Statement::real(int c) const
 
 bool Statement::isNull(int c) const { return sqlite3_column_type(m_stmt, c) == SQLITE_NULL; }
 
+bool Statement::isInteger(int c) const { return sqlite3_column_type(m_stmt, c) == SQLITE_INTEGER; }
+
 QVariant Statement::variant(int c) const
 {
     switch (sqlite3_column_type(m_stmt, c)) {
@@ -191,25 +230,32 @@ int Statement::columnCount() const { return sqlite3_column_count(m_stmt); }
 
 Database::~Database() { close(); }
 
-Status Database::open(const QString &path, bool create, bool readOnly)
+Status Database::open(const QString &path, OpenMode mode, int busyTimeoutMs)
 {
     close();
     m_path = path;
-    int flags = readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
-    if (create && !readOnly)
-        flags |= SQLITE_OPEN_CREATE;
-    flags |= SQLITE_OPEN_NOMUTEX;
-    const int rc = sqlite3_open_v2(path.toUtf8().constData(), &m_db, flags, nullptr);
+    QByteArray name = QFile::encodeName(path);
+    int flags = SQLITE_OPEN_NOMUTEX;
+    switch (mode) {
+    case OpenMode::Create: flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE; break;
+    case OpenMode::ReadWrite: flags |= SQLITE_OPEN_READWRITE; break;
+    case OpenMode::ReadOnly: flags |= SQLITE_OPEN_READONLY; break;
+    case OpenMode::Immutable:
+        flags |= SQLITE_OPEN_READONLY | SQLITE_OPEN_URI;
+        name = QUrl::fromLocalFile(path).toEncoded() + "?immutable=1";
+        break;
+    }
+    const int rc = sqlite3_open_v2(name.constData(), &m_db, flags, nullptr);
     if (rc != SQLITE_OK) {
+        noteFailure(rc);
         Error e = makeError(categoryFor(rc),
-                            QCoreApplication::translate("Database", "cannot open database: %1")
-                                .arg(QString::fromUtf8(m_db ? sqlite3_errmsg(m_db) : sqlite3_errstr(rc))),
+                            QCoreApplication::translate("Database", "cannot open database: %1").arg(m_failure.message),
                             path);
         close();
         return e;
     }
     sqlite3_extended_result_codes(m_db, 1);
-    sqlite3_busy_timeout(m_db, 5000);
+    sqlite3_busy_timeout(m_db, busyTimeoutMs);
     return {};
 }
 
@@ -220,6 +266,18 @@ void Database::close()
         m_db = nullptr;
     }
 }
+
+bool Database::isReadOnly() const { return m_db && sqlite3_db_readonly(m_db, "main") == 1; }
+
+void Database::noteFailure(int rc, const char *message)
+{
+    m_failure.code = codeFor(rc);
+    m_failure.message = QString::fromUtf8(message ? message : m_db ? sqlite3_errmsg(m_db) : sqlite3_errstr(rc));
+}
+
+void Database::execQuietly(const char *sql) { sqlite3_exec(m_db, sql, nullptr, nullptr, nullptr); }
+
+bool Database::inAutocommit() const { return !m_db || sqlite3_get_autocommit(m_db) != 0; }
 
 Error Database::errorHere(const QString &context) const
 {
@@ -235,6 +293,7 @@ Status Database::exec(const QString &sql)
     char *err = nullptr;
     const int rc = sqlite3_exec(m_db, sql.toUtf8().constData(), nullptr, nullptr, &err);
     if (rc != SQLITE_OK) {
+        noteFailure(rc, err);
         Error e = makeError(categoryFor(rc), QString::fromUtf8(err ? err : sqlite3_errstr(rc)), m_path);
         sqlite3_free(err);
         m_lastError = e;
@@ -247,7 +306,9 @@ Statement Database::prepare(const QString &sql)
 {
     sqlite3_stmt *stmt = nullptr;
     const QByteArray u = sql.toUtf8();
-    if (!m_db || sqlite3_prepare_v2(m_db, u.constData(), int(u.size()), &stmt, nullptr) != SQLITE_OK) {
+    const int rc = m_db ? sqlite3_prepare_v2(m_db, u.constData(), int(u.size()), &stmt, nullptr) : SQLITE_MISUSE;
+    if (rc != SQLITE_OK) {
+        noteFailure(rc, m_db ? nullptr : "database is not open");
         m_lastError = errorHere();
         sqlite3_finalize(stmt);
         // An invalid statement that remembers why: next() gives false and error() says it.
@@ -272,25 +333,44 @@ Result<QVariant> Database::scalar(const QString &sql)
 
 qint64 Database::lastInsertRowId() const { return sqlite3_last_insert_rowid(m_db); }
 
+int Database::changes() const { return sqlite3_changes(m_db); }
+
 int Database::userVersion()
 {
     auto v = scalar(QStringLiteral("PRAGMA user_version"));
     return v ? v->toInt() : -1;
 }
 
-Transaction::Transaction(Database &db) : m_db(db)
+Transaction::Transaction(Database &db, Kind kind) : m_db(db), m_kind(kind)
 {
-    static std::atomic_int counter{0};
-    m_name = QStringLiteral("sp%1").arg(++counter);
-    m_begin = m_db.exec(QStringLiteral("SAVEPOINT ") + m_name);
+    switch (m_kind) {
+    case Kind::Savepoint: {
+        static std::atomic_int counter{0};
+        m_name = QStringLiteral("sp%1").arg(++counter);
+        m_begin = m_db.exec(QStringLiteral("SAVEPOINT ") + m_name);
+        break;
+    }
+    case Kind::Deferred: m_begin = m_db.exec(QStringLiteral("BEGIN")); break;
+    case Kind::Immediate: m_begin = m_db.exec(QStringLiteral("BEGIN IMMEDIATE")); break;
+    }
     m_done = !m_begin.ok();
 }
 
 Transaction::~Transaction()
 {
-    if (!m_done) {
-        (void)m_db.exec(QStringLiteral("ROLLBACK TO ") + m_name);
-        (void)m_db.exec(QStringLiteral("RELEASE ") + m_name);
+    if (!m_done)
+        rollback();
+}
+
+void Transaction::rollback()
+{
+    if (m_kind == Kind::Savepoint) {
+        const QByteArray name = m_name.toUtf8();
+        m_db.execQuietly(QByteArray("ROLLBACK TO " + name).constData());
+        m_db.execQuietly(QByteArray("RELEASE " + name).constData());
+    } else if (!m_db.inAutocommit()) {
+        // A failed COMMIT may have ended the transaction already (SQLite rolls back on some errors).
+        m_db.execQuietly("ROLLBACK");
     }
 }
 
@@ -300,11 +380,10 @@ Status Transaction::commit()
         return m_begin.ok() ? Status(makeError(ErrorCategory::Internal, QStringLiteral("transaction already ended")))
                             : m_begin;
     m_done = true;
-    Status st = m_db.exec(QStringLiteral("RELEASE ") + m_name);
-    if (!st) {
-        (void)m_db.exec(QStringLiteral("ROLLBACK TO ") + m_name);
-        (void)m_db.exec(QStringLiteral("RELEASE ") + m_name);
-    }
+    Status st = m_db.exec(m_kind == Kind::Savepoint ? QString(QStringLiteral("RELEASE ") + m_name)
+                                                    : QStringLiteral("COMMIT"));
+    if (!st)
+        rollback();
     return st;
 }
 
