@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "demo/DatasetGenerator.h"
 
+#include "sources/filestore/MlflowYaml.h"
 #include "sqlite/Database.h"
 
 #include <QCoreApplication>
@@ -305,9 +306,9 @@ public:
     }
 
     /// MLflow records artifact locations as absolute file:// URIs (pathlib's as_uri()).
-    QByteArray artifactUri(const QString &relative) const
+    QString artifactUri(const QString &relative) const
     {
-        return QUrl::fromLocalFile(m_artifactRoot + u'/' + relative).toEncoded();
+        return QString::fromLatin1(QUrl::fromLocalFile(m_artifactRoot + u'/' + relative).toEncoded());
     }
 
     Status begin() const
@@ -323,15 +324,15 @@ public:
         const QString dir = m_root + u'/' + e.experimentId;
         if (Status s = makeDir(dir); !s)
             return s;
-        // yaml.safe_dump's layout, keys sorted, as MLflow writes it.
-        QByteArray meta;
-        meta += "artifact_location: " + yamlScalar(artifactUri(e.experimentId)) + '\n';
-        meta += "creation_time: " + QByteArray::number(e.creationTime) + '\n';
-        meta += "experiment_id: '" + e.experimentId.toUtf8() + "'\n";
-        meta += "last_update_time: " + QByteArray::number(e.lastUpdateTime) + '\n';
-        meta += "lifecycle_stage: active\n";
-        meta += "name: " + yamlScalar(e.name.toUtf8()) + '\n';
-        return writeFile(dir + u"/meta.yaml"_s, meta);
+        const YamlValue meta = YamlValue::map({
+            {u"artifact_location"_s, YamlValue::str(artifactUri(e.experimentId))},
+            {u"creation_time"_s, YamlValue::integer(e.creationTime)},
+            {u"experiment_id"_s, YamlValue::str(e.experimentId)},
+            {u"last_update_time"_s, YamlValue::integer(e.lastUpdateTime)},
+            {u"lifecycle_stage"_s, YamlValue::str(u"active"_s)},
+            {u"name"_s, YamlValue::str(e.name)},
+        });
+        return writeFile(dir + u"/meta.yaml"_s, mlflowyaml::dump(meta));
     }
 
     Status run(const DatasetGenerator &g, qint64 index, const Run &r) const
@@ -340,24 +341,24 @@ public:
         for (const QString &d : {dir, QString(dir + u"/metrics"_s), QString(dir + u"/params"_s), QString(dir + u"/tags"_s)})
             if (Status s = makeDir(d); !s)
                 return s;
-        const QByteArray id = r.runId.toUtf8();
-        QByteArray meta;
-        meta += "artifact_uri: " + yamlScalar(artifactUri(r.experimentId + u'/' + r.runId + u"/artifacts"_s)) + '\n';
-        meta += "end_time: " + QByteArray::number(r.endTime.value_or(0)) + '\n';
-        meta += "entry_point_name: ''\n";
-        meta += "experiment_id: '" + r.experimentId.toUtf8() + "'\n";
-        meta += "lifecycle_stage: active\n";
-        meta += "run_id: " + id + '\n';
-        meta += "run_name: " + yamlScalar(r.runName.toUtf8()) + '\n';
-        meta += "run_uuid: " + id + '\n';
-        meta += "source_name: ''\n";
-        meta += "source_type: 4\n";  // SourceType.LOCAL
-        meta += "source_version: ''\n";
-        meta += "start_time: " + QByteArray::number(r.startTime) + '\n';
-        meta += "status: 3\n";  // RunStatus.FINISHED
-        meta += "tags: []\n";
-        meta += "user_id: " + yamlScalar(r.userId.toUtf8()) + '\n';
-        if (Status s = writeFile(dir + u"/meta.yaml"_s, meta); !s)
+        const YamlValue meta = YamlValue::map({
+            {u"artifact_uri"_s, YamlValue::str(artifactUri(r.experimentId + u'/' + r.runId + u"/artifacts"_s))},
+            {u"end_time"_s, YamlValue::integer(r.endTime.value_or(0))},
+            {u"entry_point_name"_s, YamlValue::str({})},
+            {u"experiment_id"_s, YamlValue::str(r.experimentId)},
+            {u"lifecycle_stage"_s, YamlValue::str(u"active"_s)},
+            {u"run_id"_s, YamlValue::str(r.runId)},
+            {u"run_name"_s, YamlValue::str(r.runName)},
+            {u"run_uuid"_s, YamlValue::str(r.runId)},
+            {u"source_name"_s, YamlValue::str({})},
+            {u"source_type"_s, YamlValue::integer(4)},  // SourceType.LOCAL
+            {u"source_version"_s, YamlValue::str({})},
+            {u"start_time"_s, YamlValue::integer(r.startTime)},
+            {u"status"_s, YamlValue::integer(3)},  // RunStatus.FINISHED
+            {u"tags"_s, YamlValue::seq()},
+            {u"user_id"_s, YamlValue::str(r.userId)},
+        });
+        if (Status s = writeFile(dir + u"/meta.yaml"_s, mlflowyaml::dump(meta)); !s)
             return s;
         for (const auto &p : r.params)
             if (Status s = writeFile(dir + u"/params/"_s + p.key, p.value.toUtf8()); !s)
@@ -380,20 +381,6 @@ public:
     }
 
 private:
-    /// A plain YAML scalar when it is one, else single-quoted (what safe_dump does for odd text).
-    static QByteArray yamlScalar(const QByteArray &text)
-    {
-        bool plain = !text.isEmpty();
-        for (char c : text)
-            if (!(std::isalnum(static_cast<unsigned char>(c)) || std::strchr("/_.-:%+", c)))
-                plain = false;
-        if (plain && !text.contains(": ") && !std::isdigit(static_cast<unsigned char>(text.front())))
-            return text;
-        QByteArray q = text;
-        q.replace('\'', "''");
-        return '\'' + q + '\'';
-    }
-
     QString m_root;
     QString m_artifactRoot;
 };

@@ -2,6 +2,7 @@
 #include "demo/DemoStore.h"
 
 #include "core/Domain.h"
+#include "sources/filestore/MlflowYaml.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
@@ -90,85 +91,6 @@ QString utcText(qint64 ms, const QString &format)
 {
     return QDateTime::fromMSecsSinceEpoch(ms, QTimeZone::utc()).toString(format);
 }
-
-// ---------------------------------------------------------------------------------------------
-// YAML the way MLflow writes it: PyYAML's safe_dump with default_flow_style=False, keys sorted,
-// 80-column folding of long scalars, 2-space indentation.
-
-class Yaml {
-public:
-    /// A plain scalar such as `lifecycle_stage: active`.
-    Yaml &plain(const QString &key, const QString &value)
-    {
-        line(key, value, false);
-        return *this;
-    }
-    /// A single-quoted scalar, for text YAML would otherwise read as a number, a timestamp, null,
-    /// empty or a flow collection: `experiment_id: '1'`.
-    Yaml &quoted(const QString &key, const QString &value)
-    {
-        line(key, value, true);
-        return *this;
-    }
-    Yaml &number(const QString &key, qint64 value) { return plain(key, QString::number(value)); }
-    Yaml &raw(const QString &text)
-    {
-        m_out += text.toUtf8();
-        return *this;
-    }
-    QByteArray bytes() const { return m_out; }
-
-private:
-    // PyYAML's Emitter.write_plain / write_single_quoted: a single space past column 80 becomes
-    // a line break plus the indentation (never the first or last character of a quoted scalar).
-    void line(const QString &key, const QString &value, bool quote)
-    {
-        QString out = key + u':';
-        int column = int(out.size());
-        out += quote ? " '"_L1 : " "_L1;
-        column += quote ? 2 : 1;
-        const qsizetype n = value.size();
-        qsizetype start = 0;
-        bool spaces = false;
-        for (qsizetype end = 0; end <= n; ++end) {
-            const QChar ch = end < n ? value.at(end) : QChar();
-            const bool atEnd = end == n;
-            if (spaces) {
-                if (atEnd || ch != u' ') {
-                    const bool fold = start + 1 == end && column > 80
-                                      && (!quote || (start != 0 && end != n));
-                    if (fold) {
-                        out += "\n  "_L1;
-                        column = 2;
-                    } else {
-                        out += value.mid(start, end - start);
-                        column += int(end - start);
-                    }
-                    start = end;
-                }
-            } else if (atEnd || ch == u' ' || (quote && ch == u'\'')) {
-                if (start < end) {
-                    out += value.mid(start, end - start);
-                    column += int(end - start);
-                    start = end;
-                }
-            }
-            if (quote && !atEnd && ch == u'\'') {
-                out += "''"_L1;
-                column += 2;
-                start = end + 1;
-            }
-            if (!atEnd)
-                spaces = ch == u' ';
-        }
-        if (quote)
-            out += u'\'';
-        out += u'\n';
-        m_out += out.toUtf8();
-    }
-
-    QByteArray m_out;
-};
 
 // ---------------------------------------------------------------------------------------------
 // Pickle protocol 4, written opcode by opcode as Python's pickle.dumps(obj, protocol=4) lays it
@@ -447,14 +369,14 @@ private:
 
     void writeExperiment(const QString &id, const QString &name, qint64 created)
     {
-        Yaml y;
-        y.plain(u"artifact_location"_s, fileUri(u"mlruns/"_s + id))
-            .number(u"creation_time"_s, created)
-            .quoted(u"experiment_id"_s, id)
-            .number(u"last_update_time"_s, created)
-            .plain(u"lifecycle_stage"_s, u"active"_s)
-            .plain(u"name"_s, name);
-        m_t.file(u"mlruns/"_s + id + u"/meta.yaml"_s, y.bytes());
+        YamlValue y = YamlValue::map();
+        y.set(u"artifact_location"_s, YamlValue::str(fileUri(u"mlruns/"_s + id)))
+            .set(u"creation_time"_s, YamlValue::integer(created))
+            .set(u"experiment_id"_s, YamlValue::str(id))
+            .set(u"last_update_time"_s, YamlValue::integer(created))
+            .set(u"lifecycle_stage"_s, YamlValue::str(u"active"_s))
+            .set(u"name"_s, YamlValue::str(name));
+        m_t.file(u"mlruns/"_s + id + u"/meta.yaml"_s, mlflowyaml::dump(y));
     }
 
     void writeExperimentTags()
@@ -487,14 +409,14 @@ private:
         for (const auto &[type, name] : columns)
             specs += u"{\"type\": \"%1\", \"name\": \"%2\", \"required\": true}"_s.arg(QLatin1String(type),
                                                                                        QLatin1String(name));
-        Yaml y;
-        y.plain(u"digest"_s, datasetDigest())
-            .plain(u"name"_s, kDatasetName)
-            .quoted(u"profile"_s, u"{\"num_rows\": 384, \"num_elements\": 4608}"_s)
-            .quoted(u"schema"_s, u"{\"mlflow_colspec\": ["_s + specs.join(u", "_s) + u"]}"_s)
-            .quoted(u"source"_s, u"{\"uri\": \"car_prices.csv\"}"_s)
-            .plain(u"source_type"_s, u"local"_s);
-        m_t.file(u"mlruns/"_s + kExperimentId + u"/datasets/"_s + datasetId() + u"/meta.yaml"_s, y.bytes());
+        YamlValue y = YamlValue::map();
+        y.set(u"digest"_s, YamlValue::str(datasetDigest()))
+            .set(u"name"_s, YamlValue::str(kDatasetName))
+            .set(u"profile"_s, YamlValue::str(u"{\"num_rows\": 384, \"num_elements\": 4608}"_s))
+            .set(u"schema"_s, YamlValue::str(u"{\"mlflow_colspec\": ["_s + specs.join(u", "_s) + u"]}"_s))
+            .set(u"source"_s, YamlValue::str(u"{\"uri\": \"car_prices.csv\"}"_s))
+            .set(u"source_type"_s, YamlValue::str(u"local"_s));
+        m_t.file(u"mlruns/"_s + kExperimentId + u"/datasets/"_s + datasetId() + u"/meta.yaml"_s, mlflowyaml::dump(y));
     }
 
     void writeRun(const DemoRun &r)
@@ -509,23 +431,23 @@ private:
         const qint64 modelLogged = holdout + 431;
         const qint64 end = modelLogged + 1650;
 
-        Yaml meta;
-        meta.plain(u"artifact_uri"_s, fileUri(dir + u"/artifacts"_s))
-            .number(u"end_time"_s, end)
-            .quoted(u"entry_point_name"_s, {})
-            .quoted(u"experiment_id"_s, kExperimentId)
-            .plain(u"lifecycle_stage"_s, u"active"_s)
-            .plain(u"run_id"_s, r.runId)
-            .plain(u"run_name"_s, r.name)
-            .plain(u"run_uuid"_s, r.runId)
-            .quoted(u"source_name"_s, {})
-            .number(u"source_type"_s, 4)
-            .quoted(u"source_version"_s, {})
-            .number(u"start_time"_s, r.start)
-            .number(u"status"_s, 3)
-            .raw(u"tags: []\n"_s)
-            .plain(u"user_id"_s, kUser);
-        m_t.file(dir + u"/meta.yaml"_s, meta.bytes());
+        YamlValue meta = YamlValue::map();
+        meta.set(u"artifact_uri"_s, YamlValue::str(fileUri(dir + u"/artifacts"_s)))
+            .set(u"end_time"_s, YamlValue::integer(end))
+            .set(u"entry_point_name"_s, YamlValue::str({}))
+            .set(u"experiment_id"_s, YamlValue::str(kExperimentId))
+            .set(u"lifecycle_stage"_s, YamlValue::str(u"active"_s))
+            .set(u"run_id"_s, YamlValue::str(r.runId))
+            .set(u"run_name"_s, YamlValue::str(r.name))
+            .set(u"run_uuid"_s, YamlValue::str(r.runId))
+            .set(u"source_name"_s, YamlValue::str({}))
+            .set(u"source_type"_s, YamlValue::integer(4))
+            .set(u"source_version"_s, YamlValue::str({}))
+            .set(u"start_time"_s, YamlValue::integer(r.start))
+            .set(u"status"_s, YamlValue::integer(3))
+            .set(u"tags"_s, YamlValue::seq())
+            .set(u"user_id"_s, YamlValue::str(kUser));
+        m_t.file(dir + u"/meta.yaml"_s, mlflowyaml::dump(meta));
 
         for (const KeyValue &p : r.params)
             m_t.file(dir + u"/params/"_s + p.key, p.value);
@@ -582,13 +504,13 @@ private:
                  "\"sklearn_version\": \"1.2.1\", \"serialization_format\": \"cloudpickle\", \"code\": null}}, "
                  "\"model_uuid\": \"%3\", \"mlflow_version\": \"2.10.2\"}]"_s.arg(r.runId, created, modelUuid));
 
-        Yaml input;
-        input.plain(u"destination_id"_s, datasetId())  // sic: MLflow 2.10.2 writes the dataset id here
-            .plain(u"destination_type"_s, u"RUN"_s)
-            .plain(u"source_id"_s, datasetId())
-            .plain(u"source_type"_s, u"DATASET"_s)
-            .raw(u"tags:\n  mlflow.data.context: training\n"_s);
-        m_t.file(dir + u"/inputs/"_s + inputId(r) + u"/meta.yaml"_s, input.bytes());
+        YamlValue input = YamlValue::map();
+        input.set(u"destination_id"_s, YamlValue::str(datasetId()))  // sic: MLflow 2.10.2 writes the dataset id here
+            .set(u"destination_type"_s, YamlValue::str(u"RUN"_s))
+            .set(u"source_id"_s, YamlValue::str(datasetId()))
+            .set(u"source_type"_s, YamlValue::str(u"DATASET"_s))
+            .set(u"tags"_s, YamlValue::map({{u"mlflow.data.context"_s, YamlValue::str(u"training"_s)}}));
+        m_t.file(dir + u"/inputs/"_s + inputId(r) + u"/meta.yaml"_s, mlflowyaml::dump(input));
 
         writeRunArtifacts(r, dir + u"/artifacts/"_s, modelUuid, created);
     }
@@ -679,13 +601,14 @@ private:
         };
         const qint64 lastUpdated = t + 331 * kMinute;
 
-        Yaml meta;
-        meta.raw(u"aliases:\n  challenger: '3'\n  champion: '4'\n"_s)
-            .number(u"creation_timestamp"_s, t)
-            .plain(u"description"_s, u"Predicts used-car sale price in USD from 11 vehicle features."_s)
-            .number(u"last_updated_timestamp"_s, lastUpdated)
-            .plain(u"name"_s, u"car_price_model"_s);
-        m_t.file(model + u"meta.yaml"_s, meta.bytes());
+        YamlValue meta = YamlValue::map();
+        meta.set(u"aliases"_s,
+                 YamlValue::map({{u"challenger"_s, YamlValue::str(u"3"_s)}, {u"champion"_s, YamlValue::str(u"4"_s)}}))
+            .set(u"creation_timestamp"_s, YamlValue::integer(t))
+            .set(u"description"_s, YamlValue::str(u"Predicts used-car sale price in USD from 11 vehicle features."_s))
+            .set(u"last_updated_timestamp"_s, YamlValue::integer(lastUpdated))
+            .set(u"name"_s, YamlValue::str(u"car_price_model"_s));
+        m_t.file(model + u"meta.yaml"_s, mlflowyaml::dump(meta));
         m_t.file(model + u"tags/dataset"_s, u"car_prices.csv"_s);
         m_t.file(model + u"tags/owner"_s, u"pricing-team"_s);
         m_t.file(model + u"tags/task"_s, u"regression"_s);
@@ -698,22 +621,22 @@ private:
             const QString number = QString::number(i + 1);
             const QString dir = model + u"version-"_s + number + u'/';
             const QString source = fileUri(runDir(r) + u"/artifacts/model"_s);
-            Yaml y;
-            y.raw(u"aliases: []\n"_s)
-                .number(u"creation_timestamp"_s, v.created)
-                .plain(u"current_stage"_s, v.stage)
-                .plain(u"description"_s, u"%1 (val R2 %2)"_s.arg(r.name, pyFloat(r.valR2)))
-                .number(u"last_updated_timestamp"_s, v.lastUpdated)
-                .plain(u"name"_s, u"car_price_model"_s)
-                .plain(u"run_id"_s, r.runId)
-                .raw(u"run_link: null\n"_s)
-                .plain(u"source"_s, source)
-                .plain(u"status"_s, u"READY"_s)
-                .raw(u"status_message: null\n"_s)
-                .plain(u"storage_location"_s, source)
-                .raw(u"user_id: null\n"_s)
-                .number(u"version"_s, i + 1);
-            m_t.file(dir + u"meta.yaml"_s, y.bytes());
+            YamlValue y = YamlValue::map();
+            y.set(u"aliases"_s, YamlValue::seq())
+                .set(u"creation_timestamp"_s, YamlValue::integer(v.created))
+                .set(u"current_stage"_s, YamlValue::str(v.stage))
+                .set(u"description"_s, YamlValue::str(u"%1 (val R2 %2)"_s.arg(r.name, pyFloat(r.valR2))))
+                .set(u"last_updated_timestamp"_s, YamlValue::integer(v.lastUpdated))
+                .set(u"name"_s, YamlValue::str(u"car_price_model"_s))
+                .set(u"run_id"_s, YamlValue::str(r.runId))
+                .set(u"run_link"_s, YamlValue::null())
+                .set(u"source"_s, YamlValue::str(source))
+                .set(u"status"_s, YamlValue::str(u"READY"_s))
+                .set(u"status_message"_s, YamlValue::null())
+                .set(u"storage_location"_s, YamlValue::str(source))
+                .set(u"user_id"_s, YamlValue::null())
+                .set(u"version"_s, YamlValue::integer(i + 1));
+            m_t.file(dir + u"meta.yaml"_s, mlflowyaml::dump(y));
             m_t.file(dir + u"tags/algorithm"_s, r.algorithm);
             m_t.file(dir + u"tags/val_r2_score"_s, pyFloat(r.valR2));
             m_t.file(dir + u"tags/validation_status"_s, v.validation);

@@ -404,7 +404,7 @@ private Q_SLOTS:
             << u"stage-9"_s << md::ErrorCategory::NotFound << u"model_v9.pkl"_s << u"/model_v9.pkl"_s;
         QTest::newRow("tag of unknown version")
             << u"tag-9"_s << md::ErrorCategory::NotFound << u"model_v9.pkl"_s << u"/model_v9.pkl"_s;
-        QTest::newRow("not a stage") << u"bad-stage"_s << md::ErrorCategory::BadInput << u"not a stage"_s << u"stage"_s;
+        QTest::newRow("not a stage") << u"bad-stage"_s << md::ErrorCategory::BadInput << u"invalid stage 'Prod'"_s << u"stage"_s;
         QTest::newRow("another model") << u"other-model"_s << md::ErrorCategory::NotFound << u"car_price_model"_s
                                        << u"/training"_s;
         QTest::newRow("computed tag") << u"computed-tag"_s << md::ErrorCategory::BadInput << u"computed"_s

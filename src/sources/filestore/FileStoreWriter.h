@@ -5,37 +5,8 @@
 
 #include <QString>
 
-#include <optional>
-#include <utility>
 
 namespace md {
-
-/// MLflow's own input rules for the model registry (mlflow/utils/validation.py), shared by the
-/// writers of the local stores. Each returns BadInput whose `where` names the field.
-namespace registryrules {
-
-/// A registered model name: not empty.
-Status checkModelName(const QString &name);
-/// A tag key: only alphanumerics, `_`, `-`, `.`, space and `/`; it must not resolve to another
-/// path ("a/../b", "../x", "/x", "." and "" are refused); at most 250 characters. `field` names
-/// the field in errors.
-Status checkTagKey(const QString &key, const QString &field = QStringLiteral("key"));
-/// A version tag value: at most 5000 characters.
-Status checkTagValue(const QString &value, const QString &field = QStringLiteral("value"));
-/// An alias: not empty, only alphanumerics, `_` and `-`, at most 255 characters, not "latest"
-/// (any case) and not a version alias like "v3".
-Status checkAlias(const QString &alias);
-/// MLflow's canonical stage for `stage` (None, Staging, Production, Archived; any case).
-Result<QString> canonicalStage(const QString &stage);
-/// `archiveExisting` is only allowed when moving to Staging or Production.
-Status checkArchiveExisting(const QString &canonical, bool archiveExisting);
-/// For a `models:/<name>/<version>` source (scheme in any case), the model and version whose
-/// storage location a new version takes over, as MLflow's stores resolve it; nullopt for any other
-/// source; BadInput (field "source") for a `models:` URI naming a stage or alias, which MLflow's
-/// stores cannot resolve either.
-Result<std::optional<std::pair<QString, qint64>>> modelsUriTarget(const QString &source);
-
-} // namespace registryrules
 
 /// Writes the model registry of an MLflow FILE store (`mlruns/models/`) the way MLflow's
 /// FileStore (mlflow/store/model_registry/file_store.py, MLflow 2.x) lays it out:
@@ -97,10 +68,6 @@ public:
     Status deleteVersionTag(const QString &name, qint64 version, const QString &key) override;
     /// Rewrites the version's meta.yaml (description, last_updated_timestamp).
     Status setVersionDescription(const QString &name, qint64 version, const QString &description) override;
-
-    /// The bytes MLflow's dumper (PyYAML on libyaml) writes for a mapping of string keys to string
-    /// values, e.g. {"v": "3"} is "v: '3'\n" (exposed for tests of the quoting and folding rules).
-    static QByteArray yamlDocument(const QList<KeyValue> &stringFields);
 
 private:
     QString m_root;  ///< absolute, cleaned

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "sources/mlflowdb/MlflowDbWriter.h"
 
-#include "sources/filestore/FileStoreWriter.h"
+#include "sources/RegistryRules.h"
 #include "sources/mlflowdb/MlflowDbSource.h"
 #include "sqlite/Database.h"
 

@@ -2,6 +2,7 @@
 #include "sources/modelfolder/ModelFolderWriter.h"
 
 #include "core/AtomicFile.h"
+#include "sources/RegistryRules.h"
 #include "sources/modelfolder/ModelFolderSource.h"
 
 #include <QCoreApplication>
@@ -76,14 +77,6 @@ bool isNumber(const QString &text)
     bool ok = false;
     const double d = QLocale::c().toDouble(text.trimmed(), &ok);
     return ok && std::isfinite(d);
-}
-
-std::optional<QString> canonicalStage(const QString &stage)
-{
-    for (const QString &s : { kStageNone, kStageStaging, kStageProduction, kStageArchived })
-        if (stage.compare(s, Qt::CaseInsensitive) == 0)
-            return s;
-    return std::nullopt;
 }
 
 std::optional<QByteArray> sha256Of(const QString &path)
@@ -384,10 +377,9 @@ Status ModelFolderWriter::promote(State &state, qint64 version)
 Status ModelFolderWriter::transitionStage(
     const QString &name, qint64 version, const QString &stage, bool archiveExisting)
 {
-    const std::optional<QString> canonical = canonicalStage(stage);
+    const Result<QString> canonical = registryrules::canonicalStage(stage);
     if (!canonical)
-        return makeError(ErrorCategory::BadInput,
-            Tr::tr("'%1' is not a stage: use None, Staging, Production or Archived").arg(stage), u"stage"_s);
+        return canonical.error();
 
     if (*canonical == kStageProduction) {
         auto lock = lockFolder(m_path);
