@@ -363,6 +363,16 @@ QByteArray runDigest(const Run &r, qint64 experimentRow)
     for (const auto &in : r.inputs)
         for (const QString *s : {&in.name, &in.digest, &in.sourceType, &in.source, &in.schema, &in.profile, &in.context})
             add(*s);
+    // MLflow 3 only, so that the digests of MLflow 2 runs stay what earlier versions stored.
+    if (!r.modelInputs.isEmpty() || !r.modelOutputs.isEmpty()) {
+        for (const auto *list : {&r.modelInputs, &r.modelOutputs}) {
+            addNumber(list->size());
+            for (const ModelIo &io : *list) {
+                add(io.modelId);
+                addNumber(io.step);
+            }
+        }
+    }
     return h.result();
 }
 
@@ -525,7 +535,8 @@ Status Cache::writeRun(qint64 sourceId, const Run &run)
     if (existing) {
         for (const QString &sql : {QStringLiteral("DELETE FROM params WHERE run = ?"), QStringLiteral("DELETE FROM run_tags WHERE run = ?"),
                                    QStringLiteral("DELETE FROM latest_metrics WHERE run = ?"),
-                                   QStringLiteral("DELETE FROM run_inputs WHERE run = ?")}) {
+                                   QStringLiteral("DELETE FROM run_inputs WHERE run = ?"),
+                                   QStringLiteral("DELETE FROM run_models WHERE run = ?")}) {
             if (Status s = cached(sql).bind(1, id).exec(); !s)
                 return s;
         }
@@ -564,6 +575,15 @@ Status Cache::writeRun(qint64 sourceId, const Run &run)
                               });
         !s)
         return s;
+    for (const auto *list : {&run.modelInputs, &run.modelOutputs}) {
+        const int output = list == &run.modelOutputs ? 1 : 0;
+        for (const ModelIo &io : *list) {
+            Statement &st = cached(QStringLiteral("INSERT INTO run_models VALUES (?, ?, ?, ?)"));
+            st.bind(1, id).bind(2, output).bind(3, io.modelId).bind(4, io.step);
+            if (Status s = st.exec(); !s)
+                return s;
+        }
+    }
     if (run.hasHistory) {
         if (Status s = cached(QStringLiteral("DELETE FROM metric_history WHERE run = ?")).bind(1, id).exec(); !s)
             return s;
@@ -696,17 +716,17 @@ Status Cache::writeRegisteredModel(qint64 sourceId, const RegisteredModel &m, QL
     }
     Statement vup = m_db.prepare(QStringLiteral(
         "INSERT INTO model_versions (model, version, creation_time, last_updated_time, current_stage, description,"
-        " user_id, source, run_uuid, status, status_message, run_link) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        " user_id, source, run_uuid, status, status_message, run_link, model_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
         " ON CONFLICT (model, version) DO UPDATE SET creation_time = excluded.creation_time,"
         " last_updated_time = excluded.last_updated_time, current_stage = excluded.current_stage,"
         " description = excluded.description, user_id = excluded.user_id, source = excluded.source,"
         " run_uuid = excluded.run_uuid, status = excluded.status, status_message = excluded.status_message,"
-        " run_link = excluded.run_link"));
+        " run_link = excluded.run_link, model_id = excluded.model_id"));
     Statement vsel = m_db.prepare(QStringLiteral("SELECT id FROM model_versions WHERE model = ? AND version = ?"));
     for (const auto &v : m.versions) {
         vup.bind(1, modelId).bind(2, v.version).bind(3, v.creationTime).bind(4, v.lastUpdatedTime);
         vup.bind(5, v.currentStage).bind(6, v.description).bind(7, v.userId).bind(8, v.source).bind(9, v.runId);
-        vup.bind(10, v.status).bind(11, v.statusMessage).bind(12, v.runLink);
+        vup.bind(10, v.status).bind(11, v.statusMessage).bind(12, v.runLink).bind(13, v.modelId);
         if (Status s = vup.exec(); !s)
             return s;
         vsel.reset();
@@ -772,7 +792,8 @@ Status Cache::writeRegisteredModel(qint64 sourceId, const RegisteredModel &m, QL
 }
 
 Status Cache::removeMissing(qint64 sourceId, const QSet<QString> &experimentIds, const std::optional<QSet<QString>> &runIds,
-                            const QSet<QString> &modelNames, QList<RegistryChange> *changes)
+                            const QSet<QString> &modelNames, const QSet<QString> &loggedModelIds,
+                            QList<RegistryChange> *changes)
 {
     Transaction tx(m_db);
     if (!tx.begin())
@@ -797,6 +818,8 @@ Status Cache::removeMissing(qint64 sourceId, const QSet<QString> &experimentIds,
             return s;
     if (Status s = add(2, modelNames); !s)
         return s;
+    if (Status s = add(3, loggedModelIds); !s)
+        return s;
     if (changes) {
         Statement st = m_db.prepare(QStringLiteral(
             "SELECT name FROM registered_models WHERE source_id = ? AND name NOT IN (SELECT id FROM keep_ids WHERE kind = 2)"));
@@ -818,7 +841,8 @@ Status Cache::removeMissing(qint64 sourceId, const QSet<QString> &experimentIds,
     }
     for (const QString &sql :
          {QStringLiteral("DELETE FROM experiments WHERE source_id = ? AND experiment_id NOT IN (SELECT id FROM keep_ids WHERE kind = 0)"),
-          QStringLiteral("DELETE FROM registered_models WHERE source_id = ? AND name NOT IN (SELECT id FROM keep_ids WHERE kind = 2)")}) {
+          QStringLiteral("DELETE FROM registered_models WHERE source_id = ? AND name NOT IN (SELECT id FROM keep_ids WHERE kind = 2)"),
+          QStringLiteral("DELETE FROM logged_models WHERE source_id = ? AND model_id NOT IN (SELECT id FROM keep_ids WHERE kind = 3)")}) {
         if (Status s = execBound(m_db, sql, b); !s)
             return s;
     }
@@ -1195,6 +1219,12 @@ Status Cache::loadRunData(QList<RunRow> &rows)
                             rows[index.value(r.int64(0))].run.inputs.append(DatasetInput{
                                 r.text(1), r.text(2), r.text(3), r.text(4), r.text(5), r.text(6), r.text(7)});
                         });
+    if (s)
+        s = forIdChunks(m_db, QStringLiteral("SELECT run, output, model_id, step FROM run_models WHERE run IN (%1) ORDER BY run, rowid"),
+                        ids, [&](const Statement &r) {
+                            Run &run = rows[index.value(r.int64(0))].run;
+                            (r.int64(1) ? run.modelOutputs : run.modelInputs).append(ModelIo{r.text(2), r.int64(3)});
+                        });
     return s;
 }
 
@@ -1459,7 +1489,7 @@ Result<QList<RegisteredModel>> Cache::registeredModels(std::optional<qint64> sou
             m.aliases.append({a.text(0), a.int64(1)});
         Statement v = m_db.prepare(QStringLiteral(
             "SELECT id, version, creation_time, last_updated_time, current_stage, description, user_id, source, run_uuid,"
-            " status, status_message, run_link FROM model_versions WHERE model = ? ORDER BY version"));
+            " status, status_message, run_link, model_id FROM model_versions WHERE model = ? ORDER BY version"));
         v.bind(1, ids[i]);
         while (v.next()) {
             ModelVersion mv;
@@ -1475,6 +1505,7 @@ Result<QList<RegisteredModel>> Cache::registeredModels(std::optional<qint64> sou
             mv.status = v.text(9);
             mv.statusMessage = v.text(10);
             mv.runLink = v.text(11);
+            mv.modelId = v.text(12);
             mv.tags = readKeyValues(m_db, QStringLiteral("SELECT key, value FROM version_tags WHERE version = ? ORDER BY key"),
                                     v.int64(0), status);
             for (const auto &al : std::as_const(m.aliases))
@@ -1546,6 +1577,7 @@ Result<Cache::Counts> Cache::counts(qint64 sourceId)
         {&c.versionTags, "SELECT count(*) FROM version_tags t JOIN model_versions v ON v.id = t.version"
                          " JOIN registered_models m ON m.id = v.model WHERE m.source_id = ?1"},
         {&c.modelTags, "SELECT count(*) FROM model_tags t JOIN registered_models m ON m.id = t.model WHERE m.source_id = ?1"},
+        {&c.loggedModels, "SELECT count(*) FROM logged_models WHERE source_id = ?1"},
     };
     for (const auto &q : queries) {
         Statement st = m_db.prepare(QString::fromLatin1(q.sql));

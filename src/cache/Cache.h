@@ -156,10 +156,15 @@ public:
     /// Inserts or replaces the model and its versions; appends what changed compared with the
     /// cached state to `changes` (not for a model seen for the first time, except "registered").
     Status writeRegisteredModel(qint64 sourceId, const RegisteredModel &m, QList<RegistryChange> *changes);
-    /// After a complete read: deletes what the source no longer has. Without `runIds` (an
+    /// Inserts or replaces an MLflow 3 LoggedModel with its params, tags and metrics. Its
+    /// experiment must have been written before.
+    Status writeLoggedModel(qint64 sourceId, const LoggedModel &model);
+    /// After a complete read: deletes what the source no longer has (LoggedModels are always
+    /// delivered whole). Without `runIds` (an
     /// incremental read) runs are kept, except those of removed experiments.
     Status removeMissing(qint64 sourceId, const QSet<QString> &experimentIds, const std::optional<QSet<QString>> &runIds,
-                         const QSet<QString> &modelNames, QList<RegistryChange> *changes);
+                         const QSet<QString> &modelNames, const QSet<QString> &loggedModelIds,
+                         QList<RegistryChange> *changes);
 
     // ---- reading
     Result<QList<ExperimentInfo>> experiments(std::optional<qint64> sourceId, bool includeDeleted);
@@ -199,12 +204,17 @@ public:
     Result<QHash<qint64, QString>> paramValues(const QString &key, const QList<qint64> &runRowIds);
     Result<QList<RegisteredModel>> registeredModels(std::optional<qint64> sourceId);
     Result<RegisteredModel> registeredModel(const QString &name, std::optional<qint64> sourceId = {});
+    /// The LoggedModels of a source (all sources when unset), with params, tags and metrics, by
+    /// experiment then creation time; `experimentId` narrows to one MLflow experiment id.
+    Result<QList<LoggedModel>> loggedModels(std::optional<qint64> sourceId, const QString &experimentId = {});
+    /// One LoggedModel by its id ("m-…"); NotFound naming the id when the cache lacks it.
+    Result<LoggedModel> loggedModel(const QString &modelId, std::optional<qint64> sourceId = {});
 
     /// Counts of what the cache holds for a source (tests, `sources`).
     struct Counts {
         qint64 experiments = 0, deletedExperiments = 0, runs = 0, metricPoints = 0, latestMetrics = 0, params = 0,
                runTags = 0, experimentTags = 0, models = 0, versions = 0, aliases = 0, versionTags = 0,
-               modelTags = 0;
+               modelTags = 0, loggedModels = 0;
     };
     Result<Counts> counts(qint64 sourceId);
 

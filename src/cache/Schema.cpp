@@ -155,6 +155,58 @@ CREATE INDEX runs_parent ON runs (parent_run_uuid) WHERE parent_run_uuid IS NOT 
         QStringLiteral(R"sql(
 CREATE INDEX runs_order ON runs (experiment, lifecycle_stage, source_id, start_time, parent_run_uuid);
 )sql"),
+        // 4 -> 5: MLflow 3. LoggedModels with their params, tags and dataset-linked metrics; the
+        // models a run used and logged; the LoggedModel a version registers.
+        QStringLiteral(R"sql(
+CREATE TABLE logged_models (
+    id INTEGER PRIMARY KEY,
+    source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+    experiment INTEGER NOT NULL REFERENCES experiments(id) ON DELETE CASCADE,
+    model_id TEXT NOT NULL,
+    name TEXT,
+    artifact_location TEXT,
+    source_run_id TEXT,
+    status TEXT,
+    status_message TEXT,
+    model_type TEXT,
+    lifecycle_stage TEXT NOT NULL DEFAULT 'active',
+    creation_time INTEGER,
+    last_updated_time INTEGER,
+    UNIQUE (source_id, model_id)
+);
+CREATE INDEX logged_models_run ON logged_models (source_run_id);
+CREATE TABLE logged_model_params (
+    model INTEGER NOT NULL REFERENCES logged_models(id) ON DELETE CASCADE,
+    key TEXT NOT NULL,
+    value TEXT,
+    PRIMARY KEY (model, key)
+) WITHOUT ROWID;
+CREATE TABLE logged_model_tags (
+    model INTEGER NOT NULL REFERENCES logged_models(id) ON DELETE CASCADE,
+    key TEXT NOT NULL,
+    value TEXT,
+    PRIMARY KEY (model, key)
+) WITHOUT ROWID;
+CREATE TABLE logged_model_metrics (
+    model INTEGER NOT NULL REFERENCES logged_models(id) ON DELETE CASCADE,
+    key TEXT NOT NULL,
+    value REAL,            -- NULL is NaN
+    timestamp INTEGER,
+    step INTEGER,
+    run_uuid TEXT,
+    dataset_name TEXT,
+    dataset_digest TEXT
+);
+CREATE INDEX logged_model_metrics_model ON logged_model_metrics (model);
+CREATE TABLE run_models (
+    run INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+    output INTEGER NOT NULL,  -- 0: inputs.model_inputs, 1: outputs.model_outputs
+    model_id TEXT NOT NULL,
+    step INTEGER
+);
+CREATE INDEX run_models_run ON run_models (run);
+ALTER TABLE model_versions ADD COLUMN model_id TEXT;
+)sql"),
     };
     return m;
 }

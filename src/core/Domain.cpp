@@ -44,6 +44,37 @@ void Run::computeLatestFromHistory()
     }
 }
 
+QString ModelVersion::modelIdFromSource(const QString &source)
+{
+    // "models:/m-<id>" (MLflow writes the scheme in lower case); "models:/<name>/<version>" names
+    // a registered model instead.
+    static const QLatin1StringView prefix("models:/");
+    if (!source.startsWith(prefix, Qt::CaseInsensitive))
+        return {};
+    const QString rest = source.mid(prefix.size());
+    return rest.startsWith(QLatin1String("m-")) && !rest.contains(QLatin1Char('/')) ? rest : QString();
+}
+
+bool RegisteredModel::isPrompt() const
+{
+    for (const KeyValue &t : tags)
+        if (t.key == kPromptTag)
+            return t.value.compare(QLatin1String("true"), Qt::CaseInsensitive) == 0;
+    return false;
+}
+
+QString loggedModelStatusName(const QString &nameOrNumber)
+{
+    const QString s = nameOrNumber.startsWith(QLatin1String("LOGGED_MODEL_")) ? nameOrNumber.mid(13) : nameOrNumber;
+    if (s == QLatin1String("READY") || s == QLatin1String("2"))
+        return QStringLiteral("READY");
+    if (s == QLatin1String("PENDING") || s == QLatin1String("1"))
+        return QStringLiteral("PENDING");
+    if (s == QLatin1String("UPLOAD_FAILED") || s == QLatin1String("FAILED") || s == QLatin1String("3"))
+        return QStringLiteral("FAILED");
+    return QStringLiteral("UNSPECIFIED");
+}
+
 QString runStatusName(int code)
 {
     switch (code) {

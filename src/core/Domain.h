@@ -58,6 +58,14 @@ struct DatasetInput {
     friend bool operator==(const DatasetInput &, const DatasetInput &) = default;
 };
 
+/// A run's link to a LoggedModel (MLflow 3): `inputs.model_inputs` (a model the run used) or
+/// `outputs.model_outputs` (a model it logged, at `step`).
+struct ModelIo {
+    QString modelId;  ///< "m-…"
+    qint64 step = 0;  ///< outputs only
+    friend bool operator==(const ModelIo &, const ModelIo &) = default;
+};
+
 struct Run {
     QString runId;
     QString experimentId;
@@ -76,6 +84,8 @@ struct Run {
     QList<MetricPoint> history;
     bool hasHistory = false;
     QList<DatasetInput> inputs;
+    QList<ModelIo> modelInputs;   ///< MLflow 3
+    QList<ModelIo> modelOutputs;  ///< MLflow 3
 
     /// The `mlflow.parentRunId` tag, empty for top-level runs.
     QString parentRunId() const;
@@ -102,8 +112,15 @@ struct ModelVersion {
     QString status = QStringLiteral("READY");
     QString statusMessage;
     QString runLink;
+    /// MLflow 3: the LoggedModel this version registers ("m-…"), from the store's `model_id` or a
+    /// `models:/m-…` source; empty for a version that points at run artifacts.
+    QString modelId;
     QList<KeyValue> tags;
     QStringList aliases;  ///< sorted
+
+    /// The LoggedModel id a `models:/m-<id>` source names, else empty (`models:/<name>/<n>` and
+    /// every other URI).
+    static QString modelIdFromSource(const QString &source);
 };
 
 struct ModelAlias {
@@ -121,6 +138,10 @@ struct RegisteredModel {
     QList<ModelAlias> aliases;  ///< sorted by alias
     QList<ModelVersion> versions;  ///< sorted by version
 
+    /// A prompt of MLflow's prompt registry (tag `mlflow.prompt.is_prompt` = "true"), not a model:
+    /// never offered for promotion, review or rollback.
+    bool isPrompt() const;
+
     /// The version with this number, or null.
     const ModelVersion *findVersion(qint64 version) const
     {
@@ -130,6 +151,49 @@ struct RegisteredModel {
         return nullptr;
     }
 };
+
+/// The tag that makes a registered model (and each of its versions) a prompt.
+inline const QString kPromptTag = QStringLiteral("mlflow.prompt.is_prompt");
+/// A prompt version's template text.
+inline const QString kPromptTextTag = QStringLiteral("mlflow.prompt.text");
+
+/// A metric value of a LoggedModel (MLflow 3): which run logged it and, for an evaluation, on which
+/// dataset (name and digest; both empty otherwise).
+struct LoggedModelMetric {
+    QString key;
+    double value = 0;
+    qint64 timestamp = 0;
+    qint64 step = 0;
+    QString runId;
+    QString datasetName;
+    QString datasetDigest;
+    friend bool operator==(const LoggedModelMetric &, const LoggedModelMetric &) = default;
+};
+
+/// MLflow 3's LoggedModel: a model with an id of its own, its own params, tags and metrics, and
+/// its files under `<experiment>/models/<model_id>/artifacts`, not under the run that logged it.
+/// Model versions point at it with a `models:/m-<id>` source.
+struct LoggedModel {
+    QString modelId;  ///< "m-…"
+    QString experimentId;
+    QString name;
+    QString artifactLocation;  ///< the folder of its files (mlflow-artifacts:/…, file://…)
+    QString sourceRunId;       ///< the run that logged it; may be empty
+    QString status;            ///< READY, PENDING, FAILED or UNSPECIFIED (without LOGGED_MODEL_)
+    QString statusMessage;
+    QString modelType;
+    QString lifecycleStage = kActive;
+    qint64 creationTime = 0;     ///< epoch ms
+    qint64 lastUpdatedTime = 0;  ///< epoch ms
+    QList<KeyValue> params;  ///< sorted by key
+    QList<KeyValue> tags;    ///< sorted by key
+    QList<LoggedModelMetric> metrics;  ///< sorted by key, then dataset, then step
+    friend bool operator==(const LoggedModel &, const LoggedModel &) = default;
+};
+
+/// MLflow's LoggedModelStatus name without its prefix: "LOGGED_MODEL_READY" and the file store's
+/// and SQL store's number 2 are both "READY" (1 PENDING, 3 FAILED, anything else UNSPECIFIED).
+QString loggedModelStatusName(const QString &nameOrNumber);
 
 /// The run status names MLflow uses, indexed by the file store's numeric RunStatus enum (1..5).
 QString runStatusName(int fileStoreCode);

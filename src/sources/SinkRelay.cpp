@@ -29,6 +29,7 @@ public:
     void expectRuns(qint64 total) override { notify([total](ImportSink &s) { s.expectRuns(total); return Status{}; }); }
     Status experiment(const Experiment &e) override { return push([e](ImportSink &s) { return s.experiment(e); }); }
     Status run(const Run &r) override { return push([r](ImportSink &s) { return s.run(r); }); }
+    Status loggedModel(const LoggedModel &m) override { return push([m](ImportSink &s) { return s.loggedModel(m); }); }
     Status registeredModel(const RegisteredModel &m) override
     {
         return push([m](ImportSink &s) { return s.registeredModel(m); });

@@ -45,7 +45,7 @@ struct SeriesKey {
 inline size_t qHash(const SeriesKey &k, size_t seed = 0) { return qHashMulti(seed, k.runId, k.key); }
 
 /// Receives what a source reads, one unit of work at a time, in this order: experiments (each
-/// before its runs), runs, registered models. Called on the reading thread. Each call is one
+/// before its runs), runs, LoggedModels (MLflow 3; each after its experiment), registered models. Called on the reading thread. Each call is one
 /// unit of work: the receiver stores it atomically or not at all.
 class ImportSink {
 public:
@@ -55,6 +55,12 @@ public:
     virtual Status experiment(const Experiment &experiment) = 0;
     /// `run.history` holds the full metric history when `run.hasHistory` is set.
     virtual Status run(const Run &run) = 0;
+    /// An MLflow 3 LoggedModel. A sink that keeps none (a counter, a picker) need not override it.
+    virtual Status loggedModel(const LoggedModel &model)
+    {
+        Q_UNUSED(model)
+        return {};
+    }
     virtual Status registeredModel(const RegisteredModel &model) = 0;
     /// An item that could not be read. The source skips it and continues.
     virtual void problem(const ReadProblem &problem) = 0;

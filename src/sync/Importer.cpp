@@ -54,6 +54,16 @@ public:
         progress(false);
         return {};
     }
+    Status loggedModel(const LoggedModel &m) override
+    {
+        if (Status s = batch(); !s)
+            return s;
+        if (Status s = m_cache.writeLoggedModel(m_sourceId, m); !s)
+            return s;
+        m_loggedModelIds.insert(m.modelId);
+        ++m_report.loggedModels;
+        return {};
+    }
     Status registeredModel(const RegisteredModel &m) override
     {
         if (Status s = batch(); !s)
@@ -93,7 +103,7 @@ public:
         return m_cache.beginBatch();
     }
 
-    QSet<QString> m_experimentIds, m_runIds, m_modelNames;
+    QSet<QString> m_experimentIds, m_runIds, m_modelNames, m_loggedModelIds;
     bool m_wantHistories = false;
     /// Runs delivered without their histories, to be fetched after the read (`sync --histories`).
     QSet<QString> m_needHistories;
@@ -211,7 +221,8 @@ Result<ImportReport> Importer::import(Source &source, const std::atomic_bool &ca
         std::optional<QSet<QString>> runIds;
         if (!report.incremental)
             runIds = sink.m_runIds;
-        st = m_cache.removeMissing(*sourceId, sink.m_experimentIds, runIds, sink.m_modelNames, &report.changes);
+        st = m_cache.removeMissing(*sourceId, sink.m_experimentIds, runIds, sink.m_modelNames, sink.m_loggedModelIds,
+                                   &report.changes);
     }
     if (!st) {
         (void)m_cache.recordSync(*sourceId, now, st.error().toString());

@@ -31,6 +31,7 @@ struct ImportReport {
     qint64 experiments = 0;
     qint64 runs = 0;
     qint64 models = 0;
+    qint64 loggedModels = 0;  ///< MLflow 3
     qint64 versions = 0;
     bool incremental = false;          ///< the source delivered only what changed
     QList<ReadProblem> problems;       ///< items skipped; the rest was imported

@@ -240,7 +240,7 @@ private Q_SLOTS:
         QVERIFY(c.writeRun(*src, sampleRun(QStringLiteral("b"), QStringLiteral("1"))).ok());
         QVERIFY(c.writeRegisteredModel(*src, sampleModel(), nullptr).ok());
         QList<RegistryChange> changes;
-        QVERIFY(c.removeMissing(*src, {QStringLiteral("1")}, QSet<QString>{QStringLiteral("b")}, {}, &changes).ok());
+        QVERIFY(c.removeMissing(*src, {QStringLiteral("1")}, QSet<QString>{QStringLiteral("b")}, {}, {}, &changes).ok());
         auto counts = c.counts(*src);
         QCOMPARE(counts->runs, 1);
         QCOMPARE(counts->models, 0);
@@ -249,6 +249,82 @@ private Q_SLOTS:
         QCOMPARE(changes[0].field, QStringLiteral("deleted"));
         QVERIFY(!c.run(QStringLiteral("a")).ok());
         QCOMPARE(c.run(QStringLiteral("a")).error().category, ErrorCategory::NotFound);
+    }
+
+    void keepsMlflow3LoggedModelsAndTheirLinks()
+    {
+        Cache c;
+        QVERIFY(c.open(path(QStringLiteral("lm.sqlite"))).ok());
+        auto src = c.ensureSource(QStringLiteral("sqlite:///lm.db"), QStringLiteral("sqlite"));
+        QVERIFY(c.writeExperiment(*src, Experiment{QStringLiteral("1"), QStringLiteral("cars"), {}, kActive, 0, 0, {}}).ok());
+        Run run = sampleRun(QStringLiteral("r1"), QStringLiteral("1"));
+        run.modelOutputs = {ModelIo{QStringLiteral("m-a27"), 4}};
+        run.modelInputs = {ModelIo{QStringLiteral("m-old"), 0}};
+        QVERIFY(c.writeRun(*src, run).ok());
+
+        LoggedModel m;
+        m.modelId = QStringLiteral("m-a27");
+        m.experimentId = QStringLiteral("1");
+        m.name = QStringLiteral("model");
+        m.artifactLocation = QStringLiteral("mlflow-artifacts:/1/models/m-a27/artifacts");
+        m.sourceRunId = QStringLiteral("r1");
+        m.status = QStringLiteral("READY");
+        m.creationTime = 5;
+        m.params = {{QStringLiteral("max_depth"), QStringLiteral("5")}};
+        m.tags = {{QStringLiteral("mlflow.modelVersions"), QStringLiteral("[{\"name\": \"car\", \"version\": 1}]")}};
+        m.metrics = {{QStringLiteral("holdout_rmse"), 1234.5, 7, 0, QStringLiteral("r1"), QStringLiteral("cars_val"),
+                      QStringLiteral("bc79217c")},
+                     {QStringLiteral("val_r2_score"), std::numeric_limits<double>::quiet_NaN(), 8, 4, QStringLiteral("r1"),
+                      {}, {}}};
+        QVERIFY(c.writeLoggedModel(*src, m).ok());
+        QVERIFY(c.writeLoggedModel(*src, m).ok());  // a re-sync replaces, never duplicates
+
+        RegisteredModel reg = sampleModel();
+        reg.versions[2].source = QStringLiteral("models:/m-a27");
+        reg.versions[2].modelId = ModelVersion::modelIdFromSource(reg.versions[2].source);
+        QVERIFY(c.writeRegisteredModel(*src, reg, nullptr).ok());
+
+        auto back = c.loggedModel(QStringLiteral("m-a27"));
+        QVERIFY(back.ok());
+        QCOMPARE(back->name, m.name);
+        QCOMPARE(back->artifactLocation, m.artifactLocation);
+        QCOMPARE(back->params, m.params);
+        QCOMPARE(back->tags, m.tags);
+        QCOMPARE(back->metrics.size(), 2);
+        QCOMPARE(back->metrics[0].datasetName, QStringLiteral("cars_val"));
+        QCOMPARE(back->metrics[0].datasetDigest, QStringLiteral("bc79217c"));
+        QVERIFY(std::isnan(back->metrics[1].value));
+        QCOMPARE(c.loggedModels(*src, QStringLiteral("1"))->size(), 1);
+        QCOMPARE(c.loggedModels(*src, QStringLiteral("2"))->size(), 0);
+        QCOMPARE(c.counts(*src)->loggedModels, 1);
+
+        auto r = c.run(QStringLiteral("r1"));
+        QVERIFY(r.ok());
+        QCOMPARE(r->run.modelOutputs, run.modelOutputs);
+        QCOMPARE(r->run.modelInputs, run.modelInputs);
+        QCOMPARE(c.registeredModel(reg.name)->versions[2].modelId, QStringLiteral("m-a27"));
+        QCOMPARE(c.registeredModel(reg.name)->versions[1].modelId, QString());
+
+        QCOMPARE(c.loggedModel(QStringLiteral("m-none")).error().category, ErrorCategory::NotFound);
+        QVERIFY(c.removeMissing(*src, {QStringLiteral("1")}, QSet<QString>{QStringLiteral("r1")}, {reg.name}, {}, nullptr).ok());
+        QCOMPARE(c.counts(*src)->loggedModels, 0);
+    }
+
+    void modelIdFromSource_data()
+    {
+        QTest::addColumn<QString>("source");
+        QTest::addColumn<QString>("modelId");
+        QTest::newRow("logged model") << QStringLiteral("models:/m-a27747ccc3644ca1b0c96cde62e0b9d2")
+                                      << QStringLiteral("m-a27747ccc3644ca1b0c96cde62e0b9d2");
+        QTest::newRow("name and version") << QStringLiteral("models:/car_price_model/3") << QString();
+        QTest::newRow("run artifacts") << QStringLiteral("mlflow-artifacts:/1/abc/artifacts/model") << QString();
+        QTest::newRow("runs uri") << QStringLiteral("runs:/abc/model") << QString();
+    }
+    void modelIdFromSource()
+    {
+        QFETCH(QString, source);
+        QFETCH(QString, modelId);
+        QCOMPARE(ModelVersion::modelIdFromSource(source), modelId);
     }
 
     void journalIsAppendOnlyAndChained()

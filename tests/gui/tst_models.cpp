@@ -594,7 +594,7 @@ void TestModels::removedRunsTakeTheirColumnsAlong()
     QCOMPARE(model.metricKeys(), (QStringList{u"only_0"_s, u"only_1"_s, u"only_2"_s, u"shared"_s}));
     QCOMPARE(model.paramKeys(), (QStringList{u"p0"_s, u"p1"_s, u"p2"_s}));
 
-    QVERIFY(cache.removeMissing(*source, {u"1"_s}, QSet<QString>{u"run0"_s, u"run2"_s}, {}, nullptr).ok());
+    QVERIFY(cache.removeMissing(*source, {u"1"_s}, QSet<QString>{u"run0"_s, u"run2"_s}, {}, {}, nullptr).ok());
     QVERIFY(model.load(q).ok());
     QCOMPARE(model.rowCount(), 2);
     QCOMPARE(model.metricKeys(), (QStringList{u"only_0"_s, u"only_2"_s, u"shared"_s}));
