@@ -36,6 +36,10 @@ struct Tr {
 
 const QString kApi = u"api/2.0/mlflow/"_s;
 constexpr int kPageSize = 1000;
+/// What MLflow's own client asks get-history for (GET_METRIC_HISTORY_MAX_RESULTS). It must always be
+/// sent: MLflow 3 answers a get-history without it with no points and a page token that it then
+/// refuses ("Invalid page token, parsed value={'offset': 0}").
+constexpr int kHistoryPageSize = 25000;
 
 } // namespace
 
@@ -861,6 +865,7 @@ Status Reader::histories(const QList<SeriesKey> &series, const Source::SeriesFn 
         c.endpoint = u"metrics/get-history"_s;
         c.query.addQueryItem(u"run_id"_s, series[i].runId);
         c.query.addQueryItem(u"metric_key"_s, QString::fromLatin1(QUrl::toPercentEncoding(series[i].key)));
+        c.query.addQueryItem(u"max_results"_s, QString::number(kHistoryPageSize));
         c.tag = i;
         chains.append(c);
     }
