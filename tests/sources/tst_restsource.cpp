@@ -426,8 +426,11 @@ private Q_SLOTS:
         const QJsonObject stats = m_server.stats();
         QCOMPARE(requests(stats, kExperimentsSearch), 1);
         QCOMPARE(requests(stats, kRunsSearch), 5); // one page per experiment
-        QCOMPARE(requests(stats, u"GET /api/2.0/mlflow/registered-models/search"_s), 1);
+        // Unfiltered, and filtered on the prompt tag (MLflow 3 hides prompts otherwise): none here.
+        QCOMPARE(requests(stats, u"GET /api/2.0/mlflow/registered-models/search"_s), 2);
         QCOMPARE(requests(stats, u"GET /api/2.0/mlflow/model-versions/search"_s), 3);
+        // MLflow 2.10.2 has no LoggedModels: one 404, no problem (checkFullRead), no error.
+        QCOMPARE(requests(stats, u"POST /api/2.0/mlflow/logged-models/search"_s), 1);
         QCOMPARE(requests(stats, u"GET /api/2.0/mlflow/metrics/get-history"_s), 0);
     }
 

@@ -40,6 +40,16 @@ constexpr int kPageSize = 1000;
 /// sent: MLflow 3 answers a get-history without it with no points and a page token that it then
 /// refuses ("Invalid page token, parsed value={'offset': 0}").
 constexpr int kHistoryPageSize = 25000;
+/// logged-models/search (MLflow 3): MLflow's default page size, and experiments per search.
+constexpr int kLoggedModelPageSize = 100;
+constexpr qsizetype kLoggedModelExperiments = 100;
+/// The filter that lists the prompts MLflow 3's registered-models/search hides without one.
+QString promptFilter()
+{
+    return u"tags.`"_s + kPromptTag + u"` = 'true'"_s;
+}
+/// Versions of one prompt asked for at most (one model-versions/get each).
+constexpr qint64 kMaxPromptVersions = 10000;
 
 } // namespace
 
@@ -132,6 +142,18 @@ Run toRun(const json &j)
     std::stable_sort(r.inputs.begin(), r.inputs.end(), [](const DatasetInput &a, const DatasetInput &b) {
         return a.name != b.name ? a.name < b.name : a.digest < b.digest;
     });
+    // MLflow 3: the LoggedModels a run used and logged.
+    for (const json &in : array(member(j, "inputs"), "model_inputs"))
+        if (const QString id = text(in, "model_id"); !id.isEmpty())
+            r.modelInputs.append(ModelIo { id, 0 });
+    for (const json &out : array(member(j, "outputs"), "model_outputs"))
+        if (const QString id = text(out, "model_id"); !id.isEmpty())
+            r.modelOutputs.append(ModelIo { id, int64Or0(out, "step") });
+    const auto byModel = [](const ModelIo &a, const ModelIo &b) {
+        return a.modelId != b.modelId ? a.modelId < b.modelId : a.step < b.step;
+    };
+    std::stable_sort(r.modelInputs.begin(), r.modelInputs.end(), byModel);
+    std::stable_sort(r.modelOutputs.begin(), r.modelOutputs.end(), byModel);
     return r;
 }
 
@@ -153,7 +175,9 @@ struct Chain {
     QUrlQuery query; ///< GET
     json body = json::object(); ///< POST
     int tag = 0; ///< the caller's index
-    bool missingOk = false; ///< a 404 answer ends the chain without an error (runs/get)
+    /// Answers with these statuses end the chain without an error and without a page: 404 for a
+    /// run removed meanwhile (runs/get) or an endpoint an older MLflow does not have.
+    QList<int> quiet;
     bool paged = true;
 
     HttpRequest request(const QString &pageToken) const
@@ -222,6 +246,10 @@ public:
     Status pagedRuns(RunPages &pages, qsizetype experiment, const std::function<void()> &tick);
     Status changedRuns(const Experiment &e, const SyncState &state, qint64 since);
     Status leftoverRuns(const SyncState &state);
+    /// Every LoggedModel of `experiments` (MLflow 3) to the sink, in the order of `experiments`,
+    /// each experiment's oldest first. A server without logged-models/search (MLflow 2) has none.
+    Status loggedModels(const QList<Experiment> &experiments);
+    /// Every registered model and prompt with its versions to the sink, by name.
     Status models();
     Result<QHash<SeriesKey, QList<MetricPoint>>> histories(const QList<SeriesKey> &series);
     /// Each distinct series to `onSeries` as soon as its last page arrived.
@@ -310,7 +338,7 @@ Status Reader::runChains(const QList<Chain> &chains, int limit, const PageFn &on
         if (!resp)
             return resp.error();
         const Chain &chain = chains[done.chain];
-        if (chain.missingOk && resp->status == 404) {
+        if (chain.quiet.contains(resp->status)) {
             launch();
             continue;
         }
@@ -786,7 +814,7 @@ Status Reader::leftoverRuns(const SyncState &state)
         c.method = "GET";
         c.endpoint = u"runs/get"_s;
         c.query.addQueryItem(u"run_id"_s, id);
-        c.missingOk = true; // removed for good (mlflow gc): not ours to decide; a full sync will
+        c.quiet = { 404 }; // removed for good (mlflow gc): not ours to decide; a full sync will
         c.paged = false;
         chains.append(c);
     }
@@ -901,35 +929,130 @@ Status Reader::histories(const QList<SeriesKey> &series, const Source::SeriesFn 
         fast);
 }
 
+Status Reader::loggedModels(const QList<Experiment> &experiments)
+{
+    QHash<QString, qsizetype> position;
+    QList<Chain> chains;
+    for (qsizetype from = 0; from < experiments.size(); from += kLoggedModelExperiments) {
+        json ids = json::array();
+        for (qsizetype i = from; i < std::min(experiments.size(), from + kLoggedModelExperiments); ++i) {
+            ids.push_back(experiments[i].experimentId.toStdString());
+            position.insert(experiments[i].experimentId, i);
+        }
+        Chain c;
+        c.endpoint = u"logged-models/search"_s;
+        // Oldest first: a LoggedModel logged while we page comes last and shifts no page.
+        c.body = { { "experiment_ids", std::move(ids) }, { "max_results", kLoggedModelPageSize },
+            { "order_by", json::array({ json { { "field_name", "creation_timestamp" }, { "ascending", true } } }) } };
+        // MLflow 2 has no such endpoint: 404 (Flask's HTML page), or 405 where a proxy routes it.
+        c.quiet = { 404, 405 };
+        c.tag = int(chains.size());
+        chains.append(std::move(c));
+    }
+    QList<LoggedModel> found;
+    QSet<QString> seen;
+    const Status s = runChains(chains, MlflowRestSource::kHistoryConcurrency,
+        [&](const Chain &, const json &page, const QString &url) -> Status {
+            for (const json &j : array(page, "models")) {
+                LoggedModel m = toLoggedModel(j);
+                if (m.modelId.isEmpty()) {
+                    problem(Tr::tr("a LoggedModel without model_id was skipped"), url);
+                    continue;
+                }
+                if (!position.contains(m.experimentId)) {
+                    problem(Tr::tr("LoggedModel '%1' of experiment '%2', which was not asked for, was skipped")
+                                .arg(m.modelId, m.experimentId),
+                        url);
+                    continue;
+                }
+                if (!seen.contains(m.modelId)) { // pages shift when one is deleted while we page
+                    seen.insert(m.modelId);
+                    found.append(std::move(m));
+                }
+            }
+            return {};
+        });
+    if (!s)
+        return s;
+    std::sort(found.begin(), found.end(), [&](const LoggedModel &a, const LoggedModel &b) {
+        const qsizetype pa = position.value(a.experimentId), pb = position.value(b.experimentId);
+        if (pa != pb)
+            return pa < pb;
+        return a.creationTime != b.creationTime ? a.creationTime < b.creationTime : a.modelId < b.modelId;
+    });
+    for (const LoggedModel &m : std::as_const(found)) {
+        if (m_cancel.load())
+            return cancelled();
+        if (Status st = m_sink->loggedModel(m); !st)
+            return st;
+    }
+    return {};
+}
+
 Status Reader::models()
 {
-    Chain c;
-    c.method = "GET";
-    c.endpoint = u"registered-models/search"_s;
-    c.query.addQueryItem(u"max_results"_s, QString::number(kPageSize));
+    // MLflow 3 hides prompts from a registered-models/search without a filter; only a filter on
+    // the prompt tag lists them. MLflow 2 filters by that tag as by any other (and lists a
+    // model so tagged both times: it is kept once).
+    auto search = [](const QString &filter) {
+        Chain c;
+        c.method = "GET";
+        c.endpoint = u"registered-models/search"_s;
+        c.query.addQueryItem(u"max_results"_s, QString::number(kPageSize));
+        if (!filter.isEmpty())
+            c.query.addQueryItem(u"filter"_s, QString::fromLatin1(QUrl::toPercentEncoding(filter)));
+        return c;
+    };
+    Chain prompts = search(promptFilter());
+    // A server that cannot filter by tag has no prompt registry either.
+    prompts.quiet = { 400 };
     QList<RegisteredModel> models;
-    QSet<QString> seen;
-    Status s = runChains({ c }, 1, [&](const Chain &, const json &page, const QString &url) -> Status {
-        for (const json &m : array(page, "registered_models")) {
-            RegisteredModel x = toModel(m);
-            if (x.name.isEmpty()) {
-                problem(Tr::tr("a registered model without a name was skipped"), url);
-                continue;
+    QHash<QString, qint64> highest; // the highest version each model's listing names
+    // One after the other: an error of the first (a 403 …) is reported before the second is sent.
+    Status s = runChains(
+        { search(QString()), prompts }, 1, [&](const Chain &, const json &page, const QString &url) -> Status {
+            for (const json &m : array(page, "registered_models")) {
+                RegisteredModel x = toModel(m);
+                if (x.name.isEmpty()) {
+                    problem(Tr::tr("a registered model without a name was skipped"), url);
+                    continue;
+                }
+                if (!highest.contains(x.name)) {
+                    highest.insert(x.name, highestListedVersion(m));
+                    models.append(std::move(x));
+                }
             }
-            if (!seen.contains(x.name)) {
-                seen.insert(x.name);
-                models.append(std::move(x));
-            }
-        }
-        return {};
-    });
+            return {};
+        });
     if (!s)
         return s;
     std::sort(models.begin(), models.end(),
         [](const RegisteredModel &a, const RegisteredModel &b) { return a.name < b.name; });
 
+    // A model's versions come from model-versions/search; a prompt's one by one from
+    // model-versions/get, since MLflow 3's search answers {} for a prompt (a 404 there is a
+    // deleted version).
     QList<Chain> chains;
     for (int i = 0; i < models.size(); ++i) {
+        if (models[i].isPrompt()) {
+            const qint64 top = highest.value(models[i].name);
+            if (top > kMaxPromptVersions)
+                problem(Tr::tr("prompt '%1' names version %2; only its versions up to %3 were read")
+                            .arg(models[i].name, QString::number(top), QString::number(kMaxPromptVersions)),
+                    m_client.baseText());
+            for (qint64 n = 1; n <= std::min(top, kMaxPromptVersions); ++n) {
+                Chain g;
+                g.method = "GET";
+                g.endpoint = u"model-versions/get"_s;
+                g.query.addQueryItem(u"name"_s, QString::fromLatin1(QUrl::toPercentEncoding(models[i].name)));
+                g.query.addQueryItem(u"version"_s, QString::number(n));
+                g.quiet = { 404 };
+                g.paged = false;
+                g.tag = i;
+                chains.append(std::move(g));
+            }
+            continue;
+        }
         Chain v;
         v.method = "GET";
         v.endpoint = u"model-versions/search"_s;
@@ -943,9 +1066,16 @@ Status Reader::models()
     s = runChains(chains, MlflowRestSource::kHistoryConcurrency,
         [&](const Chain &ch, const json &page, const QString &url) -> Status {
             RegisteredModel &m = models[ch.tag];
-            for (const json &j : array(page, "model_versions"))
+            auto add = [&](const json &j) {
                 if (addVersion(m, versionsSeen[ch.tag], toVersion(j)) == Added::BadNumber)
                     problem(Tr::tr("model '%1' has a version that is not a positive number; skipped").arg(m.name), url);
+            };
+            if (ch.endpoint == "model-versions/get"_L1) {
+                add(member(page, "model_version"));
+                return {};
+            }
+            for (const json &j : array(page, "model_versions"))
+                add(j);
             return {};
         });
     if (!s)
@@ -1067,6 +1197,9 @@ Status MlflowRestSource::read(
         if (Status s = reader.leftoverRuns(state); !s)
             return s;
     }
+    // LoggedModels and registered models are always read whole: there are few of them.
+    if (Status s = reader.loggedModels(*experiments); !s)
+        return s;
     if (Status s = reader.models(); !s)
         return s;
     if (incremental)

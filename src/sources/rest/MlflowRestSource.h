@@ -9,9 +9,19 @@
 namespace md {
 
 /// An MLflow tracking server, read through its REST API 2.0 (`/api/2.0/mlflow/…`), read-only.
-/// Written against MLflow 2.10.2 (tests/data/rest/ holds real exchanges) and tolerant of newer
-/// servers: empty fields may be missing, versions may be strings or numbers, NaN comes as "NaN",
-/// and a paged metric history (next_page_token) is followed.
+/// Written against MLflow 2.10.2 and 3.6 (tests/data/rest/ and tests/data/mlflow3/rest/ hold real
+/// exchanges) and tolerant of other servers: empty fields may be missing, versions may be strings
+/// or numbers, NaN comes as "NaN", and a paged metric history (next_page_token) is followed.
+///
+/// The MLflow major is never configured; each difference is handled by what the server answers:
+///  - MLflow 3's LoggedModels (logged-models/search) are read; an MLflow 2 server answers that
+///    endpoint 404 and so has none (no problem is reported).
+///  - MLflow 3 hides prompts from registered-models/search: a second search filtered on the tag
+///    `mlflow.prompt.is_prompt` = 'true' lists them (MLflow 2 filters by it as by any tag).
+///  - Versions are sorted here and each model alias is put on its version (MLflow 3's
+///    model-versions/search lists versions out of order and without aliases).
+///  - A version's modelId comes from its `models:/m-…` source (MLflow 3 sends no model_id).
+///  - Runs carry `outputs.model_outputs` (and, from runs/get only, `inputs.model_inputs`).
 ///
 /// Threading: readAll(), readChanges() and readHistories() block, so call them on a worker
 /// thread, never on the GUI thread. Each call creates its own QNetworkAccessManager on the
@@ -47,11 +57,15 @@ public:
     Status open() override;
     /// Everything: experiments (view_type ALL, with tags), each followed by its runs
     /// (runs/search, run_view_type ALL, ordered by start time, 1000 a page) with params, tags,
-    /// latest metrics (hasHistory = false: histories are fetched on demand with readHistories())
-    /// and dataset inputs; then registered models (registered-models/search) with their versions
-    /// (model-versions/search per model), tags and aliases. Reports bytes received and a growing
-    /// estimate of the run count. A run, experiment or model the server describes in a form we
-    /// cannot use goes to sink.problem().
+    /// latest metrics (hasHistory = false: histories are fetched on demand with readHistories()),
+    /// dataset inputs and model outputs; then the LoggedModels of every experiment
+    /// (logged-models/search, 100 experiments and 100 models a page; none on MLflow 2) with their
+    /// params, tags and metrics, by experiment and then creation time; then registered models and
+    /// prompts (registered-models/search, unfiltered and filtered on the prompt tag) by name,
+    /// with their versions (model-versions/search per model; model-versions/get 1 … the highest
+    /// version the listing names per prompt), tags and aliases. Reports bytes received and a
+    /// growing estimate of the run count. A run, experiment or model the server describes in a
+    /// form we cannot use goes to sink.problem().
     ///
     /// The run pages go through a pipeline: a thread fetches them (asking for the next page as
     /// soon as one has arrived, its token found without parsing), a second parses them into
@@ -63,7 +77,8 @@ public:
     /// MLflow's REST API has no "changed since" query, so the incremental read approximates it
     /// with bounded searches. With T = lastSyncMs − 10 minutes (for clock skew between us and
     /// the server), it fetches:
-    ///  - every experiment and every registered model with its versions (cheap; always complete);
+    ///  - every experiment, every LoggedModel and every registered model and prompt with its
+    ///    versions (cheap; always complete);
     ///  - per experiment, with run_view_type ALL: `attributes.start_time >= T` (new runs),
     ///    `attributes.end_time >= T` (runs that ended since) and `attributes.status = 'RUNNING'`
     ///    (runs still running: their metrics keep changing); and run_view_type DELETED_ONLY, to

@@ -117,20 +117,47 @@ private:
     HttpClient m_client;
 };
 
-/// registered-models/get: the model without its versions.
-Result<RegisteredModel> getModel(Session &s, const QString &name)
+/// Versions of one prompt asked for at most, as MlflowRestSource does.
+constexpr qint64 kMaxPromptVersions = 10000;
+
+/// registered-models/get: the model without its versions. `highest` receives the highest
+/// version number its answer names (restjson::highestListedVersion()).
+Result<RegisteredModel> getModel(Session &s, const QString &name, qint64 *highest = nullptr)
 {
     HttpRequest r = Session::read(u"registered-models/get"_s);
     r.query.addQueryItem(u"name"_s, encoded(name));
     auto page = s.call(r, Subject { name });
     if (!page)
         return page.error();
-    RegisteredModel m = toModel(member(*page, "registered_model"));
+    const json &answer = member(*page, "registered_model");
+    RegisteredModel m = toModel(answer);
     if (m.name != name)
         return makeError(ErrorCategory::BadInput,
             Tr::tr("the server answered with model '%1' when asked for '%2'").arg(m.name, name),
             s.client().urlOf(r));
+    if (highest)
+        *highest = highestListedVersion(answer);
     return m;
+}
+
+/// A prompt's versions, one model-versions/get each from 1 to `highest` (MLflow 3's
+/// model-versions/search answers {} for a prompt); a version that does not exist was deleted.
+Status promptVersions(Session &s, RegisteredModel &m, qint64 highest)
+{
+    QSet<qint64> seen;
+    for (qint64 n = 1; n <= std::min(highest, kMaxPromptVersions); ++n) {
+        HttpRequest r = Session::read(u"model-versions/get"_s);
+        r.query.addQueryItem(u"name"_s, encoded(m.name));
+        r.query.addQueryItem(u"version"_s, QString::number(n));
+        auto page = s.call(r, Subject { m.name, n });
+        if (!page) {
+            if (page.error().category == ErrorCategory::NotFound)
+                continue;
+            return page.error();
+        }
+        addVersion(m, seen, toVersion(member(*page, "model_version")));
+    }
+    return {};
 }
 
 Status writeStatus(Result<json> r)
@@ -169,10 +196,17 @@ Status MlflowRestWriter::open()
 Result<RegisteredModel> MlflowRestWriter::readModel(const QString &name)
 {
     Session s(m_base, m_options);
-    auto model = getModel(s, name);
+    qint64 highest = 0;
+    auto model = getModel(s, name, &highest);
     if (!model)
         return model;
     RegisteredModel &m = *model;
+    if (m.isPrompt()) {
+        if (Status st = promptVersions(s, m, highest); !st)
+            return st.error();
+        finishModel(m);
+        return model;
+    }
     QSet<qint64> seen;
     QString token;
     do {
@@ -217,6 +251,10 @@ Result<ModelVersion> MlflowRestWriter::createVersion(const NewModelVersion &v)
     json body = { { "name", utf8(v.name) }, { "source", utf8(v.source) } };
     if (!v.runId.isEmpty())
         body["run_id"] = utf8(v.runId);
+    // As MLflow 3's client does: the server then records the registration on the LoggedModel
+    // (its tag mlflow.modelVersions).
+    if (const QString modelId = ModelVersion::modelIdFromSource(v.source); !modelId.isEmpty())
+        body["model_id"] = utf8(modelId);
     if (!v.description.isEmpty())
         body["description"] = utf8(v.description);
     if (!v.tags.isEmpty()) {

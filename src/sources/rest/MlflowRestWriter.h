@@ -9,7 +9,9 @@
 namespace md {
 
 /// Writes to the model registry of an MLflow tracking server through its REST API 2.0
-/// (`/api/2.0/mlflow/…`), written against MLflow 2.10.2 (tests/data/rest/ holds real exchanges).
+/// (`/api/2.0/mlflow/…`), written against MLflow 2.10.2 and 3.6 (tests/data/rest/ and
+/// tests/data/mlflow3/rest/ hold real exchanges); the major is never configured: every request
+/// is one both accept (DELETE registered-models/alias with a JSON body, which MLflow 3 requires).
 ///
 /// Threading: every call blocks on the calling thread: it creates its own HttpClient (and so its
 /// QNetworkAccessManager) there and waits in a local event loop, as MlflowRestSource does. Call it
@@ -41,13 +43,17 @@ public:
     Status open() override;
 
     /// registered-models/get, then every page of model-versions/search for the model
-    /// (MlflowRestSource::versionFilter()): the model as MlflowRestSource delivers it in a sync
-    /// (versions sorted by number; model aliases sorted and copied onto their versions; tags
-    /// sorted by key). NotFound when the server has no such model.
+    /// (MlflowRestSource::versionFilter()), or for a prompt model-versions/get of 1 … the highest
+    /// version its answer names: the model as MlflowRestSource delivers it in a sync (versions
+    /// sorted by number, each with its modelId; model aliases sorted and copied onto their
+    /// versions; tags sorted by key). NotFound when the server has no such model.
     Result<RegisteredModel> readModel(const QString &name) override;
     /// registered-models/create when registered-models/get says the model does not exist (a
     /// model created meanwhile by someone else is fine), then model-versions/create with name,
-    /// source, run_id, description and tags. Returns the version as the server answered it.
+    /// source, run_id, description and tags, and `model_id` when the source is a LoggedModel's
+    /// `models:/m-…` (as MLflow 3's client sends it). Returns the version as the server answered
+    /// it, modelId taken from the source (MLflow 3 answers without aliases, and without tags
+    /// where none were given; readModel() reads it back whole).
     /// MLflow's API has no field for the user: `v.userId` is not sent (the server records the
     /// signed-in user where it has authentication).
     Result<ModelVersion> createVersion(const NewModelVersion &v) override;
@@ -57,7 +63,8 @@ public:
     /// POST registered-models/alias.
     Status setAlias(const QString &name, const QString &alias, qint64 version) override;
     /// registered-models/get (MLflow deletes a missing alias silently; we report NotFound), then
-    /// DELETE registered-models/alias.
+    /// DELETE registered-models/alias with a JSON body (MLflow 3 refuses query parameters there:
+    /// 400 "Missing value for required parameter 'name'"; MLflow 2.10.2 takes both).
     Status deleteAlias(const QString &name, const QString &alias) override;
     /// POST model-versions/set-tag.
     Status setVersionTag(const QString &name, qint64 version, const QString &key, const QString &value) override;

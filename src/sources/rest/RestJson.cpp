@@ -133,6 +133,9 @@ ModelVersion toVersion(const json &v)
         x.status = status;
     x.statusMessage = text(v, "status_message");
     x.runLink = text(v, "run_link");
+    x.modelId = text(v, "model_id");
+    if (x.modelId.isEmpty())
+        x.modelId = ModelVersion::modelIdFromSource(x.source);
     x.tags = keyValues(v, "tags");
     for (const json &a : array(v, "aliases"))
         if (const QString alias = qstr(a); !alias.isEmpty())
@@ -152,6 +155,61 @@ RegisteredModel toModel(const json &m)
         x.aliases.append(ModelAlias { text(a, "alias"), int64Or0(a, "version") });
     std::sort(
         x.aliases.begin(), x.aliases.end(), [](const ModelAlias &a, const ModelAlias &b) { return a.alias < b.alias; });
+    return x;
+}
+
+qint64 highestListedVersion(const json &m)
+{
+    qint64 highest = 0;
+    for (const json &v : array(m, "latest_versions"))
+        highest = std::max(highest, int64Or0(v, "version"));
+    for (const json &a : array(m, "aliases"))
+        highest = std::max(highest, int64Or0(a, "version"));
+    return highest;
+}
+
+LoggedModel toLoggedModel(const json &j)
+{
+    const json &info = member(j, "info");
+    const json &data = member(j, "data");
+    LoggedModel x;
+    x.modelId = text(info, "model_id");
+    x.experimentId = text(info, "experiment_id");
+    x.name = text(info, "name");
+    x.artifactLocation = text(info, "artifact_uri");
+    x.sourceRunId = text(info, "source_run_id");
+    x.status = loggedModelStatusName(text(info, "status"));
+    x.statusMessage = text(info, "status_message");
+    x.modelType = text(info, "model_type");
+    if (const QString stage = text(info, "lifecycle_stage"); !stage.isEmpty())
+        x.lifecycleStage = stage;
+    x.creationTime = int64Or0(info, "creation_timestamp_ms");
+    x.lastUpdatedTime = int64Or0(info, "last_updated_timestamp_ms");
+    x.tags = keyValues(info, "tags");
+    x.params = keyValues(data, "params");
+    for (const json &m : array(data, "metrics")) {
+        if (!m.is_object())
+            continue;
+        LoggedModelMetric metric;
+        metric.key = text(m, "key");
+        const auto value = doubleField(m, "value");
+        if (metric.key.isEmpty() || !value)
+            continue;
+        metric.value = *value;
+        metric.timestamp = int64Or0(m, "timestamp");
+        metric.step = int64Or0(m, "step");
+        metric.runId = text(m, "run_id");
+        metric.datasetName = text(m, "dataset_name");
+        metric.datasetDigest = text(m, "dataset_digest");
+        x.metrics.append(std::move(metric));
+    }
+    std::stable_sort(x.metrics.begin(), x.metrics.end(), [](const LoggedModelMetric &a, const LoggedModelMetric &b) {
+        if (a.key != b.key)
+            return a.key < b.key;
+        if (a.datasetName != b.datasetName)
+            return a.datasetName < b.datasetName;
+        return a.step != b.step ? a.step < b.step : a.timestamp < b.timestamp;
+    });
     return x;
 }
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-// Internal to md_sources: MLflow's REST JSON (proto3 JSON as MLflow 2.x writes it) → domain
+// Internal to md_sources: MLflow's REST JSON (proto3 JSON as MLflow 2.x and 3.x write it) → domain
 // types, shared by MlflowRestSource (sync) and MlflowRestWriter (readModel), so that both deliver
 // a registered model exactly alike. Not installed; nothing outside src/sources includes it.
 
@@ -43,9 +43,22 @@ QList<KeyValue> keyValues(const json &o, const char *key);
 QString stageName(const QString &s);
 /// A model version object (model-versions/search, /get, /create, transition-stage …). Its
 /// aliases are taken as listed (MLflow lists them on some answers only); see finishModel().
+/// modelId is the answer's `model_id` if any, else the LoggedModel a `models:/m-…` source names
+/// (MLflow 3's SQL store keeps no model_id on a version: its JSON has none).
 ModelVersion toVersion(const json &v);
 /// A registered model object without its versions (latest_versions are ignored): aliases sorted.
 RegisteredModel toModel(const json &m);
+/// The highest version number a registered model object names in `latest_versions` (one version
+/// per stage, so the newest version there is) or `aliases`; 0 when it names none. How the
+/// versions of a prompt are found: MLflow 3's model-versions/search answers `{}` for a prompt.
+qint64 highestListedVersion(const json &m);
+/// A LoggedModel of logged-models/search or logged-models/get (MLflow 3; {"info": …, "data": …}):
+/// status without its LOGGED_MODEL_ prefix (loggedModelStatusName), timestamps from
+/// `creation_timestamp_ms`/`last_updated_timestamp_ms`, artifactLocation from `artifact_uri`,
+/// tags (info) and params (data) sorted by key, metrics sorted by key, dataset name, step and
+/// timestamp (stable) with their run and dataset. A metric without key or usable value is
+/// skipped; modelId is empty when the answer has none.
+LoggedModel toLoggedModel(const json &j);
 
 /// A metric of runs/search, runs/get or metrics/get-history ({"key", "value", "timestamp",
 /// "step"}); nullopt without a key or a usable value.
@@ -83,8 +96,10 @@ Result<HistoryPage> parseHistoryPage(const QByteArray &body, const QString &key,
 std::optional<HistoryPage> scanHistoryPage(const QByteArray &body, const QString &key);
 /// An experiment of experiments/search or experiments/get.
 Experiment toExperiment(const json &e);
-/// A run of runs/search or runs/get ({"info", "data", "inputs"}): params and tags sorted by key,
-/// latest metrics sorted (sortPoints), dataset inputs sorted by name and digest. Metrics without
+/// A run of runs/search or runs/get ({"info", "data", "inputs", "outputs"}): params and tags
+/// sorted by key, latest metrics sorted (sortPoints), dataset inputs sorted by name and digest,
+/// MLflow 3's `inputs.model_inputs` and `outputs.model_outputs` sorted by model id and step (note
+/// that MLflow 3's runs/search leaves model_inputs out; only runs/get has them). Metrics without
 /// a usable value are skipped; runId is empty when the run has none.
 Run toRun(const json &j);
 
