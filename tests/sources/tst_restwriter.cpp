@@ -166,6 +166,7 @@ private:
         QCOMPARE(a.status, b.status);
         QCOMPARE(a.statusMessage, b.statusMessage);
         QCOMPARE(a.runLink, b.runLink);
+        QCOMPARE(a.modelId, b.modelId);
         QCOMPARE(a.tags, b.tags);
         QCOMPARE(a.aliases, b.aliases);
     }
