@@ -16,11 +16,14 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cmath>
 #include <cstring>
 #include <functional>
 #include <map>
 #include <optional>
+#include <set>
 #include <string_view>
+#include <tuple>
 #include <utility>
 
 using namespace Qt::StringLiterals;
@@ -38,6 +41,7 @@ constexpr QLatin1StringView kTagsFolder("tags");
 constexpr QLatin1StringView kParamsFolder("params");
 constexpr QLatin1StringView kMetricsFolder("metrics");
 constexpr QLatin1StringView kInputsFolder("inputs");
+constexpr QLatin1StringView kOutputsFolder("outputs");
 constexpr QLatin1StringView kDatasetsFolder("datasets");
 constexpr QLatin1StringView kTracesFolder("traces");
 constexpr QLatin1StringView kAliasesFolder("aliases");
@@ -188,30 +192,44 @@ bool isSpace(char c)
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
 }
 
-/// One line of a metric file: "timestamp value step", or "timestamp value" (old files, step 0).
-/// Fields are separated by exactly one space, as MLflow splits them.
-bool parseMetricLine(std::string_view line, MetricPoint &p)
+/// The fields of a metric line as MLflow splits it (`line.strip().split(" ")`): separated by
+/// exactly one space. False when the line has more than kMaxFields of them.
+struct MetricFields {
+    static constexpr int kMaxFields = 6;
+    std::string_view field[kMaxFields];
+    int count = 0;
+};
+
+bool splitMetricLine(std::string_view line, MetricFields &out)
 {
     while (!line.empty() && isSpace(line.front()))
         line.remove_prefix(1);
     while (!line.empty() && isSpace(line.back()))
         line.remove_suffix(1);
-    std::string_view fields[3];
-    int n = 0;
+    out.count = 0;
     while (true) {
-        const auto sp = line.find(' ');
-        if (n == 3)
+        if (out.count == MetricFields::kMaxFields)
             return false;
-        fields[n++] = line.substr(0, sp);
+        const auto sp = line.find(' ');
+        out.field[out.count++] = line.substr(0, sp);
         if (sp == std::string_view::npos)
-            break;
+            return true;
         line.remove_prefix(sp + 1);
     }
-    if (n < 2)
+}
+
+/// One line of a run's metric file: "timestamp value step", "timestamp value" (old files, step 0),
+/// or, for a value MLflow 3 logged with a dataset, "timestamp value step dataset_name
+/// dataset_digest". The dataset columns are not part of the run's metric: MLflow's run metrics
+/// (runs/get, get-history, the SQL store's metrics table) never carry them.
+bool parseMetricLine(std::string_view line, MetricPoint &p)
+{
+    MetricFields f;
+    if (!splitMetricLine(line, f) || (f.count != 2 && f.count != 3 && f.count != 5))
         return false;
-    const auto ts = parseInt(fields[0]);
-    const auto value = parseDouble(fields[1]);
-    const auto step = n == 3 ? parseInt(fields[2]) : std::optional<qint64>(0);
+    const auto ts = parseInt(f.field[0]);
+    const auto value = parseDouble(f.field[1]);
+    const auto step = f.count >= 3 ? parseInt(f.field[2]) : std::optional<qint64>(0);
     if (!ts || !value || !step)
         return false;
     p.timestamp = *ts;
@@ -220,22 +238,105 @@ bool parseMetricLine(std::string_view line, MetricPoint &p)
     return true;
 }
 
+/// One line of a LoggedModel's metric file (MLflow 3): "timestamp value step run_id", with
+/// "dataset_name dataset_digest" after it for a value logged on a dataset.
+bool parseModelMetricLine(std::string_view line, LoggedModelMetric &m)
+{
+    MetricFields f;
+    if (!splitMetricLine(line, f) || (f.count != 4 && f.count != 6))
+        return false;
+    const auto ts = parseInt(f.field[0]);
+    const auto value = parseDouble(f.field[1]);
+    const auto step = parseInt(f.field[2]);
+    if (!ts || !value || !step || f.field[3].empty())
+        return false;
+    if (f.count == 6 && (f.field[4].empty() || f.field[5].empty()))
+        return false;
+    m.timestamp = *ts;
+    m.value = *value;
+    m.step = *step;
+    m.runId = QString::fromUtf8(f.field[3].data(), qsizetype(f.field[3].size()));
+    m.datasetName = f.count == 6 ? QString::fromUtf8(f.field[4].data(), qsizetype(f.field[4].size())) : QString();
+    m.datasetDigest = f.count == 6 ? QString::fromUtf8(f.field[5].data(), qsizetype(f.field[5].size())) : QString();
+    return true;
+}
+
+/// A metric value as the SQL store compares it: every NaN alike, -0 equal to 0.
+quint64 valueKey(double v)
+{
+    if (std::isnan(v))
+        return 0x7ff8000000000000ULL;
+    if (v == 0)
+        v = 0.0;  // -0 as well
+    quint64 bits = 0;
+    std::memcpy(&bits, &v, sizeof bits);
+    return bits;
+}
+
+/// Removes from points[from…] every point equal (by `keyOf`) to an earlier one of that range,
+/// keeping the order. MLflow 3 appends a duplicate line to a metric file when logging a model
+/// re-logs the run's metrics; its SQL store keeps one row, so both stores read the same. A
+/// duplicate repeats an earlier (timestamp, step), so a file where that pair only grows (the
+/// usual one: steps logged in order, several within a millisecond) is left alone without
+/// building the set.
+template<typename Point, typename KeyOf>
+void dropRepeatedPoints(QList<Point> &points, qsizetype from, KeyOf keyOf)
+{
+    bool increasing = true;
+    for (qsizetype i = from + 1; i < points.size() && increasing; ++i) {
+        const Point &a = std::as_const(points)[i - 1];
+        const Point &b = std::as_const(points)[i];
+        increasing = std::tie(a.timestamp, a.step) < std::tie(b.timestamp, b.step);
+    }
+    if (increasing)
+        return;
+    std::set<decltype(keyOf(points[from]))> seen;
+    qsizetype out = from;
+    for (qsizetype i = from; i < points.size(); ++i) {
+        if (!seen.insert(keyOf(points[i])).second)
+            continue;
+        if (out != i)
+            points[out] = std::move(points[i]);
+        ++out;
+    }
+    points.resize(out);
+}
+
 QString textOf(const QByteArray &bytes)
 {
     return QString::fromUtf8(bytes);
 }
 
-/// Experiment ids are numbers in MLflow, but compare them as text when they are not.
+/// The digits of a numeric id without leading zeros; empty when `id` is not all digits.
+QStringView numericPart(const QString &id)
+{
+    if (id.isEmpty())
+        return {};
+    for (const QChar c : id)
+        if (c < u'0' || c > u'9')
+            return {};
+    QStringView v(id);
+    while (v.size() > 1 && v.front() == u'0')
+        v = v.mid(1);
+    return v;
+}
+
+/// Experiment ids are numbers in MLflow (the file store's are random 18-digit ones since MLflow
+/// 2.x, "0" is the default experiment): compared as numbers of any length, without converting them
+/// (so nothing overflows or rounds), before ids that are not numbers, which compare as text.
 bool experimentIdLess(const QString &a, const QString &b)
 {
-    bool aNum = false;
-    bool bNum = false;
-    const qulonglong av = a.toULongLong(&aNum);
-    const qulonglong bv = b.toULongLong(&bNum);
-    if (aNum && bNum && av != bv)
-        return av < bv;
-    if (aNum != bNum)
-        return aNum;
+    const QStringView an = numericPart(a);
+    const QStringView bn = numericPart(b);
+    if (!an.isEmpty() && !bn.isEmpty()) {
+        if (an.size() != bn.size())
+            return an.size() < bn.size();
+        if (const int c = an.compare(bn); c != 0)
+            return c < 0;
+        return a < b;  // "007" and "7": any fixed order
+    }
+    if (an.isEmpty() != bn.isEmpty())
+        return !an.isEmpty();
     return a < b;
 }
 
@@ -292,6 +393,11 @@ std::optional<ModelVersion> readVersionFolder(const QString &dir, const QString 
         v.status = yStr(m, "status");
     v.statusMessage = yStr(m, "status_message");
     v.runLink = yStr(m, "run_link");
+    // MLflow 3's file store records the LoggedModel a version registers; its SQL store and
+    // servers only have the `models:/m-…` source.
+    v.modelId = yStr(m, "model_id");
+    if (v.modelId.isEmpty())
+        v.modelId = ModelVersion::modelIdFromSource(v.source);
     v.tags = keyValuesUnder(joinPath(dir, kTagsFolder), problem);
     return v;
 }
@@ -372,6 +478,7 @@ private:
         Experiment experiment;
         QString dir;
         QStringList runDirs;
+        QStringList loggedModelDirs;  ///< MLflow 3: `<exp>/models/<model_id>`, sorted
     };
 
     void problem(Error e) { m_sink.problem(ReadProblem{std::move(e)}); }
@@ -386,6 +493,9 @@ private:
     std::optional<Run> readRun(const ExperimentEntry &exp, const QString &runDir);
     void readMetrics(const QString &dir, Run &run);
     void readInputs(const ExperimentEntry &exp, const QString &runDir, Run &run);
+    void readOutputs(const QString &runDir, Run &run);
+    std::optional<LoggedModel> readLoggedModel(const ExperimentEntry &exp, const QString &dir);
+    void readModelMetrics(const QString &dir, LoggedModel &model);
     const std::optional<DatasetInput> &dataset(const QString &expDir, const QString &datasetId);
 
     QString m_root;
@@ -434,9 +544,14 @@ std::optional<Reader::ExperimentEntry> Reader::readExperiment(const QString &dir
     e.tags = readKeyValues(joinPath(dir, kTagsFolder));
 
     for (const QString &name : subdirs(dir)) {
-        if (name == kTagsFolder || name == kDatasetsFolder || name == kTracesFolder)
+        if (name == kTagsFolder || name == kDatasetsFolder || name == kTracesFolder || name == kModelsFolder)
             continue;
         entry.runDirs.append(joinPath(dir, name));
+    }
+    const QString modelsDir = joinPath(dir, kModelsFolder);
+    for (const QString &name : subdirs(modelsDir)) {
+        if (!name.startsWith(u'.'))
+            entry.loggedModelDirs.append(joinPath(modelsDir, name));
     }
     return entry;
 }
@@ -459,6 +574,7 @@ void Reader::readMetrics(const QString &dir, Run &run)
         const char *end = p + data.size();
         qint64 lineNo = 0;
         qint64 points = 0;
+        const qsizetype first = run.history.size();
         MetricPoint point;
         point.key = f.key;
         while (p < end) {
@@ -480,6 +596,9 @@ void Reader::readMetrics(const QString &dir, Run &run)
             run.history.append(point);
             ++points;
         }
+        dropRepeatedPoints(run.history, first, [](const MetricPoint &p) {
+            return std::tuple(p.timestamp, p.step, valueKey(p.value));
+        });
         if (points == 0 && lineNo == 0)
             problem(makeError(ErrorCategory::BadInput,
                               QCoreApplication::translate("FileStoreSource", "the metric file holds no values"),
@@ -522,8 +641,20 @@ void Reader::readInputs(const ExperimentEntry &exp, const QString &runDir, Run &
             continue;
         }
         const YAML::Node &m = *meta;
-        // Newer MLflow versions also record other kinds of inputs (models); only datasets are ours.
-        if (yStr(m, "source_type") != QLatin1StringView("DATASET"))
+        const QString sourceType = yStr(m, "source_type");
+        if (sourceType == QLatin1StringView("MODEL")) {
+            // MLflow 3: a LoggedModel the run used (REST: inputs.model_inputs).
+            const QString modelId = yStr(m, "source_id");
+            if (modelId.isEmpty()) {
+                problem(makeError(ErrorCategory::BadInput,
+                                  QCoreApplication::translate("FileStoreSource", "the field source_id is missing"),
+                                  metaPath));
+                continue;
+            }
+            run.modelInputs.append(ModelIo{modelId, 0});
+            continue;
+        }
+        if (sourceType != QLatin1StringView("DATASET"))
             continue;
         const QString datasetId = yStr(m, "source_id");
         if (datasetId.isEmpty() || datasetId.contains(u'/') || datasetId.startsWith(u'.')) {
@@ -541,6 +672,133 @@ void Reader::readInputs(const ExperimentEntry &exp, const QString &runDir, Run &
             input.context = yStr(tags, "mlflow.data.context");
         run.inputs.append(std::move(input));
     }
+}
+
+void Reader::readOutputs(const QString &runDir, Run &run)
+{
+    // MLflow 3: `outputs/<model_id>/meta.yaml` for each LoggedModel the run logged
+    // (REST: outputs.model_outputs).
+    const QString outputsDir = joinPath(runDir, kOutputsFolder);
+    for (const QString &name : subdirs(outputsDir)) {
+        const QString metaPath = joinPath(joinPath(outputsDir, name), kMetaFile);
+        auto meta = loadYamlMap(metaPath);
+        if (!meta) {
+            problem(meta.error());
+            continue;
+        }
+        const YAML::Node &m = *meta;
+        if (yStr(m, "destination_type") != QLatin1StringView("MODEL_OUTPUT"))
+            continue;
+        const QString modelId = yStr(m, "destination_id");
+        const auto step = hasField(m, "step") ? yInt(m, "step") : std::optional<qint64>(0);
+        if (modelId.isEmpty() || !step) {
+            problem(makeError(ErrorCategory::BadInput,
+                              QCoreApplication::translate("FileStoreSource",
+                                                          "the field destination_id or step is missing or invalid"),
+                              metaPath));
+            continue;
+        }
+        run.modelOutputs.append(ModelIo{modelId, *step});
+    }
+}
+
+void Reader::readModelMetrics(const QString &dir, LoggedModel &model)
+{
+    for (const FileEntry &f : filesUnder(dir)) {
+        auto bytes = readBytes(f.path);
+        if (!bytes) {
+            problem(bytes.error());
+            continue;
+        }
+        const QByteArray &data = *bytes;
+        const char *p = data.constData();
+        const char *end = p + data.size();
+        qint64 lineNo = 0;
+        const qsizetype first = model.metrics.size();
+        LoggedModelMetric metric;
+        metric.key = f.key;
+        while (p < end) {
+            const char *nl = static_cast<const char *>(std::memchr(p, '\n', size_t(end - p)));
+            const char *lineEnd = nl ? nl : end;
+            ++lineNo;
+            const std::string_view line(p, size_t(lineEnd - p));
+            p = nl ? nl + 1 : end;
+            if (line.find_first_not_of(" \t\r\v\f") == std::string_view::npos)
+                continue;
+            if (!parseModelMetricLine(line, metric)) {
+                problem(makeError(ErrorCategory::BadInput,
+                                  QCoreApplication::translate("FileStoreSource",
+                                                              "malformed metric line (expected \"timestamp value "
+                                                              "step run_id [dataset_name dataset_digest]\")"),
+                                  whereLine(f.path, lineNo)));
+                continue;
+            }
+            model.metrics.append(metric);
+        }
+        dropRepeatedPoints(model.metrics, first, [](const LoggedModelMetric &m) {
+            return std::tuple(m.timestamp, m.step, valueKey(m.value), m.runId, m.datasetName, m.datasetDigest);
+        });
+        if (lineNo == 0)
+            problem(makeError(ErrorCategory::BadInput,
+                              QCoreApplication::translate("FileStoreSource", "the metric file holds no values"),
+                              f.path));
+    }
+    // The order LoggedModel documents (and the cache reads back): key, dataset, step, time.
+    std::stable_sort(model.metrics.begin(), model.metrics.end(),
+                     [](const LoggedModelMetric &a, const LoggedModelMetric &b) {
+                         return std::tie(a.key, a.datasetName, a.step, a.timestamp)
+                             < std::tie(b.key, b.datasetName, b.step, b.timestamp);
+                     });
+}
+
+std::optional<LoggedModel> Reader::readLoggedModel(const ExperimentEntry &exp, const QString &dir)
+{
+    const QString metaPath = joinPath(dir, kMetaFile);
+    auto meta = loadYamlMap(metaPath);
+    if (!meta) {
+        problem(meta.error());
+        return std::nullopt;
+    }
+    const YAML::Node &m = *meta;
+    LoggedModel model;
+    const QString folderName = QFileInfo(dir).fileName();
+    model.modelId = yStr(m, "model_id");
+    if (model.modelId.isEmpty())
+        model.modelId = folderName;
+    if (model.modelId != folderName) {
+        // MLflow finds a LoggedModel by its folder: the file describes another model.
+        problem(makeError(ErrorCategory::BadInput,
+                          QCoreApplication::translate("FileStoreSource", "model_id %1 does not match its folder %2")
+                              .arg(model.modelId, folderName),
+                          metaPath));
+        return std::nullopt;
+    }
+    const QString expId = yStr(m, "experiment_id");
+    if (!expId.isEmpty() && expId != exp.experiment.experimentId) {
+        problem(makeError(ErrorCategory::BadInput,
+                          QCoreApplication::translate("FileStoreSource",
+                                                      "the LoggedModel names experiment %1 but lies in experiment %2")
+                              .arg(expId, exp.experiment.experimentId),
+                          metaPath));
+        return std::nullopt;
+    }
+    model.experimentId = exp.experiment.experimentId;
+    model.name = yStr(m, "name");
+    model.artifactLocation = yStr(m, "artifact_location");
+    model.sourceRunId = yStr(m, "source_run_id");
+    // The file store writes LoggedModelStatus' number (2 = READY).
+    model.status = loggedModelStatusName(yStr(m, "status"));
+    model.statusMessage = yStr(m, "status_message");
+    model.modelType = yStr(m, "model_type");
+    const QString stage = yStr(m, "lifecycle_stage");
+    model.lifecycleStage =
+        exp.experiment.lifecycleStage == kDeleted ? kDeleted : (stage.isEmpty() ? kActive : stage);
+    model.creationTime = yInt(m, "creation_timestamp").value_or(0);
+    model.lastUpdatedTime = yInt(m, "last_updated_timestamp").value_or(0);
+    model.params = readKeyValues(joinPath(dir, kParamsFolder));
+    model.tags = readKeyValues(joinPath(dir, kTagsFolder));
+    readModelMetrics(joinPath(dir, kMetricsFolder), model);
+    return model;
 }
 
 std::optional<Run> Reader::readRun(const ExperimentEntry &exp, const QString &runDir)
@@ -606,6 +864,12 @@ std::optional<Run> Reader::readRun(const ExperimentEntry &exp, const QString &ru
     run.hasHistory = true;
     run.computeLatestFromHistory();
     readInputs(exp, runDir, run);
+    readOutputs(runDir, run);
+    const auto byModel = [](const ModelIo &a, const ModelIo &b) {
+        return std::tie(a.modelId, a.step) < std::tie(b.modelId, b.step);
+    };
+    std::sort(run.modelInputs.begin(), run.modelInputs.end(), byModel);
+    std::sort(run.modelOutputs.begin(), run.modelOutputs.end(), byModel);
     return run;
 }
 
@@ -648,6 +912,15 @@ Status Reader::readAll()
             if (!run)
                 continue;
             if (Status s = m_sink.run(*run); !s)
+                return s;
+        }
+        for (const QString &modelDir : e.loggedModelDirs) {
+            if (m_cancel.load())
+                return cancelled();
+            auto model = readLoggedModel(e, modelDir);
+            if (!model)
+                continue;
+            if (Status s = m_sink.loggedModel(*model); !s)
                 return s;
         }
     }
