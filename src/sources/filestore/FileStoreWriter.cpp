@@ -266,19 +266,76 @@ public:
         return mlflowyaml::dump(*meta);
     }
 
-    /// A version's meta.yaml as MLflow rewrites it, with the aliases that point at it now.
+    /// A version's meta.yaml as MLflow rewrites it. MLflow 2.x keeps a copy of the aliases that
+    /// point at the version in it (refreshed here); MLflow 3 writes none, and every other key it
+    /// writes (model_id, deployment_job_state) is kept as it is.
     QByteArray versionMetaBytes(YamlValue meta, const QString &modelDir, qint64 version) const
     {
-        YamlValue list = YamlValue::seq();
-        for (const auto &[alias, target] : aliases(modelDir))
-            if (target == QString::number(version))
-                list.items.push_back(YamlValue::str(alias));
-        meta.set(u"aliases"_s, std::move(list));
+        if (meta.get(u"aliases"_s)) {
+            YamlValue list = YamlValue::seq();
+            for (const auto &[alias, target] : aliases(modelDir))
+                if (target == QString::number(version))
+                    list.items.push_back(YamlValue::str(alias));
+            meta.set(u"aliases"_s, std::move(list));
+        }
         // Never in the file: MLflow keeps tags in tags/.
         meta.entries.erase(std::remove_if(meta.entries.begin(), meta.entries.end(),
                                           [](const YamlEntry &e) { return e.key == u"tags"_s; }),
                            meta.entries.end());
         return mlflowyaml::dump(meta);
+    }
+
+    /// Did MLflow 3 make this store? An experiment holds LoggedModels (`<exp>/models/`), or its
+    /// registry files carry MLflow 3's keys (a registered model's deployment_job_id, a version's
+    /// model_id). Decides the layout of the files a new model or version gets. Cheapest checks
+    /// first; a file is only searched for the key, not parsed.
+    bool isMlflow3() const
+    {
+        for (const QString &exp : experimentDirs())
+            if (QFileInfo(exp + u"/models"_s).isDir())
+                return true;
+        const auto hasKey = [](const QString &path, const QByteArray &key) {
+            QFile f(path);
+            if (!f.open(QIODevice::ReadOnly))
+                return false;
+            const QByteArray text = f.readAll();
+            // Top-level keys start a line; continuation lines of a value are indented.
+            const QByteArray field = key + ':';
+            return text.startsWith(field) || text.contains(QByteArray('\n' + field));
+        };
+        const QStringList models = QDir(modelsDir()).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+        for (const QString &model : models)
+            if (hasKey(modelDir(model) + u'/' + kMeta, "deployment_job_id"))
+                return true;
+        for (const QString &model : models)
+            for (qint64 n : versionNumbers(modelDir(model)))
+                if (hasKey(versionDir(model, n) + u'/' + kMeta, "model_id"))
+                    return true;
+        return false;
+    }
+
+    /// The meta.yaml of the LoggedModel `modelId` (MLflow 3: `<exp>/models/<model_id>/`), in an
+    /// active experiment or one in `.trash/`. NotFound naming the source when there is none or it
+    /// is deleted, as MLflow's store refuses to register it.
+    Result<YamlValue> loggedModelMeta(const QString &modelId) const
+    {
+        const Error notFound = makeError(
+            ErrorCategory::NotFound,
+            Tr::tr("there is no LoggedModel '%1' in the store to register a version from").arg(modelId), u"source"_s);
+        if (modelId.contains(u'/') || modelId.contains(u'\\') || modelId.startsWith(u'.'))
+            return notFound;
+        for (const QString &exp : experimentDirs()) {
+            const QString path = exp + u"/models/"_s + modelId + u'/' + kMeta;
+            if (!QFileInfo(path).isFile())
+                continue;
+            auto meta = mlflowyaml::load(path);
+            if (!meta)
+                return meta.error();
+            if (meta->scalar(u"lifecycle_stage"_s) == kDeleted)
+                return notFound;
+            return meta;
+        }
+        return notFound;
     }
 
     /// Every version-<n> folder of the model, by number (deleted versions included).
@@ -298,6 +355,20 @@ public:
     }
 
 private:
+    /// The experiment folders: the store's own and those in `.trash/`.
+    QStringList experimentDirs() const
+    {
+        QStringList out;
+        for (const QString &parent : QStringList{m_root, m_root + u"/.trash"_s}) {
+            for (const QString &name : QDir(parent).entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name)) {
+                if (name.startsWith(u'.') || (parent == m_root && name == u"models"_s))
+                    continue;
+                out.append(parent + u'/' + name);
+            }
+        }
+        return out;
+    }
+
     QString m_root;
 };
 
@@ -338,10 +409,22 @@ Result<ModelVersion> FileStoreWriter::createVersion(const NewModelVersion &v)
             return s.error();
     }
     QString storageLocation = v.source;
-    auto target = registryrules::modelsUriTarget(v.source);
+    QString runId = v.runId;
+    // MLflow 3: "models:/m-<id>" names a LoggedModel. Like MLflow's store, the version takes over
+    // its artifact location, and its run when none is given, and records its id.
+    const QString modelId = ModelVersion::modelIdFromSource(v.source);
+    auto target = modelId.isEmpty() ? registryrules::modelsUriTarget(v.source)
+                                    : Result<std::optional<std::pair<QString, qint64>>>(std::nullopt);
     if (!target)
         return target.error();
-    if (*target) {
+    if (!modelId.isEmpty()) {
+        auto logged = store.loggedModelMeta(modelId);
+        if (!logged)
+            return logged.error();
+        storageLocation = logged->scalar(u"artifact_location"_s);
+        if (runId.isEmpty())
+            runId = logged->scalar(u"source_run_id"_s);
+    } else if (*target) {
         auto meta = store.versionMeta((*target)->first, (*target)->second);
         if (!meta)
             return meta.error();
@@ -351,6 +434,7 @@ Result<ModelVersion> FileStoreWriter::createVersion(const NewModelVersion &v)
     }
 
     const qint64 now = nowMs();
+    const bool mlflow3 = !modelId.isEmpty() || store.isMlflow3();
     const QString modelDir = store.modelDir(v.name);
     if (!QFileInfo(modelDir + u'/' + kMeta).isFile()) {
         if (QFileInfo::exists(modelDir))
@@ -370,6 +454,10 @@ Result<ModelVersion> FileStoreWriter::createVersion(const NewModelVersion &v)
         meta.set(u"description"_s, YamlValue::null());
         meta.set(u"last_updated_timestamp"_s, YamlValue::integer(now));
         meta.set(u"name"_s, YamlValue::str(v.name));
+        if (mlflow3) {
+            meta.set(u"deployment_job_id"_s, YamlValue::null());
+            meta.set(u"deployment_job_state"_s, YamlValue::null());
+        }
         Status s = writeFileAtomically(tmp + u'/' + kMeta, mlflowyaml::dump(meta));
         bool taken = false;
         if (s)
@@ -403,13 +491,20 @@ Result<ModelVersion> FileStoreWriter::createVersion(const NewModelVersion &v)
         const QList<qint64> existing = store.versionNumbers(modelDir);
         number = existing.isEmpty() ? 1 : existing.last() + 1;
         YamlValue meta = YamlValue::map();
-        meta.set(u"aliases"_s, YamlValue::seq());
+        // MLflow 3 writes no aliases copy into a version's file, but the LoggedModel's id and the
+        // (unused) deployment job state.
+        if (!mlflow3)
+            meta.set(u"aliases"_s, YamlValue::seq());
         meta.set(u"creation_timestamp"_s, YamlValue::integer(now));
         meta.set(u"current_stage"_s, YamlValue::str(kStageNone));
+        if (mlflow3)
+            meta.set(u"deployment_job_state"_s, YamlValue::null());
         meta.set(u"description"_s, YamlValue::strOrNull(v.description));
         meta.set(u"last_updated_timestamp"_s, YamlValue::integer(now));
+        if (mlflow3)
+            meta.set(u"model_id"_s, YamlValue::strOrNull(modelId));
         meta.set(u"name"_s, YamlValue::str(v.name));
-        meta.set(u"run_id"_s, YamlValue::strOrNull(v.runId));
+        meta.set(u"run_id"_s, YamlValue::strOrNull(runId));
         meta.set(u"run_link"_s, YamlValue::null());
         meta.set(u"source"_s, YamlValue::str(v.source));
         meta.set(u"status"_s, YamlValue::str(u"READY"_s));

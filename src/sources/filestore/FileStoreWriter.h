@@ -26,6 +26,13 @@ namespace md {
 ///
 /// Like MLflow, a set alias or version tag updates the registered model's last_updated_timestamp
 /// (not the version's); a description or stage change updates the version's as well.
+///
+/// MLflow 3 stores (recognised by a registered model's `deployment_job_id`, a version's
+/// `model_id`, or an experiment with LoggedModels in `<exp>/models/`) are written as MLflow 3
+/// writes them: a version's meta.yaml has `model_id` and `deployment_job_state` and no `aliases`
+/// copy (an existing file keeps the keys it has, so MLflow 2.x files keep theirs), a new registered
+/// model's has `deployment_job_id` and `deployment_job_state`. The LoggedModels themselves are
+/// never written.
 class FileStoreWriter final : public RegistryWriter {
 public:
     /// `mlrunsRoot` is the store folder; a relative path is made absolute now.
@@ -45,7 +52,12 @@ public:
     /// one; then the model's meta.yaml gets the new last_updated_timestamp. Conflict when another
     /// writer took the same number meanwhile. BadInput for an invalid name, empty source or tag.
     /// The version's storage_location is the source; a `models:/<name>/<n>` source is resolved
-    /// to that version's storage location, as MLflow does.
+    /// to that version's storage location, as MLflow does. A `models:/m-<id>` source (MLflow 3)
+    /// names a LoggedModel: the version records its id as `model_id`, takes its
+    /// artifact_location as storage_location and, when `v.runId` is empty, its source_run_id as
+    /// run_id; NotFound (field "source") when the store has no such LoggedModel or it is deleted.
+    /// Like MLflow's file store, the LoggedModel's `mlflow.modelVersions` tag is not touched
+    /// (MLflow's client and server set it, not the store).
     Result<ModelVersion> createVersion(const NewModelVersion &v) override;
     /// Writes the version's meta.yaml first, then (with `archiveExisting`) the meta.yaml of each
     /// other version in that stage, in version order, then the model's meta.yaml. A crash in
