@@ -89,8 +89,10 @@ const char *kUsage = QT_TRANSLATE_NOOP("Cli",
     "  compare RUN_ID RUN_ID... [--baseline RUN_ID] [--step latest|min|max|N] [--diff-only]\n"
     "                             runs side by side with deltas against the baseline (default: the\n"
     "                             run behind the Production version or the champion alias)\n"
-    "  models                     registered models\n"
+    "  models                     registered models (MLflow's prompts are listed by `prompts`)\n"
     "  versions MODEL             the versions of a registered model\n"
+    "  prompts [PROMPT]           the prompts of MLflow 3's prompt registry; with PROMPT its versions,\n"
+    "                             aliases and template text (prompts are never promoted or rolled back)\n"
     "  journal [verify] [--model MODEL]\n"
     "                             the journal of actions and observed registry changes\n"
     "  timeline MODEL             the version history of a model: stages, aliases, every event\n"
@@ -363,6 +365,7 @@ int cmdStats(Context &c)
         {"registered_models", &Cache::Counts::models},      {"model_versions", &Cache::Counts::versions},
         {"aliases", &Cache::Counts::aliases},               {"version_tags", &Cache::Counts::versionTags},
         {"model_tags", &Cache::Counts::modelTags},
+        {"logged_models", &Cache::Counts::loggedModels},
     };
     json all = json::array();
     OutputTable t{{Tr::tr("Source")}, {}};
@@ -675,6 +678,7 @@ int cmdModels(Context &c)
     auto models = c.cache.registeredModels(c.sourceId);
     if (!models)
         return fail(models.error());
+    models->removeIf([](const RegisteredModel &m) { return m.isPrompt(); });
     if (c.o.format == Format::Json) {
         json a = json::array();
         for (const auto &m : std::as_const(*models)) {
@@ -730,6 +734,74 @@ int cmdVersions(Context &c)
     for (const auto &v : m->versions)
         t.rows.append({QString::number(v.version), v.currentStage, v.aliases.join(QStringLiteral(", ")), v.runId, v.status,
                        isoTime(v.creationTime), v.description});
+    printTable(c.o, t);
+    return 0;
+}
+
+/// The template text of a prompt version (MLflow keeps it in a version tag).
+QString promptText(const ModelVersion &v)
+{
+    for (const KeyValue &t : v.tags)
+        if (t.key == kPromptTextTag)
+            return t.value;
+    return {};
+}
+
+int cmdPrompts(Context &c)
+{
+    if (c.o.positional.size() > 1)
+        return usageError(Tr::tr("prompts takes at most one PROMPT name"));
+    auto models = c.cache.registeredModels(c.sourceId);
+    if (!models)
+        return fail(models.error());
+    models->removeIf([](const RegisteredModel &m) { return !m.isPrompt(); });
+    if (c.o.positional.isEmpty()) {
+        if (c.o.format == Format::Json) {
+            json a = json::array();
+            for (const auto &m : std::as_const(*models)) {
+                json aliases = json::array();
+                for (const auto &al : m.aliases)
+                    aliases.push_back({{"alias", s(al.alias)}, {"version", std::to_string(al.version)}});
+                a.push_back({{"name", s(m.name)}, {"creation_timestamp", m.creationTime},
+                             {"last_updated_timestamp", m.lastUpdatedTime}, {"description", s(m.description)},
+                             {"versions", m.versions.size()}, {"aliases", aliases}, {"tags", keyValues(m.tags)}});
+            }
+            printJson({{"prompts", a}});
+            return 0;
+        }
+        OutputTable t{{Tr::tr("Prompt"), Tr::tr("Versions"), Tr::tr("Aliases"), Tr::tr("Description")}, {}};
+        for (const auto &m : std::as_const(*models)) {
+            QStringList aliases;
+            for (const auto &a : m.aliases)
+                aliases << a.alias + QStringLiteral("=v") + QString::number(a.version);
+            t.rows.append({m.name, QString::number(m.versions.size()), aliases.join(QStringLiteral(", ")), m.description});
+        }
+        printTable(c.o, t);
+        return 0;
+    }
+    const QString name = c.o.positional[0];
+    const auto it = std::find_if(models->cbegin(), models->cend(), [&](const RegisteredModel &m) { return m.name == name; });
+    if (it == models->cend()) {
+        auto model = c.cache.registeredModel(name, c.sourceId);
+        if (model)
+            return fail(makeError(ErrorCategory::BadInput, Tr::tr("this is a registered model, not a prompt: see `versions`"),
+                                  name));
+        return fail(makeError(ErrorCategory::NotFound, Tr::tr("no prompt with this name in the cache"), name));
+    }
+    if (c.o.format == Format::Json) {
+        json a = json::array();
+        for (const auto &v : it->versions) {
+            json j = versionJson(v);
+            j["template"] = s(promptText(v));
+            a.push_back(j);
+        }
+        printJson({{"prompt_versions", a}});
+        return 0;
+    }
+    OutputTable t{{Tr::tr("Version"), Tr::tr("Aliases"), Tr::tr("Created"), Tr::tr("Template")}, {}};
+    for (const auto &v : it->versions)
+        t.rows.append({QString::number(v.version), v.aliases.join(QStringLiteral(", ")), isoTime(v.creationTime),
+                       promptText(v)});
     printTable(c.o, t);
     return 0;
 }
@@ -1323,6 +1395,7 @@ const QList<CommandSpec> &commands()
         {"compare", cmdCompare, {QStringLiteral("--baseline"), QStringLiteral("--step")}, {QStringLiteral("--diff-only")}, true},
         {"models", cmdModels, {}, {}, true},
         {"versions", cmdVersions, {}, {}, true},
+        {"prompts", cmdPrompts, {}, {}, true},
         {"journal", cmdJournal, {QStringLiteral("--model")}, {}, false},
         {"timeline", cmdTimeline, {}, {}, true},
         {"register", cmdRegister,
