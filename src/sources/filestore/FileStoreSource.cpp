@@ -342,6 +342,50 @@ bool experimentIdLess(const QString &a, const QString &b)
 
 using ProblemFn = std::function<void(const Error &)>;
 
+/// Reads every metric file below `dir` into `out`: a point per line that is not blank, parsed by
+/// `parse(line, point)` with the point's key preset to the file's name; a line repeated in one file
+/// (MLflow 3 writes one when it logs a model) is read once, two lines being the same when
+/// `identity` says so. A malformed line, or a file without lines, is a problem naming the file (and
+/// line); `expected` (a QT_TRANSLATE_NOOP of context FileStoreSource) says what a line must hold.
+template <typename Point, typename Parse, typename Identity>
+void readMetricFiles(const QString &dir, QList<Point> &out, const char *expected, Parse parse, Identity identity,
+                     const ProblemFn &problem)
+{
+    for (const FileEntry &f : filesUnder(dir)) {
+        auto bytes = readBytes(f.path);
+        if (!bytes) {
+            problem(bytes.error());
+            continue;
+        }
+        const QByteArray &data = *bytes;
+        const char *p = data.constData();
+        const char *end = p + data.size();
+        qint64 lineNo = 0;
+        const qsizetype first = out.size();
+        Point point;
+        point.key = f.key;
+        while (p < end) {
+            const char *nl = static_cast<const char *>(std::memchr(p, '\n', size_t(end - p)));
+            const char *lineEnd = nl ? nl : end;
+            ++lineNo;
+            const std::string_view line(p, size_t(lineEnd - p));
+            p = nl ? nl + 1 : end;
+            if (line.find_first_not_of(" \t\r\v\f") == std::string_view::npos)
+                continue;
+            if (!parse(line, point)) {
+                problem(makeError(ErrorCategory::BadInput, QCoreApplication::translate("FileStoreSource", expected),
+                                  whereLine(f.path, lineNo)));
+                continue;
+            }
+            out.append(point);
+        }
+        dropRepeatedPoints(out, first, identity);
+        if (lineNo == 0)
+            problem(makeError(ErrorCategory::BadInput,
+                              QCoreApplication::translate("FileStoreSource", "the metric file holds no values"), f.path));
+    }
+}
+
 /// The files below `dir` as key/value pairs (MLflow's tags and params layout), sorted by key.
 QList<KeyValue> keyValuesUnder(const QString &dir, const ProblemFn &problem)
 {
@@ -563,47 +607,12 @@ QList<KeyValue> Reader::readKeyValues(const QString &dir)
 
 void Reader::readMetrics(const QString &dir, Run &run)
 {
-    for (const FileEntry &f : filesUnder(dir)) {
-        auto bytes = readBytes(f.path);
-        if (!bytes) {
-            problem(bytes.error());
-            continue;
-        }
-        const QByteArray &data = *bytes;
-        const char *p = data.constData();
-        const char *end = p + data.size();
-        qint64 lineNo = 0;
-        qint64 points = 0;
-        const qsizetype first = run.history.size();
-        MetricPoint point;
-        point.key = f.key;
-        while (p < end) {
-            const char *nl = static_cast<const char *>(std::memchr(p, '\n', size_t(end - p)));
-            const char *lineEnd = nl ? nl : end;
-            ++lineNo;
-            const std::string_view line(p, size_t(lineEnd - p));
-            p = nl ? nl + 1 : end;
-            if (line.find_first_not_of(" \t\r\v\f") == std::string_view::npos)
-                continue;
-            if (!parseMetricLine(line, point)) {
-                problem(makeError(ErrorCategory::BadInput,
-                                  QCoreApplication::translate(
-                                      "FileStoreSource",
-                                      "malformed metric line (expected \"timestamp value step\")"),
-                                  whereLine(f.path, lineNo)));
-                continue;
-            }
-            run.history.append(point);
-            ++points;
-        }
-        dropRepeatedPoints(run.history, first, [](const MetricPoint &p) {
-            return std::tuple(p.timestamp, p.step, valueKey(p.value));
-        });
-        if (points == 0 && lineNo == 0)
-            problem(makeError(ErrorCategory::BadInput,
-                              QCoreApplication::translate("FileStoreSource", "the metric file holds no values"),
-                              f.path));
-    }
+    readMetricFiles(
+        dir, run.history,
+        QT_TRANSLATE_NOOP("FileStoreSource", "malformed metric line (expected \"timestamp value step\")"),
+        [](std::string_view line, MetricPoint &p) { return parseMetricLine(line, p); },
+        [](const MetricPoint &p) { return std::tuple(p.timestamp, p.step, valueKey(p.value)); },
+        [this](const Error &e) { problem(e); });
 }
 
 const std::optional<DatasetInput> &Reader::dataset(const QString &expDir, const QString &datasetId)
@@ -704,45 +713,15 @@ void Reader::readOutputs(const QString &runDir, Run &run)
 
 void Reader::readModelMetrics(const QString &dir, LoggedModel &model)
 {
-    for (const FileEntry &f : filesUnder(dir)) {
-        auto bytes = readBytes(f.path);
-        if (!bytes) {
-            problem(bytes.error());
-            continue;
-        }
-        const QByteArray &data = *bytes;
-        const char *p = data.constData();
-        const char *end = p + data.size();
-        qint64 lineNo = 0;
-        const qsizetype first = model.metrics.size();
-        LoggedModelMetric metric;
-        metric.key = f.key;
-        while (p < end) {
-            const char *nl = static_cast<const char *>(std::memchr(p, '\n', size_t(end - p)));
-            const char *lineEnd = nl ? nl : end;
-            ++lineNo;
-            const std::string_view line(p, size_t(lineEnd - p));
-            p = nl ? nl + 1 : end;
-            if (line.find_first_not_of(" \t\r\v\f") == std::string_view::npos)
-                continue;
-            if (!parseModelMetricLine(line, metric)) {
-                problem(makeError(ErrorCategory::BadInput,
-                                  QCoreApplication::translate("FileStoreSource",
-                                                              "malformed metric line (expected \"timestamp value "
-                                                              "step run_id [dataset_name dataset_digest]\")"),
-                                  whereLine(f.path, lineNo)));
-                continue;
-            }
-            model.metrics.append(metric);
-        }
-        dropRepeatedPoints(model.metrics, first, [](const LoggedModelMetric &m) {
+    readMetricFiles(
+        dir, model.metrics,
+        QT_TRANSLATE_NOOP("FileStoreSource",
+                          "malformed metric line (expected \"timestamp value step run_id [dataset_name dataset_digest]\")"),
+        [](std::string_view line, LoggedModelMetric &m) { return parseModelMetricLine(line, m); },
+        [](const LoggedModelMetric &m) {
             return std::tuple(m.timestamp, m.step, valueKey(m.value), m.runId, m.datasetName, m.datasetDigest);
-        });
-        if (lineNo == 0)
-            problem(makeError(ErrorCategory::BadInput,
-                              QCoreApplication::translate("FileStoreSource", "the metric file holds no values"),
-                              f.path));
-    }
+        },
+        [this](const Error &e) { problem(e); });
     // The order LoggedModel documents (and the cache reads back): key, dataset, step, time.
     std::stable_sort(model.metrics.begin(), model.metrics.end(),
                      [](const LoggedModelMetric &a, const LoggedModelMetric &b) {
