@@ -673,6 +673,24 @@ int cmdCompare(Context &c)
     return 0;
 }
 
+/// A registered model's aliases as MLflow's JSON lists them (versions as strings).
+json aliasesJson(const RegisteredModel &m)
+{
+    json aliases = json::array();
+    for (const auto &al : m.aliases)
+        aliases.push_back({{"alias", s(al.alias)}, {"version", std::to_string(al.version)}});
+    return aliases;
+}
+
+/// "champion=v2, challenger=v3" for a table.
+QString aliasesText(const RegisteredModel &m)
+{
+    QStringList aliases;
+    for (const auto &a : m.aliases)
+        aliases << a.alias + QStringLiteral("=v") + QString::number(a.version);
+    return aliases.join(QStringLiteral(", "));
+}
+
 int cmdModels(Context &c)
 {
     auto models = c.cache.registeredModels(c.sourceId);
@@ -682,9 +700,6 @@ int cmdModels(Context &c)
     if (c.o.format == Format::Json) {
         json a = json::array();
         for (const auto &m : std::as_const(*models)) {
-            json aliases = json::array();
-            for (const auto &al : m.aliases)
-                aliases.push_back({{"alias", s(al.alias)}, {"version", std::to_string(al.version)}});
             json latest = json::array();
             QMap<QString, const ModelVersion *> byStage;
             for (const auto &v : m.versions)
@@ -693,24 +708,22 @@ int cmdModels(Context &c)
                 latest.push_back(versionJson(*v));
             a.push_back({{"name", s(m.name)}, {"creation_timestamp", m.creationTime},
                          {"last_updated_timestamp", m.lastUpdatedTime}, {"description", s(m.description)},
-                         {"latest_versions", latest}, {"tags", keyValues(m.tags)}, {"aliases", aliases}});
+                         {"latest_versions", latest}, {"tags", keyValues(m.tags)}, {"aliases", aliasesJson(m)}});
         }
         printJson({{"registered_models", a}});
         return 0;
     }
     OutputTable t{{Tr::tr("Name"), Tr::tr("Versions"), Tr::tr("Production"), Tr::tr("Staging"), Tr::tr("Aliases"), Tr::tr("Description")}, {}};
     for (const auto &m : std::as_const(*models)) {
-        QStringList prod, staging, aliases;
+        QStringList prod, staging;
         for (const auto &v : m.versions) {
             if (v.currentStage == kStageProduction)
                 prod << QString::number(v.version);
             if (v.currentStage == kStageStaging)
                 staging << QString::number(v.version);
         }
-        for (const auto &a : m.aliases)
-            aliases << a.alias + QStringLiteral("=v") + QString::number(a.version);
         t.rows.append({m.name, QString::number(m.versions.size()), prod.join(QLatin1Char(',')), staging.join(QLatin1Char(',')),
-                       aliases.join(QStringLiteral(", ")), m.description});
+                       aliasesText(m), m.description});
     }
     printTable(c.o, t);
     return 0;
@@ -759,22 +772,16 @@ int cmdPrompts(Context &c)
         if (c.o.format == Format::Json) {
             json a = json::array();
             for (const auto &m : std::as_const(*models)) {
-                json aliases = json::array();
-                for (const auto &al : m.aliases)
-                    aliases.push_back({{"alias", s(al.alias)}, {"version", std::to_string(al.version)}});
                 a.push_back({{"name", s(m.name)}, {"creation_timestamp", m.creationTime},
                              {"last_updated_timestamp", m.lastUpdatedTime}, {"description", s(m.description)},
-                             {"versions", m.versions.size()}, {"aliases", aliases}, {"tags", keyValues(m.tags)}});
+                             {"versions", m.versions.size()}, {"aliases", aliasesJson(m)}, {"tags", keyValues(m.tags)}});
             }
             printJson({{"prompts", a}});
             return 0;
         }
         OutputTable t{{Tr::tr("Prompt"), Tr::tr("Versions"), Tr::tr("Aliases"), Tr::tr("Description")}, {}};
         for (const auto &m : std::as_const(*models)) {
-            QStringList aliases;
-            for (const auto &a : m.aliases)
-                aliases << a.alias + QStringLiteral("=v") + QString::number(a.version);
-            t.rows.append({m.name, QString::number(m.versions.size()), aliases.join(QStringLiteral(", ")), m.description});
+            t.rows.append({m.name, QString::number(m.versions.size()), aliasesText(m), m.description});
         }
         printTable(c.o, t);
         return 0;
