@@ -2,6 +2,7 @@
 #include "ActionService.h"
 
 #include "cache/Cache.h"
+#include "core/TagNames.h"
 #include "sources/ArtifactStore.h"
 
 #include <QCoreApplication>
@@ -30,22 +31,6 @@ namespace {
 struct Tr {
     Q_DECLARE_TR_FUNCTIONS(ActionService)
 };
-
-const QString kRequestedBy = u"modeldesk.review.requested_by"_s;
-const QString kRequestedAt = u"modeldesk.review.requested_at"_s;
-const QString kAbShare = u"modeldesk.ab.share"_s;
-const QString kAbStart = u"modeldesk.ab.start"_s;
-const QString kAbEnd = u"modeldesk.ab.end"_s;
-const QString kApprovalState = u"modeldesk.approval.state"_s;
-const QString kApprovalBy = u"modeldesk.approval.by"_s;
-const QString kApprovalAt = u"modeldesk.approval.at"_s;
-const QString kApprovalNote = u"modeldesk.approval.note"_s;
-const QString kPromotedBy = u"modeldesk.promoted_by"_s;
-const QString kPromotedAt = u"modeldesk.promoted_at"_s;
-const QString kRollbackTarget = u"modeldesk.rollback_target"_s;
-const QString kRolledBackAt = u"modeldesk.rolled_back_at"_s;
-const QString kRolledBackBy = u"modeldesk.rolled_back_by"_s;
-const QString kRolledBackReason = u"modeldesk.rolled_back_reason"_s;
 
 std::optional<QString> tag(const ModelVersion &v, const QString &key)
 {
@@ -175,7 +160,7 @@ VersionSnapshot VersionSnapshot::of(const ModelVersion &v)
     s.stage = v.currentStage;
     s.aliases = v.aliases;
     s.aliases.sort();
-    s.approvalState = tag(v, kApprovalState).value_or(QString());
+    s.approvalState = tag(v, tags::kApprovalState).value_or(QString());
     return s;
 }
 
@@ -396,7 +381,7 @@ Result<qint64> ActionService::rollbackTarget(const RegisteredModel &model, const
         }
     }
     for (const ModelVersion &v : model.versions)
-        if (tag(v, kRolledBackAt))
+        if (tag(v, tags::kRolledBackAt))
             rolledBack.insert(v.version);
     std::stable_sort(entered.begin(), entered.end(), [](const Entered &a, const Entered &b) { return a.timeMs < b.timeMs; });
     // The current version's latest entry into Production: candidates entered before it.
@@ -417,7 +402,7 @@ Result<qint64> ActionService::rollbackTarget(const RegisteredModel &model, const
     for (const ModelVersion &v : model.versions) {
         if (!usable(v.version))
             continue;
-        if (tag(v, kRollbackTarget) == u"true"_s)
+        if (tag(v, tags::kRollbackTarget) == u"true"_s)
             tagged = std::max(tagged, v.version);
         if (v.currentStage == kStageArchived && v.version < currentProduction)
             archived = std::max(archived, v.version);
@@ -564,24 +549,25 @@ Result<ActionPlan> ActionService::planOn(const ActionRequest &request, const Reg
                 return makeError(ErrorCategory::BadInput, Tr::tr("%1 is already in Production").arg(versionName(model.name, v.version)),
                                  m_writer.uri());
             if (p.productionRequiresApproval) {
-                const QString state = tag(v, kApprovalState).value_or(QString());
+                const QString state = tag(v, tags::kApprovalState).value_or(QString());
                 if (state != u"approved"_s)
                     return refuse(request, u"approval-required"_s,
                                   state == u"rejected"_s
                                       ? Tr::tr("%1 was rejected by %2; it needs a new review and an approval")
-                                            .arg(versionName(model.name, v.version), tag(v, kApprovalBy).value_or(QString()))
+                                            .arg(versionName(model.name, v.version),
+                                                 tag(v, tags::kApprovalBy).value_or(QString()))
                                       : Tr::tr("%1 has no approval; a second person must approve it first")
                                             .arg(versionName(model.name, v.version)),
                                   p);
-                plan.checks.append(Tr::tr("approved by %1").arg(tag(v, kApprovalBy).value_or(QString())));
+                plan.checks.append(Tr::tr("approved by %1").arg(tag(v, tags::kApprovalBy).value_or(QString())));
             }
             if (folder && p.folderRequiresBetterScore) {
                 bool okNew = false, okOld = false;
-                const double score = tag(v, u"modeldesk.score"_s).value_or(QString()).toDouble(&okNew);
+                const double score = tag(v, tags::kScore).value_or(QString()).toDouble(&okNew);
                 double best = 0;
                 if (const ModelVersion *cur = model.findVersion(production))
-                    best = tag(*cur, u"modeldesk.best_score"_s)
-                               .value_or(tag(*cur, u"modeldesk.score"_s).value_or(QString()))
+                    best = tag(*cur, tags::kBestScore)
+                               .value_or(tag(*cur, tags::kScore).value_or(QString()))
                                .toDouble(&okOld);
                 if (!okNew)
                     return refuse(request, u"better-score"_s,
@@ -602,12 +588,12 @@ Result<ActionPlan> ActionService::planOn(const ActionRequest &request, const Reg
                     plan.steps.append({WriteStep::Op::DeleteAlias, v.version, p.candidateAlias, {}, false});
             }
             if (production)
-                addTag(production, kRollbackTarget, u"true"_s);
-            removeTag(v, kRollbackTarget);
-            addTag(v.version, kPromotedBy, m_identity.user);
-            addTag(v.version, kPromotedAt, iso(now));
-            if (tag(v, kAbStart) && !tag(v, kAbEnd))
-                addTag(v.version, kAbEnd, iso(now));
+                addTag(production, tags::kRollbackTarget, u"true"_s);
+            removeTag(v, tags::kRollbackTarget);
+            addTag(v.version, tags::kPromotedBy, m_identity.user);
+            addTag(v.version, tags::kPromotedAt, iso(now));
+            if (tag(v, tags::kAbStart) && !tag(v, tags::kAbEnd))
+                addTag(v.version, tags::kAbEnd, iso(now));
             plan.summary = production ? Tr::tr("Promote %1 to Production, replacing v%2 (kept as rollback target)")
                                             .arg(versionName(model.name, v.version))
                                             .arg(production)
@@ -622,9 +608,10 @@ Result<ActionPlan> ActionService::planOn(const ActionRequest &request, const Reg
                 plan.steps.append({WriteStep::Op::Stage, v.version, kStageStaging, {}, false});
             if (usesAliases(plan.scheme))
                 plan.steps.append({WriteStep::Op::SetAlias, v.version, p.candidateAlias, {}, false});
-            addTag(v.version, kRequestedBy, m_identity.user);
-            addTag(v.version, kRequestedAt, iso(now));
-            for (const QString &k : {kApprovalState, kApprovalBy, kApprovalAt, kApprovalNote})
+            addTag(v.version, tags::kReviewRequestedBy, m_identity.user);
+            addTag(v.version, tags::kReviewRequestedAt, iso(now));
+            for (const QLatin1StringView k :
+                 {tags::kApprovalState, tags::kApprovalBy, tags::kApprovalAt, tags::kApprovalNote})
                 removeTag(v, k);
             plan.summary = Tr::tr("Move %1 to Staging for review").arg(versionName(model.name, v.version));
         } else {
@@ -652,17 +639,17 @@ Result<ActionPlan> ActionService::planOn(const ActionRequest &request, const Reg
             if (!(request.sharePercent > 0 && request.sharePercent <= 100))
                 return makeError(ErrorCategory::BadInput, Tr::tr("the share must be more than 0 and at most 100 percent"),
                                  u"--share"_s);
-            addTag(v.version, kAbShare, QString::number(request.sharePercent));
-            addTag(v.version, kAbStart, iso(now));
-            removeTag(v, kAbEnd);
+            addTag(v.version, tags::kAbShare, QString::number(request.sharePercent));
+            addTag(v.version, tags::kAbStart, iso(now));
+            removeTag(v, tags::kAbEnd);
             plan.summary = Tr::tr("Start an A/B test: %1 gets %2 % of requests")
                                .arg(versionName(model.name, v.version))
                                .arg(request.sharePercent);
         } else {
-            if (!tag(v, kAbStart) || tag(v, kAbEnd))
+            if (!tag(v, tags::kAbStart) || tag(v, tags::kAbEnd))
                 return makeError(ErrorCategory::BadInput, Tr::tr("no A/B test is running for %1").arg(versionName(model.name, v.version)),
                                  m_writer.uri());
-            addTag(v.version, kAbEnd, iso(now));
+            addTag(v.version, tags::kAbEnd, iso(now));
             plan.summary = Tr::tr("End the A/B test of %1").arg(versionName(model.name, v.version));
         }
         break;
@@ -679,7 +666,7 @@ Result<ActionPlan> ActionService::planOn(const ActionRequest &request, const Reg
                              m_writer.uri());
         if (request.note.trimmed().isEmpty())
             return makeError(ErrorCategory::BadInput, Tr::tr("a review note is required"), u"--note"_s);
-        const QString requester = tag(v, kRequestedBy).value_or(QString());
+        const QString requester = tag(v, tags::kReviewRequestedBy).value_or(QString());
         if (p.fourEyes) {
             if (requester == m_identity.user)
                 return refuse(request, u"four-eyes"_s,
@@ -688,10 +675,10 @@ Result<ActionPlan> ActionService::planOn(const ActionRequest &request, const Reg
                                                    : Tr::tr("four eyes: %1 asked, %2 decides").arg(requester, m_identity.user));
         }
         const bool approve = request.kind == ActionKind::Approve;
-        addTag(v.version, kApprovalState, approve ? u"approved"_s : u"rejected"_s);
-        addTag(v.version, kApprovalBy, m_identity.user);
-        addTag(v.version, kApprovalAt, iso(now));
-        addTag(v.version, kApprovalNote, request.note.trimmed());
+        addTag(v.version, tags::kApprovalState, approve ? u"approved"_s : u"rejected"_s);
+        addTag(v.version, tags::kApprovalBy, m_identity.user);
+        addTag(v.version, tags::kApprovalAt, iso(now));
+        addTag(v.version, tags::kApprovalNote, request.note.trimmed());
         plan.fromVersion = production;
         plan.summary = approve ? Tr::tr("Approve %1").arg(versionName(model.name, v.version))
                                : Tr::tr("Reject %1").arg(versionName(model.name, v.version));
@@ -724,13 +711,13 @@ Result<ActionPlan> ActionService::planOn(const ActionRequest &request, const Reg
             return vr.error();
         const ModelVersion &v = **vr;
         if (folder) {
-            if (tag(v, u"modeldesk.sha256"_s).value_or(QString()).isEmpty())
+            if (tag(v, tags::kSha256).value_or(QString()).isEmpty())
                 return makeError(ErrorCategory::NotFound,
                                  Tr::tr("the file of %1 is missing or has no checksum").arg(versionName(model.name, target)),
                                  m_writer.uri());
             plan.checks.append(Tr::tr("%1 present, sha256 %2")
-                                   .arg(tag(v, u"modeldesk.file"_s).value_or(QString()),
-                                        tag(v, u"modeldesk.sha256"_s)->left(12)));
+                                   .arg(tag(v, tags::kFile).value_or(QString()),
+                                        tag(v, tags::kSha256)->left(12)));
         } else if (m_artifactCheck) {
             auto checked = m_artifactCheck(v);
             if (!checked)
@@ -745,10 +732,10 @@ Result<ActionPlan> ActionService::planOn(const ActionRequest &request, const Reg
             plan.steps.append({WriteStep::Op::Stage, target, kStageProduction, {}, true});
         if (usesAliases(plan.scheme))
             plan.steps.append({WriteStep::Op::SetAlias, target, p.productionAlias, {}, false});
-        removeTag(v, kRollbackTarget);
-        addTag(production, kRolledBackAt, iso(now));
-        addTag(production, kRolledBackBy, m_identity.user);
-        addTag(production, kRolledBackReason, request.note.trimmed());
+        removeTag(v, tags::kRollbackTarget);
+        addTag(production, tags::kRolledBackAt, iso(now));
+        addTag(production, tags::kRolledBackBy, m_identity.user);
+        addTag(production, tags::kRolledBackReason, request.note.trimmed());
         plan.summary = Tr::tr("Roll back %1 from v%2 to v%3 (emergency: approval bypassed)")
                            .arg(model.name)
                            .arg(production)
@@ -785,8 +772,8 @@ QJsonObject ActionService::freezeEvidence(const ActionPlan &plan)
             return o;
         o.insert(u"run_id"_s, v->runId);
         for (const KeyValue &kv : v->tags)
-            if (kv.key.startsWith(u"modeldesk.ab."_s))
-                o.insert(kv.key.mid(13), kv.value);  // "modeldesk.ab.share" → "share"
+            if (kv.key.startsWith(tags::kAbPrefix))
+                o.insert(kv.key.mid(tags::kAbPrefix.size()), kv.value);  // "modeldesk.ab.share" → "share"
         if (m_cache && !v->runId.isEmpty()) {
             if (auto run = m_cache->run(v->runId)) {
                 QJsonObject metrics;
@@ -802,7 +789,7 @@ QJsonObject ActionService::freezeEvidence(const ActionPlan &plan)
         ev.insert(u"production"_s, versionJson(plan.fromVersion));
     if (m_cache) {
         RunQuery q;
-        q.filter = u"tags.`modeldesk.evaluates` = '%1/%2'"_s.arg(plan.before.name).arg(plan.version);
+        q.filter = QString(u"tags.`"_s + tags::kEvaluates + u"` = '%1/%2'"_s).arg(plan.before.name).arg(plan.version);
         q.filter.replace(u"'"_s + plan.before.name, u"'"_s + QString(plan.before.name).replace(u"'"_s, u"\\'"_s));
         if (auto runs = m_cache->runs(q); runs && !runs->isEmpty()) {
             QJsonArray evals;

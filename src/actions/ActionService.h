@@ -8,7 +8,7 @@
 // Conflict naming who moved it (when the journal knows), never silently overwritten.
 //
 // What ModelDesk writes to the source, so that other users see it (version tags, prefix
-// `modeldesk.`):
+// `modeldesk.`; the names are in core/TagNames.h):
 //   modeldesk.review.requested_by / .requested_at   who put the version up for review (Staging)
 //   modeldesk.ab.share / .ab.start / .ab.end          the A/B share in percent and its window (ISO 8601 UTC)
 //   modeldesk.approval.state / .by / .at / .note      the review decision ("approved" / "rejected")

@@ -11,6 +11,7 @@
 #include "VersionDetailsWidget.h"
 #include "cache/Cache.h"
 #include "core/NumberFormat.h"
+#include "core/TagNames.h"
 #include "models/PlainToolTip.h"
 #include "models/TimelineData.h"
 #include "models/VersionDetails.h"
@@ -642,12 +643,12 @@ void ModelsPage::updateActions()
     const bool inReview = v && (v->currentStage == kStageStaging || v->aliases.contains(u"challenger"_s));
     m_registerAction->setEnabled(!busy && haveModel);
     m_sendToReview->setEnabled(!busy && v && current != production && v->currentStage != kStageStaging);
-    const bool abRunning = !tag(u"modeldesk.ab.start"_s).isEmpty() && tag(u"modeldesk.ab.end"_s).isEmpty();
+    const bool abRunning = !tag(tags::kAbStart).isEmpty() && tag(tags::kAbEnd).isEmpty();
     m_abTest->setText(abRunning ? tr("End A/B Test") : tr("A/B Test…"));
     m_abTest->setEnabled(!busy && inReview);
     m_review->setEnabled(!busy && inReview);
     m_promote->setEnabled(!busy && v && current != production);
-    m_promote->setToolTip(tag(u"modeldesk.approval.state"_s) == u"approved"_s
+    m_promote->setToolTip(tag(tags::kApprovalState) == u"approved"_s
                               ? tr("Put v%1 into Production; v%2 is archived as rollback target").arg(current).arg(production)
                               : tr("Production needs an approval by a second person first (Review…)"));
     m_rollback->setEnabled(!busy && haveModel && production);
@@ -792,7 +793,7 @@ void ModelsPage::registerVersion()
         if (!ok)
             return;
         r.newVersion.source = file;
-        r.newVersion.tags = {{u"modeldesk.score"_s, QString::number(score)}};
+        r.newVersion.tags = {{tags::kScore, QString::number(score)}};
     } else {
         RunQuery q;
         q.sourceId = m_sourceId;

@@ -4,6 +4,7 @@
 #include "cache/Cache.h"
 #include "core/MetricDirection.h"
 #include "core/NumberFormat.h"
+#include "core/TagNames.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -59,21 +60,21 @@ ReviewDialog::ReviewDialog(Cache *cache, std::optional<qint64> sourceId, const R
     const ModelVersion *prod = model.findVersion(production);
 
     auto *facts = new QFormLayout;
-    const QString requester = tagOf(cand, u"modeldesk.review.requested_by"_s);
+    const QString requester = tagOf(cand, tags::kReviewRequestedBy);
     m_ownRequest = !requester.isEmpty() && requester == currentUser;
     facts->addRow(tr("Candidate:"), new QLabel(tr("v%1 — %2").arg(candidate).arg(cand ? cand->description : QString())));
     facts->addRow(tr("Production:"), new QLabel(production ? tr("v%1 — %2").arg(production).arg(prod ? prod->description : QString())
                                                            : tr("none yet")));
     facts->addRow(tr("Review asked by:"),
                   new QLabel(requester.isEmpty() ? tr("not recorded")
-                                                 : tr("%1 at %2").arg(requester, tagOf(cand, u"modeldesk.review.requested_at"_s))));
-    const QString share = tagOf(cand, u"modeldesk.ab.share"_s);
+                                                 : tr("%1 at %2").arg(requester, tagOf(cand, tags::kReviewRequestedAt))));
+    const QString share = tagOf(cand, tags::kAbShare);
     if (!share.isEmpty()) {
-        const QString end = tagOf(cand, u"modeldesk.ab.end"_s);
+        const QString end = tagOf(cand, tags::kAbEnd);
         facts->addRow(tr("A/B test:"), new QLabel(end.isEmpty() ? tr("%1 % of requests since %2 (running)")
-                                                                      .arg(share, tagOf(cand, u"modeldesk.ab.start"_s))
+                                                                      .arg(share, tagOf(cand, tags::kAbStart))
                                                                 : tr("%1 % of requests, %2 to %3")
-                                                                      .arg(share, tagOf(cand, u"modeldesk.ab.start"_s), end)));
+                                                                      .arg(share, tagOf(cand, tags::kAbStart), end)));
     }
     facts->addRow(tr("You are:"), new QLabel(currentUser));
     layout->addLayout(facts);
@@ -98,7 +99,7 @@ ReviewDialog::ReviewDialog(Cache *cache, std::optional<qint64> sourceId, const R
     QJsonObject candJson{{u"version"_s, double(candidate)}, {u"run_id"_s, cand ? cand->runId : QString()},
                          {u"metrics"_s, metricsJson(candRun)}};
     for (const QString &k : {u"share"_s, u"start"_s, u"end"_s})
-        if (const QString v = tagOf(cand, u"modeldesk.ab."_s + k); !v.isEmpty())
+        if (const QString v = tagOf(cand, tags::kAbPrefix + k); !v.isEmpty())
             candJson.insert(k, v);
     m_evidence.insert(u"candidate"_s, candJson);
     if (production)
@@ -157,7 +158,7 @@ ReviewDialog::ReviewDialog(Cache *cache, std::optional<qint64> sourceId, const R
         RunQuery q;
         q.sourceId = sourceId;
         QString subject = model.name + u'/' + QString::number(candidate);
-        q.filter = u"tags.`modeldesk.evaluates` = '"_s + subject.replace(u'\'', u"\\'"_s) + u'\'';
+        q.filter = u"tags.`"_s + tags::kEvaluates + u"` = '"_s + subject.replace(u'\'', u"\\'"_s) + u'\'';
         if (auto runs = cache->runs(q); runs && !runs->isEmpty()) {
             auto *list = new QListWidget(this);
             list->setObjectName(u"evaluationRuns"_s);

@@ -3,6 +3,7 @@
 
 #include "cache/Cache.h"
 #include "core/NumberFormat.h"
+#include "core/TagNames.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -254,8 +255,8 @@ DetailSection VersionDetails::performanceSection() const
             s.rows.append(DetailRow{m.key, m.key, formatMetric(m.value), tr("step %1").arg(m.step), false});
     }
     // A model folder keeps its score in version.txt (ModelFolderSource's tag).
-    if (const QString best = tagValue(m_version.tags, u"modeldesk.best_score"_s); !best.isEmpty())
-        s.rows.append(DetailRow{u"modeldesk.best_score"_s, tr("Best score"), best, tr("from version.txt"), false});
+    if (const QString best = tagValue(m_version.tags, tags::kBestScore); !best.isEmpty())
+        s.rows.append(DetailRow{tags::kBestScore, tr("Best score"), best, tr("from version.txt"), false});
     if (s.rows.isEmpty())
         s.note = !m_run && !m_version.runId.isEmpty() ? tr("The source run %1 is not in the cache.").arg(m_version.runId)
                  : m_run                               ? tr("The run logged no metrics.")

@@ -6,6 +6,7 @@
 #include "cache/Cache.h"
 #include "core/MetricDirection.h"
 #include "core/NumberFormat.h"
+#include "core/TagNames.h"
 
 #include <QDateTime>
 #include <QLocale>
@@ -19,7 +20,6 @@ namespace md {
 
 namespace {
 
-const QString kKeyMetricTag = u"modeldesk.key_metric"_s;
 const QString kDefaultKeyMetric = u"val_r2_score"_s;
 
 QString formatTime(qint64 ms)
@@ -88,7 +88,7 @@ void VersionsModel::setRegisteredModel(const RegisteredModel &model, const QHash
     // Which metric is key.
     m_keyMetric.clear();
     for (const KeyValue &t : std::as_const(m_model.tags))
-        if (t.key == kKeyMetricTag && !t.value.trimmed().isEmpty())
+        if (t.key == tags::kKeyMetric && !t.value.trimmed().isEmpty())
             m_keyMetric = t.value.trimmed();
     QSet<QString> logged;
     for (const ModelVersion &v : std::as_const(m_model.versions))

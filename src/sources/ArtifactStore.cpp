@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "sources/ArtifactStore.h"
 
+#include "core/TagNames.h"
 #include "sources/rest/HttpClient.h"
 
 #include <QCoreApplication>
@@ -618,7 +619,7 @@ ArtifactLocation ArtifactLocation::forVersion(const ModelVersion &version, const
         loc.runId.clear();
         loc.currentFolderVersion = version.currentStage == kStageProduction
             || std::any_of(version.tags.cbegin(), version.tags.cend(),
-                           [](const KeyValue &t) { return t.key == "modeldesk.side_files"_L1; });
+                           [](const KeyValue &t) { return t.key == tags::kSideFiles; });
         return loc;
     }
     loc.rootUri = runArtifactUri.isEmpty() ? version.source : runArtifactUri;

@@ -2,6 +2,7 @@
 #include "sources/modelfolder/ModelFolderSource.h"
 
 #include "core/AtomicFile.h"
+#include "core/TagNames.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
@@ -350,19 +351,19 @@ Status ModelFolderSource::readAll(ImportSink &sink, const std::atomic_bool &canc
         v.userId = entry.userId;
         v.runId = entry.runId;
         v.tags = {
-            {u"modeldesk.file"_s, f.name},
-            {u"modeldesk.sha256"_s, QString::fromLatin1(f.sha256)},
-            {u"modeldesk.size_bytes"_s, QString::number(f.size)},
+            {tags::kFile, f.name},
+            {tags::kSha256, QString::fromLatin1(f.sha256)},
+            {tags::kSizeBytes, QString::number(f.size)},
         };
         if (isCurrent) {
             if (versionTxtDescribesCurrent && !txt.bestScore.isEmpty())
-                v.tags.append({u"modeldesk.best_score"_s, txt.bestScore});
+                v.tags.append({tags::kBestScore, txt.bestScore});
             if (versionTxtDescribesCurrent && !txt.dateCreated.isEmpty()) {
-                v.tags.append({u"modeldesk.date_created"_s, txt.dateCreated});
+                v.tags.append({tags::kDateCreated, txt.dateCreated});
                 v.creationTime = txt.dateMs;
             }
             if (!sideFiles.isEmpty())
-                v.tags.append({u"modeldesk.side_files"_s, sideFiles.join(u',')});
+                v.tags.append({tags::kSideFiles, sideFiles.join(u',')});
             if (current)
                 v.lastUpdatedTime = std::max(v.lastUpdatedTime, current->mtimeMs);
         }

@@ -51,7 +51,7 @@ public:
     /// - when model.pkl matches no model_vN.pkl and version.txt names no existing one, model.pkl
     ///   itself is delivered as the current version (number from version.txt, else the highest N + 1).
     ///
-    /// Each version carries the computed tags modeldesk.file, modeldesk.size_bytes and
+    /// Each version carries the computed tags (core/TagNames.h) modeldesk.file, modeldesk.size_bytes and
     /// modeldesk.sha256; the current one also modeldesk.best_score, modeldesk.date_created (from
     /// version.txt, when given; a missing line is no problem) and modeldesk.side_files (sorted,
     /// comma-separated). The sidecar's tags are added (a computed tag wins over a sidecar tag of

@@ -2,6 +2,7 @@
 #include "sources/modelfolder/ModelFolderWriter.h"
 
 #include "core/AtomicFile.h"
+#include "core/TagNames.h"
 #include "sources/RegistryRules.h"
 #include "sources/modelfolder/ModelFolderSource.h"
 
@@ -36,7 +37,6 @@ struct Tr {
 const QString kCurrentFile = u"model.pkl"_s;
 const QString kVersionTxt = u"version.txt"_s;
 const QString kLockFile = u".modeldesk-registry.lock"_s;
-const QString kScoreTag = u"modeldesk.score"_s;
 
 QString versionFileName(qint64 n)
 {
@@ -67,8 +67,8 @@ std::optional<QString> tagOf(const ModelVersion &v, const QString &key)
 /// The tags ModelFolderSource computes from the files; a stored one would never be shown.
 bool isComputedTag(const QString &key)
 {
-    static const QStringList computed = { u"modeldesk.file"_s, u"modeldesk.sha256"_s, u"modeldesk.size_bytes"_s,
-        u"modeldesk.best_score"_s, u"modeldesk.date_created"_s, u"modeldesk.side_files"_s };
+    static const QStringList computed = { tags::kFile, tags::kSha256, tags::kSizeBytes, tags::kBestScore,
+        tags::kDateCreated, tags::kSideFiles };
     return computed.contains(key);
 }
 
@@ -299,8 +299,8 @@ Status ModelFolderWriter::promote(State &state, qint64 version)
     const QDir dir(m_path);
     const ModelVersion *target = state.model.findVersion(version);
     Q_ASSERT(target);
-    const QString targetFile = tagOf(*target, u"modeldesk.file"_s).value_or(versionFileName(version));
-    const QByteArray targetSha = tagOf(*target, u"modeldesk.sha256"_s).value_or(QString()).toLatin1();
+    const QString targetFile = tagOf(*target, tags::kFile).value_or(versionFileName(version));
+    const QByteArray targetSha = tagOf(*target, tags::kSha256).value_or(QString()).toLatin1();
     const bool targetIsModelPkl = targetFile == kCurrentFile; // model.pkl delivered as a version of its own
     const bool modelPklIsTarget = state.modelPklSha && *state.modelPklSha == targetSha;
 
@@ -309,10 +309,10 @@ Status ModelFolderWriter::promote(State &state, qint64 version)
         bool saved = false;
         qint64 ownNumber = 0;
         for (const ModelVersion &v : std::as_const(state.model.versions)) {
-            const QString file = tagOf(v, u"modeldesk.file"_s).value_or(QString());
+            const QString file = tagOf(v, tags::kFile).value_or(QString());
             if (file == kCurrentFile)
                 ownNumber = v.version;
-            else if (tagOf(v, u"modeldesk.sha256"_s).value_or(QString()).toLatin1() == *state.modelPklSha)
+            else if (tagOf(v, tags::kSha256).value_or(QString()).toLatin1() == *state.modelPklSha)
                 saved = true;
         }
         if (!saved) {
@@ -328,8 +328,8 @@ Status ModelFolderWriter::promote(State &state, qint64 version)
     if (state.sidecar && outgoing && *outgoing != version && !state.txt.bestScore.isEmpty()
         && state.model.findVersion(*outgoing)) {
         ModelFolderSidecar::Entry &entry = state.sidecar->versions[*outgoing];
-        if (!entry.tag(kScoreTag)) {
-            entry.setTag(kScoreTag, state.txt.bestScore);
+        if (!entry.tag(tags::kScore)) {
+            entry.setTag(tags::kScore, state.txt.bestScore);
             entry.lastUpdatedTime = nowMs();
             state.pruneSidecar();
             step(u"sidecar"_s);
@@ -347,7 +347,7 @@ Status ModelFolderWriter::promote(State &state, qint64 version)
 
     // 4. version.txt follows model.pkl.
     if (!state.txt.current || *state.txt.current != version) {
-        QString score = tagOf(*target, kScoreTag).value_or(QString()).trimmed();
+        QString score = tagOf(*target, tags::kScore).value_or(QString()).trimmed();
         if (!isNumber(score))
             score = state.txt.current == version ? state.txt.bestScore : QString();
         QString text = u"Current version: "_s + QString::number(version) + u'\n';
