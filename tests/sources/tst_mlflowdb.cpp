@@ -128,6 +128,10 @@ private Q_SLOTS:
         QCOMPARE(m_revision, u"acf3f17fdcc7"_s);
         QVERIFY(md::MlflowDbSource::knownRevisions().contains(u"89d4b8295536"_s));
         QVERIFY(md::MlflowDbSource::knownRevisions().contains(u"400f98739977"_s));  // MLflow 3.0
+        QCOMPARE(md::MlflowDbSource::newestKnownRevision(), u"bf29a5ff90ea"_s);      // MLflow 3.5, 3.6
+        // Oldest first: 2.10.2's head comes before MLflow 3's first migration.
+        QVERIFY(md::MlflowDbSource::knownRevisions().indexOf(u"acf3f17fdcc7"_s)
+                < md::MlflowDbSource::knownRevisions().indexOf(u"400f98739977"_s));
     }
 
     void noProblems()
@@ -411,6 +415,33 @@ private Q_SLOTS:
         QCOMPARE(sink.problems.size(), 0);
     }
 
+    // Issue 12: a file one MLflow release newer was refused ("unknown MLflow schema revision").
+    // Now it reads as far as it is known, with one problem naming the file and both revisions.
+    void newerRevisionReadsWithOneProblem()
+    {
+        QTemporaryDir tmp;
+        const QString path = tmp.filePath(u"mlflow.db"_s);
+        QVERIFY(copyFixture(path));
+        QVERIFY(execSql(path, "UPDATE alembic_version SET version_num = 'ffffffffffff';"));
+        md::MlflowDbSource source(path);
+        const md::Status opened = source.open();
+        QVERIFY2(opened.ok(), qPrintable(opened.ok() ? QString() : opened.error().toString()));
+        QVERIFY(source.isNewerSchema());
+        QCOMPARE(source.schemaRevision(), u"ffffffffffff"_s);
+        CollectingSink sink;
+        std::atomic_bool cancel{false};
+        QVERIFY(source.readAll(sink, cancel).ok());
+        QCOMPARE(sink.runs.size(), m_sink.runs.size());
+        QCOMPARE(sink.experiments.size(), m_sink.experiments.size());
+        QCOMPARE(sink.models.size(), m_sink.models.size());
+        QCOMPARE(sink.problems.size(), 1);
+        const md::Error &e = sink.problems.first().error;
+        QCOMPARE(e.where, QFileInfo(path).absoluteFilePath());
+        QVERIFY2(e.message.contains(u"newer MLflow"_s), qPrintable(e.message));
+        QVERIFY2(e.message.contains(u"ffffffffffff"_s), qPrintable(e.message));
+        QVERIFY2(e.message.contains(u"bf29a5ff90ea"_s), qPrintable(e.message));
+    }
+
     void badInput_data()
     {
         QTest::addColumn<QString>("kind");
@@ -421,9 +452,16 @@ private Q_SLOTS:
         QTest::newRow("empty file") << u"empty"_s << md::ErrorCategory::BadInput << u"not an MLflow database"_s;
         QTest::newRow("SQLite without MLflow tables")
             << u"plain-sqlite"_s << md::ErrorCategory::BadInput << u"not an MLflow database"_s;
-        QTest::newRow("unknown alembic revision")
-            << u"unknown-revision"_s << md::ErrorCategory::BadInput
-            << u"unknown MLflow schema revision 'ffffffffffff'"_s;
+        // A revision MLflow cannot have written; an unknown id that could be one is a newer MLflow
+        // (newerRevisionReadsWithOneProblem).
+        QTest::newRow("garbage alembic revision")
+            << u"garbage-revision"_s << md::ErrorCategory::BadInput
+            << u"'not a revision!', which is no schema revision"_s;
+        QTest::newRow("empty alembic revision")
+            << u"empty-revision"_s << md::ErrorCategory::BadInput << u"which is no schema revision"_s;
+        QTest::newRow("unknown revision without MLflow's tables")
+            << u"unknown-revision-no-tables"_s << md::ErrorCategory::BadInput
+            << u"not an MLflow database (table 'experiment_tags' is missing)"_s;
         QTest::newRow("too old alembic revision")
             << u"old-revision"_s << md::ErrorCategory::BadInput << u"'451aebb31d03' is too old"_s;
         QTest::newRow("truncated to 64 KiB") << u"truncated"_s << md::ErrorCategory::BadInput << u"truncated"_s;
@@ -448,9 +486,16 @@ private Q_SLOTS:
         } else if (kind == QLatin1String("plain-sqlite")) {
             QVERIFY(execSql(path, "CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT);"
                                   "INSERT INTO notes (text) VALUES ('hello');"));
-        } else if (kind == QLatin1String("unknown-revision")) {
+        } else if (kind == QLatin1String("garbage-revision")) {
             QVERIFY(copyFixture(path));
-            QVERIFY(execSql(path, "UPDATE alembic_version SET version_num = 'ffffffffffff';"));
+            QVERIFY(execSql(path, "UPDATE alembic_version SET version_num = 'not a revision!';"));
+        } else if (kind == QLatin1String("empty-revision")) {
+            QVERIFY(copyFixture(path));
+            QVERIFY(execSql(path, "UPDATE alembic_version SET version_num = '';"));
+        } else if (kind == QLatin1String("unknown-revision-no-tables")) {
+            QVERIFY(execSql(path, "CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL);"
+                                  "INSERT INTO alembic_version VALUES ('0123456789ab');"
+                                  "CREATE TABLE runs (run_uuid TEXT); CREATE TABLE experiments (experiment_id INT);"));
         } else if (kind == QLatin1String("old-revision")) {
             QVERIFY(copyFixture(path));
             QVERIFY(execSql(path, "UPDATE alembic_version SET version_num = '451aebb31d03';"));

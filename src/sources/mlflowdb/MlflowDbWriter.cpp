@@ -8,6 +8,10 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QJsonValue>
 #include <QMap>
 
 #include <functional>
@@ -119,6 +123,26 @@ public:
         return {};
     }
 
+    /// Conflict when the file's alembic revision is no longer `expected` (a `mlflow db upgrade`
+    /// since open()): nothing may be written to a schema that was not checked.
+    Status checkRevision(const QString &expected)
+    {
+        Statement st = m_db.prepare(u"SELECT version_num FROM alembic_version ORDER BY version_num"_s);
+        QStringList now;
+        while (st.next())
+            now.append(st.text(0));
+        if (st.error())
+            return fail();
+        const QString found = now.join(u',');
+        if (found == expected)
+            return {};
+        return makeError(ErrorCategory::Conflict,
+                         Tr::tr("the MLflow database was migrated to schema revision '%1' since it was opened "
+                                "(revision '%2'); nothing was changed")
+                             .arg(found, expected),
+                         m_path);
+    }
+
     Database &db() const { return m_db; }
 
 private:
@@ -128,18 +152,95 @@ private:
 
 /// Runs `body` in one write transaction: BEGIN IMMEDIATE takes the write lock up front (waiting
 /// for the busy timeout), so the reads that check preconditions see the state the writes change.
-/// Rolled back when `body` or the commit fails.
-Status inTransaction(Database &db, const std::function<Status(Tx &)> &body)
+/// Nothing runs when the schema revision is no longer `revision`. Rolled back when `body` or the
+/// commit fails.
+Status inTransaction(Database &db, const QString &revision, const std::function<Status(Tx &)> &body)
 {
     Transaction transaction(db, Transaction::Kind::Immediate);
     if (!transaction.begin())
         return writeError(db);
     Tx tx(db);
+    if (Status s = tx.checkRevision(revision); !s)
+        return s;
     if (Status s = body(tx); !s)
         return s;
     if (!transaction.commit())
         return writeError(db);
     return {};
+}
+
+/// `text` as Python's json.dumps() writes a string: quoted, with `"`, `\` and control characters
+/// escaped and everything beyond ASCII as \uXXXX (UTF-16, lower-case hex), as MLflow's tags hold it.
+QString pythonJsonString(const QString &text)
+{
+    QString out = u"\""_s;
+    for (const QChar c : text) {
+        const char16_t u = c.unicode();
+        switch (u) {
+        case u'"': out += u"\\\""_s; break;
+        case u'\\': out += u"\\\\"_s; break;
+        case u'\n': out += u"\\n"_s; break;
+        case u'\r': out += u"\\r"_s; break;
+        case u'\t': out += u"\\t"_s; break;
+        case u'\b': out += u"\\b"_s; break;
+        case u'\f': out += u"\\f"_s; break;
+        default:
+            if (u < 0x20 || u > 0x7e)
+                out += u"\\u"_s + QString::number(u, 16).rightJustified(4, u'0');
+            else
+                out += c;
+        }
+    }
+    return out + u'"';
+}
+
+/// MLflow's set_model_versions_tags(): the LoggedModel's `mlflow.modelVersions` tag lists the
+/// versions registered from it, as json.dumps() of a list of {"name", "version"} (the version an
+/// int, as the SQL store gives it). An entry equal to the new one (Python's == on the dict: an int
+/// 5 is not the string "5") is not added again. An empty tag starts a new list; MLflow re-dumps
+/// the list it parsed, which for a value it wrote itself is the same text, so the entry is
+/// appended to the text as it is. A value that is not a JSON list is left alone.
+Status appendModelVersionsTag(Tx &tx, const QString &modelId, qint64 experimentId, const QString &name,
+                              qint64 version)
+{
+    auto hasTags = tx.hasTable("logged_model_tags");
+    if (!hasTags)
+        return hasTags.error();
+    if (!*hasTags)
+        return {};
+    Statement read = tx.db().prepare(u"SELECT tag_value FROM logged_model_tags WHERE model_id = ?1 AND tag_key = ?2"_s);
+    read.bindUtf8(1, modelId.toUtf8()).bindUtf8(2, QByteArrayView("mlflow.modelVersions"));
+    const auto found = tx.hasRow(read);
+    if (!found)
+        return found.error();
+    const QString existing = *found ? read.text(0).trimmed() : QString();
+    const QString entry = u"{\"name\": "_s + pythonJsonString(name) + u", \"version\": "_s + QString::number(version)
+                          + u'}';
+    QString value;
+    if (existing.isEmpty()) {
+        value = u'[' + entry + u']';
+    } else {
+        const QJsonDocument doc = QJsonDocument::fromJson(existing.toUtf8());
+        if (!doc.isArray())
+            return {};
+        const QJsonArray list = doc.array();
+        for (const QJsonValue &item : list) {
+            const QJsonObject o = item.toObject();
+            if (o.size() == 2 && o.value(u"name"_s) == QJsonValue(name) && o.value(u"version"_s).isDouble()
+                && o.value(u"version"_s).toDouble() == double(version))
+                return {};
+        }
+        const qsizetype close = existing.lastIndexOf(u']');
+        if (list.isEmpty())
+            value = u'[' + entry + u']';
+        else
+            value = existing.left(close).trimmed() + u", "_s + entry + u']';
+    }
+    Statement write = tx.db().prepare(u"INSERT OR REPLACE INTO logged_model_tags (model_id, experiment_id, tag_key, "
+                                      u"tag_value) VALUES (?1, ?2, ?3, ?4)"_s);
+    write.bindUtf8(1, modelId.toUtf8()).bind(2, experimentId).bindUtf8(3, QByteArrayView("mlflow.modelVersions"));
+    write.bindUtf8(4, value.toUtf8());
+    return tx.run(write);
 }
 
 } // namespace
@@ -158,8 +259,11 @@ QString MlflowDbWriter::uri() const { return MlflowDbSource(m_path).uri(); }
 Status MlflowDbWriter::open()
 {
     close();
-    if (auto s = mlflowdb::openDatabase(m_path, true, *m_db, m_revision); !s)
+    m_revision.clear();
+    MlflowDbSource::SchemaInfo schema;
+    if (auto s = mlflowdb::openDatabase(m_path, true, *m_db, schema); !s)
         return s;
+    m_revision = schema.revision;
     Tx tx(*m_db);
     for (const char *table : {"registered_models", "model_versions"}) {
         auto has = tx.hasTable(table);
@@ -220,15 +324,49 @@ Result<ModelVersion> MlflowDbWriter::createVersion(const NewModelVersion &v)
             return s.error();
         tags.insert(t.key, t.value);
     }
-    auto target = registryrules::modelsUriTarget(v.source);
-    if (!target)
-        return target.error();
+    // models:/m-<id> names a LoggedModel (MLflow 3); any other models:/ URI a registered version.
+    const QString loggedModelId = ModelVersion::modelIdFromSource(v.source);
+    std::optional<std::pair<QString, qint64>> target;
+    if (loggedModelId.isEmpty()) {
+        auto t = registryrules::modelsUriTarget(v.source);
+        if (!t)
+            return t.error();
+        target = *t;
+    }
 
     qint64 number = 0;
-    Status s = inTransaction(*m_db, [&](Tx &tx) -> Status {
+    Status s = inTransaction(*m_db, m_revision, [&](Tx &tx) -> Status {
         QString storageLocation = v.source;
-        if (*target) {
-            const auto &[refName, refVersion] = **target;
+        QString runId = v.runId;
+        qint64 modelExperimentId = 0;
+        if (!loggedModelId.isEmpty()) {
+            auto has = tx.hasTable("logged_models");
+            if (!has)
+                return has.error();
+            if (!*has)
+                return makeError(ErrorCategory::BadInput,
+                                 Tr::tr("this MLflow database predates LoggedModels (MLflow 3): '%1' cannot be "
+                                        "registered")
+                                     .arg(v.source),
+                                 m_path);
+            // MLflow's get_logged_model(): a deleted LoggedModel is not found.
+            Statement st = tx.db().prepare(u"SELECT artifact_location, source_run_id, experiment_id FROM "
+                                           u"logged_models WHERE model_id = ?1 "
+                                           u"AND COALESCE(lifecycle_stage, 'active') <> 'deleted'"_s);
+            st.bindUtf8(1, loggedModelId.toUtf8());
+            const auto found = tx.hasRow(st);
+            if (!found)
+                return found.error();
+            if (!*found)
+                return makeError(
+                    ErrorCategory::NotFound,
+                    Tr::tr("there is no LoggedModel '%1' (the source of the new version)").arg(loggedModelId), m_path);
+            storageLocation = st.text(0);
+            if (runId.isEmpty())
+                runId = st.text(1);
+            modelExperimentId = st.int64(2);
+        } else if (target) {
+            const auto &[refName, refVersion] = *target;
             if (auto st = tx.requireVersion(refName, refVersion); !st)
                 return st;
             auto hasColumn = tx.hasColumn("model_versions", "storage_location");
@@ -289,7 +427,7 @@ Result<ModelVersion> MlflowDbWriter::createVersion(const NewModelVersion &v)
         auto textOrNull = [](const QString &text) { return text.isEmpty() ? QString() : text; };
         st.bindUtf8(1, v.name.toUtf8()).bind(2, number).bind(3, now);
         st.bind(4, textOrNull(v.description)).bind(5, textOrNull(v.userId));
-        st.bindUtf8(6, v.source.toUtf8()).bind(7, textOrNull(v.runId));
+        st.bindUtf8(6, v.source.toUtf8()).bind(7, textOrNull(runId));
         if (*hasStorage)
             st.bindUtf8(8, storageLocation.toUtf8());
         if (auto r = tx.run(st); !r)
@@ -310,6 +448,8 @@ Result<ModelVersion> MlflowDbWriter::createVersion(const NewModelVersion &v)
                     return r;
             }
         }
+        if (!loggedModelId.isEmpty())
+            return appendModelVersionsTag(tx, loggedModelId, modelExperimentId, v.name, number);
         return {};
     });
     if (!s)
@@ -332,7 +472,7 @@ Status MlflowDbWriter::transitionStage(const QString &name, qint64 version, cons
         return s;
     if (auto s = ensureOpen(); !s)
         return s;
-    return inTransaction(*m_db, [&](Tx &tx) -> Status {
+    return inTransaction(*m_db, m_revision, [&](Tx &tx) -> Status {
         if (auto s = tx.requireVersion(name, version); !s)
             return s;
         const qint64 now = nowMs();
@@ -364,7 +504,7 @@ Status MlflowDbWriter::setAlias(const QString &name, const QString &alias, qint6
         return s;
     if (auto s = ensureOpen(); !s)
         return s;
-    return inTransaction(*m_db, [&](Tx &tx) -> Status {
+    return inTransaction(*m_db, m_revision, [&](Tx &tx) -> Status {
         auto has = tx.hasTable("registered_model_aliases");
         if (!has)
             return has.error();
@@ -389,7 +529,7 @@ Status MlflowDbWriter::deleteAlias(const QString &name, const QString &alias)
         return s;
     if (auto s = ensureOpen(); !s)
         return s;
-    return inTransaction(*m_db, [&](Tx &tx) -> Status {
+    return inTransaction(*m_db, m_revision, [&](Tx &tx) -> Status {
         if (auto s = tx.requireModel(name); !s)
             return s;
         auto has = tx.hasTable("registered_model_aliases");
@@ -416,7 +556,7 @@ Status MlflowDbWriter::setVersionTag(const QString &name, qint64 version, const 
         return s;
     if (auto s = ensureOpen(); !s)
         return s;
-    return inTransaction(*m_db, [&](Tx &tx) -> Status {
+    return inTransaction(*m_db, m_revision, [&](Tx &tx) -> Status {
         if (auto s = tx.requireVersion(name, version); !s)
             return s;
         Statement st = tx.db().prepare(
@@ -432,7 +572,7 @@ Status MlflowDbWriter::deleteVersionTag(const QString &name, qint64 version, con
         return s;
     if (auto s = ensureOpen(); !s)
         return s;
-    return inTransaction(*m_db, [&](Tx &tx) -> Status {
+    return inTransaction(*m_db, m_revision, [&](Tx &tx) -> Status {
         if (auto s = tx.requireVersion(name, version); !s)
             return s;
         Statement st =
@@ -446,7 +586,7 @@ Status MlflowDbWriter::setVersionDescription(const QString &name, qint64 version
 {
     if (auto s = ensureOpen(); !s)
         return s;
-    return inTransaction(*m_db, [&](Tx &tx) -> Status {
+    return inTransaction(*m_db, m_revision, [&](Tx &tx) -> Status {
         if (auto s = tx.requireVersion(name, version); !s)
             return s;
         Statement st = tx.db().prepare(u"UPDATE model_versions SET description = ?3, last_updated_time = ?4 "
