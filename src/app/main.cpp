@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // modeldesk: the GUI. Wiring only; the work is in md_gui and below.
 #include "CommandLine.h"
+#include "core/Settings.h"
 #include "core/Translations.h"
 
 #include "gui/ChartsPage.h"
@@ -29,6 +30,8 @@ int main(int argc, char *argv[])
 
     const bool screenshot = !options.screenshot.isEmpty();
     md::MessageBox::setHeadless(screenshot);
+    if (!screenshot)  // a screenshot reads and writes no settings
+        md::Settings::instance().migrate();
     md::MainWindow window({options.cachePath, options.journalPath, screenshot, options.compareRunIds, options.modelName,
                              options.experiment});
     window.chartsPage()->setUseSettings(!screenshot);

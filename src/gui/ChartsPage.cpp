@@ -8,6 +8,7 @@
 #include "ParallelCoordinatesChart.h"
 #include "QCustomPlotInclude.h"
 #include "cache/Cache.h"
+#include "core/Settings.h"
 #include "sync/HistoryLoader.h"
 
 #include <QDialog>
@@ -23,7 +24,6 @@
 #include <QPromise>
 #include <QPushButton>
 #include <QRegularExpression>
-#include <QSettings>
 #include <QStandardPaths>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -34,12 +34,6 @@ using namespace Qt::StringLiterals;
 namespace md {
 
 namespace {
-
-const QString kParallelAxesKey = u"charts/parallelAxes"_s;
-const QString kParallelUpIsBetterKey = u"charts/parallelUpIsBetter"_s;
-const QString kParallelColourKey = u"charts/parallelColour"_s;
-/// The directions the person chose on the Compare tab (ComparisonPage writes them).
-const QString kDirectionsKey = u"comparison/metricDirections"_s;
 
 /// One run's history as it arrives from the worker.
 struct HistoryBatch {
@@ -114,7 +108,7 @@ ChartsPage::ChartsPage(Cache *cache, QString cachePath, QWidget *parent)
         if (m_updatingControls)
             return;
         if (m_useSettings)
-            QSettings().setValue(kParallelUpIsBetterKey, on);
+            Settings::instance().setValue(Settings::Key::ParallelUpIsBetter, on);
         if (kind() == Kind::Parallel)
             showChart();
     });
@@ -122,7 +116,8 @@ ChartsPage::ChartsPage(Cache *cache, QString cachePath, QWidget *parent)
         const auto mode = index == 1 ? ParallelCoordinatesChart::ColourMode::Run : ParallelCoordinatesChart::ColourMode::LastAxis;
         m_parallel->setColourMode(mode);
         if (!m_updatingControls && m_useSettings)
-            QSettings().setValue(kParallelColourKey, mode == ParallelCoordinatesChart::ColourMode::Run ? u"run"_s : u"lastAxis"_s);
+            Settings::instance().setValue(Settings::Key::ParallelColour,
+                                          mode == ParallelCoordinatesChart::ColourMode::Run ? u"run"_s : u"lastAxis"_s);
     });
 
     auto *exportMenu = new QMenu(m_ui->exportButton);
@@ -190,12 +185,13 @@ void ChartsPage::setUseSettings(bool use)
     m_updatingControls = true;
     m_chosenAxes.clear();
     if (use) {
-        QSettings settings;
-        for (const QString &name : settings.value(kParallelAxesKey).toStringList())
+        const Settings &settings = Settings::instance();
+        for (const QString &name : settings.value(Settings::Key::ParallelAxes).toStringList())
             if (const auto key = ParallelAxisKey::fromQualified(name); key && !m_chosenAxes.contains(*key))
                 m_chosenAxes.append(*key);
-        m_ui->flipCheck->setChecked(settings.value(kParallelUpIsBetterKey, true).toBool());
-        m_ui->colourCombo->setCurrentIndex(settings.value(kParallelColourKey).toString() == u"run"_s ? 1 : 0);
+        m_ui->flipCheck->setChecked(settings.value(Settings::Key::ParallelUpIsBetter).toBool());
+        const bool byRun = settings.value(Settings::Key::ParallelColour).toString() == u"run"_s;
+        m_ui->colourCombo->setCurrentIndex(byRun ? 1 : 0);
     } else {
         m_ui->flipCheck->setChecked(true);
         m_ui->colourCombo->setCurrentIndex(0);
@@ -217,11 +213,11 @@ void ChartsPage::setParallelAxes(const QList<ParallelAxisKey> &axes)
         QStringList names;
         for (const ParallelAxisKey &k : std::as_const(m_chosenAxes))
             names.append(k.qualified());
-        QSettings settings;
+        Settings &settings = Settings::instance();
         if (names.isEmpty())
-            settings.remove(kParallelAxesKey);
+            settings.remove(Settings::Key::ParallelAxes);
         else
-            settings.setValue(kParallelAxesKey, names);
+            settings.setValue(Settings::Key::ParallelAxes, names);
     }
     if (kind() == Kind::Parallel)
         showChart();
@@ -529,8 +525,11 @@ void ChartsPage::showScatter(const QString &key)
 void ChartsPage::showParallel(const QString &key)
 {
     Q_UNUSED(key)
+    // The directions the person chose on the Compare tab.
     const MetricDirections directions =
-        m_useSettings ? MetricDirections::fromVariantMap(QSettings().value(kDirectionsKey).toMap()) : MetricDirections();
+        m_useSettings ? MetricDirections::fromVariantMap(
+                            Settings::instance().value(Settings::Key::MetricDirections).toMap())
+                      : MetricDirections();
     const ParallelData data = parallelData(m_runs.runs, parallelAxes(), directions, m_ui->flipCheck->isChecked());
     const QPalette pal = palette();
     QStringList labels;

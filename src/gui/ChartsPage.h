@@ -35,7 +35,7 @@ class ParallelCoordinatesChart;
 /// metrics, one line per run; x mode, log y, smoothing, export as PNG, SVG or PDF. The scatter chart
 /// leaves out runs without the param or the metric and says how many in the info text.
 ///
-/// Parallel coordinates: the axes are the ones chosen with Axes… (kept in QSettings as MLflow
+/// Parallel coordinates: the axes are the ones chosen with Axes… (kept in Settings as MLflow
 /// names, "params.max_depth", "metrics.val_r2_score"; those the compared runs do not have are left
 /// out), else defaultParallelAxes() with the chosen metric as the key metric. "Up is better" flips
 /// lower-is-better metrics (by the comparison's remembered directions); lines are coloured by the
@@ -76,7 +76,7 @@ public:
     void setParallelAxes(const QList<ParallelAxisKey> &axes);
     /// The axes the parallel-coordinates chart shows for the compared runs.
     QList<ParallelAxisKey> parallelAxes() const;
-    /// Whether QSettings are read and written (the remembered axes, flip and colour, and the
+    /// Whether Settings are read and written (the remembered axes, flip and colour, and the
     /// comparison's metric directions). On by default; off for --screenshot. Re-reads them.
     void setUseSettings(bool use);
     /// True while histories of the shown metric are loading.

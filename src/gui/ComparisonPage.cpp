@@ -7,6 +7,7 @@
 #include "MessageBox.h"
 #include "PlaceholderTableView.h"
 #include "cache/Cache.h"
+#include "core/Settings.h"
 #include "models/ComparisonModel.h"
 #include "models/RunsProxyModel.h"
 #include "sync/HistoryLoader.h"
@@ -21,7 +22,6 @@
 #include <QHeaderView>
 #include <QMenu>
 #include <QSaveFile>
-#include <QSettings>
 #include <QStandardPaths>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -33,7 +33,6 @@ namespace md {
 
 namespace {
 
-const QString kDirectionsKey = u"comparison/metricDirections"_s;
 // Run ids and long params elide (their tooltip has them), so that four runs with deltas fit.
 constexpr int kMaxKeyColumnWidth = 240;
 constexpr int kMaxValueColumnWidth = 200;
@@ -193,7 +192,9 @@ QString ComparisonPage::shortTitle() const
 void ComparisonPage::setUseSettings(bool use)
 {
     m_useSettings = use;
-    m_directions = use ? MetricDirections::fromVariantMap(QSettings().value(kDirectionsKey).toMap()) : MetricDirections();
+    m_directions = use ? MetricDirections::fromVariantMap(
+                             Settings::instance().value(Settings::Key::MetricDirections).toMap())
+                       : MetricDirections();
     if (!m_runs.isEmpty())
         rebuild();
 }
@@ -312,13 +313,14 @@ void ComparisonPage::setMetricDirection(const QString &metricKey, std::optional<
         m_directions.clearOverride(metricKey);
     if (m_useSettings) {
         // Another window may have remembered other metrics meanwhile: merge, do not overwrite.
-        QSettings settings;
-        MetricDirections stored = MetricDirections::fromVariantMap(settings.value(kDirectionsKey).toMap());
+        Settings &settings = Settings::instance();
+        MetricDirections stored =
+            MetricDirections::fromVariantMap(settings.value(Settings::Key::MetricDirections).toMap());
         if (direction)
             stored.setOverride(metricKey, *direction);
         else
             stored.clearOverride(metricKey);
-        settings.setValue(kDirectionsKey, stored.toVariantMap());
+        settings.setValue(Settings::Key::MetricDirections, stored.toVariantMap());
     }
     rebuild();
 }

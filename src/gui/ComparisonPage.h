@@ -34,7 +34,7 @@ class RunsProxyModel;
 /// (or rows, transposed), a baseline run that every other value is compared with, the value shown
 /// per metric (latest, minimum, maximum, at a step), "Differences only", a row search, copy as TSV
 /// (Ctrl+C) or Markdown, export as CSV. Right-click a metric to say whether higher or lower is
-/// better; the choice is remembered (QSettings "comparison/metricDirections").
+/// better; the choice is remembered (Settings::Key::MetricDirections).
 ///
 /// Reads runs through the given Cache on the GUI thread; full metric histories (for minimum,
 /// maximum and at-step) are loaded off the GUI thread with HistoryLoader on a connection of its own

@@ -14,12 +14,12 @@
 #include "RunsPage.h"
 #include "ServerSignIn.h"
 #include "models/ExperimentsModel.h"
+#include "core/Settings.h"
 #include "models/Resources.h"
 #include "demo/DemoStore.h"
 
 #include <QCloseEvent>
 #include <QHeaderView>
-#include <QSettings>
 #include <QTabWidget>
 #include <QDir>
 #include <QFileInfo>
@@ -31,12 +31,6 @@ using namespace Qt::StringLiterals;
 namespace md {
 
 namespace {
-
-const QString kGeometryKey = u"mainWindow/geometry"_s;
-const QString kStateKey = u"mainWindow/state"_s;
-const QString kSplitterKey = u"mainWindow/splitter"_s;
-const QString kShowDeletedKey = u"view/showDeleted"_s;
-const QString kHiddenColumnsKey = u"runsTable/hiddenColumns"_s;
 
 QString actionText(const QAction *action)
 {
@@ -169,24 +163,26 @@ void MainWindow::setUpActions()
 
 void MainWindow::restoreSettings()
 {
-    QSettings settings;
-    if (!restoreGeometry(settings.value(kGeometryKey).toByteArray()))
+    using Key = Settings::Key;
+    const Settings &settings = Settings::instance();
+    if (!restoreGeometry(settings.value(Key::MainWindowGeometry).toByteArray()))
         resize(1280, 800);
-    restoreState(settings.value(kStateKey).toByteArray());
-    m_ui->splitter->restoreState(settings.value(kSplitterKey).toByteArray());
-    m_ui->actionShowDeleted->setChecked(settings.value(kShowDeletedKey, false).toBool());
-    if (settings.contains(kHiddenColumnsKey))
-        m_runsPage->setHiddenColumns(settings.value(kHiddenColumnsKey).toStringList());
+    restoreState(settings.value(Key::MainWindowState).toByteArray());
+    m_ui->splitter->restoreState(settings.value(Key::MainWindowSplitter).toByteArray());
+    m_ui->actionShowDeleted->setChecked(settings.value(Key::ShowDeleted).toBool());
+    if (settings.contains(Key::RunsHiddenColumns))
+        m_runsPage->setHiddenColumns(settings.value(Key::RunsHiddenColumns).toStringList());
 }
 
 void MainWindow::saveSettings() const
 {
-    QSettings settings;
-    settings.setValue(kGeometryKey, saveGeometry());
-    settings.setValue(kStateKey, saveState());
-    settings.setValue(kSplitterKey, m_ui->splitter->saveState());
-    settings.setValue(kShowDeletedKey, m_ui->actionShowDeleted->isChecked());
-    settings.setValue(kHiddenColumnsKey, m_runsPage->hiddenColumns());
+    using Key = Settings::Key;
+    Settings &settings = Settings::instance();
+    settings.setValue(Key::MainWindowGeometry, saveGeometry());
+    settings.setValue(Key::MainWindowState, saveState());
+    settings.setValue(Key::MainWindowSplitter, m_ui->splitter->saveState());
+    settings.setValue(Key::ShowDeleted, m_ui->actionShowDeleted->isChecked());
+    settings.setValue(Key::RunsHiddenColumns, m_runsPage->hiddenColumns());
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

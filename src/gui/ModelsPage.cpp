@@ -11,6 +11,7 @@
 #include "VersionDetailsWidget.h"
 #include "cache/Cache.h"
 #include "core/NumberFormat.h"
+#include "core/Settings.h"
 #include "core/TagNames.h"
 #include "models/PlainToolTip.h"
 #include "models/TimelineData.h"
@@ -29,7 +30,6 @@
 #include <QMenu>
 #include <QPainter>
 #include <QPainterPath>
-#include <QSettings>
 #include <QStandardItemModel>
 
 #include <algorithm>
@@ -38,10 +38,6 @@
 using namespace Qt::StringLiterals;
 
 namespace md {
-
-namespace {
-const QString kSplitterKey = u"modelsPage/splitter"_s;
-} // namespace
 
 /// The key metric of each version as a small line chart (x = version), painted by hand.
 class KeyMetricChart : public QWidget {
@@ -210,9 +206,10 @@ ModelsPage::ModelsPage(Cache *cache, const QString &journalPath, QWidget *parent
     m_ui->splitter->setStretchFactor(1, 1);
     m_ui->splitter->setStretchFactor(2, 1);
     m_ui->splitter->setSizes({220, 560, 400});
-    m_ui->splitter->restoreState(QSettings().value(kSplitterKey).toByteArray());
-    connect(m_ui->splitter, &QSplitter::splitterMoved, this,
-            [this] { QSettings().setValue(kSplitterKey, m_ui->splitter->saveState()); });
+    m_ui->splitter->restoreState(Settings::instance().value(Settings::Key::ModelsPageSplitter).toByteArray());
+    connect(m_ui->splitter, &QSplitter::splitterMoved, this, [this] {
+        Settings::instance().setValue(Settings::Key::ModelsPageSplitter, m_ui->splitter->saveState());
+    });
     // Extra height goes to the table; the timeline keeps what its lanes need.
     m_ui->detailSplitter->setStretchFactor(0, 1);
     m_ui->detailSplitter->setStretchFactor(1, 0);

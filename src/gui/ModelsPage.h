@@ -36,7 +36,7 @@ class VersionsModel;
 /// version timeline (TimelineWidget, built from the cache and the journal's observed changes)
 /// and the key metric across versions; on the far right the selected version's card
 /// (VersionDetailsWidget), or two versions side by side ("Compare with Production", or the versions
-/// table's context menu "Compare with…"). The splitter's state is remembered (QSettings).
+/// table's context menu "Compare with…"). The splitter's state is remembered (Settings).
 /// Reads through the given Cache (GUI thread) and its own connection to the journal at
 /// `journalPath`; the cache must outlive the page.
 class ModelsPage : public QWidget {

@@ -8,6 +8,7 @@
 
 #include "cache/Cache.h"
 #include "cache/Journal.h"
+#include "core/Settings.h"
 #include "gui/ChartsPage.h"
 #include "gui/EnvelopeBand.h"
 #include "gui/MainWindow.h"
@@ -26,7 +27,6 @@
 #include <QImage>
 #include <QLabel>
 #include <QRegularExpression>
-#include <QSettings>
 #include <QSignalSpy>
 #include <QSlider>
 #include <QStandardPaths>
@@ -140,7 +140,7 @@ void TestCharts::initTestCase()
 
 void TestCharts::init()
 {
-    QSettings().clear();
+    md::Settings::instance().clear();
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
     m_cachePath = m_dir->filePath(u"cache.sqlite"_s);
@@ -588,19 +588,19 @@ void TestCharts::parallelCoordinates()
     page()->setParallelAxes({{md::ParallelAxisKind::Param, u"n_estimators"_s}, {md::ParallelAxisKind::Metric, u"val_mse"_s}});
     QCOMPARE(pc->axisCount(), 2);
     QVERIFY(pc->data().axes.last().flipped);
-    QCOMPARE(QSettings().value(u"charts/parallelAxes"_s).toStringList(),
+    QCOMPARE(md::Settings::instance().value(md::Settings::Key::ParallelAxes).toStringList(),
              (QStringList{u"params.n_estimators"_s, u"metrics.val_mse"_s}));
     const QVector<std::optional<double>> flippedPositions = pc->data().axes.last().positions;
     QTest::mouseClick(page()->flipCheck(), Qt::LeftButton);
     QVERIFY(!pc->data().axes.last().flipped);
     for (int i = 0; i < 4; ++i)
         QVERIFY(qFuzzyCompare(1.0 + *pc->data().axes.last().positions.at(i), 2.0 - *flippedPositions.at(i)));
-    QCOMPARE(QSettings().value(u"charts/parallelUpIsBetter"_s).toBool(), false);
+    QCOMPARE(md::Settings::instance().value(md::Settings::Key::ParallelUpIsBetter).toBool(), false);
     // Colour by run, as elsewhere.
     page()->colourCombo()->setCurrentIndex(1);
     QCOMPARE(pc->colourMode(), md::ParallelCoordinatesChart::ColourMode::Run);
     QCOMPARE(pc->lineColour(tuned), ChartsPage::runColour(tuned, page()->palette()));
-    QCOMPARE(QSettings().value(u"charts/parallelColour"_s).toString(), u"run"_s);
+    QCOMPARE(md::Settings::instance().value(md::Settings::Key::ParallelColour).toString(), u"run"_s);
 
     // The chosen axes are remembered: a new window opens with them.
     m_window.reset();
@@ -614,7 +614,7 @@ void TestCharts::parallelCoordinates()
     // Back to the defaults.
     page()->setParallelAxes({});
     QCOMPARE(page()->parallelChart()->axisCount(), 6);
-    QVERIFY(!QSettings().contains(u"charts/parallelAxes"_s));
+    QVERIFY(!md::Settings::instance().contains(md::Settings::Key::ParallelAxes));
 
     // Exports, and a dark palette.
     for (const QString &suffix : {u"png"_s, u"svg"_s, u"pdf"_s}) {

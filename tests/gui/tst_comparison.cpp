@@ -5,6 +5,7 @@
 #include "TestSupport.h"
 
 #include "cache/Journal.h"
+#include "core/Settings.h"
 #include "gui/ComparisonDelegate.h"
 #include "gui/ComparisonPage.h"
 #include "gui/MainWindow.h"
@@ -30,7 +31,6 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QPushButton>
-#include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QStandardPaths>
@@ -117,7 +117,7 @@ void TestComparisonGui::initTestCase()
 
 void TestComparisonGui::init()
 {
-    QSettings().clear();
+    md::Settings::instance().clear();
     MessageBox::clearHistory();
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
@@ -377,7 +377,8 @@ void TestComparisonGui::directionOverrideIsRemembered()
     const int rmseNow = rowOf(u"metrics.rmse"_s);
     QCOMPARE(view()->index(rmseNow, ComparisonModel::KeyColumn).data().toString(), u"rmse ↑"_s);
     QVERIFY(view()->index(rmseNow, columnOf(kLinear)).data(ComparisonModel::BestRole).toBool());
-    QCOMPARE(QSettings().value(u"comparison/metricDirections"_s).toMap().value(u"rmse"_s).toString(), u"higher"_s);
+    const QVariantMap directions = md::Settings::instance().value(md::Settings::Key::MetricDirections).toMap();
+    QCOMPARE(directions.value(u"rmse"_s).toString(), u"higher"_s);
 
     // A new window remembers it.
     m_tester.reset();
@@ -388,7 +389,7 @@ void TestComparisonGui::directionOverrideIsRemembered()
     // Automatic again.
     page()->setMetricDirection(u"rmse"_s, std::nullopt);
     QCOMPARE(view()->index(rowOf(u"metrics.rmse"_s), ComparisonModel::KeyColumn).data().toString(), u"rmse ↓"_s);
-    QVERIFY(!QSettings().value(u"comparison/metricDirections"_s).toMap().contains(u"rmse"_s));
+    QVERIFY(!md::Settings::instance().value(md::Settings::Key::MetricDirections).toMap().contains(u"rmse"_s));
 }
 
 void TestComparisonGui::emptyStateAndShortcut()

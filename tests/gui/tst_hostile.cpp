@@ -7,6 +7,7 @@
 #include "TestSupport.h"
 
 #include "cache/Journal.h"
+#include "core/Settings.h"
 #include "gui/ChartsPage.h"
 #include "gui/MetricChart.h"
 #include "gui/QCustomPlotInclude.h"
@@ -29,7 +30,6 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QLabel>
-#include <QSettings>
 #include <QSignalSpy>
 #include <QStandardItemModel>
 #include <QStandardPaths>
@@ -143,7 +143,7 @@ void TestHostile::initTestCase()
     QCoreApplication::setOrganizationName(u"ModelDeskTests"_s);
     QCoreApplication::setApplicationName(u"tst_hostile"_s);
     md::MessageBox::setHeadless(true);
-    QSettings().clear();
+    md::Settings::instance().clear();
     QVERIFY(m_dir.isValid());
     m_marker = QDir::temp().filePath(u"md-pwned-"_s + QUuid::createUuid().toString(QUuid::Id128));
     m_shell = u"$(touch "_s + m_marker + u") `touch "_s + m_marker + u"-bt`; touch "_s + m_marker + u"-semi"_s;

@@ -4,6 +4,7 @@
 #include "TestSupport.h"
 
 #include "cache/Journal.h"
+#include "core/Settings.h"
 #include "gui/ImportStatusWidget.h"
 #include "gui/FilterCompleter.h"
 #include <QAbstractItemView>
@@ -30,7 +31,6 @@
 #include <QProgressBar>
 #include <QScopeGuard>
 #include <QSet>
-#include <QSettings>
 #include <QSignalSpy>
 #include <QSplitter>
 #include <QStandardPaths>
@@ -114,7 +114,7 @@ void TestMainWindow::initTestCase()
 
 void TestMainWindow::init()
 {
-    QSettings().clear();
+    md::Settings::instance().clear();
     MessageBox::clearHistory();
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());

@@ -5,6 +5,7 @@
 #include "TestSupport.h"
 
 #include "cache/Journal.h"
+#include "core/Settings.h"
 #include "gui/MainWindow.h"
 #include "gui/MessageBox.h"
 #include "gui/ModelsPage.h"
@@ -22,7 +23,6 @@
 #include <QHeaderView>
 #include <QImage>
 #include <QScopeGuard>
-#include <QSettings>
 #include <QSignalSpy>
 #include <QStandardItemModel>
 #include <QStandardPaths>
@@ -95,7 +95,7 @@ void TestModelsPage::initTestCase()
 
 void TestModelsPage::init()
 {
-    QSettings().clear();
+    md::Settings::instance().clear();
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
     m_cachePath = m_dir->filePath(u"cache.sqlite"_s);

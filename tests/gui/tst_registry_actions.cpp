@@ -9,6 +9,7 @@
 
 #include "cache/Cache.h"
 #include "cache/Journal.h"
+#include "core/Settings.h"
 #include "gui/ActionRunner.h"
 #include "gui/MessageBox.h"
 #include "gui/ModelsPage.h"
@@ -30,7 +31,6 @@
 #include <QMap>
 #include <QPlainTextEdit>
 #include <QPushButton>
-#include <QSettings>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTableWidget>
@@ -156,7 +156,7 @@ void TestRegistryActions::initTestCase()
 
 void TestRegistryActions::init()
 {
-    QSettings().clear();
+    md::Settings::instance().clear();
     MessageBox::clearHistory();
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());

@@ -4,6 +4,7 @@
 #include "TestServer.h"
 #include "TestSupport.h"
 #include "cache/Journal.h"
+#include "core/Settings.h"
 #include "gui/MainWindow.h"
 #include "gui/MessageBox.h"
 #include "gui/SignInDialog.h"
@@ -17,7 +18,6 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QRadioButton>
-#include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QStatusBar>
@@ -63,7 +63,7 @@ private Q_SLOTS:
         QVERIFY(server.setFaults(QJsonObject{{QStringLiteral("require_token"), kToken}}));
         QTemporaryDir dir;
         const QString cachePath = dir.filePath(QStringLiteral("cache.sqlite"));
-        QSettings().clear();
+        md::Settings::instance().clear();
         MessageBox::clearHistory();
         clearServerCredentials(server.url().toString());
 
@@ -89,8 +89,7 @@ private Q_SLOTS:
 
         QTRY_VERIFY_WITH_TIMEOUT(hasCarPrice(w), 30000);
         QVERIFY(MessageBox::history().isEmpty());
-        w.close();
-        QSettings().sync();
+        w.close();  // Settings are in their file when each call returns: nothing to sync
 
         // The token is in no file ModelDesk wrote: settings, cache, journal, data folders.
         const QStringList roots{dir.path(), QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation),

@@ -8,6 +8,7 @@
 
 #include "cache/Cache.h"
 #include "cache/Journal.h"
+#include "core/Settings.h"
 #include "gui/MainWindow.h"
 #include "gui/MessageBox.h"
 #include "gui/ModelsPage.h"
@@ -26,7 +27,6 @@
 #include <QJsonObject>
 #include <QMenu>
 #include <QPushButton>
-#include <QSettings>
 #include <QSignalSpy>
 #include <QSplitter>
 #include <QStandardPaths>
@@ -139,7 +139,7 @@ void TestVersionDetails::initTestCase()
 
 void TestVersionDetails::init()
 {
-    QSettings().clear();
+    md::Settings::instance().clear();
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
 }
