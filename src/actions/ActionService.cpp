@@ -1207,7 +1207,13 @@ ActionService::ArtifactCheck artifactPresenceCheck(const QString &sourceUri, Cac
         if (cache && !v.runId.isEmpty())
             if (auto run = cache->run(v.runId))
                 runArtifactUri = run->run.artifactUri;
-        const ArtifactLocation location = ArtifactLocation::forVersion(v, runArtifactUri);
+        // MLflow 3: a version of a LoggedModel has its files where the LoggedModel keeps them.
+        QString modelArtifactUri;
+        const QString modelId = v.modelId.isEmpty() ? ModelVersion::modelIdFromSource(v.source) : v.modelId;
+        if (cache && !modelId.isEmpty())
+            if (auto model = cache->loggedModel(modelId))
+                modelArtifactUri = model->artifactLocation;
+        const ArtifactLocation location = ArtifactLocation::forVersion(v, runArtifactUri, modelArtifactUri);
         const QString name = v.name + u" v"_s + QString::number(v.version);
         if ((*store)->kind() != SourceKind::TrackingServer && (*store)->resolvedRoot(location) == location.rootUri)
             return Tr::tr("artifacts of %1 are not reachable from here (%2): not checked").arg(name, location.rootUri);

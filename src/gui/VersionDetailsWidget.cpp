@@ -246,8 +246,9 @@ bool VersionDetailsWidget::isLoading() const
 QString VersionDetailsWidget::keyOf(const VersionDetails &d) const
 {
     const ModelVersion &v = d.version();
-    return QStringList{m_sourceUri, v.name, QString::number(v.version), v.runId, v.source, d.runArtifactUri()}.join(
-        QChar(0x1f));
+    return QStringList{m_sourceUri, v.name, QString::number(v.version), v.runId, v.source, d.runArtifactUri(),
+                       d.loggedModelArtifactUri()}
+        .join(QChar(0x1f));
 }
 
 void VersionDetailsWidget::showVersion(const VersionDetails &details)
@@ -324,7 +325,8 @@ void VersionDetailsWidget::startLoading()
         } else {
             d->setArtifactsState(VersionArtifacts::State::Loading);
             if (std::none_of(jobs.cbegin(), jobs.cend(), [&](const ReadJob &j) { return j.key == key; }))
-                jobs.append(ReadJob{key, ArtifactLocation::forVersion(d->version(), d->runArtifactUri())});
+                jobs.append(ReadJob{key, ArtifactLocation::forVersion(d->version(), d->runArtifactUri(),
+                                                                     d->loggedModelArtifactUri())});
         }
     }
     if (jobs.isEmpty()) {

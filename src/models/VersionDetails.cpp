@@ -131,14 +131,25 @@ Result<VersionDetails> VersionDetails::fromCache(Cache &cache, qint64 sourceId, 
         else if (row.error().category != ErrorCategory::NotFound)
             return row.error();
     }
-    return fromData(*it, run);
+    std::optional<LoggedModel> loggedModel;
+    const QString modelId = it->modelId.isEmpty() ? ModelVersion::modelIdFromSource(it->source) : it->modelId;
+    if (!modelId.isEmpty()) {
+        auto m = cache.loggedModel(modelId, sourceId);
+        if (m)
+            loggedModel = std::move(*m);
+        else if (m.error().category != ErrorCategory::NotFound)
+            return m.error();
+    }
+    return fromData(*it, run, loggedModel);
 }
 
-VersionDetails VersionDetails::fromData(const ModelVersion &version, const std::optional<Run> &run)
+VersionDetails VersionDetails::fromData(const ModelVersion &version, const std::optional<Run> &run,
+                                        const std::optional<LoggedModel> &loggedModel)
 {
     VersionDetails d;
     d.m_version = version;
     d.m_run = run;
+    d.m_loggedModel = loggedModel;
     return d;
 }
 
@@ -216,8 +227,16 @@ DetailSection VersionDetails::modelSection() const
     add(u"status"_s, tr("Status"), m_version.status, m_version.statusMessage);
     if (!m_version.runId.isEmpty())
         add(u"run"_s, tr("Run"), m_run && !m_run->runName.isEmpty() ? m_run->runName : m_version.runId, m_version.runId);
+    if (m_loggedModel)
+        add(u"loggedModel"_s, tr("Logged model"),
+            tr("%1 (%2)").arg(m_loggedModel->name, m_loggedModel->modelId),
+            tr("MLflow 3 LoggedModel, %1; files at %2").arg(m_loggedModel->status, m_loggedModel->artifactLocation));
+    else if (const QString id = ModelVersion::modelIdFromSource(m_version.source); !id.isEmpty())
+        add(u"loggedModel"_s, tr("Logged model"), id, tr("not in the cache: sync the source to read it"));
     add(u"source"_s, tr("Source"), m_version.source);
     add(u"description"_s, tr("Description"), m_version.description);
+    // A prompt version (MLflow 3's prompt registry) holds its template in a tag.
+    add(u"template"_s, tr("Template"), tagValue(m_version.tags, kPromptTextTag));
     return s;
 }
 
@@ -248,7 +267,28 @@ DetailSection VersionDetails::trainingSection() const
 DetailSection VersionDetails::performanceSection() const
 {
     DetailSection s{DetailSectionId::Performance, tr("Performance"), {}, {}, false, {}};
-    if (m_run) {
+    // MLflow 3: the LoggedModel's own metrics, each with the dataset it was measured on.
+    if (m_loggedModel) {
+        for (const LoggedModelMetric &m : m_loggedModel->metrics) {
+            QString detail = tr("step %1").arg(m.step);
+            if (!m.datasetName.isEmpty()) {
+                QString context;
+                if (m_run)
+                    for (const DatasetInput &in : m_run->inputs)
+                        if (in.name == m.datasetName && in.digest == m.datasetDigest)
+                            context = in.context;
+                detail = context.isEmpty()
+                    ? tr("dataset %1, digest %2 · step %3").arg(m.datasetName, m.datasetDigest).arg(m.step)
+                    : tr("dataset %1, digest %2, context %3 · step %4")
+                          .arg(m.datasetName, m.datasetDigest, context)
+                          .arg(m.step);
+            }
+            const QString label = m.datasetName.isEmpty() ? m.key : tr("%1 (%2)").arg(m.key, m.datasetName);
+            s.rows.append(DetailRow{u"model|"_s + m.key + u'|' + m.datasetName + u'|' + QString::number(m.step), label,
+                                    formatMetric(m.value), detail, false});
+        }
+    }
+    if (m_run && s.rows.isEmpty()) {
         QList<MetricPoint> metrics = m_run->latestMetrics;
         std::sort(metrics.begin(), metrics.end(), [](const MetricPoint &a, const MetricPoint &b) { return a.key < b.key; });
         for (const MetricPoint &m : std::as_const(metrics))
@@ -267,6 +307,11 @@ DetailSection VersionDetails::performanceSection() const
 DetailSection VersionDetails::paramsSection() const
 {
     DetailSection s{DetailSectionId::Hyperparameters, tr("Hyperparameters"), {}, {}, false, {}};
+    if (m_loggedModel && !m_loggedModel->params.isEmpty()) {
+        for (const KeyValue &p : m_loggedModel->params)
+            s.rows.append(DetailRow{p.key, p.key, p.value, tr("of the logged model"), false});
+        return s;
+    }
     if (!m_run) {
         s.note = m_version.runId.isEmpty() ? tr("This version names no run, so no params.")
                                            : tr("The source run %1 is not in the cache.").arg(m_version.runId);

@@ -93,13 +93,19 @@ public:
     /// the cache has no such version; a run missing from the cache is not an error (the sections
     /// that need it say so).
     static Result<VersionDetails> fromCache(Cache &cache, qint64 sourceId, const QString &model, qint64 version);
-    /// The same from data at hand (tests, demo).
-    static VersionDetails fromData(const ModelVersion &version, const std::optional<Run> &run);
+    /// The same from data at hand (tests, demo). `loggedModel`: the MLflow 3 LoggedModel the
+    /// version registers, when known.
+    static VersionDetails fromData(const ModelVersion &version, const std::optional<Run> &run,
+                                   const std::optional<LoggedModel> &loggedModel = {});
 
     const ModelVersion &version() const { return m_version; }
     const std::optional<Run> &run() const { return m_run; }
     /// The run's artifact_uri, empty when the run is not known.
     QString runArtifactUri() const { return m_run ? m_run->artifactUri : QString(); }
+    /// MLflow 3: the LoggedModel the version registers, when the cache holds it.
+    const std::optional<LoggedModel> &loggedModel() const { return m_loggedModel; }
+    /// Where the LoggedModel keeps its files; empty when there is none or it is not known.
+    QString loggedModelArtifactUri() const { return m_loggedModel ? m_loggedModel->artifactLocation : QString(); }
     /// "car_price_model v4".
     QString title() const;
 
@@ -128,6 +134,7 @@ private:
     QString artifactsNote(bool *isError) const;
 
     ModelVersion m_version;
+    std::optional<LoggedModel> m_loggedModel;
     std::optional<Run> m_run;
     VersionArtifacts m_artifacts;
 };

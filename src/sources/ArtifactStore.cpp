@@ -181,6 +181,10 @@ private:
     Result<QString> resolve(const ArtifactLocation &location) const
     {
         const QString uri = location.rootUri.trimmed();
+        if (uri.isEmpty() && !location.modelId.isEmpty())
+            return makeError(ErrorCategory::NotFound,
+                             Tr::tr("the store holds no LoggedModel with this id, so its files cannot be found"),
+                             location.displayName());
         if (uri.isEmpty())
             return makeError(ErrorCategory::NotFound, Tr::tr("the version names no artifact location"),
                              location.displayName());
@@ -220,10 +224,12 @@ private:
         if (QFileInfo(path).isDir())
             return path;
         // The store was created elsewhere and moved: find the recorded path's tail below a root.
+        // It must still name the run (or the LoggedModel) whose files these are.
+        const QString anchor = location.modelId.isEmpty() ? location.runId : location.modelId;
         const QStringList parts = path.split(u'/', Qt::SkipEmptyParts);
         for (qsizetype i = 0; i < parts.size(); ++i) {
             const QStringList tail = parts.mid(i);
-            if (!location.runId.isEmpty() && !tail.contains(location.runId))
+            if (!anchor.isEmpty() && !tail.contains(anchor))
                 break;
             for (const QString &root : m_roots) {
                 const QString candidate = QDir(root).filePath(tail.join(u'/'));
@@ -345,13 +351,17 @@ public:
     SourceKind kind() const override { return SourceKind::TrackingServer; }
     QString uri() const override { return m_base.toString(); }
 
-    Result<QList<ArtifactFile>> list(const ArtifactLocation &location, const std::atomic_bool &cancel) override
+    Result<QList<ArtifactFile>> list(const ArtifactLocation &given, const std::atomic_bool &cancel) override
     {
-        if (location.runId.isEmpty())
+        HttpClient client(m_base, m_options, cancel);
+        auto resolved = withLoggedModelRoot(client, given);
+        if (!resolved)
+            return resolved.error();
+        const ArtifactLocation &location = *resolved;
+        if (location.runId.isEmpty() && location.modelId.isEmpty())
             return makeError(ErrorCategory::NotFound,
                              Tr::tr("the version names no run, so the server cannot list its artifacts"),
                              location.displayName());
-        HttpClient client(m_base, m_options, cancel);
         QList<ArtifactFile> files;
         std::deque<QString> folders{QString()};
         QString rootUri;
@@ -363,10 +373,17 @@ public:
                                  Tr::tr("the server lists more than %1 artifact folders for this run").arg(kMaxListRequests),
                                  firstUrl);
             HttpRequest r;
-            r.path = u"api/2.0/mlflow/artifacts/list"_s;
-            r.query.addQueryItem(u"run_id"_s, location.runId);
-            if (!folders.front().isEmpty())
-                r.query.addQueryItem(u"path"_s, folders.front());
+            if (location.modelId.isEmpty()) {
+                r.path = u"api/2.0/mlflow/artifacts/list"_s;
+                r.query.addQueryItem(u"run_id"_s, location.runId);
+                if (!folders.front().isEmpty())
+                    r.query.addQueryItem(u"path"_s, folders.front());
+            } else {
+                // MLflow 3: a LoggedModel's files are not among its run's artifacts.
+                r.path = u"api/2.0/mlflow/logged-models/"_s + location.modelId + u"/artifacts/directories"_s;
+                if (!folders.front().isEmpty())
+                    r.query.addQueryItem(u"artifact_directory_path"_s, folders.front());
+            }
             folders.pop_front();
             if (firstUrl.isEmpty())
                 firstUrl = client.urlOf(r);
@@ -417,13 +434,16 @@ public:
         return files;
     }
 
-    Result<QByteArray> readText(const ArtifactLocation &location, const QString &path, qint64 maxBytes,
+    Result<QByteArray> readText(const ArtifactLocation &given, const QString &path, qint64 maxBytes,
                                 const std::atomic_bool &cancel) override
     {
         if (!isSafeRelativePath(path))
             return unsafePath(path);
         HttpClient client(m_base, m_options, cancel);
-        auto req = fileRequest(location, path);
+        auto location = withLoggedModelRoot(client, given);
+        if (!location)
+            return location.error();
+        auto req = fileRequest(*location, path);
         if (!req)
             return req.error();
         auto resp = client.send(*req);
@@ -440,6 +460,30 @@ public:
     }
 
 private:
+    /// `location` with the LoggedModel's artifact location filled in from the server
+    /// (logged-models/<id>) when the cache did not know it; other locations as they are.
+    Result<ArtifactLocation> withLoggedModelRoot(HttpClient &client, ArtifactLocation location) const
+    {
+        if (location.modelId.isEmpty() || !location.rootUri.isEmpty())
+            return location;
+        HttpRequest r;
+        r.path = u"api/2.0/mlflow/logged-models/"_s + location.modelId;
+        auto resp = client.send(r);
+        if (!resp)
+            return resp.error();
+        if (!resp->ok())
+            return client.statusError(*resp);
+        const json j = json::parse(resp->body.constData(), resp->body.constData() + resp->body.size(), nullptr, false);
+        const json *info = j.is_object() && j.contains("model") && j["model"].is_object() && j["model"].contains("info")
+            ? &j["model"]["info"]
+            : nullptr;
+        if (!info || !info->is_object() || !info->contains("artifact_uri") || !(*info)["artifact_uri"].is_string())
+            return makeError(ErrorCategory::BadInput, Tr::tr("the server's LoggedModel names no artifact location"),
+                             resp->url);
+        location.rootUri = QString::fromStdString((*info)["artifact_uri"].get<std::string>());
+        return location;
+    }
+
     /// The request that downloads one artifact: the mlflow-artifacts proxy for proxied runs,
     /// else the server's /get-artifact, which serves any run's artifacts it can reach.
     Result<HttpRequest> fileRequest(const ArtifactLocation &location, const QString &path) const
@@ -610,9 +654,15 @@ QString joinPath(const QString &dir, const QString &name)
 
 // ---- ArtifactLocation ----
 
-ArtifactLocation ArtifactLocation::forVersion(const ModelVersion &version, const QString &runArtifactUri)
+ArtifactLocation ArtifactLocation::forVersion(const ModelVersion &version, const QString &runArtifactUri,
+                                              const QString &loggedModelArtifactUri)
 {
     ArtifactLocation loc;
+    loc.modelId = version.modelId.isEmpty() ? ModelVersion::modelIdFromSource(version.source) : version.modelId;
+    if (!loc.modelId.isEmpty()) {
+        loc.rootUri = loggedModelArtifactUri;
+        return loc;
+    }
     loc.runId = version.runId;
     if (version.source.startsWith(kFolderScheme)) {
         loc.rootUri = version.source;
@@ -642,6 +692,8 @@ QString ArtifactLocation::displayName() const
 {
     if (!rootUri.isEmpty())
         return rootUri;
+    if (!modelId.isEmpty())
+        return u"models:/"_s + modelId;
     return runId.isEmpty() ? QString() : Tr::tr("run %1").arg(runId);
 }
 

@@ -27,10 +27,15 @@ struct ArtifactFile {
     friend bool operator==(const ArtifactFile &, const ArtifactFile &) = default;
 };
 
-/// Where a model version's artifacts are: its run's artifact root (MLflow stores) or its file
+/// Where a model version's artifacts are: its LoggedModel's files (MLflow 3), its run's artifact
+/// root (MLflow 2 stores, and MLflow 3 versions registered from plain run artifacts) or its file
 /// (a model folder). Built from the cache's data with forVersion().
 struct ArtifactLocation {
     QString runId;    ///< the MLflow run; empty for a model folder or a version without a run
+    /// MLflow 3: the LoggedModel whose files these are ("m-…"); then rootUri is the LoggedModel's
+    /// artifact location (empty when the cache does not know it: a server is then asked for it)
+    /// and runId is empty, since the model's files are not among the run's artifacts.
+    QString modelId;
     /// The run's artifact_uri exactly as the source recorded it ("file:///…/artifacts",
     /// "mlflow-artifacts:/1/<run>/artifacts", "./mlruns/…"), or, without a run, the version's
     /// source; for a model folder the version's file ("folder:///…/model_v4.pkl").
@@ -44,8 +49,11 @@ struct ArtifactLocation {
 
     /// The location of `version`'s artifacts. `runArtifactUri` is the artifact_uri of its run
     /// (empty when the run is not known). modelPath is the version's source below the run's
-    /// root ("…/artifacts/model" under "…/artifacts", or "runs:/<run>/model").
-    static ArtifactLocation forVersion(const ModelVersion &version, const QString &runArtifactUri);
+    /// root ("…/artifacts/model" under "…/artifacts", or "runs:/<run>/model"). A version of a
+    /// LoggedModel (its modelId, or a `models:/m-…` source) is at `loggedModelArtifactUri`, the
+    /// LoggedModel's artifact location (empty when not known), with MLmodel at its root.
+    static ArtifactLocation forVersion(const ModelVersion &version, const QString &runArtifactUri,
+                                       const QString &loggedModelArtifactUri = {});
     /// Human-readable: the root URI, or "run <id>" when there is none.
     QString displayName() const;
 };

@@ -1,0 +1,146 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// MLflow 3: a model version registered from a LoggedModel (source models:/m-…) has its files
+// under <experiment>/models/<model_id>/artifacts, not under its run. Issue 12: the pre-flight
+// looked for "the model of v1" among the run's artifacts and failed on every version. Checked on
+// the MLflow 3.6 fixtures: a moved copy of the file store, mlflow.db with the server's artifacts
+// beside it, and the test server answering as MLflow 3.6.
+#include "TestServer.h"
+#include "TestSupport.h"
+
+#include "sources/ArtifactStore.h"
+
+#include <QDir>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using md::ArtifactLocation;
+using md::ErrorCategory;
+using md::ModelVersion;
+
+namespace {
+
+// car_price_model v2 of the server and mlflow.db (from models:/m-50d0…); a LoggedModel of the
+// file store, logged by run 8dfc80d9… (gbr-11).
+const QString kServerModel = u"m-50d01002a6d840bd8975570db78bb91d"_s;
+const QString kServerModelUri = u"mlflow-artifacts:/1/models/m-50d01002a6d840bd8975570db78bb91d/artifacts"_s;
+const QString kFileModel = u"m-463d465b6f0e4bc780921f630a801419"_s;
+const QString kFileModelUri = u"file:///home/ds/projects/car-price-v3/mlruns/344705800087089958/models/"
+                              "m-463d465b6f0e4bc780921f630a801419/artifacts"_s;
+
+const QStringList kModelFiles = {u"MLmodel"_s,         u"conda.yaml"_s,       u"input_example.json"_s,
+                                 u"model.pkl"_s,       u"python_env.yaml"_s,  u"requirements.txt"_s,
+                                 u"serving_input_example.json"_s};
+
+ModelVersion versionOf(const QString &modelId, const QString &runId)
+{
+    ModelVersion v;
+    v.name = u"car_price_model"_s;
+    v.version = 2;
+    v.source = u"models:/"_s + modelId;
+    v.runId = runId;
+    return v;
+}
+
+QStringList paths(const QList<md::ArtifactFile> &files)
+{
+    QStringList out;
+    for (const md::ArtifactFile &f : files)
+        out.append(f.path);
+    return out;
+}
+
+md::RestOptions fastOptions()
+{
+    md::RestOptions o;
+    o.backoffBaseMs = 10;
+    o.timeoutMs = 10'000;
+    o.maxRetries = 1;
+    return o;
+}
+
+} // namespace
+
+class TestArtifactStore3 : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void locationOfALoggedModelVersion()
+    {
+        const ModelVersion v = versionOf(kServerModel, u"run1"_s);
+        const ArtifactLocation loc = ArtifactLocation::forVersion(v, u"mlflow-artifacts:/1/run1/artifacts"_s, kServerModelUri);
+        QCOMPARE(loc.modelId, kServerModel);
+        QCOMPARE(loc.rootUri, kServerModelUri);
+        QVERIFY(loc.runId.isEmpty());     // its files are not the run's
+        QVERIFY(loc.modelPath.isEmpty());  // MLmodel at the root
+
+        // A version from plain run artifacts (v4 of the fixture) stays with its run.
+        ModelVersion legacy = v;
+        legacy.source = u"mlflow-artifacts:/1/run1/artifacts/model"_s;
+        const ArtifactLocation runLoc = ArtifactLocation::forVersion(legacy, u"mlflow-artifacts:/1/run1/artifacts"_s);
+        QVERIFY(runLoc.modelId.isEmpty());
+        QCOMPARE(runLoc.modelPath, u"model"_s);
+    }
+
+    void movedFileStoreFindsTheLoggedModelsFiles()
+    {
+        QTemporaryDir dir;
+        const QString store = dir.filePath(u"elsewhere/mlruns"_s);
+        QVERIFY(md::test::copyTree(md::test::dataPath(u"mlflow3/mlruns"_s), store));
+        auto created = md::createArtifactStore(store);
+        QVERIFY(created.ok());
+        const ArtifactLocation loc =
+            ArtifactLocation::forVersion(versionOf(kFileModel, u"8dfc80d9af904ddd8265507d5f2172ef"_s), {}, kFileModelUri);
+        const std::atomic_bool never{false};
+        auto files = (*created)->list(loc, never);
+        QVERIFY2(files.ok(), qPrintable(files.ok() ? QString() : files.error().toString()));
+        QCOMPARE(paths(*files), kModelFiles);
+        auto mlmodel = (*created)->readText(loc, u"MLmodel"_s, 64 * 1024, never);
+        QVERIFY(mlmodel.ok());
+        QVERIFY(mlmodel->contains(kFileModel.toUtf8()));
+    }
+
+    void mlflowDbFindsTheLoggedModelsFilesBesideIt()
+    {
+        QTemporaryDir dir;
+        QVERIFY(QFile::copy(md::test::dataPath(u"mlflow3/mlflow.db"_s), dir.filePath(u"mlflow.db"_s)));
+        QVERIFY(md::test::copyTree(md::test::dataPath(u"mlflow3/server-artifacts"_s), dir.filePath(u"server-artifacts"_s)));
+        auto created = md::createArtifactStore(u"sqlite:///"_s + dir.filePath(u"mlflow.db"_s));
+        QVERIFY(created.ok());
+        const ArtifactLocation loc = ArtifactLocation::forVersion(versionOf(kServerModel, u"x"_s), {}, kServerModelUri);
+        const std::atomic_bool never{false};
+        auto files = (*created)->list(loc, never);
+        QVERIFY2(files.ok(), qPrintable(files.ok() ? QString() : files.error().toString()));
+        QCOMPARE(paths(*files), kModelFiles);
+        QCOMPARE(files->first().size, 1241);
+        QCOMPARE(files->first().sha256, u"5551e75df46dbd0b1408b4ceb78d2cb3465fda6fafe9738ca1df6d453b15c791"_s);
+    }
+
+    void serverListsAndSendsTheLoggedModelsFiles()
+    {
+        md::test::TestServer server;
+        QVERIFY(server.startAs(md::test::TestServer::MlflowMajor::V3));
+        auto store = md::createServerArtifactStore(server.url(), fastOptions());
+        const std::atomic_bool never{false};
+        // Known from the cache, and not known: the server is asked for the LoggedModel first.
+        for (const QString &root : {kServerModelUri, QString()}) {
+            const ArtifactLocation loc = ArtifactLocation::forVersion(versionOf(kServerModel, u"x"_s), {}, root);
+            auto files = store->list(loc, never);
+            QVERIFY2(files.ok(), qPrintable(files.ok() ? QString() : files.error().toString()));
+            QCOMPARE(paths(*files), kModelFiles);
+            QCOMPARE(files->first().sha256, u"5551e75df46dbd0b1408b4ceb78d2cb3465fda6fafe9738ca1df6d453b15c791"_s);
+            auto mlmodel = store->readText(loc, u"MLmodel"_s, 64 * 1024, never);
+            QVERIFY(mlmodel.ok());
+            QVERIFY(mlmodel->startsWith(QByteArray("artifact_path: " + kServerModelUri.toUtf8())));
+        }
+        // An unknown LoggedModel: one NotFound naming the server's URL, not a retried 500.
+        const ArtifactLocation missing = ArtifactLocation::forVersion(versionOf(u"m-0000"_s, u"x"_s), {}, {});
+        auto none = store->list(missing, never);
+        QVERIFY(!none.ok());
+        QCOMPARE(none.error().category, ErrorCategory::NotFound);
+        QVERIFY2(none.error().where.contains(u"logged-models/m-0000"_s), qPrintable(none.error().where));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestArtifactStore3)
+#include "tst_artifactstore3.moc"
