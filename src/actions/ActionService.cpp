@@ -483,6 +483,13 @@ Status ActionService::checkExpected(const ActionRequest &request, const Register
 
 Result<ActionPlan> ActionService::planOn(const ActionRequest &request, const RegisteredModel &model)
 {
+    // MLflow 3 keeps prompts as registered models; none of the registry actions means anything
+    // for a prompt, and a rollback of one could take down what an application sends to its LLM.
+    if (model.isPrompt())
+        return makeError(ErrorCategory::BadInput,
+                         Tr::tr("this is a prompt of MLflow's prompt registry, not a model: prompts are not "
+                                "registered, promoted, reviewed or rolled back here"),
+                         request.model);
     const ModelPolicy p = m_policies.forModel(request.model);
     ActionPlan plan;
     plan.request = request;

@@ -292,11 +292,26 @@ void ModelsPage::loadModels()
         return;
     }
     m_ui->modelsView->setPlaceholderText(tr("This source has no registered models."));
+    // MLflow 3's prompts are registered models too: listed after the models, marked, never acted on.
+    std::stable_partition(models->begin(), models->end(), [](const RegisteredModel &m) { return !m.isPrompt(); });
     for (const RegisteredModel &m : std::as_const(*models)) {
-        auto *name = new QStandardItem(m.name);
+        const bool prompt = m.isPrompt();
+        auto *name = new QStandardItem(prompt ? tr("%1 (prompt)").arg(m.name) : m.name);
         name->setData(m.name, ModelNameRole);
         name->setData(qint64(m.versions.size()), VersionCountRole);
-        name->setToolTip(plainToolTip(m.description.isEmpty() ? m.name : m.name + u"\n"_s + m.description));
+        const QString about = prompt ? tr("A prompt of MLflow's prompt registry: its versions hold template text. "
+                                          "Prompts are not promoted, reviewed or rolled back.")
+                                     : QString();
+        QStringList tip{m.name};
+        for (const QString &line : {m.description, about})
+            if (!line.isEmpty())
+                tip.append(line);
+        name->setToolTip(plainToolTip(tip.join(u'\n')));
+        if (prompt) {
+            QFont italic = name->font();
+            italic.setItalic(true);
+            name->setFont(italic);
+        }
         name->setEditable(false);
         auto *count = new QStandardItem(QString::number(m.versions.size()));
         count->setData(m.name, ModelNameRole);
@@ -493,6 +508,11 @@ QMenu *ModelsPage::createVersionMenu(int row, QWidget *parent)
 
 // ---------------------------------------------------------------------------- registry actions
 
+namespace {
+/// The tooltip an action has when nothing stops it (updateActions() may replace it with why not).
+constexpr char kDefaultToolTip[] = "modeldeskDefaultToolTip";
+} // namespace
+
 void ModelsPage::setUpActions()
 {
     m_runner = new ActionRunner(m_cache->path(), m_journalPath, this);
@@ -503,6 +523,7 @@ void ModelsPage::setUpActions()
         auto *a = new QAction(text, this);
         a->setObjectName(name);
         a->setToolTip(key.isEmpty() ? tip : tip + u" ("_s + key.toString(QKeySequence::NativeText) + u')');
+        a->setProperty(kDefaultToolTip, a->toolTip());
         if (!key.isEmpty()) {
             a->setShortcut(key);
             a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
@@ -638,6 +659,8 @@ void ModelsPage::updateActions()
         return QString();
     };
     const bool inReview = v && (v->currentStage == kStageStaging || v->aliases.contains(u"challenger"_s));
+    for (QAction *a : {m_registerAction, m_sendToReview, m_abTest, m_review, m_rollback})
+        a->setToolTip(a->property(kDefaultToolTip).toString());
     m_registerAction->setEnabled(!busy && haveModel);
     m_sendToReview->setEnabled(!busy && v && current != production && v->currentStage != kStageStaging);
     const bool abRunning = !tag(tags::kAbStart).isEmpty() && tag(tags::kAbEnd).isEmpty();
@@ -649,6 +672,14 @@ void ModelsPage::updateActions()
                               ? tr("Put v%1 into Production; v%2 is archived as rollback target").arg(current).arg(production)
                               : tr("Production needs an approval by a second person first (Review…)"));
     m_rollback->setEnabled(!busy && haveModel && production);
+    if (m_versions->registeredModel().isPrompt()) {
+        // Say why, on every action: a prompt is not a model.
+        const QString why = tr("%1 is a prompt of MLflow's prompt registry, not a model").arg(m_modelName);
+        for (QAction *a : {m_registerAction, m_sendToReview, m_abTest, m_review, m_promote, m_rollback}) {
+            a->setEnabled(false);
+            a->setToolTip(why);
+        }
+    }
     refreshQueue();
 }
 

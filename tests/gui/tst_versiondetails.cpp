@@ -116,6 +116,7 @@ private Q_SLOTS:
     void missingArtifactFolderShownInline();
     void darkPaletteAndSplitterState();
     void cancelSlowServerRead();
+    void mlflow3CardShowsTheLoggedModel();
 
 private:
     /// Imports `uri` into a fresh cache in m_dir and shows a ModelsPage on it.
@@ -488,6 +489,48 @@ void TestVersionDetails::cancelSlowServerRead()
     const QString text = visibleText(card());
     QVERIFY(text.contains(u"python_function, sklearn"_s));
     QVERIFY(text.contains(u"sha256 a92b8309d474db4ec75fc954cf8bf6ee1cc9a9a56c3ad65830b412f3b2881218"_s));
+}
+
+// Issue 12: on MLflow 3 a version points at a LoggedModel (models:/m-…) whose files are not
+// among its run's artifacts; the card showed no model, flavor or dependencies.
+void TestVersionDetails::mlflow3CardShowsTheLoggedModel()
+{
+    md::test::TestServer server;
+    QVERIFY(server.startAs(md::test::TestServer::MlflowMajor::V3));
+    QVERIFY(openPage(server.url().toString()));
+    clickVersion(2);
+    QTRY_VERIFY_WITH_TIMEOUT(loaded(card()), kCardTimeoutMs);
+    QCOMPARE(card()->details().artifacts().state, VersionArtifacts::State::Loaded);
+    const QString text = visibleText(card());
+    QVERIFY2(text.contains(u"m-50d01002a6d840bd8975570db78bb91d"_s), qPrintable(text));
+    QVERIFY(text.contains(u"Logged model"_s));
+    QVERIFY(text.contains(u"python_function, sklearn"_s));
+    // The LoggedModel's own metrics, one measured on the validation dataset.
+    QVERIFY(text.contains(u"holdout_rmse (cars_synth_v1_val)"_s));
+    QVERIFY(text.contains(u"digest bc79217c"_s));
+    // Dependencies and files from models/<model_id>/artifacts.
+    QVERIFY(text.contains(u"scikit-learn"_s));
+    QVERIFY(text.contains(u"model.pkl"_s));
+    QVERIFY(!text.contains(u"Cannot read the artifacts"_s));
+
+    // The prompt is listed apart, marked, and no registry action is offered for it.
+    const QString prompt = u"car_price_summary_prompt"_s;
+    QAbstractItemModel *models = page()->findChild<QTreeView *>()->model();
+    QCOMPARE(models->index(models->rowCount() - 1, 0).data().toString(), prompt + u" (prompt)"_s);
+    QVERIFY(page()->selectModel(prompt));
+    for (const char *name : {"actionSendToReview", "actionReview", "actionPromote", "actionRollback", "actionRegisterVersion"}) {
+        QAction *a = page()->findChild<QAction *>(QLatin1String(name));
+        QVERIFY2(a && !a->isEnabled(), name);
+        QVERIFY2(a->toolTip().contains(u"is a prompt"_s), qPrintable(a->toolTip()));
+    }
+    clickVersion(2);
+    QTRY_VERIFY_WITH_TIMEOUT(!card()->isLoading(), kCardTimeoutMs);
+    QVERIFY2(visibleText(card()).contains(u"You are a car pricing assistant"_s), qPrintable(visibleText(card())));
+    // Back on a model, the actions and their tooltips are the model's again.
+    QVERIFY(page()->selectModel(u"car_price_model"_s));
+    QAction *rollback = page()->findChild<QAction *>(u"actionRollback"_s);
+    QVERIFY(rollback->isEnabled());
+    QVERIFY(!rollback->toolTip().contains(u"prompt"_s));
 }
 
 QTEST_MAIN(TestVersionDetails)
