@@ -295,12 +295,16 @@ int cmdSync(Context &c)
         printErr(QStringLiteral("\n"));
     if (!report)
         return fail(report.error());
-    for (const auto &p : std::as_const(report->problems))
-        printErr(QStringLiteral("modeldesk-cli: skipped: ") + p.error.toString() + QLatin1Char('\n'));
+    bool skipped = false;
+    for (const auto &p : std::as_const(report->problems)) {
+        skipped = skipped || !p.warning;
+        printErr((p.warning ? QStringLiteral("modeldesk-cli: warning: ") : QStringLiteral("modeldesk-cli: skipped: "))
+                 + p.error.toString() + QLatin1Char('\n'));
+    }
     if (c.o.format == Format::Json) {
         json problems = json::array();
         for (const auto &p : std::as_const(report->problems))
-            problems.push_back({{"where", s(p.error.where)}, {"message", s(p.error.message)}});
+            problems.push_back({{"where", s(p.error.where)}, {"message", s(p.error.message)}, {"warning", p.warning}});
         json changes = json::array();
         for (const auto &ch : std::as_const(report->changes))
             changes.push_back({{"model", s(ch.model)}, {"version", ch.version}, {"field", s(ch.field)},
@@ -321,7 +325,7 @@ int cmdSync(Context &c)
                          .arg(ch.version)
                          .arg(ch.field, ch.oldValue, ch.newValue));
     }
-    return report->problems.isEmpty() ? 0 : 2;
+    return skipped ? 2 : 0;
 }
 
 int cmdSources(Context &c)

@@ -320,6 +320,7 @@ void MainWindow::reportBatch(const ImportBatch &batch)
 {
     QStringList done;
     QStringList problems;
+    QStringList warnings;
     QStringList failures;
     for (const ImportOutcome &o : batch.outcomes) {
         if (o.report) {
@@ -328,7 +329,7 @@ void MainWindow::reportBatch(const ImportBatch &batch)
             const QString what = o.report->models == 0 ? runs : tr("%1 and %2", "runs and models").arg(runs, models);
             done.append(tr("Imported %1 from %2").arg(what, o.report->uri));
             for (const ReadProblem &p : o.report->problems)
-                problems.append(p.error.toString());
+                (p.warning ? warnings : problems).append(p.error.toString());
         } else if (o.error && o.error->category == ErrorCategory::Auth) {
             // Not a failure to report: the server wants the user to sign in.
             m_signIn->handleAuthFailure(o.uri, o.error->message);
@@ -356,6 +357,8 @@ void MainWindow::reportBatch(const ImportBatch &batch)
                                 : tr("%1 items could not be read and were skipped; everything else was imported.")
                                       .arg(problems.size()),
                             problems.join(u"\n"_s));
+    } else if (!warnings.isEmpty()) {
+        MessageBox::warning(this, tr("Imported with a Warning"), warnings.join(u"\n\n"_s));
     }
 }
 

@@ -20,8 +20,11 @@ enum class SourceKind { FileStore, MlflowDb, ModelFolder, TrackingServer };
 QString sourceKindName(SourceKind kind);
 
 /// A problem found while reading one item of a source. The item is skipped, the rest goes on.
+/// A warning skips nothing: it is a note about the whole source that the user must see once (an
+/// mlflow.db of a newer MLflow, read as far as its schema is known and never written).
 struct ReadProblem {
     Error error;
+    bool warning = false;
 };
 
 /// What the cache already holds of a source, so that a source that can read incrementally (the

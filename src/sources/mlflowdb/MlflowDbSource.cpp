@@ -501,9 +501,9 @@ public:
 
 private:
     Error fail() const { return readError(m_db); }
-    void problem(ImportSink &sink, const QString &message) const
+    void problem(ImportSink &sink, const QString &message, bool warning = false) const
     {
-        sink.problem(ReadProblem{makeError(ErrorCategory::BadInput, message, m_path)});
+        sink.problem(ReadProblem{makeError(ErrorCategory::BadInput, message, m_path), warning});
     }
     Status exec(const char *sql);
     Status prepareOnce(Statement &slot, const QByteArray &sql);
@@ -588,8 +588,9 @@ void Reader::reportSchema(ImportSink &sink)
             Tr::tr("not read, since these columns are missing: %1").arg(m_parts.skipped.join(u", "_s));
         message = message.isEmpty() ? notRead : message + u"; "_s + notRead;
     }
+    // Nothing skipped: only a warning that this file is read, never written.
     if (!message.isEmpty())
-        problem(sink, message);
+        problem(sink, message, m_parts.skipped.isEmpty());
 }
 
 Status Reader::run(ImportSink &sink, const std::atomic_bool &cancel)
