@@ -383,6 +383,10 @@
         <source> (by another tool, seen by a sync at %1)</source>
         <translation> (von einem anderen Werkzeug, von einer Synchronisierung um %1 gesehen)</translation>
     </message>
+    <message>
+        <source>this is a prompt of MLflow&apos;s prompt registry, not a model: prompts are not registered, promoted, reviewed or rolled back here</source>
+        <translation>das ist ein Prompt aus MLflows Prompt-Registry, kein Modell: Prompts werden hier nicht registriert, befördert, geprüft oder zurückgerollt</translation>
+    </message>
 </context>
 <context>
     <name>ArtifactStore</name>
@@ -502,6 +506,14 @@
         <source>MLmodel names %1, which is not among the artifacts</source>
         <translation>MLmodel nennt %1, das nicht unter den Artefakten ist</translation>
     </message>
+    <message>
+        <source>the store holds no LoggedModel with this id, so its files cannot be found</source>
+        <translation>der Speicher enthält kein LoggedModel mit dieser ID, seine Dateien sind daher nicht zu finden</translation>
+    </message>
+    <message>
+        <source>the server&apos;s LoggedModel names no artifact location</source>
+        <translation>das LoggedModel des Servers nennt keinen Ort für seine Artefakte</translation>
+    </message>
 </context>
 <context>
     <name>AtomicFile</name>
@@ -591,6 +603,10 @@
     <message>
         <source>runs %1 are not in the cache</source>
         <translation>Läufe %1 sind nicht im Cache</translation>
+    </message>
+    <message>
+        <source>no LoggedModel with this id in the cache</source>
+        <translation>kein LoggedModel mit dieser ID im Cache</translation>
     </message>
 </context>
 <context>
@@ -1187,6 +1203,48 @@
         <translation>%1 … %2</translation>
     </message>
     <message>
+        <source>%1 needs a whole number from %2 to %3, got &apos;%4&apos;</source>
+        <translation>%1 braucht eine ganze Zahl von %2 bis %3, erhalten: &apos;%4&apos;</translation>
+    </message>
+    <message>
+        <source>generate takes no positional arguments, got &apos;%1&apos;</source>
+        <translation>generate nimmt keine Positionsargumente, erhalten: &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>generate needs --into DIR</source>
+        <translation>generate braucht --into DIR</translation>
+    </message>
+    <message>
+        <source>generate needs --runs N</source>
+        <translation>generate braucht --runs N</translation>
+    </message>
+    <message>
+        <source>--seed needs a whole number from 0 to %1, got &apos;%2&apos;</source>
+        <translation>--seed braucht eine ganze Zahl von 0 bis %1, erhalten: &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <source>the folder exists and is not empty; nothing was written (--force replaces its mlruns/ and mlflow.db)</source>
+        <translation>der Ordner existiert und ist nicht leer; nichts wurde geschrieben (--force ersetzt seine mlruns/ und mlflow.db)</translation>
+    </message>
+    <message>
+        <source>Generating: %1 of %2 runs</source>
+        <translation>Erzeuge: %1 von %2 Läufen</translation>
+    </message>
+    <message>
+        <source>Wrote %1 runs in %2 experiments (%3 metric points, %4 params, %5 tags)
+  MLflow file store: %6
+  MLflow database:   %7
+</source>
+        <translation>%1 Läufe in %2 Experimenten geschrieben (%3 Metrikpunkte, %4 Parameter, %5 Tags)
+  MLflow-Dateispeicher: %6
+  MLflow-Datenbank:     %7
+</translation>
+    </message>
+    <message>
+        <source>modeldesk-cli: error: %1</source>
+        <translation>modeldesk-cli: Fehler: %1</translation>
+    </message>
+    <message>
         <source>Usage: modeldesk-cli [--cache PATH] [--journal PATH] [--format table|csv|json] [--quiet] COMMAND [ARGS]
 
 Commands:
@@ -1204,8 +1262,10 @@ Commands:
   compare RUN_ID RUN_ID... [--baseline RUN_ID] [--step latest|min|max|N] [--diff-only]
                              runs side by side with deltas against the baseline (default: the
                              run behind the Production version or the champion alias)
-  models                     registered models
+  models                     registered models (MLflow&apos;s prompts are listed by `prompts`)
   versions MODEL             the versions of a registered model
+  prompts [PROMPT]           the prompts of MLflow 3&apos;s prompt registry; with PROMPT its versions,
+                             aliases and template text (prompts are never promoted or rolled back)
   journal [verify] [--model MODEL]
                              the journal of actions and observed registry changes
   timeline MODEL             the version history of a model: stages, aliases, every event
@@ -1264,8 +1324,10 @@ Befehle:
   compare RUN_ID RUN_ID... [--baseline RUN_ID] [--step latest|min|max|N] [--diff-only]
                              Läufe nebeneinander, mit Differenzen zur Basis (Vorgabe: der Lauf
                              hinter der Production-Version oder dem Alias champion)
-  models                     registrierte Modelle
+  models                     registrierte Modelle (MLflows Prompts listet `prompts`)
   versions MODEL             die Versionen eines registrierten Modells
+  prompts [PROMPT]           die Prompts der Prompt-Registry von MLflow 3; mit PROMPT dessen Versionen,
+                             Aliasse und Vorlagentext (Prompts werden nie befördert oder zurückgerollt)
   journal [verify] [--model MODEL]
                              das Journal der Aktionen und beobachteten Änderungen im Modellregister
   timeline MODEL             die Versionsgeschichte eines Modells: Stufen, Aliasse, jedes Ereignis
@@ -1309,46 +1371,24 @@ MLFLOW_TRACKING_URI wird von &apos;sync&apos; verwendet, wenn keine SOURCE-URI a
 </translation>
     </message>
     <message>
-        <source>%1 needs a whole number from %2 to %3, got &apos;%4&apos;</source>
-        <translation>%1 braucht eine ganze Zahl von %2 bis %3, erhalten: &apos;%4&apos;</translation>
+        <source>prompts takes at most one PROMPT name</source>
+        <translation>prompts nimmt höchstens einen PROMPT-Namen</translation>
     </message>
     <message>
-        <source>generate takes no positional arguments, got &apos;%1&apos;</source>
-        <translation>generate nimmt keine Positionsargumente, erhalten: &apos;%1&apos;</translation>
+        <source>Prompt</source>
+        <translation>Prompt</translation>
     </message>
     <message>
-        <source>generate needs --into DIR</source>
-        <translation>generate braucht --into DIR</translation>
+        <source>this is a registered model, not a prompt: see `versions`</source>
+        <translation>das ist ein registriertes Modell, kein Prompt: siehe `versions`</translation>
     </message>
     <message>
-        <source>generate needs --runs N</source>
-        <translation>generate braucht --runs N</translation>
+        <source>no prompt with this name in the cache</source>
+        <translation>kein Prompt mit diesem Namen im Cache</translation>
     </message>
     <message>
-        <source>--seed needs a whole number from 0 to %1, got &apos;%2&apos;</source>
-        <translation>--seed braucht eine ganze Zahl von 0 bis %1, erhalten: &apos;%2&apos;</translation>
-    </message>
-    <message>
-        <source>the folder exists and is not empty; nothing was written (--force replaces its mlruns/ and mlflow.db)</source>
-        <translation>der Ordner existiert und ist nicht leer; nichts wurde geschrieben (--force ersetzt seine mlruns/ und mlflow.db)</translation>
-    </message>
-    <message>
-        <source>Generating: %1 of %2 runs</source>
-        <translation>Erzeuge: %1 von %2 Läufen</translation>
-    </message>
-    <message>
-        <source>Wrote %1 runs in %2 experiments (%3 metric points, %4 params, %5 tags)
-  MLflow file store: %6
-  MLflow database:   %7
-</source>
-        <translation>%1 Läufe in %2 Experimenten geschrieben (%3 Metrikpunkte, %4 Parameter, %5 Tags)
-  MLflow-Dateispeicher: %6
-  MLflow-Datenbank:     %7
-</translation>
-    </message>
-    <message>
-        <source>modeldesk-cli: error: %1</source>
-        <translation>modeldesk-cli: Fehler: %1</translation>
+        <source>Template</source>
+        <translation>Vorlage</translation>
     </message>
 </context>
 <context>
@@ -1534,10 +1574,6 @@ MLFLOW_TRACKING_URI wird von &apos;sync&apos; verwendet, wenn keine SOURCE-URI a
         <translation>Die Datenbank kann nicht geschrieben werden: %1</translation>
     </message>
     <message>
-        <source>out of memory</source>
-        <translation>kein Speicher mehr frei</translation>
-    </message>
-    <message>
         <source>must be a whole number from %1 to %2, not %3</source>
         <translation>muss eine ganze Zahl von %1 bis %2 sein, nicht %3</translation>
     </message>
@@ -1695,77 +1731,29 @@ MLFLOW_TRACKING_URI wird von &apos;sync&apos; verwendet, wenn keine SOURCE-URI a
         <source>not an MLflow file store</source>
         <translation>kein MLflow-Dateispeicher</translation>
     </message>
+    <message>
+        <source>the field source_id is missing</source>
+        <translation>das Feld source_id fehlt</translation>
+    </message>
+    <message>
+        <source>the field destination_id or step is missing or invalid</source>
+        <translation>das Feld destination_id oder step fehlt oder ist ungültig</translation>
+    </message>
+    <message>
+        <source>malformed metric line (expected &quot;timestamp value step run_id [dataset_name dataset_digest]&quot;)</source>
+        <translation>fehlerhafte Metrikzeile (erwartet: &quot;timestamp value step run_id [dataset_name dataset_digest]&quot;)</translation>
+    </message>
+    <message>
+        <source>model_id %1 does not match its folder %2</source>
+        <translation>model_id %1 passt nicht zu seinem Ordner %2</translation>
+    </message>
+    <message>
+        <source>the LoggedModel names experiment %1 but lies in experiment %2</source>
+        <translation>das LoggedModel nennt Experiment %1, liegt aber in Experiment %2</translation>
+    </message>
 </context>
 <context>
     <name>FileStoreWriter</name>
-    <message>
-        <source>the registered model name cannot be empty</source>
-        <translation>der Name des registrierten Modells darf nicht leer sein</translation>
-    </message>
-    <message>
-        <source>invalid tag name &apos;%1&apos;: names may only contain alphanumerics, underscores (_), dashes (-), periods (.), spaces ( ) and slashes (/)</source>
-        <translation>ungültiger Tag-Name &apos;%1&apos;: Namen dürfen nur Buchstaben, Ziffern, Unterstriche (_), Bindestriche (-), Punkte (.), Leerzeichen ( ) und Schrägstriche (/) enthalten</translation>
-    </message>
-    <message>
-        <source>invalid tag name &apos;%1&apos;: it would resolve to the path &apos;%2&apos;</source>
-        <translation>ungültiger Tag-Name &apos;%1&apos;: er würde zum Pfad &apos;%2&apos; aufgelöst</translation>
-    </message>
-    <message>
-        <source>the tag name has %1 characters, more than the limit of 250</source>
-        <translation>der Tag-Name hat %1 Zeichen, mehr als die Grenze von 250</translation>
-    </message>
-    <message>
-        <source>the tag value has %1 characters, more than the limit of 5000</source>
-        <translation>der Tag-Wert hat %1 Zeichen, mehr als die Grenze von 5000</translation>
-    </message>
-    <message>
-        <source>the alias cannot be empty</source>
-        <translation>der Alias darf nicht leer sein</translation>
-    </message>
-    <message>
-        <source>invalid alias &apos;%1&apos;: names may only contain alphanumerics, underscores (_) and dashes (-)</source>
-        <translation>ungültiger Alias &apos;%1&apos;: Namen dürfen nur Buchstaben, Ziffern, Unterstriche (_) und Bindestriche (-) enthalten</translation>
-    </message>
-    <message>
-        <source>the alias has %1 characters, more than the limit of 255</source>
-        <translation>der Alias hat %1 Zeichen, mehr als die Grenze von 255</translation>
-    </message>
-    <message>
-        <source>the alias &apos;latest&apos; (in any case) is reserved</source>
-        <translation>der Alias &apos;latest&apos; ist (in jeder Groß-/Kleinschreibung) reserviert</translation>
-    </message>
-    <message>
-        <source>the version alias &apos;%1&apos; is reserved</source>
-        <translation>der Versionsalias &apos;%1&apos; ist reserviert</translation>
-    </message>
-    <message>
-        <source>invalid stage &apos;%1&apos;: it must be one of None, Staging, Production, Archived</source>
-        <translation>ungültige Stufe &apos;%1&apos;: erlaubt sind None, Staging, Production und Archived</translation>
-    </message>
-    <message>
-        <source>existing versions can only be archived when moving to Staging or Production, not %1</source>
-        <translation>vorhandene Versionen können nur beim Verschieben nach Staging oder Production archiviert werden, nicht bei %1</translation>
-    </message>
-    <message>
-        <source>cannot resolve the model URI &apos;%1&apos;: only models:/&lt;name&gt;/&lt;version&gt; can be registered from the registry</source>
-        <translation>die Modell-URI &apos;%1&apos; kann nicht aufgelöst werden: aus dem Modellregister lässt sich nur models:/&lt;name&gt;/&lt;version&gt; registrieren</translation>
-    </message>
-    <message>
-        <source>the file is missing</source>
-        <translation>die Datei fehlt</translation>
-    </message>
-    <message>
-        <source>cannot read the file: %1</source>
-        <translation>die Datei kann nicht gelesen werden: %1</translation>
-    </message>
-    <message>
-        <source>the file is empty or not a YAML mapping</source>
-        <translation>die Datei ist leer oder kein YAML-Mapping</translation>
-    </message>
-    <message>
-        <source>not valid YAML: %1</source>
-        <translation>kein gültiges YAML: %1</translation>
-    </message>
     <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
@@ -1833,6 +1821,10 @@ MLFLOW_TRACKING_URI wird von &apos;sync&apos; verwendet, wenn keine SOURCE-URI a
     <message>
         <source>registered model &apos;%1&apos; has no alias &apos;%2&apos;</source>
         <translation>das registrierte Modell &apos;%1&apos; hat keinen Alias &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <source>there is no LoggedModel &apos;%1&apos; in the store to register a version from</source>
+        <translation>im Speicher gibt es kein LoggedModel &apos;%1&apos;, aus dem eine Version registriert werden könnte</translation>
     </message>
 </context>
 <context>
@@ -2126,16 +2118,44 @@ MLFLOW_TRACKING_URI wird von &apos;sync&apos; verwendet, wenn keine SOURCE-URI a
         <translation>MLflow-Schemarevision &apos;%1&apos; ist zu alt (vor MLflow 1.4); aktualisieren Sie sie mit `mlflow db upgrade`</translation>
     </message>
     <message>
-        <source>unknown MLflow schema revision &apos;%1&apos; (newer than this ModelDesk?)</source>
-        <translation>unbekannte MLflow-Schemarevision &apos;%1&apos; (neuer als dieses ModelDesk?)</translation>
-    </message>
-    <message>
         <source>not an MLflow database (table &apos;%1&apos; is missing)</source>
         <translation>keine MLflow-Datenbank (Tabelle &apos;%1&apos; fehlt)</translation>
     </message>
     <message>
         <source>the MLflow database is read-only</source>
         <translation>die MLflow-Datenbank ist schreibgeschützt</translation>
+    </message>
+    <message>
+        <source>cannot read this MLflow database: column %1 is missing</source>
+        <translation>diese MLflow-Datenbank ist nicht lesbar: die Spalte %1 fehlt</translation>
+    </message>
+    <message>
+        <source>(schema revision %1 is newer than ModelDesk knows, up to %2)</source>
+        <translation>(Schema-Revision %1 ist neuer als die, die ModelDesk kennt, bis %2)</translation>
+    </message>
+    <message>
+        <source>not an MLflow database (its alembic_version holds &apos;%1&apos;, which is no schema revision)</source>
+        <translation>keine MLflow-Datenbank (ihre alembic_version enthält &apos;%1&apos;, keine Schema-Revision)</translation>
+    </message>
+    <message>
+        <source>not read, since these columns are missing: %1</source>
+        <translation>nicht gelesen, da diese Spalten fehlen: %1</translation>
+    </message>
+    <message>
+        <source>a LoggedModel of experiment %1 has no model_id; skipped</source>
+        <translation>ein LoggedModel von Experiment %1 hat keine model_id; übersprungen</translation>
+    </message>
+    <message>
+        <source>LoggedModel %1 belongs to experiment &apos;%2&apos;, which does not exist; skipped</source>
+        <translation>LoggedModel %1 gehört zu Experiment &apos;%2&apos;, das es nicht gibt; übersprungen</translation>
+    </message>
+    <message>
+        <source>written by a newer MLflow (schema revision %1; ModelDesk knows up to %2): writes to it are refused, since that MLflow may expect more of them than ModelDesk knows; nothing was changed</source>
+        <translation>von einem neueren MLflow geschrieben (Schema-Revision %1; ModelDesk kennt bis %2): Schreibzugriffe werden abgelehnt, da dieses MLflow mehr von ihnen erwarten kann, als ModelDesk weiß; nichts wurde geändert</translation>
+    </message>
+    <message>
+        <source>written by a newer MLflow (schema revision %1; ModelDesk knows up to %2): read what is known, writes refused</source>
+        <translation>von einem neueren MLflow geschrieben (Schema-Revision %1; ModelDesk kennt bis %2): Bekanntes gelesen, Schreibzugriffe abgelehnt</translation>
     </message>
 </context>
 <context>
@@ -2179,6 +2199,18 @@ MLFLOW_TRACKING_URI wird von &apos;sync&apos; verwendet, wenn keine SOURCE-URI a
     <message>
         <source>registered model &apos;%1&apos; has no alias &apos;%2&apos;</source>
         <translation>das registrierte Modell &apos;%1&apos; hat keinen Alias &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <source>the MLflow database was migrated to schema revision &apos;%1&apos; since it was opened (revision &apos;%2&apos;); nothing was changed</source>
+        <translation>die MLflow-Datenbank wurde seit dem Öffnen auf die Schema-Revision &apos;%1&apos; migriert (Revision &apos;%2&apos;); nichts wurde geändert</translation>
+    </message>
+    <message>
+        <source>this MLflow database predates LoggedModels (MLflow 3): &apos;%1&apos; cannot be registered</source>
+        <translation>diese MLflow-Datenbank ist älter als LoggedModels (MLflow 3): &apos;%1&apos; kann nicht registriert werden</translation>
+    </message>
+    <message>
+        <source>there is no LoggedModel &apos;%1&apos; (the source of the new version)</source>
+        <translation>es gibt kein LoggedModel &apos;%1&apos; (die Quelle der neuen Version)</translation>
     </message>
 </context>
 <context>
@@ -2231,6 +2263,18 @@ MLFLOW_TRACKING_URI wird von &apos;sync&apos; verwendet, wenn keine SOURCE-URI a
         <source>runs of another experiment arrived</source>
         <translation>Läufe eines anderen Experiments kamen an</translation>
     </message>
+    <message>
+        <source>a LoggedModel without model_id was skipped</source>
+        <translation>ein LoggedModel ohne model_id wurde übersprungen</translation>
+    </message>
+    <message>
+        <source>LoggedModel &apos;%1&apos; of experiment &apos;%2&apos;, which was not asked for, was skipped</source>
+        <translation>LoggedModel &apos;%1&apos; von Experiment &apos;%2&apos;, nach dem nicht gefragt wurde, wurde übersprungen</translation>
+    </message>
+    <message>
+        <source>prompt &apos;%1&apos; names version %2; only its versions up to %3 were read</source>
+        <translation>Prompt &apos;%1&apos; nennt Version %2; nur seine Versionen bis %3 wurden gelesen</translation>
+    </message>
 </context>
 <context>
     <name>MlflowRestWriter</name>
@@ -2269,6 +2313,25 @@ MLFLOW_TRACKING_URI wird von &apos;sync&apos; verwendet, wenn keine SOURCE-URI a
     <message>
         <source>model &apos;%1&apos; has no alias &apos;%2&apos; on the server at %3</source>
         <translation>Modell &apos;%1&apos; hat auf dem Server unter %3 keinen Alias &apos;%2&apos;</translation>
+    </message>
+</context>
+<context>
+    <name>MlflowYaml</name>
+    <message>
+        <source>the file is empty or not a YAML mapping</source>
+        <translation>die Datei ist leer oder kein YAML-Mapping</translation>
+    </message>
+    <message>
+        <source>not valid YAML: %1</source>
+        <translation>kein gültiges YAML: %1</translation>
+    </message>
+    <message>
+        <source>the file is missing</source>
+        <translation>die Datei fehlt</translation>
+    </message>
+    <message>
+        <source>cannot read the file: %1</source>
+        <translation>die Datei kann nicht gelesen werden: %1</translation>
     </message>
 </context>
 <context>
@@ -2436,10 +2499,6 @@ MLFLOW_TRACKING_URI wird von &apos;sync&apos; verwendet, wenn keine SOURCE-URI a
         <translation>die neue Version ist nach dem Schreiben nicht vorhanden</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; is not a stage: use None, Staging, Production or Archived</source>
-        <translation>&apos;%1&apos; ist keine Stufe: verwenden Sie None, Staging, Production oder Archived</translation>
-    </message>
-    <message>
         <source>there is no version %1 (no %2)</source>
         <translation>es gibt keine Version %1 (%2 fehlt)</translation>
     </message>
@@ -2571,6 +2630,61 @@ MLFLOW_TRACKING_URI wird von &apos;sync&apos; verwendet, wenn keine SOURCE-URI a
     <message>
         <source>must be an object</source>
         <translation>muss ein Objekt sein</translation>
+    </message>
+</context>
+<context>
+    <name>RegistryRules</name>
+    <message>
+        <source>the registered model name cannot be empty</source>
+        <translation>der Name des registrierten Modells darf nicht leer sein</translation>
+    </message>
+    <message>
+        <source>invalid tag name &apos;%1&apos;: names may only contain alphanumerics, underscores (_), dashes (-), periods (.), spaces ( ) and slashes (/)</source>
+        <translation>ungültiger Tag-Name &apos;%1&apos;: Namen dürfen nur Buchstaben, Ziffern, Unterstriche (_), Bindestriche (-), Punkte (.), Leerzeichen ( ) und Schrägstriche (/) enthalten</translation>
+    </message>
+    <message>
+        <source>invalid tag name &apos;%1&apos;: it would resolve to the path &apos;%2&apos;</source>
+        <translation>ungültiger Tag-Name &apos;%1&apos;: er würde zum Pfad &apos;%2&apos; aufgelöst</translation>
+    </message>
+    <message>
+        <source>the tag name has %1 characters, more than the limit of 250</source>
+        <translation>der Tag-Name hat %1 Zeichen, mehr als die Grenze von 250</translation>
+    </message>
+    <message>
+        <source>the tag value has %1 characters, more than the limit of 5000</source>
+        <translation>der Tag-Wert hat %1 Zeichen, mehr als die Grenze von 5000</translation>
+    </message>
+    <message>
+        <source>the alias cannot be empty</source>
+        <translation>der Alias darf nicht leer sein</translation>
+    </message>
+    <message>
+        <source>invalid alias &apos;%1&apos;: names may only contain alphanumerics, underscores (_) and dashes (-)</source>
+        <translation>ungültiger Alias &apos;%1&apos;: Namen dürfen nur Buchstaben, Ziffern, Unterstriche (_) und Bindestriche (-) enthalten</translation>
+    </message>
+    <message>
+        <source>the alias has %1 characters, more than the limit of 255</source>
+        <translation>der Alias hat %1 Zeichen, mehr als die Grenze von 255</translation>
+    </message>
+    <message>
+        <source>the alias &apos;latest&apos; (in any case) is reserved</source>
+        <translation>der Alias &apos;latest&apos; ist (in jeder Groß-/Kleinschreibung) reserviert</translation>
+    </message>
+    <message>
+        <source>the version alias &apos;%1&apos; is reserved</source>
+        <translation>der Versionsalias &apos;%1&apos; ist reserviert</translation>
+    </message>
+    <message>
+        <source>invalid stage &apos;%1&apos;: it must be one of None, Staging, Production, Archived</source>
+        <translation>ungültige Stufe &apos;%1&apos;: erlaubt sind None, Staging, Production und Archived</translation>
+    </message>
+    <message>
+        <source>existing versions can only be archived when moving to Staging or Production, not %1</source>
+        <translation>vorhandene Versionen können nur beim Verschieben nach Staging oder Production archiviert werden, nicht bei %1</translation>
+    </message>
+    <message>
+        <source>cannot resolve the model URI &apos;%1&apos;: only models:/&lt;name&gt;/&lt;version&gt; can be registered from the registry</source>
+        <translation>die Modell-URI &apos;%1&apos; kann nicht aufgelöst werden: aus dem Modellregister lässt sich nur models:/&lt;name&gt;/&lt;version&gt; registrieren</translation>
     </message>
 </context>
 <context>
@@ -2809,6 +2923,21 @@ tags.mlflow.runName LIKE &apos;XGB%&apos;</translation>
     <message>
         <source>&amp;Remember in the system keychain</source>
         <translation>Im Schlüsselbund des Systems &amp;merken</translation>
+    </message>
+</context>
+<context>
+    <name>SinkRelay</name>
+    <message>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <source>reading failed: %1</source>
+        <translation>Lesen fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>reading failed</source>
+        <translation>Lesen fehlgeschlagen</translation>
     </message>
 </context>
 <context>
@@ -3095,6 +3224,38 @@ tags.mlflow.runName LIKE &apos;XGB%&apos;</translation>
     <message>
         <source>! %1</source>
         <translation>! %1</translation>
+    </message>
+    <message>
+        <source>Logged model</source>
+        <translation>Geloggtes Modell</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>MLflow 3 LoggedModel, %1; files at %2</source>
+        <translation>LoggedModel von MLflow 3, %1; Dateien unter %2</translation>
+    </message>
+    <message>
+        <source>not in the cache: sync the source to read it</source>
+        <translation>nicht im Cache: die Quelle synchronisieren, um es zu lesen</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>Vorlage</translation>
+    </message>
+    <message>
+        <source>dataset %1, digest %2 · step %3</source>
+        <translation>Datensatz %1, Digest %2 · Schritt %3</translation>
+    </message>
+    <message>
+        <source>dataset %1, digest %2, context %3 · step %4</source>
+        <translation>Datensatz %1, Digest %2, Kontext %3 · Schritt %4</translation>
+    </message>
+    <message>
+        <source>of the logged model</source>
+        <translation>des geloggten Modells</translation>
     </message>
 </context>
 <context>
@@ -3882,6 +4043,10 @@ Open an MLflow store with File › Open Source… (Ctrl+O), or start ModelDesk w
         <source>No registered model named “%1”.</source>
         <translation>Kein registriertes Modell namens „%1“.</translation>
     </message>
+    <message>
+        <source>Imported with a Warning</source>
+        <translation>Mit einer Warnung importiert</translation>
+    </message>
 </context>
 <context>
     <name>md::MetricChart</name>
@@ -4262,6 +4427,18 @@ Schritt %2: %3</translation>
             <numerusform>%1 ist wieder erreichbar: %n wartende Aktion wird angewendet …</numerusform>
             <numerusform>%1 ist wieder erreichbar: %n wartende Aktionen werden angewendet …</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>%1 (prompt)</source>
+        <translation>%1 (Prompt)</translation>
+    </message>
+    <message>
+        <source>A prompt of MLflow&apos;s prompt registry: its versions hold template text. Prompts are not promoted, reviewed or rolled back.</source>
+        <translation>Ein Prompt aus MLflows Prompt-Registry: seine Versionen enthalten Vorlagentext. Prompts werden nicht befördert, geprüft oder zurückgerollt.</translation>
+    </message>
+    <message>
+        <source>%1 is a prompt of MLflow&apos;s prompt registry, not a model</source>
+        <translation>%1 ist ein Prompt aus MLflows Prompt-Registry, kein Modell</translation>
     </message>
 </context>
 <context>
