@@ -108,7 +108,8 @@ qint64 bareFetch(const QUrl &base, double *seconds)
     return bytes;
 }
 
-/// The get-history requests of `series`, eight in flight like the client, without parsing.
+/// The get-history requests of `series` as the client sends them (max_results=25000, following
+/// each series' page tokens), eight in flight like the client, without parsing the points.
 qint64 bareHistories(const QUrl &base, const QList<QPair<QString, QString>> &series, double *seconds)
 {
     QNetworkAccessManager nam;
@@ -118,25 +119,36 @@ qint64 bareHistories(const QUrl &base, const QList<QPair<QString, QString>> &ser
     QEventLoop loop;
     QElapsedTimer t;
     t.start();
+    std::function<void(qsizetype, const QString &)> fetch;
     std::function<void()> launch = [&] {
-        while (inFlight < 8 && next < series.size()) {
-            QUrl url = base.resolved(QUrl(QStringLiteral("/api/2.0/mlflow/metrics/get-history")));
-            QUrlQuery q;
-            q.addQueryItem(QStringLiteral("run_id"), series[next].first);
-            q.addQueryItem(QStringLiteral("metric_key"), series[next].second);
-            url.setQuery(q);
-            ++next;
-            ++inFlight;
-            QNetworkReply *reply = nam.get(QNetworkRequest(url));
-            QObject::connect(reply, &QNetworkReply::finished, &loop, [&, reply] {
-                bytes += reply->readAll().size();
-                reply->deleteLater();
-                --inFlight;
-                launch();
-                if (inFlight == 0 && next >= series.size())
-                    loop.quit();
-            });
-        }
+        while (inFlight < 8 && next < series.size())
+            fetch(next++, QString());
+    };
+    fetch = [&](qsizetype i, const QString &token) {
+        QUrl url = base.resolved(QUrl(QStringLiteral("/api/2.0/mlflow/metrics/get-history")));
+        QUrlQuery q;
+        q.addQueryItem(QStringLiteral("run_id"), series[i].first);
+        q.addQueryItem(QStringLiteral("metric_key"), series[i].second);
+        q.addQueryItem(QStringLiteral("max_results"), QStringLiteral("25000"));
+        if (!token.isEmpty())
+            q.addQueryItem(QStringLiteral("page_token"), QString::fromLatin1(QUrl::toPercentEncoding(token)));
+        url.setQuery(q);
+        ++inFlight;
+        QNetworkReply *reply = nam.get(QNetworkRequest(url));
+        QObject::connect(reply, &QNetworkReply::finished, &loop, [&, reply, i] {
+            const QByteArray body = reply->readAll();
+            bytes += body.size();
+            reply->deleteLater();
+            --inFlight;
+            // The token stands at the end of the answer: no need to parse the points before it.
+            static const QRegularExpression tokenRe(QStringLiteral("\"next_page_token\"\\s*:\\s*\"([^\"]+)\""));
+            const auto m = tokenRe.match(QString::fromLatin1(body.right(512)));
+            if (m.hasMatch())
+                fetch(i, m.captured(1));
+            launch();
+            if (inFlight == 0 && next >= series.size())
+                loop.quit();
+        });
     };
     launch();
     if (inFlight > 0)
