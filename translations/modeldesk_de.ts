@@ -3247,11 +3247,11 @@ tags.mlflow.runName LIKE &apos;XGB%&apos;</translation>
     </message>
     <message>
         <source>dataset %1, digest %2 · step %3</source>
-        <translation>Datensatz %1, Digest %2 · Schritt %3</translation>
+        <translation>Datensatz %1, digest %2 · Schritt %3</translation>
     </message>
     <message>
         <source>dataset %1, digest %2, context %3 · step %4</source>
-        <translation>Datensatz %1, Digest %2, Kontext %3 · Schritt %4</translation>
+        <translation>Datensatz %1, digest %2, context %3 · Schritt %4</translation>
     </message>
     <message>
         <source>of the logged model</source>
