@@ -829,23 +829,61 @@ void ModelsPage::registerVersion()
         q.limit = 500;
         q.withData = false;
         auto runs = m_cache->runs(q);
-        if (!runs || runs->isEmpty()) {
+        // MLflow 3: a run's model is a LoggedModel with files of its own; its version's source is
+        // models:/m-<id>, not a folder below the run (which holds no model then).
+        auto logged = m_cache->loggedModels(m_sourceId);
+        if ((!runs || runs->isEmpty()) && (!logged || logged->isEmpty())) {
             MessageBox::information(this, tr("Register a version"), tr("This source has no runs in the cache to register."));
             return;
         }
+        struct Choice {
+            QString label;
+            NewModelVersion version;
+        };
+        QList<Choice> choices;
+        QHash<QString, QString> runNames;
+        if (runs)
+            for (const RunRow &row : std::as_const(*runs))
+                runNames.insert(row.run.runId, row.run.runName.isEmpty() ? row.run.runId : row.run.runName);
+        if (logged) {
+            for (auto it = logged->crbegin(); it != logged->crend(); ++it) {
+                if (it->lifecycleStage == kDeleted)
+                    continue;
+                Choice c;
+                c.label = tr("Logged model %1 (%2) of run %3")
+                              .arg(it->name, it->modelId, runNames.value(it->sourceRunId, it->sourceRunId));
+                c.version.source = u"models:/"_s + it->modelId;
+                c.version.runId = it->sourceRunId;
+                c.version.description = runNames.value(it->sourceRunId);
+                choices.append(c);
+            }
+        }
+        if (runs) {
+            for (const RunRow &row : std::as_const(*runs)) {
+                Choice c;
+                c.label = tr("%1 (%2)").arg(row.run.runName.isEmpty() ? row.run.runId : row.run.runName, row.run.runId);
+                c.version.runId = row.run.runId;
+                c.version.source = row.run.artifactUri + u"/model"_s;
+                c.version.description = row.run.runName;
+                choices.append(c);
+            }
+        }
         QStringList items;
-        for (const RunRow &row : std::as_const(*runs))
-            items.append(tr("%1 (%2)").arg(row.run.runName.isEmpty() ? row.run.runId : row.run.runName, row.run.runId));
+        for (const Choice &c : std::as_const(choices))
+            items.append(c.label);
         bool ok = false;
-        const QString chosen = QInputDialog::getItem(this, tr("Register a version of %1").arg(m_modelName),
-                                                     tr("The run whose model (artifact path “model”) becomes the new version:"),
-                                                     items, 0, false, &ok);
+        const QString chosen = QInputDialog::getItem(
+            this, tr("Register a version of %1").arg(m_modelName),
+            logged && !logged->isEmpty()
+                ? tr("The logged model, or the run whose model (artifact path “model”), that becomes the new version:")
+                : tr("The run whose model (artifact path “model”) becomes the new version:"),
+            items, 0, false, &ok);
         if (!ok)
             return;
-        const RunRow &row = runs->at(items.indexOf(chosen));
-        r.newVersion.runId = row.run.runId;
-        r.newVersion.source = row.run.artifactUri + u"/model"_s;
-        r.newVersion.description = row.run.runName;
+        const NewModelVersion &picked = choices.at(items.indexOf(chosen)).version;
+        r.newVersion.runId = picked.runId;
+        r.newVersion.source = picked.source;
+        r.newVersion.description = picked.description;
     }
     runAction(r);
 }

@@ -9,6 +9,7 @@
 #include "cache/Cache.h"
 #include "cache/Journal.h"
 #include "core/Settings.h"
+#include "gui/ActionRunner.h"
 #include "gui/MainWindow.h"
 #include "gui/MessageBox.h"
 #include "gui/ModelsPage.h"
@@ -25,6 +26,9 @@
 #include <QFile>
 #include <QLabel>
 #include <QJsonObject>
+#include <QJsonDocument>
+#include <QTimer>
+#include <QInputDialog>
 #include <QMenu>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -117,6 +121,7 @@ private Q_SLOTS:
     void darkPaletteAndSplitterState();
     void cancelSlowServerRead();
     void mlflow3CardShowsTheLoggedModel();
+    void mlflow3RegisterOffersTheLoggedModels();
 
 private:
     /// Imports `uri` into a fresh cache in m_dir and shows a ModelsPage on it.
@@ -531,6 +536,48 @@ void TestVersionDetails::mlflow3CardShowsTheLoggedModel()
     QAction *rollback = page()->findChild<QAction *>(u"actionRollback"_s);
     QVERIFY(rollback->isEnabled());
     QVERIFY(!rollback->toolTip().contains(u"prompt"_s));
+}
+
+// Issue 12, point 7: on MLflow 3 a run's model is a LoggedModel; Register… offers the
+// LoggedModels (source models:/m-…) before the runs, and the new version points at the model.
+void TestVersionDetails::mlflow3RegisterOffersTheLoggedModels()
+{
+    md::test::TestServer server;
+    QVERIFY(server.startAs(md::test::TestServer::MlflowMajor::V3));
+    QVERIFY(openPage(server.url().toString()));
+    const QString modelId = u"m-5511dcb6b7ae4067aab53a1118ab9a10"_s;
+    QStringList offered;
+    // QInputDialog::getItem() runs its own event loop: answer it like a person once it is up.
+    QTimer answer;
+    answer.setInterval(50);
+    connect(&answer, &QTimer::timeout, this, [&] {
+        auto *dialog = qobject_cast<QInputDialog *>(QApplication::activeModalWidget());
+        if (!dialog)
+            return;
+        answer.stop();
+        offered = dialog->comboBoxItems();
+        for (const QString &item : std::as_const(offered))
+            if (item.contains(modelId))
+                dialog->setTextValue(item);
+        dialog->accept();
+    });
+    answer.start();
+    page()->findChild<QAction *>(u"actionRegisterVersion"_s)->trigger();
+    QVERIFY(!offered.isEmpty());
+    // The six LoggedModels first, newest first, then the runs.
+    QVERIFY2(offered.first().startsWith(u"Logged model model (m-"_s), qPrintable(offered.first()));
+    QCOMPARE(offered.filter(u"Logged model"_s).size(), 6);
+    QVERIFY(offered.filter(u"Logged model"_s).first() == offered.first());
+    QTRY_VERIFY_WITH_TIMEOUT(!page()->actionRunner()->isBusy(), kCardTimeoutMs);
+
+    const auto reply = server.request("GET", u"/api/2.0/mlflow/model-versions/get?name=car_price_model&version=5"_s);
+    QCOMPARE(reply.status, 200);
+    const QJsonObject v = QJsonDocument::fromJson(reply.body).object().value(u"model_version"_s).toObject();
+    QCOMPARE(v.value(u"source"_s).toString(), u"models:/"_s + modelId);
+    QVERIFY(!v.value(u"run_id"_s).toString().isEmpty());
+    // The page shows the new version (and may read a card): let that finish while the server runs.
+    QTRY_VERIFY_WITH_TIMEOUT(page()->versionsModel()->rowOfVersion(5) >= 0, kCardTimeoutMs);
+    QTRY_VERIFY_WITH_TIMEOUT(!card()->isLoading(), kCardTimeoutMs);
 }
 
 QTEST_MAIN(TestVersionDetails)
