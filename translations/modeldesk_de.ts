@@ -4440,6 +4440,14 @@ Schritt %2: %3</translation>
         <source>%1 is a prompt of MLflow&apos;s prompt registry, not a model</source>
         <translation>%1 ist ein Prompt aus MLflows Prompt-Registry, kein Modell</translation>
     </message>
+    <message>
+        <source>Logged model %1 (%2) of run %3</source>
+        <translation>Geloggtes Modell %1 (%2) von Lauf %3</translation>
+    </message>
+    <message>
+        <source>The model of the new version: a logged model, or a run’s artifact folder “model”:</source>
+        <translation>Das Modell der neuen Version: ein geloggtes Modell oder der Artefaktordner „model“ eines Laufs:</translation>
+    </message>
 </context>
 <context>
     <name>md::OpenSourceDialog</name>

@@ -875,7 +875,7 @@ void ModelsPage::registerVersion()
         const QString chosen = QInputDialog::getItem(
             this, tr("Register a version of %1").arg(m_modelName),
             logged && !logged->isEmpty()
-                ? tr("The logged model, or the run whose model (artifact path “model”), that becomes the new version:")
+                ? tr("The model of the new version: a logged model, or a run’s artifact folder “model”:")
                 : tr("The run whose model (artifact path “model”) becomes the new version:"),
             items, 0, false, &ok);
         if (!ok)
