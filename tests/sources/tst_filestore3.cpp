@@ -4,6 +4,7 @@
 // "mlruns_file_store"; data set in tests/data/mlflow3/FIXTURES.md). Tests that write work on a
 // temporary copy.
 
+#include "CollectingSink.h"
 #include "TestSupport.h"
 #include "sources/filestore/FileStoreSource.h"
 #include "sources/filestore/FileStoreWriter.h"
@@ -42,77 +43,7 @@ const QString kRunV2 = u"8dfc80d9af904ddd8265507d5f2172ef"_s;
 const QString kRunV3 = u"5ae2360de35b4ff8b0dab1be091fe17f"_s;
 const QString kStoreUri = u"file:///home/ds/projects/car-price-v3/mlruns"_s;
 
-/// Keeps everything a source delivers, and the order of the calls.
-class CollectSink : public ImportSink {
-public:
-    qint64 expectedRuns = -1;
-    QList<Experiment> experiments;
-    QList<Run> runs;
-    QList<LoggedModel> loggedModels;
-    QList<RegisteredModel> models;
-    QList<ReadProblem> problems;
-    QStringList calls;  ///< "expect", "E:<id>", "R:<id>", "L:<id>", "M:<name>"
-
-    void expectRuns(qint64 total) override
-    {
-        expectedRuns = total;
-        calls.append(u"expect"_s);
-    }
-    Status experiment(const Experiment &e) override
-    {
-        experiments.append(e);
-        calls.append(u"E:"_s + e.experimentId);
-        return {};
-    }
-    Status run(const Run &r) override
-    {
-        runs.append(r);
-        calls.append(u"R:"_s + r.runId);
-        return {};
-    }
-    Status loggedModel(const LoggedModel &m) override
-    {
-        loggedModels.append(m);
-        calls.append(u"L:"_s + m.modelId);
-        return {};
-    }
-    Status registeredModel(const RegisteredModel &m) override
-    {
-        models.append(m);
-        calls.append(u"M:"_s + m.name);
-        return {};
-    }
-    void problem(const ReadProblem &p) override { problems.append(p); }
-
-    const Run *runById(const QString &id) const
-    {
-        for (const Run &r : runs)
-            if (r.runId == id)
-                return &r;
-        return nullptr;
-    }
-    const LoggedModel *loggedModel(const QString &id) const
-    {
-        for (const LoggedModel &m : loggedModels)
-            if (m.modelId == id)
-                return &m;
-        return nullptr;
-    }
-    const RegisteredModel *model(const QString &name) const
-    {
-        for (const RegisteredModel &m : models)
-            if (m.name == name)
-                return &m;
-        return nullptr;
-    }
-    QString problemsText() const
-    {
-        QStringList out;
-        for (const ReadProblem &p : problems)
-            out.append(p.error.toString());
-        return out.join(u'\n');
-    }
-};
+using CollectSink = md::test::CollectingSink;
 
 QString storePath() { return test::dataPath(u"mlflow3/mlruns"_s); }
 
@@ -410,7 +341,7 @@ private Q_SLOTS:
             ids.append(m.modelId);
         QCOMPARE(ids, (QStringList{kModelV2, kModelV3, kModelV1, u"m-6683b60804c240d4aedc11ead1a22733"_s,
                                    u"m-9ead945fbd8c4dae8098ccd875b90975"_s, u"m-c868a35c188d4eb5b391a59cc90daf69"_s}));
-        const QStringList &calls = m_sink->calls;
+        const QStringList &calls = m_sink->order;
         for (const LoggedModel &m : std::as_const(m_sink->loggedModels)) {
             const qsizetype at = calls.indexOf(u"L:"_s + m.modelId);
             const qsizetype exp = calls.indexOf(u"E:"_s + m.experimentId);
@@ -432,7 +363,7 @@ private Q_SLOTS:
             metrics += m.metrics.size();
         QCOMPARE(metrics, 12);  // the rows of mlflow.db's logged_model_metrics
 
-        const LoggedModel *m = m_sink->loggedModel(kModelV2);
+        const LoggedModel *m = m_sink->loggedModelById(kModelV2);
         QVERIFY(m);
         QCOMPARE(m->experimentId, kCarExp);
         QCOMPARE(m->sourceRunId, kRunV2);
@@ -459,7 +390,7 @@ private Q_SLOTS:
             {kModelV2, kRunV2, u"100"_s, 2481.427181539728},
             {kModelV3, kRunV3, u"50"_s, 2405.4436619737917}};
         for (const auto &[id, run, estimators, holdout] : car) {
-            const LoggedModel *lm = m_sink->loggedModel(id);
+            const LoggedModel *lm = m_sink->loggedModelById(id);
             QVERIFY(lm);
             QCOMPARE(lm->sourceRunId, run);
             QCOMPARE(valueOf(lm->params, u"n_estimators"_s), estimators);
@@ -472,7 +403,7 @@ private Q_SLOTS:
         }
         // churn_v3: one `accuracy` each (its file has the line once), from the run that logged it.
         for (const QJsonValue &v : fixtureIds().value(u"churn_models"_s).toArray()) {
-            const LoggedModel *lm = m_sink->loggedModel(v[u"model_id"_s].toString());
+            const LoggedModel *lm = m_sink->loggedModelById(v[u"model_id"_s].toString());
             QVERIFY(lm);
             QCOMPARE(lm->experimentId, kChurnExp);
             QCOMPARE(lm->sourceRunId, v[u"run_id"_s].toString());
@@ -632,8 +563,8 @@ private Q_SLOTS:
         // Everything else still loads: the five other LoggedModels, the broken metric file's
         // good line, every run (the one with the bad output without it), every model.
         QCOMPARE(sink->loggedModels.size(), 5);
-        QVERIFY(!sink->loggedModel(kModelV2));
-        const LoggedModel *v3 = sink->loggedModel(kModelV3);
+        QVERIFY(!sink->loggedModelById(kModelV2));
+        const LoggedModel *v3 = sink->loggedModelById(kModelV3);
         QVERIFY(v3);
         QCOMPARE(v3->metrics.size(), 3);
         QCOMPARE(v3->metrics[1].key, u"rmse"_s);

@@ -5,6 +5,7 @@
 // tests/data/mlflow3/rest/; the writes are the ones ids.json lists, compared with the rows of
 // tests/data/mlflow3/mlflow-after-writes.db.
 
+#include "CollectingSink.h"
 #include "TestSupport.h"
 
 #include "sources/mlflowdb/MlflowDbSource.h"
@@ -45,64 +46,7 @@ const QString kLegacyRun = u"f5e11ecc2c304ca085d1e81263e195a4"_s;
 /// An alembic id no MLflow has (yet): what a newer MLflow would stamp.
 const char *const kNewerRevision = "a0b1c2d3e4f5";
 
-/// Keeps everything a source delivers, in order.
-class CollectingSink : public ImportSink {
-public:
-    QList<Experiment> experiments;
-    QList<Run> runs;
-    QList<LoggedModel> loggedModels;
-    QList<RegisteredModel> models;
-    QList<ReadProblem> problems;
-    QStringList order;  ///< "E:<id>", "R:<id>", "L:<id>", "M:<name>"
-
-    Status experiment(const Experiment &e) override
-    {
-        experiments.append(e);
-        order.append(u"E:"_s + e.experimentId);
-        return {};
-    }
-    Status run(const Run &r) override
-    {
-        runs.append(r);
-        order.append(u"R:"_s + r.runId);
-        return {};
-    }
-    Status loggedModel(const LoggedModel &m) override
-    {
-        loggedModels.append(m);
-        order.append(u"L:"_s + m.modelId);
-        return {};
-    }
-    Status registeredModel(const RegisteredModel &m) override
-    {
-        models.append(m);
-        order.append(u"M:"_s + m.name);
-        return {};
-    }
-    void problem(const ReadProblem &p) override { problems.append(p); }
-
-    const Run *runById(const QString &id) const
-    {
-        for (const Run &r : runs)
-            if (r.runId == id)
-                return &r;
-        return nullptr;
-    }
-    const LoggedModel *loggedModelById(const QString &id) const
-    {
-        for (const LoggedModel &m : loggedModels)
-            if (m.modelId == id)
-                return &m;
-        return nullptr;
-    }
-    const RegisteredModel *model(const QString &name) const
-    {
-        for (const RegisteredModel &m : models)
-            if (m.name == name)
-                return &m;
-        return nullptr;
-    }
-};
+using CollectingSink = md::test::CollectingSink;
 
 QString fixture() { return test::dataPath(u"mlflow3/mlflow.db"_s); }
 QString afterWrites() { return test::dataPath(u"mlflow3/mlflow-after-writes.db"_s); }

@@ -5,6 +5,7 @@
 // are compared with the server's own get-history answers and the recorded pages 020–022.
 // Issue #12, point 2 ("REST on MLflow 3").
 
+#include "CollectingSink.h"
 #include "TestServer.h"
 #include "TestSupport.h"
 
@@ -39,73 +40,7 @@ const QString kPrompt = u"car_price_summary_prompt"_s;
 const QString kPromptV2Text
     = u"You are a car pricing assistant. Explain the estimate {{price}} for a {{age}}-year-old car."_s;
 
-/// Keeps everything a source delivers, in order.
-class CollectingSink : public md::ImportSink {
-public:
-    QList<md::Experiment> experiments;
-    QList<md::Run> runs;
-    QList<md::LoggedModel> loggedModels;
-    QList<md::RegisteredModel> models;
-    QList<md::ReadProblem> problems;
-    QStringList order; ///< "E:<id>", "R:<id>", "L:<model id>", "M:<name>"
-    bool incomplete = false;
-
-    md::Status experiment(const md::Experiment &e) override
-    {
-        experiments.append(e);
-        order.append(u"E:"_s + e.experimentId);
-        return {};
-    }
-    md::Status run(const md::Run &r) override
-    {
-        runs.append(r);
-        order.append(u"R:"_s + r.runId);
-        return {};
-    }
-    md::Status loggedModel(const md::LoggedModel &m) override
-    {
-        loggedModels.append(m);
-        order.append(u"L:"_s + m.modelId);
-        return {};
-    }
-    md::Status registeredModel(const md::RegisteredModel &m) override
-    {
-        models.append(m);
-        order.append(u"M:"_s + m.name);
-        return {};
-    }
-    void problem(const md::ReadProblem &p) override { problems.append(p); }
-    void runsIncomplete() override { incomplete = true; }
-
-    const md::Run *run(const QString &id) const
-    {
-        for (const auto &r : runs)
-            if (r.runId == id)
-                return &r;
-        return nullptr;
-    }
-    const md::LoggedModel *loggedModel(const QString &id) const
-    {
-        for (const auto &m : loggedModels)
-            if (m.modelId == id)
-                return &m;
-        return nullptr;
-    }
-    const md::RegisteredModel *model(const QString &name) const
-    {
-        for (const auto &m : models)
-            if (m.name == name)
-                return &m;
-        return nullptr;
-    }
-    QString problemText() const
-    {
-        QStringList out;
-        for (const auto &p : problems)
-            out.append(p.error.toString());
-        return out.join(u"; "_s);
-    }
-};
+using CollectingSink = md::test::CollectingSink;
 
 QJsonObject readJson(const QString &path)
 {
@@ -277,7 +212,7 @@ private Q_SLOTS:
     {
         CollectingSink sink;
         REQUIRE_OK(source().readAll(sink, m_noCancel));
-        QVERIFY2(sink.problems.isEmpty(), qPrintable(sink.problemText()));
+        QVERIFY2(sink.problems.isEmpty(), qPrintable(sink.problemsText()));
         QVERIFY(!sink.incomplete);
 
         // Experiments: 0 Default, 1 car_price_v3, 2 churn_v3.
@@ -311,14 +246,14 @@ private Q_SLOTS:
         QCOMPARE(params, 75);
         QCOMPARE(tags, 167);
         QCOMPARE(datasetInputs, 3);
-        const md::Run *deleted = sink.run(id(u"deleted_run_id"_s));
+        const md::Run *deleted = sink.runById(id(u"deleted_run_id"_s));
         QVERIFY(deleted);
         QCOMPARE(deleted->lifecycleStage, md::kDeleted);
         QCOMPARE(deleted->runName, u"scratch-deleted"_s);
-        const md::Run *child = sink.run(id(u"nested_run_id"_s));
+        const md::Run *child = sink.runById(id(u"nested_run_id"_s));
         QVERIFY(child);
         QCOMPARE(child->parentRunId(), id(u"nested_parent_run_id"_s));
-        const md::Run *running = sink.run(id(u"running_run_id"_s));
+        const md::Run *running = sink.runById(id(u"running_run_id"_s));
         QVERIFY(running);
         QCOMPARE(running->status, u"RUNNING"_s);
         QVERIFY(!running->endTime);
@@ -337,7 +272,7 @@ private Q_SLOTS:
             QCOMPARE(r.modelOutputs, (QList<md::ModelIo> { { models.value(r.runId), 0 } }));
         }
         QCOMPARE(withOutputs, 6);
-        const md::Run *gbr04 = sink.run(m_ids.value(u"runs"_s).toArray()[4].toString());
+        const md::Run *gbr04 = sink.runById(m_ids.value(u"runs"_s).toArray()[4].toString());
         QVERIFY(gbr04);
         QCOMPARE(gbr04->runName, u"gbr-04"_s);
         QCOMPARE(gbr04->inputs.size(), 1);
@@ -376,7 +311,7 @@ private Q_SLOTS:
         QCOMPARE(metrics, 12);
         QCOMPARE(datasetLinked, 3);
         const QJsonObject first = m_ids.value(u"models"_s).toArray()[0].toObject();
-        const md::LoggedModel *lm = sink.loggedModel(first.value(u"model_id"_s).toString());
+        const md::LoggedModel *lm = sink.loggedModelById(first.value(u"model_id"_s).toString());
         QVERIFY(lm);
         QCOMPARE(lm->experimentId, u"1"_s);
         QCOMPARE(lm->artifactLocation, first.value(u"artifact_path"_s).toString());
@@ -508,7 +443,7 @@ private Q_SLOTS:
         md::SyncState state;
         state.histories = true;
         REQUIRE_OK(source().readChanges(sink, state, m_noCancel));
-        QVERIFY2(sink.problems.isEmpty(), qPrintable(sink.problemText()));
+        QVERIFY2(sink.problems.isEmpty(), qPrintable(sink.problemsText()));
         QCOMPARE(sink.runs.size(), 27);
         QCOMPARE(sink.loggedModels.size(), 6);
         qint64 points = 0, carPoints = 0;
@@ -547,7 +482,7 @@ private Q_SLOTS:
         QCOMPARE(paged.size(), 5);
         const QString gbr04 = m_ids.value(u"runs"_s).toArray()[4].toString();
         QList<md::MetricPoint> got;
-        for (const auto &p : sink.run(gbr04)->history)
+        for (const auto &p : sink.runById(gbr04)->history)
             if (p.key == u"val_r2_score"_s)
                 got.append(p);
         QVERIFY(samePoints(got, byStep(paged)));
@@ -615,7 +550,7 @@ private Q_SLOTS:
         QVERIFY(m_server.resetStats());
         CollectingSink again;
         REQUIRE_OK(source().readChanges(again, state, m_noCancel));
-        QVERIFY2(again.problems.isEmpty(), qPrintable(again.problemText()));
+        QVERIFY2(again.problems.isEmpty(), qPrintable(again.problemsText()));
         QVERIFY(again.incomplete);
         QCOMPARE(again.experiments.size(), 3);
         QCOMPARE(again.runs.size(), 1);
@@ -649,7 +584,7 @@ private Q_SLOTS:
         CollectingSink again;
         REQUIRE_OK(source().readChanges(again, state, m_noCancel));
         QCOMPARE(requests(m_server.stats(), u"GET /api/2.0/mlflow/runs/get"_s), 1);
-        const md::Run *r = again.run(runId);
+        const md::Run *r = again.runById(runId);
         QVERIFY(r);
         QCOMPARE(r->lifecycleStage, md::kActive);
         QCOMPARE(r->modelInputs, (QList<md::ModelIo> { { modelId, 0 } }));
@@ -666,7 +601,7 @@ private Q_SLOTS:
             "WHERE name = 'car_price_summary_prompt' AND version = 1"));
         CollectingSink sink;
         REQUIRE_OK(md::MlflowRestSource(server.url(), fastOptions()).readAll(sink, m_noCancel));
-        QVERIFY2(sink.problems.isEmpty(), qPrintable(sink.problemText()));
+        QVERIFY2(sink.problems.isEmpty(), qPrintable(sink.problemsText()));
         const md::RegisteredModel *prompt = sink.model(kPrompt);
         QVERIFY(prompt && prompt->isPrompt());
         QCOMPARE(versionsAndStages(*prompt), QStringList { u"2:None"_s });
@@ -691,7 +626,7 @@ private Q_SLOTS:
         QVERIFY(server.resetStats());
         CollectingSink two;
         REQUIRE_OK(md::MlflowRestSource(server.url(), fastOptions()).readAll(two, m_noCancel));
-        QVERIFY2(two.problems.isEmpty(), qPrintable(two.problemText()));
+        QVERIFY2(two.problems.isEmpty(), qPrintable(two.problemsText()));
         QCOMPARE(two.runs.size(), 27);
         QCOMPARE(two.loggedModels.size(), 0);
         QCOMPARE(requests(server.stats(), kLoggedModelsSearch), 1);

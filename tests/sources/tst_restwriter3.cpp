@@ -6,6 +6,7 @@
 // production). The writes recorded in tests/data/mlflow3/rest/068–076 are replayed and the
 // result compared with MLflow's own store after them (mlflow-after-writes.db). Issue #12, point 2.
 
+#include "CollectingSink.h"
 #include "TestServer.h"
 #include "TestSupport.h"
 
@@ -36,34 +37,7 @@ const QString kModelV2 = u"m-50d01002a6d840bd8975570db78bb91d"_s;
 const QString kModelV3 = u"m-5511dcb6b7ae4067aab53a1118ab9a10"_s;
 const QString kRunV3 = u"647446379cae4523a14d6034171b20d5"_s;
 
-/// Keeps the LoggedModels and registered models a sync delivers.
-class ModelSink : public md::ImportSink {
-public:
-    QList<md::LoggedModel> loggedModels;
-    QList<md::RegisteredModel> models;
-    QList<md::ReadProblem> problems;
-    md::Status experiment(const md::Experiment &) override { return {}; }
-    md::Status run(const md::Run &) override { return {}; }
-    md::Status loggedModel(const md::LoggedModel &m) override
-    {
-        loggedModels.append(m);
-        return {};
-    }
-    md::Status registeredModel(const md::RegisteredModel &m) override
-    {
-        models.append(m);
-        return {};
-    }
-    void problem(const md::ReadProblem &p) override { problems.append(p); }
-
-    const md::LoggedModel *loggedModel(const QString &id) const
-    {
-        for (const auto &m : loggedModels)
-            if (m.modelId == id)
-                return &m;
-        return nullptr;
-    }
-};
+using ModelSink = md::test::CollectingSink;
 
 md::RestOptions fastOptions()
 {
@@ -294,7 +268,7 @@ private Q_SLOTS:
 
         const ModelSink sink = sync(m_server.url());
         QVERIFY(sink.problems.isEmpty());
-        const md::LoggedModel *lm = sink.loggedModel(kModelV3);
+        const md::LoggedModel *lm = sink.loggedModelById(kModelV3);
         QVERIFY(lm);
         // As MLflow 3 records it (file 080).
         QCOMPARE(tagValue(lm->tags, u"mlflow.modelVersions"_s),
