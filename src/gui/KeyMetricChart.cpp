@@ -1,0 +1,96 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "KeyMetricChart.h"
+
+#include "core/NumberFormat.h"
+
+#include <QPainter>
+#include <QPainterPath>
+
+#include <algorithm>
+#include <cmath>
+
+using namespace Qt::StringLiterals;
+
+namespace md {
+
+KeyMetricChart::KeyMetricChart(QWidget *parent)
+    : QWidget(parent)
+{
+    setMinimumSize(180, 120);
+    setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Expanding);
+}
+
+void KeyMetricChart::setSeries(const QString &metric, const QList<QPair<qint64, double>> &series)
+{
+    m_metric = metric;
+    m_series = series;
+    m_series.removeIf([](const QPair<qint64, double> &p) { return !std::isfinite(p.second); });
+    setToolTip(m_metric.isEmpty() ? tr("No key metric")
+                                  : tr("%1 of each version's source run").arg(m_metric));
+    update();
+}
+
+void KeyMetricChart::paintEvent(QPaintEvent *)
+{
+    QPainter p(this);
+    p.setRenderHint(QPainter::Antialiasing);
+    const QPalette &pal = palette();
+    p.fillRect(rect(), pal.color(QPalette::Base));
+    const QFontMetrics fm = fontMetrics();
+    p.setPen(pal.color(QPalette::Text));
+    const QString title = m_metric.isEmpty() ? tr("Key metric") : m_metric;
+    p.drawText(QRect(6, 4, width() - 12, fm.height()), Qt::AlignLeft | Qt::AlignVCenter,
+               fm.elidedText(tr("%1 by version").arg(title), Qt::ElideRight, width() - 12));
+    if (m_series.isEmpty()) {
+        p.setPen(pal.color(QPalette::PlaceholderText));
+        p.drawText(rect().adjusted(8, fm.height() + 8, -8, -8), Qt::AlignCenter | Qt::TextWordWrap,
+                   tr("No key metric values"));
+        return;
+    }
+    double lo = m_series.first().second, hi = lo;
+    for (const auto &pt : m_series) {
+        lo = std::min(lo, pt.second);
+        hi = std::max(hi, pt.second);
+    }
+    if (hi - lo < 1e-12) {
+        lo -= 0.5;
+        hi += 0.5;
+    }
+    const QString loText = localNumber(lo, 4), hiText = localNumber(hi, 4);
+    const int left = 8 + std::max(fm.horizontalAdvance(loText), fm.horizontalAdvance(hiText));
+    const QRectF plot(left + 16, fm.height() + 14, width() - left - 32, height() - 2 * fm.height() - 26);
+    if (plot.width() < 10 || plot.height() < 10)
+        return;
+    const qint64 v0 = m_series.first().first, v1 = m_series.last().first;
+    auto xOf = [&](qint64 v) {
+        return v1 == v0 ? plot.center().x() : plot.left() + plot.width() * double(v - v0) / double(v1 - v0);
+    };
+    auto yOf = [&](double y) { return plot.bottom() - plot.height() * (y - lo) / (hi - lo); };
+    p.setPen(QPen(pal.color(QPalette::Mid), 1, Qt::DotLine));
+    p.drawLine(QPointF(plot.left(), plot.top()), QPointF(plot.right(), plot.top()));
+    p.drawLine(QPointF(plot.left(), plot.bottom()), QPointF(plot.right(), plot.bottom()));
+    p.setPen(pal.color(QPalette::PlaceholderText));
+    p.drawText(QRectF(4, plot.top() - fm.height() / 2.0, left, fm.height()), Qt::AlignRight | Qt::AlignVCenter, hiText);
+    p.drawText(QRectF(4, plot.bottom() - fm.height() / 2.0, left, fm.height()), Qt::AlignRight | Qt::AlignVCenter, loText);
+    QPainterPath line;
+    for (qsizetype i = 0; i < m_series.size(); ++i) {
+        const QPointF pt(xOf(m_series.at(i).first), yOf(m_series.at(i).second));
+        i == 0 ? line.moveTo(pt) : line.lineTo(pt);
+    }
+    const QColor accent = pal.color(QPalette::Highlight);
+    p.setPen(QPen(accent, 2));
+    p.setBrush(Qt::NoBrush);
+    p.drawPath(line);
+    p.setBrush(accent);
+    for (const auto &pt : m_series) {
+        const QPointF c(xOf(pt.first), yOf(pt.second));
+        p.setPen(QPen(pal.color(QPalette::Base), 1.5));
+        p.drawEllipse(c, 4, 4);
+        p.setPen(pal.color(QPalette::PlaceholderText));
+        const QString label = tr("v%1").arg(pt.first);
+        const int w = fm.horizontalAdvance(label);
+        p.drawText(QRectF(c.x() - w / 2.0 - 2, plot.bottom() + 4, w + 4, fm.height()), Qt::AlignCenter, label);
+    }
+}
+
+} // namespace md

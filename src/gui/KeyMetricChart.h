@@ -1,0 +1,30 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QCoreApplication>
+#include <QList>
+#include <QPair>
+#include <QString>
+#include <QWidget>
+
+namespace md {
+
+/// The key metric of each version as a small line chart (x = version), painted by hand; it
+/// follows the palette (light or dark). Non-finite values are left out.
+class KeyMetricChart : public QWidget {
+    Q_DECLARE_TR_FUNCTIONS(KeyMetricChart)
+public:
+    explicit KeyMetricChart(QWidget *parent);
+    void setSeries(const QString &metric, const QList<QPair<qint64, double>> &series);
+    const QList<QPair<qint64, double>> &series() const { return m_series; }
+    QSize sizeHint() const override { return {260, 160}; }
+
+protected:
+    void paintEvent(QPaintEvent *) override;
+
+private:
+    QString m_metric;
+    QList<QPair<qint64, double>> m_series;
+};
+
+} // namespace md
