@@ -8,6 +8,7 @@
 #include "KeyMetricChart.h"
 #include "MessageBox.h"
 #include "ReviewDialog.h"
+#include "RollbackDialog.h"
 #include "TimelineWidget.h"
 #include "VersionDetailsWidget.h"
 #include "cache/Cache.h"

@@ -14,6 +14,7 @@
 #include "gui/MessageBox.h"
 #include "gui/ModelsPage.h"
 #include "gui/ReviewDialog.h"
+#include "gui/RollbackDialog.h"
 #include "gui/TimelineWidget.h"
 #include "models/TimelineData.h"
 #include "models/VersionsModel.h"
