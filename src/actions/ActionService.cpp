@@ -229,9 +229,13 @@ QString WriteStep::describe(const QString &model) const
     case Op::CreateVersion:
         return Tr::tr("register a new version of %1 from %2").arg(model, key);
     case Op::Stage:
+        if (archiveExisting && displaced)
+            return Tr::tr("move %1 to %2, archiving v%3").arg(v, key).arg(displaced);
         return archiveExisting ? Tr::tr("move %1 to %2, archiving the version there").arg(v, key)
                                : Tr::tr("move %1 to %2").arg(v, key);
     case Op::SetAlias:
+        if (displaced)
+            return Tr::tr("move alias '%1' from v%2 to %3").arg(key).arg(displaced).arg(v);
         return Tr::tr("point alias '%1' at %2").arg(key, v);
     case Op::DeleteAlias:
         return Tr::tr("remove alias '%1' (from %2)").arg(key, v);
@@ -345,8 +349,57 @@ qint64 ActionService::productionVersion(const RegisteredModel &model, const Mode
     return best;
 }
 
-Result<qint64> ActionService::rollbackTarget(const RegisteredModel &model, const QList<JournalEntry> &journal,
-                                             const ModelPolicy &policy, qint64 currentProduction)
+QString RollbackTarget::why(qint64 currentProduction) const
+{
+    switch (basis) {
+    case RollbackBasis::History:
+        return Tr::tr("v%1 was in Production before v%2").arg(version).arg(currentProduction);
+    case RollbackBasis::Tag:
+        return Tr::tr("v%1 is tagged as the rollback target").arg(version);
+    case RollbackBasis::Archived:
+        return Tr::tr("v%1 is the newest Archived version below v%2").arg(version).arg(currentProduction);
+    case RollbackBasis::NoHistory:
+        return Tr::tr("proposed without history: no record says which version was in Production before v%1; "
+                      "v%2 is the highest READY version below it")
+            .arg(currentProduction)
+            .arg(version);
+    case RollbackBasis::Chosen:
+        return Tr::tr("v%1 was chosen by the person rolling back").arg(version);
+    }
+    return {};
+}
+
+QString ActionService::productionName(RegistryScheme scheme, const ModelPolicy &policy)
+{
+    switch (scheme) {
+    case RegistryScheme::Aliases:
+        return u"'"_s + policy.productionAlias + u"'"_s;
+    case RegistryScheme::Both:
+        return Tr::tr("Production ('%1')").arg(policy.productionAlias);
+    case RegistryScheme::Auto:
+    case RegistryScheme::Stages:
+        break;
+    }
+    return Tr::tr("Production");
+}
+
+QString ActionService::candidateName(RegistryScheme scheme, const ModelPolicy &policy)
+{
+    switch (scheme) {
+    case RegistryScheme::Aliases:
+        return u"'"_s + policy.candidateAlias + u"'"_s;
+    case RegistryScheme::Both:
+        return Tr::tr("Staging ('%1')").arg(policy.candidateAlias);
+    case RegistryScheme::Auto:
+    case RegistryScheme::Stages:
+        break;
+    }
+    return Tr::tr("Staging");
+}
+
+Result<RollbackTarget> ActionService::rollbackTarget(const RegisteredModel &model, const QList<JournalEntry> &journal,
+                                                     const ModelPolicy &policy, qint64 currentProduction,
+                                                     RegistryScheme scheme)
 {
     // Versions that entered Production, oldest first, and versions that were rolled back from.
     struct Entered {
@@ -397,8 +450,8 @@ Result<qint64> ActionService::rollbackTarget(const RegisteredModel &model, const
     };
     for (qsizetype i = currentAt - 1; i >= 0; --i)
         if (usable(entered.at(i).version))
-            return entered.at(i).version;
-    qint64 tagged = 0, archived = 0;
+            return RollbackTarget{entered.at(i).version, RollbackBasis::History};
+    qint64 tagged = 0, archived = 0, below = 0;
     for (const ModelVersion &v : model.versions) {
         if (!usable(v.version))
             continue;
@@ -406,11 +459,16 @@ Result<qint64> ActionService::rollbackTarget(const RegisteredModel &model, const
             tagged = std::max(tagged, v.version);
         if (v.currentStage == kStageArchived && v.version < currentProduction)
             archived = std::max(archived, v.version);
+        if (v.version < currentProduction)
+            below = std::max(below, v.version);
     }
     if (tagged)
-        return tagged;
+        return RollbackTarget{tagged, RollbackBasis::Tag};
     if (archived)
-        return archived;
+        return RollbackTarget{archived, RollbackBasis::Archived};
+    // An alias model keeps no Archived versions: moving the alias leaves no trace in the registry.
+    if (usesAliases(scheme) && below && aliasVersion(model, policy.productionAlias) == currentProduction)
+        return RollbackTarget{below, RollbackBasis::NoHistory};
     return makeError(ErrorCategory::NotFound,
                      Tr::tr("no earlier Production version to roll back to; name one with --to"), model.name);
 }
@@ -521,6 +579,27 @@ Result<ActionPlan> ActionService::planOn(const ActionRequest &request, const Reg
         return v;
     };
     const qint64 production = productionVersion(model, p, plan.scheme);
+    // The side effects a write has on other versions, for the plan.
+    auto inStage = [&](const QString &stage, qint64 except) {
+        qint64 found = 0;
+        for (const ModelVersion &mv : model.versions)
+            if (mv.currentStage == stage && mv.version != except)
+                found = std::max(found, mv.version);
+        return found;
+    };
+    auto aliasStep = [&](qint64 version, const QString &alias) {
+        const qint64 holder = aliasVersion(model, alias);
+        WriteStep step{WriteStep::Op::SetAlias, version, alias, {}, false};
+        step.displaced = holder != version ? holder : 0;
+        return step;
+    };
+    auto stageStep = [&](qint64 version, const QString &stage, bool archive) {
+        WriteStep step{WriteStep::Op::Stage, version, stage, {}, archive};
+        step.displaced = archive ? inStage(stage, version) : 0;
+        return step;
+    };
+    const QString productionWord = productionName(plan.scheme, p);
+    const QString candidateWord = candidateName(plan.scheme, p);
 
     switch (request.kind) {
     case ActionKind::Register: {
@@ -547,7 +626,7 @@ Result<ActionPlan> ActionService::planOn(const ActionRequest &request, const Reg
                 return makeError(ErrorCategory::BadInput, Tr::tr("this source has no aliases; use a stage"), u"--to"_s);
             if (request.target.trimmed().isEmpty())
                 return makeError(ErrorCategory::BadInput, Tr::tr("say where to: Staging, Production or an alias"), u"--to"_s);
-            plan.steps.append({WriteStep::Op::SetAlias, v.version, request.target.trimmed(), {}, false});
+            plan.steps.append(aliasStep(v.version, request.target.trimmed()));
             plan.summary = Tr::tr("Point alias '%1' at %2").arg(request.target.trimmed(), versionName(model.name, v.version));
             break;
         }
@@ -588,9 +667,9 @@ Result<ActionPlan> ActionService::planOn(const ActionRequest &request, const Reg
             }
             plan.fromVersion = production;
             if (usesStages(plan.scheme))
-                plan.steps.append({WriteStep::Op::Stage, v.version, kStageProduction, {}, true});
+                plan.steps.append(stageStep(v.version, kStageProduction, true));
             if (usesAliases(plan.scheme)) {
-                plan.steps.append({WriteStep::Op::SetAlias, v.version, p.productionAlias, {}, false});
+                plan.steps.append(aliasStep(v.version, p.productionAlias));
                 if (aliasVersion(model, p.candidateAlias) == v.version)
                     plan.steps.append({WriteStep::Op::DeleteAlias, v.version, p.candidateAlias, {}, false});
             }
@@ -601,10 +680,10 @@ Result<ActionPlan> ActionService::planOn(const ActionRequest &request, const Reg
             addTag(v.version, tags::kPromotedAt, iso(now));
             if (tag(v, tags::kAbStart) && !tag(v, tags::kAbEnd))
                 addTag(v.version, tags::kAbEnd, iso(now));
-            plan.summary = production ? Tr::tr("Promote %1 to Production, replacing v%2 (kept as rollback target)")
-                                            .arg(versionName(model.name, v.version))
+            plan.summary = production ? Tr::tr("Promote %1 to %2, replacing v%3 (kept as rollback target)")
+                                            .arg(versionName(model.name, v.version), productionWord)
                                             .arg(production)
-                                      : Tr::tr("Promote %1 to Production").arg(versionName(model.name, v.version));
+                                      : Tr::tr("Promote %1 to %2").arg(versionName(model.name, v.version), productionWord);
         } else if (target == kStageStaging) {
             if (production == v.version)
                 return makeError(ErrorCategory::BadInput,
@@ -612,15 +691,17 @@ Result<ActionPlan> ActionService::planOn(const ActionRequest &request, const Reg
                                      .arg(versionName(model.name, v.version)),
                                  m_writer.uri());
             if (usesStages(plan.scheme))
-                plan.steps.append({WriteStep::Op::Stage, v.version, kStageStaging, {}, false});
+                plan.steps.append(stageStep(v.version, kStageStaging, false));
             if (usesAliases(plan.scheme))
-                plan.steps.append({WriteStep::Op::SetAlias, v.version, p.candidateAlias, {}, false});
+                plan.steps.append(aliasStep(v.version, p.candidateAlias));
             addTag(v.version, tags::kReviewRequestedBy, m_identity.user);
             addTag(v.version, tags::kReviewRequestedAt, iso(now));
             for (const QLatin1StringView k :
                  {tags::kApprovalState, tags::kApprovalBy, tags::kApprovalAt, tags::kApprovalNote})
                 removeTag(v, k);
-            plan.summary = Tr::tr("Move %1 to Staging for review").arg(versionName(model.name, v.version));
+            plan.summary = usesStages(plan.scheme)
+                               ? Tr::tr("Move %1 to %2 for review").arg(versionName(model.name, v.version), candidateWord)
+                               : Tr::tr("Give %1 the alias %2 for review").arg(versionName(model.name, v.version), candidateWord);
         } else {
             if (production == v.version && target == kStageArchived && !usesStages(plan.scheme))
                 return makeError(ErrorCategory::BadInput, Tr::tr("this model uses aliases; move the '%1' alias instead")
@@ -701,15 +782,21 @@ Result<ActionPlan> ActionService::planOn(const ActionRequest &request, const Reg
         if (!production)
             return makeError(ErrorCategory::BadInput, Tr::tr("nothing of %1 is in Production").arg(model.name), m_writer.uri());
         qint64 target = request.version;
-        if (!target) {
+        RollbackTarget chosen{target, RollbackBasis::Chosen};
+        {
             QList<JournalEntry> journal;
             if (auto entries = m_journal.entries(m_writer.uri(), model.name); entries)
                 journal = *entries;
-            auto t = rollbackTarget(model, journal, p, production);
-            if (!t)
+            auto t = rollbackTarget(model, journal, p, production, plan.scheme);
+            if (!target && !t)
                 return t.error();
-            target = *t;
+            // The proposal keeps its basis when the person picks the proposed version.
+            if (t && (!target || t->version == target))
+                chosen = *t;
+            target = chosen.version;
         }
+        plan.targetBasis = chosen.basis;
+        plan.targetWhy = chosen.why(production);
         if (target == production)
             return makeError(ErrorCategory::BadInput, Tr::tr("%1 is already in Production").arg(versionName(model.name, target)),
                              m_writer.uri());
@@ -736,17 +823,22 @@ Result<ActionPlan> ActionService::planOn(const ActionRequest &request, const Reg
         plan.version = target;
         plan.fromVersion = production;
         if (usesStages(plan.scheme))
-            plan.steps.append({WriteStep::Op::Stage, target, kStageProduction, {}, true});
+            plan.steps.append(stageStep(target, kStageProduction, true));
         if (usesAliases(plan.scheme))
-            plan.steps.append({WriteStep::Op::SetAlias, target, p.productionAlias, {}, false});
+            plan.steps.append(aliasStep(target, p.productionAlias));
         removeTag(v, tags::kRollbackTarget);
         addTag(production, tags::kRolledBackAt, iso(now));
         addTag(production, tags::kRolledBackBy, m_identity.user);
         addTag(production, tags::kRolledBackReason, request.note.trimmed());
-        plan.summary = Tr::tr("Roll back %1 from v%2 to v%3 (emergency: approval bypassed)")
-                           .arg(model.name)
-                           .arg(production)
-                           .arg(target);
+        plan.summary = chosen.basis == RollbackBasis::NoHistory
+                           ? Tr::tr("Roll back %1 from v%2 to v%3, proposed without history (emergency: approval bypassed)")
+                                 .arg(model.name)
+                                 .arg(production)
+                                 .arg(target)
+                           : Tr::tr("Roll back %1 from v%2 to v%3 (emergency: approval bypassed)")
+                                 .arg(model.name)
+                                 .arg(production)
+                                 .arg(target);
         break;
     }
     }
@@ -1169,11 +1261,21 @@ QString ActionService::incidentReport(const ActionOutcome &o, const QList<KeyVal
     QString md;
     md += Tr::tr("# Incident: %1 rolled back from v%2 to v%3").arg(p.request.model).arg(p.fromVersion).arg(p.version) + u"\n\n"_s;
     md += u"| | |\n|---|---|\n"_s;
-    md += Tr::tr("| What | Production of `%1` moved from v%2 back to v%3 |").arg(p.request.model).arg(p.fromVersion).arg(p.version) + u'\n';
+    // The model's own word for Production: its stage, its production alias, or both.
+    ModelPolicy named;
+    for (const WriteStep &s : p.steps)
+        if (s.op == WriteStep::Op::SetAlias)
+            named.productionAlias = s.key;
+    md += Tr::tr("| What | %1 of `%2` moved from v%3 back to v%4 |")
+              .arg(productionName(p.scheme, named), p.request.model)
+              .arg(p.fromVersion)
+              .arg(p.version) + u'\n';
     md += Tr::tr("| When | %1 |").arg(iso(now)) + u'\n';
     md += Tr::tr("| Who | %1 (%2) |").arg(p.user, p.userOrigin == u"mlflow"_s ? Tr::tr("MLflow user") : Tr::tr("OS user")) + u'\n';
     md += Tr::tr("| Source | %1 |").arg(p.request.sourceUri.isEmpty() ? QString() : p.request.sourceUri) + u'\n';
     md += Tr::tr("| Reason | %1 |").arg(QString(p.request.note).replace(u'|', u"\\|"_s).replace(u'\n', u' ')) + u'\n';
+    if (!p.targetWhy.isEmpty())
+        md += Tr::tr("| Target | %1 |").arg(QString(p.targetWhy).replace(u'|', u"\\|"_s)) + u'\n';
     md += Tr::tr("| Approval | bypassed (emergency rollback) |") + u"\n\n"_s;
     md += Tr::tr("## Metric deltas (v%1 → v%2)").arg(p.fromVersion).arg(p.version) + u"\n\n"_s;
     if (metricDeltas.isEmpty())

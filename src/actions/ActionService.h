@@ -81,7 +81,26 @@ struct WriteStep {
     QString key;    ///< Stage: the stage; alias name; tag key
     QString value;  ///< tag value
     bool archiveExisting = false;
+    /// The side effect on another version, 0 when none: SetAlias, the version that holds the alias
+    /// now (it moves off it); Stage with archiveExisting, the version in that stage now (archived).
+    qint64 displaced = 0;
     QString describe(const QString &model) const;  ///< translated, one line
+};
+
+/// Where a proposed rollback target comes from, most trusted first.
+enum class RollbackBasis {
+    History,     ///< the version that held Production before the current one (journal, observed changes)
+    Tag,         ///< the version tagged modeldesk.rollback_target
+    Archived,    ///< the newest Archived version below the current one
+    NoHistory,   ///< alias model: the highest READY version below the production alias ("proposed without history")
+    Chosen,      ///< named by the person (--to, or picked in the dialog)
+};
+
+struct RollbackTarget {
+    qint64 version = 0;
+    RollbackBasis basis = RollbackBasis::History;
+    /// One translated line saying why this version, e.g. "it held Production before v5".
+    QString why(qint64 currentProduction) const;
 };
 
 struct ActionPlan {
@@ -95,6 +114,10 @@ struct ActionPlan {
     QStringList checks;      ///< pre-flight checks that passed, translated
     QList<WriteStep> steps;
     RegisteredModel before;  ///< the model as re-read before planning
+    /// Rollback: where the target came from ("proposed without history" is said in the summary,
+    /// the dialog and the incident report).
+    RollbackBasis targetBasis = RollbackBasis::Chosen;
+    QString targetWhy;       ///< Rollback: RollbackTarget::why(), translated
 };
 
 /// What running the reload hook gave.
@@ -161,9 +184,16 @@ public:
     /// The version a rollback goes to: the most recent earlier Production version that was not
     /// itself rolled back (from the journal's promotions, rollbacks and observed changes), else
     /// the version tagged modeldesk.rollback_target, else the highest Archived version below the
-    /// current one. NotFound when there is none.
-    static Result<qint64> rollbackTarget(const RegisteredModel &model, const QList<JournalEntry> &journal,
-                                         const ModelPolicy &policy, qint64 currentProduction);
+    /// current one, else, for a model whose Production is its production alias, the highest READY
+    /// version below the current one (RollbackBasis::NoHistory). Versions rolled back from are
+    /// never proposed. NotFound when there is none.
+    static Result<RollbackTarget> rollbackTarget(const RegisteredModel &model, const QList<JournalEntry> &journal,
+                                                 const ModelPolicy &policy, qint64 currentProduction,
+                                                 RegistryScheme scheme = RegistryScheme::Stages);
+    /// How the model's kind names Production and the candidate: "Production" / "Staging" for
+    /// stages, "'champion'" / "'challenger'" for aliases, both for a model that keeps both.
+    static QString productionName(RegistryScheme scheme, const ModelPolicy &policy);
+    static QString candidateName(RegistryScheme scheme, const ModelPolicy &policy);
     /// The scheme a model follows under `policy` (Auto: Both when it has a Production version and
     /// the production alias, Aliases when only the alias, else Stages; Stages for a source without aliases).
     static RegistryScheme resolveScheme(const RegisteredModel &model, const ModelPolicy &policy, bool aliasesSupported);

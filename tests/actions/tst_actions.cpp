@@ -711,7 +711,37 @@ private Q_SLOTS:
             }
         auto target = ActionService::rollbackTarget(m, journal, ModelPolicy{}, current);
         QVERIFY2(target.ok(), qPrintable(errorText(target)));
-        QCOMPARE(*target, expected);
+        QCOMPARE(target->version, expected);
+        QCOMPARE(target->basis, history.isEmpty() ? md::RollbackBasis::Tag : md::RollbackBasis::History);
+    }
+
+    /// An aliases-only model (every version in stage None, as MLflow now recommends) keeps no
+    /// Archived versions and, on a first rollback, no history: the highest READY version below the
+    /// champion is proposed, and said to be proposed without history.
+    void rollbackTargetOfAnAliasModelWithoutHistory()
+    {
+        RegisteredModel m;
+        m.name = u"m"_s;
+        for (int v = 1; v <= 5; ++v) {
+            ModelVersion mv;
+            mv.name = m.name;
+            mv.version = v;
+            mv.currentStage = kStageNone;
+            mv.status = v == 3 ? u"FAILED_REGISTRATION"_s : u"READY"_s;
+            m.versions.append(mv);
+        }
+        m.aliases = {{u"champion"_s, 4}, {u"challenger"_s, 5}};
+        const ModelPolicy policy;
+        const auto scheme = ActionService::resolveScheme(m, policy, true);
+        QCOMPARE(scheme, md::RegistryScheme::Aliases);
+        QCOMPARE(ActionService::productionVersion(m, policy, scheme), 4);
+        auto target = ActionService::rollbackTarget(m, {}, policy, 4, scheme);
+        QVERIFY2(target.ok(), qPrintable(errorText(target)));
+        QCOMPARE(target->version, 2);  // v3 failed to register
+        QCOMPARE(target->basis, md::RollbackBasis::NoHistory);
+        QVERIFY2(target->why(4).startsWith(u"proposed without history"_s), qPrintable(target->why(4)));
+        // A stage model gets no such guess: with neither history nor Archived versions, none.
+        QVERIFY(!ActionService::rollbackTarget(m, {}, policy, 4, md::RegistryScheme::Stages).ok());
     }
 
     void policyFileErrors_data()
