@@ -449,8 +449,13 @@ public:
         auto resp = client.send(*req);
         if (!resp)
             return resp.error();
-        if (!resp->ok())
-            return client.statusError(*resp);
+        if (!resp->ok()) {
+            Error e = client.statusError(*resp);
+            // Missing is an answer (HttpClient does not ask again): say which file, where.
+            if (e.category == ErrorCategory::NotFound)
+                e.message = Tr::tr("the server has no file %1 in %2").arg(path, resolvedRoot(*location));
+            return e;
+        }
         return resp->body.left(std::max<qint64>(0, maxBytes));
     }
 

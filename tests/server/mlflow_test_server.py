@@ -86,7 +86,10 @@ quirk of tests/data/mlflow3/FIXTURES.md pinned there). What differs from the 2.1
 Test-only endpoints (never under /api):
     POST /__test__/faults        JSON object, any subset of:
         delay_ms: N                        sleep N ms before answering every API request
-        status: {code, count, retry_after} answer `count` requests with `code` (MLflow error body)
+        status: {code, count, retry_after, error_code, message}
+                                           answer `count` requests with `code` and MLflow's
+                                           error body ({error_code, message}; both default per
+                                           code, e.g. INTERNAL_ERROR for 500)
         drop_mid_body: N                   N responses: headers + half the body, then close
         truncate_json: N                   N responses: JSON cut in half, Content-Length matching
         wrong_content_type: N              N responses: 200 text/html page instead of the answer
@@ -2577,6 +2580,8 @@ class Handler(BaseHTTPRequestHandler):
             st = fault["status"]
             code = int(st["code"])
             error_code, message = STATUS_ERRORS.get(code, ("INTERNAL_ERROR", f"HTTP {code}"))
+            error_code = st.get("error_code", error_code)
+            message = st.get("message", message)
             headers = {}
             if st.get("retry_after") is not None:
                 headers["Retry-After"] = str(st["retry_after"])

@@ -10,6 +10,8 @@
 #include "sources/ArtifactStore.h"
 
 #include <QDir>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -139,6 +141,60 @@ private Q_SLOTS:
         QVERIFY(!none.ok());
         QCOMPARE(none.error().category, ErrorCategory::NotFound);
         QVERIFY2(none.error().where.contains(u"logged-models/m-0000"_s), qPrintable(none.error().where));
+    }
+
+    // Issue 12: the pre-flight asked for a missing MLmodel six times against an HTTP 500. A missing
+    // file is an answer: one request, one error naming the file. Counted by the server.
+    void missingFileIsAskedForOnce()
+    {
+        md::test::TestServer server;
+        QVERIFY(server.startAs(md::test::TestServer::MlflowMajor::V3));
+        md::RestOptions options = fastOptions();
+        options.maxRetries = 5;  // the default: six attempts where retrying is right
+        auto store = md::createServerArtifactStore(server.url(), options);
+        const std::atomic_bool never{false};
+        const ArtifactLocation loc = ArtifactLocation::forVersion(versionOf(kServerModel, u"x"_s), {}, kServerModelUri);
+        const QString files = u"GET /api/2.0/mlflow-artifacts/artifacts/1/models/"_s + kServerModel + u"/artifacts/"_s;
+        auto requestsFor = [&](const QString &file) {
+            return server.stats().value(u"requests"_s).toObject().value(files + file).toInt();
+        };
+        const QString inRoot = u" in "_s + kServerModelUri;
+
+        // MLflow's RESOURCE_DOES_NOT_EXIST (HTTP 404).
+        QVERIFY(server.resetStats());
+        auto missing = store->readText(loc, u"model/MLmodel"_s, 64 * 1024, never);
+        QVERIFY(!missing.ok());
+        QCOMPARE(missing.error().category, ErrorCategory::NotFound);
+        QCOMPARE(missing.error().message, u"the server has no file model/MLmodel"_s + inRoot);
+        QVERIFY(missing.error().where.endsWith(u"/artifacts/model/MLmodel"_s));
+        QCOMPARE(requestsFor(u"model/MLmodel"_s), 1);
+
+        // MLflow's artifact proxy: HTTP 500 with the OSError of its artifact repository.
+        const QJsonArray onlyMlmodel{u"/artifacts/MLmodel"_s};
+        QJsonObject noSuchFile{{u"code"_s, 500}, {u"count"_s, 10}};
+        noSuchFile.insert(u"message"_s, QString(u"No such file or directory: '/srv/mlartifacts/1/models/"_s + kServerModel
+                                            + u"/artifacts/MLmodel'"_s));
+        QVERIFY(server.setFaults(QJsonObject{{u"status"_s, noSuchFile}, {u"paths"_s, onlyMlmodel}}));
+        QVERIFY(server.resetStats());
+        auto gone = store->readText(loc, u"MLmodel"_s, 64 * 1024, never);
+        QVERIFY(!gone.ok());
+        QCOMPARE(gone.error().category, ErrorCategory::NotFound);
+        QCOMPARE(gone.error().message, u"the server has no file MLmodel"_s + inRoot);
+        QCOMPARE(requestsFor(u"MLmodel"_s), 1);
+
+        // A server error that names nothing may pass: that one is asked again, 1 + 5 times.
+        const QJsonObject plain500{{u"code"_s, 500}, {u"count"_s, 10}};
+        QVERIFY(server.setFaults(QJsonObject{{u"status"_s, plain500}, {u"paths"_s, onlyMlmodel}}));
+        QVERIFY(server.resetStats());
+        auto failing = store->readText(loc, u"MLmodel"_s, 64 * 1024, never);
+        QVERIFY(!failing.ok());
+        QCOMPARE(failing.error().category, ErrorCategory::Network);
+        QCOMPARE(requestsFor(u"MLmodel"_s), 6);
+
+        // And once the server is well, the file is there.
+        QVERIFY(server.resetFaults());
+        auto mlmodel = store->readText(loc, u"MLmodel"_s, 64 * 1024, never);
+        QVERIFY(mlmodel.ok());
     }
 };
 

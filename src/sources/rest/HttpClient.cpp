@@ -88,6 +88,27 @@ qint64 retryAfterMs(const QByteArray &value)
     return std::max<qint64>(0, QDateTime::currentDateTimeUtc().msecsTo(when));
 }
 
+/// The file an answer says is missing, from the OSError text MLflow's artifact repositories raise
+/// ("No such file or directory: '/srv/mlartifacts/1/…/MLmodel'"), which its server sends with
+/// HTTP 500 when a proxied or run artifact is not there; empty when the body says nothing of the
+/// kind. Only the first 64 KiB are looked at: such answers are short.
+QString missingFileOf(const QByteArray &body)
+{
+    static const QRegularExpression noSuchFile(u"No such file or directory: ['\"]([^'\"]*)['\"]"_s);
+    const QRegularExpressionMatch m = noSuchFile.match(QString::fromUtf8(body.left(64 * 1024)));
+    return m.hasMatch() ? m.captured(1) : QString();
+}
+
+/// An answer that names a missing file or item is final: asking again gives the same answer.
+/// MLflow's JSON errors say RESOURCE_DOES_NOT_EXIST; its artifact proxy answers a missing file
+/// with HTTP 500 and the OSError (missingFileOf()), so the status alone does not tell.
+bool namesMissingResource(const QByteArray &body)
+{
+    const QByteArray head = body.left(64 * 1024);
+    return head.contains("RESOURCE_DOES_NOT_EXIST") || head.contains("FileNotFoundError")
+        || !missingFileOf(head).isEmpty();
+}
+
 /// MLflow's error body: {"error_code": …, "message": …}; empty when the body is something else.
 QString serverMessage(const QByteArray &body)
 {
@@ -417,7 +438,7 @@ void HttpClient::finished(const CallPtr &call)
         return;
     }
 
-    if (r.read && retriesLeft > 0 && isTransientStatus(status)) {
+    if (r.read && retriesLeft > 0 && isTransientStatus(status) && !namesMissingResource(body)) {
         ++g_statusRetries;
         qint64 delay = -1;
         if (m_options.respectRetryAfter && (status == 429 || status == 503 || status == 413))
@@ -540,6 +561,12 @@ Error HttpClient::statusError(const HttpResponse &r) const
     default:
         break;
     }
+    // A server error that names a missing file is an answer, not a failure (see namesMissingResource()).
+    if (const QString file = missingFileOf(r.body); !file.isEmpty())
+        return make(ErrorCategory::NotFound, Tr::tr("the server has no such file: %1").arg(file));
+    if (r.status >= 500 && namesMissingResource(r.body))
+        return make(ErrorCategory::NotFound,
+            Tr::tr("the server has no such item: %1").arg(server.isEmpty() ? Tr::tr("HTTP %1").arg(r.status) : server));
     const QString detail = server.isEmpty() ? QString() : u": "_s + server;
     if (r.status >= 400 && r.status < 500 && !isTransientStatus(r.status))
         return make(

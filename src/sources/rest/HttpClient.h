@@ -49,6 +49,9 @@ struct HttpRequest {
     QByteArray jsonBody; ///< sent as application/json when not empty (and always for POST)
     /// Reads are retried after transient failures (HTTP 408, 429, 500, 502, 503, 504, dropped or
     /// refused connections, timeouts). MLflow's searches are POSTs but reads. Writes never are.
+    /// An answer that names a missing file or item is final whatever its status (MLflow's
+    /// RESOURCE_DOES_NOT_EXIST, or the "No such file or directory: '…'" its artifact proxy sends
+    /// with HTTP 500): asking again would give the same answer.
     bool read = true;
     /// When false, a connection that cannot be made at all (refused, unknown host) fails at once
     /// instead of being retried: used by MlflowRestSource::open(), where a wrong URL is far more
@@ -115,7 +118,9 @@ public:
     /// The error for an answer that is not 2xx: 401 → Auth "… sign in …"; 403 → Auth
     /// "no permission for <endpoint>"; 404 with a non-JSON body → BadInput "not an MLflow
     /// tracking server"; 404 with MLflow's JSON → NotFound with the server's message; other 4xx →
-    /// BadInput with the server's message; 408, 429, 5xx → Network. `where` is the URL.
+    /// BadInput with the server's message; an answer naming a missing file (MLflow's "No such file
+    /// or directory: '<path>'") → NotFound "the server has no such file: <path>"; a 5xx saying
+    /// RESOURCE_DOES_NOT_EXIST → NotFound; other 408, 429, 5xx → Network. `where` is the URL.
     Error statusError(const HttpResponse &response) const;
     /// The full, redacted URL of a request.
     QString urlOf(const HttpRequest &request) const { return redactUrl(resolve(request)); }
