@@ -741,6 +741,103 @@ std::unique_ptr<ArtifactStore> createServerArtifactStore(const QUrl &baseUrl, Re
 
 // ---- Parsers ----
 
+/// MLflow's type of one column, tensor or parameter spec, as a reader says it.
+QString specType(const json &spec)
+{
+    if (!spec.is_object())
+        return spec.is_string() ? QString::fromStdString(spec.get<std::string>()) : QString();
+    const auto type = spec.find("type");
+    const QString name = type != spec.end() && type->is_string() ? QString::fromStdString(type->get<std::string>()) : QString();
+    if (name == "tensor"_L1) {
+        const auto ts = spec.find("tensor-spec");
+        QString dtype;
+        QStringList dims;
+        if (ts != spec.end() && ts->is_object()) {
+            if (const auto d = ts->find("dtype"); d != ts->end() && d->is_string())
+                dtype = QString::fromStdString(d->get<std::string>());
+            if (const auto shape = ts->find("shape"); shape != ts->end() && shape->is_array())
+                for (const json &n : *shape)
+                    dims.append(n.is_number_integer() ? QString::number(n.get<qint64>()) : QString::fromStdString(n.dump()));
+        }
+        QString text = dtype.isEmpty() ? u"tensor"_s : u"tensor "_s + dtype;
+        return dims.isEmpty() ? text : text + u" ("_s + dims.join(u", "_s) + u')';
+    }
+    if (name == "array"_L1)
+        if (const auto items = spec.find("items"); items != spec.end())
+            return u"array<"_s + specType(*items) + u'>';
+    if (name == "map"_L1)
+        if (const auto values = spec.find("values"); values != spec.end())
+            return u"map<string, "_s + specType(*values) + u'>';
+    if (name == "object"_L1)
+        if (const auto props = spec.find("properties"); props != spec.end() && props->is_object()) {
+            QStringList fields;
+            for (auto it = props->begin(); it != props->end(); ++it)
+                fields.append(QString::fromStdString(it.key()) + u": "_s + specType(it.value()));
+            return u"object{"_s + fields.join(u", "_s) + u'}';
+        }
+    return name;
+}
+
+/// One of the signature's JSON strings (inputs, outputs or params): a list of specs.
+Result<QList<SignatureField>> parseSignatureList(const std::string &text, bool params)
+{
+    const json j = json::parse(text, nullptr, false);
+    if (j.is_null())
+        return QList<SignatureField>{};
+    if (j.is_discarded() || !j.is_array())
+        return makeError(ErrorCategory::BadInput, Tr::tr("not MLflow's JSON list of column or tensor specs"), QString());
+    QList<SignatureField> out;
+    for (const json &spec : j) {
+        SignatureField f;
+        f.type = specType(spec);
+        if (spec.is_object()) {
+            if (const auto n = spec.find("name"); n != spec.end() && n->is_string())
+                f.name = QString::fromStdString(n->get<std::string>());
+            if (const auto r = spec.find("required"); r != spec.end() && r->is_boolean())
+                f.required = r->get<bool>();
+            if (params) {
+                if (const auto d = spec.find("default"); d != spec.end() && !d->is_null())
+                    f.defaultValue = QString::fromStdString(d->dump());
+                if (const auto shape = spec.find("shape"); shape != spec.end() && shape->is_array() && !shape->empty()) {
+                    QStringList dims;
+                    for (const json &n : *shape)
+                        dims.append(QString::fromStdString(n.dump()));
+                    f.type += u" ("_s + dims.join(u", "_s) + u')';
+                }
+            }
+        }
+        out.append(f);
+    }
+    return out;
+}
+
+/// MLmodel's `signature:` mapping, whose inputs, outputs and params are JSON strings.
+void parseSignature(const YAML::Node &node, MlModelInfo &info)
+{
+    if (!node.IsDefined() || !node.IsMap())
+        return;
+    ModelSignature sig;
+    QStringList problems;
+    const std::pair<const char *, QList<SignatureField> *> parts[] = {
+        {"inputs", &sig.inputs}, {"outputs", &sig.outputs}, {"params", &sig.params}};
+    for (const auto &[key, list] : parts) {
+        const YAML::Node part = node[key];
+        if (!part.IsDefined() || part.IsNull())
+            continue;
+        if (!part.IsScalar()) {
+            problems.append(Tr::tr("%1: not a JSON string").arg(QLatin1String(key)));
+            continue;
+        }
+        auto fields = parseSignatureList(part.Scalar(), list == &sig.params);
+        if (fields)
+            *list = *fields;
+        else
+            problems.append(Tr::tr("%1: %2").arg(QLatin1String(key), fields.error().message));
+    }
+    info.signature = sig;
+    info.signatureProblem = problems.join(u"; "_s);
+}
+
 Result<MlModelInfo> parseMlModel(const QByteArray &yaml, const QString &where)
 {
     auto root = loadYaml(yaml, where);
@@ -780,6 +877,7 @@ Result<MlModelInfo> parseMlModel(const QByteArray &yaml, const QString &where)
                 info.libraryVersions.append({flavor + u'.' + key, QString::fromStdString(field->second.Scalar())});
         }
     }
+    parseSignature(m["signature"], info);
     return info;
 }
 
@@ -888,6 +986,10 @@ Result<ModelArtifacts> loadModelArtifacts(ArtifactStore &store, const ArtifactLo
     if (!out.mlmodelPath.isEmpty()) {
         if (auto bytes = read(out.mlmodelPath)) {
             auto info = parseMlModel(*bytes, whereOf(out.mlmodelPath));
+            if (info && !info->signatureProblem.isEmpty())
+                out.problems.append(makeError(ErrorCategory::BadInput,
+                                              Tr::tr("the signature cannot be read (%1)").arg(info->signatureProblem),
+                                              whereOf(out.mlmodelPath)));
             if (info)
                 out.mlmodel = *info;
             else

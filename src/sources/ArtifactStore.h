@@ -125,6 +125,27 @@ std::unique_ptr<ArtifactStore> createServerArtifactStore(const QUrl &baseUrl, Re
 
 // ---- What a model card reads from the artifacts (parsed here: yaml-cpp lives in sources) ----
 
+/// One field of a model's signature: an input column or tensor, an output, or an inference
+/// parameter, as MLflow's `signature:` in MLmodel lists them.
+struct SignatureField {
+    QString name;          ///< empty for an unnamed tensor or column
+    /// MLflow's type as a reader says it: "double", "array<string>", "object{a: long}",
+    /// "tensor float64 (-1, 4)".
+    QString type;
+    bool required = true;  ///< false when MLflow says `"required": false`
+    QString defaultValue;  ///< parameters only: the default as JSON text ("0.5", "\"a\""); may be empty
+    friend bool operator==(const SignatureField &, const SignatureField &) = default;
+};
+
+/// A model's signature (MLmodel `signature:`, whose `inputs`, `outputs` and `params` are JSON
+/// strings of column or tensor specs).
+struct ModelSignature {
+    QList<SignatureField> inputs;
+    QList<SignatureField> outputs;
+    QList<SignatureField> params;
+    friend bool operator==(const ModelSignature &, const ModelSignature &) = default;
+};
+
 /// The parts of an MLflow `MLmodel` file a model card shows.
 struct MlModelInfo {
     QStringList flavors;      ///< flavor names in file order, e.g. {"python_function", "sklearn"}
@@ -140,10 +161,15 @@ struct MlModelInfo {
     QList<KeyValue> libraryVersions;
     /// The environment files the model names (python_function.env), e.g. "conda.yaml".
     QStringList environmentFiles;
+    /// The signature; unset when MLmodel has none.
+    std::optional<ModelSignature> signature;
+    /// Why (part of) the signature could not be read, e.g. "inputs: not JSON"; empty when fine.
+    QString signatureProblem;
 };
 
 /// Parses an MLmodel file. BadInput naming `where` (with ":line" when yaml-cpp gives one) when
-/// it is not YAML or not a mapping.
+/// it is not YAML or not a mapping. A signature that is not MLflow's JSON leaves the rest read
+/// and says so in MlModelInfo::signatureProblem.
 Result<MlModelInfo> parseMlModel(const QByteArray &yaml, const QString &where);
 
 /// One declared dependency of a model.

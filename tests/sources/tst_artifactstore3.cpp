@@ -143,6 +143,46 @@ private Q_SLOTS:
         QVERIFY2(none.error().where.contains(u"logged-models/m-0000"_s), qPrintable(none.error().where));
     }
 
+    // Issue 12, point 6: the card shows the model's signature, from MLmodel's `signature:` whose
+    // inputs and outputs are JSON strings (as MLflow 3.6 wrote them for the fixture).
+    void signatureOfTheMlmodel()
+    {
+        QFile f(md::test::dataPath(u"mlflow3/server-artifacts/1/models/m-5511dcb6b7ae4067aab53a1118ab9a10/artifacts/MLmodel"_s));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        auto info = md::parseMlModel(f.readAll(), f.fileName());
+        QVERIFY(info.ok());
+        QVERIFY(info->signature.has_value());
+        QVERIFY(info->signatureProblem.isEmpty());
+        using Field = md::SignatureField;
+        QCOMPARE(info->signature->inputs,
+                 (QList<Field>{{u"age_years"_s, u"double"_s, true, {}}, {u"mileage_km"_s, u"double"_s, true, {}},
+                               {u"engine_hp"_s, u"double"_s, true, {}}, {u"doors"_s, u"double"_s, true, {}}}));
+        QCOMPARE(info->signature->outputs, (QList<Field>{{QString(), u"tensor float64 (-1)"_s, true, {}}}));
+        QVERIFY(info->signature->params.isEmpty());  // "params: null"
+
+        // MLflow's other specs: arrays, objects, optional columns, parameters with defaults.
+        const QByteArray yaml = "flavors: {python_function: {}}\n"
+                                "signature:\n"
+                                "  inputs: '[{\"type\": \"array\", \"items\": {\"type\": \"string\"}, \"name\": \"tags\"},"
+                                " {\"type\": \"object\", \"properties\": {\"a\": {\"type\": \"long\"}}, \"name\": \"o\","
+                                " \"required\": false}]'\n"
+                                "  outputs: '[{\"type\": \"tensor\", \"tensor-spec\": {\"dtype\": \"int64\", \"shape\": [-1, 3]},"
+                                " \"name\": \"scores\"}]'\n"
+                                "  params: '[{\"name\": \"temperature\", \"type\": \"double\", \"default\": 0.5, \"shape\": null}]'\n";
+        auto other = md::parseMlModel(yaml, u"MLmodel"_s);
+        QVERIFY(other.ok());
+        QCOMPARE(other->signature->inputs,
+                 (QList<Field>{{u"tags"_s, u"array<string>"_s, true, {}}, {u"o"_s, u"object{a: long}"_s, false, {}}}));
+        QCOMPARE(other->signature->outputs, (QList<Field>{{u"scores"_s, u"tensor int64 (-1, 3)"_s, true, {}}}));
+        QCOMPARE(other->signature->params, (QList<Field>{{u"temperature"_s, u"double"_s, true, u"0.5"_s}}));
+
+        // A signature that is not JSON: the rest of MLmodel is still read, the problem is named.
+        auto broken = md::parseMlModel("flavors: {sklearn: {sklearn_version: 1.2.1}}\nsignature:\n  inputs: '[{'\n", u"MLmodel"_s);
+        QVERIFY(broken.ok());
+        QCOMPARE(broken->flavors, QStringList{u"sklearn"_s});
+        QVERIFY2(broken->signatureProblem.startsWith(u"inputs: "_s), qPrintable(broken->signatureProblem));
+    }
+
     // Issue 12: the pre-flight asked for a missing MLmodel six times against an HTTP 500. A missing
     // file is an answer: one request, one error naming the file. Counted by the server.
     void missingFileIsAskedForOnce()
