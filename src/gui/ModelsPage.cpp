@@ -367,6 +367,7 @@ void ModelsPage::showVersionCard(qint64 version)
         m_details->showError(tr("Cannot read the version from the cache: %1").arg(details.error().toString()));
         return;
     }
+    details->setJournal(journalEntries(m_modelName));
     m_details->showVersion(*details);
 }
 
@@ -381,6 +382,8 @@ bool ModelsPage::compareVersions(qint64 left, qint64 right)
                                  .arg((a ? b.error() : a.error()).toString()));
         return false;
     }
+    a->setJournal(journalEntries(m_modelName));
+    b->setJournal(journalEntries(m_modelName));
     m_details->showComparison(*a, *b);
     return true;
 }
@@ -823,6 +826,7 @@ void ModelsPage::review()
     auto *dialog = new ReviewDialog(m_cache, m_sourceId, m_versions->registeredModel(), current, productionVersion(),
                                     currentIdentity(m_sourceUri).user, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setJournal(journalEntries(m_modelName));
     connect(dialog, &ReviewDialog::compareRequested, this, &ModelsPage::compareRunsRequested);
     connect(dialog, &QDialog::accepted, this, [this, dialog, current] {
         if (dialog->decision() == ReviewDialog::Decision::None)

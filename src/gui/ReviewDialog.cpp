@@ -65,9 +65,14 @@ ReviewDialog::ReviewDialog(Cache *cache, std::optional<qint64> sourceId, const R
     facts->addRow(tr("Candidate:"), new QLabel(tr("v%1 — %2").arg(candidate).arg(cand ? cand->description : QString())));
     facts->addRow(tr("Production:"), new QLabel(production ? tr("v%1 — %2").arg(production).arg(prod ? prod->description : QString())
                                                            : tr("none yet")));
-    facts->addRow(tr("Review asked by:"),
-                  new QLabel(requester.isEmpty() ? tr("not recorded")
-                                                 : tr("%1 at %2").arg(requester, tagOf(cand, tags::kReviewRequestedAt))));
+    if (cand)
+        m_candidate = *cand;
+    m_requester = new QLabel(this);
+    m_requester->setObjectName(u"reviewRequester"_s);
+    m_requester->setWordWrap(true);
+    m_requester->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    facts->addRow(tr("Review asked by:"), m_requester);
+    setJournal({});
     const QString share = tagOf(cand, tags::kAbShare);
     if (!share.isEmpty()) {
         const QString end = tagOf(cand, tags::kAbEnd);
@@ -217,6 +222,29 @@ ReviewDialog::ReviewDialog(Cache *cache, std::optional<qint64> sourceId, const R
     layout->addWidget(buttons);
     updateButtons();
     resize(720, 560);
+}
+
+void ReviewDialog::setJournal(const QList<JournalEntry> &journal)
+{
+    m_review = ReviewState::of(m_candidate, journal);
+    updateRequester();
+}
+
+void ReviewDialog::updateRequester()
+{
+    const ReviewState &r = m_review;
+    QString text;
+    if (!r.requestedBy.isEmpty()) {
+        const QString at = tagOf(&m_candidate, tags::kReviewRequestedAt);
+        text = at.isEmpty() ? r.requestedBy : tr("%1 at %2").arg(r.requestedBy, at);
+    } else if (r.movedByAnotherTool) {
+        // Another tool moved it to Staging or the candidate alias: nobody asked in ModelDesk.
+        const QString window = r.movedWindowText();
+        text = window.isEmpty() ? r.requesterText() : tr("%1 (%2)").arg(r.requesterText(), window);
+    } else {
+        text = tr("not recorded");
+    }
+    m_requester->setText(text);
 }
 
 QString ReviewDialog::note() const { return m_note->toPlainText().trimmed(); }

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "cache/Journal.h"
 #include "core/Domain.h"
+#include "models/VersionDetails.h"
 
 #include <QDialog>
 #include <QJsonObject>
@@ -31,6 +33,12 @@ public:
     ReviewDialog(Cache *cache, std::optional<qint64> sourceId, const RegisteredModel &model, qint64 candidate,
                  qint64 production, const QString &currentUser, QWidget *parent = nullptr);
 
+    /// This desktop's journal about the model: for a version another tool moved into review, the
+    /// window in which a sync saw the move (the requester is unknown then).
+    void setJournal(const QList<JournalEntry> &journal);
+    /// Who asked, as read from the candidate's tags and the journal.
+    const ReviewState &reviewState() const { return m_review; }
+
     Decision decision() const { return m_decision; }
     QString note() const;
     /// The compared values as shown: {candidate: {version, run_id, metrics}, production: …, evaluation_runs: […]}.
@@ -49,7 +57,11 @@ Q_SIGNALS:
 
 private:
     void updateButtons();
+    void updateRequester();
     Decision m_decision = Decision::None;
+    ModelVersion m_candidate;
+    ReviewState m_review;
+    QLabel *m_requester = nullptr;
     QJsonObject m_evidence;
     QStringList m_runIds;
     bool m_ownRequest = false;

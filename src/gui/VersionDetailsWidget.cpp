@@ -51,6 +51,16 @@ VersionArtifacts toCardData(const ModelArtifacts &m)
     }
     for (const Dependency &d : m.dependencies)
         a.dependencies.append(VersionArtifacts::Dependency{d.kind, d.name, d.spec, d.file});
+    if (m.mlmodel && m.mlmodel->signature) {
+        a.hasSignature = true;
+        auto copy = [](const QList<SignatureField> &from, QList<VersionArtifacts::SignatureField> &to) {
+            for (const SignatureField &f : from)
+                to.append(VersionArtifacts::SignatureField{f.name, f.type, f.required, f.defaultValue});
+        };
+        copy(m.mlmodel->signature->inputs, a.signatureInputs);
+        copy(m.mlmodel->signature->outputs, a.signatureOutputs);
+        copy(m.mlmodel->signature->params, a.signatureParams);
+    }
     return a;
 }
 
@@ -320,7 +330,10 @@ void VersionDetailsWidget::startLoading()
         sides.append(&m_right);
     for (VersionDetails *d : sides) {
         const QString key = keyOf(*d);
-        if (const auto it = m_kept.constFind(key); it != m_kept.cend()) {
+        if (d->isPrompt()) {
+            // A prompt's content is its template: there are no model files to look for.
+            d->setArtifactsState(VersionArtifacts::State::NotApplicable);
+        } else if (const auto it = m_kept.constFind(key); it != m_kept.cend()) {
             d->setArtifacts(*it);
         } else {
             d->setArtifactsState(VersionArtifacts::State::Loading);

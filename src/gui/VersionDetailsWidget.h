@@ -29,8 +29,9 @@ namespace md {
 /// disk or the network) while a busy bar with a Cancel button shows. A failure is shown inline in
 /// the artifact sections, naming the folder, file or URI; the other sections stay. Read
 /// artifacts are kept per source and version until invalidateArtifacts(), so switching between
-/// versions and comparing does not read them again. Text is selectable; Copy puts the card (or
-/// the comparison) on the clipboard as text.
+/// versions and comparing does not read them again. A prompt's card reads nothing: a prompt has
+/// no model files. Text is selectable; Copy puts the card (or the comparison) on the clipboard as
+/// text.
 class VersionDetailsWidget : public QWidget {
     Q_OBJECT
 public:

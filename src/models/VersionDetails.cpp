@@ -15,6 +15,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 
 using namespace Qt::StringLiterals;
 
@@ -109,7 +110,160 @@ const DetailRow *findRow(const QList<DetailRow> &rows, const QString &key)
     return nullptr;
 }
 
+/// A `modeldesk.*` time tag (ISO 8601, "2026-11-27T10:15:00Z") in epoch ms; 0 when absent or unreadable.
+qint64 isoTagMs(const QList<KeyValue> &tags, QLatin1StringView key)
+{
+    const QDateTime t = QDateTime::fromString(tagValue(tags, key), Qt::ISODate);
+    return t.isValid() ? t.toMSecsSinceEpoch() : 0;
+}
+
+/// "val_r2_score 0.88 · rmse 2,405.44", sorted by name, from an evidence object {name: value}.
+QString metricsText(const QJsonObject &metrics)
+{
+    QStringList parts;
+    QStringList keys = metrics.keys();
+    keys.sort();
+    for (const QString &k : std::as_const(keys)) {
+        const QJsonValue v = metrics.value(k);
+        parts.append(k + u' ' + (v.isDouble() ? VersionDetails::formatMetric(v.toDouble()) : v.toVariant().toString()));
+    }
+    return parts.join(u" · "_s);
+}
+
 } // namespace
+
+// ---- ReviewState ----
+
+ReviewState ReviewState::of(const ModelVersion &version, const QList<JournalEntry> &journal)
+{
+    ReviewState r;
+    const QList<KeyValue> &tags = version.tags;
+    r.requestedBy = tagValue(tags, tags::kReviewRequestedBy);
+    r.requestedAtMs = isoTagMs(tags, tags::kReviewRequestedAt);
+    const QString subject = version.name + u'/' + QString::number(version.version);
+
+    const QString state = tagValue(tags, tags::kApprovalState);
+    if (state == "approved"_L1 || state == "rejected"_L1) {
+        r.decision = state == "approved"_L1 ? Decision::Approved : Decision::Rejected;
+        r.decidedBy = tagValue(tags, tags::kApprovalBy);
+        r.decidedAtMs = isoTagMs(tags, tags::kApprovalAt);
+        r.note = tagValue(tags, tags::kApprovalNote);
+        // The evidence is in the decider's journal: this one holds it when they decided here.
+        const QString kind = r.decision == Decision::Approved ? u"approve"_s : u"reject"_s;
+        const JournalEntry *best = nullptr;
+        for (const JournalEntry &e : journal) {
+            if (e.subject != subject || e.kind != kind || (!r.decidedBy.isEmpty() && e.user != r.decidedBy))
+                continue;
+            // The tag's time is taken before writing, the entry's after reading back: minutes apart
+            // at most. Another decision by the same user is further away.
+            constexpr qint64 kSlackMs = 60 * 60 * 1000;
+            if (r.decidedAtMs > 0 && std::abs(e.timeMs - r.decidedAtMs) > kSlackMs)
+                continue;
+            if (!best || std::abs(e.timeMs - r.decidedAtMs) <= std::abs(best->timeMs - r.decidedAtMs))
+                best = &e;
+        }
+        if (best)
+            r.evidence = best->details.value(u"evidence"_s).toObject();
+    } else {
+        // No decision tags: this desktop's journal, unless the version was sent to review after it.
+        for (const JournalEntry &e : journal) {
+            if (e.subject != subject || (e.kind != "approve"_L1 && e.kind != "reject"_L1))
+                continue;
+            if (r.requestedAtMs > 0 && e.timeMs < r.requestedAtMs)
+                continue;
+            r.decision = e.kind == "approve"_L1 ? Decision::Approved : Decision::Rejected;
+            r.decidedBy = e.user;
+            r.decidedAtMs = e.timeMs;
+            r.note = e.note;
+            r.evidence = e.details.value(u"evidence"_s).toObject();
+            r.decisionFromJournal = true;
+        }
+    }
+
+    if (r.requestedBy.isEmpty()) {
+        // Another tool moved it: the latest change a sync saw that put it where it is now.
+        for (const JournalEntry &e : journal) {
+            if (e.subject != subject || !e.kind.startsWith(u"observed."_s))
+                continue;
+            const QString field = e.details.value(u"field"_s).toString();
+            const QString now = e.details.value(u"new"_s).toString();
+            QString movedTo;
+            if (field == "stage"_L1 && now == kStageStaging && version.currentStage == kStageStaging)
+                movedTo = kStageStaging;
+            else if (field.startsWith(u"alias:"_s) && now == QString::number(version.version)
+                     && version.aliases.contains(field.mid(6)))
+                movedTo = tr("alias %1").arg(field.mid(6));
+            if (movedTo.isEmpty())
+                continue;
+            const qint64 end = qint64(e.details.value(u"window_end_ms"_s).toDouble());
+            if (end < r.movedBeforeMs)
+                continue;
+            r.movedByAnotherTool = true;
+            r.movedTo = movedTo;
+            r.movedAfterMs = qint64(e.details.value(u"window_start_ms"_s).toDouble());
+            r.movedBeforeMs = end > 0 ? end : e.timeMs;
+        }
+        if (version.currentStage == kStageStaging || version.aliases.contains(u"challenger"_s))
+            r.movedByAnotherTool = true;
+    }
+    return r;
+}
+
+QString ReviewState::summary() const
+{
+    switch (decision) {
+    case Decision::Approved:
+        return decidedBy.isEmpty() ? tr("Approved") : tr("Approved by %1").arg(decidedBy);
+    case Decision::Rejected:
+        return decidedBy.isEmpty() ? tr("Rejected") : tr("Rejected by %1").arg(decidedBy);
+    case Decision::None: break;
+    }
+    if (!requestedBy.isEmpty())
+        return tr("Review requested by %1").arg(requestedBy);
+    if (movedByAnotherTool)
+        return tr("In review, moved by another tool");
+    return {};
+}
+
+QString ReviewState::requesterText() const
+{
+    if (!requestedBy.isEmpty())
+        return requestedBy;
+    return movedByAnotherTool ? tr("unknown — moved by another tool") : QString();
+}
+
+QString ReviewState::movedWindowText() const
+{
+    if (!movedByAnotherTool || movedTo.isEmpty() || movedBeforeMs <= 0)
+        return {};
+    if (movedAfterMs <= 0)
+        return tr("a sync saw it move to %1 before %2").arg(movedTo, VersionDetails::formatTime(movedBeforeMs));
+    return tr("a sync saw it move to %1 between %2 and %3")
+        .arg(movedTo, VersionDetails::formatTime(movedAfterMs), VersionDetails::formatTime(movedBeforeMs));
+}
+
+QString ReviewState::details() const
+{
+    QStringList lines;
+    if (decision != Decision::None) {
+        const QString what = decision == Decision::Approved ? tr("Approved") : tr("Rejected");
+        lines.append(decidedAtMs > 0 ? tr("%1 by %2 on %3").arg(what, decidedBy, VersionDetails::formatTime(decidedAtMs))
+                                     : tr("%1 by %2").arg(what, decidedBy));
+        if (!note.isEmpty())
+            lines.append(tr("Note: %1").arg(note));
+        if (decisionFromJournal)
+            lines.append(tr("(from this desktop's journal: the source holds no decision tags)"));
+    }
+    if (!requestedBy.isEmpty())
+        lines.append(requestedAtMs > 0 ? tr("Review requested by %1 on %2").arg(requestedBy, VersionDetails::formatTime(requestedAtMs))
+                                       : tr("Review requested by %1").arg(requestedBy));
+    else if (movedByAnotherTool) {
+        const QString window = movedWindowText();
+        lines.append(window.isEmpty() ? tr("Requested by: %1").arg(requesterText())
+                                      : tr("Requested by: %1; %2").arg(requesterText(), window));
+    }
+    return lines.join(u'\n');
+}
 
 // ---- VersionDetails ----
 
@@ -140,7 +294,9 @@ Result<VersionDetails> VersionDetails::fromCache(Cache &cache, qint64 sourceId, 
         else if (m.error().category != ErrorCategory::NotFound)
             return m.error();
     }
-    return fromData(*it, run, loggedModel);
+    VersionDetails d = fromData(*it, run, loggedModel);
+    d.m_isPrompt = d.m_isPrompt || registered->isPrompt();
+    return d;
 }
 
 VersionDetails VersionDetails::fromData(const ModelVersion &version, const std::optional<Run> &run,
@@ -148,6 +304,8 @@ VersionDetails VersionDetails::fromData(const ModelVersion &version, const std::
 {
     VersionDetails d;
     d.m_version = version;
+    d.m_isPrompt = tagValue(version.tags, kPromptTag).compare("true"_L1, Qt::CaseInsensitive) == 0;
+    d.m_review = ReviewState::of(version, {});
     d.m_run = run;
     d.m_loggedModel = loggedModel;
     return d;
@@ -191,6 +349,9 @@ QString VersionDetails::artifactsNote(bool *isError) const
         *isError = true;
         return tr("Cannot read the artifacts: %1")
             .arg(m_artifacts.error ? m_artifacts.error->toString() : tr("unknown error"));
+    case VersionArtifacts::State::NotApplicable:
+        return m_isPrompt ? tr("A prompt has no model files: its content is its template.")
+                          : tr("This version has no model files.");
     case VersionArtifacts::State::Loaded: return {};
     }
     return {};
@@ -204,6 +365,8 @@ DetailSection VersionDetails::modelSection() const
             s.rows.append(DetailRow{key, label, value, detail, false});
     };
     add(u"name"_s, tr("Name"), m_version.name);
+    if (m_isPrompt)
+        add(u"kind"_s, tr("Kind"), tr("Prompt"), tr("MLflow's prompt registry: not a model, never promoted or rolled back"));
     add(u"version"_s, tr("Version"), tr("v%1").arg(m_version.version));
     add(u"stage"_s, tr("Stage"), m_version.currentStage);
     add(u"aliases"_s, tr("Aliases"), m_version.aliases.join(u", "_s));
@@ -240,9 +403,124 @@ DetailSection VersionDetails::modelSection() const
     return s;
 }
 
+DetailSection VersionDetails::reviewSection() const
+{
+    DetailSection s{DetailSectionId::Review, tr("Review"), {}, {}, false, {}};
+    const ReviewState &r = m_review;
+    if (m_isPrompt) {
+        s.note = tr("Prompts are not reviewed.");
+        return s;
+    }
+    if (r.isEmpty()) {
+        s.note = tr("No review asked for or decided.");
+        return s;
+    }
+    auto add = [&s](const QString &key, const QString &label, const QString &value, const QString &detail = {}) {
+        if (!value.isEmpty())
+            s.rows.append(DetailRow{key, label, value, detail, false});
+    };
+    if (!r.requestedBy.isEmpty())
+        add(u"requestedBy"_s, tr("Requested by"), r.requestedBy, formatTime(r.requestedAtMs));
+    else if (r.movedByAnotherTool)
+        add(u"requestedBy"_s, tr("Requested by"), r.requesterText(), r.movedWindowText());
+    switch (r.decision) {
+    case ReviewState::Decision::None: add(u"decision"_s, tr("Decision"), tr("Not decided yet")); break;
+    case ReviewState::Decision::Approved: add(u"decision"_s, tr("Decision"), tr("Approved")); break;
+    case ReviewState::Decision::Rejected: add(u"decision"_s, tr("Decision"), tr("Rejected")); break;
+    }
+    if (r.decision == ReviewState::Decision::None)
+        return s;
+    add(u"decidedBy"_s, tr("By"), r.decidedBy,
+        r.decisionFromJournal ? tr("from this desktop's journal: the source holds no decision tags") : QString());
+    add(u"decidedAt"_s, tr("At"), formatTime(r.decidedAtMs));
+    add(u"note"_s, tr("Note"), r.note);
+    if (r.evidence.isEmpty()) {
+        add(u"evidence"_s, tr("Evidence"),
+            tr("in the approver's journal, on %1's desktop: this desktop did not record the decision")
+                .arg(r.decidedBy.isEmpty() ? tr("the approver") : r.decidedBy));
+        return s;
+    }
+    // What the reviewer saw, as frozen with the decision.
+    const QJsonObject dataset = r.evidence.value(u"dataset"_s).toObject();
+    const QString datasetName = dataset.value(u"name"_s).toString();
+    if (!datasetName.isEmpty())
+        add(u"evidence.dataset"_s, tr("Compared on"),
+            tr("%1 (digest %2)").arg(datasetName, dataset.value(u"digest"_s).toString()),
+            dataset.value(u"context"_s).toString().isEmpty() ? QString()
+                                                             : tr("context %1").arg(dataset.value(u"context"_s).toString()));
+    for (const char *side : {"candidate", "production"}) {
+        const QJsonObject o = r.evidence.value(QLatin1String(side)).toObject();
+        if (o.isEmpty())
+            continue;
+        const qint64 v = qint64(o.value(u"version"_s).toDouble());
+        const QString label = qstrcmp(side, "candidate") == 0 ? tr("Candidate v%1").arg(v) : tr("Production v%1").arg(v);
+        const QString run = o.value(u"run_id"_s).toString();
+        const QString runText = run.isEmpty() ? QString() : tr("run %1").arg(run);
+        if (!datasetName.isEmpty() && o.contains(u"dataset_metrics"_s))
+            add(u"evidence."_s + QLatin1String(side) + u".dataset"_s, tr("%1 on %2").arg(label, datasetName),
+                metricsText(o.value(u"dataset_metrics"_s).toObject()), runText);
+        add(u"evidence."_s + QLatin1String(side), label, metricsText(o.value(u"metrics"_s).toObject()), runText);
+        if (o.contains(u"share"_s))
+            add(u"evidence."_s + QLatin1String(side) + u".ab"_s, tr("%1 A/B share").arg(label),
+                tr("%1 %").arg(o.value(u"share"_s).toVariant().toString()),
+                o.contains(u"end"_s) ? tr("%1 to %2").arg(o.value(u"start"_s).toString(), o.value(u"end"_s).toString())
+                                     : tr("since %1").arg(o.value(u"start"_s).toString()));
+    }
+    const QJsonArray evals = r.evidence.value(u"evaluation_runs"_s).toArray();
+    for (const QJsonValue &ev : evals) {
+        const QJsonObject o = ev.toObject();
+        const QString name = o.value(u"run_name"_s).toString().isEmpty() ? o.value(u"run_id"_s).toString()
+                                                                          : o.value(u"run_name"_s).toString();
+        add(u"evidence.eval."_s + o.value(u"run_id"_s).toString(), tr("Evaluation run %1").arg(name),
+            metricsText(o.value(u"metrics"_s).toObject()));
+    }
+    return s;
+}
+
+DetailSection VersionDetails::signatureSection() const
+{
+    DetailSection s{DetailSectionId::Signature, tr("Signature"), {}, {}, false, {}};
+    s.note = artifactsNote(&s.noteIsError);
+    if (m_artifacts.state != VersionArtifacts::State::Loaded)
+        return s;
+    if (m_artifacts.mlmodelPath.isEmpty()) {
+        s.note = tr("No MLmodel among the artifacts, so no signature.");
+        return s;
+    }
+    if (!m_artifacts.hasSignature) {
+        s.note = tr("%1 records no signature (inputs and outputs).").arg(m_artifacts.mlmodelPath);
+        return s;
+    }
+    auto addAll = [&](const QList<VersionArtifacts::SignatureField> &fields, const QString &kind) {
+        for (qsizetype i = 0; i < fields.size(); ++i) {
+            const VersionArtifacts::SignatureField &f = fields.at(i);
+            QString detail;
+            if (kind == "input"_L1)
+                detail = f.required ? tr("input") : tr("input, optional");
+            else if (kind == "output"_L1)
+                detail = tr("output");
+            else
+                detail = f.defaultValue.isEmpty() ? tr("parameter") : tr("parameter, default %1").arg(f.defaultValue);
+            const QString name = f.name.isEmpty() ? tr("(unnamed %1)").arg(detail) : f.name;
+            s.rows.append(DetailRow{kArtifactKey + u"sig."_s + kind + u'|' + (f.name.isEmpty() ? QString::number(i) : f.name),
+                                    name, f.type, detail, true});
+        }
+    };
+    addAll(m_artifacts.signatureInputs, u"input"_s);
+    addAll(m_artifacts.signatureOutputs, u"output"_s);
+    addAll(m_artifacts.signatureParams, u"param"_s);
+    s.note = s.rows.isEmpty() ? tr("The signature in %1 lists no inputs or outputs.").arg(m_artifacts.mlmodelPath)
+                              : tr("From %1").arg(m_artifacts.mlmodelPath);
+    return s;
+}
+
 DetailSection VersionDetails::trainingSection() const
 {
     DetailSection s{DetailSectionId::TrainingData, tr("Training data"), {}, {}, false, {}};
+    if (m_isPrompt) {
+        s.note = tr("A prompt has no training data.");
+        return s;
+    }
     if (!m_run) {
         s.note = m_version.runId.isEmpty() ? tr("This version names no run, so no dataset inputs.")
                                            : tr("The source run %1 is not in the cache.").arg(m_version.runId);
@@ -298,7 +576,8 @@ DetailSection VersionDetails::performanceSection() const
     if (const QString best = tagValue(m_version.tags, tags::kBestScore); !best.isEmpty())
         s.rows.append(DetailRow{tags::kBestScore, tr("Best score"), best, tr("from version.txt"), false});
     if (s.rows.isEmpty())
-        s.note = !m_run && !m_version.runId.isEmpty() ? tr("The source run %1 is not in the cache.").arg(m_version.runId)
+        s.note = m_isPrompt                            ? tr("A prompt has no metrics.")
+                 : !m_run && !m_version.runId.isEmpty() ? tr("The source run %1 is not in the cache.").arg(m_version.runId)
                  : m_run                               ? tr("The run logged no metrics.")
                                                        : tr("This version names no run, so no metrics.");
     return s;
@@ -310,6 +589,10 @@ DetailSection VersionDetails::paramsSection() const
     if (m_loggedModel && !m_loggedModel->params.isEmpty()) {
         for (const KeyValue &p : m_loggedModel->params)
             s.rows.append(DetailRow{p.key, p.key, p.value, tr("of the logged model"), false});
+        return s;
+    }
+    if (m_isPrompt) {
+        s.note = tr("A prompt has no params.");
         return s;
     }
     if (!m_run) {
@@ -360,8 +643,8 @@ DetailSection VersionDetails::artifactsSection() const
 
 QList<DetailSection> VersionDetails::sections() const
 {
-    return {modelSection(),     trainingSection(),     performanceSection(),
-            paramsSection(),    dependenciesSection(), artifactsSection()};
+    return {modelSection(),  reviewSection(),    trainingSection(),     performanceSection(),
+            paramsSection(), signatureSection(), dependenciesSection(), artifactsSection()};
 }
 
 QString VersionDetails::toText() const
@@ -407,7 +690,8 @@ VersionDiff VersionDiff::compare(const VersionDetails &left, const VersionDetail
         sd.leftNote = l.note;
         sd.rightNote = r.note;
         sd.noteIsError = l.noteIsError || r.noteIsError;
-        const bool fromArtifacts = l.id == DetailSectionId::Dependencies || l.id == DetailSectionId::Artifacts;
+        const bool fromArtifacts = l.id == DetailSectionId::Dependencies || l.id == DetailSectionId::Artifacts
+            || l.id == DetailSectionId::Signature;
         if (fromArtifacts && !artifactsBoth) {
             diff.sections.append(sd);
             continue;

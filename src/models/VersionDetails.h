@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "cache/Journal.h"
 #include "core/Domain.h"
 #include "core/Error.h"
 
 #include <QCoreApplication>
+#include <QJsonObject>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -25,6 +27,9 @@ struct VersionArtifacts {
         Loaded,     ///< files (and what could be parsed) are in; problems may list single files
         Failed,     ///< listing failed: `error` says why, naming the folder or URI
         Cancelled,  ///< the user cancelled the reading
+        /// Nothing to read: the version has no model files (a prompt of MLflow's prompt
+        /// registry, whose content is its template).
+        NotApplicable,
     };
     struct File {
         QString path;       ///< relative to the artifact root, e.g. "model/model.pkl"
@@ -37,6 +42,13 @@ struct VersionArtifacts {
         QString name;  ///< normalised package name, or the whole line for "option"
         QString spec;  ///< "==1.2.1"; may be empty
         QString file;  ///< "requirements.txt", "conda.yaml", "python_env.yaml"
+    };
+    /// One field of the model's signature (MLmodel `signature:`).
+    struct SignatureField {
+        QString name;          ///< empty for an unnamed tensor or column
+        QString type;          ///< "double", "array<string>", "tensor float64 (-1)"
+        bool required = true;
+        QString defaultValue;  ///< parameters only, as JSON text
     };
 
     State state = State::NotLoaded;
@@ -51,6 +63,59 @@ struct VersionArtifacts {
     QString mlflowVersion;        ///< the MLflow that wrote MLmodel
     QList<KeyValue> libraryVersions;  ///< {"sklearn.sklearn_version", "1.2.1"} …
     QList<Dependency> dependencies;   ///< requirements.txt, conda.yaml, python_env.yaml, in that order
+    bool hasSignature = false;        ///< MLmodel has a `signature:`
+    QList<SignatureField> signatureInputs;
+    QList<SignatureField> signatureOutputs;
+    QList<SignatureField> signatureParams;  ///< inference parameters
+};
+
+/// Where a version stands in review: asked for by whom and when, decided how, by whom, when and
+/// with which note, and the evidence the reviewer saw.
+///
+/// Read from the version's tags first (`modeldesk.review.*`, `modeldesk.approval.*`): every
+/// ModelDesk writes them to the source, so a colleague's request or decision shows after a sync.
+/// This desktop's journal adds what tags cannot hold: the decision's entry keeps the evidence the
+/// reviewer saw (frozen when deciding), and an observed.stage or observed.alias entry the window in
+/// which a sync saw another tool move the version into review. A decision the source holds no tags
+/// of comes from the journal as a fallback, unless the version was sent to review again after it.
+struct ReviewState {
+    Q_DECLARE_TR_FUNCTIONS(ReviewState)
+public:
+    enum class Decision { None, Approved, Rejected };
+
+    QString requestedBy;        ///< the requester; empty when not recorded
+    qint64 requestedAtMs = 0;   ///< epoch ms; 0 when not recorded
+    /// No request recorded, but the version is in review (Staging, the `challenger` alias, or an
+    /// alias or stage a sync saw it get): another tool moved it, the requester is unknown.
+    bool movedByAnotherTool = false;
+    QString movedTo;            ///< what the sync saw, e.g. "Staging", "alias challenger"; empty when no sync saw it
+    qint64 movedAfterMs = 0;    ///< the sync's window: the move happened after this …
+    qint64 movedBeforeMs = 0;   ///< … and before this (epoch ms); both 0 when no sync saw it
+    Decision decision = Decision::None;
+    QString decidedBy;
+    qint64 decidedAtMs = 0;
+    QString note;
+    /// The source holds no decision tags; the decision is this desktop's journal's.
+    bool decisionFromJournal = false;
+    /// The evidence frozen with the decision (its journal entry's "evidence"): {candidate: {version,
+    /// run_id, metrics, dataset_metrics}, production: …, dataset: {name, digest, context},
+    /// evaluation_runs: […]}. Empty when this desktop's journal does not hold the decision.
+    QJsonObject evidence;
+
+    /// The state of `version` from its tags and `journal` (entries of any subjects; those of this
+    /// version are used).
+    static ReviewState of(const ModelVersion &version, const QList<JournalEntry> &journal);
+
+    bool isEmpty() const { return requestedBy.isEmpty() && !movedByAnotherTool && decision == Decision::None; }
+    /// One line for a table: "Approved by bob", "Rejected by bob", "Review requested by alice",
+    /// "In review, moved by another tool"; empty when there is nothing to say.
+    QString summary() const;
+    /// Who asked: the requester, or "unknown — moved by another tool", or empty.
+    QString requesterText() const;
+    /// "a sync saw it move to Staging between 2026-… and 2026-…"; empty when no sync saw it.
+    QString movedWindowText() const;
+    /// Several lines for a tooltip: the decision with its time and note, the request.
+    QString details() const;
 };
 
 /// One line of a card section: a label and a value, plus a detail shown beside or under it.
@@ -64,7 +129,7 @@ struct DetailRow {
 };
 
 /// The sections of the model card, in display order.
-enum class DetailSectionId { Model, TrainingData, Performance, Hyperparameters, Dependencies, Artifacts };
+enum class DetailSectionId { Model, Review, TrainingData, Performance, Hyperparameters, Signature, Dependencies, Artifacts };
 
 struct DetailSection {
     DetailSectionId id = DetailSectionId::Model;
@@ -79,8 +144,10 @@ struct DetailSection {
 };
 
 /// The data of one model version's card (no widgets): model (name, version, stage, flavor, loader,
-/// created, user, status), training data (the run's dataset inputs), performance (the run's latest
-/// metrics), hyperparameters (params), dependencies and artifacts (from VersionArtifacts).
+/// created, user, status), review (ReviewState: requested, decided, the note and the evidence the
+/// reviewer saw), training data (the run's dataset inputs), performance (the run's latest
+/// metrics), hyperparameters (params), signature, dependencies and artifacts (from
+/// VersionArtifacts). A prompt's card shows its template and says it has no model files.
 ///
 /// Built on the GUI thread from the cache (fast, local); the artifacts are set later when a worker
 /// has read them. Copyable value type.
@@ -91,12 +158,21 @@ public:
     /// The card of `version` of model `model` from `cache`: the version and, when the cache holds
     /// it, its run with params, latest metrics and dataset inputs. NotFound naming "model vN" when
     /// the cache has no such version; a run missing from the cache is not an error (the sections
-    /// that need it say so).
+    /// that need it say so). The review section reads the version's tags; setJournal() adds this
+    /// desktop's journal.
     static Result<VersionDetails> fromCache(Cache &cache, qint64 sourceId, const QString &model, qint64 version);
     /// The same from data at hand (tests, demo). `loggedModel`: the MLflow 3 LoggedModel the
-    /// version registers, when known.
+    /// version registers, when known. A version tagged `mlflow.prompt.is_prompt` is a prompt.
     static VersionDetails fromData(const ModelVersion &version, const std::optional<Run> &run,
                                    const std::optional<LoggedModel> &loggedModel = {});
+
+    /// The journal entries about the version's model (or more): the review section's evidence,
+    /// the window in which a sync saw another tool move it, a decision the source has no tags of.
+    void setJournal(const QList<JournalEntry> &journal) { m_review = ReviewState::of(m_version, journal); }
+    const ReviewState &review() const { return m_review; }
+
+    /// A prompt of MLflow's prompt registry: no model files are read, the template is shown.
+    bool isPrompt() const { return m_isPrompt; }
 
     const ModelVersion &version() const { return m_version; }
     const std::optional<Run> &run() const { return m_run; }
@@ -113,7 +189,7 @@ public:
     void setArtifacts(VersionArtifacts artifacts) { m_artifacts = std::move(artifacts); }
     void setArtifactsState(VersionArtifacts::State state) { m_artifacts.state = state; }
 
-    /// The card's sections in display order (always all six).
+    /// The card's sections in display order (always all of DetailSectionId).
     QList<DetailSection> sections() const;
     /// The card as plain text (Markdown headings and "label: value" lines) for the clipboard.
     QString toText() const;
@@ -125,6 +201,8 @@ public:
 
 private:
     DetailSection modelSection() const;
+    DetailSection reviewSection() const;
+    DetailSection signatureSection() const;
     DetailSection trainingSection() const;
     DetailSection performanceSection() const;
     DetailSection paramsSection() const;
@@ -134,6 +212,8 @@ private:
     QString artifactsNote(bool *isError) const;
 
     ModelVersion m_version;
+    bool m_isPrompt = false;
+    ReviewState m_review;
     std::optional<LoggedModel> m_loggedModel;
     std::optional<Run> m_run;
     VersionArtifacts m_artifacts;

@@ -114,16 +114,8 @@ void VersionsModel::setRegisteredModel(const RegisteredModel &model, const QHash
         for (const MetricPoint &p : runMetrics.value(v.runId))
             if (p.key == m_keyMetric)
                 row.keyMetric = p.value;
-        const QString subject = m_model.name + u'/' + QString::number(v.version);
-        for (const JournalEntry &e : journal) {
-            if (e.subject != subject)
-                continue;
-            if (e.kind == u"approve"_s || e.kind == u"reject"_s) {
-                row.approval = e.kind == u"approve"_s ? tr("Approved") : tr("Rejected");
-                row.approvalDetail = tr("%1 by %2 on %3").arg(row.approval, e.user, formatTime(e.timeMs))
-                    + (e.note.isEmpty() ? QString() : u"\n"_s + e.note);
-            }
-        }
+        if (!m_model.isPrompt())
+            row.review = ReviewState::of(v, journal);
         m_rows.append(row);
     }
     endResetModel();
@@ -146,6 +138,12 @@ QList<QPair<qint64, double>> VersionsModel::keyMetricSeries() const
         series.append({m_model.versions.at(r.index).version, r.keyMetric});
     std::sort(series.begin(), series.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
     return series;
+}
+
+ReviewState VersionsModel::reviewState(qint64 version) const
+{
+    const int row = rowOfVersion(version);
+    return row < 0 ? ReviewState() : m_rows.at(row).review;
 }
 
 int VersionsModel::rowCount(const QModelIndex &parent) const
@@ -183,7 +181,10 @@ QString VersionsModel::displayText(const Row &row, int column) const
     case StatusColumn: return v.status;
     case DescriptionColumn: return v.description;
     case TagsColumn: return joinTags(v.tags);
-    case ApprovalColumn: return row.approval.isEmpty() ? tr("—") : row.approval;
+    case ApprovalColumn: {
+        const QString summary = row.review.summary();
+        return summary.isEmpty() ? tr("—") : summary;
+    }
     default: return {};
     }
 }
@@ -223,8 +224,10 @@ QVariant VersionsModel::data(const QModelIndex &index, int role) const
                 lines.append(t.key + u" = "_s + t.value);
             return lines.isEmpty() ? QVariant() : QVariant(lines.join(u'\n'));
         }
-        case ApprovalColumn:
-            return row.approvalDetail.isEmpty() ? tr("Not approved or rejected in ModelDesk") : row.approvalDetail;
+        case ApprovalColumn: {
+            const QString details = row.review.details();
+            return details.isEmpty() ? tr("No review asked for or decided") : details;
+        }
         default: return {};
         }
         }());
@@ -252,7 +255,7 @@ QVariant VersionsModel::headerData(int section, Qt::Orientation orientation, int
         case StatusColumn: return tr("Status");
         case DescriptionColumn: return tr("Description");
         case TagsColumn: return tr("Tags");
-        case ApprovalColumn: return tr("Approval");
+        case ApprovalColumn: return tr("Review");
         default: return {};
         }
     }

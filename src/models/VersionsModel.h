@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "VersionDetails.h"
 #include "cache/Journal.h"
 #include "core/Domain.h"
 
@@ -27,6 +28,9 @@ public:
         VersionColumn,
         StageColumn,
         AliasesColumn,
+        /// The review: "Review requested by alice", "Approved by bob", "Rejected by bob" (ReviewState),
+        /// beside the stage and aliases it is about, so it is seen without scrolling.
+        ApprovalColumn,
         RunColumn,
         KeyMetricColumn,
         CreatedColumn,
@@ -34,7 +38,6 @@ public:
         StatusColumn,
         DescriptionColumn,
         TagsColumn,
-        ApprovalColumn,
         ColumnCount
     };
     enum Roles {
@@ -50,8 +53,8 @@ public:
     explicit VersionsModel(QObject *parent = nullptr);
 
     /// Shows `model`. `runMetrics`: MLflow run id -> that run's latest metrics (runs not in the
-    /// cache are missing). `journal`: entries about this model; the latest "approve"/"reject"
-    /// entry of a version is its approval state.
+    /// cache are missing). `journal`: entries about this model; with the versions' tags they give
+    /// each version's ReviewState (tags first, so a colleague's decision shows after a sync).
     void setRegisteredModel(const RegisteredModel &model, const QHash<QString, QList<MetricPoint>> &runMetrics,
                             const QList<JournalEntry> &journal = {});
     /// Reads the model and its versions' runs from `cache`, then setRegisteredModel(). On error
@@ -67,6 +70,8 @@ public:
     int rowOfVersion(qint64 version) const;
     /// The versions in version order with their key metric value (NaN when missing).
     QList<QPair<qint64, double>> keyMetricSeries() const;
+    /// The review state of `version` (empty when not shown).
+    ReviewState reviewState(qint64 version) const;
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -78,8 +83,7 @@ private:
     struct Row {
         qsizetype index = 0;  // into m_model.versions
         double keyMetric = std::numeric_limits<double>::quiet_NaN();
-        QString approval;
-        QString approvalDetail;
+        ReviewState review;
     };
     QVariant sortValue(const Row &row, int column) const;
     QString displayText(const Row &row, int column) const;

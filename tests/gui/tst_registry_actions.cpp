@@ -16,6 +16,7 @@
 #include "gui/ReviewDialog.h"
 #include "gui/RollbackDialog.h"
 #include "gui/TimelineWidget.h"
+#include "gui/VersionDetailsWidget.h"
 #include "models/TimelineData.h"
 #include "models/VersionsModel.h"
 #include "sources/RegistryWriter.h"
@@ -385,8 +386,13 @@ void TestRegistryActions::bobApprovesStagingVersion()
     QCOMPARE(page()->versionsTable()->currentIndex().data(VersionsModel::VersionRole).toLongLong(), 3);
     const int row = page()->versionsModel()->rowOfVersion(3);
     const QModelIndex approval = page()->versionsModel()->index(row, VersionsModel::ApprovalColumn);
-    QCOMPARE(approval.data().toString(), u"Approved"_s);
+    QCOMPARE(approval.data().toString(), u"Approved by bob"_s);
     QVERIFY(approval.data(Qt::ToolTipRole).toString().startsWith(u"Approved by bob on "_s));
+    // The card says so too, with the note and the evidence bob saw in the review.
+    const QString card = page()->versionDetails()->plainText();
+    QVERIFY2(card.contains(u"- Decision: Approved\n"_s) && card.contains(u"- By: bob\n"_s), qPrintable(card));
+    QVERIFY(card.contains(u"- Note: Slightly lower R2 but half the latency; OK.\n"_s));
+    QVERIFY(card.contains(u"- Candidate v3: "_s) && card.contains(u"val_r2_score 0.88"_s));
     QVERIFY(page()->versionsModel()->index(row, VersionsModel::TagsColumn).data().toString()
                 .contains(u"modeldesk.approval.state=approved"_s));
     const QList<md::JournalEntry> entries = journal(kModel + u"/3"_s);

@@ -13,6 +13,7 @@
 #include "gui/MainWindow.h"
 #include "gui/MessageBox.h"
 #include "gui/ModelsPage.h"
+#include "gui/ReviewDialog.h"
 #include "gui/VersionDetailsWidget.h"
 #include "models/VersionDetails.h"
 #include "models/VersionsModel.h"
@@ -22,6 +23,7 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QClipboard>
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QLabel>
@@ -93,6 +95,18 @@ QString visibleText(const VersionDetailsWidget *w)
     return w->view()->toPlainText();
 }
 
+/// The card shows `label` with `value` beside it (or right under it).
+bool hasRow(const QString &text, const QString &label, const QString &value)
+{
+    return text.contains(label + u'\t' + value) || text.contains(label + u'\n' + value);
+}
+
+/// An ISO 8601 tag time as the card and the table show it (local time).
+QString shownTime(const QString &iso)
+{
+    return md::VersionDetails::formatTime(QDateTime::fromString(iso, Qt::ISODate).toMSecsSinceEpoch());
+}
+
 bool loaded(const VersionDetailsWidget *w)
 {
     if (w->isLoading())
@@ -122,6 +136,7 @@ private Q_SLOTS:
     void cancelSlowServerRead();
     void mlflow3CardShowsTheLoggedModel();
     void mlflow3RegisterOffersTheLoggedModels();
+    void reviewStateInTableCardAndDialog();
 
 private:
     /// Imports `uri` into a fresh cache in m_dir and shows a ModelsPage on it.
@@ -517,6 +532,11 @@ void TestVersionDetails::mlflow3CardShowsTheLoggedModel()
     QVERIFY(text.contains(u"scikit-learn"_s));
     QVERIFY(text.contains(u"model.pkl"_s));
     QVERIFY(!text.contains(u"Cannot read the artifacts"_s));
+    // The signature from MLmodel: the input columns with their types, the output tensor.
+    QVERIFY2(text.contains(u"Signature"_s), qPrintable(text));
+    QVERIFY(hasRow(text, u"age_years"_s, u"double"_s));
+    QVERIFY(hasRow(text, u"doors"_s, u"double"_s));
+    QVERIFY(hasRow(text, u"(unnamed output)"_s, u"tensor float64 (-1)"_s));
 
     // The prompt is listed apart, marked, and no registry action is offered for it.
     const QString prompt = u"car_price_summary_prompt"_s;
@@ -528,9 +548,19 @@ void TestVersionDetails::mlflow3CardShowsTheLoggedModel()
         QVERIFY2(a && !a->isEnabled(), name);
         QVERIFY2(a->toolTip().contains(u"is a prompt"_s), qPrintable(a->toolTip()));
     }
+    // A prompt has no model files: its card shows the template and reads nothing from the server.
+    QVERIFY(server.resetStats());
     clickVersion(2);
-    QTRY_VERIFY_WITH_TIMEOUT(!card()->isLoading(), kCardTimeoutMs);
-    QVERIFY2(visibleText(card()).contains(u"You are a car pricing assistant"_s), qPrintable(visibleText(card())));
+    QVERIFY(!card()->isLoading());
+    QCOMPARE(card()->details().artifacts().state, VersionArtifacts::State::NotApplicable);
+    const QString promptCard = visibleText(card());
+    QVERIFY2(promptCard.contains(u"You are a car pricing assistant"_s), qPrintable(promptCard));
+    QVERIFY(hasRow(promptCard, u"Kind"_s, u"Prompt"_s));
+    QVERIFY(promptCard.contains(u"A prompt has no model files: its content is its template."_s));
+    QVERIFY(!promptCard.contains(u"Cannot read the artifacts"_s));
+    const QStringList asked = server.stats().value(u"requests"_s).toObject().keys();
+    QVERIFY2(asked.filter(u"artifacts"_s).isEmpty() && asked.filter(u"logged-models"_s).isEmpty(),
+             qPrintable(asked.join(u", "_s)));
     // Back on a model, the actions and their tooltips are the model's again.
     QVERIFY(page()->selectModel(u"car_price_model"_s));
     QAction *rollback = page()->findChild<QAction *>(u"actionRollback"_s);
@@ -578,6 +608,132 @@ void TestVersionDetails::mlflow3RegisterOffersTheLoggedModels()
     // The page shows the new version (and may read a card): let that finish while the server runs.
     QTRY_VERIFY_WITH_TIMEOUT(page()->versionsModel()->rowOfVersion(5) >= 0, kCardTimeoutMs);
     QTRY_VERIFY_WITH_TIMEOUT(!card()->isLoading(), kCardTimeoutMs);
+}
+
+// Issue 13, point 6: a review is visible afterwards — in the versions table beside the aliases,
+// in the card with the note and the evidence the reviewer saw, and for a version another tool
+// moved, as such. Decisions made on other desktops arrive as version tags with a sync.
+void TestVersionDetails::reviewStateInTableCardAndDialog()
+{
+    const QString store = m_dir->filePath(u"mlruns"_s);
+    QVERIFY(md::test::copyTree(md::test::dataPath(u"mlruns"_s), store));
+    const QString uri = uriOf(store);
+    const QString cachePath = m_dir->filePath(u"cache.sqlite"_s);
+    const QString journalPath = md::Journal::defaultPathFor(cachePath);
+    const std::atomic_bool never{false};
+    auto first = md::Importer::importUri(uri, cachePath, journalPath, never);
+    QVERIFY(first.ok());
+
+    // Between two syncs: alice asked for v3's review and carol approved it (here, see the journal
+    // below), dave approved v4 on his own desktop, and another tool moved v2 to Staging.
+    const QString versions = store + u"/models/car_price_model/version-"_s;
+    auto tag = [&](int v, const QString &key, const QByteArray &value) {
+        return md::test::writeFile(versions + QString::number(v) + u"/tags/"_s + key, value);
+    };
+    QVERIFY(tag(3, u"modeldesk.review.requested_by"_s, "alice"));
+    QVERIFY(tag(3, u"modeldesk.review.requested_at"_s, "2026-11-26T09:00:00Z"));
+    QVERIFY(tag(3, u"modeldesk.approval.state"_s, "approved"));
+    QVERIFY(tag(3, u"modeldesk.approval.by"_s, "carol"));
+    QVERIFY(tag(3, u"modeldesk.approval.at"_s, "2026-11-27T10:15:00Z"));
+    QVERIFY(tag(3, u"modeldesk.approval.note"_s, "Better on the holdout set; latency unchanged."));
+    QVERIFY(tag(4, u"modeldesk.approval.state"_s, "approved"));
+    QVERIFY(tag(4, u"modeldesk.approval.by"_s, "dave"));
+    QVERIFY(tag(4, u"modeldesk.approval.at"_s, "2026-11-20T08:00:00Z"));
+    QVERIFY(tag(4, u"modeldesk.approval.note"_s, "Shipped after the load test."));
+    QFile meta(versions + u"2/meta.yaml"_s);
+    QVERIFY(meta.open(QIODevice::ReadOnly));
+    QByteArray yaml = meta.readAll();
+    meta.close();
+    QVERIFY(yaml.contains("current_stage: Archived"));
+    QVERIFY(md::test::writeFile(meta.fileName(), yaml.replace("current_stage: Archived", "current_stage: Staging")));
+    {
+        md::Journal journal;
+        QVERIFY(journal.open(journalPath));
+        md::JournalEntry approve;
+        approve.sourceUri = first->uri;
+        approve.kind = u"approve"_s;
+        approve.subject = u"car_price_model/3"_s;
+        approve.user = u"carol"_s;
+        approve.note = u"Better on the holdout set; latency unchanged."_s;
+        approve.timeMs = QDateTime::fromString(u"2026-11-27T10:15:04Z"_s, Qt::ISODate).toMSecsSinceEpoch();
+        approve.details = QJsonObject{
+            {u"evidence"_s,
+             QJsonObject{{u"candidate"_s, QJsonObject{{u"version"_s, 3}, {u"run_id"_s, kRunV3},
+                                                     {u"metrics"_s, QJsonObject{{u"val_r2_score"_s, 0.88}}}}},
+                         {u"production"_s, QJsonObject{{u"version"_s, 4}, {u"run_id"_s, kRunV4},
+                                                      {u"metrics"_s, QJsonObject{{u"val_r2_score"_s, 0.89}}}}}}}};
+        QVERIFY(journal.append(approve).ok());
+        // v1 was rejected here; the file store has no tags of it.
+        md::JournalEntry reject = approve;
+        reject.kind = u"reject"_s;
+        reject.subject = u"car_price_model/1"_s;
+        reject.user = u"erin"_s;
+        reject.note = u"Worse on every metric."_s;
+        reject.details = {};
+        QVERIFY(journal.append(reject).ok());
+    }
+    QVERIFY(openPage(uri));  // the second sync
+
+    // The table: the review column beside the aliases, in view without scrolling.
+    QCOMPARE(VersionsModel::ApprovalColumn, VersionsModel::AliasesColumn + 1);
+    QTableView *table = page()->versionsTable();
+    QAbstractItemModel *model = table->model();
+    QCOMPARE(model->headerData(VersionsModel::ApprovalColumn, Qt::Horizontal).toString(), u"Review"_s);
+    auto cell = [&](qint64 version, int role = Qt::DisplayRole) {
+        return model->index(page()->versionsModel()->rowOfVersion(version), VersionsModel::ApprovalColumn).data(role).toString();
+    };
+    QCOMPARE(cell(3), u"Approved by carol"_s);
+    QCOMPARE(cell(4), u"Approved by dave"_s);
+    QCOMPARE(cell(2), u"In review, moved by another tool"_s);
+    QCOMPARE(cell(1), u"Rejected by erin"_s);
+    const QString tip3 = cell(3, Qt::ToolTipRole);
+    QVERIFY2(tip3.startsWith(u"Approved by carol on "_s + shownTime(u"2026-11-27T10:15:00Z"_s)), qPrintable(tip3));
+    QVERIFY(tip3.contains(u"Note: Better on the holdout set; latency unchanged."_s));
+    QVERIFY(tip3.contains(u"Review requested by alice on "_s + shownTime(u"2026-11-26T09:00:00Z"_s)));
+    QVERIFY2(cell(2, Qt::ToolTipRole).contains(u"a sync saw it move to Staging between "_s), qPrintable(cell(2, Qt::ToolTipRole)));
+    QVERIFY(cell(1, Qt::ToolTipRole).contains(u"from this desktop's journal"_s));
+    const QRect shown = table->visualRect(model->index(0, VersionsModel::ApprovalColumn));
+    QVERIFY(table->viewport()->rect().contains(shown.center()));
+
+    // The card of v3: the request, the decision, the note and what carol saw.
+    clickVersion(3);
+    QTRY_VERIFY_WITH_TIMEOUT(loaded(card()), kCardTimeoutMs);
+    QString text = visibleText(card());
+    QVERIFY2(hasRow(text, u"Requested by"_s, u"alice"_s), qPrintable(text));
+    QVERIFY(hasRow(text, u"Decision"_s, u"Approved"_s));
+    QVERIFY(hasRow(text, u"By"_s, u"carol"_s));
+    QVERIFY(hasRow(text, u"At"_s, shownTime(u"2026-11-27T10:15:00Z"_s)));
+    QVERIFY(hasRow(text, u"Note"_s, u"Better on the holdout set; latency unchanged."_s));
+    QVERIFY(hasRow(text, u"Candidate v3"_s, u"val_r2_score 0.88"_s));
+    QVERIFY(hasRow(text, u"Production v4"_s, u"val_r2_score 0.89"_s));
+    QVERIFY(card()->plainText().contains(u"- Candidate v3: val_r2_score 0.88 (run "_s + kRunV3 + u')'));
+
+    // v4, decided on dave's desktop: the evidence is in his journal.
+    clickVersion(4);
+    QTRY_VERIFY_WITH_TIMEOUT(loaded(card()), kCardTimeoutMs);
+    text = visibleText(card());
+    QVERIFY(hasRow(text, u"By"_s, u"dave"_s));
+    QVERIFY2(text.contains(u"in the approver's journal, on dave's desktop"_s), qPrintable(text));
+
+    // v2, moved by another tool: the requester is unknown; the sync's window is known.
+    clickVersion(2);
+    QTRY_VERIFY_WITH_TIMEOUT(loaded(card()), kCardTimeoutMs);
+    text = visibleText(card());
+    QVERIFY2(hasRow(text, u"Requested by"_s, u"unknown — moved by another tool"_s), qPrintable(text));
+    QVERIFY(text.contains(u"a sync saw it move to Staging between "_s));
+    QVERIFY(hasRow(text, u"Decision"_s, u"Not decided yet"_s));
+
+    // Its review dialog says the same, never "not recorded".
+    QAction *review = page()->reviewAction();
+    QVERIFY2(review->isEnabled(), qPrintable(review->toolTip()));
+    review->trigger();
+    md::ReviewDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = page()->findChild<md::ReviewDialog *>()) != nullptr);
+    auto *asked = dialog->findChild<QLabel *>(u"reviewRequester"_s);
+    QVERIFY(asked);
+    QVERIFY2(asked->text().startsWith(u"unknown — moved by another tool (a sync saw it move to Staging between "_s),
+             qPrintable(asked->text()));
+    dialog->reject();
 }
 
 QTEST_MAIN(TestVersionDetails)
