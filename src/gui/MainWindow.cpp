@@ -20,6 +20,8 @@
 
 #include <QCloseEvent>
 #include <QHeaderView>
+#include <QMenu>
+#include <QMenuBar>
 #include <QTabWidget>
 #include <QDir>
 #include <QFileInfo>
@@ -158,6 +160,18 @@ void MainWindow::setUpActions()
     connect(m_comparisonPage, &ComparisonPage::comparisonChanged, this,
             [this] { m_pages->setTabText(m_pages->indexOf(m_comparisonPage), m_comparisonPage->shortTitle()); });
     connect(m_ui->actionShortcuts, &QAction::triggered, this, &MainWindow::showShortcuts);
+    // The registry actions are window-wide: their shortcuts fire from any widget on any tab, and
+    // the action is shown on the Models tab, where its dialog belongs.
+    auto *registry = new QMenu(tr("Re&gistry"), this);
+    registry->setObjectName(u"menuRegistry"_s);
+    registry->setToolTipsVisible(true);  // a disabled action says why
+    for (QAction *a : m_modelsPage->registryActions()) {
+        if (a == m_modelsPage->sendToReviewAction() || a == m_modelsPage->rollbackAction())
+            registry->addSeparator();
+        registry->addAction(a);
+        connect(a, &QAction::triggered, this, [this] { m_pages->setCurrentWidget(m_modelsPage); });
+    }
+    menuBar()->insertMenu(m_ui->menuHelp->menuAction(), registry);
     connect(m_ui->actionAbout, &QAction::triggered, this, &MainWindow::showAbout);
 }
 
@@ -463,11 +477,16 @@ void MainWindow::showShortcuts()
     QString rows;
     const QList<QAction *> actions{m_ui->actionOpenSource, m_ui->actionSyncAgain, m_ui->actionQuit,
                                    m_ui->actionShowDeleted, m_ui->actionFilterRuns, m_ui->actionCompareSelected,
-                                   m_ui->actionShortcuts};
+                                   m_ui->actionShortcuts, m_modelsPage->sendToReviewAction(),
+                                   m_modelsPage->reviewAction(), m_modelsPage->promoteAction(),
+                                   m_modelsPage->rollbackAction()};
     for (const QAction *a : actions)
         rows += u"<tr><td><b>%1</b></td><td>%2</td></tr>"_s.arg(a->shortcut().toString(QKeySequence::NativeText),
                                                                 actionText(a).toHtmlEscaped());
     rows += u"<tr><td><b>%1</b></td><td>%2</td></tr>"_s.arg(tr("Enter"), tr("Apply the filter (in the filter field)"));
+    rows += u"<tr><td><b>%1</b></td><td>%2</td></tr>"_s.arg(
+        QKeySequence(Qt::CTRL | Qt::Key_Return).toString(QKeySequence::NativeText),
+        tr("Perform the plan shown (in the dialog of a registry action)"));
     MessageBox::information(this, tr("Keyboard Shortcuts"),
                             u"<table cellspacing=\"6\">"_s + rows + u"</table>"_s);
 }

@@ -5,10 +5,12 @@
 
 #include "ActionRunner.h"
 #include "ElidingHeaderView.h"
+#include "ElidingLabel.h"
 #include "KeyMetricChart.h"
+#include "MessageBar.h"
 #include "MessageBox.h"
+#include "PlanDialog.h"
 #include "ReviewDialog.h"
-#include "RollbackDialog.h"
 #include "TimelineWidget.h"
 #include "VersionDetailsWidget.h"
 #include "cache/Cache.h"
@@ -51,7 +53,14 @@ ModelsPage::ModelsPage(Cache *cache, const QString &journalPath, QWidget *parent
     titleFont.setBold(true);
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.25);
     m_ui->titleLabel->setFont(titleFont);
+    // One elided line in a fixed place: a model with a long description must not push its
+    // versions down (the whole text is in the tooltip).
     m_ui->descriptionLabel->hide();
+    m_description = new ElidingLabel(this);
+    m_description->setObjectName(u"modelDescription"_s);
+    m_description->setMaxLines(1);
+    m_description->setForegroundRole(QPalette::PlaceholderText);
+    m_ui->detailLayout->insertWidget(m_ui->detailLayout->indexOf(m_ui->descriptionLabel) + 1, m_description);
 
     m_models->setHorizontalHeaderLabels({tr("Model"), tr("Versions")});
     m_ui->modelsView->setModel(m_models);
@@ -178,8 +187,10 @@ void ModelsPage::reload()
     const QString keep = m_modelName;
     const QModelIndex current = m_ui->versionsTable->currentIndex();
     const qint64 version = current.isValid() ? current.data(VersionsModel::VersionRole).toLongLong() : 0;
-    // A sync may have changed the artifacts too.
+    // A sync may have changed the artifacts too, and the policy file may have been edited.
     m_details->invalidateArtifacts();
+    if (auto loaded = Policies::load())
+        m_policies = *loaded;
     m_modelName.clear();
     loadModels();
     if (!keep.isEmpty() && selectModel(keep) && version)
@@ -277,8 +288,11 @@ QList<JournalEntry> ModelsPage::journalEntries(const QString &model)
 
 void ModelsPage::showModel(const QString &name)
 {
+    // A message about one model must not stay while another is shown.
+    if (name != m_modelName)
+        m_message->clear();
     m_modelName = name;
-    m_ui->descriptionLabel->hide();
+    m_description->setText(QString());
     m_details->clear(name.isEmpty() ? tr("Select a model and one of its versions to see the version's card.")
                                     : tr("Select a version to see its card."));
     if (name.isEmpty() || !m_sourceId) {
@@ -302,6 +316,7 @@ void ModelsPage::showModel(const QString &name)
         m_ui->versionsTable->setPlaceholderText(tr("Cannot read the model: %1").arg(s.error().toString()));
     }
     const RegisteredModel &model = m_versions->registeredModel();
+    m_scheme = ActionService::resolveScheme(model, policy(), !m_sourceUri.startsWith(u"folder://"_s));
     const qsizetype count = model.versions.size();
     m_ui->titleLabel->setText(count == 1 ? tr("%1 — 1 version").arg(name) : tr("%1 — %2 versions").arg(name).arg(count));
     QStringList details;
@@ -312,8 +327,7 @@ void ModelsPage::showModel(const QString &name)
         tags.append(t.key + u" = "_s + t.value);
     if (!tags.isEmpty())
         details.append(tr("Tags: %1").arg(tags.join(u", "_s)));
-    m_ui->descriptionLabel->setText(details.join(u"\n"_s));
-    m_ui->descriptionLabel->setVisible(!details.isEmpty());
+    m_description->setText(details.join(u"\n"_s));
     m_ui->versionsTable->setPlaceholderText(tr("This model has no versions yet."));
     m_ui->versionsTable->resizeColumnsToContents();
     QHeaderView *header = m_ui->versionsTable->horizontalHeader();
@@ -322,7 +336,7 @@ void ModelsPage::showModel(const QString &name)
 
     m_timeline->setTimeline(TimelineData::build(model, journal, QDateTime::currentMSecsSinceEpoch()));
     m_timeline->setPlaceholderText(tr("No versions, so no timeline."));
-    m_chart->setSeries(m_versions->keyMetric(), m_versions->keyMetricSeries());
+    m_chart->setSeries(m_versions->keyMetric(), m_versions->keyMetricSeries(), m_versions->keyMetricDataset());
     updateCompareAction();
     updateActions();
     Q_EMIT modelShown(name);
@@ -336,23 +350,32 @@ qint64 ModelsPage::currentVersion() const
 
 qint64 ModelsPage::productionVersion() const
 {
-    // The newest Production version when (against MLflow's habit) there are several.
-    qint64 production = 0;
-    for (const ModelVersion &v : m_versions->registeredModel().versions)
-        if (v.currentStage == kStageProduction)
-            production = std::max(production, v.version);
-    return production;
+    // The champion of an alias model is its Production; among several Production versions
+    // (against MLflow's habit), the newest.
+    return ActionService::productionVersion(m_versions->registeredModel(), policy(), m_scheme);
+}
+
+ModelPolicy ModelsPage::policy() const
+{
+    return m_policies.forModel(m_modelName);
+}
+
+QString ModelsPage::productionWord() const
+{
+    return m_scheme == RegistryScheme::Aliases ? policy().productionAlias : tr("Production");
 }
 
 void ModelsPage::updateCompareAction()
 {
     const qint64 production = productionVersion(), current = currentVersion();
+    const QString word = productionWord();
+    m_compareProduction->setText(tr("Compare with %1").arg(word));
     m_compareProduction->setEnabled(production && current && production != current);
-    m_compareProduction->setToolTip(!production ? tr("This model has no Production version to compare with")
-                                    : !current  ? tr("Select a version to compare with Production (v%1)").arg(production)
+    m_compareProduction->setToolTip(!production ? tr("This model has no %1 version to compare with").arg(word)
+                                    : !current  ? tr("Select a version to compare with %1 (v%2)").arg(word).arg(production)
                                     : production == current
-                                        ? tr("The selected version is the Production version")
-                                        : tr("Show v%1 beside the Production version v%2").arg(current).arg(production));
+                                        ? tr("The selected version is the %1 version").arg(word)
+                                        : tr("Show v%1 beside the %2 version v%3").arg(current).arg(word).arg(production));
 }
 
 void ModelsPage::showVersionCard(qint64 version)
@@ -393,7 +416,7 @@ QMenu *ModelsPage::createVersionMenu(int row, QWidget *parent)
     auto *menu = new QMenu(parent);
     const qint64 version = m_versions->index(row, VersionsModel::VersionColumn).data(VersionsModel::VersionRole).toLongLong();
     const qint64 production = productionVersion();
-    QAction *withProduction = menu->addAction(tr("Compare with Production"));
+    QAction *withProduction = menu->addAction(tr("Compare with %1").arg(productionWord()));
     withProduction->setObjectName(u"menuCompareWithProduction"_s);
     withProduction->setEnabled(production && version && production != version);
     connect(withProduction, &QAction::triggered, this, [this, version, production] {
@@ -428,6 +451,8 @@ constexpr char kDefaultToolTip[] = "modeldeskDefaultToolTip";
 
 void ModelsPage::setUpActions()
 {
+    if (auto loaded = Policies::load())
+        m_policies = *loaded;
     m_runner = new ActionRunner(m_cache->path(), m_journalPath, this);
     m_actionsBar = new QToolBar(this);
     m_actionsBar->setObjectName(u"registryActions"_s);
@@ -438,10 +463,13 @@ void ModelsPage::setUpActions()
         a->setToolTip(key.isEmpty() ? tip : tip + u" ("_s + key.toString(QKeySequence::NativeText) + u')');
         a->setProperty(kDefaultToolTip, a->toolTip());
         if (!key.isEmpty()) {
+            // Window-wide: from the versions table, the card, the timeline, any tab. The main
+            // window also lists the action in its Registry menu and in Help › Keyboard Shortcuts.
             a->setShortcut(key);
-            a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+            a->setShortcutContext(Qt::WindowShortcut);
         }
         m_actionsBar->addAction(a);
+        addAction(a);
         return a;
     };
     m_registerAction = make(u"actionRegisterVersion"_s, tr("Register…"),
@@ -470,40 +498,40 @@ void ModelsPage::setUpActions()
     m_actionBusy->setTextVisible(false);
     m_actionBusy->setVisible(false);
     m_actionsBar->addWidget(m_actionBusy);
-    m_actionStatus = new QLabel(this);
-    m_actionStatus->setObjectName(u"actionStatus"_s);
-    m_actionStatus->setWordWrap(true);
-    m_actionStatus->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_actionStatus->hide();
-    // Across the whole page: Roll Back must never hide behind an overflow arrow.
+    // Above the versions, always the same height: a message never moves the table.
+    m_message = new MessageBar(this);
     m_ui->pageLayout->insertWidget(0, m_actionsBar);
-    m_ui->detailLayout->insertWidget(2, m_actionStatus);
+    m_ui->detailLayout->insertWidget(m_ui->detailLayout->indexOf(m_ui->detailSplitter), m_message);
 
     connect(m_registerAction, &QAction::triggered, this, &ModelsPage::registerVersion);
     connect(m_sendToReview, &QAction::triggered, this,
-            [this] { runAction(actionRequest(ActionKind::Promote, currentVersion())); });
+            [this] { startAction(actionRequest(ActionKind::Promote, currentVersion())); });
     connect(m_abTest, &QAction::triggered, this, &ModelsPage::toggleAbTest);
     connect(m_review, &QAction::triggered, this, &ModelsPage::review);
     connect(m_promote, &QAction::triggered, this, [this] {
         ActionRequest r = actionRequest(ActionKind::Promote, currentVersion());
         r.target = kStageProduction;
-        planThenRun(r);
+        startAction(r);
     });
     connect(m_rollback, &QAction::triggered, this, [this] {
         ActionRequest r = actionRequest(ActionKind::Rollback, 0);
         r.expected = std::nullopt;
-        // The reason is asked for in the RollbackDialog, after this plan; without a stand-in the
-        // "reason-required" rule would refuse the plan before the dialog could ask. The dialog's
-        // reason replaces it before anything is written.
-        r.note = tr("(the reason you give)");
-        planThenRun(r);
+        // The reason is typed in the dialog while the plan is made; without a stand-in the
+        // "reason-required" rule would refuse the plan first. The typed reason replaces it
+        // before anything is written.
+        r.note = PlanDialog::reasonStandIn();
+        startAction(r);
     });
     connect(m_applyQueue, &QAction::triggered, this, [this] {
-        if (!m_sourceUri.isEmpty())
-            m_runner->applyQueued(m_sourceUri);
+        if (!m_sourceUri.isEmpty() && m_runner->applyQueued(m_sourceUri))
+            m_message->showMessage(MessageBar::Kind::Info, tr("Applying the queued actions…"));
     });
     connect(m_runner, &ActionRunner::busyChanged, this, [this](bool busy) {
         m_actionBusy->setVisible(busy);
+        if (!busy && m_replan && m_dialog) {
+            const ActionRequest r = *std::exchange(m_replan, std::nullopt);
+            m_runner->plan(r);
+        }
         updateActions();
     });
     connect(m_runner, &ActionRunner::planned, this, &ModelsPage::onPlanned);
@@ -511,14 +539,27 @@ void ModelsPage::setUpActions()
     connect(m_runner, &ActionRunner::failed, this, &ModelsPage::onActionFailed);
     connect(m_runner, &ActionRunner::queueApplied, this, [this](const QList<QueuedAction> &done) {
         QStringList lines;
-        for (const QueuedAction &a : done)
+        bool rejected = false;
+        for (const QueuedAction &a : done) {
+            rejected = rejected || a.state != u"applied"_s;
             lines.append(tr("#%1 %2 v%3: %4").arg(a.id).arg(actionKindName(a.request.kind)).arg(a.request.version).arg(
                 a.state == u"applied"_s ? tr("applied") : tr("rejected — %1").arg(a.result)));
-        m_actionStatus->setText(lines.isEmpty() ? tr("Nothing was waiting.") : lines.join(u'\n'));
-        m_actionStatus->show();
+        }
         reload();
+        m_message->showMessage(rejected ? MessageBar::Kind::Warning : MessageBar::Kind::Positive,
+                               lines.isEmpty() ? tr("Nothing was waiting.") : lines.join(u'\n'));
         Q_EMIT registryChanged();
     });
+}
+
+PlanDialog *ModelsPage::planDialog() const
+{
+    return m_dialog;
+}
+
+QList<QAction *> ModelsPage::registryActions() const
+{
+    return {m_registerAction, m_sendToReview, m_abTest, m_review, m_promote, m_rollback, m_applyQueue};
 }
 
 bool ModelsPage::applyQueuedFor(const QString &sourceUri)
@@ -531,13 +572,13 @@ bool ModelsPage::applyQueuedFor(const QString &sourceUri)
     auto pending = queue.list(sourceUri, true);
     if (!pending || pending->isEmpty())
         return false;
-    m_actionStatus->setText(tr("%1 is reachable again: applying %n queued action(s)…", nullptr, int(pending->size()))
-                                .arg(sourceUri));
-    m_actionStatus->show();
+    m_message->showMessage(MessageBar::Kind::Info,
+                           tr("%1 is reachable again: applying %n queued action(s)…", nullptr, int(pending->size()))
+                               .arg(sourceUri));
     return m_runner->applyQueued(sourceUri);
 }
 
-QString ModelsPage::actionStatusText() const { return m_actionStatus ? m_actionStatus->text() : QString(); }
+QString ModelsPage::actionStatusText() const { return m_message ? m_message->text() : QString(); }
 
 ActionRequest ModelsPage::actionRequest(ActionKind kind, qint64 version) const
 {
@@ -560,10 +601,9 @@ void ModelsPage::updateActions()
     const bool busy = m_runner->isBusy();
     const bool haveModel = !m_modelName.isEmpty() && m_sourceId;
     const qint64 current = currentVersion(), production = productionVersion();
-    const ModelVersion *v = nullptr;
-    for (const ModelVersion &mv : m_versions->registeredModel().versions)
-        if (mv.version == current)
-            v = &mv;
+    const ModelPolicy p = policy();
+    const RegisteredModel &model = m_versions->registeredModel();
+    const ModelVersion *v = model.findVersion(current);
     auto tag = [&](const QString &key) {
         if (v)
             for (const KeyValue &kv : v->tags)
@@ -571,29 +611,88 @@ void ModelsPage::updateActions()
                     return kv.value;
         return QString();
     };
-    const bool inReview = v && (v->currentStage == kStageStaging || v->aliases.contains(u"challenger"_s));
-    for (QAction *a : {m_registerAction, m_sendToReview, m_abTest, m_review, m_rollback})
-        a->setToolTip(a->property(kDefaultToolTip).toString());
-    m_registerAction->setEnabled(!busy && haveModel);
-    m_sendToReview->setEnabled(!busy && v && current != production && v->currentStage != kStageStaging);
+    const bool aliases = m_scheme == RegistryScheme::Aliases;
+    const QString word = productionWord();
+    const QString candidate = aliases ? p.candidateAlias : tr("Staging");
+    const bool inReview = v && (v->currentStage == kStageStaging || v->aliases.contains(p.candidateAlias));
+    const bool prompt = model.isPrompt();
+    const bool folder = m_sourceUri.startsWith(u"folder://"_s);
+
+    // The wording follows the model's kind: stages, aliases or both.
+    m_sendToReview->setText(tr("Send to Review"));
+    m_promote->setText(aliases ? tr("Promote to %1").arg(p.productionAlias) : tr("Promote to Production"));
+    m_review->setToolTip(tr("Compare the selected version with %1 and approve or reject it").arg(word));
+
+    // Each action says why it cannot be used, or what it will do.
+    auto set = [](QAction *a, bool enabled, const QString &tip) {
+        a->setEnabled(enabled);
+        const QString key = a->shortcut().isEmpty() ? QString()
+                                                    : u" ("_s + a->shortcut().toString(QKeySequence::NativeText) + u')';
+        a->setToolTip(tip + key);
+    };
+    const QString noModel = !m_sourceId ? tr("Select a source and one of its models in the Models view first")
+                                        : tr("Select a model in the Models view first");
+    const QString noVersion = tr("Select a version of %1 first").arg(m_modelName);
+    const QString running = tr("Another registry action is running");
+    const QString isPrompt = tr("%1 is a prompt of MLflow's prompt registry, not a model").arg(m_modelName);
+    auto why = [&](const QString &ok, std::initializer_list<std::pair<bool, QString>> blockers) {
+        for (const auto &[blocked, reason] : blockers)
+            if (blocked)
+                return std::make_pair(false, reason);
+        return std::make_pair(true, ok);
+    };
+    auto apply = [&](QAction *a, const std::pair<bool, QString> &r) { set(a, r.first, r.second); };
+
+    apply(m_registerAction,
+          why(defaultTip(m_registerAction), {{!haveModel, noModel}, {prompt, isPrompt}, {busy, running}}));
+    apply(m_sendToReview,
+          why(aliases ? tr("Give v%1 the '%2' alias and ask a second person to review it").arg(current).arg(p.candidateAlias)
+                      : tr("Move v%1 to %2 and ask a second person to review it").arg(current).arg(candidate),
+              {{!haveModel, noModel},
+               {prompt, isPrompt},
+               {!v, noVersion},
+               {v && current == production, tr("v%1 is the %2 version").arg(current).arg(word)},
+               {v && inReview, tr("v%1 is already in review (%2)").arg(current).arg(candidate)},
+               {busy, running}}));
     const bool abRunning = !tag(tags::kAbStart).isEmpty() && tag(tags::kAbEnd).isEmpty();
     m_abTest->setText(abRunning ? tr("End A/B Test") : tr("A/B Test…"));
-    m_abTest->setEnabled(!busy && inReview);
-    m_review->setEnabled(!busy && inReview);
-    m_promote->setEnabled(!busy && v && current != production);
-    m_promote->setToolTip(tag(tags::kApprovalState) == u"approved"_s
-                              ? tr("Put v%1 into Production; v%2 is archived as rollback target").arg(current).arg(production)
-                              : tr("Production needs an approval by a second person first (Review…)"));
-    m_rollback->setEnabled(!busy && haveModel && production);
-    if (m_versions->registeredModel().isPrompt()) {
-        // Say why, on every action: a prompt is not a model.
-        const QString why = tr("%1 is a prompt of MLflow's prompt registry, not a model").arg(m_modelName);
-        for (QAction *a : {m_registerAction, m_sendToReview, m_abTest, m_review, m_promote, m_rollback}) {
-            a->setEnabled(false);
-            a->setToolTip(why);
-        }
-    }
+    apply(m_abTest, why(abRunning ? tr("End the A/B test of v%1").arg(current)
+                                  : tr("Record the share of requests v%1 gets beside %2").arg(current).arg(word),
+                        {{!haveModel, noModel},
+                         {prompt, isPrompt},
+                         {!v, noVersion},
+                         {v && !inReview, tr("Only a version in review (%1) runs an A/B test").arg(candidate)},
+                         {busy, running}}));
+    apply(m_review, why(tr("Compare v%1 with %2 and approve or reject it").arg(current).arg(word),
+                        {{!haveModel, noModel},
+                         {prompt, isPrompt},
+                         {!v, noVersion},
+                         {v && !inReview, tr("v%1 is not in review; Send to Review first").arg(current)},
+                         {busy, running}}));
+    const bool approved = tag(tags::kApprovalState) == u"approved"_s;
+    apply(m_promote,
+          why(production ? tr("Put v%1 into %2; v%3 is kept as rollback target").arg(current).arg(word).arg(production)
+                         : tr("Put v%1 into %2").arg(current).arg(word),
+              {{!haveModel, noModel},
+               {prompt, isPrompt},
+               {!v, noVersion},
+               {v && current == production, tr("v%1 is already the %2 version").arg(current).arg(word)},
+               {v && p.productionRequiresApproval && !approved && !folder,
+                tr("%1 needs an approval by a second person first (Review…)").arg(word)},
+               {busy, running}}));
+    apply(m_rollback,
+          why(tr("Put the last known-good version back as %1 now (on-call)").arg(word),
+              {{!haveModel, noModel},
+               {prompt, isPrompt},
+               {haveModel && !production,
+                tr("%1 has no %2 version to roll back from").arg(m_modelName).arg(word)},
+               {busy, running}}));
     refreshQueue();
+}
+
+QString ModelsPage::defaultTip(QAction *action) const
+{
+    return action->property(kDefaultToolTip).toString().section(u" ("_s, 0, 0);
 }
 
 void ModelsPage::refreshQueue()
@@ -612,71 +711,59 @@ void ModelsPage::refreshQueue()
     m_applyQueue->setEnabled(n > 0 && !m_runner->isBusy());
 }
 
-void ModelsPage::runAction(const ActionRequest &request)
+void ModelsPage::startAction(const ActionRequest &request)
 {
-    if (request.model.isEmpty() || m_runner->isBusy())
+    if (request.model.isEmpty() || m_runner->isBusy() || m_dialog)
         return;
-    m_actionStatus->setText(tr("Working…"));
-    m_actionStatus->show();
-    m_runner->execute(request);
-}
-
-void ModelsPage::planThenRun(const ActionRequest &request)
-{
-    if (request.model.isEmpty() || m_runner->isBusy())
-        return;
-    m_planning = request;
-    m_actionStatus->setText(tr("Checking…"));
-    m_actionStatus->show();
+    m_request = request;
+    auto *dialog = new PlanDialog(request.kind, request.model, this);
+    m_dialog = dialog;
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &PlanDialog::confirmed, this, [this, dialog] {
+        ActionRequest r = m_request;
+        const ActionPlan &plan = dialog->plan();
+        if (r.kind == ActionKind::Rollback) {
+            r.version = dialog->target();
+            r.note = dialog->reason();
+            // Refuse if Production moved while the dialog was open.
+            if (const ModelVersion *from = plan.before.findVersion(plan.fromVersion))
+                r.expected = VersionSnapshot::of(*from);
+        }
+        m_runner->execute(r);
+    });
+    connect(dialog, &PlanDialog::targetChanged, this, [this](qint64 version) {
+        ActionRequest r = m_request;
+        r.version = version;
+        if (m_runner->isBusy())
+            m_replan = r;
+        else
+            m_runner->plan(r);
+    });
+    connect(dialog, &QDialog::finished, this, [this] {
+        m_dialog = nullptr;  // closed: deleted later, but done now
+        m_replan.reset();
+        updateActions();
+    });
+    dialog->open();
     m_runner->plan(request);
 }
 
 void ModelsPage::onPlanned(const ActionPlan &plan)
 {
-    m_actionStatus->hide();
-    ActionRequest request = m_planning;
-    QStringList lines;
-    for (const QString &c : plan.checks)
-        lines.append(tr("✓ %1").arg(c));
-    for (const WriteStep &s : plan.steps)
-        lines.append(tr("→ %1").arg(s.describe(plan.request.model)));
-    if (request.kind == ActionKind::Rollback) {
-        QList<qint64> eligible;
-        for (const ModelVersion &v : plan.before.versions)
-            if (v.version != plan.fromVersion && v.status == u"READY"_s)
-                eligible.append(v.version);
-        std::sort(eligible.begin(), eligible.end(), std::greater<>());
-        QStringList checks = plan.checks, steps;
-        for (const WriteStep &s : plan.steps)
-            steps.append(s.describe(plan.request.model));
-        auto *dialog = new RollbackDialog(plan.request.model, plan.fromVersion, plan.version, eligible, checks, steps, this);
-        dialog->setAttribute(Qt::WA_DeleteOnClose);
-        connect(dialog, &QDialog::accepted, this, [this, dialog, plan, request]() mutable {
-            request.version = dialog->target();
-            request.note = dialog->reason();
-            // Refuse if Production moved while the dialog was open.
-            for (const ModelVersion &v : plan.before.versions)
-                if (v.version == plan.fromVersion)
-                    request.expected = VersionSnapshot::of(v);
-            runAction(request);
-        });
-        dialog->open();
-        return;
-    }
-    const auto answer = MessageBox::question(this, tr("Confirm"), plan.summary + u"\n\n"_s + lines.join(u'\n'),
-                                             QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
-    if (answer == QMessageBox::Yes)
-        runAction(request);
+    if (m_dialog && m_dialog->state() == PlanDialog::State::Planning)
+        m_dialog->showPlan(plan);
 }
 
 void ModelsPage::onExecuted(const ActionOutcome &outcome)
 {
     const ActionPlan &plan = outcome.plan;
+    if (m_dialog)
+        m_dialog->showOutcome(outcome);
     if (outcome.queued) {
-        m_actionStatus->setText(tr("%1 cannot be reached: the action waits in the queue and is applied when you choose "
-                                   "“Apply Queued”, after its preconditions are checked again.")
-                                    .arg(plan.request.sourceUri));
-        m_actionStatus->show();
+        m_message->showMessage(MessageBar::Kind::Warning,
+                               tr("%1 cannot be reached: the action waits in the queue and is applied when you choose "
+                                  "“Apply Queued”, after its preconditions are checked again.")
+                                   .arg(plan.request.sourceUri));
         updateActions();
         return;
     }
@@ -687,32 +774,33 @@ void ModelsPage::onExecuted(const ActionOutcome &outcome)
                                                                       : tr("Reload hook failed (%1): %2")
                                                                             .arg(outcome.hook->exitCode)
                                                                             .arg(outcome.hook->output.left(300)));
-    m_actionStatus->setText(status);
-    m_actionStatus->show();
     const qint64 select = plan.version;
     reload();
     if (select)
         selectVersion(select);
+    // After reload(): the model is the same, so the message stays.
+    m_message->showMessage(outcome.hook && !outcome.hook->ok ? MessageBar::Kind::Warning : MessageBar::Kind::Positive,
+                           status);
     Q_EMIT registryChanged();
-    if (!outcome.incidentReport.isEmpty()) {
-        auto *dialog = new IncidentReportDialog(outcome.incidentReport,
-                                                u"incident-%1-v%2.md"_s.arg(plan.request.model).arg(plan.fromVersion), this);
-        dialog->setAttribute(Qt::WA_DeleteOnClose);
-        dialog->open();
-    }
 }
 
 void ModelsPage::onActionFailed(const Error &error, const ActionRequest &request)
 {
     Q_UNUSED(request)
-    m_actionStatus->setText(error.toString());
-    m_actionStatus->show();
+    // Unreachable while planning: offer the queue (execute() queues when the source is offline).
+    if (m_dialog && m_dialog->state() == PlanDialog::State::Planning && error.category == ErrorCategory::Network) {
+        m_dialog->showOffline(error);
+        return;
+    }
+    if (m_dialog)
+        m_dialog->showError(error);
     const QString title = error.category == ErrorCategory::Policy     ? tr("Refused by policy")
                           : error.category == ErrorCategory::Conflict ? tr("Changed meanwhile")
-                                                                      : tr("Action failed");
-    MessageBox::error(this, title, error.message, error.where);
+                                                                      : tr("Not done");
     if (error.category == ErrorCategory::Conflict)
         reload();
+    // Stays until dismissed or another model is shown.
+    m_message->showMessage(MessageBar::Kind::Error, tr("%1: %2").arg(title, error.toString()));
     updateActions();
 }
 
@@ -798,14 +886,14 @@ void ModelsPage::registerVersion()
         r.newVersion.source = picked.source;
         r.newVersion.description = picked.description;
     }
-    runAction(r);
+    startAction(r);
 }
 
 void ModelsPage::toggleAbTest()
 {
     const qint64 current = currentVersion();
     if (m_abTest->text() == tr("End A/B Test")) {
-        runAction(actionRequest(ActionKind::AbEnd, current));
+        startAction(actionRequest(ActionKind::AbEnd, current));
         return;
     }
     bool ok = false;
@@ -815,7 +903,7 @@ void ModelsPage::toggleAbTest()
         return;
     ActionRequest r = actionRequest(ActionKind::AbStart, current);
     r.sharePercent = share;
-    runAction(r);
+    startAction(r);
 }
 
 void ModelsPage::review()
@@ -835,7 +923,7 @@ void ModelsPage::review()
             dialog->decision() == ReviewDialog::Decision::Approve ? ActionKind::Approve : ActionKind::Reject, current);
         r.note = dialog->note();
         r.evidence = dialog->evidence();
-        runAction(r);
+        startAction(r);
     });
     dialog->open();
 }

@@ -4,6 +4,7 @@
 #include "actions/ActionService.h"
 #include "cache/Journal.h"
 
+#include <QPointer>
 #include <QWidget>
 
 #include <memory>
@@ -26,7 +27,10 @@ namespace md {
 
 class ActionRunner;
 class Cache;
+class ElidingLabel;
 class KeyMetricChart;
+class MessageBar;
+class PlanDialog;
 class TimelineWidget;
 class VersionDetailsWidget;
 class VersionsModel;
@@ -99,8 +103,18 @@ public:
     /// Applies the actions queued while the source was unreachable.
     QAction *applyQueueAction() const { return m_applyQueue; }
     ActionRunner *actionRunner() const { return m_runner; }
-    /// The last action's outcome or error, as shown under the toolbar.
+    /// The last action's outcome or error, as the message bar above the versions shows it.
     QString actionStatusText() const;
+    /// The inline message bar above the versions (outcomes, refusals; cleared when the model changes).
+    MessageBar *messageBar() const { return m_message; }
+    /// The dialog of the registry write in progress (its plan, then its outcome), null when none.
+    PlanDialog *planDialog() const;
+    /// How the shown model marks its versions (stages, aliases or both), under the policy file.
+    RegistryScheme scheme() const { return m_scheme; }
+    /// The model's word for Production: "Production", or its production alias ("champion").
+    QString productionWord() const;
+    /// Every registry action, for the main window's Registry menu (window-wide shortcuts).
+    QList<QAction *> registryActions() const;
     /// After a successful sync of `sourceUri` (the source is reachable again): applies its queued
     /// actions, each only if its preconditions still hold. False when nothing waits or an action
     /// is running.
@@ -123,14 +137,18 @@ private:
     QList<JournalEntry> journalEntries(const QString &model);
     void showVersionCard(qint64 version);
     qint64 currentVersion() const;
-    /// The model's Production version, 0 when none.
+    /// The model's Production version (stage Production, or the production alias), 0 when none.
     qint64 productionVersion() const;
+    /// The shown model's rules (the policy file's entry for it, or the defaults).
+    ModelPolicy policy() const;
     void updateCompareAction();
     void setUpActions();
     void updateActions();
+    /// The action's tooltip when nothing stops it, without its shortcut.
+    QString defaultTip(QAction *action) const;
     ActionRequest actionRequest(ActionKind kind, qint64 version) const;
-    void runAction(const ActionRequest &request);
-    void planThenRun(const ActionRequest &request);
+    /// Opens the plan dialog for `request` and has the service plan it; the person confirms there.
+    void startAction(const ActionRequest &request);
     void onPlanned(const ActionPlan &plan);
     void onExecuted(const ActionOutcome &outcome);
     void onActionFailed(const Error &error, const ActionRequest &request);
@@ -161,9 +179,14 @@ private:
     QAction *m_promote = nullptr;
     QAction *m_rollback = nullptr;
     QAction *m_applyQueue = nullptr;
-    QLabel *m_actionStatus = nullptr;
+    MessageBar *m_message = nullptr;
+    ElidingLabel *m_description = nullptr;
     QProgressBar *m_actionBusy = nullptr;
-    ActionRequest m_planning;  ///< the request whose plan is being made (to confirm before running)
+    QPointer<PlanDialog> m_dialog;
+    ActionRequest m_request;  ///< the request the dialog shows (its plan, then its outcome)
+    std::optional<ActionRequest> m_replan;  ///< a re-plan asked for while the runner was busy
+    Policies m_policies;
+    RegistryScheme m_scheme = RegistryScheme::Stages;
 };
 
 } // namespace md

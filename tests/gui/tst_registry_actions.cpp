@@ -14,7 +14,8 @@
 #include "gui/MessageBox.h"
 #include "gui/ModelsPage.h"
 #include "gui/ReviewDialog.h"
-#include "gui/RollbackDialog.h"
+#include "gui/MessageBar.h"
+#include "gui/PlanDialog.h"
 #include "gui/TimelineWidget.h"
 #include "gui/VersionDetailsWidget.h"
 #include "models/TimelineData.h"
@@ -23,6 +24,7 @@
 #include "sync/Importer.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QComboBox>
 #include <QDir>
 #include <QDirIterator>
@@ -36,6 +38,7 @@
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTableWidget>
+#include <QToolButton>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolBar>
@@ -120,6 +123,10 @@ private:
     /// Clicks the action's toolbar button, as a person would.
     void clickAction(QAction *action);
     void waitIdle();
+    /// The plan dialog the page has open, once it shows a plan, a refusal or the offer to queue.
+    md::PlanDialog *planShown();
+    /// Performs the plan shown with Ctrl+Return, as from the keyboard, and waits for the outcome.
+    void confirmWithKeyboard(md::PlanDialog *dialog);
     /// bob reviews v3 against Production v4 and approves it with a note (step 1).
     void approveV3AsBob();
     /// alice promotes v3 to Production after confirming the plan (step 3).
@@ -239,6 +246,29 @@ void TestRegistryActions::waitIdle()
     QTRY_VERIFY_WITH_TIMEOUT(!page()->actionRunner()->isBusy(), kActionTimeoutMs);
 }
 
+md::PlanDialog *TestRegistryActions::planShown()
+{
+    md::PlanDialog *dialog = nullptr;
+    [&] {
+        QTRY_VERIFY_WITH_TIMEOUT((dialog = openDialog<md::PlanDialog>(page())) != nullptr, kActionTimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(dialog->state() != md::PlanDialog::State::Planning, kActionTimeoutMs);
+    }();
+    return dialog;
+}
+
+void TestRegistryActions::confirmWithKeyboard(md::PlanDialog *dialog)
+{
+    QVERIFY(dialog);
+    QCOMPARE(dialog->state(), md::PlanDialog::State::Ready);
+    QVERIFY2(dialog->confirmButton()->isEnabled(), qPrintable(dialog->confirmButton()->toolTip()));
+    QWidget *focus = QApplication::focusWidget() ? QApplication::focusWidget() : dialog;
+    QTest::keyClick(focus, Qt::Key_Return, Qt::ControlModifier);
+    QTRY_VERIFY_WITH_TIMEOUT(dialog->state() == md::PlanDialog::State::Done ||
+                                 dialog->state() == md::PlanDialog::State::Failed,
+                             kActionTimeoutMs);
+    waitIdle();
+}
+
 QString TestRegistryActions::stageShown(qint64 version) const
 {
     const int row = page()->versionsModel()->rowOfVersion(version);
@@ -293,8 +323,15 @@ void TestRegistryActions::approveV3AsBob()
     QTest::keyClicks(dialog->noteEdit(), u"Slightly lower R2 but half the latency; OK."_s);
     QVERIFY(dialog->approveButton()->isEnabled());
     QTest::mouseClick(dialog->approveButton(), Qt::LeftButton);
-    waitIdle();
+    // The plan: the decision's tags, then one confirmation.
+    md::PlanDialog *plan = planShown();
     RETURN_IF_FAILED();
+    QCOMPARE(plan->summaryLabel()->text(), u"Approve car_price_model v3"_s);
+    QCOMPARE(plan->confirmButton()->text(), u"&Approve"_s);
+    confirmWithKeyboard(plan);
+    RETURN_IF_FAILED();
+    QCOMPARE(plan->state(), md::PlanDialog::State::Done);
+    plan->close();
     QVERIFY2(MessageBox::history().isEmpty(), qPrintable(MessageBox::history().value(0).text));
 }
 
@@ -303,32 +340,49 @@ void TestRegistryActions::promoteV3AsAlice()
     actAs("alice");
     clickVersion(3);
     RETURN_IF_FAILED();
-    MessageBox::setNextAnswer(QMessageBox::Yes);
     clickAction(page()->promoteAction());
     RETURN_IF_FAILED();
-    waitIdle();
+    md::PlanDialog *plan = planShown();
     RETURN_IF_FAILED();
+    // alice sees what the promotion does to the other versions before anything is written.
+    QStringList lines;
+    for (int i = 0; i < plan->planList()->count(); ++i)
+        lines.append(plan->planList()->item(i)->text());
+    QVERIFY2(plan->summaryLabel()->text().contains(u"replacing v4"_s), qPrintable(plan->summaryLabel()->text()));
+    QVERIFY2(lines.contains(u"✓ approved by bob"_s), qPrintable(lines.join(u'\n')));
+    QVERIFY2(lines.contains(u"→ move car_price_model v3 to Production, archiving v4"_s), qPrintable(lines.join(u'\n')));
+    confirmWithKeyboard(plan);
+    RETURN_IF_FAILED();
+    QVERIFY2(plan->outcomeEdit()->toPlainText().contains(u"Journal entry"_s), qPrintable(plan->outcomeEdit()->toPlainText()));
+    plan->close();
 }
 
 void TestRegistryActions::rollBackAsDana(const QString &reason)
 {
     actAs("dana");
-    clickAction(page()->rollbackAction());
-    RETURN_IF_FAILED();
-    md::RollbackDialog *dialog = nullptr;
-    QTRY_VERIFY2_WITH_TIMEOUT((dialog = openDialog<md::RollbackDialog>(page())) != nullptr,
+    // From the versions table, as on call: the shortcut is window-wide.
+    page()->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(page()));
+    page()->versionsTable()->setFocus();
+    QTest::keyClick(page()->versionsTable(), Qt::Key_B, Qt::ControlModifier | Qt::ShiftModifier);
+    md::PlanDialog *dialog = nullptr;
+    QTRY_VERIFY2_WITH_TIMEOUT((dialog = openDialog<md::PlanDialog>(page())) != nullptr,
                               qPrintable(page()->actionStatusText()), kActionTimeoutMs);
-    auto *target = dialog->findChild<QComboBox *>(u"rollbackTarget"_s);
-    QVERIFY(target);
+    QCOMPARE(dialog->kind(), md::ActionKind::Rollback);
+    // The reason field has the focus at once, before the plan is even made.
+    QTRY_COMPARE(QApplication::focusWidget(), static_cast<QWidget *>(dialog->reasonEdit()));
+    QTRY_VERIFY_WITH_TIMEOUT(dialog->state() == md::PlanDialog::State::Ready, kActionTimeoutMs);
+    auto *target = dialog->targetBox();
     QCOMPARE(target->currentData().toLongLong(), 4);
     QCOMPARE(target->currentText(), u"v4 (last known-good)"_s);
-    // The plan for it: what is checked and written.
-    auto *plan = dialog->findChild<QListWidget *>();
-    QVERIFY(plan);
+    // The fixture's v4 was in Production before any sync saw it: the tag alice's promotion wrote says so.
+    QCOMPARE(dialog->targetWhyLabel()->text(), u"v4 is tagged as the rollback target"_s);
+    // The plan for it, in the same dialog: what is checked and written.
+    QListWidget *plan = dialog->planList();
     QStringList planLines;
     for (int i = 0; i < plan->count(); ++i)
         planLines.append(plan->item(i)->text());
-    QVERIFY2(planLines.contains(u"→ move car_price_model v4 to Production, archiving the version there"_s),
+    QVERIFY2(planLines.contains(u"→ move car_price_model v4 to Production, archiving v3"_s),
              qPrintable(planLines.join(u'\n')));
     // The step that writes the reason prompts for it, greyed, until it is typed; then shows it as typed.
     const QString reasonStep = u"→ tag car_price_model v3: modeldesk.rolled_back_reason = "_s;
@@ -339,19 +393,20 @@ void TestRegistryActions::rollBackAsDana(const QString &reason)
         return nullptr;
     };
     QVERIFY2(reasonLine(), qPrintable(planLines.join(u'\n')));
-    QCOMPARE(reasonLine()->text(), reasonStep + u"write the reason below ↓"_s);
+    QCOMPARE(reasonLine()->text(), reasonStep + u"write the reason above ↑"_s);
     QVERIFY(reasonLine()->font().italic());
     QCOMPARE(reasonLine()->foreground().color(), plan->palette().color(QPalette::PlaceholderText));
     QVERIFY2(!planLines.join(u'\n').contains(u"(the reason you give)"_s), qPrintable(planLines.join(u'\n')));
-    QVERIFY(!dialog->rollbackButton()->isEnabled());
-    QTest::keyClicks(dialog->reasonEdit(), reason.left(5));
+    QVERIFY(!dialog->confirmButton()->isEnabled());
+    // Ctrl+Return without a reason does nothing.
+    QTest::keyClick(dialog->reasonEdit(), Qt::Key_Return, Qt::ControlModifier);
+    QCOMPARE(dialog->state(), md::PlanDialog::State::Ready);
+    QTest::keyClicks(QApplication::focusWidget(), reason.left(5));
     QCOMPARE(reasonLine()->text(), reasonStep + reason.left(5));
-    QTest::keyClicks(dialog->reasonEdit(), reason.mid(5));
+    QTest::keyClicks(QApplication::focusWidget(), reason.mid(5));
     QCOMPARE(reasonLine()->text(), reasonStep + reason);
     QVERIFY(!reasonLine()->font().italic());
-    QVERIFY(dialog->rollbackButton()->isEnabled());
-    QTest::mouseClick(dialog->rollbackButton(), Qt::LeftButton);
-    waitIdle();
+    confirmWithKeyboard(dialog);
 }
 
 void TestRegistryActions::sendV2ToReviewAsAlice()
@@ -360,10 +415,19 @@ void TestRegistryActions::sendV2ToReviewAsAlice()
     clickVersion(2);
     RETURN_IF_FAILED();
     QCOMPARE(stageShown(2), u"Archived"_s);
+    const QByteArray metaBefore = readAll(versionFile(2, u"meta.yaml"_s));
     clickAction(page()->sendToReviewAction());
     RETURN_IF_FAILED();
-    waitIdle();
+    md::PlanDialog *plan = planShown();
     RETURN_IF_FAILED();
+    // Nothing is written before alice confirms the plan.
+    QCOMPARE(readAll(versionFile(2, u"meta.yaml"_s)), metaBefore);
+    // The model keeps stages and aliases in step, and says so.
+    QCOMPARE(plan->summaryLabel()->text(), u"Move car_price_model v2 to Staging ('challenger') for review"_s);
+    QCOMPARE(plan->confirmButton()->text(), u"&Send to Review"_s);
+    confirmWithKeyboard(plan);
+    RETURN_IF_FAILED();
+    plan->close();
     QVERIFY2(MessageBox::history().isEmpty(), qPrintable(MessageBox::history().value(0).text));
     QVERIFY(readAll(versionFile(2, u"meta.yaml"_s)).contains("current_stage: Staging\n"));
     QCOMPARE(readAll(versionFile(2, u"tags/modeldesk.review.requested_by"_s)), QByteArray("alice"));
@@ -444,13 +508,8 @@ void TestRegistryActions::alicePromotesApprovedVersion()
     promoteV3AsAlice();
     RETURN_IF_FAILED();
 
-    // alice saw the plan and said Yes.
-    const QList<MessageBox::Record> boxes = MessageBox::history();
-    QCOMPARE(boxes.size(), 1);
-    QCOMPARE(boxes.first().kind, MessageBox::Kind::Question);
-    QCOMPARE(boxes.first().title, u"Confirm"_s);
-    QVERIFY2(boxes.first().text.contains(u"replacing v4"_s), qPrintable(boxes.first().text));
-    QVERIFY(boxes.first().text.contains(u"✓ approved by bob"_s));
+    // alice saw the plan in its dialog (promoteV3AsAlice checks it) and no other box.
+    QVERIFY2(MessageBox::history().isEmpty(), qPrintable(MessageBox::history().value(0).text));
 
     QCOMPARE(stageShown(3), u"Production"_s);
     QCOMPARE(stageShown(4), u"Archived"_s);
@@ -467,10 +526,10 @@ void TestRegistryActions::alicePromotesApprovedVersion()
     const QString status = page()->actionStatusText();
     QVERIFY2(status.startsWith(u"Done: "_s), qPrintable(status));
     QVERIFY2(status.contains(u"(journal entry %1, by alice)"_s.arg(entries.last().seq)), qPrintable(status));
-    auto *statusLabel = page()->findChild<QLabel *>(u"actionStatus"_s);
-    QVERIFY(statusLabel);
-    QVERIFY(statusLabel->isVisible());
-    QCOMPARE(statusLabel->text(), status);
+    md::MessageBar *bar = page()->messageBar();
+    QVERIFY(bar->isVisible());
+    QCOMPARE(bar->kind(), md::MessageBar::Kind::Positive);
+    QCOMPARE(bar->text(), status);
     // Production now: promoting again is pointless, rolling back possible.
     QVERIFY(!page()->promoteAction()->isEnabled());
     QVERIFY(page()->rollbackAction()->isEnabled());
@@ -497,13 +556,18 @@ void TestRegistryActions::danaRollsBackWithIncidentReport()
     QCOMPARE(readAll(versionFile(3, u"tags/modeldesk.rolled_back_by"_s)), QByteArray("dana"));
     QCOMPARE(readAll(versionFile(3, u"tags/modeldesk.rolled_back_reason"_s)), reason.toUtf8());
 
-    md::IncidentReportDialog *report = nullptr;
-    QTRY_VERIFY((report = openDialog<md::IncidentReportDialog>(page())) != nullptr);
-    const QString text = report->reportEdit()->toPlainText();
-    QVERIFY2(text.contains(u"from v3 back to v4"_s), qPrintable(text));
+    // The outcome and the incident report replace the plan in the same dialog.
+    md::PlanDialog *dialog = openDialog<md::PlanDialog>(page());
+    QVERIFY(dialog);
+    QCOMPARE(dialog->state(), md::PlanDialog::State::Done);
+    QVERIFY(dialog->outcomeEdit()->isVisible());
+    QVERIFY(!dialog->planList()->isVisible());
+    const QString text = dialog->outcomeEdit()->toPlainText();
+    QVERIFY2(text.contains(u"| What | Production ('champion') of `car_price_model` moved from v3 back to v4 |"_s), qPrintable(text));
     QVERIFY2(text.contains(reason), qPrintable(text));
     QVERIFY(text.contains(u"dana"_s));
-    report->close();
+    QVERIFY(dialog->findChild<QPushButton *>(u"planCopy"_s)->isVisible());
+    dialog->close();
 
     const QList<md::JournalEntry> entries = journal(kModel + u"/4"_s);
     QVERIFY(!entries.isEmpty());
@@ -521,8 +585,8 @@ void TestRegistryActions::timelineShowsTheActions()
     RETURN_IF_FAILED();
     rollBackAsDana(u"error rate 4 %"_s);
     RETURN_IF_FAILED();
-    if (auto *report = openDialog<md::IncidentReportDialog>(page()))
-        report->close();
+    if (auto *dialog = openDialog<md::PlanDialog>(page()))
+        dialog->close();
 
     const md::TimelineData &data = page()->timeline()->timeline();
     QStringList actions;
@@ -548,23 +612,46 @@ void TestRegistryActions::timelineShowsTheActions()
 void TestRegistryActions::refusalShowsThePolicyError()
 {
     const QMap<QString, QByteArray> before = snapshot(m_store + u"/models"_s);
+    // An unapproved version cannot be promoted, and the disabled action says why.
     actAs("alice");
     clickVersion(2);
     RETURN_IF_FAILED();
-    // The action is offered; its tooltip already says why it will not go through.
-    QVERIFY(page()->promoteAction()->toolTip().contains(u"approval"_s));
-    clickAction(page()->promoteAction());
+    QVERIFY(!page()->promoteAction()->isEnabled());
+    QVERIFY2(page()->promoteAction()->toolTip().contains(u"needs an approval by a second person"_s),
+             qPrintable(page()->promoteAction()->toolTip()));
+
+    // Only dana is on call for the model: alice's rollback is refused, naming the rule.
+    const QString policies = m_dir->filePath(u"policies.json"_s);
+    {
+        QFile f(policies);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(R"({"models": {"car_price_model": {"on_call": ["dana"]}}})");
+    }
+    qputenv("MODELDESK_POLICIES", QFile::encodeName(policies));
+    clickAction(page()->rollbackAction());
+    RETURN_IF_FAILED();
+    md::PlanDialog *dialog = planShown();
     RETURN_IF_FAILED();
     waitIdle();
-    RETURN_IF_FAILED();
 
-    const QList<MessageBox::Record> boxes = MessageBox::history();
-    QCOMPARE(boxes.size(), 1);  // no confirmation was asked for
-    QCOMPARE(boxes.first().kind, MessageBox::Kind::Error);
-    QCOMPARE(boxes.first().title, u"Refused by policy"_s);
-    QVERIFY2(boxes.first().text.contains(u"approval-required"_s), qPrintable(boxes.first().text));
-    QVERIFY(boxes.first().text.contains(u"v2 has no approval"_s));
-    QVERIFY(page()->actionStatusText().contains(u"approval-required"_s));
+    // The refusal, in the dialog and in the page's message bar; nothing to confirm.
+    QCOMPARE(dialog->state(), md::PlanDialog::State::Failed);
+    QVERIFY(!dialog->confirmButton()->isEnabled());
+    const QString refusal = dialog->messageBar()->text();
+    QVERIFY2(refusal.startsWith(u"Refused by policy: "_s), qPrintable(refusal));
+    QVERIFY2(refusal.contains(u"'on-call'"_s), qPrintable(refusal));
+    QVERIFY2(refusal.contains(u"alice is not on call for car_price_model (on call: dana)"_s), qPrintable(refusal));
+    QVERIFY(MessageBox::history().isEmpty());
+    dialog->close();
+    QVERIFY(page()->actionStatusText().contains(u"on-call"_s));
+    QCOMPARE(page()->messageBar()->kind(), md::MessageBar::Kind::Error);
+    // The error stays while the same model is shown …
+    clickVersion(4);
+    RETURN_IF_FAILED();
+    QVERIFY(page()->actionStatusText().contains(u"on-call"_s));
+    // … until dismissed; another model clears it too.
+    QTest::mouseClick(page()->messageBar()->closeButton(), Qt::LeftButton);
+    QVERIFY(page()->actionStatusText().isEmpty());
 
     QCOMPARE(snapshot(m_store + u"/models"_s), before);
     QCOMPARE(stageShown(2), u"Archived"_s);
@@ -585,8 +672,13 @@ void TestRegistryActions::changeMeanwhileIsNotOverwritten()
     QTRY_VERIFY((dialog = openDialog<md::ReviewDialog>(page())) != nullptr);
     QCOMPARE(dialog->windowTitle(), u"Review car_price_model v2"_s);
     QTest::keyClicks(dialog->noteEdit(), u"Fine by me"_s);
+    QVERIFY(dialog->approveButton()->isEnabled());
+    QTest::mouseClick(dialog->approveButton(), Qt::LeftButton);
+    md::PlanDialog *plan = planShown();
+    RETURN_IF_FAILED();
+    QCOMPARE(plan->state(), md::PlanDialog::State::Ready);
 
-    // While bob reads, carol archives v2 with another tool.
+    // While bob reads the plan, carol archives v2 with another tool.
     {
         actAs("carol");
         auto writer = md::createRegistryWriter(m_uri);
@@ -597,21 +689,19 @@ void TestRegistryActions::changeMeanwhileIsNotOverwritten()
     const QMap<QString, QByteArray> before = snapshot(m_store + u"/models"_s);
 
     actAs("bob");
-    QVERIFY(dialog->approveButton()->isEnabled());
-    QTest::mouseClick(dialog->approveButton(), Qt::LeftButton);
-    waitIdle();
+    confirmWithKeyboard(plan);
     RETURN_IF_FAILED();
 
-    const QList<MessageBox::Record> boxes = MessageBox::history();
-    QCOMPARE(boxes.size(), 1);
-    QCOMPARE(boxes.first().kind, MessageBox::Kind::Error);
-    QCOMPARE(boxes.first().title, u"Changed meanwhile"_s);
-    QVERIFY2(boxes.first().text.contains(u"v2 changed since you looked: stage Staging → Archived"_s),
-             qPrintable(boxes.first().text));
-    QVERIFY(boxes.first().text.contains(u"Nothing was written"_s));
+    QCOMPARE(plan->state(), md::PlanDialog::State::Failed);
+    const QString text = plan->messageBar()->text();
+    QVERIFY2(text.startsWith(u"Changed meanwhile: "_s), qPrintable(text));
+    QVERIFY2(text.contains(u"v2 changed since you looked: stage Staging → Archived"_s), qPrintable(text));
+    QVERIFY(text.contains(u"Nothing was written"_s));
     // carol's write is not in the journal, so nobody known made it.
-    QVERIFY2(!boxes.first().text.contains(u"by alice"_s), qPrintable(boxes.first().text));
-    QVERIFY2(boxes.first().text.contains(u"by another tool"_s), qPrintable(boxes.first().text));
+    QVERIFY2(!text.contains(u"by alice"_s), qPrintable(text));
+    QVERIFY2(text.contains(u"by another tool"_s), qPrintable(text));
+    QVERIFY(MessageBox::history().isEmpty());
+    plan->close();
 
     // bob's approval did not land on the version carol moved.
     QCOMPARE(snapshot(m_store + u"/models"_s), before);
@@ -654,7 +744,15 @@ void TestRegistryActions::offlineActionWaitsForTheServer()
     QTRY_VERIFY((dialog = openDialog<md::ReviewDialog>(page())) != nullptr);
     QTest::keyClicks(dialog->noteEdit(), u"approved on the train"_s);
     QTest::mouseClick(dialog->approveButton(), Qt::LeftButton);
-    waitIdle();
+    // No plan without the server: the dialog offers the queue instead.
+    md::PlanDialog *plan = planShown();
+    QVERIFY(plan);
+    QCOMPARE(plan->confirmButton()->text(), u"&Queue"_s);
+    QCOMPARE(plan->messageBar()->kind(), md::MessageBar::Kind::Warning);
+    confirmWithKeyboard(plan);
+    QCOMPARE(plan->state(), md::PlanDialog::State::Done);
+    QVERIFY2(plan->summaryLabel()->text().startsWith(u"Queued"_s), qPrintable(plan->summaryLabel()->text()));
+    plan->close();
     QVERIFY2(page()->actionStatusText().contains(u"waits in the queue"_s), qPrintable(page()->actionStatusText()));
     QVERIFY(page()->applyQueueAction()->isVisible());
     QCOMPARE(page()->applyQueueAction()->text(), u"Apply Queued (1)"_s);
