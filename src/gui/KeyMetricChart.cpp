@@ -20,14 +20,27 @@ KeyMetricChart::KeyMetricChart(QWidget *parent)
     setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Expanding);
 }
 
-void KeyMetricChart::setSeries(const QString &metric, const QList<QPair<qint64, double>> &series)
+void KeyMetricChart::setSeries(const QString &metric, const QList<QPair<qint64, double>> &series,
+                               const MetricDataset &dataset)
 {
     m_metric = metric;
+    m_dataset = dataset;
     m_series = series;
     m_series.removeIf([](const QPair<qint64, double> &p) { return !std::isfinite(p.second); });
     setToolTip(m_metric.isEmpty() ? tr("No key metric")
-                                  : tr("%1 of each version's source run").arg(m_metric));
+               : m_dataset.isEmpty()
+                   ? tr("%1 of each version's source run").arg(m_metric)
+                   : tr("%1 of each version's logged model, measured on %2; a version without a value on that "
+                        "dataset has no point")
+                         .arg(m_metric, m_dataset.displayName()));
     update();
+}
+
+QString KeyMetricChart::title() const
+{
+    const QString metric = m_metric.isEmpty() ? tr("Key metric") : m_metric;
+    return m_dataset.isEmpty() ? tr("%1 by version").arg(metric)
+                               : tr("%1 on %2 by version").arg(metric, m_dataset.displayName());
 }
 
 void KeyMetricChart::paintEvent(QPaintEvent *)
@@ -38,9 +51,8 @@ void KeyMetricChart::paintEvent(QPaintEvent *)
     p.fillRect(rect(), pal.color(QPalette::Base));
     const QFontMetrics fm = fontMetrics();
     p.setPen(pal.color(QPalette::Text));
-    const QString title = m_metric.isEmpty() ? tr("Key metric") : m_metric;
     p.drawText(QRect(6, 4, width() - 12, fm.height()), Qt::AlignLeft | Qt::AlignVCenter,
-               fm.elidedText(tr("%1 by version").arg(title), Qt::ElideRight, width() - 12));
+               fm.elidedText(title(), Qt::ElideMiddle, width() - 12));
     if (m_series.isEmpty()) {
         p.setPen(pal.color(QPalette::PlaceholderText));
         p.drawText(rect().adjusted(8, fm.height() + 8, -8, -8), Qt::AlignCenter | Qt::TextWordWrap,

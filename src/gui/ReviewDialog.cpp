@@ -5,6 +5,7 @@
 #include "core/MetricDirection.h"
 #include "core/NumberFormat.h"
 #include "core/TagNames.h"
+#include "models/VersionsModel.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -116,6 +117,60 @@ ReviewDialog::ReviewDialog(Cache *cache, std::optional<qint64> sourceId, const R
     if (prodRun)
         m_runIds.append(prodRun->runId);
 
+    // MLflow 3: the versions' LoggedModels measured metrics on datasets. Candidate and Production
+    // are compared on one of them, the dataset most versions of the model share, named.
+    auto loggedModelOf = [&](const ModelVersion &v) -> std::optional<LoggedModel> {
+        const QString id = v.modelId.isEmpty() ? ModelVersion::modelIdFromSource(v.source) : v.modelId;
+        if (!cache || id.isEmpty())
+            return std::nullopt;
+        auto m = cache->loggedModel(id, sourceId);
+        return m ? std::optional<LoggedModel>(std::move(*m)) : std::nullopt;
+    };
+    QList<LoggedModel> versionModels;
+    QList<DatasetInput> inputs;
+    std::optional<LoggedModel> candModel, prodModel;
+    for (const ModelVersion &v : model.versions) {
+        if (auto m = loggedModelOf(v)) {
+            if (v.version == candidate)
+                candModel = *m;
+            if (v.version == production)
+                prodModel = *m;
+            versionModels.append(*m);
+        }
+        if (const std::optional<Run> r = v.version == candidate ? candRun : v.version == production ? prodRun : runOf(&v))
+            inputs += r->inputs;
+    }
+    const MetricDataset dataset = commonDataset(versionModels, QString(), inputs);
+    QStringList datasetKeys;
+    if (!dataset.isEmpty())
+        for (const std::optional<LoggedModel> *m : {&prodModel, &candModel})
+            if (*m)
+                for (const LoggedModelMetric &v : (*m)->metrics)
+                    if (v.datasetName == dataset.name && v.datasetDigest == dataset.digest && !datasetKeys.contains(v.key))
+                        datasetKeys.append(v.key);
+    datasetKeys.sort();
+    auto onDataset = [&](const std::optional<LoggedModel> &m, const QString &key) -> std::optional<double> {
+        const double v = m ? metricOnDataset(*m, key, dataset) : std::nan("");
+        return std::isnan(v) ? std::nullopt : std::optional<double>(v);
+    };
+    if (!datasetKeys.isEmpty()) {
+        QJsonObject d{{u"name"_s, dataset.name}, {u"digest"_s, dataset.digest}};
+        if (!dataset.context.isEmpty())
+            d.insert(u"context"_s, dataset.context);
+        m_evidence.insert(u"dataset"_s, d);
+        for (const auto &[side, m] : {std::pair{u"candidate"_s, &candModel}, std::pair{u"production"_s, &prodModel}}) {
+            if (!m_evidence.contains(side))
+                continue;
+            QJsonObject values;
+            for (const QString &key : std::as_const(datasetKeys))
+                if (const auto v = onDataset(*m, key))
+                    values.insert(key, jsonNumber(*v));
+            QJsonObject o = m_evidence.value(side).toObject();
+            o.insert(u"dataset_metrics"_s, values);
+            m_evidence.insert(side, o);
+        }
+    }
+
     QStringList keys;
     for (const std::optional<Run> *r : {&prodRun, &candRun})
         if (*r)
@@ -123,7 +178,7 @@ ReviewDialog::ReviewDialog(Cache *cache, std::optional<qint64> sourceId, const R
                 if (!keys.contains(m.key))
                     keys.append(m.key);
     keys.sort();
-    m_metrics = new QTableWidget(int(keys.size()), 4, this);
+    m_metrics = new QTableWidget(0, 4, this);
     m_metrics->setObjectName(u"reviewMetrics"_s);
     m_metrics->setHorizontalHeaderLabels({tr("Metric"), production ? tr("Production v%1").arg(production) : tr("Production"),
                                           tr("Candidate v%1").arg(candidate), tr("Change")});
@@ -137,9 +192,20 @@ ReviewDialog::ReviewDialog(Cache *cache, std::optional<qint64> sourceId, const R
                     return m.value;
         return std::nullopt;
     };
-    for (int row = 0; row < keys.size(); ++row) {
-        const QString &key = keys.at(row);
-        const auto p = valueOf(prodRun, key), c = valueOf(candRun, key);
+    auto addHeading = [&](const QString &text) {
+        const int row = m_metrics->rowCount();
+        m_metrics->insertRow(row);
+        auto *item = new QTableWidgetItem(text);
+        QFont bold = item->font();
+        bold.setBold(true);
+        item->setFont(bold);
+        item->setFlags(Qt::ItemIsEnabled);
+        m_metrics->setItem(row, 0, item);
+        m_metrics->setSpan(row, 0, 1, 4);
+    };
+    auto addRow = [&](const QString &key, std::optional<double> p, std::optional<double> c) {
+        const int row = m_metrics->rowCount();
+        m_metrics->insertRow(row);
         m_metrics->setItem(row, 0, new QTableWidgetItem(key));
         m_metrics->setItem(row, 1, new QTableWidgetItem(p ? number(*p) : tr("—")));
         m_metrics->setItem(row, 2, new QTableWidgetItem(c ? number(*c) : tr("—")));
@@ -154,7 +220,18 @@ ReviewDialog::ReviewDialog(Cache *cache, std::optional<qint64> sourceId, const R
                      (better ? tr("  ▲ better") : worse ? tr("  ▼ worse") : QString());
         }
         m_metrics->setItem(row, 3, new QTableWidgetItem(change));
+    };
+    if (!datasetKeys.isEmpty()) {
+        // A version without a value on this dataset shows none: not its value on another one.
+        addHeading(dataset.context.isEmpty() ? tr("On %1").arg(dataset.displayName())
+                                             : tr("On %1, context %2").arg(dataset.displayName(), dataset.context));
+        for (const QString &key : std::as_const(datasetKeys))
+            addRow(key, onDataset(prodModel, key), onDataset(candModel, key));
+        if (!keys.isEmpty())
+            addHeading(tr("Latest values of the runs (datasets not recorded)"));
     }
+    for (const QString &key : std::as_const(keys))
+        addRow(key, valueOf(prodRun, key), valueOf(candRun, key));
     m_metrics->resizeColumnsToContents();
     layout->addWidget(m_metrics, 1);
 

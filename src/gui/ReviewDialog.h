@@ -25,6 +25,10 @@ class Cache;
 /// delta and whether it is better, the params that differ, evaluation runs that name the candidate
 /// (tag `modeldesk.evaluates` = "MODEL/VERSION"), and a required note. The values shown are what
 /// evidence() freezes into the decision's journal entry.
+///
+/// MLflow 3: where the versions' LoggedModels have metrics measured on datasets, the table first
+/// shows both versions' values on one dataset (commonDataset(): the one most versions share),
+/// under a heading that names it; a version without a value on it shows none.
 class ReviewDialog : public QDialog {
     Q_OBJECT
 public:
@@ -41,7 +45,9 @@ public:
 
     Decision decision() const { return m_decision; }
     QString note() const;
-    /// The compared values as shown: {candidate: {version, run_id, metrics}, production: …, evaluation_runs: […]}.
+    /// The compared values as shown: {candidate: {version, run_id, metrics, dataset_metrics},
+    /// production: …, dataset: {name, digest, context}, evaluation_runs: […]}; the dataset parts
+    /// only when the table compares on a dataset.
     QJsonObject evidence() const { return m_evidence; }
     /// The run ids of candidate and production (for the Compare tab).
     QStringList runIds() const { return m_runIds; }

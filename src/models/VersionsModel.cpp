@@ -40,7 +40,85 @@ QString joinTags(const QList<KeyValue> &tags)
     return parts.join(u", "_s);
 }
 
+/// A context that says the dataset was held out to judge the model, not to train it.
+bool isEvaluationContext(const QString &context)
+{
+    const QString c = context.toLower();
+    return c.contains(u"eval"_s) || c.contains(u"valid"_s) || c == "val"_L1 || c.startsWith(u"test"_s)
+        || c.contains(u"holdout"_s);
+}
+
+/// The LoggedModel id of a version: its own, or the one its `models:/m-…` source names.
+QString modelIdOf(const ModelVersion &v)
+{
+    return v.modelId.isEmpty() ? ModelVersion::modelIdFromSource(v.source) : v.modelId;
+}
+
 } // namespace
+
+QString MetricDataset::displayName() const
+{
+    if (digest.isEmpty())
+        return name;
+    return VersionsModel::tr("%1 (digest %2)").arg(name.isEmpty() ? VersionsModel::tr("unnamed dataset") : name, digest);
+}
+
+MetricDataset commonDataset(const QList<LoggedModel> &models, const QString &metric, const QList<DatasetInput> &inputs)
+{
+    struct Candidate {
+        MetricDataset dataset;
+        QSet<QString> models;
+    };
+    QList<Candidate> candidates;
+    for (const LoggedModel &m : models) {
+        for (const LoggedModelMetric &v : m.metrics) {
+            if (v.datasetName.isEmpty() && v.datasetDigest.isEmpty())
+                continue;
+            if (!metric.isEmpty() && v.key != metric)
+                continue;
+            auto it = std::find_if(candidates.begin(), candidates.end(), [&](const Candidate &c) {
+                return c.dataset.name == v.datasetName && c.dataset.digest == v.datasetDigest;
+            });
+            if (it == candidates.end()) {
+                Candidate c;
+                c.dataset.name = v.datasetName;
+                c.dataset.digest = v.datasetDigest;
+                for (const DatasetInput &in : inputs)
+                    if (in.name == v.datasetName && in.digest == v.datasetDigest && !in.context.isEmpty()
+                        && (c.dataset.context.isEmpty() || isEvaluationContext(in.context)))
+                        c.dataset.context = in.context;
+                candidates.append(c);
+                it = candidates.end() - 1;
+            }
+            it->models.insert(m.modelId);
+        }
+    }
+    if (candidates.isEmpty())
+        return {};
+    const auto best = std::min_element(candidates.cbegin(), candidates.cend(), [](const Candidate &a, const Candidate &b) {
+        if (a.models.size() != b.models.size())
+            return a.models.size() > b.models.size();
+        const bool ae = isEvaluationContext(a.dataset.context), be = isEvaluationContext(b.dataset.context);
+        if (ae != be)
+            return ae;
+        if (a.dataset.name != b.dataset.name)
+            return a.dataset.name < b.dataset.name;
+        return a.dataset.digest < b.dataset.digest;
+    });
+    return best->dataset;
+}
+
+double metricOnDataset(const LoggedModel &model, const QString &metric, const MetricDataset &dataset)
+{
+    const LoggedModelMetric *latest = nullptr;
+    for (const LoggedModelMetric &v : model.metrics) {
+        if (v.key != metric || v.datasetName != dataset.name || v.datasetDigest != dataset.digest)
+            continue;
+        if (!latest || v.step > latest->step || (v.step == latest->step && v.timestamp >= latest->timestamp))
+            latest = &v;
+    }
+    return latest ? latest->value : std::numeric_limits<double>::quiet_NaN();
+}
 
 VersionsModel::VersionsModel(QObject *parent) : QAbstractTableModel(parent) {}
 
@@ -50,6 +128,7 @@ void VersionsModel::clear()
     m_model = {};
     m_rows.clear();
     m_keyMetric.clear();
+    m_keyDataset = {};
     endResetModel();
 }
 
@@ -63,6 +142,7 @@ Status VersionsModel::load(Cache &cache, qint64 sourceId, const QString &name, c
         if (!v.runId.isEmpty())
             runIds.append(v.runId);
     QHash<QString, QList<MetricPoint>> metrics;
+    QList<DatasetInput> inputs;
     if (!runIds.isEmpty()) {
         RunQuery q;
         q.sourceId = sourceId;
@@ -71,25 +151,73 @@ Status VersionsModel::load(Cache &cache, qint64 sourceId, const QString &name, c
         auto runs = cache.runs(q);
         if (!runs)
             return runs.error();
-        for (const RunRow &r : std::as_const(*runs))
+        for (const RunRow &r : std::as_const(*runs)) {
             metrics.insert(r.run.runId, r.run.latestMetrics);
+            inputs += r.run.inputs;
+        }
     }
-    setRegisteredModel(*model, metrics, journal);
+    // MLflow 3: the versions' LoggedModels, whose metrics name the dataset they were measured on.
+    QList<LoggedModel> loggedModels;
+    QSet<QString> seen;
+    for (const ModelVersion &v : std::as_const(model->versions)) {
+        const QString id = modelIdOf(v);
+        if (id.isEmpty() || seen.contains(id))
+            continue;
+        seen.insert(id);
+        auto m = cache.loggedModel(id, sourceId);
+        if (m)
+            loggedModels.append(std::move(*m));
+        else if (m.error().category != ErrorCategory::NotFound)
+            return m.error();
+    }
+    setRegisteredModel(*model, metrics, journal, loggedModels, inputs);
     return {};
 }
 
 void VersionsModel::setRegisteredModel(const RegisteredModel &model, const QHash<QString, QList<MetricPoint>> &runMetrics,
-                                       const QList<JournalEntry> &journal)
+                                       const QList<JournalEntry> &journal, const QList<LoggedModel> &loggedModels,
+                                       const QList<DatasetInput> &datasetInputs)
 {
     beginResetModel();
     m_model = model;
     m_rows.clear();
+
+    // The versions' LoggedModels, by version.
+    QHash<qint64, const LoggedModel *> modelOf;
+    QList<LoggedModel> versionModels;
+    for (const ModelVersion &v : std::as_const(m_model.versions)) {
+        const QString id = modelIdOf(v);
+        for (const LoggedModel &m : loggedModels)
+            if (!id.isEmpty() && m.modelId == id) {
+                modelOf.insert(v.version, &m);
+                if (std::none_of(versionModels.cbegin(), versionModels.cend(), [&](const LoggedModel &x) { return x.modelId == id; }))
+                    versionModels.append(m);
+            }
+    }
 
     // Which metric is key.
     m_keyMetric.clear();
     for (const KeyValue &t : std::as_const(m_model.tags))
         if (t.key == tags::kKeyMetric && !t.value.trimmed().isEmpty())
             m_keyMetric = t.value.trimmed();
+    // Metrics measured on a dataset compare versions on the same data: they come first.
+    QSet<QString> onDatasets;
+    for (const LoggedModel &m : std::as_const(versionModels))
+        for (const LoggedModelMetric &v : m.metrics)
+            if (!v.datasetName.isEmpty() || !v.datasetDigest.isEmpty())
+                onDatasets.insert(v.key);
+    if (m_keyMetric.isEmpty() && onDatasets.contains(kDefaultKeyMetric))
+        m_keyMetric = kDefaultKeyMetric;
+    if (m_keyMetric.isEmpty()) {
+        QStringList keys(onDatasets.cbegin(), onDatasets.cend());
+        keys.sort();
+        for (const QString &k : std::as_const(keys)) {
+            if (inferMetricDirection(k) != MetricDirection::Unknown) {
+                m_keyMetric = k;
+                break;
+            }
+        }
+    }
     QSet<QString> logged;
     for (const ModelVersion &v : std::as_const(m_model.versions))
         for (const MetricPoint &p : runMetrics.value(v.runId))
@@ -107,13 +235,20 @@ void VersionsModel::setRegisteredModel(const RegisteredModel &model, const QHash
         }
     }
 
+    m_keyDataset = m_keyMetric.isEmpty() ? MetricDataset() : commonDataset(versionModels, m_keyMetric, datasetInputs);
+
     for (qsizetype i = 0; i < m_model.versions.size(); ++i) {
         const ModelVersion &v = m_model.versions.at(i);
         Row row;
         row.index = i;
-        for (const MetricPoint &p : runMetrics.value(v.runId))
-            if (p.key == m_keyMetric)
-                row.keyMetric = p.value;
+        if (!m_keyDataset.isEmpty()) {
+            if (const LoggedModel *m = modelOf.value(v.version))
+                row.keyMetric = metricOnDataset(*m, m_keyMetric, m_keyDataset);
+        } else {
+            for (const MetricPoint &p : runMetrics.value(v.runId))
+                if (p.key == m_keyMetric)
+                    row.keyMetric = p.value;
+        }
         if (!m_model.isPrompt())
             row.review = ReviewState::of(v, journal);
         m_rows.append(row);
@@ -210,8 +345,14 @@ QVariant VersionsModel::data(const QModelIndex &index, int role) const
         case VersionColumn: return tr("Version %1 of %2").arg(v.version).arg(m_model.name);
         case RunColumn: return v.runId.isEmpty() ? tr("No source run") : tr("Source run %1\n%2").arg(v.runId, v.source);
         case KeyMetricColumn:
-            return m_keyMetric.isEmpty() ? tr("No key metric: the runs logged no metric with a known direction")
-                                         : tr("%1 of the source run").arg(m_keyMetric);
+            if (m_keyMetric.isEmpty())
+                return tr("No key metric: the runs logged no metric with a known direction");
+            if (m_keyDataset.isEmpty())
+                return tr("%1 of the source run").arg(m_keyMetric);
+            return std::isnan(row.keyMetric)
+                ? tr("No %1 measured on %2 for this version: it is compared on that dataset only")
+                      .arg(m_keyMetric, m_keyDataset.displayName())
+                : tr("%1 of the version's logged model on %2").arg(m_keyMetric, m_keyDataset.displayName());
         case CreatedColumn:
             return v.creationTime > 0
                 ? QVariant(QLocale().toString(QDateTime::fromMSecsSinceEpoch(v.creationTime), QLocale::LongFormat))
@@ -259,9 +400,13 @@ QVariant VersionsModel::headerData(int section, Qt::Orientation orientation, int
         default: return {};
         }
     }
-    if (role == Qt::ToolTipRole && section == KeyMetricColumn)
-        return tr("The key metric: the model's modeldesk.key_metric tag, else val_r2_score, else the first metric "
-                  "with a known direction");
+    if (role == Qt::ToolTipRole && section == KeyMetricColumn) {
+        const QString which = tr("The key metric: the model's modeldesk.key_metric tag, else val_r2_score, else the "
+                                 "first metric with a known direction");
+        return m_keyDataset.isEmpty() ? which
+                                      : which + u'\n' + tr("Every version's value on %1, the dataset most of them were "
+                                                           "measured on").arg(m_keyDataset.displayName());
+    }
     return QAbstractTableModel::headerData(section, orientation, role);
 }
 

@@ -15,12 +15,40 @@ namespace md {
 
 class Cache;
 
+/// A dataset that MLflow 3 LoggedModel metrics were measured on (`mlflow.evaluate`, or metrics
+/// logged with a dataset): versions are compared on one of them, never across several.
+struct MetricDataset {
+    QString name;
+    QString digest;
+    QString context;  ///< the `mlflow.data.context` the runs logged it with ("validation"); may be empty
+    bool isEmpty() const { return name.isEmpty() && digest.isEmpty(); }
+    /// "cars_synth_v1_val (digest bc79217c)".
+    QString displayName() const;
+    friend bool operator==(const MetricDataset &, const MetricDataset &) = default;
+};
+
+/// The dataset to compare versions on by `metric` (by any metric when empty): of the datasets the
+/// LoggedModels `models` have a value of it on, the one the most of them share; a context that
+/// says evaluation or validation (from the runs' dataset `inputs`) breaks a tie, then name and
+/// digest. Empty when none has such a value on a named dataset.
+MetricDataset commonDataset(const QList<LoggedModel> &models, const QString &metric, const QList<DatasetInput> &inputs);
+/// The latest value (largest step, then latest timestamp) of `metric` of `model` on `dataset`;
+/// NaN when there is none (a value on another dataset does not count).
+double metricOnDataset(const LoggedModel &model, const QString &metric, const MetricDataset &dataset);
+
 /// The versions of one registered model, one row per version (read-only). Sortable through
 /// sort(); the key metric sorts numerically with NaN (no value) last in both orders.
 ///
 /// The key metric is, in this order: the metric the model's `modeldesk.key_metric` tag names;
-/// `val_r2_score` when a version's run logged it; else the first metric (by name) of the
-/// versions' runs whose direction inferMetricDirection() knows. The value is the run's latest.
+/// where the versions' LoggedModels (MLflow 3) have metrics measured on a dataset,
+/// `val_r2_score` when one is, else the first of them (by name) whose direction
+/// inferMetricDirection() knows; `val_r2_score` when a version's run logged it; else the first
+/// metric (by name) of the versions' runs whose direction is known.
+///
+/// Versions are compared on one dataset: when the key metric was measured on datasets, its values
+/// are those on commonDataset() (keyMetricDataset()), and a version without a value on that
+/// dataset has none (not its value on another dataset, nor its run's). Otherwise the value is the
+/// run's latest.
 class VersionsModel : public QAbstractTableModel {
     Q_OBJECT
 public:
@@ -55,10 +83,13 @@ public:
     /// Shows `model`. `runMetrics`: MLflow run id -> that run's latest metrics (runs not in the
     /// cache are missing). `journal`: entries about this model; with the versions' tags they give
     /// each version's ReviewState (tags first, so a colleague's decision shows after a sync).
+    /// `loggedModels`: the versions' MLflow 3 LoggedModels (by model id; others are ignored);
+    /// `datasetInputs`: the dataset inputs of the versions' runs (their contexts).
     void setRegisteredModel(const RegisteredModel &model, const QHash<QString, QList<MetricPoint>> &runMetrics,
-                            const QList<JournalEntry> &journal = {});
-    /// Reads the model and its versions' runs from `cache`, then setRegisteredModel(). On error
-    /// the model is left as it was.
+                            const QList<JournalEntry> &journal = {}, const QList<LoggedModel> &loggedModels = {},
+                            const QList<DatasetInput> &datasetInputs = {});
+    /// Reads the model, its versions' runs and LoggedModels from `cache`, then
+    /// setRegisteredModel(). On error the model is left as it was.
     Status load(Cache &cache, qint64 sourceId, const QString &name, const QList<JournalEntry> &journal = {});
     /// Empties the model.
     void clear();
@@ -66,6 +97,8 @@ public:
     const RegisteredModel &registeredModel() const { return m_model; }
     /// The metric the key metric column shows, empty when none.
     QString keyMetric() const { return m_keyMetric; }
+    /// The dataset the key metric's values were measured on; empty when they are the runs' own.
+    const MetricDataset &keyMetricDataset() const { return m_keyDataset; }
     /// The row of `version`, -1 when not shown.
     int rowOfVersion(qint64 version) const;
     /// The versions in version order with their key metric value (NaN when missing).
@@ -90,6 +123,7 @@ private:
 
     RegisteredModel m_model;
     QString m_keyMetric;
+    MetricDataset m_keyDataset;
     QList<Row> m_rows;
     int m_sortColumn = VersionColumn;
     Qt::SortOrder m_sortOrder = Qt::AscendingOrder;

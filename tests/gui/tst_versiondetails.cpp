@@ -9,7 +9,9 @@
 #include "cache/Cache.h"
 #include "cache/Journal.h"
 #include "core/Settings.h"
+#include "core/NumberFormat.h"
 #include "gui/ActionRunner.h"
+#include "gui/KeyMetricChart.h"
 #include "gui/MainWindow.h"
 #include "gui/MessageBox.h"
 #include "gui/ModelsPage.h"
@@ -39,6 +41,7 @@
 #include <QTabBar>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextBrowser>
@@ -46,6 +49,7 @@
 #include <QTreeView>
 #include <QUrl>
 
+#include <cmath>
 #include <memory>
 
 using namespace Qt::StringLiterals;
@@ -137,6 +141,8 @@ private Q_SLOTS:
     void mlflow3CardShowsTheLoggedModel();
     void mlflow3RegisterOffersTheLoggedModels();
     void reviewStateInTableCardAndDialog();
+    void versionsComparedOnOneDataset();
+    void mlflow3ChartAndReviewNameTheDataset();
 
 private:
     /// Imports `uri` into a fresh cache in m_dir and shows a ModelsPage on it.
@@ -733,6 +739,137 @@ void TestVersionDetails::reviewStateInTableCardAndDialog()
     QVERIFY(asked);
     QVERIFY2(asked->text().startsWith(u"unknown — moved by another tool (a sync saw it move to Staging between "_s),
              qPrintable(asked->text()));
+    dialog->reject();
+}
+
+// Issue 12, point 8: where versions have metrics measured on datasets, they are compared on one
+// dataset — the one most share, an evaluation context breaking a tie — and a version without a
+// value on it has no value, not its value on another dataset.
+void TestVersionDetails::versionsComparedOnOneDataset()
+{
+    md::RegisteredModel model;
+    model.name = u"m"_s;
+    QList<md::LoggedModel> logged;
+    auto metric = [](const QString &key, double value, const QString &dataset, const QString &digest) {
+        md::LoggedModelMetric m;
+        m.key = key;
+        m.value = value;
+        m.datasetName = dataset;
+        m.datasetDigest = digest;
+        return m;
+    };
+    const QList<QList<md::LoggedModelMetric>> metrics{
+        {metric(u"val_r2_score"_s, 0.81, u"cars_val"_s, u"aa11"_s), metric(u"val_r2_score"_s, 0.95, u"cars_train"_s, u"bb22"_s)},
+        {metric(u"val_r2_score"_s, 0.84, u"cars_val"_s, u"aa11"_s)},
+        {metric(u"val_r2_score"_s, 0.97, u"cars_train"_s, u"bb22"_s)},
+        {}};
+    for (int i = 0; i < 4; ++i) {
+        md::ModelVersion v;
+        v.name = model.name;
+        v.version = i + 1;
+        v.runId = u"run"_s + QString::number(i + 1);
+        v.source = u"models:/m-"_s + QString::number(i + 1);
+        model.versions.append(v);
+        md::LoggedModel m;
+        m.modelId = u"m-"_s + QString::number(i + 1);
+        m.metrics = metrics.at(i);
+        logged.append(m);
+    }
+    // Every run also logged a val_r2_score of its own: not what the versions are compared on.
+    QHash<QString, QList<md::MetricPoint>> runMetrics;
+    for (int i = 1; i <= 4; ++i)
+        runMetrics.insert(u"run"_s + QString::number(i), {md::MetricPoint{u"val_r2_score"_s, 0.5, 0, 0}});
+    const QList<md::DatasetInput> inputs{{u"cars_val"_s, u"aa11"_s, {}, {}, {}, {}, u"validation"_s},
+                                         {u"cars_train"_s, u"bb22"_s, {}, {}, {}, {}, u"training"_s}};
+    VersionsModel versions;
+    versions.setRegisteredModel(model, runMetrics, {}, logged, inputs);
+    QCOMPARE(versions.keyMetric(), u"val_r2_score"_s);
+    // Two versions each on cars_val and cars_train: the validation context decides.
+    QCOMPARE(versions.keyMetricDataset().name, u"cars_val"_s);
+    QCOMPARE(versions.keyMetricDataset().displayName(), u"cars_val (digest aa11)"_s);
+    const auto series = versions.keyMetricSeries();
+    QCOMPARE(series.size(), 4);
+    QCOMPARE(series.at(0).second, 0.81);
+    QCOMPARE(series.at(1).second, 0.84);
+    QVERIFY(std::isnan(series.at(2).second));  // only measured on cars_train
+    QVERIFY(std::isnan(series.at(3).second));  // no dataset at all: not its run's 0.5
+    QCOMPARE(versions.index(2, VersionsModel::KeyMetricColumn).data().toString(), QString());
+    QVERIFY(versions.index(2, VersionsModel::KeyMetricColumn).data(Qt::ToolTipRole).toString()
+                .contains(u"No val_r2_score measured on cars_val (digest aa11)"_s));
+
+    // A third version on cars_train: now most versions share that one, whatever its context.
+    logged[3].metrics = {metric(u"val_r2_score"_s, 0.9, u"cars_train"_s, u"bb22"_s)};
+    versions.setRegisteredModel(model, runMetrics, {}, logged, inputs);
+    QCOMPARE(versions.keyMetricDataset().name, u"cars_train"_s);
+    QCOMPARE(versions.keyMetricSeries().at(3).second, 0.9);
+
+    // The chart names the dataset; a version without a value has no point.
+    md::KeyMetricChart chart(nullptr);
+    chart.setSeries(versions.keyMetric(), versions.keyMetricSeries(), versions.keyMetricDataset());
+    QCOMPARE(chart.title(), u"val_r2_score on cars_train (digest bb22) by version"_s);
+    QCOMPARE(chart.series().size(), 3);
+    chart.setSeries(versions.keyMetric(), versions.keyMetricSeries());
+    QCOMPARE(chart.title(), u"val_r2_score by version"_s);
+
+    // Without LoggedModels (MLflow 2), the runs' values as before.
+    versions.setRegisteredModel(model, runMetrics);
+    QVERIFY(versions.keyMetricDataset().isEmpty());
+    QCOMPARE(versions.keyMetricSeries().at(2).second, 0.5);
+}
+
+// The same on the MLflow 3.6 fixture served as MLflow 3: car_price_model's LoggedModels of v1–v3
+// measured holdout_rmse on the validation set cars_synth_v1_val; v4 has no LoggedModel.
+void TestVersionDetails::mlflow3ChartAndReviewNameTheDataset()
+{
+    md::test::TestServer server;
+    QVERIFY(server.startAs(md::test::TestServer::MlflowMajor::V3));
+    QVERIFY(openPage(server.url().toString()));
+    VersionsModel *versions = page()->versionsModel();
+    QCOMPARE(versions->keyMetric(), u"holdout_rmse"_s);
+    QCOMPARE(versions->keyMetricDataset().name, u"cars_synth_v1_val"_s);
+    QCOMPARE(versions->keyMetricDataset().digest, u"bc79217c"_s);
+    QCOMPARE(versions->keyMetricDataset().context, u"validation"_s);
+    const auto series = versions->keyMetricSeries();
+    QCOMPARE(series.size(), 4);
+    QCOMPARE(series.at(0).second, 2214.5668124291);
+    QCOMPARE(series.at(1).second, 2481.42718153973);
+    QCOMPARE(series.at(2).second, 2405.44366197379);
+    QVERIFY(std::isnan(series.at(3).second));
+
+    auto *chart = dynamic_cast<md::KeyMetricChart *>(page()->keyMetricChart());
+    QVERIFY(chart);
+    QCOMPARE(chart->title(), u"holdout_rmse on cars_synth_v1_val (digest bc79217c) by version"_s);
+    QCOMPARE(chart->series().size(), 3);
+    QVERIFY(chart->toolTip().contains(u"a version without a value on that dataset has no point"_s));
+
+    // The review of v3 (challenger) against Production v2 compares them on that dataset, named.
+    clickVersion(3);
+    QTRY_VERIFY_WITH_TIMEOUT(loaded(card()), kCardTimeoutMs);
+    QAction *review = page()->reviewAction();
+    QVERIFY2(review->isEnabled(), qPrintable(review->toolTip()));
+    review->trigger();
+    md::ReviewDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = page()->findChild<md::ReviewDialog *>()) != nullptr);
+    QTableWidget *table = dialog->metricsTable();
+    QCOMPARE(table->horizontalHeaderItem(1)->text(), u"Production v2"_s);
+    QCOMPARE(table->item(0, 0)->text(), u"On cars_synth_v1_val (digest bc79217c), context validation"_s);
+    QCOMPARE(table->columnSpan(0, 0), 4);
+    QCOMPARE(table->item(1, 0)->text(), u"holdout_rmse"_s);
+    QCOMPARE(table->item(1, 1)->text(), md::localNumber(2481.42718153973));
+    QCOMPARE(table->item(1, 2)->text(), md::localNumber(2405.44366197379));
+    QVERIFY2(table->item(1, 3)->text().endsWith(u"▲ better"_s), qPrintable(table->item(1, 3)->text()));
+    QCOMPARE(table->item(2, 0)->text(), u"Latest values of the runs (datasets not recorded)"_s);
+    QStringList runRows;
+    for (int r = 3; r < table->rowCount(); ++r)
+        runRows.append(table->item(r, 0)->text());
+    QVERIFY2(runRows.contains(u"val_r2_score"_s), qPrintable(runRows.join(u", "_s)));
+    // What the decision will keep: the dataset and both versions' values on it.
+    const QJsonObject evidence = dialog->evidence();
+    QCOMPARE(evidence.value(u"dataset"_s).toObject().value(u"name"_s).toString(), u"cars_synth_v1_val"_s);
+    QCOMPARE(evidence.value(u"candidate"_s).toObject().value(u"dataset_metrics"_s).toObject().value(u"holdout_rmse"_s).toDouble(),
+             2405.44366197379);
+    QCOMPARE(evidence.value(u"production"_s).toObject().value(u"dataset_metrics"_s).toObject().value(u"holdout_rmse"_s).toDouble(),
+             2481.42718153973);
     dialog->reject();
 }
 
