@@ -762,6 +762,15 @@ Result<ActionPlan> ActionService::planOn(const ActionRequest &request, const Reg
             plan.checks.append(requester.isEmpty() ? Tr::tr("four eyes: the requester is not recorded")
                                                    : Tr::tr("four eyes: %1 asked, %2 decides").arg(requester, m_identity.user));
         }
+        if (p.requireKnownRequester && request.kind == ActionKind::Approve) {
+            if (requester.isEmpty())
+                return refuse(request, u"known-requester"_s,
+                              Tr::tr("nobody is recorded as having asked for the review of %1 (another tool moved it "
+                                     "to review); send it to review from ModelDesk so that the request names who asked")
+                                  .arg(versionName(model.name, v.version)),
+                              p);
+            plan.checks.append(Tr::tr("known requester: %1 asked for the review").arg(requester));
+        }
         const bool approve = request.kind == ActionKind::Approve;
         addTag(v.version, tags::kApprovalState, approve ? u"approved"_s : u"rejected"_s);
         addTag(v.version, tags::kApprovalBy, m_identity.user);

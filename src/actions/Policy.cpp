@@ -65,6 +65,8 @@ Status applyObject(const QJsonObject &o, ModelPolicy &p, const QString &path, co
             s = boolean(key, p.rollbackRequiresReason);
         else if (key == u"folder_requires_better_score")
             s = boolean(key, p.folderRequiresBetterScore);
+        else if (key == u"require_known_requester")
+            s = boolean(key, p.requireKnownRequester);
         else if (key == u"on_call")
             s = strings(key, it.value(), p.onCall);
         else if (key == u"production_alias")

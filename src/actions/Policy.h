@@ -33,6 +33,9 @@ struct ModelPolicy {
     bool productionRequiresApproval = true;  ///< rule "approval-required"
     bool rollbackRequiresReason = true;      ///< rule "reason-required"
     bool folderRequiresBetterScore = true;   ///< rule "better-score": a model folder's version-up
+    /// rule "known-requester": Approve only a version whose review request names who asked (the
+    /// `modeldesk.review.requested_by` tag), not one another tool moved to Staging or the candidate alias
+    bool requireKnownRequester = false;
     QStringList onCall;                      ///< rule "on-call": who may roll back; empty = anyone
     RegistryScheme scheme = RegistryScheme::Auto;
     QString productionAlias = QStringLiteral("champion");
@@ -46,14 +49,15 @@ struct ModelPolicy {
 ///     { "defaults": { "four_eyes": true, "production_requires_approval": true,
 ///                     "rollback_requires_reason": true, "folder_requires_better_score": true,
 ///                     "on_call": [], "scheme": "auto", "production_alias": "champion",
-///                     "candidate_alias": "challenger" },
+///                     "candidate_alias": "challenger", "require_known_requester": false },
 ///       "models": { "car_price_model": { "scheme": "stages", "on_call": ["dana"],
 ///                   "reload_hook": { "command": ["systemctl", "reload", "car-price"],
 ///                                    "timeout_seconds": 30 } } } }
 ///
 /// A model's entry overrides the defaults key by key. An unknown key or a value of the wrong type
 /// is an error naming the file and the key (a typo must not silently switch a rule off). A missing
-/// file means the built-in defaults above (all rules on).
+/// file means the built-in defaults above (all rules on, except `require_known_requester`: a
+/// version another tool moved to review can be approved unless the file asks otherwise).
 class Policies {
 public:
     static QString defaultPath();
