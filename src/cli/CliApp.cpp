@@ -4,6 +4,7 @@
 #include "OutputTable.h"
 #include "actions/ActionService.h"
 #include "actions/Policy.h"
+#include "actions/ReviewInbox.h"
 #include "cache/Cache.h"
 #include "cache/Journal.h"
 #include "core/RunComparison.h"
@@ -93,6 +94,9 @@ const char *kUsage = QT_TRANSLATE_NOOP("Cli",
     "  versions MODEL             the versions of a registered model\n"
     "  prompts [PROMPT]           the prompts of MLflow 3's prompt registry; with PROMPT its versions,\n"
     "                             aliases and template text (prompts are never promoted or rolled back)\n"
+    "  reviews [--policies FILE]  every version waiting for a review, in all sources and models: who asked\n"
+    "                             and when (or the window in which a sync saw another tool move it),\n"
+    "                             the key metric against Production, the A/B share\n"
     "  journal [verify] [--model MODEL]\n"
     "                             the journal of actions and observed registry changes\n"
     "  timeline MODEL             the version history of a model: stages, aliases, every event\n"
@@ -817,6 +821,98 @@ int cmdPrompts(Context &c)
     return 0;
 }
 
+/// ISO 8601 UTC to the second, as ModelDesk's tags write times; empty for 0.
+QString isoSeconds(qint64 ms)
+{
+    return ms > 0 ? QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODate) : QString();
+}
+
+/// A number for JSON, or null when it is NaN (not known).
+json numberOrNull(double v)
+{
+    return std::isnan(v) ? json(nullptr) : json(v);
+}
+
+json stringOrNull(const QString &text)
+{
+    return text.isEmpty() ? json(nullptr) : json(s(text));
+}
+
+int cmdReviews(Context &c)
+{
+    if (!c.o.positional.isEmpty())
+        return usageError(Tr::tr("reviews takes no arguments"));
+    Journal journal;
+    if (Status st = journal.open(c.o.journalPath); !st)
+        return fail(st.error());
+    auto policies = Policies::load(c.o.values.value(QStringLiteral("--policies")));
+    if (!policies)
+        return fail(policies.error());
+    auto inbox = ReviewInbox::collect(c.cache, &journal, *policies, c.sourceId);
+    if (!inbox)
+        return fail(inbox.error());
+    if (c.o.format == Format::Json) {
+        json a = json::array();
+        for (const ReviewRequest &r : std::as_const(*inbox)) {
+            json aliases = json::array();
+            for (const QString &alias : r.aliases)
+                aliases.push_back(s(alias));
+            json j = {{"source", s(r.sourceUri)},
+                      {"name", s(r.model)},
+                      {"version", r.version},
+                      {"stage", s(r.stage)},
+                      {"aliases", aliases},
+                      {"requested_by", stringOrNull(r.requestedBy)},
+                      {"requested_at", stringOrNull(isoSeconds(r.requestedAtMs))},
+                      {"requester_known", r.requesterKnown()}};
+            if (!r.requesterKnown()) {
+                j["window_start"] = stringOrNull(isoSeconds(r.windowStartMs));
+                j["window_end"] = stringOrNull(isoSeconds(r.windowEndMs));
+                j["window_seen_by_sync"] = r.windowObserved;
+            }
+            j["run_id"] = stringOrNull(r.runId);
+            j["key_metric"] = stringOrNull(r.keyMetric);
+            j["key_metric_direction"] = s(metricDirectionName(r.keyMetricDirection));
+            j["key_metric_value"] = numberOrNull(r.keyMetricValue);
+            j["production_version"] = r.productionVersion ? json(r.productionVersion) : json(nullptr);
+            j["production_value"] = numberOrNull(r.productionValue);
+            // 0.88 - 0.89 is -0.010000000000000009 in binary; 15 digits are what the values have.
+            j["key_metric_delta"] = numberOrNull(QString::number(r.keyMetricDelta(), 'g', 15).toDouble());
+            j["ab_share"] = r.abShare ? json(*r.abShare) : json(nullptr);
+            a.push_back(j);
+        }
+        printJson({{"reviews", a}});
+        return 0;
+    }
+    const bool csv = c.o.format == Format::Csv;
+    if (!csv && inbox->isEmpty()) {
+        printOut(Tr::tr("Nothing waits for review.\n"));
+        return 0;
+    }
+    OutputTable t{{Tr::tr("Source"), Tr::tr("Model"), Tr::tr("Version"), Tr::tr("Stage / aliases"), Tr::tr("Requested by"),
+                   Tr::tr("Requested at"), Tr::tr("Key metric"), Tr::tr("Value"), Tr::tr("Δ vs Production"),
+                   Tr::tr("A/B share")},
+                  {}};
+    for (const ReviewRequest &r : std::as_const(*inbox)) {
+        QStringList where{r.stage};
+        where += r.aliases;
+        QString when = isoSeconds(r.requestedAtMs);
+        if (!r.requesterKnown())
+            when = r.windowStartMs > 0 ? Tr::tr("%1 – %2", "a time window").arg(isoSeconds(r.windowStartMs), isoSeconds(r.windowEndMs))
+                                       : Tr::tr("before %1").arg(isoSeconds(r.windowEndMs));
+        QString delta;
+        if (!std::isnan(r.keyMetricDelta()))
+            delta = (r.keyMetricDelta() > 0 ? QStringLiteral("+") : QString()) + numberText(r.keyMetricDelta())
+                    + (csv ? QString() : Tr::tr(" (v%1)").arg(r.productionVersion));
+        t.rows.append({r.sourceUri, r.model, QString::number(r.version), where.join(QStringLiteral(", ")),
+                       r.requesterKnown() ? r.requestedBy : Tr::tr("unknown — moved by another tool"), when, r.keyMetric,
+                       std::isnan(r.keyMetricValue) ? QString() : numberText(r.keyMetricValue), delta,
+                       r.abShare ? QString::number(*r.abShare) + (csv ? QString() : QStringLiteral(" %")) : QString()});
+    }
+    printTable(c.o, t);
+    return 0;
+}
+
 int cmdJournal(Context &c)
 {
     Journal j;
@@ -1407,6 +1503,7 @@ const QList<CommandSpec> &commands()
         {"models", cmdModels, {}, {}, true},
         {"versions", cmdVersions, {}, {}, true},
         {"prompts", cmdPrompts, {}, {}, true},
+        {"reviews", cmdReviews, {QStringLiteral("--policies")}, {}, true},
         {"journal", cmdJournal, {QStringLiteral("--model")}, {}, false},
         {"timeline", cmdTimeline, {}, {}, true},
         {"register", cmdRegister,
