@@ -12,6 +12,7 @@
 #include "ModelsPage.h"
 #include "OpenSourceDialog.h"
 #include "RunsPage.h"
+#include "ReviewsPage.h"
 #include "ServerSignIn.h"
 #include "models/ExperimentsModel.h"
 #include "core/Settings.h"
@@ -88,6 +89,24 @@ MainWindow::MainWindow(MainWindowOptions options, QWidget *parent)
             [this](const QStringList &runIds) { showComparison(runIds, m_modelsPage->sourceId()); });
     m_pages->addTab(m_modelsPage, tr("Models"));
     m_pages->setTabToolTip(m_pages->indexOf(m_modelsPage), tr("The registered models of the selected source"));
+    // ---- Reviews inbox: every version waiting for review, in all sources; its count in the tab title.
+    m_reviewsPage = new ReviewsPage(m_options.cachePath, m_options.journalPath, this);
+    m_pages->addTab(m_reviewsPage, m_reviewsPage->shortTitle());
+    m_pages->setTabToolTip(m_pages->indexOf(m_reviewsPage),
+                           tr("Every version waiting for review, in all sources and models"));
+    connect(m_reviewsPage, &ReviewsPage::countChanged, this,
+            [this] { m_pages->setTabText(m_pages->indexOf(m_reviewsPage), m_reviewsPage->shortTitle()); });
+    connect(m_reviewsPage, &ReviewsPage::reviewRequested, this, &MainWindow::openReview);
+    // A sync that brings requests says so, after what the import itself reported.
+    connect(m_reviewsPage, &ReviewsPage::requestsArrived, this, [this](const QList<ReviewRequest> &added) {
+        const QString shown = statusBar()->currentMessage();
+        const QString text = ReviewsPage::arrivalText(added);
+        statusBar()->showMessage(shown.isEmpty() ? text : shown + u"; "_s + text);
+    });
+    connect(this, &MainWindow::importFinished, m_reviewsPage, [this] { m_reviewsPage->reload(true); });
+    connect(m_modelsPage, &ModelsPage::registryChanged, m_reviewsPage, [this] { m_reviewsPage->reload(); });
+    m_reviewsPage->reload();
+    // ---- end of the Reviews inbox
     m_ui->splitter->addWidget(m_pages);
     m_ui->splitter->setStretchFactor(0, 0);
     m_ui->splitter->setStretchFactor(1, 1);
@@ -519,6 +538,29 @@ bool MainWindow::showModel(const QString &name)
     }
     m_pages->setCurrentWidget(m_modelsPage);
     return true;
+}
+
+void MainWindow::openReview(const ReviewRequest &request)
+{
+    // The source on the left too, so that the window and the Models tab agree on what is shown.
+    if (m_modelsPage->sourceId() != request.sourceId) {
+        const QModelIndex experiment = m_experiments->preferredExperiment(request.sourceId);
+        if (experiment.isValid())
+            m_ui->experimentsTree->setCurrentIndex(experiment);
+        m_modelsPage->showSource(request.sourceId, request.sourceUri);
+    }
+    const QString version = tr("%1 v%2").arg(request.model).arg(request.version);
+    if (!m_modelsPage->selectModel(request.model) || !m_modelsPage->selectVersion(request.version)) {
+        statusBar()->showMessage(tr("%1 is no longer in the cache; sync again.").arg(version));
+        return;
+    }
+    m_pages->setCurrentWidget(m_modelsPage);
+    QAction *review = m_modelsPage->reviewAction();
+    if (!review->isEnabled()) {
+        statusBar()->showMessage(tr("%1 cannot be reviewed now: %2").arg(version, review->toolTip()));
+        return;
+    }
+    review->trigger();
 }
 
 } // namespace md

@@ -25,6 +25,8 @@ class ImportStatusWidget;
 class ModelsPage;
 struct ImportBatch;
 class RunsPage;
+class ReviewsPage;
+struct ReviewRequest;
 class ServerSignIn;
 
 struct MainWindowOptions {
@@ -65,6 +67,8 @@ public:
     ChartsPage *chartsPage() const { return m_chartsPage; }
     /// The registry of the selected source: models, versions, timeline.
     ModelsPage *modelsPage() const { return m_modelsPage; }
+    /// The Reviews inbox: every version waiting for review; Enter opens its Review in the Models tab.
+    ReviewsPage *reviewsPage() const { return m_reviewsPage; }
     /// Shows the Models tab with `name` selected (in the source selected on the left, else in the
     /// first source that has it). False, with a status bar message, when no source has it.
     bool showModel(const QString &name);
@@ -105,6 +109,8 @@ private:
     void reloadExperiments();
     void selectPreferred(std::optional<qint64> sourceId);
     void finishStartUp(bool ok, const QString &error);
+    /// Shows the request's source, model and version in the Models tab and opens its Review.
+    void openReview(const ReviewRequest &request);
 
     std::unique_ptr<Ui::MainWindow> m_ui;
     MainWindowOptions m_options;
@@ -115,6 +121,7 @@ private:
     ComparisonPage *m_comparisonPage;
     ChartsPage *m_chartsPage;
     ModelsPage *m_modelsPage;
+    ReviewsPage *m_reviewsPage;
     QTabWidget *m_pages;
     ImportController *m_imports;
     ServerSignIn *m_signIn;
