@@ -15,6 +15,7 @@
 #include "gui/MainWindow.h"
 #include "gui/MessageBox.h"
 #include "gui/ModelsPage.h"
+#include "gui/PlanDialog.h"
 #include "gui/ReviewDialog.h"
 #include "gui/VersionDetailsWidget.h"
 #include "models/VersionDetails.h"
@@ -604,6 +605,13 @@ void TestVersionDetails::mlflow3RegisterOffersTheLoggedModels()
     QVERIFY2(offered.first().startsWith(u"Logged model model (m-"_s), qPrintable(offered.first()));
     QCOMPARE(offered.filter(u"Logged model"_s).size(), 6);
     QVERIFY(offered.filter(u"Logged model"_s).first() == offered.first());
+    // The plan of the write, confirmed once from the keyboard.
+    md::PlanDialog *plan = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT((plan = page()->findChild<md::PlanDialog *>()) != nullptr, kCardTimeoutMs);
+    QTRY_VERIFY_WITH_TIMEOUT(plan->state() == md::PlanDialog::State::Ready, kCardTimeoutMs);
+    QVERIFY2(plan->summaryLabel()->text().contains(modelId), qPrintable(plan->summaryLabel()->text()));
+    QTest::keyClick(plan, Qt::Key_Return, Qt::ControlModifier);
+    QTRY_VERIFY_WITH_TIMEOUT(plan->state() == md::PlanDialog::State::Done, kCardTimeoutMs);
     QTRY_VERIFY_WITH_TIMEOUT(!page()->actionRunner()->isBusy(), kCardTimeoutMs);
 
     const auto reply = server.request("GET", u"/api/2.0/mlflow/model-versions/get?name=car_price_model&version=5"_s);
