@@ -188,7 +188,9 @@ ReviewState ReviewState::of(const ModelVersion &version, const QList<JournalEntr
             const QString field = e.details.value(u"field"_s).toString();
             const QString now = e.details.value(u"new"_s).toString();
             QString movedTo;
-            if (field == "stage"_L1 && now == kStageStaging && version.currentStage == kStageStaging)
+            // A stage change, or a version registered straight into Staging.
+            if ((field == "stage"_L1 || field == "registered"_L1) && now == kStageStaging
+                && version.currentStage == kStageStaging)
                 movedTo = kStageStaging;
             else if (field.startsWith(u"alias:"_s) && now == QString::number(version.version)
                      && version.aliases.contains(field.mid(6)))

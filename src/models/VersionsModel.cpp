@@ -237,6 +237,11 @@ void VersionsModel::setRegisteredModel(const RegisteredModel &model, const QHash
 
     m_keyDataset = m_keyMetric.isEmpty() ? MetricDataset() : commonDataset(versionModels, m_keyMetric, datasetInputs);
 
+    // Each version reads its own entries only (a long journal × many versions).
+    QHash<QString, QList<JournalEntry>> journalOf;
+    for (const JournalEntry &e : journal)
+        journalOf[e.subject].append(e);
+
     for (qsizetype i = 0; i < m_model.versions.size(); ++i) {
         const ModelVersion &v = m_model.versions.at(i);
         Row row;
@@ -250,7 +255,7 @@ void VersionsModel::setRegisteredModel(const RegisteredModel &model, const QHash
                     row.keyMetric = p.value;
         }
         if (!m_model.isPrompt())
-            row.review = ReviewState::of(v, journal);
+            row.review = ReviewState::of(v, journalOf.value(m_model.name + u'/' + QString::number(v.version)));
         m_rows.append(row);
     }
     endResetModel();
