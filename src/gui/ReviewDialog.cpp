@@ -127,8 +127,8 @@ ReviewDialog::ReviewDialog(Cache *cache, std::optional<qint64> sourceId, const R
         return m ? std::optional<LoggedModel>(std::move(*m)) : std::nullopt;
     };
     QList<LoggedModel> versionModels;
-    QList<DatasetInput> inputs;
     std::optional<LoggedModel> candModel, prodModel;
+    QStringList runIds;
     for (const ModelVersion &v : model.versions) {
         if (auto m = loggedModelOf(v)) {
             if (v.version == candidate)
@@ -137,8 +137,19 @@ ReviewDialog::ReviewDialog(Cache *cache, std::optional<qint64> sourceId, const R
                 prodModel = *m;
             versionModels.append(*m);
         }
-        if (const std::optional<Run> r = v.version == candidate ? candRun : v.version == production ? prodRun : runOf(&v))
-            inputs += r->inputs;
+        if (!v.runId.isEmpty())
+            runIds.append(v.runId);
+    }
+    // The runs' dataset inputs say in which context (validation, training …) a dataset was used.
+    QList<DatasetInput> inputs;
+    if (cache && !versionModels.isEmpty() && !runIds.isEmpty()) {
+        RunQuery q;
+        q.sourceId = sourceId;
+        q.runIds = runIds;
+        q.includeDeleted = true;
+        if (auto runs = cache->runs(q))
+            for (const RunRow &r : std::as_const(*runs))
+                inputs += r.run.inputs;
     }
     const MetricDataset dataset = commonDataset(versionModels, QString(), inputs);
     QStringList datasetKeys;
