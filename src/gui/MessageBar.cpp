@@ -39,6 +39,9 @@ MessageBar::MessageBar(QWidget *parent)
     m_close->setAutoRaise(true);
     m_close->setToolTip(tr("Dismiss this message"));
     m_close->setAccessibleName(tr("Dismiss"));
+    QSizePolicy keep = m_close->sizePolicy();
+    keep.setRetainSizeWhenHidden(true);
+    m_close->setSizePolicy(keep);
     layout->addWidget(m_close, 0, Qt::AlignTop);
     connect(m_close, &QToolButton::clicked, this, [this] {
         clear();
@@ -55,7 +58,6 @@ void MessageBar::showMessage(Kind kind, const QString &text)
     m_kind = kind;
     m_text = text.trimmed();
     m_label->setText(m_text);
-    m_label->setVisible(!m_text.isEmpty());
     m_close->setVisible(!m_text.isEmpty());
     setAccessibleDescription(m_text);
     update();
