@@ -59,8 +59,19 @@ void MessageBar::showMessage(Kind kind, const QString &text)
     m_text = text.trimmed();
     m_label->setText(m_text);
     m_close->setVisible(!m_text.isEmpty());
+    if (!m_keepSpace)
+        setVisible(!m_text.isEmpty());
     setAccessibleDescription(m_text);
     update();
+}
+
+void MessageBar::setKeepsSpace(bool keep)
+{
+    m_keepSpace = keep;
+    QSizePolicy policy = sizePolicy();
+    policy.setRetainSizeWhenHidden(keep);
+    setSizePolicy(policy);
+    setVisible(keep || !m_text.isEmpty());
 }
 
 void MessageBar::clear()

@@ -29,6 +29,9 @@ public:
     Kind kind() const { return m_kind; }
     bool hasMessage() const { return !m_text.isEmpty(); }
     QToolButton *closeButton() const { return m_close; }
+    /// True (default): the bar keeps its height when empty, so nothing below it moves. False: it
+    /// hides when empty (in a dialog, where the space is better used by what is there).
+    void setKeepsSpace(bool keep);
 
 Q_SIGNALS:
     void dismissed();
@@ -44,6 +47,7 @@ private:
     QString m_text;
     ElidingLabel *m_label = nullptr;
     QToolButton *m_close = nullptr;
+    bool m_keepSpace = true;
 };
 
 } // namespace md

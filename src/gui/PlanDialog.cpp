@@ -85,6 +85,7 @@ PlanDialog::PlanDialog(ActionKind kind, const QString &model, QWidget *parent)
     layout->addWidget(m_summary);
     m_message = new MessageBar(this);
     m_message->setObjectName(u"planMessage"_s);
+    m_message->setKeepsSpace(false);
     layout->addWidget(m_message);
 
     if (kind == ActionKind::Rollback) {
@@ -211,6 +212,12 @@ QString PlanDialog::reason() const
     return m_reason ? m_reason->toPlainText().trimmed() : QString();
 }
 
+void PlanDialog::reject()
+{
+    if (m_state != State::Working)
+        QDialog::reject();
+}
+
 void PlanDialog::setState(State state)
 {
     m_state = state;
@@ -222,8 +229,14 @@ void PlanDialog::setState(State state)
     m_copy->setVisible(report);
     m_save->setVisible(report);
     m_close->setText(done ? tr("Close") : tr("Cancel"));
-    if (m_rollbackBox)
+    // A write under way cannot be called back; its outcome is shown here when it is done.
+    m_close->setEnabled(state != State::Working);
+    if (m_rollbackBox) {
+        // Once done, the outcome and the incident report get the room the choices had.
         m_rollbackBox->setEnabled(state != State::Working && !done);
+        m_rollbackBox->setVisible(!done);
+        m_emergency->setVisible(!done);
+    }
     updateConfirm();
 }
 

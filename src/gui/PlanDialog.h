@@ -69,6 +69,9 @@ public:
     /// Why the action was refused or failed (empty otherwise).
     MessageBar *messageBar() const { return m_message; }
 
+    /// Ignored while the write is under way (Escape, the window's close button).
+    void reject() override;
+
 Q_SIGNALS:
     /// The person confirmed the plan shown (target() and reason() hold their choice).
     void confirmed();
