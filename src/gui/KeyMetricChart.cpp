@@ -5,6 +5,7 @@
 
 #include <QPainter>
 #include <QPainterPath>
+#include <QTextLayout>
 
 #include <algorithm>
 #include <cmath>
@@ -51,11 +52,34 @@ void KeyMetricChart::paintEvent(QPaintEvent *)
     p.fillRect(rect(), pal.color(QPalette::Base));
     const QFontMetrics fm = fontMetrics();
     p.setPen(pal.color(QPalette::Text));
-    p.drawText(QRect(6, 4, width() - 12, fm.height()), Qt::AlignLeft | Qt::AlignVCenter,
-               fm.elidedText(title(), Qt::ElideMiddle, width() - 12));
+    // The title wraps (at most three lines) when it names a dataset and the pane is narrow; what
+    // still does not fit is elided (the tooltip says it all).
+    constexpr int kMaxTitleLines = 3;
+    const int titleWidth = width() - 12;
+    const QString text = title();
+    QStringList titleLines;
+    QTextLayout layout(text, font());
+    layout.beginLayout();
+    int at = 0;
+    while (at < text.size() && titleLines.size() < kMaxTitleLines - 1) {
+        QTextLine line = layout.createLine();
+        if (!line.isValid())
+            break;
+        line.setLineWidth(titleWidth);
+        if (line.textStart() + line.textLength() >= text.size())
+            break;
+        titleLines.append(text.mid(line.textStart(), line.textLength()).trimmed());
+        at = line.textStart() + line.textLength();
+    }
+    layout.endLayout();
+    titleLines.append(fm.elidedText(text.mid(at).trimmed(), Qt::ElideMiddle, titleWidth));
+    const QString shown = titleLines.join(u'\n');
+    const int lines = int(titleLines.size());
+    const int titleHeight = lines * fm.height();
+    p.drawText(QRect(6, 4, titleWidth, titleHeight), Qt::AlignLeft | Qt::AlignTop, shown);
     if (m_series.isEmpty()) {
         p.setPen(pal.color(QPalette::PlaceholderText));
-        p.drawText(rect().adjusted(8, fm.height() + 8, -8, -8), Qt::AlignCenter | Qt::TextWordWrap,
+        p.drawText(rect().adjusted(8, titleHeight + 8, -8, -8), Qt::AlignCenter | Qt::TextWordWrap,
                    tr("No key metric values"));
         return;
     }
@@ -70,7 +94,7 @@ void KeyMetricChart::paintEvent(QPaintEvent *)
     }
     const QString loText = localNumber(lo, 4), hiText = localNumber(hi, 4);
     const int left = 8 + std::max(fm.horizontalAdvance(loText), fm.horizontalAdvance(hiText));
-    const QRectF plot(left + 16, fm.height() + 14, width() - left - 32, height() - 2 * fm.height() - 26);
+    const QRectF plot(left + 16, titleHeight + 14, width() - left - 32, height() - titleHeight - fm.height() - 26);
     if (plot.width() < 10 || plot.height() < 10)
         return;
     const qint64 v0 = m_series.first().first, v1 = m_series.last().first;

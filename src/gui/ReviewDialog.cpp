@@ -238,6 +238,8 @@ ReviewDialog::ReviewDialog(Cache *cache, std::optional<qint64> sourceId, const R
                                              : tr("On %1, context %2").arg(dataset.displayName(), dataset.context));
         for (const QString &key : std::as_const(datasetKeys))
             addRow(key, onDataset(prodModel, key), onDataset(candModel, key));
+        // A run's value of a metric shown on the dataset is not repeated: it may be from other data.
+        keys.removeIf([&](const QString &key) { return datasetKeys.contains(key); });
         if (!keys.isEmpty())
             addHeading(tr("Latest values of the runs (datasets not recorded)"));
     }

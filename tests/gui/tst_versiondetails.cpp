@@ -871,6 +871,7 @@ void TestVersionDetails::mlflow3ChartAndReviewNameTheDataset()
     for (int r = 3; r < table->rowCount(); ++r)
         runRows.append(table->item(r, 0)->text());
     QVERIFY2(runRows.contains(u"val_r2_score"_s), qPrintable(runRows.join(u", "_s)));
+    QVERIFY(!runRows.contains(u"holdout_rmse"_s));  // shown on the dataset, not again from the runs
     // What the decision will keep: the dataset and both versions' values on it.
     const QJsonObject evidence = dialog->evidence();
     QCOMPARE(evidence.value(u"dataset"_s).toObject().value(u"name"_s).toString(), u"cars_synth_v1_val"_s);
