@@ -334,7 +334,8 @@ void ModelsPage::showModel(const QString &name)
     for (int c = 0; c < header->count(); ++c)
         header->resizeSection(c, std::min(header->sectionSize(c), 260));
 
-    m_timeline->setTimeline(TimelineData::build(model, journal, QDateTime::currentMSecsSinceEpoch()));
+    m_timeline->setTimeline(TimelineData::build(model, journal, QDateTime::currentMSecsSinceEpoch(),
+                                                m_scheme == RegistryScheme::Aliases ? policy().productionAlias : QString()));
     m_timeline->setPlaceholderText(tr("No versions, so no timeline."));
     m_chart->setSeries(m_versions->keyMetric(), m_versions->keyMetricSeries(), m_versions->keyMetricDataset());
     updateCompareAction();

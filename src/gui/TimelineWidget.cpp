@@ -32,9 +32,9 @@ QString formatTime(qint64 ms)
 QColor laneColour(const TimelineLane &lane, const QPalette &palette)
 {
     QColor hue;
-    if (lane.kind == TimelineLane::Kind::Alias)
+    if (lane.kind == TimelineLane::Kind::Alias && !lane.production)
         hue = palette.color(QPalette::Highlight);
-    else if (lane.name == kStageProduction)
+    else if (lane.name == kStageProduction || lane.production)
         hue = QColor(46, 160, 67);
     else if (lane.name == kStageStaging)
         hue = QColor(214, 150, 20);
@@ -89,7 +89,8 @@ QString TimelineWidget::laneTitle(int lane) const
     const TimelineLane &l = m_data.lanes.at(lane);
     switch (l.kind) {
     case TimelineLane::Kind::Events: return tr("Events");
-    case TimelineLane::Kind::Alias: return u"@"_s + l.name;
+    case TimelineLane::Kind::Alias:
+        return l.production ? tr("@%1 (Production)").arg(l.name) : u"@"_s + l.name;
     case TimelineLane::Kind::Stage: break;
     }
     return l.name;

@@ -50,7 +50,8 @@ int TimelineData::laneIndex(TimelineLane::Kind kind, const QString &name) const
     return -1;
 }
 
-TimelineData TimelineData::build(const RegisteredModel &model, const QList<JournalEntry> &journal, qint64 nowMs)
+TimelineData TimelineData::build(const RegisteredModel &model, const QList<JournalEntry> &journal, qint64 nowMs,
+                                 const QString &productionAlias)
 {
     TimelineData d;
     d.lanes.append({TimelineLane::Kind::Events, QString(), {}});
@@ -220,6 +221,20 @@ TimelineData TimelineData::build(const RegisteredModel &model, const QList<Journ
             b.track = int(t);
         }
         lane.tracks = std::max<int>(1, int(trackEnds.size()));
+    }
+
+    // An alias model: no version ever held a stage, and its production alias is its Production.
+    if (!productionAlias.isEmpty()) {
+        const bool stages = std::any_of(d.lanes.cbegin(), d.lanes.cend(), [](const TimelineLane &l) {
+            return l.kind == TimelineLane::Kind::Stage && !l.blocks.isEmpty();
+        });
+        const int champion = d.laneIndex(TimelineLane::Kind::Alias, productionAlias);
+        if (!stages && champion >= 0) {
+            TimelineLane lane = d.lanes.takeAt(champion);
+            lane.production = true;
+            d.lanes.removeIf([](const TimelineLane &l) { return l.kind == TimelineLane::Kind::Stage; });
+            d.lanes.insert(1, lane);
+        }
     }
 
     // Markers.

@@ -54,6 +54,9 @@ struct TimelineLane {
     QString name;  ///< "Production", "champion"; "" for the events lane
     QList<TimelineBlock> blocks;  ///< by start
     int tracks = 1;                ///< rows the lane needs (at least 1)
+    /// An alias lane that is the model's Production: the production alias of a model that uses
+    /// aliases only (its stage lanes, always empty, are then left out).
+    bool production = false;
 };
 
 struct TimelineMarker {
@@ -77,7 +80,10 @@ struct TimelineData {
 
     /// Builds the timeline (see the file comment). `journal`: entries of this model's source,
     /// any order; entries about other models are ignored. `nowMs`: where open blocks end.
-    static TimelineData build(const RegisteredModel &model, const QList<JournalEntry> &journal, qint64 nowMs);
+    /// `productionAlias`: for a model that uses aliases only, its production alias ("champion"),
+    /// whose lane then comes first, marked as Production, and the empty stage lanes are left out.
+    static TimelineData build(const RegisteredModel &model, const QList<JournalEntry> &journal, qint64 nowMs,
+                              const QString &productionAlias = {});
 
     /// The lane index by kind and name, -1 when none.
     int laneIndex(TimelineLane::Kind kind, const QString &name) const;

@@ -200,6 +200,32 @@ private Q_SLOTS:
         QCOMPARE(observedMarkers, 2);
     }
 
+    /// An aliases-only model: its champion lane is its Production, first after the events, and
+    /// the stage lanes it never uses are left out; a model with stages keeps them.
+    void aliasModelsChampionLaneIsProduction()
+    {
+        md::RegisteredModel m = carPriceModel();
+        for (md::ModelVersion &v : m.versions)
+            v.currentStage = md::kStageNone;
+        m.aliases = {{u"challenger"_s, 3}, {u"champion"_s, 2}};
+        const QList<JournalEntry> journal{observed(u"car_price_model/2"_s, u"alias:champion"_s, u"4"_s, u"2"_s)};
+        const TimelineData d = TimelineData::build(m, journal, kNow, u"champion"_s);
+        QCOMPARE(d.lanes.size(), 3);  // Events, champion, challenger
+        QCOMPARE(d.lanes.at(1).kind, TimelineLane::Kind::Alias);
+        QCOMPARE(d.lanes.at(1).name, u"champion"_s);
+        QVERIFY(d.lanes.at(1).production);
+        QVERIFY(!d.lanes.at(2).production);
+        QCOMPARE(versionsIn(d, TimelineLane::Kind::Alias, u"champion"_s), (QList<qint64>{4, 2}));
+        for (const TimelineMarker &mk : d.markers)
+            if (mk.kind == TimelineMarker::Kind::Observed)
+                QCOMPARE(d.lanes.at(mk.lane).name, u"champion"_s);
+        // With stages in use, the stage lanes stay and no alias stands for Production.
+        const TimelineData both = TimelineData::build(carPriceModel(), {}, kNow, u"champion"_s);
+        QVERIFY(both.laneIndex(TimelineLane::Kind::Stage, md::kStageProduction) >= 0);
+        for (const TimelineLane &lane : both.lanes)
+            QVERIFY(!lane.production);
+    }
+
     void actionsAreMarkersAtTheirTime()
     {
         JournalEntry e;
