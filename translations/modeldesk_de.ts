@@ -144,20 +144,8 @@
         <translation>unbekannt</translation>
     </message>
     <message>
-        <source>Promote %1 to Production, replacing v%2 (kept as rollback target)</source>
-        <translation>%1 nach Production hochstufen und v%2 ersetzen (bleibt als Rollback-Ziel erhalten)</translation>
-    </message>
-    <message>
-        <source>Promote %1 to Production</source>
-        <translation>%1 nach Production hochstufen</translation>
-    </message>
-    <message>
         <source>%1 is in Production; promote or roll back to another version instead</source>
         <translation>%1 ist in Production; stufen Sie stattdessen eine andere Version hoch oder rollen Sie auf eine andere Version zurück</translation>
-    </message>
-    <message>
-        <source>Move %1 to Staging for review</source>
-        <translation>%1 für das Review nach Staging verschieben</translation>
     </message>
     <message>
         <source>this model uses aliases; move the &apos;%1&apos; alias instead</source>
@@ -288,10 +276,6 @@
         <translation># Incident: %1 von v%2 auf v%3 zurückgerollt</translation>
     </message>
     <message>
-        <source>| What | Production of `%1` moved from v%2 back to v%3 |</source>
-        <translation>| Was | Production von `%1` von v%2 zurück auf v%3 gesetzt |</translation>
-    </message>
-    <message>
         <source>| When | %1 |</source>
         <translation>| Wann | %1 |</translation>
     </message>
@@ -386,6 +370,86 @@
     <message>
         <source>this is a prompt of MLflow&apos;s prompt registry, not a model: prompts are not registered, promoted, reviewed or rolled back here</source>
         <translation>das ist ein Prompt aus MLflows Prompt-Registry, kein Modell: Prompts werden hier nicht registriert, befördert, geprüft oder zurückgerollt</translation>
+    </message>
+    <message>
+        <source>move %1 to %2, archiving v%3</source>
+        <translation>%1 nach %2 verschieben und v%3 archivieren</translation>
+    </message>
+    <message>
+        <source>move alias &apos;%1&apos; from v%2 to %3</source>
+        <translation>Alias &apos;%1&apos; von v%2 auf %3 umsetzen</translation>
+    </message>
+    <message>
+        <source>v%1 was in Production before v%2</source>
+        <translation>v%1 war vor v%2 in Production</translation>
+    </message>
+    <message>
+        <source>v%1 is tagged as the rollback target</source>
+        <translation>v%1 ist per Tag als Rollback-Ziel markiert</translation>
+    </message>
+    <message>
+        <source>v%1 is the newest Archived version below v%2</source>
+        <translation>v%1 ist die neueste Archived-Version unter v%2</translation>
+    </message>
+    <message>
+        <source>proposed without history: no record says which version was in Production before v%1; v%2 is the highest READY version below it</source>
+        <translation>ohne Verlauf vorgeschlagen: kein Eintrag sagt, welche Version vor v%1 in Production war; v%2 ist die höchste READY-Version darunter</translation>
+    </message>
+    <message>
+        <source>v%1 was chosen by the person rolling back</source>
+        <translation>v%1 wurde von der Person gewählt, die zurückrollt</translation>
+    </message>
+    <message>
+        <source>Production (&apos;%1&apos;)</source>
+        <translation>Production (&apos;%1&apos;)</translation>
+    </message>
+    <message>
+        <source>Production</source>
+        <translation>Production</translation>
+    </message>
+    <message>
+        <source>Staging (&apos;%1&apos;)</source>
+        <translation>Staging (&apos;%1&apos;)</translation>
+    </message>
+    <message>
+        <source>Staging</source>
+        <translation>Staging</translation>
+    </message>
+    <message>
+        <source>Promote %1 to %2, replacing v%3 (kept as rollback target)</source>
+        <translation>%1 nach %2 hochstufen und v%3 ersetzen (bleibt als Rollback-Ziel erhalten)</translation>
+    </message>
+    <message>
+        <source>Promote %1 to %2</source>
+        <translation>%1 nach %2 hochstufen</translation>
+    </message>
+    <message>
+        <source>Move %1 to %2 for review</source>
+        <translation>%1 für das Review nach %2 verschieben</translation>
+    </message>
+    <message>
+        <source>Give %1 the alias %2 for review</source>
+        <translation>%1 für das Review den Alias %2 geben</translation>
+    </message>
+    <message>
+        <source>nobody is recorded as having asked for the review of %1 (another tool moved it to review); send it to review from ModelDesk so that the request names who asked</source>
+        <translation>für %1 ist nicht erfasst, wer das Review angefordert hat (ein anderes Werkzeug hat die Version ins Review gebracht); reichen Sie sie aus ModelDesk zum Review ein, damit die Anforderung nennt, wer sie gestellt hat</translation>
+    </message>
+    <message>
+        <source>known requester: %1 asked for the review</source>
+        <translation>anfordernde Person bekannt: %1 hat das Review angefordert</translation>
+    </message>
+    <message>
+        <source>Roll back %1 from v%2 to v%3, proposed without history (emergency: approval bypassed)</source>
+        <translation>%1 von v%2 auf v%3 zurückrollen, ohne Verlauf vorgeschlagen (Notfall: ohne Freigabe)</translation>
+    </message>
+    <message>
+        <source>| What | %1 of `%2` moved from v%3 back to v%4 |</source>
+        <translation>| Was | %1 von `%2` von v%3 zurück auf v%4 gesetzt |</translation>
+    </message>
+    <message>
+        <source>| Target | %1 |</source>
+        <translation>| Ziel | %1 |</translation>
     </message>
 </context>
 <context>
@@ -513,6 +577,26 @@
     <message>
         <source>the server&apos;s LoggedModel names no artifact location</source>
         <translation>das LoggedModel des Servers nennt keinen Ort für seine Artefakte</translation>
+    </message>
+    <message>
+        <source>the server has no file %1 in %2</source>
+        <translation>der Server hat keine Datei %1 in %2</translation>
+    </message>
+    <message>
+        <source>not MLflow&apos;s JSON list of column or tensor specs</source>
+        <translation>keine JSON-Liste von Spalten- oder Tensor-Spezifikationen im MLflow-Format</translation>
+    </message>
+    <message>
+        <source>%1: not a JSON string</source>
+        <translation>%1: keine JSON-Zeichenkette</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>the signature cannot be read (%1)</source>
+        <translation>die Signatur kann nicht gelesen werden (%1)</translation>
     </message>
 </context>
 <context>
@@ -1245,6 +1329,26 @@
         <translation>modeldesk-cli: Fehler: %1</translation>
     </message>
     <message>
+        <source>prompts takes at most one PROMPT name</source>
+        <translation>prompts nimmt höchstens einen PROMPT-Namen</translation>
+    </message>
+    <message>
+        <source>Prompt</source>
+        <translation>Prompt</translation>
+    </message>
+    <message>
+        <source>this is a registered model, not a prompt: see `versions`</source>
+        <translation>das ist ein registriertes Modell, kein Prompt: siehe `versions`</translation>
+    </message>
+    <message>
+        <source>no prompt with this name in the cache</source>
+        <translation>kein Prompt mit diesem Namen im Cache</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>Vorlage</translation>
+    </message>
+    <message>
         <source>Usage: modeldesk-cli [--cache PATH] [--journal PATH] [--format table|csv|json] [--quiet] COMMAND [ARGS]
 
 Commands:
@@ -1266,6 +1370,9 @@ Commands:
   versions MODEL             the versions of a registered model
   prompts [PROMPT]           the prompts of MLflow 3&apos;s prompt registry; with PROMPT its versions,
                              aliases and template text (prompts are never promoted or rolled back)
+  reviews [--policies FILE]  every version waiting for a review, in all sources and models: who asked
+                             and when (or the window in which a sync saw another tool move it),
+                             the key metric against Production, the A/B share
   journal [verify] [--model MODEL]
                              the journal of actions and observed registry changes
   timeline MODEL             the version history of a model: stages, aliases, every event
@@ -1328,6 +1435,10 @@ Befehle:
   versions MODEL             die Versionen eines registrierten Modells
   prompts [PROMPT]           die Prompts der Prompt-Registry von MLflow 3; mit PROMPT dessen Versionen,
                              Aliasse und Vorlagentext (Prompts werden nie befördert oder zurückgerollt)
+  reviews [--policies FILE]  jede Version, die auf ein Review wartet, in allen Quellen und Modellen:
+                             wer es wann angefordert hat (oder das Zeitfenster, in dem eine
+                             Synchronisierung sah, wie ein anderes Werkzeug sie verschob), die
+                             Leitmetrik gegenüber Production, der A/B-Anteil
   journal [verify] [--model MODEL]
                              das Journal der Aktionen und beobachteten Änderungen im Modellregister
   timeline MODEL             die Versionsgeschichte eines Modells: Stufen, Aliasse, jedes Ereignis
@@ -1371,24 +1482,55 @@ MLFLOW_TRACKING_URI wird von &apos;sync&apos; verwendet, wenn keine SOURCE-URI a
 </translation>
     </message>
     <message>
-        <source>prompts takes at most one PROMPT name</source>
-        <translation>prompts nimmt höchstens einen PROMPT-Namen</translation>
+        <source>reviews takes no arguments</source>
+        <translation>reviews nimmt keine Argumente</translation>
     </message>
     <message>
-        <source>Prompt</source>
-        <translation>Prompt</translation>
+        <source>Nothing waits for review.
+</source>
+        <translation>Nichts wartet auf ein Review.
+</translation>
     </message>
     <message>
-        <source>this is a registered model, not a prompt: see `versions`</source>
-        <translation>das ist ein registriertes Modell, kein Prompt: siehe `versions`</translation>
+        <source>Stage / aliases</source>
+        <translation>Stufe / Aliasse</translation>
     </message>
     <message>
-        <source>no prompt with this name in the cache</source>
-        <translation>kein Prompt mit diesem Namen im Cache</translation>
+        <source>Requested by</source>
+        <translation>Angefordert von</translation>
     </message>
     <message>
-        <source>Template</source>
-        <translation>Vorlage</translation>
+        <source>Requested at</source>
+        <translation>Angefordert am</translation>
+    </message>
+    <message>
+        <source>Key metric</source>
+        <translation>Leitmetrik</translation>
+    </message>
+    <message>
+        <source>Δ vs Production</source>
+        <translation>Δ zu Production</translation>
+    </message>
+    <message>
+        <source>A/B share</source>
+        <translation>A/B-Anteil</translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <comment>a time window</comment>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <source>before %1</source>
+        <translation>vor %1</translation>
+    </message>
+    <message>
+        <source> (v%1)</source>
+        <translation> (v%1)</translation>
+    </message>
+    <message>
+        <source>unknown — moved by another tool</source>
+        <translation>unbekannt — von einem anderen Werkzeug verschoben</translation>
     </message>
 </context>
 <context>
@@ -1917,6 +2059,14 @@ MLFLOW_TRACKING_URI wird von &apos;sync&apos; verwendet, wenn keine SOURCE-URI a
         <source>MLFLOW_TRACKING_INSECURE_TLS and MLFLOW_TRACKING_SERVER_CERT_PATH are both set; set only one of them, as MLflow requires</source>
         <translation>MLFLOW_TRACKING_INSECURE_TLS und MLFLOW_TRACKING_SERVER_CERT_PATH sind beide gesetzt; setzen Sie nur eine der beiden, wie MLflow es verlangt</translation>
     </message>
+    <message>
+        <source>the server has no such file: %1</source>
+        <translation>diese Datei existiert auf dem Server nicht: %1</translation>
+    </message>
+    <message>
+        <source>HTTP %1</source>
+        <translation>HTTP %1</translation>
+    </message>
 </context>
 <context>
     <name>Importer</name>
@@ -1950,6 +2100,41 @@ MLFLOW_TRACKING_URI wird von &apos;sync&apos; verwendet, wenn keine SOURCE-URI a
     <message>
         <source>entry %1 was changed after it was written</source>
         <translation>Eintrag %1 wurde nach dem Schreiben geändert</translation>
+    </message>
+</context>
+<context>
+    <name>KeyMetricChart</name>
+    <message>
+        <source>No key metric</source>
+        <translation>Keine Leitmetrik</translation>
+    </message>
+    <message>
+        <source>%1 of each version&apos;s source run</source>
+        <translation>%1 des Quelllaufs jeder Version</translation>
+    </message>
+    <message>
+        <source>%1 of each version&apos;s logged model, measured on %2; a version without a value on that dataset has no point</source>
+        <translation>%1 des geloggten Modells jeder Version, gemessen auf %2; eine Version ohne Wert auf diesem Datensatz hat keinen Punkt</translation>
+    </message>
+    <message>
+        <source>Key metric</source>
+        <translation>Leitmetrik</translation>
+    </message>
+    <message>
+        <source>%1 by version</source>
+        <translation>%1 nach Version</translation>
+    </message>
+    <message>
+        <source>%1 on %2 by version</source>
+        <translation>%1 auf %2 nach Version</translation>
+    </message>
+    <message>
+        <source>No key metric values</source>
+        <translation>Keine Werte der Leitmetrik</translation>
+    </message>
+    <message>
+        <source>v%1</source>
+        <translation>v%1</translation>
     </message>
 </context>
 <context>
@@ -2688,6 +2873,77 @@ MLFLOW_TRACKING_URI wird von &apos;sync&apos; verwendet, wenn keine SOURCE-URI a
     </message>
 </context>
 <context>
+    <name>ReviewState</name>
+    <message>
+        <source>alias %1</source>
+        <translation>Alias %1</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Freigegeben</translation>
+    </message>
+    <message>
+        <source>Approved by %1</source>
+        <translation>Freigegeben von %1</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Abgelehnt</translation>
+    </message>
+    <message>
+        <source>Rejected by %1</source>
+        <translation>Abgelehnt von %1</translation>
+    </message>
+    <message>
+        <source>Review requested by %1</source>
+        <translation>Review angefordert von %1</translation>
+    </message>
+    <message>
+        <source>In review, moved by another tool</source>
+        <translation>Im Review, von einem anderen Werkzeug verschoben</translation>
+    </message>
+    <message>
+        <source>unknown — moved by another tool</source>
+        <translation>unbekannt — von einem anderen Werkzeug verschoben</translation>
+    </message>
+    <message>
+        <source>a sync saw it move to %1 before %2</source>
+        <translation>beim Synchronisieren bemerkt: vor %2 nach %1 verschoben</translation>
+    </message>
+    <message>
+        <source>a sync saw it move to %1 between %2 and %3</source>
+        <translation>beim Synchronisieren bemerkt: zwischen %2 und %3 nach %1 verschoben</translation>
+    </message>
+    <message>
+        <source>%1 by %2 on %3</source>
+        <translation>%1 von %2 am %3</translation>
+    </message>
+    <message>
+        <source>%1 by %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation>Notiz: %1</translation>
+    </message>
+    <message>
+        <source>(from this desktop&apos;s journal: the source holds no decision tags)</source>
+        <translation>(aus dem Journal dieses Desktops: die Quelle enthält keine Entscheidungs-Tags)</translation>
+    </message>
+    <message>
+        <source>Review requested by %1 on %2</source>
+        <translation>Review angefordert von %1 am %2</translation>
+    </message>
+    <message>
+        <source>Requested by: %1</source>
+        <translation>Angefordert von: %1</translation>
+    </message>
+    <message>
+        <source>Requested by: %1; %2</source>
+        <translation>Angefordert von: %1; %2</translation>
+    </message>
+</context>
+<context>
     <name>RunComparison</name>
     <message>
         <source>%1 ms</source>
@@ -3256,6 +3512,186 @@ tags.mlflow.runName LIKE &apos;XGB%&apos;</translation>
     <message>
         <source>of the logged model</source>
         <translation>des geloggten Modells</translation>
+    </message>
+    <message>
+        <source>A prompt has no model files: its content is its template.</source>
+        <translation>Ein Prompt hat keine Modelldateien: sein Inhalt ist seine Vorlage.</translation>
+    </message>
+    <message>
+        <source>This version has no model files.</source>
+        <translation>Diese Version hat keine Modelldateien.</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Prompt</source>
+        <translation>Prompt</translation>
+    </message>
+    <message>
+        <source>MLflow&apos;s prompt registry: not a model, never promoted or rolled back</source>
+        <translation>aus MLflows Prompt-Registry: kein Modell, wird nie befördert oder zurückgerollt</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Review</translation>
+    </message>
+    <message>
+        <source>Prompts are not reviewed.</source>
+        <translation>Prompts werden nicht geprüft.</translation>
+    </message>
+    <message>
+        <source>No review asked for or decided.</source>
+        <translation>Kein Review angefordert oder entschieden.</translation>
+    </message>
+    <message>
+        <source>Requested by</source>
+        <translation>Angefordert von</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Entscheidung</translation>
+    </message>
+    <message>
+        <source>Not decided yet</source>
+        <translation>Noch nicht entschieden</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Freigegeben</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Abgelehnt</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>from this desktop&apos;s journal: the source holds no decision tags</source>
+        <translation>aus dem Journal dieses Desktops: die Quelle enthält keine Entscheidungs-Tags</translation>
+    </message>
+    <message>
+        <source>At</source>
+        <translation>Am</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>Belege</translation>
+    </message>
+    <message>
+        <source>in the approver&apos;s journal, on %1&apos;s desktop: this desktop did not record the decision</source>
+        <translation>im Journal auf dem Desktop von %1: dieser Desktop hat die Entscheidung nicht erfasst</translation>
+    </message>
+    <message>
+        <source>the approver</source>
+        <translation>der entscheidenden Person</translation>
+    </message>
+    <message>
+        <source>Compared on</source>
+        <translation>Verglichen auf</translation>
+    </message>
+    <message>
+        <source>%1 (digest %2)</source>
+        <translation>%1 (digest %2)</translation>
+    </message>
+    <message>
+        <source>Candidate v%1</source>
+        <translation>Kandidat v%1</translation>
+    </message>
+    <message>
+        <source>Production v%1</source>
+        <translation>Production v%1</translation>
+    </message>
+    <message>
+        <source>run %1</source>
+        <translation>Lauf %1</translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%1 auf %2</translation>
+    </message>
+    <message>
+        <source>%1 A/B share</source>
+        <translation>A/B-Anteil von %1</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 bis %2</translation>
+    </message>
+    <message>
+        <source>since %1</source>
+        <translation>seit %1</translation>
+    </message>
+    <message>
+        <source>Evaluation run %1</source>
+        <translation>Evaluierungslauf %1</translation>
+    </message>
+    <message>
+        <source>Signature</source>
+        <translation>Signatur</translation>
+    </message>
+    <message>
+        <source>No MLmodel among the artifacts, so no signature.</source>
+        <translation>Kein MLmodel unter den Artefakten, daher keine Signatur.</translation>
+    </message>
+    <message>
+        <source>%1 records no signature (inputs and outputs).</source>
+        <translation>%1 verzeichnet keine Signatur (Ein- und Ausgaben).</translation>
+    </message>
+    <message>
+        <source>input</source>
+        <translation>Eingabe</translation>
+    </message>
+    <message>
+        <source>input, optional</source>
+        <translation>Eingabe, optional</translation>
+    </message>
+    <message>
+        <source>output</source>
+        <translation>Ausgabe</translation>
+    </message>
+    <message>
+        <source>parameter</source>
+        <translation>Parameter</translation>
+    </message>
+    <message>
+        <source>parameter, default %1</source>
+        <translation>Parameter, Vorgabe %1</translation>
+    </message>
+    <message>
+        <source>(unnamed %1)</source>
+        <translation>(unbenannt: %1)</translation>
+    </message>
+    <message>
+        <source>The signature in %1 lists no inputs or outputs.</source>
+        <translation>Die Signatur in %1 nennt keine Ein- oder Ausgaben.</translation>
+    </message>
+    <message>
+        <source>From %1</source>
+        <translation>Aus %1</translation>
+    </message>
+    <message>
+        <source>A prompt has no training data.</source>
+        <translation>Ein Prompt hat keine Trainingsdaten.</translation>
+    </message>
+    <message>
+        <source>A prompt has no metrics.</source>
+        <translation>Ein Prompt hat keine Metriken.</translation>
+    </message>
+    <message>
+        <source>A prompt has no params.</source>
+        <translation>Ein Prompt hat keine Parameter.</translation>
     </message>
 </context>
 <context>
@@ -3834,33 +4270,6 @@ Letzte Synchronisierung: %3
     </message>
 </context>
 <context>
-    <name>md::IncidentReportDialog</name>
-    <message>
-        <source>Incident report draft</source>
-        <translation>Entwurf des Incident-Berichts</translation>
-    </message>
-    <message>
-        <source>&amp;Copy</source>
-        <translation>&amp;Kopieren</translation>
-    </message>
-    <message>
-        <source>&amp;Save…</source>
-        <translation>&amp;Speichern …</translation>
-    </message>
-    <message>
-        <source>Save the incident report</source>
-        <translation>Incident-Bericht speichern</translation>
-    </message>
-    <message>
-        <source>Markdown (*.md);;All files (*)</source>
-        <translation>Markdown (*.md);;Alle Dateien (*)</translation>
-    </message>
-    <message>
-        <source>Could not save to %1: %2</source>
-        <translation>Speichern nach %1 nicht möglich: %2</translation>
-    </message>
-</context>
-<context>
     <name>md::MainWindow</name>
     <message>
         <source>ModelDesk</source>
@@ -4047,6 +4456,41 @@ Open an MLflow store with File › Open Source… (Ctrl+O), or start ModelDesk w
         <source>Imported with a Warning</source>
         <translation>Mit einer Warnung importiert</translation>
     </message>
+    <message>
+        <source>Every version waiting for review, in all sources and models</source>
+        <translation>Jede Version, die auf ein Review wartet, in allen Quellen und Modellen</translation>
+    </message>
+    <message>
+        <source>Re&amp;gistry</source>
+        <translation>&amp;Register</translation>
+    </message>
+    <message>
+        <source>Perform the plan shown (in the dialog of a registry action)</source>
+        <translation>Den angezeigten Plan ausführen (im Dialog einer Registeraktion)</translation>
+    </message>
+    <message>
+        <source>%1 v%2</source>
+        <translation>%1 v%2</translation>
+    </message>
+    <message>
+        <source>%1 is no longer in the cache; sync again.</source>
+        <translation>%1 ist nicht mehr im Cache; synchronisieren Sie erneut.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be reviewed now: %2</source>
+        <translation>Für %1 ist gerade kein Review möglich: %2</translation>
+    </message>
+</context>
+<context>
+    <name>md::MessageBar</name>
+    <message>
+        <source>Dismiss this message</source>
+        <translation>Diese Meldung ausblenden</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Ausblenden</translation>
+    </message>
 </context>
 <context>
     <name>md::MetricChart</name>
@@ -4105,26 +4549,6 @@ Schritt %2: %3</translation>
 </context>
 <context>
     <name>md::ModelsPage</name>
-    <message>
-        <source>No key metric</source>
-        <translation>Keine Leitmetrik</translation>
-    </message>
-    <message>
-        <source>%1 of each version&apos;s source run</source>
-        <translation>%1 des Quelllaufs jeder Version</translation>
-    </message>
-    <message>
-        <source>Key metric</source>
-        <translation>Leitmetrik</translation>
-    </message>
-    <message>
-        <source>%1 by version</source>
-        <translation>%1 nach Version</translation>
-    </message>
-    <message>
-        <source>No key metric values</source>
-        <translation>Keine Werte der Leitmetrik</translation>
-    </message>
     <message>
         <source>v%1</source>
         <translation>v%1</translation>
@@ -4204,22 +4628,6 @@ Schritt %2: %3</translation>
     <message>
         <source>Select a version to see its card.</source>
         <translation>Wählen Sie eine Version, um ihre Details zu sehen.</translation>
-    </message>
-    <message>
-        <source>This model has no Production version to compare with</source>
-        <translation>Dieses Modell hat keine Production-Version zum Vergleichen</translation>
-    </message>
-    <message>
-        <source>Select a version to compare with Production (v%1)</source>
-        <translation>Wählen Sie eine Version zum Vergleich mit Production (v%1)</translation>
-    </message>
-    <message>
-        <source>The selected version is the Production version</source>
-        <translation>Die gewählte Version ist die Production-Version</translation>
-    </message>
-    <message>
-        <source>Show v%1 beside the Production version v%2</source>
-        <translation>v%1 neben der Production-Version v%2 anzeigen</translation>
     </message>
     <message>
         <source>Cannot read the version from the cache: %1</source>
@@ -4314,36 +4722,8 @@ Schritt %2: %3</translation>
         <translation>A/B-Test beenden</translation>
     </message>
     <message>
-        <source>Put v%1 into Production; v%2 is archived as rollback target</source>
-        <translation>v%1 in Production bringen; v%2 wird als Rollback-Ziel archiviert</translation>
-    </message>
-    <message>
-        <source>Production needs an approval by a second person first (Review…)</source>
-        <translation>Production erfordert zuerst die Freigabe durch eine zweite Person (Review …)</translation>
-    </message>
-    <message>
         <source>Apply Queued (%1)</source>
         <translation>Ausstehende anwenden (%1)</translation>
-    </message>
-    <message>
-        <source>Working…</source>
-        <translation>Wird ausgeführt …</translation>
-    </message>
-    <message>
-        <source>Checking…</source>
-        <translation>Wird geprüft …</translation>
-    </message>
-    <message>
-        <source>✓ %1</source>
-        <translation>✓ %1</translation>
-    </message>
-    <message>
-        <source>→ %1</source>
-        <translation>→ %1</translation>
-    </message>
-    <message>
-        <source>Confirm</source>
-        <translation>Bestätigen</translation>
     </message>
     <message>
         <source>%1 cannot be reached: the action waits in the queue and is applied when you choose “Apply Queued”, after its preconditions are checked again.</source>
@@ -4372,10 +4752,6 @@ Schritt %2: %3</translation>
     <message>
         <source>Changed meanwhile</source>
         <translation>Zwischenzeitlich geändert</translation>
-    </message>
-    <message>
-        <source>Action failed</source>
-        <translation>Aktion fehlgeschlagen</translation>
     </message>
     <message>
         <source>Register a model file</source>
@@ -4417,10 +4793,6 @@ Schritt %2: %3</translation>
         <source>Share of requests the candidate gets (%):</source>
         <translation>Anteil der Anfragen für den Kandidaten (%):</translation>
     </message>
-    <message>
-        <source>(the reason you give)</source>
-        <translation>(die Begründung, die Sie angeben)</translation>
-    </message>
     <message numerus="yes">
         <source>%1 is reachable again: applying %n queued action(s)…</source>
         <translation>
@@ -4447,6 +4819,130 @@ Schritt %2: %3</translation>
     <message>
         <source>The model of the new version: a logged model, or a run’s artifact folder “model”:</source>
         <translation>Das Modell der neuen Version: ein geloggtes Modell oder der Artefaktordner „model“ eines Laufs:</translation>
+    </message>
+    <message>
+        <source>Production</source>
+        <translation>Production</translation>
+    </message>
+    <message>
+        <source>Compare with %1</source>
+        <translation>Mit %1 vergleichen</translation>
+    </message>
+    <message>
+        <source>This model has no %1 version to compare with</source>
+        <translation>Dieses Modell hat keine %1-Version zum Vergleichen</translation>
+    </message>
+    <message>
+        <source>Select a version to compare with %1 (v%2)</source>
+        <translation>Wählen Sie eine Version zum Vergleich mit %1 (v%2)</translation>
+    </message>
+    <message>
+        <source>The selected version is the %1 version</source>
+        <translation>Die gewählte Version ist die %1-Version</translation>
+    </message>
+    <message>
+        <source>Show v%1 beside the %2 version v%3</source>
+        <translation>v%1 neben der %2-Version v%3 anzeigen</translation>
+    </message>
+    <message>
+        <source>Applying the queued actions…</source>
+        <translation>Die wartenden Aktionen werden angewendet …</translation>
+    </message>
+    <message>
+        <source>Staging</source>
+        <translation>Staging</translation>
+    </message>
+    <message>
+        <source>Promote to %1</source>
+        <translation>Nach %1 hochstufen</translation>
+    </message>
+    <message>
+        <source>Compare the selected version with %1 and approve or reject it</source>
+        <translation>Die gewählte Version mit %1 vergleichen und freigeben oder ablehnen</translation>
+    </message>
+    <message>
+        <source>Select a source and one of its models in the Models view first</source>
+        <translation>Wählen Sie zuerst in der Modellansicht eine Quelle und eines ihrer Modelle</translation>
+    </message>
+    <message>
+        <source>Select a model in the Models view first</source>
+        <translation>Wählen Sie zuerst in der Modellansicht ein Modell</translation>
+    </message>
+    <message>
+        <source>Select a version of %1 first</source>
+        <translation>Wählen Sie zuerst eine Version von %1</translation>
+    </message>
+    <message>
+        <source>Another registry action is running</source>
+        <translation>Eine andere Registeraktion läuft gerade</translation>
+    </message>
+    <message>
+        <source>Give v%1 the &apos;%2&apos; alias and ask a second person to review it</source>
+        <translation>v%1 den Alias &apos;%2&apos; geben und eine zweite Person um ein Review bitten</translation>
+    </message>
+    <message>
+        <source>Move v%1 to %2 and ask a second person to review it</source>
+        <translation>v%1 nach %2 verschieben und eine zweite Person um ein Review bitten</translation>
+    </message>
+    <message>
+        <source>v%1 is the %2 version</source>
+        <translation>v%1 ist die %2-Version</translation>
+    </message>
+    <message>
+        <source>v%1 is already in review (%2)</source>
+        <translation>v%1 ist bereits im Review (%2)</translation>
+    </message>
+    <message>
+        <source>End the A/B test of v%1</source>
+        <translation>Den A/B-Test von v%1 beenden</translation>
+    </message>
+    <message>
+        <source>Record the share of requests v%1 gets beside %2</source>
+        <translation>Den Anteil der Anfragen festhalten, den v%1 neben %2 erhält</translation>
+    </message>
+    <message>
+        <source>Only a version in review (%1) runs an A/B test</source>
+        <translation>Einen A/B-Test gibt es nur für eine Version im Review (%1)</translation>
+    </message>
+    <message>
+        <source>Compare v%1 with %2 and approve or reject it</source>
+        <translation>v%1 mit %2 vergleichen und freigeben oder ablehnen</translation>
+    </message>
+    <message>
+        <source>v%1 is not in review; Send to Review first</source>
+        <translation>v%1 ist nicht im Review; zuerst „Zum Review einreichen“ wählen</translation>
+    </message>
+    <message>
+        <source>Put v%1 into %2; v%3 is kept as rollback target</source>
+        <translation>v%1 in %2 bringen; v%3 bleibt als Rollback-Ziel erhalten</translation>
+    </message>
+    <message>
+        <source>Put v%1 into %2</source>
+        <translation>v%1 in %2 bringen</translation>
+    </message>
+    <message>
+        <source>v%1 is already the %2 version</source>
+        <translation>v%1 ist bereits die %2-Version</translation>
+    </message>
+    <message>
+        <source>%1 needs an approval by a second person first (Review…)</source>
+        <translation>%1 erfordert zuerst die Freigabe durch eine zweite Person (Review …)</translation>
+    </message>
+    <message>
+        <source>Put the last known-good version back as %1 now (on-call)</source>
+        <translation>Die zuletzt funktionierende Version sofort wieder als %1 einsetzen (Rufbereitschaft)</translation>
+    </message>
+    <message>
+        <source>%1 has no %2 version to roll back from</source>
+        <translation>%1 hat keine %2-Version, von der zurückgerollt werden könnte</translation>
+    </message>
+    <message>
+        <source>Not done</source>
+        <translation>Nicht erledigt</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
@@ -4509,6 +5005,239 @@ Schritt %2: %3</translation>
     <message>
         <source>The chart could not be written.</source>
         <translation>Das Diagramm konnte nicht geschrieben werden.</translation>
+    </message>
+</context>
+<context>
+    <name>md::PlanDialog</name>
+    <message>
+        <source>&amp;Register</source>
+        <translation>&amp;Registrieren</translation>
+    </message>
+    <message>
+        <source>&amp;Send to Review</source>
+        <translation>Zum &amp;Review einreichen</translation>
+    </message>
+    <message>
+        <source>&amp;Promote</source>
+        <translation>&amp;Hochstufen</translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>&amp;Anwenden</translation>
+    </message>
+    <message>
+        <source>&amp;Start A/B Test</source>
+        <translation>A/B-Test &amp;starten</translation>
+    </message>
+    <message>
+        <source>&amp;End A/B Test</source>
+        <translation>A/B-Test &amp;beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Approve</source>
+        <translation>&amp;Freigeben</translation>
+    </message>
+    <message>
+        <source>Re&amp;ject</source>
+        <translation>A&amp;blehnen</translation>
+    </message>
+    <message>
+        <source>Roll &amp;Back Now</source>
+        <translation>Jetzt &amp;zurückrollen</translation>
+    </message>
+    <message>
+        <source>Roll back %1</source>
+        <translation>%1 zurückrollen</translation>
+    </message>
+    <message>
+        <source>Change %1</source>
+        <translation>%1 ändern</translation>
+    </message>
+    <message>
+        <source>Now:</source>
+        <translation>Jetzt:</translation>
+    </message>
+    <message>
+        <source>The version to put back; the proposed one is preselected</source>
+        <translation>Die Version, die wieder eingesetzt wird; die vorgeschlagene ist vorausgewählt</translation>
+    </message>
+    <message>
+        <source>Roll back &amp;to:</source>
+        <translation>Zurückrollen &amp;auf:</translation>
+    </message>
+    <message>
+        <source>What went wrong, e.g. “p99 latency doubled since 14:05”</source>
+        <translation>Was schiefgelaufen ist, z. B. „p99-Latenz seit 14:05 verdoppelt“</translation>
+    </message>
+    <message>
+        <source>&amp;Reason (required):</source>
+        <translation>&amp;Begründung (erforderlich):</translation>
+    </message>
+    <message>
+        <source>The checks that passed and everything that will be written</source>
+        <translation>Die bestandenen Prüfungen und alles, was geschrieben wird</translation>
+    </message>
+    <message>
+        <source>Emergency rollback: no approval is needed, and the journal marks it as an emergency with your name and reason.</source>
+        <translation>Notfall-Rollback: Es ist keine Freigabe nötig; das Journal vermerkt ihn als Notfall mit Ihrem Namen und Ihrer Begründung.</translation>
+    </message>
+    <message>
+        <source>&amp;Confirm</source>
+        <translation>&amp;Bestätigen</translation>
+    </message>
+    <message>
+        <source>Write what the plan lists (Ctrl+Return)</source>
+        <translation>Schreiben, was der Plan aufführt (Strg+Eingabe)</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Report</source>
+        <translation>Bericht &amp;kopieren</translation>
+    </message>
+    <message>
+        <source>&amp;Save Report…</source>
+        <translation>Bericht &amp;speichern …</translation>
+    </message>
+    <message>
+        <source>Save the incident report</source>
+        <translation>Incident-Bericht speichern</translation>
+    </message>
+    <message>
+        <source>Markdown (*.md);;All files (*)</source>
+        <translation>Markdown (*.md);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Could not save to %1: %2</source>
+        <translation>Speichern nach %1 nicht möglich: %2</translation>
+    </message>
+    <message>
+        <source>Saved to %1</source>
+        <translation>Gespeichert unter %1</translation>
+    </message>
+    <message>
+        <source>(the reason you give)</source>
+        <translation>(die Begründung, die Sie angeben)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Keep the action in the queue until the source is back (Ctrl+Return)</source>
+        <translation>Die Aktion in der Warteschlange halten, bis die Quelle wieder erreichbar ist (Strg+Eingabe)</translation>
+    </message>
+    <message>
+        <source>Give the reason first; it goes into the journal and the incident report</source>
+        <translation>Geben Sie zuerst die Begründung an; sie kommt ins Journal und in den Incident-Bericht</translation>
+    </message>
+    <message>
+        <source>Finding the version to roll back to and checking it…</source>
+        <translation>Die Version zum Zurückrollen wird ermittelt und geprüft …</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Wird geprüft …</translation>
+    </message>
+    <message>
+        <source>✓ %1</source>
+        <translation>✓ %1</translation>
+    </message>
+    <message>
+        <source>→ %1</source>
+        <translation>→ %1</translation>
+    </message>
+    <message>
+        <source>v%1 holds %2</source>
+        <translation>v%1 belegt %2</translation>
+    </message>
+    <message>
+        <source>v%1</source>
+        <translation>v%1</translation>
+    </message>
+    <message>
+        <source>v%1 (proposed without history)</source>
+        <translation>v%1 (ohne Verlauf vorgeschlagen)</translation>
+    </message>
+    <message>
+        <source>v%1 (last known-good)</source>
+        <translation>v%1 (zuletzt funktionierend)</translation>
+    </message>
+    <message>
+        <source>write the reason above ↑</source>
+        <translation>Begründung oben eingeben ↑</translation>
+    </message>
+    <message>
+        <source>Rolling back…</source>
+        <translation>Wird zurückgerollt …</translation>
+    </message>
+    <message>
+        <source>Writing…</source>
+        <translation>Wird geschrieben …</translation>
+    </message>
+    <message>
+        <source>Queued: %1 cannot be reached</source>
+        <translation>Eingereiht: %1 ist nicht erreichbar</translation>
+    </message>
+    <message>
+        <source>The action waits in the queue and is applied when you choose “Apply Queued”, after its preconditions are checked again.</source>
+        <translation>Die Aktion wartet in der Warteschlange und wird angewendet, wenn Sie „Ausstehende anwenden“ wählen, nachdem ihre Vorbedingungen erneut geprüft wurden.</translation>
+    </message>
+    <message>
+        <source>Done: %1</source>
+        <translation>Erledigt: %1</translation>
+    </message>
+    <message>
+        <source>Journal entry %1, by %2.</source>
+        <translation>Journaleintrag %1, von %2.</translation>
+    </message>
+    <message>
+        <source>Reload hook succeeded in %1 ms.</source>
+        <translation>Reload-Hook in %1 ms erfolgreich ausgeführt.</translation>
+    </message>
+    <message>
+        <source>Reload hook timed out: %1</source>
+        <translation>Zeitüberschreitung beim Reload-Hook: %1</translation>
+    </message>
+    <message>
+        <source>Reload hook failed (%1): %2</source>
+        <translation>Reload-Hook fehlgeschlagen (%1): %2</translation>
+    </message>
+    <message>
+        <source>Incident report draft (Copy Report, Save Report…):</source>
+        <translation>Entwurf des Incident-Berichts (Bericht kopieren, Bericht speichern …):</translation>
+    </message>
+    <message>
+        <source>The source cannot be reached</source>
+        <translation>Die Quelle ist nicht erreichbar</translation>
+    </message>
+    <message>
+        <source>%1
+Queue puts the action in the queue: it is applied when the source is back, after what you saw is checked again.</source>
+        <translation>%1
+„Einreihen“ stellt die Aktion in die Warteschlange: Sie wird angewendet, sobald die Quelle wieder erreichbar ist, nachdem erneut geprüft wurde, was Sie gesehen haben.</translation>
+    </message>
+    <message>
+        <source>&amp;Queue</source>
+        <translation>&amp;Einreihen</translation>
+    </message>
+    <message>
+        <source>Refused by policy</source>
+        <translation>Von Richtlinie abgelehnt</translation>
+    </message>
+    <message>
+        <source>Changed meanwhile</source>
+        <translation>Zwischenzeitlich geändert</translation>
+    </message>
+    <message>
+        <source>Not done</source>
+        <translation>Nicht erledigt</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
@@ -4637,60 +5366,241 @@ Schritt %2: %3</translation>
         <source>Write a note first</source>
         <translation>Schreiben Sie zuerst eine Notiz</translation>
     </message>
-</context>
-<context>
-    <name>md::RollbackDialog</name>
     <message>
-        <source>Roll back %1</source>
-        <translation>%1 zurückrollen</translation>
+        <source>On %1</source>
+        <translation>Auf %1</translation>
     </message>
     <message>
-        <source>In Production now:</source>
-        <translation>Jetzt in Production:</translation>
+        <source>On %1, context %2</source>
+        <translation>Auf %1, context %2</translation>
+    </message>
+    <message>
+        <source>Latest values of the runs (datasets not recorded)</source>
+        <translation>Letzte Werte der Läufe (Datensätze nicht erfasst)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>md::ReviewsModel</name>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <source>%1 d</source>
+        <translation>%1 d</translation>
+    </message>
+    <message>
+        <source>just now</source>
+        <translation>gerade eben</translation>
+    </message>
+    <message>
+        <source>%1 ago</source>
+        <translation>vor %1</translation>
+    </message>
+    <message>
+        <source>unknown — moved by another tool</source>
+        <translation>unbekannt — von einem anderen Werkzeug verschoben</translation>
     </message>
     <message>
         <source>v%1</source>
         <translation>v%1</translation>
     </message>
     <message>
-        <source>v%1 (last known-good)</source>
-        <translation>v%1 (zuletzt funktionierend)</translation>
+        <source>not recorded</source>
+        <translation>nicht erfasst</translation>
     </message>
     <message>
-        <source>Roll back to:</source>
-        <translation>Zurückrollen auf:</translation>
+        <source>not known</source>
+        <translation>unbekannt</translation>
     </message>
     <message>
-        <source>✓ %1</source>
-        <translation>✓ %1</translation>
+        <source>in the last %1</source>
+        <translation>in den letzten %1</translation>
     </message>
     <message>
-        <source>→ %1</source>
-        <translation>→ %1</translation>
+        <source>%1 to %2 ago</source>
+        <comment>between two ages, the older last</comment>
+        <translation>vor %1 bis %2</translation>
     </message>
     <message>
-        <source>The pre-flight checks that passed and what will be written (for the proposed version)</source>
-        <translation>Die bestandenen Vorabprüfungen und was geschrieben wird (für die vorgeschlagene Version)</translation>
+        <source>before the first sync</source>
+        <translation>vor der ersten Synchronisierung</translation>
     </message>
     <message>
-        <source>Emergency rollback: no approval is needed, and the journal marks it as an emergency with your name and reason.</source>
-        <translation>Notfall-Rollback: Es ist keine Freigabe nötig; das Journal vermerkt ihn als Notfall mit Ihrem Namen und Ihrer Begründung.</translation>
+        <source>over %1 ago</source>
+        <comment>before the first sync</comment>
+        <translation>vor über %1</translation>
     </message>
     <message>
-        <source>Reason (required):</source>
-        <translation>Begründung (erforderlich):</translation>
+        <source>—</source>
+        <translation>—</translation>
     </message>
     <message>
-        <source>What went wrong, e.g. “p99 latency doubled since 14:05”</source>
-        <translation>Was schiefgelaufen ist, z. B. „p99-Latenz seit 14:05 verdoppelt“</translation>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
     </message>
     <message>
-        <source>Roll &amp;back now</source>
-        <translation>Jetzt &amp;zurückrollen</translation>
+        <source>%1 v%2: %3</source>
+        <translation>%1 v%2: %3</translation>
     </message>
     <message>
-        <source>write the reason below ↓</source>
-        <translation>Begründung unten eingeben ↓</translation>
+        <source>%1 asked for this review (tag modeldesk.review.requested_by)</source>
+        <translation>%1 hat dieses Review angefordert (Tag modeldesk.review.requested_by)</translation>
+    </message>
+    <message>
+        <source>No ModelDesk asked for this review: another tool moved v%1 to %2</source>
+        <translation>Kein ModelDesk hat dieses Review angefordert: ein anderes Werkzeug hat v%1 ins Review gebracht (%2)</translation>
+    </message>
+    <message>
+        <source>the candidate alias</source>
+        <translation>Kandidaten-Alias</translation>
+    </message>
+    <message>
+        <source>Asked on %1</source>
+        <translation>Angefordert am %1</translation>
+    </message>
+    <message>
+        <source>The request does not say when it was made</source>
+        <translation>Die Anforderung nennt keinen Zeitpunkt</translation>
+    </message>
+    <message>
+        <source>Moved between %1 and %2: a sync saw the change, the sync before it had not</source>
+        <translation>Verschoben zwischen %1 und %2: eine Synchronisierung hat die Änderung bemerkt, die davor noch nicht</translation>
+    </message>
+    <message>
+        <source>Moved before the first sync of this source (%2), after the version was registered (%1)</source>
+        <translation>Verschoben vor der ersten Synchronisierung dieser Quelle (%2), nach der Registrierung der Version (%1)</translation>
+    </message>
+    <message>
+        <source>Moved before the first sync of this source (%1)</source>
+        <translation>Verschoben vor der ersten Synchronisierung dieser Quelle (%1)</translation>
+    </message>
+    <message>
+        <source>No key metric: the runs logged no metric with a known direction</source>
+        <translation>Keine Leitmetrik: Die Läufe haben keine Metrik mit bekannter Richtung protokolliert</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>%1 of v%2: %3; the model has no Production version to compare with</source>
+        <translation>%1 von v%2: %3; das Modell hat keine Production-Version zum Vergleichen</translation>
+    </message>
+    <message>
+        <source>%1: v%2 %3, Production v%4 %5</source>
+        <translation>%1: v%2 %3, Production v%4 %5</translation>
+    </message>
+    <message>
+        <source>better than Production</source>
+        <translation>besser als Production</translation>
+    </message>
+    <message>
+        <source>worse than Production</source>
+        <translation>schlechter als Production</translation>
+    </message>
+    <message>
+        <source>An A/B test gives v%1 %2 % of requests</source>
+        <translation>Ein A/B-Test gibt v%1 %2 % der Anfragen</translation>
+    </message>
+    <message>
+        <source>No A/B test is running</source>
+        <translation>Es läuft kein A/B-Test</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Requester</source>
+        <translation>Angefordert von</translation>
+    </message>
+    <message>
+        <source>Requested</source>
+        <translation>Angefordert</translation>
+    </message>
+    <message>
+        <source>Key Metric Δ</source>
+        <translation>Leitmetrik Δ</translation>
+    </message>
+    <message>
+        <source>A/B Share</source>
+        <translation>A/B-Anteil</translation>
+    </message>
+    <message>
+        <source>How long ago the review was asked for (for another tool&apos;s move: when a sync saw it)</source>
+        <translation>Wie lange die Anforderung des Reviews zurückliegt (bei einer Verschiebung durch ein anderes Werkzeug: wann eine Synchronisierung sie bemerkt hat)</translation>
+    </message>
+    <message>
+        <source>The key metric of the version minus that of the model&apos;s Production version (stage Production or the production alias). The key metric: the model&apos;s modeldesk.key_metric tag, else val_r2_score, else the first metric with a known direction</source>
+        <translation>Die Leitmetrik der Version minus die der Production-Version des Modells (Stufe Production oder der Production-Alias). Die Leitmetrik: das Tag modeldesk.key_metric des Modells, sonst val_r2_score, sonst die erste Metrik mit bekannter Richtung</translation>
+    </message>
+    <message>
+        <source>The version&apos;s share of requests while its A/B test runs</source>
+        <translation>Der Anteil der Anfragen für die Version, solange ihr A/B-Test läuft</translation>
+    </message>
+</context>
+<context>
+    <name>md::ReviewsPage</name>
+    <message>
+        <source>Reviews (%1)</source>
+        <translation>Reviews (%1)</translation>
+    </message>
+    <message>
+        <source>Reviews</source>
+        <translation>Reviews</translation>
+    </message>
+    <message>
+        <source>%1 v%2</source>
+        <translation>%1 v%2</translation>
+    </message>
+    <message>
+        <source>1 new review request: %1</source>
+        <translation>1 neue Review-Anforderung: %1</translation>
+    </message>
+    <message>
+        <source>%1 new review requests: %2</source>
+        <translation>%1 neue Review-Anforderungen: %2</translation>
+    </message>
+    <message>
+        <source>The inbox could not be read: %1</source>
+        <translation>Der Posteingang konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Versions waiting for a review decision, in every source and model. Enter opens the review.</source>
+        <translation>Versionen, die auf eine Review-Entscheidung warten, in allen Quellen und Modellen. Eingabe öffnet das Review.</translation>
+    </message>
+    <message>
+        <source>Open Review</source>
+        <translation>Review öffnen</translation>
+    </message>
+    <message>
+        <source>Open the review of the selected version in the Models tab (Enter)</source>
+        <translation>Das Review der gewählten Version im Reiter „Modelle“ öffnen (Eingabe)</translation>
+    </message>
+    <message>
+        <source>Nothing waits for your review.</source>
+        <translation>Nichts wartet auf Ihr Review.</translation>
+    </message>
+    <message>
+        <source>Reading the inbox…</source>
+        <translation>Posteingang wird gelesen …</translation>
     </message>
 </context>
 <context>
@@ -5070,6 +5980,10 @@ Schritt %3, protokolliert %4</translation>
         <extracomment>QDateTime format of a timeline axis label (date and time)</extracomment>
         <translation>d. MMM, HH:mm:ss</translation>
     </message>
+    <message>
+        <source>@%1 (Production)</source>
+        <translation>@%1 (Production)</translation>
+    </message>
 </context>
 <context>
     <name>md::VersionDetailsWidget</name>
@@ -5167,18 +6081,6 @@ Schritt %3, protokolliert %4</translation>
 <context>
     <name>md::VersionsModel</name>
     <message>
-        <source>Approved</source>
-        <translation>Freigegeben</translation>
-    </message>
-    <message>
-        <source>Rejected</source>
-        <translation>Abgelehnt</translation>
-    </message>
-    <message>
-        <source>%1 by %2 on %3</source>
-        <translation>%1 von %2 am %3</translation>
-    </message>
-    <message>
         <source>v%1</source>
         <translation>v%1</translation>
     </message>
@@ -5207,10 +6109,6 @@ Schritt %3, protokolliert %4</translation>
     <message>
         <source>%1 of the source run</source>
         <translation>%1 des Quelllaufs</translation>
-    </message>
-    <message>
-        <source>Not approved or rejected in ModelDesk</source>
-        <translation>In ModelDesk weder freigegeben noch abgelehnt</translation>
     </message>
     <message>
         <source>Version</source>
@@ -5253,12 +6151,36 @@ Schritt %3, protokolliert %4</translation>
         <translation>Tags</translation>
     </message>
     <message>
-        <source>Approval</source>
-        <translation>Freigabe</translation>
-    </message>
-    <message>
         <source>The key metric: the model&apos;s modeldesk.key_metric tag, else val_r2_score, else the first metric with a known direction</source>
         <translation>Die Leitmetrik: das Tag modeldesk.key_metric des Modells, sonst val_r2_score, sonst die erste Metrik mit bekannter Richtung</translation>
+    </message>
+    <message>
+        <source>%1 (digest %2)</source>
+        <translation>%1 (digest %2)</translation>
+    </message>
+    <message>
+        <source>unnamed dataset</source>
+        <translation>unbenannter Datensatz</translation>
+    </message>
+    <message>
+        <source>No %1 measured on %2 for this version: it is compared on that dataset only</source>
+        <translation>Kein Wert von %1 auf %2 für diese Version gemessen: verglichen wird nur auf diesem Datensatz</translation>
+    </message>
+    <message>
+        <source>%1 of the version&apos;s logged model on %2</source>
+        <translation>%1 des geloggten Modells der Version auf %2</translation>
+    </message>
+    <message>
+        <source>No review asked for or decided</source>
+        <translation>Kein Review angefordert oder entschieden</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Review</translation>
+    </message>
+    <message>
+        <source>Every version&apos;s value on %1, the dataset most of them were measured on</source>
+        <translation>Der Wert jeder Version auf %1, dem Datensatz, auf dem die meisten gemessen wurden</translation>
     </message>
 </context>
 </TS>
