@@ -413,8 +413,10 @@ const QString &multiRowInsert(RunTable table, qsizetype rows)
 
 } // namespace
 
-Status Cache::writeRun(qint64 sourceId, const Run &run)
+Status Cache::writeRun(qint64 sourceId, const Run &run, bool *changed)
 {
+    if (changed)
+        *changed = false;
     // A run is written whole or not at all. An update of a cached run, or a write outside a
     // batch, goes in a savepoint. A new run inside a batch does not: in WAL mode SQLite copies
     // every page a savepoint first touches into its sub-journal, a fifth of an import's time;
@@ -492,6 +494,8 @@ Status Cache::writeRun(qint64 sourceId, const Run &run)
         if (unchanged)
             return {};
     }
+    if (changed)
+        *changed = true;
     Savepoint tx(*this, existing.has_value() || !m_inBatch);
     if (!tx.begin())
         return tx.begin();

@@ -152,7 +152,9 @@ public:
     Status writeExperiment(qint64 sourceId, const Experiment &e);
     /// Inserts or replaces the run with its params, tags, inputs, latest metrics and (when
     /// run.hasHistory) its full history. The experiment must have been written before.
-    Status writeRun(qint64 sourceId, const Run &run);
+    /// `changed` (when given) tells whether the cache held the run otherwise (false: the run was
+    /// already there as delivered, and nothing was written).
+    Status writeRun(qint64 sourceId, const Run &run, bool *changed = nullptr);
     /// Inserts or replaces the model and its versions; appends what changed compared with the
     /// cached state to `changes` (not for a model seen for the first time, except "registered").
     Status writeRegisteredModel(qint64 sourceId, const RegisteredModel &m, QList<RegistryChange> *changes);

@@ -25,6 +25,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QTextStream>
+#include <QThread>
 #include <QUrl>
 
 #include <nlohmann/json.hpp>
@@ -76,10 +77,12 @@ const char *kUsage = QT_TRANSLATE_NOOP("Cli",
     "Usage: modeldesk-cli [--cache PATH] [--journal PATH] [--format table|csv|json] [--quiet] COMMAND [ARGS]\n"
     "\n"
     "Commands:\n"
-    "  sync SOURCE-URI [--full] [--histories]\n"
+    "  sync SOURCE-URI [--full] [--histories] [--watch SECONDS]\n"
     "                             import a source into the cache (http(s)://, file://, sqlite://, folder://\n"
     "                             or a path); a server is read incrementally unless --full is given,\n"
-    "                             --histories fetches every full metric history now\n"
+    "                             --histories fetches every full metric history now; --watch syncs again\n"
+    "                             every SECONDS (with the histories of running runs), one line per round,\n"
+    "                             until Ctrl+C or SIGTERM (exit 0, the cache consistent)\n"
     "  sources                    the sources in the cache\n"
     "  stats                      what the cache holds of each source: runs, metric points, params, tags …\n"
     "  experiments [--deleted]    experiments with run counts\n"
@@ -271,6 +274,84 @@ struct Context {
 
 // ------------------------------------------------------------------------------------------ commands
 
+/// `sync URI --watch SECONDS`: an incremental sync, then another every SECONDS (counted from the
+/// end of the previous one) until SIGINT or SIGTERM. Each round prints one line saying what
+/// changed. A signal during a round cancels it: the importer keeps the whole units it wrote
+/// (each its own savepoint, the open batch committed) and nothing of the unit in progress, so
+/// the cache is consistent and the next sync resumes from it. Exits 0 when interrupted; a round
+/// that fails is reported on stderr and the next one tries again, except for the first round,
+/// whose failure (a bad URI, no server) ends the command as a plain sync would.
+int watchSync(Context &c, const QString &uri, ImportOptions options)
+{
+    bool ok = false;
+    const double seconds = c.o.values.value(QStringLiteral("--watch")).toDouble(&ok);
+    if (!ok || !(seconds >= 0.1) || seconds > 86400)
+        return usageError(Tr::tr("--watch needs a number of seconds between 0.1 and 86400"));
+    options.liveHistories = true;
+    if (Status st = c.cache.open(c.o.cachePath); !st)
+        return fail(st.error());
+    auto points = [&c](qint64 sourceId) -> qint64 {
+        auto counts = c.cache.counts(sourceId);
+        return counts ? counts->metricPoints : 0;
+    };
+    std::optional<qint64> sourceId;
+    if (auto known = c.cache.sourceByUri(uri); known && *known)
+        sourceId = (*known)->id;
+    for (int round = 1; !g_cancel.load(); ++round) {
+        const qint64 pointsBefore = sourceId ? points(*sourceId) : 0;
+        auto report = Importer::importUri(uri, c.o.cachePath, c.o.journalPath, g_cancel, {}, options);
+        // Only the first round is full when asked: the later ones read what changed.
+        options.full = false;
+        options.histories = false;
+        if (!report) {
+            if (report.error().category == ErrorCategory::Cancelled)
+                break;
+            if (round == 1)
+                return fail(report.error());
+            printErr(Tr::tr("modeldesk-cli: error: %1").arg(report.error().toString()) + QLatin1Char('\n'));
+        } else {
+            sourceId = report->sourceId;
+            const qint64 added = points(report->sourceId) - pointsBefore;
+            for (const auto &p : std::as_const(report->problems))
+                printErr((p.warning ? QStringLiteral("modeldesk-cli: warning: ") : QStringLiteral("modeldesk-cli: skipped: "))
+                         + p.error.toString() + QLatin1Char('\n'));
+            const QString when = QDateTime::currentDateTime().toString(QStringLiteral("HH:mm:ss"));
+            if (c.o.format == Format::Json) {
+                json ended = json::array();
+                for (const QString &id : std::as_const(report->endedRunIds))
+                    ended.push_back(s(id));
+                json running = json::array();
+                for (const QString &id : std::as_const(report->runningRunIds))
+                    running.push_back(s(id));
+                printOut(QString::fromStdString(json{{"round", round}, {"time", s(when)}, {"source", s(report->uri)},
+                                                     {"runs_changed", report->runsChanged}, {"running", running},
+                                                     {"ended", ended}, {"metric_points_added", added},
+                                                     {"registry_changes", report->changes.size()}}
+                                                    .dump())
+                         + QLatin1Char('\n'));
+            } else if (!c.o.quiet || c.o.format == Format::Csv) {
+                QString line = Tr::tr("%1 round %2: %3 runs changed, %4 running, %5 ended, %6 metric points added")
+                                   .arg(when)
+                                   .arg(round)
+                                   .arg(report->runsChanged)
+                                   .arg(report->runningRunIds.size())
+                                   .arg(report->endedRunIds.size())
+                                   .arg(added);
+                if (!report->changes.isEmpty())
+                    line += Tr::tr(", %1 registry changes").arg(report->changes.size());
+                printOut(line + QLatin1Char('\n'));
+            }
+        }
+        std::fflush(stdout);
+        QElapsedTimer wait;
+        wait.start();
+        while (!g_cancel.load() && wait.elapsed() < qint64(seconds * 1000))
+            QThread::msleep(50);
+    }
+    std::fflush(stdout);
+    return 0;
+}
+
 int cmdSync(Context &c)
 {
     QString uri = c.o.positional.value(0);
@@ -294,6 +375,8 @@ int cmdSync(Context &c)
     ImportOptions options;
     options.full = c.o.flags.contains(QStringLiteral("--full"));
     options.histories = c.o.flags.contains(QStringLiteral("--histories"));
+    if (c.o.values.contains(QStringLiteral("--watch")))
+        return watchSync(c, uri, options);
     auto report = Importer::importUri(uri, c.o.cachePath, c.o.journalPath, g_cancel, progress, options);
     if (showProgress && tty)
         printErr(QStringLiteral("\n"));
@@ -1490,7 +1573,7 @@ struct CommandSpec {
 const QList<CommandSpec> &commands()
 {
     static const QList<CommandSpec> list = {
-        {"sync", cmdSync, {}, {QStringLiteral("--histories"), QStringLiteral("--full")}, false},
+        {"sync", cmdSync, {QStringLiteral("--watch")}, {QStringLiteral("--histories"), QStringLiteral("--full")}, false},
         {"sources", cmdSources, {}, {}, true},
         {"stats", cmdStats, {}, {}, true},
         {"experiments", cmdExperiments, {}, {QStringLiteral("--deleted")}, true},

@@ -45,9 +45,13 @@ public:
     {
         if (Status s = batch(); !s)
             return s;
-        if (Status s = m_cache.writeRun(m_sourceId, r); !s)
+        bool changed = false;
+        if (Status s = m_cache.writeRun(m_sourceId, r, &changed); !s)
             return s;
         m_runIds.insert(r.runId);
+        m_statuses.insert(r.runId, r.status);
+        if (changed)
+            ++m_report.runsChanged;
         if (m_wantHistories && !r.hasHistory && !r.latestMetrics.isEmpty())
             m_needHistories.insert(r.runId);
         ++m_report.runs;
@@ -107,6 +111,8 @@ public:
     bool m_wantHistories = false;
     /// Runs delivered without their histories, to be fetched after the read (`sync --histories`).
     QSet<QString> m_needHistories;
+    /// The status of every delivered run (for the running and ended runs of the report).
+    QHash<QString, QString> m_statuses;
 
 private:
     Cache &m_cache;
@@ -191,13 +197,17 @@ Result<ImportReport> Importer::import(Source &source, const std::atomic_bool &ca
     // Histories are fetched after the read, one series at a time, so that they never pile up in
     // memory; local stores deliver them with their runs anyway.
     state.histories = false;
-    if (!options.full) {
+    // The runs' states are read for a full sync too: the report names the runs that ended.
+    {
         auto runs = m_cache.runStates(*sourceId);
         if (!runs)
             return runs.error();
         for (auto it = runs->cbegin(); it != runs->cend(); ++it)
             state.runs.insert(it.key(), {it->status, it->lifecycleStage});
     }
+    const QHash<QString, QPair<QString, QString>> runsBefore = state.runs;
+    if (options.full)
+        state.runs.clear();
     // The next incremental sync starts from when this one started: runs that begin while we read
     // must not fall between two syncs.
     const qint64 started = QDateTime::currentMSecsSinceEpoch();
@@ -211,9 +221,35 @@ Result<ImportReport> Importer::import(Source &source, const std::atomic_bool &ca
     // Whole units read so far are kept even when the read failed: the next sync resumes from them.
     if (Status committed = m_cache.commitBatch(); !committed && st)
         st = committed;
+    // What is running now: the delivered runs as delivered, the others as the cache had them.
+    const auto running = [](const QString &status) { return status == QLatin1String("RUNNING"); };
+    QSet<QString> live;
+    for (auto it = runsBefore.cbegin(); it != runsBefore.cend(); ++it) {
+        const auto now = sink.m_statuses.constFind(it.key());
+        const bool wasRunning = running(it->first);
+        // A complete read that did not deliver a run: it is gone, and no longer running.
+        const bool delivered = now != sink.m_statuses.cend();
+        const bool isRunning = delivered ? running(*now) : wasRunning && report.incremental;
+        if (isRunning)
+            report.runningRunIds.append(it.key());
+        else if (wasRunning)
+            report.endedRunIds.append(it.key());
+        if (wasRunning || isRunning)
+            live.insert(it.key());
+    }
+    for (auto it = sink.m_statuses.cbegin(); it != sink.m_statuses.cend(); ++it) {
+        if (!runsBefore.contains(it.key()) && running(*it)) {
+            report.runningRunIds.append(it.key());
+            live.insert(it.key());
+        }
+    }
+    report.runningRunIds.sort();
+    report.endedRunIds.sort();
     // Series written before a failure are kept (each whole); the next sync fetches only the rest.
     if (st && options.histories)
         st = storeHistories(m_cache, source, *sourceId, sink.m_needHistories, cancel, m_progress);
+    else if (st && options.liveHistories && source.kind() == SourceKind::TrackingServer)
+        st = storeHistories(m_cache, source, *sourceId, live, cancel, m_progress);
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     if (st) {
         // Only a complete read may say what the source no longer has.

@@ -23,6 +23,11 @@ struct ImportOptions {
     /// the runs, one series at a time, each written to the cache as it arrives and then dropped,
     /// skipping series the cache already holds.
     bool histories = false;
+    /// Live updates: after the read, fetch the full histories of the runs that are RUNNING, or
+    /// were RUNNING before this sync, and that the cache lacks (a remote source's cached history
+    /// is dropped when its metric moves on), so that open charts of running runs can grow. Local
+    /// stores deliver histories with their runs anyway.
+    bool liveHistories = false;
 };
 
 struct ImportReport {
@@ -34,6 +39,11 @@ struct ImportReport {
     qint64 loggedModels = 0;  ///< MLflow 3
     qint64 versions = 0;
     bool incremental = false;          ///< the source delivered only what changed
+    qint64 runsChanged = 0;            ///< delivered runs the cache held otherwise (or not at all)
+    /// The source's runs that are RUNNING after this sync (as far as the cache knows), sorted.
+    QStringList runningRunIds;
+    /// Runs that were RUNNING before this sync and no longer are (finished, failed, killed).
+    QStringList endedRunIds;
     QList<ReadProblem> problems;       ///< items skipped; the rest was imported
     QList<RegistryChange> changes;     ///< registry changes since the last sync (journalled)
 };

@@ -144,6 +144,7 @@ import threading
 import time
 import urllib.parse
 import urllib.request
+import uuid
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 # --------------------------------------------------------------------------------------------
@@ -1088,6 +1089,71 @@ class Store:
             statements.append(("UPDATE runs SET name = ? WHERE run_uuid = ?", (value, run_id)))
         self.write(statements)
 
+    # ---- tracking writes (a run that logs while it runs: live-update tests) ------------------
+
+    def create_run(self, experiment_id, user_id, run_name, start_time, tags):
+        """runs/create as MLflow 2's SQL store: a RUNNING run in an active experiment."""
+        exp = self.q1("SELECT artifact_location, lifecycle_stage FROM experiments WHERE experiment_id = ?",
+                      (experiment_id,))
+        if exp is None:
+            raise not_found(f"No Experiment with id={experiment_id} exists")
+        if exp[1] != "active":
+            raise invalid(f"The experiment {experiment_id} must be in the 'active' state. "
+                          f"Current state is {exp[1]}.")
+        run_id = uuid.uuid4().hex
+        tags = {t["key"]: t.get("value", "") for t in tags}
+        name = run_name or tags.get("mlflow.runName") or f"run-{run_id[:8]}"
+        tags["mlflow.runName"] = name
+        if user_id:
+            tags.setdefault("mlflow.user", user_id)
+        statements = [(
+            "INSERT INTO runs (run_uuid, name, source_type, source_name, entry_point_name, user_id, "
+            "status, start_time, end_time, source_version, lifecycle_stage, artifact_uri, "
+            "experiment_id, deleted_time) VALUES (?, ?, 'UNKNOWN', '', '', ?, 'RUNNING', ?, NULL, "
+            "'', 'active', ?, ?, NULL)",
+            (run_id, name, user_id or "", start_time, f"{exp[0]}/{run_id}/artifacts", experiment_id))]
+        statements += [("INSERT INTO tags (key, value, run_uuid) VALUES (?, ?, ?)", (k, v, run_id))
+                       for k, v in tags.items()]
+        self.write(statements)
+        return self.get_run(run_id)
+
+    def log_metric(self, run_id, key, value, timestamp, step):
+        """runs/log-metric: appends a point; latest_metrics keeps the greatest (step, timestamp,
+        value), as MLflow's SQL store does."""
+        self._require_active_run(run_id)
+        is_nan = 1 if math.isnan(value) else 0
+        stored = 0.0 if is_nan else value
+        statements = [("INSERT OR IGNORE INTO metrics (key, value, timestamp, run_uuid, step, is_nan) "
+                       "VALUES (?, ?, ?, ?, ?, ?)", (key, stored, timestamp, run_id, step, is_nan))]
+        latest = self.q1("SELECT step, timestamp, value FROM latest_metrics WHERE run_uuid = ? AND key = ?",
+                         (run_id, key))
+        if latest is None or (step, timestamp, stored) > (latest[0], latest[1] or 0, latest[2]):
+            statements.append((
+                "INSERT INTO latest_metrics (key, value, timestamp, step, is_nan, run_uuid) VALUES (?, ?, ?, ?, ?, ?) "
+                "ON CONFLICT(key, run_uuid) DO UPDATE SET value = excluded.value, "
+                "timestamp = excluded.timestamp, step = excluded.step, is_nan = excluded.is_nan",
+                (key, stored, timestamp, step, is_nan, run_id)))
+        self.write(statements)
+
+    def update_run(self, run_id, status, end_time, run_name):
+        """runs/update: status, end time and name; answers the run's info."""
+        self._require_active_run(run_id)
+        statements = []
+        if status:
+            if status not in ("SCHEDULED", "FAILED", "FINISHED", "RUNNING", "KILLED"):
+                raise invalid(f"Invalid value {status} for parameter 'status' supplied.")
+            statements.append(("UPDATE runs SET status = ? WHERE run_uuid = ?", (status, run_id)))
+        if end_time is not None:
+            statements.append(("UPDATE runs SET end_time = ? WHERE run_uuid = ?", (end_time, run_id)))
+        if run_name:
+            statements.append(("UPDATE runs SET name = ? WHERE run_uuid = ?", (run_name, run_id)))
+            statements.append((
+                "INSERT INTO tags (key, value, run_uuid) VALUES ('mlflow.runName', ?, ?) "
+                "ON CONFLICT(key, run_uuid) DO UPDATE SET value = excluded.value", (run_name, run_id)))
+        if statements:
+            self.write(statements)
+        return {"run_info": self.get_run(run_id)["info"]}
+
     def delete_tag(self, run_id, key):
         self._require_active_run(run_id)
         if self.q1("SELECT 1 FROM tags WHERE run_uuid = ? AND key = ?", (run_id, key)) is None:
@@ -1978,6 +2044,9 @@ class Api:
             "runs/search": {"POST": self.search_runs},
             "runs/get": {"GET": lambda r: {"run": s.get_run(self._run_id(r))}},
             "runs/set-tag": {"POST": self.set_tag},
+            "runs/create": {"POST": self.create_run},
+            "runs/log-metric": {"POST": self.log_metric},
+            "runs/update": {"POST": self.update_run},
             "runs/delete-tag": {"POST": self.delete_tag},
             "metrics/get-history": {"GET": self.get_history},
             "artifacts/list": {"GET": self.list_artifacts},
@@ -2065,6 +2134,36 @@ class Api:
         key = param_str(r, "key", required=True)
         self.store.set_tag(run_id, key, param_str(r, "value") or "")
         return {}
+
+    def create_run(self, r):
+        tags = r.get("tags") or []
+        if not isinstance(tags, list):
+            raise _bad_value("tags", tags)
+        start = r.get("start_time")
+        return {"run": self.store.create_run(
+            param_str(r, "experiment_id") or "0", param_str(r, "user_id"), param_str(r, "run_name"),
+            int(start) if _is_intlike(start) else int(time.time() * 1000), tags)}
+
+    def log_metric(self, r):
+        run_id = self._run_id(r)
+        key = param_str(r, "key", required=True)
+        if "value" not in r:
+            raise missing("value")
+        value = r["value"]
+        try:
+            value = float(value)
+        except (TypeError, ValueError):
+            raise _bad_value("value", value)
+        if not _is_intlike(r.get("timestamp")):
+            raise missing("timestamp")
+        step = r.get("step", 0)
+        self.store.log_metric(run_id, key, value, int(r["timestamp"]), int(step) if _is_intlike(step) else 0)
+        return {}
+
+    def update_run(self, r):
+        end = r.get("end_time")
+        return self.store.update_run(self._run_id(r), param_str(r, "status"),
+                                     int(end) if _is_intlike(end) else None, param_str(r, "run_name"))
 
     def delete_tag(self, r):
         self.store.delete_tag(param_str(r, "run_id", required=True),
