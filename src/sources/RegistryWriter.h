@@ -45,6 +45,10 @@ public:
     /// current version is Production, the others Archived, plus Staging kept beside it) but
     /// no aliases.
     virtual bool supportsAliases() const { return true; }
+    /// True when the registry is a folder of model files (a model folder): each version is a file
+    /// with its checksum in its tags, Production is the file that is served, and a new version
+    /// must beat the current one's score. MLflow's registries only point at artifacts.
+    virtual bool holdsModelFiles() const { return false; }
 
     /// The model as the source holds it right now (not from any cache): versions sorted, with
     /// tags and aliases, exactly as the matching Source would deliver it in a sync.

@@ -76,6 +76,7 @@ public:
     /// ModelFolderSource::open()'s checks, plus Permission naming the folder when it is not writable.
     Status open() override;
     bool supportsAliases() const override { return false; }
+    bool holdsModelFiles() const override { return true; }
 
     /// What ModelFolderSource delivers for the folder. NotFound (naming the folder) when `name` is
     /// not the folder's model name (ModelFolderSource::modelNameFor).
