@@ -34,8 +34,10 @@ const Entry kEntries[] = {
     {Key::ParallelAxes, u"charts/parallelAxes"_s, QMetaType::QStringList, QStringList()},
     {Key::ParallelUpIsBetter, u"charts/parallelUpIsBetter"_s, QMetaType::Bool, true},
     {Key::ParallelColour, u"charts/parallelColour"_s, QMetaType::QString, u"lastAxis"_s},
+    {Key::LivePaused, u"live/paused"_s, QMetaType::Bool, false},
+    {Key::LiveServerIntervalSeconds, u"live/serverIntervalSeconds"_s, QMetaType::Int, 15},
 };
-static_assert(std::size(kEntries) == std::size_t(Key::ParallelColour) + 1, "one row per Settings::Key");
+static_assert(std::size(kEntries) == std::size_t(Key::LiveServerIntervalSeconds) + 1, "one row per Settings::Key");
 
 // Beside the keys, in QSettings' [General] group; no earlier build wrote it.
 const QString kVersionName = u"settingsVersion"_s;

@@ -42,6 +42,10 @@ public:
         ParallelAxes,
         ParallelUpIsBetter,  ///< parallel coordinates: flip axes so that up is better (bool; true)
         ParallelColour,      ///< parallel coordinates: colour lines by "run" or "lastAxis" (QString; "lastAxis")
+        /// View › Pause Live Updates: no background syncs of sources with running runs (bool; false)
+        LivePaused,
+        /// Seconds between the live syncs of a tracking server with running runs (int; 15)
+        LiveServerIntervalSeconds,
     };
 
     /// The settings format this build writes; migrate() brings older settings up to it.

@@ -442,6 +442,30 @@ QString ChartsPage::runLabel(int index) const
     return m_runs.label(index);
 }
 
+void ChartsPage::updateLive(const QStringList &runIds)
+{
+    QStringList shown;
+    for (const QString &id : runIds)
+        if (m_runs.indexOf(id) >= 0)
+            shown.append(id);
+    if (shown.isEmpty() || m_loading)
+        return;
+    auto fresh = ComparedRuns::read(m_cache, shown, m_runs.sourceId);
+    if (!fresh)
+        return;
+    for (qsizetype i = 0; i < fresh->size(); ++i) {
+        const qsizetype at = m_runs.indexOf(fresh->ids.at(i));
+        m_runs.runs[at] = fresh->runs.at(i);
+        m_runs.rowIds[at] = fresh->rowIds.at(i);
+        for (auto &byRun : m_histories)
+            byRun.remove(fresh->ids.at(i));
+    }
+    if (kind() == Kind::History && !metric().isEmpty())
+        startLoading();
+    else
+        showChart();
+}
+
 void ChartsPage::showChart()
 {
     ++m_generation;

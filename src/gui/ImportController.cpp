@@ -52,7 +52,9 @@ ImportBatch runBatch(ImportBatch batch, const QString &cachePath, const QString 
                 receiver, [receiver, id, uri, i, p] { Q_EMIT receiver->progress(id, uri, i, p); },
                 Qt::QueuedConnection);
         };
-        auto result = Importer::importUri(uri, cachePath, journalPath, *cancel, onProgress);
+        ImportOptions options;
+        options.liveHistories = batch.live;
+        auto result = Importer::importUri(uri, cachePath, journalPath, *cancel, onProgress, options);
         if (result) {
             batch.outcomes.append(ImportOutcome{uri, result.value(), std::nullopt});
         } else {
@@ -92,6 +94,18 @@ qint64 ImportController::start(const QStringList &uris, const QString &demoDir)
     batch.id = m_nextId++;
     batch.uris = uris;
     batch.demoDir = demoDir;
+    m_queue.append(batch);
+    if (!isBusy())
+        startNext();
+    return batch.id;
+}
+
+qint64 ImportController::startLive(const QString &uri)
+{
+    ImportBatch batch;
+    batch.id = m_nextId++;
+    batch.uris = {uri};
+    batch.live = true;
     m_queue.append(batch);
     if (!isBusy())
         startNext();

@@ -30,6 +30,9 @@ struct ImportBatch {
     QString demoDir;
     QList<ImportOutcome> outcomes;  ///< filled when finished, one per URI (fewer when cancelled)
     bool cancelled = false;
+    /// A live update (startLive()): incremental, with the histories of running runs, and shown
+    /// in place rather than as an import.
+    bool live = false;
 
     bool ok() const;
 };
@@ -46,6 +49,8 @@ public:
 
     /// Queues a batch and returns its id. It starts at once when nothing is running.
     qint64 start(const QStringList &uris, const QString &demoDir = {});
+    /// Queues a live update of one source (ImportBatch::live) and returns its batch id.
+    qint64 startLive(const QString &uri);
     /// Asks the running batch to stop and drops the queued ones. finished() still follows.
     void cancel();
     bool isBusy() const;

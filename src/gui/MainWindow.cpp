@@ -8,6 +8,9 @@
 #include "ExperimentTreeDelegate.h"
 #include "ImportController.h"
 #include "ImportStatusWidget.h"
+#include "LiveBadge.h"
+#include "LiveUpdater.h"
+#include "models/RunsTableModel.h"
 #include "MessageBox.h"
 #include "ModelsPage.h"
 #include "OpenSourceDialog.h"
@@ -118,6 +121,27 @@ MainWindow::MainWindow(MainWindowOptions options, QWidget *parent)
     connect(m_signIn, &ServerSignIn::message, this, [this](const QString &text) { statusBar()->showMessage(text); });
     m_importStatus = new ImportStatusWidget(this);
     statusBar()->addPermanentWidget(m_importStatus);
+    // ---- Live updates: sources with running runs sync in the background; the runs table and the
+    // charts update in place. Paused in screenshots, which must not change while they are taken.
+    m_live = new LiveUpdater(m_options.cachePath, m_imports, this);
+    statusBar()->addPermanentWidget(new LiveBadge(m_live, this));
+    auto *pauseLive = m_ui->menuView->addAction(tr("&Pause Live Updates"));
+    pauseLive->setObjectName(u"actionPauseLive"_s);
+    pauseLive->setCheckable(true);
+    pauseLive->setToolTip(tr("Stop syncing sources with runs in progress in the background"));
+    pauseLive->setChecked(!m_options.screenshotMode && Settings::instance().value(Settings::Key::LivePaused).toBool());
+    m_live->setPaused(m_options.screenshotMode || pauseLive->isChecked());
+    connect(pauseLive, &QAction::toggled, this, [this](bool paused) {
+        m_live->setPaused(paused);
+        if (!m_options.screenshotMode)
+            Settings::instance().setValue(Settings::Key::LivePaused, paused);
+    });
+    connect(m_live, &LiveUpdater::synced, this, [this](const ImportBatch &, const QStringList &runs) {
+        if (Status s = m_runsPage->model()->refresh(); !s)
+            statusBar()->showMessage(s.error().toString());
+        m_chartsPage->updateLive(runs);
+    });
+    // ---- end of live updates
 
     connect(m_ui->experimentsTree->selectionModel(), &QItemSelectionModel::currentChanged, this,
             [this](const QModelIndex &current) { onCurrentChanged(current); });
@@ -136,6 +160,7 @@ MainWindow::MainWindow(MainWindowOptions options, QWidget *parent)
     else
         restoreSettings();
     reloadExperiments();
+    m_live->rescan();
 }
 
 MainWindow::~MainWindow()
@@ -299,8 +324,10 @@ void MainWindow::syncAgain()
     m_imports->start(uris);
 }
 
-void MainWindow::onBatchStarted(qint64, const QStringList &uris)
+void MainWindow::onBatchStarted(qint64 batchId, const QStringList &uris)
 {
+    if (m_live->isLiveBatch(batchId))
+        return;  // quiet: the live badge says when it synced
     m_importStatus->begin(uris.join(u", "_s));
     m_ui->actionSyncAgain->setEnabled(false);
     statusBar()->showMessage(tr("Importing %1…").arg(uris.join(u", "_s)));
@@ -310,6 +337,8 @@ void MainWindow::onBatchStarted(qint64, const QStringList &uris)
 
 void MainWindow::onBatchFinished(const ImportBatch &batch)
 {
+    if (m_live->handleBatch(batch))
+        return;  // a live update: the models updated in place (LiveUpdater::synced)
     if (!m_imports->isBusy()) {
         m_importStatus->end();
         m_ui->actionSyncAgain->setEnabled(true);

@@ -22,6 +22,7 @@ class ComparisonPage;
 class ExperimentsModel;
 class ImportController;
 class ImportStatusWidget;
+class LiveUpdater;
 class ModelsPage;
 struct ImportBatch;
 class RunsPage;
@@ -80,6 +81,8 @@ public:
     QTreeView *experimentsTree() const;
     ExperimentsModel *experimentsModel() const { return m_experiments; }
     ImportStatusWidget *importStatus() const { return m_importStatus; }
+    /// Background syncs of the sources with running runs (View › Pause Live Updates).
+    LiveUpdater *liveUpdater() const { return m_live; }
     bool isImporting() const;
 
 Q_SIGNALS:
@@ -126,6 +129,7 @@ private:
     ImportController *m_imports;
     ServerSignIn *m_signIn;
     ImportStatusWidget *m_importStatus;
+    LiveUpdater *m_live = nullptr;
     /// Batches whose first imported source is shown when they finish.
     QList<qint64> m_showWhenDone;
     qint64 m_startupBatch = 0;

@@ -93,6 +93,95 @@ Status RunsTableModel::load(const RunQuery &query)
     return {};
 }
 
+Status RunsTableModel::refresh()
+{
+    if (!m_cache || !m_cache->isOpen())
+        return makeError(ErrorCategory::Internal, tr("The cache is not open."));
+    auto result = m_cache->runOrder(m_query);
+    if (!result)
+        return result.error();
+    auto keys = m_cache->runKeys(m_query);
+    if (!keys)
+        return keys.error();
+    const auto contains = [](const QStringList &all, const QStringList &some) {
+        return std::all_of(some.cbegin(), some.cend(), [&all](const QString &k) { return all.contains(k); });
+    };
+    if (!contains(keys->metrics, m_metricKeys) || !contains(keys->params, m_paramKeys))
+        return load(m_query);
+
+    m_cells.clear();
+    m_readError.clear();
+    // New keys: one column at a time, where the sorted order puts it.
+    auto insertKeys = [this](const QStringList &now, bool metric) {
+        for (int i = 0; i < now.size(); ++i) {
+            QStringList &keys = metric ? m_metricKeys : m_paramKeys;
+            if (i < keys.size() && keys.at(i) == now.at(i))
+                continue;
+            const int column = FixedColumnCount + (metric ? 0 : int(m_metricKeys.size())) + i;
+            beginInsertColumns({}, column, column);
+            keys.insert(i, now.at(i));
+            QHash<QString, int> &index = metric ? m_metricIndex : m_paramIndex;
+            index.clear();
+            for (int k = 0; k < keys.size(); ++k)
+                index.insert(keys.at(k), k);
+            if (m_sortColumn >= column)
+                ++m_sortColumn;
+            endInsertColumns();
+        }
+    };
+    insertKeys(keys->metrics, true);
+    insertKeys(keys->params, false);
+
+    QHash<qint64, qsizetype> now;
+    now.reserve(result->size());
+    bool nested = false;
+    for (qsizetype i = 0; i < result->size(); ++i) {
+        now.insert(result->at(i).rowId, i);
+        nested = nested || result->at(i).hasParent;
+    }
+    m_hasNestedRuns = nested;
+    // Runs gone: removed one displayed row at a time, from the bottom.
+    std::vector<int> goneRows;
+    for (size_t d = 0; d < m_order.size(); ++d)
+        if (!now.contains(m_rows[size_t(m_order[d])].rowId))
+            goneRows.push_back(int(d));
+    for (auto it = goneRows.rbegin(); it != goneRows.rend(); ++it) {
+        const int d = *it;
+        const int base = m_order[size_t(d)];
+        beginRemoveRows({}, d, d);
+        m_order.erase(m_order.begin() + d);
+        m_rows.erase(m_rows.begin() + base);
+        for (int &o : m_order)
+            if (o > base)
+                --o;
+        endRemoveRows();
+    }
+    // New runs: appended, then moved to their place by the sort below.
+    QSet<qint64> known;
+    known.reserve(qsizetype(m_rows.size()));
+    for (const OrderRow &r : m_rows)
+        known.insert(r.rowId);
+    std::vector<OrderRow> added;
+    for (const RunOrderKey &r : std::as_const(*result))
+        if (!known.contains(r.rowId))
+            added.push_back(OrderRow{r.rowId, r.startTime});
+    if (!added.empty()) {
+        const int first = int(m_rows.size());
+        beginInsertRows({}, first, first + int(added.size()) - 1);
+        for (const OrderRow &r : added) {
+            m_order.push_back(int(m_rows.size()));
+            m_rows.push_back(r);
+        }
+        endInsertRows();
+    }
+    // The start time orders rows by what load() read; any other column may have moved on.
+    if (!added.empty() || m_sortColumn != StartedColumn)
+        sort(m_sortColumn, m_sortOrder);
+    if (!m_rows.empty())
+        Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, columnCount() - 1));
+    return {};
+}
+
 void RunsTableModel::clear()
 {
     beginResetModel();

@@ -62,6 +62,13 @@ public:
     /// On error (e.g. a BadInput error for a malformed filter, whose `where` names the column)
     /// the model keeps what it showed.
     Status load(const RunQuery &query);
+    /// Re-reads the runs of the current query in place, for a live update: new runs are inserted
+    /// (rowsInserted), runs gone are removed (rowsRemoved), new metric or param keys become
+    /// columns (columnsInserted), the rows are re-sorted by the current sort keeping persistent
+    /// indexes (so the view's selection and current index stay on their runs, and its scroll
+    /// position stays), and every cell is read again (dataChanged). Never resets the model,
+    /// except when a key disappeared (then as load()). On error the model keeps what it showed.
+    Status refresh();
     /// Empties the model (no columns but the fixed ones, no rows).
     void clear();
 
