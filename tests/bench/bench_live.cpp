@@ -1,0 +1,218 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Live updates (issue 14): the cost of following a 10,000-run experiment with 20 RUNNING runs on
+// the MLflow-compatible test server. Not a test: prints figures for the README's Performance
+// section. Each round logs one point to every metric of the running runs (behind the server's
+// back, in its database), then lets the window's LiveUpdater sync and update the runs table and an
+// open chart in place. Measures this process's CPU per round (worker and GUI thread; the server's
+// python is not counted) and the longest time the GUI thread did not answer a 2 ms timer.
+//
+//   bench_live [RUNS RUNNING ROUNDS] [--json FILE]     defaults: 10000 20 10
+#include "TestServer.h"
+#include "TestSupport.h"
+#include "cache/Journal.h"
+#include "gui/ChartsPage.h"
+#include "gui/LiveUpdater.h"
+#include "gui/MainWindow.h"
+#include "gui/MessageBox.h"
+#include "gui/RunsPage.h"
+#include "models/ExperimentsModel.h"
+#include "models/RunsTableModel.h"
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+#include <QTreeView>
+
+#include <cstdio>
+
+#include <unistd.h>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+double cpuSeconds()
+{
+    QFile f(u"/proc/self/stat"_s);
+    if (!f.open(QIODevice::ReadOnly))
+        return 0;
+    const QByteArray stat = f.readAll();
+    const QList<QByteArray> fields = stat.mid(stat.lastIndexOf(')') + 2).split(' ');
+    return fields.size() < 13 ? 0 : (fields[11].toLongLong() + fields[12].toLongLong()) / double(sysconf(_SC_CLK_TCK));
+}
+
+bool python(const QString &code, const QStringList &args)
+{
+    QProcess p;
+    p.start(u"python3"_s, QStringList{u"-c"_s, code} + args);
+    return p.waitForFinished(-1) && p.exitCode() == 0;
+}
+
+/// The longest gap between two ticks of a 2 ms timer on the GUI thread, minus the 2 ms.
+class Probe : public QObject {
+public:
+    Probe()
+    {
+        m_timer.setTimerType(Qt::PreciseTimer);
+        m_timer.setInterval(2);
+        QObject::connect(&m_timer, &QTimer::timeout, this, [this] {
+            const qint64 ns = m_clock.nsecsElapsed();
+            m_maxNs = std::max(m_maxNs, ns - m_last - 2'000'000);
+            m_last = ns;
+        });
+    }
+    void start()
+    {
+        m_clock.start();
+        m_last = 0;
+        m_maxNs = 0;
+        m_timer.start();
+    }
+    double stopMs()
+    {
+        m_timer.stop();
+        return m_maxNs / 1e6;
+    }
+
+private:
+    QTimer m_timer;
+    QElapsedTimer m_clock;
+    qint64 m_last = 0;
+    qint64 m_maxNs = 0;
+};
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    qputenv("QT_QPA_PLATFORM", qgetenv("QT_QPA_PLATFORM").isEmpty() ? "offscreen" : qgetenv("QT_QPA_PLATFORM"));
+    QApplication app(argc, argv);
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(u"ModelDeskBench"_s);
+    md::MessageBox::setHeadless(true);
+    QStringList args = app.arguments().mid(1);
+    QString jsonFile;
+    if (const qsizetype at = args.indexOf(u"--json"_s); at >= 0 && at + 1 < args.size()) {
+        jsonFile = args.at(at + 1);
+        args.remove(at, 2);
+    }
+    const int runs = args.value(0, u"10000"_s).toInt();
+    const int running = args.value(1, u"20"_s).toInt();
+    const int rounds = args.value(2, u"10"_s).toInt();
+    constexpr int kMetrics = 20;
+
+    QTemporaryDir dir;
+    const QString db = dir.filePath(u"bench.db"_s);
+    std::printf("generating %d runs × %d metrics × 20 params, %d of them RUNNING…\n", runs, kMetrics, running);
+    std::fflush(stdout);
+    QProcess gen;
+    gen.start(u"python3"_s, {QStringLiteral(MD_TEST_SERVER_SCRIPT), u"--generate"_s, u"%1,%2,20,10"_s.arg(runs).arg(kMetrics),
+                             u"--db"_s, db, u"--schema-from"_s, md::test::dataPath(u"mlflow.db"_s)});
+    if (!gen.waitForFinished(-1) || gen.exitCode() != 0)
+        return 1;
+    // The newest runs are the running ones: no end time, status RUNNING.
+    if (!python(u"import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); "
+                "c.execute('UPDATE runs SET status = \"RUNNING\", end_time = NULL WHERE run_uuid IN "
+                "(SELECT run_uuid FROM runs ORDER BY start_time DESC LIMIT ?)', (int(sys.argv[2]),)); c.commit()"_s,
+                {db, QString::number(running)}))
+        return 1;
+    md::test::TestServer server;
+    if (!server.start(db))
+        return 1;
+    // One round of logging: a point at the next step of every metric of every running run.
+    const QString logRound =
+        u"import sqlite3, sys, time\n"
+        "c = sqlite3.connect(sys.argv[1]); step = int(sys.argv[2]); now = int(time.time() * 1000)\n"
+        "ids = [r[0] for r in c.execute(\"SELECT run_uuid FROM runs WHERE status = 'RUNNING'\")]\n"
+        "for i in ids:\n"
+        "    for m in range(20):\n"
+        "        k = 'metric_%03d' % m; v = (step * 7 + m) % 100 / 100.0\n"
+        "        c.execute('INSERT INTO metrics VALUES (?, ?, ?, ?, ?, 0)', (k, v, now, i, step))\n"
+        "        c.execute('UPDATE latest_metrics SET value = ?, timestamp = ?, step = ? WHERE run_uuid = ? AND key = ?', (v, now, step, i, k))\n"
+        "c.commit()\n"_s;
+
+    const QString cachePath = dir.filePath(u"cache.sqlite"_s);
+    md::MainWindow window(md::MainWindowOptions{cachePath, md::Journal::defaultPathFor(cachePath)});
+    window.show();
+    QSignalSpy started(&window, &md::MainWindow::startupFinished);
+    QElapsedTimer t;
+    t.start();
+    window.startUp(server.url().toString());
+    if (!started.wait(600000) && started.isEmpty())
+        return 1;
+    std::printf("first sync and window: %.2f s\n", t.elapsed() / 1000.0);
+    // The bench experiment in the runs table, a running run's chart open.
+    const md::ExperimentsModel *experiments = window.experimentsModel();
+    for (int s = 0; s < experiments->rowCount(); ++s)
+        for (int e = 0; e < experiments->rowCount(experiments->index(s, 0)); ++e) {
+            const QModelIndex idx = experiments->index(e, 0, experiments->index(s, 0));
+            if (idx.data(md::ExperimentsModel::ExperimentNameRole).toString() == "bench"_L1)
+                window.experimentsTree()->setCurrentIndex(idx);
+        }
+    md::LiveUpdater *live = window.liveUpdater();
+    QTest::qWait(500);
+    if (live->liveSources().isEmpty()) {
+        std::fprintf(stderr, "no live source\n");
+        return 1;
+    }
+    const QStringList runningIds = live->runningRuns(live->liveSources().first());
+    window.chartsPage()->setRuns(runningIds.mid(0, 5));
+    window.chartsPage()->setMetric(u"metric_000"_s);
+    QTest::qWait(1000);
+    std::printf("runs table: %d rows; following %lld running runs\n", window.runsPage()->model()->rowCount(),
+                qlonglong(runningIds.size()));
+
+    // Rounds one after the other: log, sync (at once), wait for it to be shown.
+    live->setServerInterval(200);
+    QSignalSpy synced(live, &md::LiveUpdater::synced);
+    QTest::qWait(1000);  // the first live sync fetches the running runs' histories once
+    synced.clear();
+    Probe probe;
+    double cpu = 0;
+    qint64 wall = 0;
+    double worstBlockMs = 0;
+    for (int round = 0; round < rounds; ++round) {
+        live->setServerInterval(3600 * 1000);  // no sync while the round logs
+        QTest::qWait(300);
+        python(logRound, {server.dbPath(), QString::number(10 + round)});
+        const int before = int(synced.count());
+        probe.start();
+        live->setServerInterval(100);
+        const double c0 = cpuSeconds();
+        QElapsedTimer w;
+        w.start();
+        while (synced.count() == before)
+            QTest::qWait(5);
+        QTest::qWait(50);  // the repaint after the update
+        cpu += cpuSeconds() - c0;
+        wall += w.elapsed();
+        worstBlockMs = std::max(worstBlockMs, probe.stopMs());
+    }
+    const double perRound = cpu / rounds;
+    const double share15 = perRound / 15.0 * 100;
+    std::printf("per live round (%d rounds): %.0f ms CPU (%.0f ms wall incl. the server), "
+                "%.2f %% of one core at the server's 15 s interval (target < 5 %%)\n",
+                rounds, perRound * 1000, double(wall) / rounds, share15);
+    std::printf("longest the GUI thread did not answer during the rounds: %.1f ms (target < 16 ms)\n", worstBlockMs);
+    if (!jsonFile.isEmpty()) {
+        QFile out(jsonFile);
+        if (!out.open(QIODevice::WriteOnly))
+            return 1;
+        out.write(QJsonDocument(QJsonObject{{u"runs"_s, runs},
+                                            {u"running"_s, running},
+                                            {u"rounds"_s, rounds},
+                                            {u"cpu_ms_per_round"_s, perRound * 1000},
+                                            {u"core_percent_at_15s"_s, share15},
+                                            {u"gui_block_max_ms"_s, worstBlockMs}})
+                      .toJson());
+    }
+    return 0;
+}
