@@ -44,6 +44,18 @@ QString KeyMetricChart::title() const
                                : tr("%1 on %2 by version").arg(metric, m_dataset.displayName());
 }
 
+void KeyMetricChart::setProduction(qint64 version, const QString &word)
+{
+    m_production = version;
+    m_productionWord = word;
+    update();
+}
+
+QString KeyMetricChart::productionLabel() const
+{
+    return m_production ? tr("v%1 · %2").arg(m_production).arg(m_productionWord) : QString();
+}
+
 void KeyMetricChart::paintEvent(QPaintEvent *)
 {
     QPainter p(this);
@@ -120,9 +132,24 @@ void KeyMetricChart::paintEvent(QPaintEvent *)
     p.setBrush(accent);
     for (const auto &pt : m_series) {
         const QPointF c(xOf(pt.first), yOf(pt.second));
+        const bool production = pt.first == m_production;
+        if (production) {
+            // The version in Production (or the champion): a ring around its point.
+            p.setBrush(Qt::NoBrush);
+            p.setPen(QPen(pal.color(QPalette::Text), 1.5));
+            p.drawEllipse(c, 7, 7);
+            p.setBrush(accent);
+        }
         p.setPen(QPen(pal.color(QPalette::Base), 1.5));
         p.drawEllipse(c, 4, 4);
-        p.setPen(pal.color(QPalette::PlaceholderText));
+        p.setPen(pal.color(production ? QPalette::Text : QPalette::PlaceholderText));
+        if (production) {
+            // Its name above the ring (the version number stays on the axis with the others).
+            const int w = fm.horizontalAdvance(m_productionWord);
+            const double x = std::clamp(c.x() - w / 2.0, 2.0, std::max(2.0, width() - w - 2.0));
+            const double y = c.y() - 9 - fm.height() < plot.top() - fm.height() ? c.y() + 9 : c.y() - 9 - fm.height();
+            p.drawText(QRectF(x, y, w + 2, fm.height()), Qt::AlignCenter, m_productionWord);
+        }
         const QString label = tr("v%1").arg(pt.first);
         const int w = fm.horizontalAdvance(label);
         p.drawText(QRectF(c.x() - w / 2.0 - 2, plot.bottom() + 4, w + 4, fm.height()), Qt::AlignCenter, label);

@@ -21,6 +21,12 @@ public:
     explicit KeyMetricChart(QWidget *parent);
     void setSeries(const QString &metric, const QList<QPair<qint64, double>> &series, const MetricDataset &dataset = {});
     const QList<QPair<qint64, double>> &series() const { return m_series; }
+    /// Marks `version` as the one in Production, named `word` ("Production", or the production
+    /// alias of a model that uses aliases only: "champion"); 0 marks none.
+    void setProduction(qint64 version, const QString &word);
+    qint64 productionVersion() const { return m_production; }
+    /// The label under the marked point, e.g. "v4 · champion"; empty when none is marked.
+    QString productionLabel() const;
     /// The chart's title: "val_r2_score by version", "holdout_rmse on cars_val (digest bc79217c) by version".
     QString title() const;
     QSize sizeHint() const override { return {260, 160}; }
@@ -32,6 +38,8 @@ private:
     QString m_metric;
     MetricDataset m_dataset;
     QList<QPair<qint64, double>> m_series;
+    qint64 m_production = 0;
+    QString m_productionWord;
 };
 
 } // namespace md

@@ -299,6 +299,7 @@ void ModelsPage::showModel(const QString &name)
         m_versions->clear();
         m_timeline->setTimeline({});
         m_chart->setSeries({}, {});
+        m_chart->setProduction(0, {});
         m_ui->titleLabel->setText(tr("Models"));
         const bool none = m_sourceId && m_models->rowCount() == 0;
         m_ui->versionsTable->setPlaceholderText(
@@ -338,6 +339,7 @@ void ModelsPage::showModel(const QString &name)
                                                 m_scheme == RegistryScheme::Aliases ? policy().productionAlias : QString()));
     m_timeline->setPlaceholderText(tr("No versions, so no timeline."));
     m_chart->setSeries(m_versions->keyMetric(), m_versions->keyMetricSeries(), m_versions->keyMetricDataset());
+    m_chart->setProduction(productionVersion(), productionWord());
     updateCompareAction();
     updateActions();
     Q_EMIT modelShown(name);

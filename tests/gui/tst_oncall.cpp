@@ -10,6 +10,7 @@
 #include "cache/Journal.h"
 #include "core/Settings.h"
 #include "gui/ActionRunner.h"
+#include "gui/KeyMetricChart.h"
 #include "gui/MainWindow.h"
 #include "gui/MessageBar.h"
 #include "gui/MessageBox.h"
@@ -255,6 +256,9 @@ void TestOnCall::aliasModelRollsBackFromTheKeyboard()
     RETURN_IF_FAILED_VOID();
     QVERIFY(models()->compareWithProductionAction()->isEnabled());
     QCOMPARE(models()->compareWithProductionAction()->text(), u"Compare with champion"_s);
+    auto *chart = dynamic_cast<md::KeyMetricChart *>(models()->keyMetricChart());
+    QVERIFY(chart);
+    QCOMPARE(chart->productionLabel(), u"v2 · champion"_s);
     QVERIFY(models()->rollbackAction()->isEnabled());
 
     // Focus in the versions table; Ctrl+Shift+B; type the reason; Ctrl+Return.
@@ -299,6 +303,9 @@ void TestOnCall::stageModelRollsBackToTheArchivedVersion()
     RETURN_IF_FAILED_VOID();
     QCOMPARE(models()->scheme(), md::RegistryScheme::Stages);
     QCOMPARE(models()->compareWithProductionAction()->text(), u"Compare with Production"_s);
+    auto *chart = dynamic_cast<md::KeyMetricChart *>(models()->keyMetricChart());
+    QVERIFY(chart);
+    QCOMPARE(chart->productionLabel(), u"v2 · Production"_s);
 
     // From the models list this time.
     models()->modelsView()->setFocus();
