@@ -915,7 +915,7 @@ void ModelsPage::review()
     if (!current)
         return;
     auto *dialog = new ReviewDialog(m_cache, m_sourceId, m_versions->registeredModel(), current, productionVersion(),
-                                    currentIdentity(m_sourceUri).user, this);
+                                    currentIdentity(m_sourceUri).user, this, productionWord());
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setJournal(journalEntries(m_modelName));
     connect(dialog, &ReviewDialog::compareRequested, this, &ModelsPage::compareRunsRequested);

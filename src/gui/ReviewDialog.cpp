@@ -51,9 +51,11 @@ QJsonValue jsonNumber(double v) { return std::isfinite(v) ? QJsonValue(v) : QJso
 } // namespace
 
 ReviewDialog::ReviewDialog(Cache *cache, std::optional<qint64> sourceId, const RegisteredModel &model, qint64 candidate,
-                           qint64 production, const QString &currentUser, QWidget *parent)
+                           qint64 production, const QString &currentUser, QWidget *parent,
+                           const QString &productionWord)
     : QDialog(parent)
 {
+    const QString word = productionWord.isEmpty() ? tr("Production") : productionWord;
     setWindowTitle(tr("Review %1 v%2").arg(model.name).arg(candidate));
     setObjectName(u"reviewDialog"_s);
     auto *layout = new QVBoxLayout(this);
@@ -64,7 +66,7 @@ ReviewDialog::ReviewDialog(Cache *cache, std::optional<qint64> sourceId, const R
     const QString requester = tagOf(cand, tags::kReviewRequestedBy);
     m_ownRequest = !requester.isEmpty() && requester == currentUser;
     facts->addRow(tr("Candidate:"), new QLabel(tr("v%1 — %2").arg(candidate).arg(cand ? cand->description : QString())));
-    facts->addRow(tr("Production:"), new QLabel(production ? tr("v%1 — %2").arg(production).arg(prod ? prod->description : QString())
+    facts->addRow(tr("%1:").arg(word), new QLabel(production ? tr("v%1 — %2").arg(production).arg(prod ? prod->description : QString())
                                                            : tr("none yet")));
     if (cand)
         m_candidate = *cand;
@@ -191,7 +193,7 @@ ReviewDialog::ReviewDialog(Cache *cache, std::optional<qint64> sourceId, const R
     keys.sort();
     m_metrics = new QTableWidget(0, 4, this);
     m_metrics->setObjectName(u"reviewMetrics"_s);
-    m_metrics->setHorizontalHeaderLabels({tr("Metric"), production ? tr("Production v%1").arg(production) : tr("Production"),
+    m_metrics->setHorizontalHeaderLabels({tr("Metric"), production ? tr("%1 v%2").arg(word).arg(production) : word,
                                           tr("Candidate v%1").arg(candidate), tr("Change")});
     m_metrics->verticalHeader()->hide();
     m_metrics->setEditTriggers(QAbstractItemView::NoEditTriggers);

@@ -34,8 +34,11 @@ class ReviewDialog : public QDialog {
 public:
     enum class Decision { None, Approve, Reject };
 
+    /// `production`: the version in Production, or the champion of a model that uses aliases only;
+    /// `productionWord` names it ("Production" when empty, else e.g. "champion").
     ReviewDialog(Cache *cache, std::optional<qint64> sourceId, const RegisteredModel &model, qint64 candidate,
-                 qint64 production, const QString &currentUser, QWidget *parent = nullptr);
+                 qint64 production, const QString &currentUser, QWidget *parent = nullptr,
+                 const QString &productionWord = {});
 
     /// This desktop's journal about the model: for a version another tool moved into review, the
     /// window in which a sync saw the move (the requester is unknown then).
