@@ -36,8 +36,11 @@ const Entry kEntries[] = {
     {Key::ParallelColour, u"charts/parallelColour"_s, QMetaType::QString, u"lastAxis"_s},
     {Key::LivePaused, u"live/paused"_s, QMetaType::Bool, false},
     {Key::LiveServerIntervalSeconds, u"live/serverIntervalSeconds"_s, QMetaType::Int, 15},
+    {Key::Theme, u"view/theme"_s, QMetaType::QString, u"system"_s},
+    {Key::RecentSources, u"openSource/recent"_s, QMetaType::QStringList, QStringList()},
+    {Key::DemoNoticeDismissed, u"mainWindow/demoNoticeDismissed"_s, QMetaType::Bool, false},
 };
-static_assert(std::size(kEntries) == std::size_t(Key::LiveServerIntervalSeconds) + 1, "one row per Settings::Key");
+static_assert(std::size(kEntries) == std::size_t(Key::DemoNoticeDismissed) + 1, "one row per Settings::Key");
 
 // Beside the keys, in QSettings' [General] group; no earlier build wrote it.
 const QString kVersionName = u"settingsVersion"_s;

@@ -46,6 +46,14 @@ public:
         LivePaused,
         /// Seconds between the live syncs of a tracking server with running runs (int; 15)
         LiveServerIntervalSeconds,
+        /// View › Theme: "system", "light" or "dark" (Theme::fromName()); --theme overrides it for
+        /// one run without storing (QString; "system")
+        Theme,
+        /// The sources opened with File › Open Source…, the latest first, at most
+        /// OpenSourceDialog::kMaxRecent (QStringList; empty)
+        RecentSources,
+        /// The demo's info bar ("This is a demo data set …") was closed with ✕ (bool; false)
+        DemoNoticeDismissed,
     };
 
     /// The settings format this build writes; migrate() brings older settings up to it.

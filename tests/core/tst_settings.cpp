@@ -21,7 +21,8 @@ namespace {
 const QList<Key> kAllKeys = {Key::MainWindowGeometry, Key::MainWindowState,    Key::MainWindowSplitter,
                              Key::ShowDeleted,        Key::RunsHiddenColumns,  Key::ModelsPageSplitter,
                              Key::MetricDirections,   Key::ParallelAxes,       Key::ParallelUpIsBetter,
-                             Key::ParallelColour};
+                             Key::ParallelColour,     Key::Theme,              Key::RecentSources,
+                             Key::DemoNoticeDismissed};
 
 bool writeText(const QString &path, const QByteArray &text)
 {
@@ -82,6 +83,9 @@ void TestSettings::namesAreThoseEarlierBuildsWrote_data()
     QTest::newRow("axes") << Key::ParallelAxes << u"charts/parallelAxes"_s;
     QTest::newRow("up is better") << Key::ParallelUpIsBetter << u"charts/parallelUpIsBetter"_s;
     QTest::newRow("colour") << Key::ParallelColour << u"charts/parallelColour"_s;
+    QTest::newRow("theme") << Key::Theme << u"view/theme"_s;
+    QTest::newRow("recent sources") << Key::RecentSources << u"openSource/recent"_s;
+    QTest::newRow("demo notice") << Key::DemoNoticeDismissed << u"mainWindow/demoNoticeDismissed"_s;
 }
 
 void TestSettings::namesAreThoseEarlierBuildsWrote()
@@ -105,6 +109,9 @@ void TestSettings::defaultsComeFromTheTable()
     QCOMPARE(settings.value(Key::MetricDirections), QVariant(QVariantMap()));
     QCOMPARE(settings.value(Key::ParallelAxes), QVariant(QStringList()));
     QCOMPARE(settings.value(Key::MainWindowGeometry), QVariant(QByteArray()));
+    QCOMPARE(settings.value(Key::Theme), QVariant(u"system"_s));
+    QCOMPARE(settings.value(Key::RecentSources), QVariant(QStringList()));
+    QCOMPARE(settings.value(Key::DemoNoticeDismissed), QVariant(false));
     // No stored choice: RunsPage keeps its own.
     QVERIFY(!settings.value(Key::RunsHiddenColumns).isValid());
     // Reading writes nothing.
@@ -119,6 +126,11 @@ void TestSettings::valueSurvivesANewInstance_data()
     QTest::newRow("show deleted") << Key::ShowDeleted << QVariant(true);
     QTest::newRow("up is better off") << Key::ParallelUpIsBetter << QVariant(false);
     QTest::newRow("colour") << Key::ParallelColour << QVariant(u"run"_s);
+    QTest::newRow("theme") << Key::Theme << QVariant(u"dark"_s);
+    QTest::newRow("demo notice dismissed") << Key::DemoNoticeDismissed << QVariant(true);
+    QTest::newRow("one recent source") << Key::RecentSources << QVariant(QStringList{u"http://localhost:5000"_s});
+    QTest::newRow("recent sources")
+        << Key::RecentSources << QVariant(QStringList{u"http://mlflow.example:5000"_s, u"file:///data/a, b/mlruns"_s});
     QTest::newRow("two axes") << Key::ParallelAxes
                               << QVariant(QStringList{u"params.max_depth"_s, u"metrics.val_r2_score"_s});
     // An INI file gives a one-element list back as a string, an empty one as @Invalid().
