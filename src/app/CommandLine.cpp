@@ -27,6 +27,14 @@ QStringList chartKinds()
     return {u"history"_s, u"bar"_s, u"scatter"_s, u"parallel"_s};
 }
 
+QStringList themeNames()
+{
+    QStringList names;
+    for (const Theme::Mode mode : Theme::modes())
+        names.append(Theme::name(mode));
+    return names;
+}
+
 bool wantsTextOnly(int argc, char **argv)
 {
     for (int i = 1; i < argc; ++i) {
@@ -81,6 +89,12 @@ Options parseCommandLine(QCoreApplication &app)
     const QCommandLineOption langOption(
         u"lang"_s, QCoreApplication::translate("CommandLine", "The language of the user interface, e.g. de or en."),
         QCoreApplication::translate("CommandLine", "CODE"));
+    const QCommandLineOption themeOption(
+        u"theme"_s,
+        QCoreApplication::translate("CommandLine",
+                                    "The look for this run: system, light or dark (Fusion with a dark palette). "
+                                    "Default: the one chosen in View › Theme."),
+        QCoreApplication::translate("CommandLine", "THEME"));
     const QCommandLineOption compareOption(
         u"compare"_s,
         QCoreApplication::translate("CommandLine",
@@ -114,6 +128,7 @@ Options parseCommandLine(QCoreApplication &app)
     parser.addOption(modelOption);
     parser.addOption(screenshotOption);
     parser.addOption(langOption);
+    parser.addOption(themeOption);
 
     if (!parser.parse(app.arguments())) {
         std::fprintf(stderr, "modeldesk: %s\n\n%s", qPrintable(parser.errorText()), qPrintable(parser.helpText()));
@@ -150,6 +165,15 @@ Options parseCommandLine(QCoreApplication &app)
             std::fprintf(stderr, "modeldesk: %s\n",
                          qPrintable(QCoreApplication::translate("CommandLine", "--chart takes one of: %1.")
                                         .arg(chartKinds().join(u", "_s))));
+            std::exit(2);
+        }
+    }
+    if (parser.isSet(themeOption)) {
+        options.theme = Theme::fromName(parser.value(themeOption));
+        if (!options.theme) {
+            std::fprintf(stderr, "modeldesk: %s\n",
+                         qPrintable(QCoreApplication::translate("CommandLine", "--theme takes one of: %1.")
+                                        .arg(themeNames().join(u", "_s))));
             std::exit(2);
         }
     }

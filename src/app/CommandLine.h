@@ -1,15 +1,20 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "gui/Theme.h"
+
 #include <QString>
 #include <QStringList>
+
+#include <optional>
 
 class QCoreApplication;
 
 namespace md::app {
 
 /// What `modeldesk [SOURCE-URI] [--cache PATH] [--screenshot FILE.png] [--lang CODE]
-/// [--compare RUN_ID,RUN_ID,...] [--chart KIND] [--metric KEY] [--model NAME]` asked for.
+/// [--theme system|light|dark] [--compare RUN_ID,RUN_ID,...] [--chart KIND] [--metric KEY]
+/// [--model NAME]` asked for.
 struct Options {
     QString sourceUri;    ///< the argument, else $MLFLOW_TRACKING_URI, else empty
     QString cachePath;    ///< --cache, else Cache::defaultPath()
@@ -21,7 +26,12 @@ struct Options {
     /// --chart: the index into chartKinds() (= ChartsPage::Kind) of the chart to show; -1 when not asked.
     int chartKind = -1;
     QString chartMetric;  ///< --metric: the metric the Charts tab shows; empty when not asked
+    /// --theme: the look for this run, not stored; nullopt: the one chosen in View › Theme.
+    std::optional<Theme::Mode> theme;
 };
+
+/// The values --theme takes: system, light, dark.
+QStringList themeNames();
 
 /// The values --chart takes, in the order of ChartsPage::Kind: history, bar, scatter, parallel.
 QStringList chartKinds();

@@ -33,7 +33,7 @@ int main(int argc, char *argv[])
     if (!screenshot)  // a screenshot reads and writes no settings
         md::Settings::instance().migrate();
     md::MainWindow window({options.cachePath, options.journalPath, screenshot, options.compareRunIds, options.modelName,
-                             options.experiment});
+                           options.experiment, options.theme});
     window.chartsPage()->setUseSettings(!screenshot);
     QObject::connect(&window, &md::MainWindow::startupFinished, &app, [&](bool ok, const QString &error) {
         if (!ok)

@@ -438,7 +438,8 @@ void ComparisonPage::changeEvent(QEvent *event)
 
 void ComparisonPage::updatePalette()
 {
-    const QPalette pal = m_ui->comparisonTable->palette();
+    // The page's own palette: in its PaletteChange the table below has not been given the new one yet.
+    const QPalette pal = palette();
     m_model->setPalette(pal);
     const QString better = ComparisonModel::improvedColour(pal).name();
     const QString worse = ComparisonModel::regressedColour(pal).name();

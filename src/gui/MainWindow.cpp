@@ -22,6 +22,7 @@
 #include "models/Resources.h"
 #include "demo/DemoStore.h"
 
+#include <QActionGroup>
 #include <QCloseEvent>
 #include <QHeaderView>
 #include <QMenu>
@@ -54,6 +55,8 @@ MainWindow::MainWindow(MainWindowOptions options, QWidget *parent)
     , m_ui(std::make_unique<Ui::MainWindow>())
     , m_options(std::move(options))
 {
+    // The look first, so that every widget is made with its palette. A screenshot reads no settings.
+    Theme::apply(m_options.theme.value_or(m_options.screenshotMode ? Theme::current() : Theme::stored()));
     ensureResources();
     m_ui->setupUi(this);
     setWindowIcon(QIcon(u":/icons/modeldesk.svg"_s));
@@ -154,6 +157,7 @@ MainWindow::MainWindow(MainWindowOptions options, QWidget *parent)
         statusBar()->showMessage(tr("Cancelling the import…"));
     });
     setUpActions();
+    setUpThemeMenu();
 
     if (m_options.screenshotMode)
         resize(1280, 800);
@@ -217,6 +221,33 @@ void MainWindow::setUpActions()
     }
     menuBar()->insertMenu(m_ui->menuHelp->menuAction(), registry);
     connect(m_ui->actionAbout, &QAction::triggered, this, &MainWindow::showAbout);
+}
+
+void MainWindow::setUpThemeMenu()
+{
+    QMenu *menu = m_ui->menuView->addMenu(tr("&Theme"));
+    menu->setObjectName(u"menuTheme"_s);
+    m_ui->menuView->insertSeparator(menu->menuAction());
+    m_themeActions = new QActionGroup(this);
+    m_themeActions->setExclusive(true);
+    for (const Theme::Mode mode : Theme::modes()) {
+        QAction *action = menu->addAction(Theme::title(mode));
+        const QString name = Theme::name(mode);
+        action->setObjectName(u"actionTheme"_s + name.left(1).toUpper() + name.mid(1));
+        action->setCheckable(true);
+        action->setChecked(mode == Theme::current());
+        action->setData(int(mode));
+        m_themeActions->addAction(action);
+    }
+    menu->actions().at(int(Theme::Mode::System))->setToolTip(tr("The style and colours of your desktop"));
+    menu->actions().at(int(Theme::Mode::Dark))->setToolTip(tr("Light text on dark grey"));
+    menu->setToolTipsVisible(true);
+    connect(m_themeActions, &QActionGroup::triggered, this, [this](QAction *action) {
+        const auto mode = Theme::Mode(action->data().toInt());
+        Theme::apply(mode);
+        if (!m_options.screenshotMode)
+            Theme::store(mode);
+    });
 }
 
 void MainWindow::restoreSettings()

@@ -2,12 +2,14 @@
 #pragma once
 
 #include "cache/Cache.h"
+#include "gui/Theme.h"
 
 #include <QMainWindow>
 
 #include <memory>
 #include <optional>
 
+class QActionGroup;
 class QTabWidget;
 class QTreeView;
 
@@ -41,12 +43,16 @@ struct MainWindowOptions {
     QString modelName = {};
     /// --experiment: the experiment (name or id) selected once the startup import is over.
     QString experiment = {};
+    /// --theme: the look for this run, not stored. Else the one chosen in View › Theme (in
+    /// screenshot mode, where no setting is read: the look the application has).
+    std::optional<Theme::Mode> theme = std::nullopt;
 };
 
 /// The first window: sources and experiments on the left, the runs of the selected experiment in
 /// the centre (RunsPage), import progress and messages in the status bar. Imports run off the GUI
 /// thread (ImportController); the window reads the cache through its own connection and refreshes
 /// its models when an import finishes. Thin on purpose: pages and dialogs are their own classes.
+/// View › Theme switches the look at once (Theme).
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
@@ -97,6 +103,7 @@ protected:
 
 private:
     void setUpActions();
+    void setUpThemeMenu();
     void restoreSettings();
     void saveSettings() const;
     void openSourceDialog();
@@ -129,6 +136,7 @@ private:
     ImportController *m_imports;
     ServerSignIn *m_signIn;
     ImportStatusWidget *m_importStatus;
+    QActionGroup *m_themeActions = nullptr;
     LiveUpdater *m_live = nullptr;
     /// Batches whose first imported source is shown when they finish.
     QList<qint64> m_showWhenDone;
