@@ -1,12 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ImportStatusWidget.h"
 
+#include "models/PlainToolTip.h"
 #include "sync/Importer.h"
 
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QLocale>
 #include <QProgressBar>
 #include <QToolButton>
+
+using namespace Qt::StringLiterals;
 
 namespace md {
 
@@ -16,9 +20,14 @@ ImportStatusWidget::ImportStatusWidget(QWidget *parent)
     , m_cancel(new QToolButton(this))
 {
     m_progress->setObjectName(QStringLiteral("importProgress"));
-    m_progress->setMinimumWidth(220);
+    // Room for a typical text ("1234 / 5678 runs · 12.3 MiB · 4 min left"); a longer one is elided.
+    m_progress->setMinimumWidth(
+        std::max(220, fontMetrics().horizontalAdvance(tr("%1 / %2 runs").arg(88888).arg(88888)
+                                                      + u" · 888.8 MiB · "_s + tr("%1 min left").arg(88))
+                          + 2 * fontMetrics().averageCharWidth()));
     m_progress->setMaximumHeight(fontMetrics().height() + 6);
     m_progress->setTextVisible(true);
+    m_progress->installEventFilter(this);
     m_cancel->setObjectName(QStringLiteral("cancelImportButton"));
     m_cancel->setText(tr("Cancel"));
     m_cancel->setToolTip(tr("Stop the import. What was read so far stays in the cache."));
@@ -34,8 +43,7 @@ ImportStatusWidget::ImportStatusWidget(QWidget *parent)
 void ImportStatusWidget::begin(const QString &uri)
 {
     m_progress->setRange(0, 0);
-    m_progress->setFormat(tr("Importing…"));
-    m_progress->setToolTip(tr("Importing %1").arg(uri));
+    setText(tr("Importing…"), tr("Importing %1").arg(uri));
     m_cancel->setEnabled(true);
     m_elapsed.start();
     show();
@@ -43,19 +51,45 @@ void ImportStatusWidget::begin(const QString &uri)
 
 void ImportStatusWidget::setProgress(const QString &uri, const ImportProgress &progress)
 {
-    m_progress->setToolTip(progress.phase.isEmpty() ? tr("Importing %1").arg(uri)
-                                                    : tr("%1: %2").arg(progress.phase, uri));
+    const QString where = progress.phase.isEmpty() ? tr("Importing %1").arg(uri) : tr("%1: %2").arg(progress.phase, uri);
     const QString extra = details(progress, m_elapsed.isValid() ? m_elapsed.elapsed() : 0);
     const QString sep = extra.isEmpty() ? QString() : QStringLiteral(" · ");
     if (progress.runsTotal <= 0) {
         m_progress->setRange(0, 0);
-        m_progress->setFormat((progress.runsDone == 1 ? tr("1 run") : tr("%1 runs").arg(progress.runsDone)) + sep + extra);
+        setText((progress.runsDone == 1 ? tr("1 run") : tr("%1 runs").arg(progress.runsDone)) + sep + extra, where);
         return;
     }
     // QProgressBar takes int; run counts fit.
     m_progress->setRange(0, int(progress.runsTotal));
     m_progress->setValue(int(std::min(progress.runsDone, progress.runsTotal)));
-    m_progress->setFormat(tr("%1 / %2 runs").arg(progress.runsDone).arg(progress.runsTotal) + sep + extra);
+    setText(tr("%1 / %2 runs").arg(progress.runsDone).arg(progress.runsTotal) + sep + extra, where);
+}
+
+void ImportStatusWidget::setText(const QString &text, const QString &where)
+{
+    m_text = text;
+    m_where = where;
+    updateText();
+}
+
+void ImportStatusWidget::updateText()
+{
+    // The style draws the text inside the bar's frame; a character's width each side for it.
+    const QFontMetrics fm = m_progress->fontMetrics();
+    const int room = m_progress->contentsRect().width() - 2 * fm.averageCharWidth();
+    const QString shown = fm.elidedText(m_text, Qt::ElideRight, std::max(room, fm.averageCharWidth()));
+    m_elided = shown != m_text;
+    // QProgressBar's format replaces %p, %v and %m; a '%' of ours stays one.
+    m_progress->setFormat(QString(shown).replace(u'%', u"%%"_s));
+    m_progress->setToolTip(plainToolTip(m_elided ? m_text + u'\n' + m_where : m_where));
+}
+
+bool ImportStatusWidget::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_progress
+        && (event->type() == QEvent::Resize || event->type() == QEvent::FontChange || event->type() == QEvent::StyleChange))
+        updateText();
+    return QWidget::eventFilter(watched, event);
 }
 
 QString ImportStatusWidget::details(const ImportProgress &progress, qint64 elapsedMs)

@@ -13,7 +13,7 @@ struct ImportProgress;
 
 /// The status-bar part shown while an import runs: a progress bar (runs done / total, busy
 /// indicator while the total is unknown; bytes received and the time left for a server) and a
-/// Cancel button.
+/// Cancel button. A text too long for the bar ends in "…"; the tooltip then holds all of it.
 class ImportStatusWidget : public QWidget {
     Q_OBJECT
 public:
@@ -27,16 +27,32 @@ public:
     /// Hides the widget.
     void end();
 
+    /// The whole text of the bar ("10 / 40 runs · 2.0 KiB"), elided or not.
+    QString text() const { return m_text; }
+    /// True when the bar shows text() shortened.
+    bool isTextElided() const { return m_elided; }
+
     QProgressBar *progressBar() const { return m_progress; }
     QToolButton *cancelButton() const { return m_cancel; }
 
 Q_SIGNALS:
     void cancelRequested();
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
+    /// Shows `text` in the bar, `where` (the phase and URI) in its tooltip.
+    void setText(const QString &text, const QString &where);
+    /// Fits text() into the bar's width.
+    void updateText();
+
     QProgressBar *m_progress;
     QToolButton *m_cancel;
     QElapsedTimer m_elapsed;
+    QString m_text;
+    QString m_where;
+    bool m_elided = false;
 };
 
 } // namespace md

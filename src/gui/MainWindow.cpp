@@ -5,12 +5,14 @@
 
 #include "ChartsPage.h"
 #include "ComparisonPage.h"
+#include "ElidingLabel.h"
 #include "ExperimentTreeDelegate.h"
 #include "ImportController.h"
 #include "ImportStatusWidget.h"
 #include "LiveBadge.h"
 #include "LiveUpdater.h"
 #include "models/RunsTableModel.h"
+#include "MessageBar.h"
 #include "MessageBox.h"
 #include "ModelsPage.h"
 #include "OpenSourceDialog.h"
@@ -23,15 +25,21 @@
 #include "demo/DemoStore.h"
 
 #include <QActionGroup>
+#include <QBoxLayout>
 #include <QCloseEvent>
+#include <QDir>
+#include <QFileInfo>
+#include <QGuiApplication>
 #include <QHeaderView>
 #include <QMenu>
 #include <QMenuBar>
+#include <QPushButton>
+#include <QScreen>
+#include <QShowEvent>
 #include <QTabWidget>
-#include <QDir>
-#include <QFileInfo>
 #include <QTimer>
 #include <QTreeView>
+#include <QUrl>
 
 using namespace Qt::StringLiterals;
 
@@ -122,6 +130,12 @@ MainWindow::MainWindow(MainWindowOptions options, QWidget *parent)
     m_signIn = new ServerSignIn(this);
     connect(m_signIn, &ServerSignIn::retry, this, [this](const QString &uri) { importSources({uri}); });
     connect(m_signIn, &ServerSignIn::message, this, [this](const QString &text) { statusBar()->showMessage(text); });
+    // QStatusBar draws its message clipped at the first permanent widget; this label, the first
+    // and stretching, shows the message instead, elided and with the whole text in its tooltip.
+    m_statusText = new ElidingLabel(this);
+    m_statusText->setObjectName(u"statusText"_s);
+    statusBar()->addPermanentWidget(m_statusText, 1);
+    connect(statusBar(), &QStatusBar::messageChanged, m_statusText, &ElidingLabel::setText);
     m_importStatus = new ImportStatusWidget(this);
     statusBar()->addPermanentWidget(m_importStatus);
     // ---- Live updates: sources with running runs sync in the background; the runs table and the
@@ -145,6 +159,25 @@ MainWindow::MainWindow(MainWindowOptions options, QWidget *parent)
         m_chartsPage->updateLive(runs);
     });
     // ---- end of live updates
+
+    // ---- The demo's info bar, above the pages.
+    m_demoNotice = new MessageBar(this);
+    m_demoNotice->setObjectName(u"demoNotice"_s);
+    m_demoNotice->setKeepsSpace(false);
+    auto *demoOpen = new QPushButton(tr("Open Source…"), m_demoNotice);
+    demoOpen->setObjectName(u"demoOpenSourceButton"_s);
+    demoOpen->setToolTip(m_ui->actionOpenSource->toolTip());
+    // Beside the text, before the bar's ✕.
+    if (auto *barLayout = qobject_cast<QBoxLayout *>(m_demoNotice->layout()))
+        barLayout->insertWidget(barLayout->count() - 1, demoOpen, 0, Qt::AlignVCenter);
+    connect(demoOpen, &QPushButton::clicked, this, &MainWindow::openSourceDialog);
+    connect(m_demoNotice, &MessageBar::dismissed, this, [this] {
+        m_demoNoticeDismissed = true;
+        if (!m_options.screenshotMode)
+            Settings::instance().setValue(Settings::Key::DemoNoticeDismissed, true);
+        updateDemoNotice(m_ui->experimentsTree->currentIndex());
+    });
+    m_ui->centralLayout->insertWidget(0, m_demoNotice);
 
     connect(m_ui->experimentsTree->selectionModel(), &QItemSelectionModel::currentChanged, this,
             [this](const QModelIndex &current) { onCurrentChanged(current); });
@@ -250,12 +283,56 @@ void MainWindow::setUpThemeMenu()
     });
 }
 
+QSize MainWindow::firstSize(const QRect &available)
+{
+    return QSize(std::min(available.width() * 85 / 100, 1280), std::min(available.height() * 85 / 100, 800));
+}
+
+void MainWindow::keepOnScreen()
+{
+    const QScreen *on = screen() ? screen() : QGuiApplication::primaryScreen();
+    if (!on || isMaximized() || isFullScreen())
+        return;
+    const QRect available = on->availableGeometry();
+    // The frame (title bar, borders) as far as it is known: nothing before the window is shown.
+    const QRect frame = frameGeometry();
+    const QSize extra = frame.size() - size();
+    const QSize size = this->size().boundedTo(available.size() - extra).expandedTo(minimumSize());
+    if (size != this->size())
+        resize(size);
+    // move() places the frame's top-left corner.
+    const QSize outer = size + extra;
+    QPoint topLeft = frame.topLeft();
+    topLeft.setX(std::clamp(topLeft.x(), available.left(), std::max(available.left(), available.right() + 1 - outer.width())));
+    topLeft.setY(std::clamp(topLeft.y(), available.top(), std::max(available.top(), available.bottom() + 1 - outer.height())));
+    if (topLeft != frame.topLeft())
+        move(topLeft);
+}
+
+void MainWindow::showEvent(QShowEvent *event)
+{
+    QMainWindow::showEvent(event);
+    // A screenshot keeps its fixed size, whatever the screen.
+    if (m_keptOnScreen || event->spontaneous() || m_options.screenshotMode)
+        return;
+    m_keptOnScreen = true;
+    // Once more when the frame is known (at once on most platforms, a moment later on X11).
+    QTimer::singleShot(0, this, &MainWindow::keepOnScreen);
+}
+
 void MainWindow::restoreSettings()
 {
     using Key = Settings::Key;
     const Settings &settings = Settings::instance();
-    if (!restoreGeometry(settings.value(Key::MainWindowGeometry).toByteArray()))
-        resize(1280, 800);
+    if (!restoreGeometry(settings.value(Key::MainWindowGeometry).toByteArray())) {
+        // First start: most of the screen, in its middle.
+        const QScreen *on = screen() ? screen() : QGuiApplication::primaryScreen();
+        const QRect available = on ? on->availableGeometry() : QRect(0, 0, 1280, 800);
+        resize(firstSize(available));
+        move(available.center() - QPoint(width() / 2, height() / 2));
+    }
+    keepOnScreen();
+    m_demoNoticeDismissed = settings.value(Key::DemoNoticeDismissed).toBool();
     restoreState(settings.value(Key::MainWindowState).toByteArray());
     m_ui->splitter->restoreState(settings.value(Key::MainWindowSplitter).toByteArray());
     m_ui->actionShowDeleted->setChecked(settings.value(Key::ShowDeleted).toBool());
@@ -282,6 +359,50 @@ void MainWindow::closeEvent(QCloseEvent *event)
     QMainWindow::closeEvent(event);
 }
 
+QString MainWindow::demoDir() const
+{
+    // The demo lives beside the cache, in ModelDesk's data folder (or wherever --cache points).
+    return QDir::cleanPath(QFileInfo(m_options.cachePath).absoluteDir().filePath(u"demo"_s));
+}
+
+bool MainWindow::isDemoSource(const QString &uri) const
+{
+    const QUrl url(uri);
+    if (url.scheme().startsWith(u"http"_s))
+        return false;
+    // file:///…/mlruns, folder:///…, sqlite:///… or a plain path.
+    const QString path = QDir::cleanPath(url.isLocalFile() ? url.toLocalFile() : url.path());
+    return !path.isEmpty() && path.startsWith(demoDir() + u'/');
+}
+
+void MainWindow::updateDemoNotice(const QModelIndex &current)
+{
+    const bool show = !m_demoNoticeDismissed && current.isValid()
+                      && isDemoSource(current.data(ExperimentsModel::SourceUriRole).toString());
+    if (show == m_demoNotice->hasMessage())
+        return;
+    if (show)
+        m_demoNotice->showMessage(MessageBar::Kind::Info,
+                                  tr("This is a demo data set — Open Source… to connect your MLflow server"));
+    else
+        m_demoNotice->clear();
+}
+
+void MainWindow::rememberRecent(const ImportBatch &batch)
+{
+    if (m_options.screenshotMode)
+        return;
+    Settings &settings = Settings::instance();
+    QStringList recent = settings.value(Settings::Key::RecentSources).toStringList();
+    const QStringList before = recent;
+    // In reverse, so that the batch's first source ends up first.
+    for (auto o = batch.outcomes.crbegin(); o != batch.outcomes.crend(); ++o)
+        if (o->report && !isDemoSource(o->report->uri))
+            recent = OpenSourceDialog::withRecent(recent, o->report->uri);
+    if (recent != before)
+        settings.setValue(Settings::Key::RecentSources, recent);
+}
+
 void MainWindow::startUp(const QString &sourceUri)
 {
     m_startupPending = true;
@@ -302,9 +423,8 @@ void MainWindow::startUp(const QString &sourceUri)
         return;
     }
     if (sources->isEmpty()) {
-        // The demo lives beside the cache, in ModelDesk's data folder (or wherever --cache points).
-        const QString demoDir = QFileInfo(m_options.cachePath).absoluteDir().filePath(u"demo"_s);
-        importSources({demoFileStoreUri(demoDir), demoModelFolderUri(demoDir)}, demoDir);
+        const QString dir = demoDir();
+        importSources({demoFileStoreUri(dir), demoModelFolderUri(dir)}, dir);
         m_startupBatch = m_showWhenDone.last();
         return;
     }
@@ -332,7 +452,10 @@ void MainWindow::importSources(const QStringList &uris, const QString &demoDir)
 
 void MainWindow::openSourceDialog()
 {
-    auto *dialog = new OpenSourceDialog(this);
+    const QStringList recent = m_options.screenshotMode
+                                   ? QStringList()
+                                   : Settings::instance().value(Settings::Key::RecentSources).toStringList();
+    auto *dialog = new OpenSourceDialog(recent, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog] { importSources({dialog->location()}); });
     dialog->open();
@@ -389,8 +512,12 @@ void MainWindow::onBatchFinished(const ImportBatch &batch)
             break;
         }
     }
-    if (m_showWhenDone.removeAll(batch.id) > 0 && shownSource)
-        selectPreferred(shownSource);
+    if (m_showWhenDone.removeAll(batch.id) > 0) {
+        // Opened by the person (dialog, command line, sign-in), not a sync of what is there.
+        rememberRecent(batch);
+        if (shownSource)
+            selectPreferred(shownSource);
+    }
     // A source that synced is reachable: actions that waited for it go now (re-checked first).
     for (const ImportOutcome &o : batch.outcomes)
         if (o.report && m_modelsPage->applyQueuedFor(o.report->uri))
@@ -498,6 +625,7 @@ void MainWindow::selectPreferred(std::optional<qint64> sourceId)
 
 void MainWindow::onCurrentChanged(const QModelIndex &current)
 {
+    updateDemoNotice(current);
     if (current.isValid())
         m_modelsPage->showSource(current.data(ExperimentsModel::SourceIdRole).toLongLong(),
                                  current.data(ExperimentsModel::SourceUriRole).toString());

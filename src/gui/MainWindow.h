@@ -21,10 +21,12 @@ namespace md {
 
 class ChartsPage;
 class ComparisonPage;
+class ElidingLabel;
 class ExperimentsModel;
 class ImportController;
 class ImportStatusWidget;
 class LiveUpdater;
+class MessageBar;
 class ModelsPage;
 struct ImportBatch;
 class RunsPage;
@@ -52,7 +54,10 @@ struct MainWindowOptions {
 /// the centre (RunsPage), import progress and messages in the status bar. Imports run off the GUI
 /// thread (ImportController); the window reads the cache through its own connection and refreshes
 /// its models when an import finishes. Thin on purpose: pages and dialogs are their own classes.
-/// View › Theme switches the look at once (Theme).
+///
+/// On first start it takes at most 85 % of the screen's available area, and a saved geometry
+/// is never restored larger than that area. While a demo source is shown, an info bar above the
+/// pages says so and offers Open Source…. View › Theme switches the look at once (Theme).
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
@@ -89,7 +94,16 @@ public:
     ImportStatusWidget *importStatus() const { return m_importStatus; }
     /// Background syncs of the sources with running runs (View › Pause Live Updates).
     LiveUpdater *liveUpdater() const { return m_live; }
+    /// The status bar's message, elided with the whole text in its tooltip when it does not fit.
+    ElidingLabel *statusText() const { return m_statusText; }
+    /// "This is a demo data set — …": shown while a demo source is selected, until dismissed.
+    MessageBar *demoNotice() const { return m_demoNotice; }
     bool isImporting() const;
+    /// True for the URIs of the demo written beside the cache (see startUp()).
+    bool isDemoSource(const QString &uri) const;
+    /// The size of the window on first start: 85 % of `available` (a screen's available
+    /// geometry) in each direction, at most 1280 × 800.
+    static QSize firstSize(const QRect &available);
 
 Q_SIGNALS:
     /// The startup import (if any) is over and the preferred experiment is selected. `error` is
@@ -100,12 +114,21 @@ Q_SIGNALS:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
 private:
     void setUpActions();
     void setUpThemeMenu();
     void restoreSettings();
+    /// Makes the window no larger than its screen's available area, and moves it onto it.
+    void keepOnScreen();
     void saveSettings() const;
+    /// The folder the demo is written to: "demo" beside the cache.
+    QString demoDir() const;
+    /// Shows the demo's info bar while `current` (the tree's item) belongs to the demo.
+    void updateDemoNotice(const QModelIndex &current);
+    /// Puts the sources `batch` imported at the front of the recent sources (not the demo).
+    void rememberRecent(const ImportBatch &batch);
     void openSourceDialog();
     void syncAgain();
     void showShortcuts();
@@ -136,8 +159,12 @@ private:
     ImportController *m_imports;
     ServerSignIn *m_signIn;
     ImportStatusWidget *m_importStatus;
-    QActionGroup *m_themeActions = nullptr;
     LiveUpdater *m_live = nullptr;
+    ElidingLabel *m_statusText;
+    MessageBar *m_demoNotice;
+    QActionGroup *m_themeActions = nullptr;
+    bool m_demoNoticeDismissed = false;
+    bool m_keptOnScreen = false;  ///< keepOnScreen() ran after the first show
     /// Batches whose first imported source is shown when they finish.
     QList<qint64> m_showWhenDone;
     qint64 m_startupBatch = 0;

@@ -4,11 +4,12 @@
 #include "ui_OpenSourceDialog.h"
 
 #include <QFileDialog>
+#include <QListWidget>
 #include <QPushButton>
 
 namespace md {
 
-OpenSourceDialog::OpenSourceDialog(QWidget *parent)
+OpenSourceDialog::OpenSourceDialog(const QStringList &recent, QWidget *parent)
     : QDialog(parent)
     , m_ui(std::make_unique<Ui::OpenSourceDialog>())
 {
@@ -28,6 +29,29 @@ OpenSourceDialog::OpenSourceDialog(QWidget *parent)
         if (!file.isEmpty())
             setLocation(file);
     });
+
+    for (const QString &uri : recent) {
+        auto *item = new QListWidgetItem(uri, m_ui->recentList);
+        item->setToolTip(uri);
+    }
+    m_ui->recentLabel->setVisible(!recent.isEmpty());
+    m_ui->recentList->setVisible(!recent.isEmpty());
+    // A recent source picked (click, arrow keys, Enter) is the location; Enter then reaches the
+    // dialog's default button, Open. A double-click opens it at once.
+    connect(m_ui->recentList, &QListWidget::currentItemChanged, this, [this](QListWidgetItem *item) {
+        if (item)
+            setLocation(item->text());
+    });
+    connect(m_ui->recentList, &QListWidget::itemActivated, this,
+            [this](QListWidgetItem *item) { setLocation(item->text()); });
+    connect(m_ui->recentList, &QListWidget::itemDoubleClicked, this, [this](QListWidgetItem *item) {
+        setLocation(item->text());
+        if (!location().isEmpty())
+            accept();
+    });
+    if (recent.isEmpty())
+        resize(width(), minimumSizeHint().height());
+    m_ui->uriEdit->setFocus();
     updateOpenButton();
 }
 
@@ -41,6 +65,28 @@ QString OpenSourceDialog::location() const
 void OpenSourceDialog::setLocation(const QString &location)
 {
     m_ui->uriEdit->setText(location);
+}
+
+QLineEdit *OpenSourceDialog::locationEdit() const
+{
+    return m_ui->uriEdit;
+}
+
+QListWidget *OpenSourceDialog::recentList() const
+{
+    return m_ui->recentList;
+}
+
+QStringList OpenSourceDialog::withRecent(QStringList recent, const QString &uri)
+{
+    const QString trimmed = uri.trimmed();
+    if (trimmed.isEmpty())
+        return recent;
+    recent.removeAll(trimmed);
+    recent.prepend(trimmed);
+    while (recent.size() > kMaxRecent)
+        recent.removeLast();
+    return recent;
 }
 
 void OpenSourceDialog::updateOpenButton()

@@ -61,6 +61,35 @@ private Q_SLOTS:
         w.end();
         QVERIFY(w.isHidden());
     }
+
+    void longTextIsElidedWithTooltip()
+    {
+        const QString uri = QStringLiteral("http://mlflow.example.org:5000");
+        ImportStatusWidget w;
+        w.begin(uri);
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        // A status bar with little room left.
+        w.progressBar()->setFixedWidth(150);
+        ImportProgress p;
+        p.runsDone = 123456;
+        p.runsTotal = 987654;
+        p.bytes = 123456789;
+        p.phase = QStringLiteral("Reading runs");
+        w.setProgress(uri, p);
+        QVERIFY(w.text().startsWith(QStringLiteral("123456 / 987654 runs · 117.7 MiB")));
+        QTRY_VERIFY(w.isTextElided());
+        QVERIFY2(w.progressBar()->format().endsWith(QChar(0x2026)), qPrintable(w.progressBar()->format()));
+        QVERIFY(w.text().startsWith(w.progressBar()->format().chopped(1)));
+        // The whole text and where it comes from, in the tooltip.
+        QVERIFY(w.progressBar()->toolTip().contains(w.text()));
+        QVERIFY(w.progressBar()->toolTip().contains(QStringLiteral("Reading runs: ") + uri));
+
+        // Room again: the whole text, and the tooltip only says where.
+        w.progressBar()->setFixedWidth(700);
+        QTRY_VERIFY(!w.isTextElided());
+        QCOMPARE(w.progressBar()->format(), w.text());
+        QCOMPARE(w.progressBar()->toolTip(), QStringLiteral("Reading runs: ") + uri);
+    }
 };
 
 QTEST_MAIN(TestImportStatus)
