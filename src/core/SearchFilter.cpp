@@ -4,7 +4,11 @@
 #include <QCoreApplication>
 #include <QRegularExpression>
 
+#include <algorithm>
+#include <cstdlib>
+#include <limits>
 #include <optional>
+#include <vector>
 
 using namespace Qt::StringLiterals;
 
@@ -680,6 +684,186 @@ int errorColumn(const Error &error)
     static const QRegularExpression re(u", column (\\d+)$"_s);
     const auto m = re.match(error.where);
     return m.hasMatch() ? m.captured(1).toInt() : 0;
+}
+
+namespace {
+
+struct KeyTr {
+    Q_DECLARE_TR_FUNCTIONS(SearchFilter)
+};
+
+/// The key without case and the separators people swap for each other.
+QString normalisedKey(const QString &key)
+{
+    QString out;
+    out.reserve(key.size());
+    for (const QChar c : key.toCaseFolded()) {
+        if (c != u'.' && c != u'_' && c != u'-' && c != u'/' && c != u':' && !c.isSpace())
+            out += c;
+    }
+    return out;
+}
+
+/// The optimal-string-alignment distance of `a` and `b` (a swap of neighbours is one edit), or
+/// `limit + 1` once it is certain to exceed `limit`.
+int editDistance(const QString &a, const QString &b, int limit)
+{
+    const qsizetype n = a.size();
+    const qsizetype m = b.size();
+    if (std::abs(n - m) > limit)
+        return limit + 1;
+    std::vector<int> before(size_t(m + 1)), previous(size_t(m + 1)), current(size_t(m + 1));
+    for (qsizetype j = 0; j <= m; ++j)
+        previous[size_t(j)] = int(j);
+    for (qsizetype i = 1; i <= n; ++i) {
+        current[0] = int(i);
+        int rowMin = current[0];
+        for (qsizetype j = 1; j <= m; ++j) {
+            const int cost = a.at(i - 1) == b.at(j - 1) ? 0 : 1;
+            int d = std::min({ previous[size_t(j)] + 1, current[size_t(j - 1)] + 1, previous[size_t(j - 1)] + cost });
+            if (i > 1 && j > 1 && a.at(i - 1) == b.at(j - 2) && a.at(i - 2) == b.at(j - 1))
+                d = std::min(d, before[size_t(j - 2)] + 1);
+            current[size_t(j)] = d;
+            rowMin = std::min(rowMin, d);
+        }
+        if (rowMin > limit)
+            return limit + 1;
+        std::swap(before, previous);
+        std::swap(previous, current);
+    }
+    return previous[size_t(m)];
+}
+
+/// How many edits a key of this length may be away from the key meant.
+int editLimit(qsizetype length)
+{
+    if (length <= 3)
+        return 0;
+    if (length <= 6)
+        return 1;
+    if (length <= 12)
+        return 2;
+    return 3;
+}
+
+struct Closest {
+    QString key;
+    /// -1 the key itself, 0 the same once normalised, else the edit distance.
+    int distance = std::numeric_limits<int>::max();
+};
+
+Closest closest(const QString &key, const QStringList &candidates)
+{
+    Closest best;
+    if (candidates.contains(key))
+        return { key, -1 };
+    const QString normal = normalisedKey(key);
+    if (!normal.isEmpty()) {
+        for (const QString &c : candidates) {
+            if (normalisedKey(c) == normal)
+                return { c, 0 };
+        }
+    }
+    const int limit = editLimit(key.size());
+    // Very long keys are pasted, not typed: only normalising matches them.
+    if (limit == 0 || key.size() > 256)
+        return best;
+    const QString folded = key.toCaseFolded();
+    for (const QString &c : candidates) {
+        const int d = editDistance(folded, c.toCaseFolded(), std::min(limit, best.distance - 1));
+        if (d <= limit && d < best.distance)
+            best = { c, d };
+    }
+    return best;
+}
+
+/// `prefix.key`, with the key back-ticked when MLflow's parser needs it quoted.
+QString identifier(SearchEntity entity, const QString &key)
+{
+    static const QRegularExpression bare(u"^[A-Za-z_][A-Za-z0-9_.]*$"_s);
+    const QString k = bare.match(key).hasMatch() ? key : u'`' + key + u'`';
+    return searchEntityPrefix(entity) + u'.' + k;
+}
+
+} // namespace
+
+QString closestSearchKey(const QString &key, const QStringList &candidates)
+{
+    return closest(key, candidates).key;
+}
+
+QList<UnknownSearchKey> unknownSearchKeys(const SearchFilter &filter, const SearchKeys &known)
+{
+    const std::pair<SearchEntity, const QStringList *> kinds[] = {
+        { SearchEntity::Metric, &known.metrics },
+        { SearchEntity::Param, &known.params },
+        { SearchEntity::Tag, &known.tags },
+    };
+    QList<UnknownSearchKey> out;
+    for (const Comparison &c : filter.clauses) {
+        const auto own
+            = std::find_if(std::begin(kinds), std::end(kinds), [&](const auto &k) { return k.first == c.entity; });
+        if (own == std::end(kinds) || std::binary_search(own->second->cbegin(), own->second->cend(), c.key))
+            continue;
+        const bool seen = std::any_of(out.cbegin(), out.cend(),
+            [&](const UnknownSearchKey &u) { return u.entity == c.entity && u.key == c.key; });
+        if (seen)
+            continue;
+        UnknownSearchKey u { c.entity, c.key, {}, c.column };
+        const Closest same = closest(c.key, *own->second);
+        u.suggestion = same.key;
+        int best = same.distance;
+        // Another kind wins only when it is strictly closer: metrics.lr where lr is a param.
+        for (const auto &[entity, keys] : kinds) {
+            if (entity == c.entity)
+                continue;
+            const Closest other = closest(c.key, *keys);
+            if (!other.key.isEmpty() && other.distance < best) {
+                best = other.distance;
+                u.suggestion = identifier(entity, other.key);
+            }
+        }
+        out.append(u);
+    }
+    return out;
+}
+
+QString unknownSearchKeyMessage(const UnknownSearchKey &unknown, SearchKeyScope scope)
+{
+    QString where;
+    switch (scope) {
+    case SearchKeyScope::Experiment:
+        where = KeyTr::tr("this experiment");
+        break;
+    case SearchKeyScope::Experiments:
+        where = KeyTr::tr("these experiments");
+        break;
+    case SearchKeyScope::Source:
+        where = KeyTr::tr("this source");
+        break;
+    case SearchKeyScope::Cache:
+        where = KeyTr::tr("the cache");
+        break;
+    }
+    QString text;
+    switch (unknown.entity) {
+    case SearchEntity::Metric:
+        text = KeyTr::tr("no run in %1 has metric '%2'").arg(where, unknown.key);
+        break;
+    case SearchEntity::Param:
+        text = KeyTr::tr("no run in %1 has param '%2'").arg(where, unknown.key);
+        break;
+    case SearchEntity::Tag:
+        text = KeyTr::tr("no run in %1 has tag '%2'").arg(where, unknown.key);
+        break;
+    case SearchEntity::Attribute:
+    case SearchEntity::Dataset:
+        text = KeyTr::tr("no run in %1 has %2").arg(where, unknown.key);
+        break;
+    }
+    if (!unknown.suggestion.isEmpty())
+        text = KeyTr::tr("%1 — did you mean '%2'?").arg(text, unknown.suggestion);
+    return text;
 }
 
 } // namespace md

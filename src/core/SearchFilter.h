@@ -93,4 +93,45 @@ bool isNumericSearchAttribute(const QString &key);
 /// `where`; 0 when the error carries no column.
 int errorColumn(const Error &error);
 
+/// The metric, param and tag keys that runs have, each list sorted: what a filter's keys are
+/// checked against.
+struct SearchKeys {
+    QStringList metrics;
+    QStringList params;
+    QStringList tags;
+};
+
+/// A metric, param or tag key of a filter that no run in the searched scope has. MLflow answers
+/// such a filter with no runs and no word of why.
+struct UnknownSearchKey {
+    SearchEntity entity = SearchEntity::Metric;
+    QString key;
+    /// What the person probably meant: a key of the same kind ("val.auc" for metrics.val_auc), or
+    /// a whole identifier of another kind ("params.lr" for metrics.lr); empty when nothing is close.
+    QString suggestion;
+    /// 1-based column of the condition in the filter.
+    int column = 0;
+
+    bool operator==(const UnknownSearchKey &) const = default;
+};
+
+/// Where the keys were looked for, for the wording of unknownSearchKeyMessage().
+enum class SearchKeyScope { Experiment, Experiments, Source, Cache };
+
+/// The key of `candidates` that `key` most likely misspells: `key` itself when it is there; else
+/// one equal to it once normalised (case and the separators . _ - / : and space ignored, so
+/// "val.auc" for "Val_AUC"); else the nearest by edit distance (insertions, deletions,
+/// substitutions, swaps of neighbours; case ignored) when that is at most 1 for keys of 4 to 6
+/// characters, 2 for 7 to 12 and 3 beyond. Keys of up to 3 characters are only matched by
+/// normalising. Ties go to the first candidate. Empty when none is close enough.
+QString closestSearchKey(const QString &key, const QStringList &candidates);
+
+/// The metric, param and tag keys of `filter` that `known` lacks, in the order of the filter, each
+/// once, with a suggestion: the closest key of the same kind (closestSearchKey()), else a key of
+/// another kind that is closer ("params.lr" for metrics.lr, back-ticked when the key needs it).
+QList<UnknownSearchKey> unknownSearchKeys(const SearchFilter &filter, const SearchKeys &known);
+
+/// "no run in this experiment has metric 'val_auc' — did you mean 'val.auc'?" (translated).
+QString unknownSearchKeyMessage(const UnknownSearchKey &unknown, SearchKeyScope scope);
+
 } // namespace md

@@ -382,6 +382,72 @@ private Q_SLOTS:
         QCOMPARE(md::errorColumn(md::makeError(md::ErrorCategory::BadInput, u"x"_s, u"/tmp/a.yaml:3"_s)), 0);
         QCOMPARE(md::errorColumn(md::makeError(md::ErrorCategory::BadInput, u"x"_s)), 0);
     }
+
+    void closestKey_data()
+    {
+        QTest::addColumn<QString>("key");
+        QTest::addColumn<QStringList>("candidates");
+        QTest::addColumn<QString>("expected");
+        const QStringList metrics
+            = { u"loss"_s, u"rmse"_s, u"train_mse"_s, u"val.auc"_s, u"val_loss"_s, u"val_r2_score"_s };
+        QTest::newRow("itself") << u"rmse"_s << metrics << u"rmse"_s;
+        QTest::newRow("other separator") << u"val_auc"_s << metrics << u"val.auc"_s;
+        QTest::newRow("case and separator") << u"Val-AUC"_s << metrics << u"val.auc"_s;
+        QTest::newRow("swapped letters") << u"rsme"_s << metrics << u"rmse"_s;
+        QTest::newRow("one letter missing") << u"val_r2_scre"_s << metrics << u"val_r2_score"_s;
+        QTest::newRow("two edits in a long key") << u"val_r2_sorce"_s << metrics << u"val_r2_score"_s;
+        QTest::newRow("too far") << u"accuracy"_s << metrics << QString();
+        QTest::newRow("short keys only by normalising") << u"lss"_s << metrics << QString();
+        QTest::newRow("short key by case") << u"LR"_s << QStringList { u"lr"_s, u"l1"_s } << u"lr"_s;
+        QTest::newRow("nearest wins") << u"val_los"_s << metrics << u"val_loss"_s;
+        QTest::newRow("tie: the first") << u"abcd"_s << QStringList { u"abce"_s, u"abcf"_s } << u"abce"_s;
+        QTest::newRow("nothing to choose from") << u"rmse"_s << QStringList {} << QString();
+    }
+
+    void closestKey()
+    {
+        QFETCH(QString, key);
+        QFETCH(QStringList, candidates);
+        QFETCH(QString, expected);
+        QCOMPARE(md::closestSearchKey(key, candidates), expected);
+    }
+
+    void unknownKeysAndTheirMessages()
+    {
+        md::SearchKeys known;
+        known.metrics = { u"loss"_s, u"val.auc"_s };
+        known.params = { u"lr"_s, u"max depth"_s };
+        known.tags = { u"mlflow.runName"_s, u"team"_s };
+        const auto filter = md::parseSearchFilter(
+            u"metrics.val_auc > 0.9 and metrics.lr < 1 and params.max_depth = '5' and tags.teem = 'a' "
+            "and metrics.loss < 1 and metrics.val_auc < 1 and params.zzz = '' and attributes.status = 'x'"_s);
+        QVERIFY(filter.ok());
+        const QList<md::UnknownSearchKey> unknown = md::unknownSearchKeys(*filter, known);
+        QCOMPARE(unknown.size(), 5); // each once; loss and the attribute are fine
+        QCOMPARE(unknown[0], (md::UnknownSearchKey { SearchEntity::Metric, u"val_auc"_s, u"val.auc"_s, 1 }));
+        QCOMPARE(unknown[1], (md::UnknownSearchKey { SearchEntity::Metric, u"lr"_s, u"params.lr"_s, 27 }));
+        QCOMPARE(unknown[2], (md::UnknownSearchKey { SearchEntity::Param, u"max_depth"_s, u"max depth"_s, 46 }));
+        QCOMPARE(unknown[3], (md::UnknownSearchKey { SearchEntity::Tag, u"teem"_s, u"team"_s, 73 }));
+        QCOMPARE(unknown[4].suggestion, QString());
+
+        QCOMPARE(md::unknownSearchKeyMessage(unknown[0], md::SearchKeyScope::Experiment),
+            u"no run in this experiment has metric 'val_auc' — did you mean 'val.auc'?"_s);
+        QCOMPARE(md::unknownSearchKeyMessage(unknown[1], md::SearchKeyScope::Experiments),
+            u"no run in these experiments has metric 'lr' — did you mean 'params.lr'?"_s);
+        QCOMPARE(md::unknownSearchKeyMessage(unknown[3], md::SearchKeyScope::Source),
+            u"no run in this source has tag 'teem' — did you mean 'team'?"_s);
+        QCOMPARE(md::unknownSearchKeyMessage(unknown[4], md::SearchKeyScope::Cache),
+            u"no run in the cache has param 'zzz'"_s);
+
+        // A key of another kind that needs quoting comes back-ticked, ready to paste.
+        const auto quoted = md::parseSearchFilter(u"metrics.`max depth` > 1"_s);
+        QVERIFY(quoted.ok());
+        QCOMPARE(md::unknownSearchKeys(*quoted, known).value(0).suggestion, u"params.`max depth`"_s);
+        // Every key known: nothing to say.
+        const auto fine = md::parseSearchFilter(u"metrics.loss < 1 and params.lr = '0.1' and tags.team = 'a'"_s);
+        QVERIFY(fine.ok());
+        QVERIFY(md::unknownSearchKeys(*fine, known).isEmpty());
+    }
 };
 
 QTEST_MAIN(TestSearchFilter)
