@@ -3,6 +3,8 @@
 
 #include "core/SearchFilter.h"
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace md {
@@ -64,6 +66,12 @@ QString placeholders(qsizetype n)
     return qs.join(u", "_s);
 }
 
+/// True when an MLflow LIKE pattern matches the empty string (it is nothing but '%').
+bool likeMatchesEmpty(const QString &pattern)
+{
+    return std::all_of(pattern.cbegin(), pattern.cend(), [](QChar c) { return c == u'%'; });
+}
+
 /// `column <op> ?` (or the list / pattern form) for one comparison, appending its binds.
 QString condition(const QString &column, const Comparison &c, QVariantList &binds)
 {
@@ -72,14 +80,42 @@ QString condition(const QString &column, const Comparison &c, QVariantList &bind
         return column + u" GLOB ?"_s;
     }
     if (c.op == "IN"_L1 || c.op == "NOT IN"_L1) {
+        // A quoted '' comes from the parser as a null QString, which would be bound as NULL.
         for (const QString &v : c.list)
-            binds << v;
+            binds << (v.isNull() ? u""_s : v);
         return column + u' ' + c.op + u" ("_s + placeholders(c.list.size()) + u')';
     }
-    // The parser only lets = != < <= > >= through here; a NULL column (NaN metric, missing
-    // attribute) satisfies none of them, which is what MLflow does.
+    // The parser only lets = != < <= > >= through here. '' is written out: the parser gives it as
+    // a null QString, which would be bound as NULL and match nothing.
+    if (c.value.typeId() == QMetaType::QString && c.value.toString().isEmpty())
+        return column + u' ' + c.op + u" ''"_s;
     binds << c.value;
     return column + u' ' + c.op + u" ?"_s;
+}
+
+/// condition() over a param's or tag's value, which MLflow keeps as a string and never as NULL.
+/// The cache holds an empty value as NULL when the source delivered it so (an empty file in
+/// mlruns/, a value proto3 JSON left out), so NULL here is read as ''.
+QString textCondition(const QString &column, const Comparison &c, QVariantList &binds)
+{
+    const QString sql = condition(column, c, binds);
+    const QString value = c.value.toString();
+    bool emptyMatches = false;
+    if (c.op == "="_L1)
+        emptyMatches = value.isEmpty();
+    else if (c.op == "!="_L1)
+        emptyMatches = !value.isEmpty();
+    else if (c.op == "LIKE"_L1 || c.op == "ILIKE"_L1)
+        emptyMatches = likeMatchesEmpty(value);
+    return emptyMatches ? u'(' + sql + u" OR "_s + column + u" IS NULL)"_s : sql;
+}
+
+/// condition() over a metric's latest value: NULL is NaN, compared as IEEE 754 does. Only != holds
+/// for NaN; < <= > >= and = fail, as they do in SQL.
+QString metricCondition(const QString &column, const Comparison &c, QVariantList &binds)
+{
+    const QString sql = condition(column, c, binds);
+    return c.op == "!="_L1 ? u'(' + sql + u" OR "_s + column + u" IS NULL)"_s : sql;
 }
 
 /// The runs column of a canonical attribute key. MLflow's SQL store matches run_name against the
@@ -137,8 +173,11 @@ QString childRunsSql(const Comparison &c, QVariantList &binds, bool &complement)
     complement = c.op == "IS NULL"_L1;
     if (c.op == "IS NULL"_L1 || c.op == "IS NOT NULL"_L1)
         return sql;
-    // Only runs that have the key can match, not even for != (MLflow's rule).
-    return sql + u" AND "_s + condition(a + u".value", c, binds);
+    // Only runs that have the key can match, not even for != (MLflow's rule, in its SQL and file
+    // stores alike).
+    const QString value = a + u".value"_s;
+    return sql + u" AND "_s
+        + (c.entity == SearchEntity::Metric ? metricCondition(value, c, binds) : textCondition(value, c, binds));
 }
 
 QString clauseSql(const Comparison &c, QVariantList &binds)

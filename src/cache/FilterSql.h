@@ -22,6 +22,10 @@ struct SqlFragment {
 /// start_time, end_time, artifact_uri, lifecycle_stage, experiment) and its child tables
 /// latest_metrics, params, run_tags, run_inputs (all keyed by `run` = r.id). An empty filter gives
 /// "1". Errors are BadInput and say at which column (1-based) the filter went wrong.
+///
+/// A metric, param or tag condition only keeps runs that have the key, as MLflow does. NaN (a NULL
+/// latest value) compares as IEEE 754 does: `!=` holds, `=` `<` `<=` `>` `>=` do not. A param's or
+/// tag's NULL value is the empty string, so `params.k = ''` keeps the runs whose k is empty.
 Result<SqlFragment> filterToSql(const QString &filter);
 
 /// One condition of a filter as the set of runs it keeps: `select` lists run ids (column 1);

@@ -149,12 +149,20 @@ private Q_SLOTS:
         keyValue(u"params"_s, u"ddd4"_s, u"model"_s, u"RandomForest"_s);
         keyValue(u"params"_s, u"fff6"_s, u"model"_s, u"Lin*Reg"_s);
         keyValue(u"params"_s, u"ggg7"_s, u"model"_s, u"ÉLAN"_s);
+        // MLflow stores an empty param as "". The cache holds it as '' or, when the source
+        // delivered a null string (an empty file in mlruns/, a value proto3 JSON left out), NULL.
+        keyValue(u"params"_s, u"aaa1"_s, u"opt"_s, u""_s);
+        keyValue(u"params"_s, u"bbb2"_s, u"opt"_s, QString());
+        keyValue(u"params"_s, u"ccc3"_s, u"opt"_s, u"adam"_s);
 
         keyValue(u"run_tags"_s, u"aaa1"_s, u"env"_s, u"prod"_s);
         keyValue(u"run_tags"_s, u"bbb2"_s, u"env"_s, u"dev"_s);
         keyValue(u"run_tags"_s, u"ccc3"_s, u"env"_s, u"Prod"_s);
         keyValue(u"run_tags"_s, u"eee5"_s, u"env"_s, u"prod"_s);
         keyValue(u"run_tags"_s, u"fff6"_s, u"note"_s, u"it's"_s);
+        keyValue(u"run_tags"_s, u"ddd4"_s, u"comment"_s, u""_s);
+        keyValue(u"run_tags"_s, u"ggg7"_s, u"comment"_s, QString());
+        keyValue(u"run_tags"_s, u"eee5"_s, u"comment"_s, u"ok"_s);
         keyValue(u"run_tags"_s, u"aaa1"_s, u"mlflow.runName"_s, u"red-fox"_s);
         keyValue(u"run_tags"_s, u"ddd4"_s, u"mlflow.runName"_s, u"green-eel"_s);
 
@@ -175,7 +183,14 @@ private Q_SLOTS:
         // Metrics: NaN (ccc3) and missing keys (ggg7, hhh8) never match, +inf (ddd4) is a number.
         QTest::newRow("metric >") << u"metrics.acc > 0.6"_s
                                   << QStringList { u"aaa1"_s, u"ddd4"_s, u"eee5"_s, u"fff6"_s };
-        QTest::newRow("metric !=") << u"metrics.acc != 0.9"_s << QStringList { u"bbb2"_s, u"ddd4"_s, u"eee5"_s };
+        // NaN compares as IEEE 754 does: != holds, = < <= > >= fail.
+        QTest::newRow("metric != keeps NaN")
+            << u"metrics.acc != 0.9"_s << QStringList { u"bbb2"_s, u"ccc3"_s, u"ddd4"_s, u"eee5"_s };
+        QTest::newRow("metric >= skips NaN")
+            << u"metrics.acc >= 0"_s << QStringList { u"aaa1"_s, u"bbb2"_s, u"ddd4"_s, u"eee5"_s, u"fff6"_s };
+        QTest::newRow("metric <= skips NaN")
+            << u"metrics.acc <= 1"_s << QStringList { u"aaa1"_s, u"bbb2"_s, u"eee5"_s, u"fff6"_s };
+        QTest::newRow("metric = 0 skips NaN") << u"metrics.acc = 0"_s << QStringList {};
         QTest::newRow("metric =") << u"metrics.acc = 0.9"_s << QStringList { u"aaa1"_s, u"fff6"_s };
         QTest::newRow("metric = int") << u"metric.loss = 2"_s << QStringList { u"hhh8"_s };
         QTest::newRow("+inf") << u"metrics.acc >= 1e308"_s << QStringList { u"ddd4"_s };
@@ -204,6 +219,23 @@ private Q_SLOTS:
                                          << QStringList { u"aaa1"_s, u"bbb2"_s, u"ccc3"_s, u"eee5"_s };
         QTest::newRow("param IS NULL") << u"params.lr IS NULL"_s
                                        << QStringList { u"ddd4"_s, u"fff6"_s, u"ggg7"_s, u"hhh8"_s };
+        // The empty string is a value like any other; runs without the key match neither = nor !=.
+        QTest::newRow("param = ''") << u"params.opt = ''"_s << QStringList { u"aaa1"_s, u"bbb2"_s };
+        QTest::newRow("param = \"\"") << u"params.opt = \"\""_s << QStringList { u"aaa1"_s, u"bbb2"_s };
+        QTest::newRow("param != ''") << u"params.opt != ''"_s << QStringList { u"ccc3"_s };
+        QTest::newRow("param != value keeps empty") << u"params.opt != 'adam'"_s << QStringList { u"aaa1"_s, u"bbb2"_s };
+        QTest::newRow("param LIKE '%' keeps empty")
+            << u"params.opt LIKE '%'"_s << QStringList { u"aaa1"_s, u"bbb2"_s, u"ccc3"_s };
+        QTest::newRow("param LIKE 'a%'") << u"params.opt LIKE 'a%'"_s << QStringList { u"ccc3"_s };
+        QTest::newRow("param ILIKE ''") << u"params.opt ILIKE ''"_s << QStringList { u"aaa1"_s, u"bbb2"_s };
+        QTest::newRow("param IS NOT NULL with empty")
+            << u"params.opt IS NOT NULL"_s << QStringList { u"aaa1"_s, u"bbb2"_s, u"ccc3"_s };
+        QTest::newRow("tag = ''") << u"tags.comment = ''"_s << QStringList { u"ddd4"_s, u"ggg7"_s };
+        QTest::newRow("tag != ''") << u"tags.comment != ''"_s << QStringList { u"eee5"_s };
+        QTest::newRow("status = '' matches no run") << u"attributes.status = ''"_s << QStringList {};
+        QTest::newRow("status != ''") << u"attributes.status != ''"_s
+                                      << QStringList { u"aaa1"_s, u"bbb2"_s, u"ccc3"_s, u"ddd4"_s, u"eee5"_s,
+                                             u"fff6"_s, u"ggg7"_s, u"hhh8"_s };
         QTest::newRow("quote in value") << u"tags.note = 'it''s'"_s << QStringList { u"fff6"_s };
         QTest::newRow("injection stays a value") << u"params.model = 'x'' OR 1=1 --'"_s << QStringList {};
         // Attributes.
@@ -257,6 +289,27 @@ private Q_SLOTS:
         if (filter.contains(u"OR 1=1"_s))
             QVERIFY(!where->sql.contains(u"OR 1=1"_s));
         QCOMPARE(query(*where, md::SqlFragment { u"r.run_uuid"_s, {} }), expected);
+
+        // The runs table narrows by run sets instead (metrics, params and tags only): the same runs.
+        const auto sets = md::filterToRunSets(filter);
+        QVERIFY2(sets.ok(), qPrintable(sets.ok() ? QString() : sets.error().toString()));
+        if (!*sets)
+            return;
+        QStringList kept = m_ids.keys();
+        for (const md::RunSetSql &set : **sets) {
+            QCOMPARE(set.select.sql.count(u'?'), set.select.binds.size());
+            md::Statement st = m_db.prepare(set.select.sql);
+            QVERIFY2(st.isValid(), qPrintable(set.select.sql));
+            for (int i = 0; i < set.select.binds.size(); ++i)
+                st.bindVariant(i + 1, set.select.binds.at(i));
+            QSet<qint64> listed;
+            while (st.next())
+                listed.insert(st.int64(0));
+            QVERIFY(!st.error());
+            kept.removeIf([&](const QString &uuid) { return listed.contains(m_ids.value(uuid)) == set.complement; });
+        }
+        kept.sort();
+        QCOMPARE(kept, expected);
     }
 
     void orderBy_data()
