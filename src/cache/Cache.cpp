@@ -1406,6 +1406,94 @@ Result<RunKeys> Cache::runKeys(const RunQuery &q)
     return out;
 }
 
+Result<QList<UnknownSearchKey>> Cache::unknownFilterKeys(const RunQuery &q)
+{
+    auto parsed = parseSearchFilter(q.filter);
+    if (!parsed)
+        return parsed.error();
+    QStringList filterKeys;
+    for (const Comparison &c : std::as_const(parsed->clauses))
+        if (c.entity == SearchEntity::Metric || c.entity == SearchEntity::Param || c.entity == SearchEntity::Tag)
+            filterKeys.append(c.key);
+    if (filterKeys.isEmpty())
+        return QList<UnknownSearchKey>{};
+    RunQuery scope;
+    scope.sourceId = q.sourceId;
+    scope.experiments = q.experiments;
+    scope.includeDeleted = true;
+    auto keys = runKeys(scope);
+    if (!keys)
+        return keys.error();
+    auto where = runQueryWhere(scope);
+    if (!where)
+        return where.error();
+    // Tags have no per-experiment key list: a run in scope with the tag, found from the (key,
+    // value) index.
+    auto tagInScope = [&](const QString &key) -> Result<bool> {
+        Statement st = m_db.prepare(u"SELECT 1 FROM run_tags t JOIN runs r ON r.id = t.run WHERE t.key = ?"_s + where->sql
+                                    + u" LIMIT 1"_s);
+        if (!st.isValid())
+            return m_db.errorHere();
+        st.bind(1, key);
+        for (int i = 0; i < where->binds.size(); ++i)
+            st.bindVariant(i + 2, where->binds[i]);
+        const bool found = st.next();
+        if (st.error())
+            return *st.error();
+        return found;
+    };
+
+    QSet<QString> tags;
+    bool anyUnknown = false;
+    for (const Comparison &c : std::as_const(parsed->clauses)) {
+        if (c.entity == SearchEntity::Metric || c.entity == SearchEntity::Param) {
+            const QStringList &known = c.entity == SearchEntity::Metric ? keys->metrics : keys->params;
+            anyUnknown = anyUnknown || !std::binary_search(known.cbegin(), known.cend(), c.key);
+        } else if (c.entity == SearchEntity::Tag && !tags.contains(c.key)) {
+            auto found = tagInScope(c.key);
+            if (!found)
+                return found.error();
+            if (*found)
+                tags.insert(c.key);
+            else
+                anyUnknown = true;
+        }
+    }
+    if (!anyUnknown)
+        return QList<UnknownSearchKey>{};
+
+    // Suggestions among the tags: every distinct tag key of the cache, one index probe per key
+    // rather than a scan of the experiment's tags (a million rows for 100,000 runs); only the
+    // few close to a key of the filter are then looked for in scope.
+    Statement all = m_db.prepare(
+        u"WITH RECURSIVE k(key) AS (SELECT (SELECT min(key) FROM run_tags) UNION ALL"
+        " SELECT (SELECT min(key) FROM run_tags WHERE key > k.key) FROM k WHERE k.key IS NOT NULL)"
+        " SELECT key FROM k WHERE key IS NOT NULL"_s);
+    if (!all.isValid())
+        return m_db.errorHere();
+    QStringList cacheTags;
+    while (all.next())
+        cacheTags.append(all.text(0));
+    if (all.error())
+        return *all.error();
+    for (const QString &tag : std::as_const(cacheTags)) {
+        if (tags.contains(tag))
+            continue;
+        const bool close = std::any_of(filterKeys.cbegin(), filterKeys.cend(),
+                                       [&](const QString &k) { return !closestSearchKey(k, {tag}).isEmpty(); });
+        if (!close)
+            continue;
+        auto found = tagInScope(tag);
+        if (!found)
+            return found.error();
+        if (*found)
+            tags.insert(tag);
+    }
+    SearchKeys known{std::move(keys->metrics), std::move(keys->params), QStringList(tags.cbegin(), tags.cend())};
+    known.tags.sort();
+    return unknownSearchKeys(*parsed, known);
+}
+
 Result<QHash<qint64, RunValues>> Cache::runValues(const QList<qint64> &runRowIds)
 {
     QHash<qint64, RunValues> out;

@@ -5,6 +5,7 @@
 #include "FilterSql.h"
 #include "core/Domain.h"
 #include "core/Error.h"
+#include "core/SearchFilter.h"
 
 #include <QHash>
 #include <QList>
@@ -198,6 +199,13 @@ public:
     /// writing, so it costs the same for 10 runs and 100,000. When `q.runIds` is set, the keys
     /// of exactly those runs.
     Result<RunKeys> runKeys(const RunQuery &q);
+    /// The metric, param and tag keys of `q.filter` that no run of the experiments `q` selects has
+    /// (its sourceId and experiments, deleted runs included, as runKeys()), each with the key
+    /// probably meant (see unknownSearchKeys()). While every key is known it costs one index
+    /// lookup per tag key of the filter; only then are the cache's tag keys listed (an index probe
+    /// each) and those close to the filter's keys looked for in scope. Errors of a malformed
+    /// filter as filterToSql's.
+    Result<QList<UnknownSearchKey>> unknownFilterKeys(const RunQuery &q);
     /// Latest metrics and params of these runs (row ids), without tags, inputs or histories.
     Result<QHash<qint64, RunValues>> runValues(const QList<qint64> &runRowIds);
     /// One metric's latest value for each of these runs that has it (row id -> value, NaN kept).
