@@ -542,6 +542,17 @@ int cmdRuns(Context &c)
     auto rows = c.cache.runs(q);
     if (!rows)
         return fail(rows.error());
+    // A key no run has gives no runs, as in MLflow; say so on stderr instead of leaving the
+    // person with an empty table. The output and the exit code stay what MLflow's answer is.
+    if (!q.filter.trimmed().isEmpty()) {
+        const SearchKeyScope scope = q.experiments.size() == 1 ? SearchKeyScope::Experiment
+            : !q.experiments.isEmpty()                          ? SearchKeyScope::Experiments
+            : c.sourceId                                        ? SearchKeyScope::Source
+                                                                : SearchKeyScope::Cache;
+        if (auto unknown = c.cache.unknownFilterKeys(q))
+            for (const UnknownSearchKey &u : std::as_const(*unknown))
+                printErr(Tr::tr("modeldesk-cli: warning: %1").arg(unknownSearchKeyMessage(u, scope)) + QLatin1Char('\n'));
+    }
     if (c.o.format == Format::Json) {
         json a = json::array();
         for (const auto &r : std::as_const(*rows))

@@ -2,7 +2,9 @@
 // modeldesk-cli as a user runs it: real processes, real files, exit codes and output.
 #include "TestServer.h"
 #include "TestSupport.h"
+#include "sqlite/Database.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -23,6 +25,13 @@ private:
         args.prepend(cache.isEmpty() ? m_cache : cache);
         args.prepend(QStringLiteral("--cache"));
         return test::runProcess(test::cliPath(), args);
+    }
+    static QJsonObject idsOf(const QString &file)
+    {
+        QFile f(test::dataPath(file));
+        if (!f.open(QIODevice::ReadOnly))
+            return {};
+        return QJsonDocument::fromJson(f.readAll()).object();
     }
     static QJsonObject json(const test::ProcessResult &r)
     {
@@ -178,6 +187,141 @@ private Q_SLOTS:
         QVERIFY(lines[0].startsWith("run_id,run_name,experiment_id,status,start_time,end_time"));
         QVERIFY(lines[0].contains("metrics.val_r2_score"));
         QVERIFY(lines[0].contains("params.n_estimators"));
+    }
+
+    void unknownKeyIsNamedOnStderr_data()
+    {
+        QTest::addColumn<QStringList>("scope");
+        QTest::addColumn<QString>("filter");
+        QTest::addColumn<QByteArray>("warning");
+        const QStringList car{QStringLiteral("--experiment"), QStringLiteral("car_price")};
+        QTest::newRow("metric, separator")
+            << car << QStringLiteral("metrics.val_r2score > 0.5")
+            << QByteArray("modeldesk-cli: warning: no run in this experiment has metric 'val_r2score' — did you mean "
+                          "'val_r2_score'?\n");
+        QTest::newRow("tag, case")
+            << car << QStringLiteral("tags.mlflow.runname LIKE 'XGB%'")
+            << QByteArray("modeldesk-cli: warning: no run in this experiment has tag 'mlflow.runname' — did you mean "
+                          "'mlflow.runName'?\n");
+        QTest::newRow("param of another kind")
+            << car << QStringLiteral("metrics.n_estimators > 1")
+            << QByteArray("modeldesk-cli: warning: no run in this experiment has metric 'n_estimators' — did you mean "
+                          "'params.n_estimators'?\n");
+        QTest::newRow("two experiments")
+            << QStringList{QStringLiteral("--experiment"), QStringLiteral("car_price"), QStringLiteral("--experiment"),
+                           QStringLiteral("car_price_sweep")}
+            << QStringLiteral("params.no_such_param = '1'")
+            << QByteArray("modeldesk-cli: warning: no run in these experiments has param 'no_such_param'\n");
+        QTest::newRow("the whole source") << QStringList{} << QStringLiteral("metrics.val_r2_scor > 0.5")
+                                          << QByteArray("modeldesk-cli: warning: no run in this source has metric "
+                                                        "'val_r2_scor' — did you mean 'val_r2_score'?\n");
+        QTest::newRow("a tag no run has")
+            << car << QStringLiteral("metrics.val_r2_score > 0.5 and params.n_estimators = '100' and tags.team = 'x'")
+            << QByteArray("modeldesk-cli: warning: no run in this experiment has tag 'team'\n");
+    }
+
+    void unknownKeyIsNamedOnStderr()
+    {
+        QFETCH(QStringList, scope);
+        QFETCH(QString, filter);
+        QFETCH(QByteArray, warning);
+        // MLflow answers with no runs; the output stays that answer and the exit code says success.
+        const auto r = cli(QStringList{QStringLiteral("--format"), QStringLiteral("json"), QStringLiteral("--source"),
+                                       QStringLiteral("1"), QStringLiteral("runs")}
+                           + scope + QStringList{QStringLiteral("--filter"), filter});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.err, warning);
+        QVERIFY(json(r).value(QStringLiteral("runs")).toArray().isEmpty());
+    }
+
+    void knownKeysGiveNoWarning()
+    {
+        const auto r = cli({QStringLiteral("--format"), QStringLiteral("json"), QStringLiteral("--source"), QStringLiteral("1"),
+                            QStringLiteral("runs"), QStringLiteral("--experiment"), QStringLiteral("car_price"),
+                            QStringLiteral("--filter"),
+                            QStringLiteral("metrics.val_r2_score > 0.86 and params.n_estimators = '100' and "
+                                           "tags.`mlflow.runName` LIKE 'XGB%'")});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.err, QByteArray());
+        QCOMPARE(json(r).value(QStringLiteral("runs")).toArray().size(), 1);
+    }
+
+    void emptyStringsAndNanAsInMlflow()
+    {
+        // Copies of both stores gain an empty param on two car_price runs, "adam" on a third and
+        // none on the fourth, and an empty tag on the first: MLflow stores and returns "" for them.
+        QTemporaryDir dir;
+        const QJsonObject fileIds = idsOf(QStringLiteral("ids-mlruns-file-store.json"));
+        const QJsonObject dbIds = idsOf(QStringLiteral("ids-server-and-mlflow-db.json"));
+        const QString store = dir.filePath(QStringLiteral("mlruns"));
+        QVERIFY(test::copyTree(test::dataPath(QStringLiteral("mlruns")), store));
+        const QString car = store + QLatin1Char('/') + fileIds.value(QStringLiteral("car_price")).toString() + QLatin1Char('/');
+        const QJsonArray fileRuns = fileIds.value(QStringLiteral("car_runs")).toArray();
+        QVERIFY(test::writeFile(car + fileRuns[0].toString() + QStringLiteral("/params/optimizer"), {}));
+        QVERIFY(test::writeFile(car + fileRuns[1].toString() + QStringLiteral("/params/optimizer"), {}));
+        QVERIFY(test::writeFile(car + fileRuns[2].toString() + QStringLiteral("/params/optimizer"), "adam"));
+        QVERIFY(test::writeFile(car + fileRuns[0].toString() + QStringLiteral("/tags/reviewer"), {}));
+        const QString dbPath = dir.filePath(QStringLiteral("mlflow.db"));
+        QVERIFY(QFile::copy(test::dataPath(QStringLiteral("mlflow.db")), dbPath));
+        QFile::setPermissions(dbPath, QFile::ReadOwner | QFile::WriteOwner);
+        const QJsonArray dbRuns = dbIds.value(QStringLiteral("car_runs")).toArray();
+        {
+            Database db;
+            QVERIFY(db.open(dbPath, false).ok());
+            const Status s = db.exec(QStringLiteral("INSERT INTO params (key, value, run_uuid) VALUES ('optimizer', '', '%1'), "
+                                                    "('optimizer', '', '%2'), ('optimizer', 'adam', '%3');"
+                                                    "INSERT INTO tags (key, value, run_uuid) VALUES ('reviewer', '', '%1');")
+                                         .arg(dbRuns[0].toString(), dbRuns[1].toString(), dbRuns[2].toString()));
+            QVERIFY2(s.ok(), qPrintable(s.ok() ? QString() : s.error().toString()));
+        }
+        const QString cache = dir.filePath(QStringLiteral("c.sqlite"));
+        auto r = cli({QStringLiteral("--quiet"), QStringLiteral("sync"), store}, cache);
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        r = cli({QStringLiteral("--quiet"), QStringLiteral("sync"), QStringLiteral("sqlite:///") + dbPath}, cache);
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+
+        for (const QString &source : {QStringLiteral("1"), QStringLiteral("2")}) {
+            const QJsonArray runs = source == QLatin1String("1") ? fileRuns : dbRuns;
+            const QString sweep = source == QLatin1String("1") ? fileIds.value(QStringLiteral("car_price_sweep")).toString()
+                                                               : dbIds.value(QStringLiteral("car_price_sweep")).toString();
+            auto select = [&](const QString &experiment, const QString &filter) {
+                const auto out = cli({QStringLiteral("--format"), QStringLiteral("json"), QStringLiteral("--source"), source,
+                                      QStringLiteral("runs"), QStringLiteral("--experiment"), experiment,
+                                      QStringLiteral("--filter"), filter},
+                                     cache);
+                if (out.exitCode != 0 || !out.err.isEmpty())
+                    qWarning() << filter << out.exitCode << out.err;
+                QStringList ids;
+                for (const auto &run : json(out).value(QStringLiteral("runs")).toArray())
+                    ids.append(run.toObject().value(QStringLiteral("info")).toObject().value(QStringLiteral("run_id")).toString());
+                ids.sort();
+                return ids;
+            };
+            auto ids = [&](std::initializer_list<int> which) {
+                QStringList out;
+                for (int i : which)
+                    out.append(runs[i].toString());
+                out.sort();
+                return out;
+            };
+            const QString carPrice = QStringLiteral("car_price");
+            QCOMPARE(select(carPrice, QStringLiteral("params.optimizer = ''")), ids({0, 1}));
+            QCOMPARE(select(carPrice, QStringLiteral("params.optimizer != ''")), ids({2}));
+            QCOMPARE(select(carPrice, QStringLiteral("params.optimizer != 'adam'")), ids({0, 1}));
+            QCOMPARE(select(carPrice, QStringLiteral("params.optimizer IS NULL")), ids({3}));
+            QCOMPARE(select(carPrice, QStringLiteral("tags.reviewer = ''")), ids({0}));
+            QCOMPARE(select(carPrice, QStringLiteral("tags.reviewer != ''")), QStringList());
+
+            // The sweep's FAILED runs end with loss = NaN: != keeps them, the orderings and = do not.
+            const QStringList notOne = select(sweep, QStringLiteral("metrics.loss != 1"));
+            const QStringList below = select(sweep, QStringLiteral("metrics.loss < 1e308"));
+            const QStringList failed = select(sweep, QStringLiteral("metrics.loss != 1 and attributes.status = 'FAILED'"));
+            QVERIFY(!failed.isEmpty());
+            for (const QString &id : failed)
+                QVERIFY2(notOne.contains(id) && !below.contains(id), qPrintable(id));
+            QCOMPARE(select(sweep, QStringLiteral("metrics.loss >= -1e308")), below);
+            QCOMPARE(select(sweep, QStringLiteral("metrics.loss = 0")), QStringList());
+        }
     }
 
     void badFilterPointsAtTheColumn()
