@@ -6,6 +6,8 @@
 #include "ui_RunsPage.h"
 
 #include "ElidingHeaderView.h"
+#include "cache/Cache.h"
+#include "core/SearchFilter.h"
 #include "models/RunsTableModel.h"
 
 #include <QHeaderView>
@@ -15,6 +17,8 @@
 #include <QTimer>
 
 #include <algorithm>
+
+using namespace Qt::StringLiterals;
 
 namespace md {
 
@@ -40,6 +44,7 @@ RunsPage::RunsPage(Cache *cache, QWidget *parent)
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.25);
     m_ui->titleLabel->setFont(titleFont);
     m_ui->filterErrorLabel->hide();
+    m_ui->filterHintLabel->hide();
     updateErrorColour();
 
     m_ui->runsTable->setHorizontalHeader(new ElidingHeaderView(Qt::Horizontal, m_ui->runsTable));
@@ -112,6 +117,11 @@ QLabel *RunsPage::filterErrorLabel() const
     return m_ui->filterErrorLabel;
 }
 
+QLabel *RunsPage::filterHintLabel() const
+{
+    return m_ui->filterHintLabel;
+}
+
 QStringList RunsPage::selectedRunIds() const
 {
     QModelIndexList rows = m_ui->runsTable->selectionModel()->selectedRows();
@@ -157,6 +167,8 @@ void RunsPage::showNothing(const QString &title, const QString &hint)
     m_appliedFilter.clear();
     m_model->clear();
     clearFilterError();
+    m_ui->filterHintLabel->clear();
+    m_ui->filterHintLabel->hide();
     m_ui->titleLabel->setText(title);
     m_ui->filterEdit->setEnabled(false);
     m_ui->runsTable->setPlaceholderText(hint);
@@ -256,15 +268,13 @@ void RunsPage::load()
     for (int c = 0; c < header->count(); ++c)
         widths.append(header->sectionSize(c));
     if (Status s = m_model->load(query); !s) {
-        showFilterError(s.error());
-        if (m_model->rowCount() == 0) {
-            m_ui->titleLabel->setText(m_experimentName);
-            m_ui->runsTable->setPlaceholderText(tr("Fix the filter and press Enter to see the runs."));
-        }
+        showFilterError(s.error(), query);
+        keepColumnWidths(columnsBefore, widths);
         return;
     }
     m_appliedFilter = query.filter;
     clearFilterError();
+    showFilterHints(query);
     m_completer->setKeys(m_model->metricKeys(), m_model->paramKeys());
     const int count = m_model->rowCount();
     if (!m_parentRunId.isEmpty()) {
@@ -291,7 +301,15 @@ void RunsPage::load()
                                              : tr("%1 — %2 runs match the filter").arg(m_experimentName).arg(count));
         m_ui->runsTable->setPlaceholderText(tr("No runs match the filter.\nChange it, or clear it to see all runs."));
     }
+    keepColumnWidths(columnsBefore, widths);
+    Q_EMIT runsShown(count);
+    Q_EMIT selectionCountChanged(int(m_ui->runsTable->selectionModel()->selectedRows().size()));
+}
+
+void RunsPage::keepColumnWidths(const QStringList &columnsBefore, const QList<int> &widths)
+{
     applyHiddenColumns();
+    QHeaderView *header = m_ui->runsTable->horizontalHeader();
     if (m_model->metricKeys() + m_model->paramKeys() == columnsBefore && widths.size() == header->count()
         && !columnsBefore.isEmpty()) {
         for (int c = 0; c < widths.size(); ++c)
@@ -300,21 +318,69 @@ void RunsPage::load()
     } else {
         adjustColumns();
     }
-    Q_EMIT runsShown(count);
-    Q_EMIT selectionCountChanged(int(m_ui->runsTable->selectionModel()->selectedRows().size()));
 }
 
-void RunsPage::showFilterError(const Error &error)
+void RunsPage::showFilterError(const Error &error, const RunQuery &query)
 {
+    const bool badFilter = error.category == ErrorCategory::BadInput;
     const QString text = error.where.isEmpty() ? error.message : tr("%1: %2").arg(error.where, error.message);
-    m_ui->filterErrorLabel->setText(error.category == ErrorCategory::BadInput
-                                        ? tr("Invalid filter (%1)").arg(text)
-                                        : tr("The runs could not be read: %1").arg(text));
+    m_ui->filterErrorLabel->setText(badFilter ? tr("Invalid filter (%1)").arg(text)
+                                              : tr("The runs could not be read: %1").arg(text));
     m_ui->filterErrorLabel->show();
+    m_ui->filterHintLabel->clear();
+    m_ui->filterHintLabel->hide();
     // Put the cursor where the filter went wrong, so the person can fix it right there.
     static const QRegularExpression columnRe(QStringLiteral("column (\\d+)"));
     if (const auto match = columnRe.match(error.where); match.hasMatch())
         m_ui->filterEdit->setCursorPosition(std::max(0, match.captured(1).toInt() - 1));
+
+    // The table and its heading show what this filter gives, nothing: never the runs or the count
+    // of the filter before it. The model keeps the experiment's columns and scope with a query no
+    // run matches (no run has an empty id), so that a live refresh re-reads it and stays empty.
+    // The clear button then brings every run back.
+    m_appliedFilter = query.filter;
+    RunQuery none = query;
+    none.filter = u"attributes.run_id IN ('')"_s;
+    if (!m_model->load(none))
+        m_model->clear();
+    const QString heading = m_parentRunId.isEmpty() ? m_experimentName
+                                                    : tr("%1 › %2").arg(m_experimentName, m_parentName);
+    std::optional<qsizetype> total;
+    if (badFilter) {
+        RunQuery unfiltered = query;
+        unfiltered.filter.clear();
+        if (auto order = m_cache->runOrder(unfiltered))
+            total = order->size();
+    }
+    if (!badFilter)
+        m_ui->titleLabel->setText(tr("%1 — the runs could not be read").arg(heading));
+    else if (!total)
+        m_ui->titleLabel->setText(tr("%1 — filter error").arg(heading));
+    else if (*total == 1)
+        m_ui->titleLabel->setText(tr("%1 — filter error, 0 of 1 run shown").arg(heading));
+    else
+        m_ui->titleLabel->setText(tr("%1 — filter error, 0 of %2 runs shown").arg(heading, QString::number(*total)));
+    m_ui->runsTable->setPlaceholderText(badFilter ? tr("Fix the filter and press Enter to see the runs.")
+                                                  : tr("The runs could not be read; the message above says why."));
+    Q_EMIT runsShown(0);
+    Q_EMIT selectionCountChanged(0);
+}
+
+void RunsPage::showFilterHints(const RunQuery &query)
+{
+    QStringList lines;
+    if (!query.filter.isEmpty()) {
+        // Only a hint: when the keys cannot be read, the runs shown still stand.
+        if (auto unknown = m_cache->unknownFilterKeys(query)) {
+            for (const UnknownSearchKey &u : std::as_const(*unknown)) {
+                QString line = unknownSearchKeyMessage(u, SearchKeyScope::Experiment);
+                line[0] = line.at(0).toUpper();
+                lines.append(line);
+            }
+        }
+    }
+    m_ui->filterHintLabel->setText(lines.join(u'\n'));
+    m_ui->filterHintLabel->setVisible(!lines.isEmpty());
 }
 
 void RunsPage::clearFilterError()

@@ -25,11 +25,14 @@ class FilterCompleter;
 
 class Cache;
 class RunsTableModel;
+struct RunQuery;
 
 /// The runs page: the runs of one experiment in a sortable table, with a filter field that takes
 /// MLflow's search syntax (applied on Enter, evaluated in SQL by the cache). A malformed filter
-/// shows its error, with the column, in red under the field and leaves the table as it was.
-/// Reads through the given Cache (GUI thread); the cache must outlive the page.
+/// shows its error, with the column, in red under the field, empties the table (its columns stay)
+/// and says so in the heading ("filter error, 0 of N runs shown"). A filter key that no run of the experiment has is named on the result line under the
+/// field, with the key probably meant. Reads through the given Cache (GUI thread); the cache must
+/// outlive the page.
 class RunsPage : public QWidget {
     Q_OBJECT
 public:
@@ -62,6 +65,9 @@ public:
     QTableView *table() const;
     QLineEdit *filterEdit() const;
     QLabel *filterErrorLabel() const;
+    /// The result line under the filter field: the filter's keys that no run has, with the keys
+    /// probably meant; hidden when there is nothing to say.
+    QLabel *filterHintLabel() const;
     FilterCompleter *filterCompleter() const { return m_completer; }
     std::optional<qint64> sourceId() const { return m_sourceId; }
     QString experimentId() const { return m_experimentId; }
@@ -79,10 +85,15 @@ protected:
 
 private:
     void load();
-    void showFilterError(const Error &error);
+    void showFilterError(const Error &error, const RunQuery &query);
     void clearFilterError();
+    /// Names the filter's keys that no run of the experiment has on the result line.
+    void showFilterHints(const RunQuery &query);
     void updateErrorColour();
     void adjustColumns();
+    /// After a load: the widths the person gave the columns when the metric and param columns
+    /// are still `columnsBefore`, else widths measured from the contents.
+    void keepColumnWidths(const QStringList &columnsBefore, const QList<int> &widths);
     void applyHiddenColumns();
     void showHeaderMenu(const QPoint &pos);
 
