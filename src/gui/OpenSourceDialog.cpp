@@ -49,8 +49,11 @@ OpenSourceDialog::OpenSourceDialog(const QStringList &recent, QWidget *parent)
         if (!location().isEmpty())
             accept();
     });
-    if (recent.isEmpty())
-        resize(width(), minimumSizeHint().height());
+    if (recent.isEmpty()) {
+        // No list: only as tall as the wrapped texts need at this width.
+        const int tall = heightForWidth(width());
+        resize(width(), std::max(tall, minimumSizeHint().height()));
+    }
     m_ui->uriEdit->setFocus();
     updateOpenButton();
 }
