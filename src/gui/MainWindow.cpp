@@ -153,10 +153,14 @@ MainWindow::MainWindow(MainWindowOptions options, QWidget *parent)
         if (!m_options.screenshotMode)
             Settings::instance().setValue(Settings::Key::LivePaused, paused);
     });
+    // Read on workers: the GUI thread only applies what changed.
     connect(m_live, &LiveUpdater::synced, this, [this](const ImportBatch &, const QStringList &runs) {
-        if (Status s = m_runsPage->model()->refresh(); !s)
-            statusBar()->showMessage(s.error().toString());
+        m_runsPage->model()->refreshInBackground(runs);
         m_chartsPage->updateLive(runs);
+    });
+    connect(m_runsPage->model(), &RunsTableModel::refreshed, this, [this](const QString &error) {
+        if (!error.isEmpty())
+            statusBar()->showMessage(error);
     });
     // ---- end of live updates
 

@@ -8,10 +8,14 @@
 #include <QCollator>
 #include <QDateTime>
 #include <QFont>
+#include <QFutureWatcher>
 #include <QLocale>
+#include <QPromise>
+#include <QThreadPool>
 
 #include <algorithm>
 #include <cmath>
+#include <memory>
 
 using namespace Qt::StringLiterals;
 
@@ -78,6 +82,7 @@ Status RunsTableModel::load(const RunQuery &query)
         nested = nested || r.hasParent;
     }
 
+    ++m_refreshGeneration;
     beginResetModel();
     m_query = q;
     m_rows = std::move(rows);
@@ -97,20 +102,123 @@ Status RunsTableModel::refresh()
 {
     if (!m_cache || !m_cache->isOpen())
         return makeError(ErrorCategory::Internal, tr("The cache is not open."));
-    auto result = m_cache->runOrder(m_query);
-    if (!result)
-        return result.error();
-    auto keys = m_cache->runKeys(m_query);
-    if (!keys)
-        return keys.error();
+    ++m_refreshGeneration;
+    const QString key = headerData(m_sortColumn, Qt::Horizontal, ColumnKeyRole).toString();
+    return applySnapshot(readSnapshot(*m_cache, m_query, columnKind(m_sortColumn), m_sortColumn, key, {}), nullptr);
+}
+
+void RunsTableModel::refreshInBackground(const QStringList &changedRunIds)
+{
+    m_pendingChanged.unite(QSet<QString>(changedRunIds.cbegin(), changedRunIds.cend()));
+    m_refreshPending = true;
+    if (!m_refreshing)
+        startBackgroundRefresh();
+}
+
+void RunsTableModel::startBackgroundRefresh()
+{
+    if (!m_cache || !m_cache->isOpen()) {
+        m_refreshPending = false;
+        m_pendingChanged.clear();
+        return;
+    }
+    auto changed = std::make_shared<QSet<QString>>(std::exchange(m_pendingChanged, {}));
+    const bool all = std::exchange(m_pendingAll, false);
+    m_refreshPending = false;
+    m_refreshing = true;
+    const qint64 generation = ++m_refreshGeneration;
+    // The held rows of the changed runs: read on the worker, so that the repaint finds them.
+    QList<qint64> cellRowIds;
+    if (!all)
+        for (auto it = m_cells.cbegin(); it != m_cells.cend(); ++it)
+            if (changed->contains(it->row.runId))
+                cellRowIds.append(it->row.rowId);
+    const ColumnKind kind = columnKind(m_sortColumn);
+    const QString key = headerData(m_sortColumn, Qt::Horizontal, ColumnKeyRole).toString();
+
+    QPromise<Snapshot> promise;
+    auto *watcher = new QFutureWatcher<Snapshot>(this);
+    watcher->setFuture(promise.future());
+    connect(watcher, &QFutureWatcher<Snapshot>::finished, this, [this, watcher, generation, changed, all] {
+        watcher->deleteLater();
+        m_refreshing = false;
+        if (generation == m_refreshGeneration) {
+            const Status s = applySnapshot(watcher->result(), all ? nullptr : changed.get());
+            Q_EMIT refreshed(s ? QString() : s.error().toString());
+        } else {
+            // Stale (the query or the sort changed): those runs may still have moved on.
+            m_pendingChanged.unite(*changed);
+            m_pendingAll = m_pendingAll || all;
+            m_refreshPending = true;
+        }
+        if (m_refreshPending)
+            startBackgroundRefresh();
+    });
+    QThreadPool::globalInstance()->start(
+        [promise = std::make_shared<QPromise<Snapshot>>(std::move(promise)), path = m_cache->path(), query = m_query, kind,
+         column = m_sortColumn, key, cellRowIds] {
+            promise->start();
+            // A connection of this thread's own: the model's Cache belongs to the GUI thread.
+            Cache cache;
+            Snapshot snapshot;
+            if (Status s = cache.open(path); !s)
+                snapshot.error = s.error();
+            else
+                snapshot = readSnapshot(cache, query, kind, column, key, cellRowIds);
+            promise->addResult(std::move(snapshot));
+            promise->finish();
+        });
+}
+
+RunsTableModel::Snapshot RunsTableModel::readSnapshot(Cache &cache, const RunQuery &query, ColumnKind kind, int column,
+                                                      const QString &key, const QList<qint64> &cellRowIds)
+{
+    Snapshot s;
+    auto order = cache.runOrder(query);
+    if (!order) {
+        s.error = order.error();
+        return s;
+    }
+    auto keys = cache.runKeys(query);
+    if (!keys) {
+        s.error = keys.error();
+        return s;
+    }
+    s.order = std::move(*order);
+    s.keys = std::move(*keys);
+    if (kind != ColumnKind::Fixed || column != StartedColumn) {
+        QList<qint64> ids;
+        ids.reserve(s.order.size());
+        for (const RunOrderKey &r : std::as_const(s.order))
+            ids.append(r.rowId);
+        s.sortKeys = readSortKeys(cache, query, kind, column, key, ids);
+    }
+    if (!cellRowIds.isEmpty()) {
+        // Errors here only leave the cells to be read when shown.
+        if (auto values = cache.runValues(cellRowIds))
+            s.values = std::move(*values);
+        if (auto summaries = cache.runSummariesById(cellRowIds))
+            s.summaries = std::move(*summaries);
+    }
+    return s;
+}
+
+Status RunsTableModel::applySnapshot(Snapshot snapshot, const QSet<QString> *changed)
+{
+    if (snapshot.error)
+        return *snapshot.error;
+    const QList<RunOrderKey> &result = snapshot.order;
+    const RunKeys &keys = snapshot.keys;
     const auto contains = [](const QStringList &all, const QStringList &some) {
         return std::all_of(some.cbegin(), some.cend(), [&all](const QString &k) { return all.contains(k); });
     };
-    if (!contains(keys->metrics, m_metricKeys) || !contains(keys->params, m_paramKeys))
+    if (!contains(keys.metrics, m_metricKeys) || !contains(keys.params, m_paramKeys))
         return load(m_query);
 
-    m_cells.clear();
     m_readError.clear();
+    // Cells hold one entry per key: new keys make every held row stale.
+    if (keys.metrics.size() != m_metricKeys.size() || keys.params.size() != m_paramKeys.size())
+        m_cells.clear();
     // New keys: one column at a time, where the sorted order puts it.
     auto insertKeys = [this](const QStringList &now, bool metric) {
         for (int i = 0; i < now.size(); ++i) {
@@ -129,15 +237,15 @@ Status RunsTableModel::refresh()
             endInsertColumns();
         }
     };
-    insertKeys(keys->metrics, true);
-    insertKeys(keys->params, false);
+    insertKeys(keys.metrics, true);
+    insertKeys(keys.params, false);
 
     QHash<qint64, qsizetype> now;
-    now.reserve(result->size());
+    now.reserve(result.size());
     bool nested = false;
-    for (qsizetype i = 0; i < result->size(); ++i) {
-        now.insert(result->at(i).rowId, i);
-        nested = nested || result->at(i).hasParent;
+    for (qsizetype i = 0; i < result.size(); ++i) {
+        now.insert(result.at(i).rowId, i);
+        nested = nested || result.at(i).hasParent;
     }
     m_hasNestedRuns = nested;
     // Runs gone: removed one displayed row at a time, from the bottom.
@@ -145,6 +253,8 @@ Status RunsTableModel::refresh()
     for (size_t d = 0; d < m_order.size(); ++d)
         if (!now.contains(m_rows[size_t(m_order[d])].rowId))
             goneRows.push_back(int(d));
+    if (!goneRows.empty())
+        m_cells.clear();  // held by index in m_rows, which moves
     for (auto it = goneRows.rbegin(); it != goneRows.rend(); ++it) {
         const int d = *it;
         const int base = m_order[size_t(d)];
@@ -157,14 +267,16 @@ Status RunsTableModel::refresh()
         endRemoveRows();
     }
     // New runs: appended, then moved to their place by the sort below.
-    QSet<qint64> known;
-    known.reserve(qsizetype(m_rows.size()));
-    for (const OrderRow &r : m_rows)
-        known.insert(r.rowId);
     std::vector<OrderRow> added;
-    for (const RunOrderKey &r : std::as_const(*result))
-        if (!known.contains(r.rowId))
-            added.push_back(OrderRow{r.rowId, r.startTime});
+    if (qsizetype(m_rows.size()) != result.size()) {
+        QSet<qint64> known;
+        known.reserve(qsizetype(m_rows.size()));
+        for (const OrderRow &r : m_rows)
+            known.insert(r.rowId);
+        for (const RunOrderKey &r : result)
+            if (!known.contains(r.rowId))
+                added.push_back(OrderRow{r.rowId, r.startTime});
+    }
     if (!added.empty()) {
         const int first = int(m_rows.size());
         beginInsertRows({}, first, first + int(added.size()) - 1);
@@ -176,14 +288,49 @@ Status RunsTableModel::refresh()
     }
     // The start time orders rows by what load() read; any other column may have moved on.
     if (!added.empty() || m_sortColumn != StartedColumn)
-        sort(m_sortColumn, m_sortOrder);
-    if (!m_rows.empty())
+        resort(snapshot.sortKeys ? &*snapshot.sortKeys : nullptr, &now);
+    if (m_rows.empty())
+        return {};
+    if (!changed) {
+        m_cells.clear();
         Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, columnCount() - 1));
+        return {};
+    }
+    // Only the changed runs' rows: those held get the cells read on the worker (or are read
+    // again when shown), and are repainted; rows not held are read when shown anyway.
+    std::vector<int> stale;
+    for (auto it = m_cells.begin(); it != m_cells.end();) {
+        if (!changed->contains(it->row.runId)) {
+            ++it;
+            continue;
+        }
+        const qint64 rowId = it->row.rowId;
+        stale.push_back(it.key());
+        const auto summary = snapshot.summaries.constFind(rowId);
+        const auto values = snapshot.values.constFind(rowId);
+        if (summary != snapshot.summaries.cend() && values != snapshot.values.cend()) {
+            *it = makeCells(rowId, &*summary, &*values);
+            ++it;
+        } else {
+            it = m_cells.erase(it);
+        }
+    }
+    if (stale.empty())
+        return {};
+    std::vector<int> displayOf(m_order.size());
+    for (size_t i = 0; i < m_order.size(); ++i)
+        displayOf[size_t(m_order[i])] = int(i);
+    const int lastColumn = columnCount() - 1;
+    for (int base : stale) {
+        const int row = displayOf[size_t(base)];
+        Q_EMIT dataChanged(index(row, 0), index(row, lastColumn));
+    }
     return {};
 }
 
 void RunsTableModel::clear()
 {
+    ++m_refreshGeneration;
     beginResetModel();
     m_query = RunQuery{};
     m_rows.clear();
@@ -200,8 +347,14 @@ void RunsTableModel::clear()
 
 void RunsTableModel::sort(int column, Qt::SortOrder order)
 {
+    ++m_refreshGeneration;
     m_sortColumn = column;
     m_sortOrder = order;
+    resort(nullptr, nullptr);
+}
+
+void RunsTableModel::resort(const SortKeys *read, const QHash<qint64, qsizetype> *at)
+{
     if (m_rows.empty())
         return;
     Q_EMIT layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
@@ -210,7 +363,7 @@ void RunsTableModel::sort(int column, Qt::SortOrder order)
     baseOf.reserve(size_t(before.size()));
     for (const QModelIndex &index : before)
         baseOf.push_back(m_order[size_t(index.row())]);
-    applySort();
+    applySort(read, at);
     std::vector<int> displayOf(m_order.size());
     for (size_t i = 0; i < m_order.size(); ++i)
         displayOf[size_t(m_order[i])] = int(i);
@@ -222,62 +375,49 @@ void RunsTableModel::sort(int column, Qt::SortOrder order)
     Q_EMIT layoutChanged({}, QAbstractItemModel::VerticalSortHint);
 }
 
-void RunsTableModel::applySort()
+RunsTableModel::SortKeys RunsTableModel::readSortKeys(Cache &cache, const RunQuery &query, ColumnKind kind, int column,
+                                                      const QString &key, const QList<qint64> &rowIds)
 {
-    const size_t n = m_rows.size();
-    m_order.resize(n);
-    for (size_t i = 0; i < n; ++i)
-        m_order[i] = int(i);
-    if (m_sortColumn < 0 || m_sortColumn >= columnCount() || n == 0)
-        return;
-
-    // 0 = number, 1 = text, 2 = NaN, 3 = missing: values first, NaN then missing last in both
-    // directions (as MLflow's UI does).
-    struct Key {
-        int cls = 3;
-        double number = 0;
-        int text = -1;  // index into collation keys
-    };
-    std::vector<Key> keys(n);
-    std::vector<QCollatorSortKey> textKeys;
+    SortKeys out;
+    const size_t n = size_t(rowIds.size());
+    out.keys.resize(n);
     QCollator collator;
     collator.setNumericMode(true);
     collator.setCaseSensitivity(Qt::CaseInsensitive);
-    auto setText = [&](Key &k, const QString &text) {
+    auto setText = [&](SortKey &k, const QString &text) {
         if (text.isEmpty())
             return;
         k.cls = 1;
-        k.text = int(textKeys.size());
-        textKeys.push_back(collator.sortKey(text));
+        k.text = int(out.texts.size());
+        out.texts.push_back(collator.sortKey(text));
     };
-    auto setNumber = [](Key &k, double v) {
+    auto setNumber = [](SortKey &k, double v) {
         k.cls = std::isnan(v) ? 2 : 0;
         k.number = v;
     };
 
-    const ColumnKind kind = columnKind(m_sortColumn);
-    if (kind == ColumnKind::Fixed && m_sortColumn == StartedColumn) {
-        for (size_t i = 0; i < n; ++i)
-            if (m_rows[i].startTime > 0)
-                setNumber(keys[i], double(m_rows[i].startTime));
-    } else if (kind == ColumnKind::Fixed) {
+    if (kind == ColumnKind::Fixed) {
         // The attributes of every run, read once for this sort (load() read only the order).
-        auto summaries = m_cache->runSummaries(m_query);
+        auto summaries = cache.runSummaries(query);
         if (!summaries) {
-            m_readError = summaries.error().toString();
-            return;
+            out.error = summaries.error();
+            return out;
         }
         QHash<qint64, qsizetype> at;
         at.reserve(summaries->size());
         for (qsizetype i = 0; i < summaries->size(); ++i)
             at.insert(summaries->at(i).rowId, i);
         for (size_t i = 0; i < n; ++i) {
-            const auto found = at.constFind(m_rows[i].rowId);
+            const auto found = at.constFind(rowIds[qsizetype(i)]);
             if (found == at.cend())
                 continue;
             const RunSummary &row = summaries->at(*found);
-            Key &k = keys[i];
-            switch (m_sortColumn) {
+            SortKey &k = out.keys[i];
+            switch (column) {
+            case StartedColumn:
+                if (row.startTime > 0)
+                    setNumber(k, double(row.startTime));
+                break;
             case DurationColumn:
                 if (row.endTime && row.startTime > 0 && *row.endTime >= row.startTime)
                     setNumber(k, double(*row.endTime - row.startTime));
@@ -290,47 +430,89 @@ void RunsTableModel::applySort()
             default: break;
             }
         }
+    } else if (kind == ColumnKind::Metric) {
+        auto values = cache.latestMetricValues(key, rowIds);
+        if (!values) {
+            out.error = values.error();
+            return out;
+        }
+        for (size_t i = 0; i < n; ++i) {
+            const auto it = values->constFind(rowIds[qsizetype(i)]);
+            if (it != values->cend())
+                setNumber(out.keys[i], *it);
+        }
+    } else {
+        auto values = cache.paramValues(key, rowIds);
+        if (!values) {
+            out.error = values.error();
+            return out;
+        }
+        for (size_t i = 0; i < n; ++i) {
+            const auto it = values->constFind(rowIds[qsizetype(i)]);
+            if (it == values->cend())
+                continue;
+            bool ok = false;
+            const double d = it->toDouble(&ok);
+            if (ok)
+                setNumber(out.keys[i], d);
+            else
+                setText(out.keys[i], *it);
+        }
+    }
+    return out;
+}
+
+void RunsTableModel::applySort(const SortKeys *read, const QHash<qint64, qsizetype> *at)
+{
+    const size_t n = m_rows.size();
+    m_order.resize(n);
+    for (size_t i = 0; i < n; ++i)
+        m_order[i] = int(i);
+    if (m_sortColumn < 0 || m_sortColumn >= columnCount() || n == 0)
+        return;
+
+    // Values first, NaN then missing last in both directions (as MLflow's UI does).
+    std::vector<SortKey> keys;
+    SortKeys readHere;
+    const std::vector<QCollatorSortKey> *textKeys = nullptr;
+    const ColumnKind kind = columnKind(m_sortColumn);
+    if (kind == ColumnKind::Fixed && m_sortColumn == StartedColumn) {
+        keys.resize(n);
+        for (size_t i = 0; i < n; ++i)
+            if (m_rows[i].startTime > 0)
+                keys[i] = SortKey{0, double(m_rows[i].startTime), -1};
+    } else if (read && at) {
+        // Read on a worker for the rows of a snapshot: `at` says where each run is in it.
+        if (read->error) {
+            m_readError = read->error->toString();
+            return;
+        }
+        keys.resize(n);
+        for (size_t i = 0; i < n; ++i) {
+            const auto it = at->constFind(m_rows[i].rowId);
+            if (it != at->cend() && size_t(*it) < read->keys.size())
+                keys[i] = read->keys[size_t(*it)];
+        }
+        textKeys = &read->texts;
     } else {
         QList<qint64> ids;
         ids.reserve(qsizetype(n));
         for (const OrderRow &row : m_rows)
             ids.append(row.rowId);
-        const QString key = headerData(m_sortColumn, Qt::Horizontal, ColumnKeyRole).toString();
-        if (kind == ColumnKind::Metric) {
-            auto values = m_cache->latestMetricValues(key, ids);
-            if (!values) {
-                m_readError = values.error().toString();
-                return;
-            }
-            for (size_t i = 0; i < n; ++i) {
-                const auto it = values->constFind(m_rows[i].rowId);
-                if (it != values->cend())
-                    setNumber(keys[i], *it);
-            }
-        } else {
-            auto values = m_cache->paramValues(key, ids);
-            if (!values) {
-                m_readError = values.error().toString();
-                return;
-            }
-            for (size_t i = 0; i < n; ++i) {
-                const auto it = values->constFind(m_rows[i].rowId);
-                if (it == values->cend())
-                    continue;
-                bool ok = false;
-                const double d = it->toDouble(&ok);
-                if (ok)
-                    setNumber(keys[i], d);
-                else
-                    setText(keys[i], *it);
-            }
+        readHere = readSortKeys(*m_cache, m_query, kind, m_sortColumn,
+                                headerData(m_sortColumn, Qt::Horizontal, ColumnKeyRole).toString(), ids);
+        if (readHere.error) {
+            m_readError = readHere.error->toString();
+            return;
         }
+        keys = std::move(readHere.keys);
+        textKeys = &readHere.texts;
     }
 
     const bool ascending = m_sortOrder == Qt::AscendingOrder;
     std::stable_sort(m_order.begin(), m_order.end(), [&](int ia, int ib) {
-        const Key &a = keys[size_t(ia)];
-        const Key &b = keys[size_t(ib)];
+        const SortKey &a = keys[size_t(ia)];
+        const SortKey &b = keys[size_t(ib)];
         if (a.cls != b.cls) {
             if (a.cls >= 2 || b.cls >= 2)
                 return a.cls < b.cls;
@@ -340,13 +522,36 @@ void RunsTableModel::applySort()
         case 0:
             return ascending ? a.number < b.number : a.number > b.number;
         case 1: {
-            const int c = textKeys[size_t(a.text)].compare(textKeys[size_t(b.text)]);
+            const int c = (*textKeys)[size_t(a.text)].compare((*textKeys)[size_t(b.text)]);
             return ascending ? c < 0 : c > 0;
         }
         default:
             return false;
         }
     });
+}
+
+RunsTableModel::RowCells RunsTableModel::makeCells(qint64 rowId, const RunSummary *summary, const RunValues *values) const
+{
+    RowCells cells;
+    if (summary)
+        cells.row = *summary;
+    cells.row.rowId = rowId;
+    cells.metrics.resize(size_t(m_metricKeys.size()));
+    cells.params.resize(size_t(m_paramKeys.size()));
+    if (values) {
+        for (const MetricPoint &m : values->latestMetrics) {
+            const auto k = m_metricIndex.constFind(m.key);
+            if (k != m_metricIndex.cend())
+                cells.metrics[size_t(*k)] = MetricCell{m.value, m.step, m.timestamp, true};
+        }
+        for (const KeyValue &p : values->params) {
+            const auto k = m_paramIndex.constFind(p.key);
+            if (k != m_paramIndex.cend())
+                cells.params[size_t(*k)] = p.value;
+        }
+    }
+    return cells;
 }
 
 const RunsTableModel::RowCells &RunsTableModel::cellsOf(int displayRow) const
@@ -376,29 +581,10 @@ const RunsTableModel::RowCells &RunsTableModel::cellsOf(int displayRow) const
     auto summaries = m_cache->runSummariesById(ids);
     if (!summaries)
         m_readError = summaries.error().toString();
-    const size_t nm = size_t(m_metricKeys.size());
-    const size_t np = size_t(m_paramKeys.size());
     for (qsizetype i = 0; i < ids.size(); ++i) {
-        RowCells cells;
-        if (summaries)
-            cells.row = summaries->value(ids[i]);
-        cells.row.rowId = ids[i];
-        cells.metrics.resize(nm);
-        cells.params.resize(np);
-        if (values) {
-            const RunValues v = values->value(ids[i]);
-            for (const MetricPoint &m : v.latestMetrics) {
-                const auto k = m_metricIndex.constFind(m.key);
-                if (k != m_metricIndex.cend())
-                    cells.metrics[size_t(*k)] = MetricCell{m.value, m.step, m.timestamp, true};
-            }
-            for (const KeyValue &p : v.params) {
-                const auto k = m_paramIndex.constFind(p.key);
-                if (k != m_paramIndex.cend())
-                    cells.params[size_t(*k)] = p.value;
-            }
-        }
-        m_cells.insert(bases[i], std::move(cells));
+        const RunSummary summary = summaries ? summaries->value(ids[i]) : RunSummary{};
+        const RunValues v = values ? values->value(ids[i]) : RunValues{};
+        m_cells.insert(bases[i], makeCells(ids[i], summaries ? &summary : nullptr, values ? &v : nullptr));
     }
     return *m_cells.constFind(base);
 }

@@ -5,8 +5,10 @@
 #include "core/Error.h"
 
 #include <QAbstractTableModel>
+#include <QCollatorSortKey>
 #include <QHash>
 #include <QIcon>
+#include <QSet>
 #include <QStringList>
 
 #include <optional>
@@ -69,6 +71,12 @@ public:
     /// position stays), and every cell is read again (dataChanged). Never resets the model,
     /// except when a key disappeared (then as load()). On error the model keeps what it showed.
     Status refresh();
+    /// refresh() for a live update with the reading done on a worker thread (its own connection
+    /// to the cache's file): the GUI thread only applies the result. Only the rows of
+    /// `changedRunIds` are read again and repainted (their cells are read on the worker when the
+    /// model holds them). A result that a load(), sort() or clear() made stale is dropped; a call
+    /// while one is in flight runs after it. Emits refreshed() when applied.
+    void refreshInBackground(const QStringList &changedRunIds);
     /// Empties the model (no columns but the fixed ones, no rows).
     void clear();
 
@@ -114,6 +122,11 @@ public:
     /// Rows whose metric and param cells are held in memory (for tests and benchmarks).
     int cachedRowCount() const { return int(m_cells.size()); }
 
+Q_SIGNALS:
+    /// A refreshInBackground() was applied; `error` is empty unless it failed (the model then
+    /// keeps what it showed).
+    void refreshed(const QString &error);
+
 private:
     struct MetricCell {
         double value = 0;
@@ -133,13 +146,49 @@ private:
         std::vector<QString> params;      ///< one per param key; null when the run lacks it
     };
 
+    /// Where a row goes in a sort: 0 = number, 1 = text, 2 = NaN, 3 = missing.
+    struct SortKey {
+        int cls = 3;
+        double number = 0;
+        int text = -1;  ///< index into SortKeys::texts
+    };
+    /// The sort keys of some runs, in the order of the row ids they were read for.
+    struct SortKeys {
+        std::vector<SortKey> keys;
+        std::vector<QCollatorSortKey> texts;
+        std::optional<Error> error;
+    };
+    /// What refresh() reads: from any thread, through any connection.
+    struct Snapshot {
+        QList<RunOrderKey> order;
+        RunKeys keys;
+        /// By row id in `order`; only when the sort column is not the start time.
+        std::optional<SortKeys> sortKeys;
+        /// The attributes and values of runs whose cells the model held and that changed.
+        QHash<qint64, RunSummary> summaries;
+        QHash<qint64, RunValues> values;
+        std::optional<Error> error;
+    };
+
+    /// Reads the sort keys of column `column` (of `kind`, for `key`) for these runs.
+    static SortKeys readSortKeys(Cache &cache, const RunQuery &query, ColumnKind kind, int column, const QString &key,
+                                 const QList<qint64> &rowIds);
+    static Snapshot readSnapshot(Cache &cache, const RunQuery &query, ColumnKind kind, int column, const QString &key,
+                                 const QList<qint64> &cellRowIds);
+    /// Applies a snapshot in place (see refresh()). `changed`: the runs whose cells may have
+    /// changed, nullptr for all.
+    Status applySnapshot(Snapshot snapshot, const QSet<QString> *changed);
+    void startBackgroundRefresh();
+    /// sort() with the keys given (by row id, at `at`) when not null.
+    void resort(const SortKeys *read, const QHash<qint64, qsizetype> *at);
+    RowCells makeCells(qint64 rowId, const RunSummary *summary, const RunValues *values) const;
     QVariant fixedData(const RunSummary &row, int column, int role) const;
     QVariant metricData(const RowCells &cells, int metric, int role) const;
     QVariant paramData(const RowCells &cells, int param, int role) const;
     /// The cells of a displayed row, reading its block of rows from the cache when needed.
     const RowCells &cellsOf(int displayRow) const;
     /// Orders m_order by m_sortColumn / m_sortOrder (the cache's order when the column is gone).
-    void applySort();
+    void applySort(const SortKeys *read = nullptr, const QHash<qint64, qsizetype> *at = nullptr);
 
     Cache *m_cache;
     RunQuery m_query;
@@ -156,6 +205,13 @@ private:
     int m_sortColumn = StartedColumn;
     Qt::SortOrder m_sortOrder = Qt::DescendingOrder;
     bool m_hasNestedRuns = false;
+    /// Background refreshes: a result of an older generation is dropped.
+    qint64 m_refreshGeneration = 0;
+    bool m_refreshing = false;
+    /// Asked for while one was in flight: the runs changed since (`m_pendingAll`: every run).
+    bool m_refreshPending = false;
+    bool m_pendingAll = false;
+    QSet<QString> m_pendingChanged;
 };
 
 } // namespace md
