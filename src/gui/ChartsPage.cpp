@@ -450,20 +450,35 @@ void ChartsPage::updateLive(const QStringList &runIds)
             shown.append(id);
     if (shown.isEmpty() || m_loading)
         return;
-    auto fresh = ComparedRuns::read(m_cache, shown, m_runs.sourceId);
-    if (!fresh)
-        return;
-    for (qsizetype i = 0; i < fresh->size(); ++i) {
-        const qsizetype at = m_runs.indexOf(fresh->ids.at(i));
-        m_runs.runs[at] = fresh->runs.at(i);
-        m_runs.rowIds[at] = fresh->rowIds.at(i);
-        for (auto &byRun : m_histories)
-            byRun.remove(fresh->ids.at(i));
-    }
-    if (kind() == Kind::History && !metric().isEmpty())
-        startLoading();
-    else
-        showChart();
+    // Read on a worker; dropped when the chart changed meanwhile (showChart() counts).
+    const qint64 generation = m_generation;
+    auto *watcher = new QFutureWatcher<Result<ComparedRuns>>(this);
+    connect(watcher, &QFutureWatcher<Result<ComparedRuns>>::finished, this, [this, watcher, generation] {
+        watcher->deleteLater();
+        const Result<ComparedRuns> fresh = watcher->result();
+        if (generation != m_generation || m_loading || !fresh)
+            return;
+        for (qsizetype i = 0; i < fresh->size(); ++i) {
+            const qsizetype at = m_runs.indexOf(fresh->ids.at(i));
+            if (at < 0)
+                continue;
+            m_runs.runs[at] = fresh->runs.at(i);
+            m_runs.rowIds[at] = fresh->rowIds.at(i);
+            for (auto &byRun : m_histories)
+                byRun.remove(fresh->ids.at(i));
+        }
+        if (kind() == Kind::History && !metric().isEmpty())
+            startLoading();
+        else
+            showChart();
+    });
+    watcher->setFuture(QtConcurrent::run([path = m_cachePath, shown, sourceId = m_runs.sourceId]() -> Result<ComparedRuns> {
+        // A connection of this thread's own: the GUI's Cache is not thread-safe.
+        Cache cache;
+        if (Status s = cache.open(path); !s)
+            return s.error();
+        return ComparedRuns::read(&cache, shown, sourceId);
+    }));
 }
 
 void ChartsPage::showChart()

@@ -60,8 +60,8 @@ public:
     void clear();
     /// Re-reads the runs (after an import) and reloads the shown histories.
     void reload();
-    /// A live update: re-reads those of `runIds` that are charted and their histories of the
-    /// shown metric, and redraws their lines grown (MetricChart::setSeries keeps a view the person
+    /// A live update: re-reads those of `runIds` that are charted (on a worker thread, dropped
+    /// when the chart changed meanwhile) and their histories of the shown metric, and redraws their lines grown (MetricChart::setSeries keeps a view the person
     /// zoomed or panned). Does nothing while histories load (the next update catches up).
     void updateLive(const QStringList &runIds);
     QStringList runIds() const { return m_runs.ids; }
