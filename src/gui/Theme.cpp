@@ -145,7 +145,9 @@ void Theme::apply(Mode mode)
         QApplication::setStyle(style);
     switch (mode) {
     case Mode::System:
-        QApplication::setPalette(platform.palette);
+        // An empty palette hands the application back to the platform's, which may change later
+        // (a desktop colour scheme switched); one set before ModelDesk chose a look comes back as it was.
+        QApplication::setPalette(platform.palette.resolveMask() == 0 ? QPalette() : platform.palette);
         break;
     case Mode::Light:
         QApplication::setPalette(lightPalette());

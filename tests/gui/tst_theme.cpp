@@ -324,6 +324,8 @@ void TestTheme::menuSwitchesTheWholeWindow()
     QCOMPARE(QApplication::style()->name(), platformStyle);
     QCOMPARE(QApplication::palette().color(QPalette::Base), m_platformPalette.color(QPalette::Base));
     QCOMPARE(QApplication::palette().color(QPalette::Text), m_platformPalette.color(QPalette::Text));
+    // Handed back to the platform, not pinned: a later change of the desktop's colours shows.
+    QCOMPARE(QApplication::palette().resolveMask(), m_platformPalette.resolveMask());
     QCOMPARE(md::Settings::instance().value(md::Settings::Key::Theme).toString(), u"system"_s);
 }
 
