@@ -6,14 +6,18 @@
 
 namespace md {
 
-/// The min/max band behind a thinned metric line: one filled polygon from the buckets in view,
-/// upper edge forward and lower edge back. QCPGraph's channel fill between two graphs gives the
-/// same picture at several times the cost (it recomputes and intersects both edges' lines on
-/// each replot), which for 20 bands was most of a replot.
+/// The min/max band behind a metric line, drawn from the same level of detail as the line (see
+/// ChartLevel): one filled polygon per stretch of finite bounds in view, upper edge forward and
+/// lower edge back, broken where the line breaks (a NaN or ±∞); where the points are denser
+/// than two per pixel, through the lowest and highest bound of each few pixels. QCPGraph's
+/// channel fill between two graphs gives the same picture at several times the cost (it
+/// recomputes and intersects both edges' lines on each replot), which for 20 bands was most of a
+/// replot.
 class EnvelopeBand : public QCPAbstractPlottable {
 public:
     EnvelopeBand(QCPAxis *keyAxis, QCPAxis *valueAxis);
 
+    /// The band's points, sorted by x (see ChartEnvelope).
     void setEnvelope(ChartEnvelope envelope);
     const ChartEnvelope &envelope() const { return m_envelope; }
     bool isEmpty() const { return m_envelope.x.isEmpty(); }
@@ -29,6 +33,13 @@ protected:
 
 private:
     ChartEnvelope m_envelope;
+    /// Drawing a dense band: per pixel column of the key axis, the lowest and highest bound.
+    struct Column {
+        double x;
+        double low;
+        double high;
+    };
+    QVector<Column> m_columns;
 };
 
 } // namespace md

@@ -9,12 +9,14 @@
 #include <QAction>
 #include <QCoreApplication>
 #include <QFileInfo>
+#include <QLocale>
 #include <QSvgGenerator>
 #include <QToolTip>
 #include <QVBoxLayout>
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 using namespace Qt::StringLiterals;
 
@@ -28,19 +30,184 @@ constexpr qsizetype kAntialiasMaxPoints = 1000;
 
 namespace {
 
-// Below this many pixels per point a line is too dense to read: the raw min/max band shows the spread.
-constexpr int kPixelsPerEnvelopeBucket = 3;
 /// Above this many lines the legend would take the plot's place (100 runs: 20 rows); the lines
 /// are then named by hovering, and picked in the comparison.
 constexpr qsizetype kMaxLegendEntries = 20;
 constexpr double kHoverRadius = 12.0;
+/// The side of a ±∞ marker's triangle, in pixels.
+constexpr double kInfinityMarker = 9.0;
 
 QString formatValue(double v)
 {
     return localNumber(v);
 }
 
+bool isNaN(const QCPGraphData &d)
+{
+    return std::isnan(d.value);
+}
+
 } // namespace
+
+/// A metric's line: a QCPGraph whose NaN values break the line at any density. QCustomPlot's
+/// adaptive sampling folds the points of a pixel into their lowest and highest, and a NaN among
+/// them vanishes (comparisons with NaN are false), so the line would bridge it: here each stretch
+/// between NaN values is sampled on its own and the NaN stays between them. A lone point between
+/// two breaks is drawn as a dot, since a line of one point draws nothing.
+class MetricLine : public QCPGraph {
+public:
+    MetricLine(QCPAxis *keyAxis, QCPAxis *valueAxis)
+        : QCPGraph(keyAxis, valueAxis)
+    {
+    }
+
+    /// Whether the data may hold NaN values (a line without them takes QCustomPlot's path as it is).
+    void setHasGaps(bool gaps) { m_hasGaps = gaps; }
+
+protected:
+    void draw(QCPPainter *painter) override
+    {
+        QCPGraph::draw(painter);
+        if (!m_hasGaps || mLineStyle == lsNone || mDataContainer->isEmpty())
+            return;
+        const QCPRange keys = keyAxis()->range();
+        const auto data = mDataContainer;
+        const auto first = data->constBegin();
+        const auto last = data->constEnd() - 1;
+        const auto from = data->findBegin(keys.lower);
+        const auto to = data->findEnd(keys.upper);
+        const double radius = std::max(1.5, mPen.widthF());
+        applyScattersAntialiasingHint(painter);
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(mPen.color());
+        for (auto it = from; it != to; ++it) {
+            if (isNaN(*it) || (it != first && !isNaN(*(it - 1))) || (it != last && !isNaN(*(it + 1))))
+                continue;
+            painter->drawEllipse(coordsToPixels(it->key, it->value), radius, radius);
+        }
+    }
+
+    void getOptimizedLineData(QVector<QCPGraphData> *lineData, const QCPGraphDataContainer::const_iterator &begin,
+                              const QCPGraphDataContainer::const_iterator &end) const override
+    {
+        if (!m_hasGaps) {
+            QCPGraph::getOptimizedLineData(lineData, begin, end);
+            return;
+        }
+        // QCustomPlot's sampling fills its output from the start: each stretch goes through a
+        // vector of its own.
+        QVector<QCPGraphData> stretch;
+        auto from = begin;
+        while (from != end) {
+            const auto gap = std::find_if(from, end, isNaN);
+            if (gap != from) {
+                stretch.clear();
+                QCPGraph::getOptimizedLineData(&stretch, from, gap);
+                lineData->append(stretch);
+            }
+            if (gap == end)
+                break;
+            lineData->append(*gap);  // QCustomPlot breaks the line at a NaN
+            from = std::find_if_not(gap, end, isNaN);
+        }
+    }
+
+private:
+    bool m_hasGaps = false;
+};
+
+/// The ±∞ points of one series (chartInfinities): a triangle at the top edge of the plot (+∞,
+/// pointing up) or at the bottom edge (−∞, pointing down) at each stretch's first x, and a bar
+/// along the edge to its last x. It has no value range, so it never stretches the y axis.
+class InfinityMarkers : public QCPAbstractPlottable {
+public:
+    InfinityMarkers(QCPAxis *keyAxis, QCPAxis *valueAxis)
+        : QCPAbstractPlottable(keyAxis, valueAxis)
+    {
+        setSelectable(QCP::stNone);
+    }
+
+    void setStretches(QList<ChartInfinity> stretches) { m_stretches = std::move(stretches); }
+    const QList<ChartInfinity> &stretches() const { return m_stretches; }
+
+    /// The stretch whose marker is nearest to `pos` (plot pixels) within `radius`, or null;
+    /// `distance` gets its distance.
+    const ChartInfinity *stretchAt(const QPointF &pos, double radius, double *distance) const
+    {
+        const ChartInfinity *best = nullptr;
+        double bestDistance = radius;
+        for (const ChartInfinity &s : m_stretches) {
+            const Place p = place(s);
+            const double dx = pos.x() < p.from ? p.from - pos.x() : (pos.x() > p.to ? pos.x() - p.to : 0.0);
+            const double d = std::hypot(dx, pos.y() - p.y);
+            if (d < bestDistance) {
+                bestDistance = d;
+                best = &s;
+            }
+        }
+        if (distance)
+            *distance = bestDistance;
+        return best;
+    }
+
+    double selectTest(const QPointF &, bool, QVariant *) const override { return -1; }
+    QCPRange getKeyRange(bool &foundRange, QCP::SignDomain) const override
+    {
+        foundRange = !m_stretches.isEmpty();
+        return foundRange ? QCPRange(m_stretches.first().firstX, m_stretches.last().lastX) : QCPRange();
+    }
+    QCPRange getValueRange(bool &foundRange, QCP::SignDomain, const QCPRange &) const override
+    {
+        foundRange = false;  // at the edge of whatever range the lines give
+        return {};
+    }
+
+protected:
+    void draw(QCPPainter *painter) override
+    {
+        if (m_stretches.isEmpty())
+            return;
+        applyScattersAntialiasingHint(painter);
+        painter->setPen(mPen);
+        painter->setBrush(mBrush);
+        const double half = kInfinityMarker / 2;
+        const QRect plot = valueAxis()->axisRect()->rect();
+        double lastTop = -1e9, lastBottom = -1e9;  // one triangle per pixel and edge
+        for (const ChartInfinity &s : std::as_const(m_stretches)) {
+            const Place p = place(s);
+            if (p.to < plot.left() - half || p.from > plot.right() + half)
+                continue;
+            double &previous = s.positive ? lastTop : lastBottom;
+            if (std::abs(p.from - previous) < 1 && p.to - p.from < 1)
+                continue;
+            previous = p.from;
+            const double edge = s.positive ? plot.top() : plot.bottom();
+            const double base = s.positive ? edge + kInfinityMarker : edge - kInfinityMarker;
+            if (p.to - p.from >= 1)  // a stretch wider than a pixel: a bar along the edge
+                painter->drawRect(QRectF(QPointF(p.from, edge), QPointF(p.to, s.positive ? edge + 3 : edge - 3)).normalized());
+            const QPointF triangle[3] = {QPointF(p.from, edge), QPointF(p.from - half, base), QPointF(p.from + half, base)};
+            painter->drawPolygon(triangle, 3);
+        }
+    }
+    void drawLegendIcon(QCPPainter *, const QRectF &) const override {}
+
+private:
+    struct Place {
+        double from;  ///< pixel x of the stretch's first and last point
+        double to;
+        double y;     ///< pixel y of the triangle's middle
+    };
+    Place place(const ChartInfinity &s) const
+    {
+        const QRect plot = valueAxis()->axisRect()->rect();
+        const double a = keyAxis()->coordToPixel(s.firstX);
+        const double b = keyAxis()->coordToPixel(s.lastX);
+        return {std::min(a, b), std::max(a, b),
+                s.positive ? plot.top() + kInfinityMarker / 2 : plot.bottom() - kInfinityMarker / 2};
+    }
+
+    QList<ChartInfinity> m_stretches;
+};
 
 MetricChart::MetricChart(QWidget *parent)
     : QWidget(parent)
@@ -159,10 +326,13 @@ void MetricChart::setSeries(const QString &id, const QString &label, const QColo
         m_entries.append(Entry{});
         e = &m_entries.last();
         e->id = id;
-        e->band = new EnvelopeBand(m_plot->xAxis, m_plot->yAxis);  // behind the line, added after it
+        e->band = new EnvelopeBand(m_plot->xAxis, m_plot->yAxis);  // added first: drawn behind the line
         e->band->removeFromLegend();
-        e->line = m_plot->addGraph();
+        e->line = new MetricLine(m_plot->xAxis, m_plot->yAxis);
         e->line->setAdaptiveSampling(true);
+        e->marks = new InfinityMarkers(m_plot->xAxis, m_plot->yAxis);
+        e->marks->removeFromLegend();
+        e->marks->setLayer(u"axes"_s);  // in front of every line
     }
     e->label = label;
     e->colour = colour;
@@ -179,38 +349,54 @@ void MetricChart::setSeries(const QString &id, const QString &label, const QColo
 void MetricChart::rebuildEntry(Entry &e)
 {
     e.series = chartSeries(e.points, m_xMode);
-    const QVector<double> shown = emaSmooth(e.series.y, m_smoothing);
+    const bool smoothed = m_smoothing > 0;
+    e.shown = emaSmooth(e.series.y, m_smoothing);
+    const QVector<double> &shown = e.shown;
     e.line->setName(e.label);
     e.line->setPen(QPen(e.colour, linePenWidth()));
-    e.line->setData(e.series.x, shown, true);
-    e.full = e.line->data();
+    e.line->setHasGaps(e.series.hasGaps());
+    // Every point, NaN where the line breaks: at NaN, and at ±∞, which is marked at the edge.
+    QVector<QCPGraphData> all(e.series.size());
+    for (qsizetype i = 0; i < e.series.size(); ++i) {
+        const double v = shown.at(i);
+        all[i] = QCPGraphData(e.series.x.at(i), std::isfinite(v) ? v : std::numeric_limits<double>::quiet_NaN());
+    }
+    e.full = QSharedPointer<QCPGraphDataContainer>::create();
+    e.full->set(all, true);
+    // Behind all points the band spans raw value and smoothed line; unsmoothed it would be the
+    // line itself.
+    e.fullBand = m_envelope && smoothed ? ChartEnvelope{e.series.x, e.series.y, shown} : ChartEnvelope{};
     // Levels of detail for long series: QCustomPlot's adaptive sampling still visits every
     // point in view on each replot (10 million for 100 runs × 100,000 steps), a level a few
-    // thousand. Each level is 4 times coarser than the one before.
+    // thousand. Each level is 4 times coarser than the one before, and has its own band.
     e.levels.clear();
     for (const int buckets : {65536, 16384, 4096, 1024}) {
         if (e.series.size() <= 4 * qsizetype(buckets))
             continue;
-        const ChartLevel level = chartLevel(e.series.x, shown, buckets);
+        const ChartLevel level = chartLevel(e.series.x, shown, buckets, smoothed ? e.series.y : QVector<double>());
         QVector<QCPGraphData> data;
         data.reserve(level.x.size());
         for (qsizetype i = 0; i < level.x.size(); ++i)
             data.append(QCPGraphData(level.x.at(i), level.y.at(i)));
         auto container = QSharedPointer<QCPGraphDataContainer>::create();
         container->set(data, true);
-        e.levels.append(Entry::Level{level.sliceWidth, container});
+        e.levels.append(Entry::Level{buckets, level.sliceWidth, container, ChartEnvelope{}});
     }
+    // What the line shows until the next layout chooses the level for the view.
+    e.shownLevel = -1;
+    e.line->setData(e.full);
+    e.bandLevel = -2;
+    e.band->setEnvelope({});
 
-    const int width = std::max(100, m_plot->axisRect()->width());
-    const int buckets = width / kPixelsPerEnvelopeBucket;
-    const bool band = m_envelope && (m_smoothing > 0 || e.series.size() > buckets);
-    e.band->setEnvelope(band ? chartEnvelope(e.series, buckets) : ChartEnvelope{});
     QColor fill = e.colour;
     fill.setAlpha(60);
     e.band->setBrush(fill);
     e.line->setVisible(e.visible);
-    e.hasBand = band;
-    e.band->setVisible(e.visible && band && !m_dense);
+    updateBand(e);
+    e.marks->setStretches(chartInfinities(e.series));
+    e.marks->setBrush(e.colour);
+    e.marks->setPen(QPen(palette().color(QPalette::Base), 1));
+    e.marks->setVisible(e.visible);
     updateLegendItem(e);
 
     e.hasKeys = e.hasValues = e.hasPositiveValues = false;
@@ -223,7 +409,7 @@ void MetricChart::rebuildEntry(Entry &e)
     };
     auto addValues = [&e](const QVector<double> &ys) {
         for (double v : ys) {
-            if (!std::isfinite(v))
+            if (!std::isfinite(v))  // ±∞ is marked at the edge of whatever range the finite values give
                 continue;
             if (!e.hasValues) {
                 e.values = Entry::Span{v, v};
@@ -245,8 +431,8 @@ void MetricChart::rebuildEntry(Entry &e)
     };
     addKeys(e.series.x);
     addValues(shown);
-    addValues(e.band->envelope().min);
-    addValues(e.band->envelope().max);
+    if (smoothed && m_envelope)
+        addValues(e.series.y);  // the band's raw values
 }
 
 void MetricChart::chooseAntialiasing()
@@ -262,10 +448,8 @@ void MetricChart::chooseAntialiasing()
         m_plot->setNotAntialiasedElements(antialias ? QCP::aeNone : plain);
     // The min/max bands likewise: behind a few lines they show each run's spread; behind dozens
     // they only tint the plot, no band can be told from another, and drawing them costs more
-    // than all the lines.
+    // than all the lines (chooseLevels shows or hides them after the layout).
     m_dense = !antialias;
-    for (const Entry &e : std::as_const(m_entries))
-        e.band->setVisible(e.visible && e.hasBand && !m_dense);
     // A pen of exactly 1 px is drawn as a hairline (QCustomPlot makes it cosmetic): no stroker,
     // a few times faster than the 1.6 px line, which matters with 100 long series or mid-drag.
     const bool thin = !antialias || m_dragging;
@@ -283,13 +467,35 @@ void MetricChart::chooseLevels(double pixels)
     for (Entry &e : m_entries) {
         if (!e.full)
             continue;
-        QSharedPointer<QCPGraphDataContainer> want = e.full;
-        for (const Entry::Level &level : std::as_const(e.levels))
-            if (2 * level.sliceWidth <= perPixel)
-                want = level.data;
-        if (e.line->data() != want)
-            e.line->setData(want);
+        int want = -1;
+        for (int k = 0; k < e.levels.size(); ++k)
+            if (2 * e.levels.at(k).sliceWidth <= perPixel)
+                want = k;
+        if (want != e.shownLevel) {
+            e.shownLevel = want;
+            e.line->setData(want < 0 ? e.full : e.levels.at(want).data);
+        }
+        updateBand(e);
     }
+}
+
+void MetricChart::updateBand(Entry &e)
+{
+    const bool show = e.visible && m_envelope && !m_dense && (m_smoothing > 0 || e.shownLevel >= 0);
+    if (show && e.bandLevel != e.shownLevel) {
+        // Line and band from the same level, so that the line never leaves its band.
+        if (e.shownLevel < 0) {
+            e.band->setEnvelope(e.fullBand);
+        } else {
+            Entry::Level &level = e.levels[e.shownLevel];
+            if (level.band.x.isEmpty())
+                level.band = chartLevel(e.series.x, e.shown, level.buckets, m_smoothing > 0 ? e.series.y : QVector<double>())
+                                 .envelope();
+            e.band->setEnvelope(level.band);
+        }
+        e.bandLevel = e.shownLevel;
+    }
+    e.band->setVisible(show && !e.band->isEmpty());
 }
 
 void MetricChart::rebuildAll()
@@ -490,6 +696,12 @@ QCPGraph *MetricChart::graph(const QString &id) const
     return e ? e->line : nullptr;
 }
 
+EnvelopeBand *MetricChart::band(const QString &id) const
+{
+    const Entry *e = entry(id);
+    return e ? e->band : nullptr;
+}
+
 void MetricChart::setSeriesVisible(const QString &id, bool visible)
 {
     Entry *e = entry(id);
@@ -654,6 +866,28 @@ QString MetricChart::toolTipAt(const QPoint &pos) const
             }
         }
     }
+    // A ±∞ marker at the plot's edge, when it is nearer than any point.
+    const Entry *marked = nullptr;
+    const ChartInfinity *stretch = nullptr;
+    double markDistance = bestDistance;
+    for (const Entry &e : m_entries) {
+        if (!e.visible)
+            continue;
+        double d = 0;
+        if (const ChartInfinity *s = e.marks->stretchAt(pos, kHoverRadius, &d); s && d < markDistance) {
+            markDistance = d;
+            marked = &e;
+            stretch = s;
+        }
+    }
+    if (marked) {
+        const QLocale locale;
+        const QString at = stretch->firstStep == stretch->lastStep
+            ? (stretch->positive ? tr("+inf at step %1") : tr("-inf at step %1")).arg(locale.toString(stretch->firstStep))
+            : (stretch->positive ? tr("+inf at steps %1–%2") : tr("-inf at steps %1–%2"))
+                  .arg(locale.toString(stretch->firstStep), locale.toString(stretch->lastStep));
+        return marked->label + u'\n' + (m_valueTitle.isEmpty() ? at : tr("%1: %2").arg(m_valueTitle, at));
+    }
     if (!best || bestIndex < 0 || bestIndex >= best->series.size())
         return {};
     const double raw = best->series.y.at(bestIndex);
@@ -709,8 +943,10 @@ void MetricChart::changeEvent(QEvent *event)
     QWidget::changeEvent(event);
     if (event->type() == QEvent::PaletteChange) {
         applyPalette();
-        for (const Entry &e : std::as_const(m_entries))
+        for (const Entry &e : std::as_const(m_entries)) {
             updateLegendItem(e);
+            e.marks->setPen(QPen(palette().color(QPalette::Base), 1));
+        }
         for (int i = 0; i < m_plot->itemCount(); ++i)
             if (auto *text = qobject_cast<QCPItemText *>(m_plot->item(i)))
                 text->setColor(palette().color(QPalette::WindowText));

@@ -15,15 +15,19 @@ class QMouseEvent;
 namespace md {
 
 class EnvelopeBand;
+class InfinityMarkers;
+class MetricLine;
 
 /// Our chart widget around a QCustomPlot: an overlay of metric histories (one line per run), a bar
 /// chart of one value per run, or a scatter chart of one point per run (a param against a value).
 ///
 /// Histories: x as step, wall time or relative time (setXMode), linear or log y (setLogY), EMA
-/// smoothing (setSmoothing) with a min/max envelope of the raw values behind the line where the
-/// line is smoothed or holds more points than the chart has room for (setEnvelopeVisible). Lines
-/// hold every finite point; QCustomPlot's adaptive sampling thins them only when drawing. Hovering
-/// shows run, step and value of the nearest point; clicking a legend entry hides or shows its line;
+/// smoothing (setSmoothing) with a min/max band behind the line where the line is smoothed or
+/// drawn from a level of detail (setEnvelopeVisible); band and line always come from the same
+/// level, so the line never leaves its band. Lines hold every logged point: a NaN or ±∞ value
+/// breaks the line (never bridged), and ±∞ is marked by a triangle at the top or bottom edge of
+/// the plot, outside the y range, whose hover names run, metric, step and value. Hovering shows
+/// run, step and value of the nearest point; clicking a legend entry hides or shows its line;
 /// drag pans, the wheel zooms, Ctrl+0 or a double click resets the view. Colours follow the palette.
 class MetricChart : public QWidget {
     Q_OBJECT
@@ -63,8 +67,11 @@ public:
 
     /// The series ids, in the order they were added.
     QStringList seriesIds() const;
-    /// The line of a series, or null.
+    /// The line of a series, or null. It holds the points of the level of detail it draws (all
+    /// points when zoomed in), a NaN value where the line breaks.
     QCPGraph *graph(const QString &id) const;
+    /// The min/max band behind a series' line, or null; it holds the points of the line's level.
+    EnvelopeBand *band(const QString &id) const;
     /// Hides or shows a series' line (and envelope), as a legend click does.
     void setSeriesVisible(const QString &id, bool visible);
     bool isSeriesVisible(const QString &id) const;
@@ -94,18 +101,25 @@ private:
         QColor colour;
         QList<MetricPoint> points;
         ChartSeries series;
-        QCPGraph *line = nullptr;
+        MetricLine *line = nullptr;
         EnvelopeBand *band = nullptr;
+        InfinityMarkers *marks = nullptr;
         bool visible = true;
-        /// What the line shows: all points (`full`) or, while a pixel spans several of them, a
-        /// level of detail (ChartLevel) with the same picture and far fewer points to scan.
+        /// What the line shows: all points (`full`, a NaN where it breaks) or, while a pixel spans
+        /// several of them, a level of detail (ChartLevel) with the same picture and far fewer
+        /// points to scan. Each comes with its band.
         QSharedPointer<QCPGraphDataContainer> full;
+        QVector<double> shown;   ///< the line's values: smoothed, or the series' own
+        ChartEnvelope fullBand;  ///< raw values and smoothed line; empty without smoothing
         struct Level {
+            int buckets = 0;
             double sliceWidth = 0;
             QSharedPointer<QCPGraphDataContainer> data;
+            ChartEnvelope band;  ///< built when first shown (a dense chart shows none)
         };
         QList<Level> levels;  ///< finest first
-        bool hasBand = false;  ///< has a min/max band (shown unless the chart is dense)
+        int shownLevel = -1;  ///< index into `levels` of what the line draws, -1 for `full`
+        int bandLevel = -2;   ///< the level whose bounds the band holds (-1 `full`, -2 none yet)
         /// Key and value ranges of what the graphs hold (any sign, and positive values only for a
         /// log axis), kept so that fitting the view does not walk millions of points per series.
         struct Span {
@@ -132,8 +146,12 @@ private:
     double linePenWidth() const { return m_thinLines ? 1.0 : 1.6; }
     /// After each layout (of a replot or an export, at its size): each line shows the coarsest
     /// level of detail that still has two slices per pixel of the x range over `pixels`, or all
-    /// its points.
+    /// its points, and its band the same level's bounds.
     void chooseLevels(double pixels);
+    /// Shows or hides a series' band, with the bounds of the level its line draws: with the
+    /// envelope on, unless the chart is dense, where the line is smoothed or drawn from a level
+    /// of detail (behind all points unsmoothed it would be the line itself).
+    void updateBand(Entry &e);
     void applyScatterAxes();
     void resetScatterView();
     void rebuildAll();

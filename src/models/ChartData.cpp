@@ -19,10 +19,10 @@ ChartSeries chartSeries(const QList<MetricPoint> &points, ChartXMode mode)
     kept.reserve(points.size());
     qint64 firstTimestamp = std::numeric_limits<qint64>::max();
     for (const MetricPoint &p : points) {
-        if (!std::isfinite(p.value)) {
-            ++out.skipped;
-            continue;
-        }
+        if (std::isnan(p.value))
+            ++out.nanCount;
+        else if (std::isinf(p.value))
+            ++out.infiniteCount;
         kept.append(&p);
         firstTimestamp = std::min(firstTimestamp, p.timestamp);
     }
@@ -58,38 +58,62 @@ QVector<double> emaSmooth(const QVector<double> &y, double smoothing)
         return y;
     QVector<double> out;
     out.reserve(y.size());
-    double s = y.first();
+    double s = 0;
+    bool started = false;
     for (double v : y) {
-        s = smoothing * s + (1.0 - smoothing) * v;
+        if (!std::isfinite(v)) {
+            out.append(v);
+            continue;
+        }
+        s = started ? smoothing * s + (1.0 - smoothing) * v : v;
+        started = true;
         out.append(s);
     }
     return out;
 }
 
-ChartEnvelope chartEnvelope(const ChartSeries &series, int buckets)
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+/// Widens [lo, hi] to `v` when `v` is finite.
+void widen(double &lo, double &hi, double v)
 {
-    ChartEnvelope out;
-    const qsizetype n = series.size();
-    if (n == 0)
-        return out;
-    const qsizetype per = (buckets < 1 || n <= buckets) ? 1 : (n + buckets - 1) / buckets;
-    for (qsizetype first = 0; first < n; first += per) {
-        const qsizetype last = std::min(n, first + per) - 1;
-        const auto [lo, hi] = std::minmax_element(series.y.cbegin() + first, series.y.cbegin() + last + 1);
-        out.x.append((series.x.at(first) + series.x.at(last)) / 2.0);
-        out.min.append(*lo);
-        out.max.append(*hi);
-    }
-    return out;
+    if (!std::isfinite(v))
+        return;
+    lo = std::min(lo, v);
+    hi = std::max(hi, v);
 }
 
-ChartLevel chartLevel(const QVector<double> &x, const QVector<double> &y, int buckets)
+} // namespace
+
+ChartLevel chartLevel(const QVector<double> &x, const QVector<double> &y, int buckets, const QVector<double> &spread)
 {
     ChartLevel out;
     const qsizetype n = std::min(x.size(), y.size());
+    const bool withSpread = spread.size() >= n;
+    auto add = [&out](double px, double py, double lo, double hi) {
+        out.x.append(px);
+        out.y.append(py);
+        out.low.append(lo);
+        out.high.append(hi);
+    };
     if (buckets < 1 || n <= 2 * qsizetype(buckets)) {
-        out.x = x.mid(0, n);
-        out.y = y.mid(0, n);
+        out.x.reserve(n);
+        out.y.reserve(n);
+        out.low.reserve(n);
+        out.high.reserve(n);
+        for (qsizetype i = 0; i < n; ++i) {
+            const double v = y.at(i);
+            if (!std::isfinite(v)) {
+                add(x.at(i), kNaN, kNaN, kNaN);
+                continue;
+            }
+            double lo = v, hi = v;
+            if (withSpread)
+                widen(lo, hi, spread.at(i));
+            add(x.at(i), v, lo, hi);
+        }
         return out;
     }
     const double first = x.at(0);
@@ -97,41 +121,77 @@ ChartLevel chartLevel(const QVector<double> &x, const QVector<double> &y, int bu
     out.sliceWidth = span / buckets;
     out.x.reserve(2 * buckets + 2);
     out.y.reserve(2 * buckets + 2);
-    auto add = [&out](double px, double py) {
-        out.x.append(px);
-        out.y.append(py);
+    out.low.reserve(2 * buckets + 2);
+    out.high.reserve(2 * buckets + 2);
+    const auto sliceOf = [&](qsizetype i) -> qint64 {
+        return span > 0 ? std::min<qint64>(buckets - 1, qint64((x.at(i) - first) / out.sliceWidth)) : 0;
     };
     qsizetype i = 0;
     while (i < n) {
-        // The slice of point i, and every following point in the same slice.
-        const qint64 slice = span > 0 ? std::min<qint64>(buckets - 1, qint64((x.at(i) - first) / out.sliceWidth)) : 0;
+        if (!std::isfinite(y.at(i))) {
+            // A gap: one point for the whole stretch of NaN and ±∞, whatever slices it spans.
+            add(x.at(i), kNaN, kNaN, kNaN);
+            while (i < n && !std::isfinite(y.at(i)))
+                ++i;
+            continue;
+        }
+        // The stretch of finite points from i within i's slice.
+        const qint64 slice = sliceOf(i);
         qsizetype lo = i, hi = i, j = i + 1;
         for (; j < n; ++j) {
-            const qint64 s = span > 0 ? std::min<qint64>(buckets - 1, qint64((x.at(j) - first) / out.sliceWidth)) : 0;
-            if (s != slice)
+            const double v = y.at(j);
+            if (!std::isfinite(v) || sliceOf(j) != slice)
                 break;
-            if (y.at(j) < y.at(lo))
+            if (v < y.at(lo))
                 lo = j;
-            if (y.at(j) > y.at(hi))
+            if (v > y.at(hi))
                 hi = j;
         }
         const qsizetype last = j - 1;
-        // Lowest and highest in x order; the slice's first and last point too at the ends of
-        // the series, so that the line starts and ends where the data does.
+        double bandLow = y.at(lo), bandHigh = y.at(hi);
+        if (withSpread)
+            for (qsizetype k = i; k <= last; ++k)
+                widen(bandLow, bandHigh, spread.at(k));
+        // Lowest and highest in x order; the stretch's first and last point too where the line
+        // starts or ends (the series' ends and either side of a gap), so that it starts and ends
+        // where the data does.
         qsizetype keep[4] = {lo, hi, -1, -1};
         int count = 2;
-        if (i == 0)
+        if (i == 0 || !std::isfinite(y.at(i - 1)))
             keep[count++] = i;
-        if (last == n - 1)
+        if (j == n || !std::isfinite(y.at(j)))
             keep[count++] = last;
         std::sort(keep, keep + count);
         qsizetype previous = -1;
         for (int k = 0; k < count; ++k) {
             if (keep[k] != previous)
-                add(x.at(keep[k]), y.at(keep[k]));
+                add(x.at(keep[k]), y.at(keep[k]), bandLow, bandHigh);
             previous = keep[k];
         }
         i = j;
+    }
+    return out;
+}
+
+QList<ChartInfinity> chartInfinities(const ChartSeries &series)
+{
+    QList<ChartInfinity> out;
+    if (series.infiniteCount == 0)
+        return out;
+    for (qsizetype i = 0; i < series.size(); ++i) {
+        const double v = series.y.at(i);
+        if (!std::isinf(v))
+            continue;
+        const bool positive = v > 0;
+        const bool continues = i > 0 && !out.isEmpty() && std::isinf(series.y.at(i - 1)) && (series.y.at(i - 1) > 0) == positive;
+        if (continues) {
+            ChartInfinity &last = out.last();
+            last.lastX = series.x.at(i);
+            last.lastStep = series.steps.at(i);
+            ++last.count;
+        } else {
+            out.append(ChartInfinity{series.x.at(i), series.x.at(i), series.steps.at(i), series.steps.at(i), 1, positive});
+        }
     }
     return out;
 }

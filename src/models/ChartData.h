@@ -2,8 +2,9 @@
 #pragma once
 
 // Widget-free chart data: metric histories turned into x/y vectors for one x axis mode, EMA
-// smoothing and a thinned min/max envelope; the points of a scatter chart; the axes and lines of
-// a parallel-coordinates chart. MetricChart and ParallelCoordinatesChart draw what these return.
+// smoothing, levels of detail with their min/max bands, and the stretches of ±∞; the points of a
+// scatter chart; the axes and lines of a parallel-coordinates chart. MetricChart and
+// ParallelCoordinatesChart draw what these return.
 
 #include "core/Domain.h"
 #include "core/MetricDirection.h"
@@ -27,54 +28,86 @@ enum class ChartXMode {
 };
 
 /// One run's history of one metric, ready to plot: sorted by x (stable, so equal x keep the
-/// logged order); `steps` and `timestamps` are the source points of each entry.
+/// logged order); `steps` and `timestamps` are the source points of each entry. Every logged point
+/// is kept, NaN and ±∞ too (MLflow keeps them): a line breaks at such a point, and ±∞ is marked at
+/// the edge of the plot (chartInfinities), so that neither is bridged nor placed on a finite axis.
 struct ChartSeries {
     QVector<double> x;
     QVector<double> y;
     QVector<qint64> steps;
     QVector<qint64> timestamps;
-    /// Points dropped because their value was NaN or ±∞ (a chart cannot place them).
-    int skipped = 0;
+    /// Points whose value is NaN, and whose value is +∞ or −∞.
+    int nanCount = 0;
+    int infiniteCount = 0;
 
     qsizetype size() const { return x.size(); }
     bool isEmpty() const { return x.isEmpty(); }
+    /// Whether a line through `y` breaks somewhere (a NaN or ±∞ value).
+    bool hasGaps() const { return nanCount + infiniteCount > 0; }
 };
 
-/// The min/max envelope of a series: one entry per bucket of consecutive points.
+/// The min/max band behind a line: at each x, the band spans from the smaller to the larger of
+/// `min` and `max` (in either order, so that raw values and the smoothed line can be passed as
+/// they are). A NaN or ±∞ in either breaks the band there, as it breaks the line.
 struct ChartEnvelope {
-    QVector<double> x;    ///< the middle of the bucket: (first x + last x) / 2
-    QVector<double> min;  ///< the smallest y in the bucket
-    QVector<double> max;  ///< the largest y in the bucket
+    QVector<double> x;
+    QVector<double> min;
+    QVector<double> max;
 };
 
-/// The plot data of `points` for `mode`. NaN and ±∞ values are skipped (counted in `skipped`):
-/// ∞ has no place on a finite axis, and clamping would invent a value. Relative time starts at
-/// the earliest timestamp of the finite points.
+/// The plot data of `points` for `mode`, every point kept (see ChartSeries). Relative time starts
+/// at the earliest timestamp of all points.
 ChartSeries chartSeries(const QList<MetricPoint> &points, ChartXMode mode);
 
 /// Exponential moving average: s₀ = y₀, sᵢ = smoothing · sᵢ₋₁ + (1 − smoothing) · yᵢ.
-/// `smoothing` is clamped to [0, 0.999]; 0 returns `y` unchanged. Same length as `y`.
+/// `smoothing` is clamped to [0, 0.999]; 0 returns `y` unchanged. Same length as `y`. A NaN or
+/// ±∞ value is passed through as it is (the line breaks there) and leaves the average alone: it
+/// goes on from the finite values either side, starting at the first finite one.
 QVector<double> emaSmooth(const QVector<double> &y, double smoothing);
-
-/// Thins `series` to at most `buckets` buckets of consecutive points (equal counts, the last
-/// bucket may be smaller) and returns min and max of y per bucket. With `size() <= buckets` (or
-/// `buckets < 1`) every point is a bucket of its own (min = max = y). Empty for an empty series.
-ChartEnvelope chartEnvelope(const ChartSeries &series, int buckets);
 
 /// A level of detail of a line: for each of `buckets` equal slices of the x range, the lowest and
 /// the highest point (in x order; one point when they coincide). Drawn in place of the full line
 /// while a pixel spans at least two slices, it gives the same picture: every pixel column still
 /// reaches the series' true minimum and maximum within it.
+///
+/// A NaN or ±∞ value splits its slice: each stretch of finite points in a slice keeps its own
+/// lowest and highest point, and its first and last point where it meets the gap, and the gap
+/// itself stays as one point with a NaN y, so that the line breaks there at every level.
+///
+/// `low` and `high` are the band of the same level, one entry per point: the lowest and highest
+/// value of the stretch the point stands for (of y, and of the `spread` values given with it),
+/// NaN at a gap. A band drawn through them holds the line: each point lies within its own bounds,
+/// and between two points line and band edges are straight.
 struct ChartLevel {
     QVector<double> x;
     QVector<double> y;
-    double sliceWidth = 0;  ///< the x width of one slice
+    QVector<double> low;
+    QVector<double> high;
+    double sliceWidth = 0;  ///< the x width of one slice; 0 when every point was kept
+
+    /// The band of this level: x with `low` and `high`.
+    ChartEnvelope envelope() const { return ChartEnvelope{x, low, high}; }
 };
 
-/// Thins sorted `x`/`y` (finite values, as in ChartSeries) to `buckets` slices of equal x width.
-/// Returns the input unchanged (sliceWidth 0) when `buckets < 1` or it has no more than
-/// 2 × `buckets` points, and the first and last point are always kept.
-ChartLevel chartLevel(const QVector<double> &x, const QVector<double> &y, int buckets);
+/// Thins sorted `x`/`y` to `buckets` slices of equal x width (see ChartLevel); `spread`, when not
+/// empty, has one value per point (the raw values behind a smoothed `y`) and widens the band.
+/// Returns every point (sliceWidth 0; a NaN y for each NaN or ±∞) when `buckets < 1` or there are
+/// no more than 2 × `buckets` points; the first and last point are always kept.
+ChartLevel chartLevel(const QVector<double> &x, const QVector<double> &y, int buckets, const QVector<double> &spread = {});
+
+/// A stretch of consecutive points (in x order) whose value is +∞, or −∞: drawn as a marker at
+/// the top or bottom edge of the plot.
+struct ChartInfinity {
+    double firstX = 0;
+    double lastX = 0;
+    qint64 firstStep = 0;
+    qint64 lastStep = 0;
+    int count = 0;
+    bool positive = true;
+};
+
+/// The stretches of +∞ and −∞ of `series`, in x order.
+QList<ChartInfinity> chartInfinities(const ChartSeries &series);
 
 /// The last value of metric `key` in `run` (Run::latestMetrics), or nullopt when the run has none
 /// or it is NaN/±∞.

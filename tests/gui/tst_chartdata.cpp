@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// ChartData: histories as x/y vectors per x mode, EMA, the thinned min/max envelope, NaN and ±∞;
+// ChartData: histories as x/y vectors per x mode, EMA, levels of detail with their bands, gaps at
+// NaN and ±∞ in every level, the stretches of ±∞;
 // scatter points; parallel-coordinates axes (scaling, categories, gaps, flipped metrics, the
 // default axes of the car_price fixture's four runs, read from the file store's files).
 #include "TestSupport.h"
@@ -34,13 +35,16 @@ private Q_SLOTS:
     void xModes_data();
     void xModes();
     void sortsByX();
-    void nanAndInfinityAreSkipped();
+    void nanAndInfinityAreKept();
     void ema();
     void emaEdgeCases();
-    void envelopeThinsToMinMax();
-    void envelopeWithoutThinning();
+    void emaGoesOnAcrossGaps();
     void levelKeepsEachSlicesExtremes();
     void levelOfAShortSeriesIsTheSeries();
+    void levelBreaksAtEveryGap();
+    void levelBandHoldsTheLine_data();
+    void levelBandHoldsTheLine();
+    void infinities();
     void latestFiniteValue();
     void scatterNumeric();
     void scatterCategorical_data();
@@ -74,7 +78,7 @@ void TestChartData::xModes()
     QCOMPARE(s.x, x);
     QCOMPARE(s.y, (QVector<double>{3.0, 2.0, 1.0}));
     QCOMPARE(s.steps, (QVector<qint64>{0, 1, 2}));
-    QCOMPARE(s.skipped, 0);
+    QVERIFY(!s.hasGaps());
 }
 
 void TestChartData::sortsByX()
@@ -89,18 +93,25 @@ void TestChartData::sortsByX()
     QCOMPARE(byStep.y, (QVector<double>{1.0, 2.0, 3.0}));
 }
 
-void TestChartData::nanAndInfinityAreSkipped()
+void TestChartData::nanAndInfinityAreKept()
 {
+    // MLflow keeps NaN and ±∞: so does the series, for the line to break there.
     const double inf = std::numeric_limits<double>::infinity();
     const QList<MetricPoint> points{point(0, std::nan(""), 100), point(1, 0.5, 1000), point(2, inf, 2000),
                                     point(3, -inf, 3000), point(4, 0.25, 4000)};
     const md::ChartSeries s = md::chartSeries(points, ChartXMode::RelativeTime);
-    QCOMPARE(s.skipped, 3);
-    QCOMPARE(s.y, (QVector<double>{0.5, 0.25}));
-    // Relative time starts at the first plotted point, not at the skipped NaN.
-    QCOMPARE(s.x, (QVector<double>{0.0, 3.0}));
-    QCOMPARE(s.steps, (QVector<qint64>{1, 4}));
-    QVERIFY(md::chartSeries({point(0, std::nan(""), 0)}, ChartXMode::Step).isEmpty());
+    QCOMPARE(s.nanCount, 1);
+    QCOMPARE(s.infiniteCount, 2);
+    QVERIFY(s.hasGaps());
+    QCOMPARE(s.size(), 5);
+    QVERIFY(std::isnan(s.y.at(0)));
+    QCOMPARE(s.y.mid(1), (QVector<double>{0.5, inf, -inf, 0.25}));
+    // Relative time starts at the first logged point, a NaN here.
+    QCOMPARE(s.x, (QVector<double>{0.0, 0.9, 1.9, 2.9, 3.9}));
+    QCOMPARE(s.steps, (QVector<qint64>{0, 1, 2, 3, 4}));
+    const md::ChartSeries finite = md::chartSeries({point(0, 1.0, 0), point(1, 2.0, 1)}, ChartXMode::Step);
+    QCOMPARE(finite.nanCount + finite.infiniteCount, 0);
+    QVERIFY(!finite.hasGaps());
 }
 
 void TestChartData::ema()
@@ -124,45 +135,20 @@ void TestChartData::emaEdgeCases()
     QVERIFY(qFuzzyCompare(s.at(1), 1.0));
 }
 
-void TestChartData::envelopeThinsToMinMax()
+void TestChartData::emaGoesOnAcrossGaps()
 {
-    md::ChartSeries s;
-    for (int i = 0; i < 10; ++i) {
-        s.x.append(i);
-        s.y.append(i % 3 == 0 ? -double(i) : double(i));  // 0 1 2 -3 4 5 -6 7 8 -9
-    }
-    // 10 points in at most 4 buckets: 3 per bucket → {0,1,2} {3,4,5} {6,7,8} {9}
-    const md::ChartEnvelope e = md::chartEnvelope(s, 4);
-    QCOMPARE(e.x, (QVector<double>{1.0, 4.0, 7.0, 9.0}));
-    QCOMPARE(e.min, (QVector<double>{0.0, -3.0, -6.0, -9.0}));
-    QCOMPARE(e.max, (QVector<double>{2.0, 5.0, 8.0, -9.0}));
-
-    // 1000 points in 100 buckets: 10 each, min/max of each group.
-    md::ChartSeries big;
-    for (int i = 0; i < 1000; ++i) {
-        big.x.append(i);
-        big.y.append(i);
-    }
-    const md::ChartEnvelope b = md::chartEnvelope(big, 100);
-    QCOMPARE(b.x.size(), 100);
-    QCOMPARE(b.min.at(0), 0.0);
-    QCOMPARE(b.max.at(0), 9.0);
-    QCOMPARE(b.min.at(99), 990.0);
-    QCOMPARE(b.max.at(99), 999.0);
-    QCOMPARE(b.x.at(99), 994.5);
-}
-
-void TestChartData::envelopeWithoutThinning()
-{
-    md::ChartSeries s;
-    s.x = {0, 1, 2};
-    s.y = {5, 4, 6};
-    const md::ChartEnvelope e = md::chartEnvelope(s, 10);
-    QCOMPARE(e.x, s.x);
-    QCOMPARE(e.min, s.y);
-    QCOMPARE(e.max, s.y);
-    QCOMPARE(md::chartEnvelope(s, 0).x.size(), 3);
-    QVERIFY(md::chartEnvelope(md::ChartSeries{}, 10).x.isEmpty());
+    // A NaN or ±∞ stays where it is (the smoothed line breaks there too) and leaves the average
+    // alone: s = 10, then 0.5·10 + 0.5·0 = 5 after the gap, then 0.5·5 + 0.5·10 = 7.5.
+    const double inf = std::numeric_limits<double>::infinity();
+    const QVector<double> s = md::emaSmooth({std::nan(""), 10, inf, std::nan(""), 0, -inf, 10}, 0.5);
+    QCOMPARE(s.size(), 7);
+    QVERIFY(std::isnan(s.at(0)));
+    QCOMPARE(s.at(1), 10.0);
+    QCOMPARE(s.at(2), inf);
+    QVERIFY(std::isnan(s.at(3)));
+    QCOMPARE(s.at(4), 5.0);
+    QCOMPARE(s.at(5), -inf);
+    QCOMPARE(s.at(6), 7.5);
 }
 
 void TestChartData::levelKeepsEachSlicesExtremes()
@@ -175,6 +161,9 @@ void TestChartData::levelKeepsEachSlicesExtremes()
     QCOMPARE(l.sliceWidth, 4.5);
     QCOMPARE(l.x, (QVector<double>{0, 3, 4, 8, 9}));
     QCOMPARE(l.y, (QVector<double>{0, -3, 4, 8, -9}));
+    // The band of each point is its slice's range.
+    QCOMPARE(l.low, (QVector<double>{-3, -3, -3, -9, -9}));
+    QCOMPARE(l.high, (QVector<double>{4, 4, 4, 8, 8}));
 
     // A long random walk: in every slice the level reaches exactly the true extremes.
     QVector<double> bx, by;
@@ -219,9 +208,158 @@ void TestChartData::levelOfAShortSeriesIsTheSeries()
     const md::ChartLevel l = md::chartLevel(x, y, 2);
     QCOMPARE(l.x, x);
     QCOMPARE(l.y, y);
+    QCOMPARE(l.low, y);
+    QCOMPARE(l.high, y);
     QCOMPARE(l.sliceWidth, 0.0);
     QCOMPARE(md::chartLevel(x, y, 0).x, x);
     QVERIFY(md::chartLevel({}, {}, 10).x.isEmpty());
+    // With the raw values behind a smoothed line, each point's band spans both.
+    const md::ChartLevel smoothed = md::chartLevel(x, {2, 2, 3, 2}, 2, y);
+    QCOMPARE(smoothed.y, (QVector<double>{2, 2, 3, 2}));
+    QCOMPARE(smoothed.low, (QVector<double>{2, 1, 3, 1}));
+    QCOMPARE(smoothed.high, (QVector<double>{3, 2, 4, 2}));
+    // Unthinned, a NaN or ±∞ is a NaN point: the line and the band break there.
+    const double inf = std::numeric_limits<double>::infinity();
+    const md::ChartLevel gaps = md::chartLevel(x, {1, std::nan(""), inf, 4}, 2);
+    QCOMPARE(gaps.x, x);
+    QCOMPARE(gaps.y.at(0), 1.0);
+    QVERIFY(std::isnan(gaps.y.at(1)) && std::isnan(gaps.y.at(2)));
+    QVERIFY(std::isnan(gaps.low.at(2)) && std::isnan(gaps.high.at(2)));
+    QCOMPARE(gaps.y.at(3), 4.0);
+}
+
+void TestChartData::levelBreaksAtEveryGap()
+{
+    // 10,000 steps of a falling loss that diverged to NaN for steps 5000–5002 and to +∞ at 7000:
+    // at every level the line still breaks there, with the last point before and the first
+    // after each gap kept, and no point of a gap bridged.
+    QVector<double> x, y;
+    for (int i = 0; i < 10000; ++i) {
+        x.append(i);
+        y.append(1.0 / (1 + i) + (i % 13) * 0.001);
+    }
+    for (int i : {5000, 5001, 5002})
+        y[i] = std::nan("");
+    y[7000] = std::numeric_limits<double>::infinity();
+    for (const int buckets : {4096, 1024, 100, 7}) {
+        const md::ChartLevel l = md::chartLevel(x, y, buckets);
+        QVERIFY2(l.sliceWidth > 0, qPrintable(QString::number(buckets)));
+        QVERIFY(std::is_sorted(l.x.cbegin(), l.x.cend()));
+        QList<double> gapsAt;
+        for (qsizetype i = 0; i < l.x.size(); ++i) {
+            const bool gap = std::isnan(l.y.at(i));
+            QCOMPARE(std::isnan(l.low.at(i)), gap);
+            QCOMPARE(std::isnan(l.high.at(i)), gap);
+            if (gap)
+                gapsAt.append(l.x.at(i));
+            else
+                QVERIFY(std::isfinite(l.y.at(i)));
+        }
+        // One NaN point per gap, at its first step.
+        QCOMPARE(gapsAt, (QList<double>{5000, 7000}));
+        const qsizetype first = l.x.indexOf(5000.0);
+        QCOMPARE(l.x.at(first - 1), 4999.0);
+        QCOMPARE(l.y.at(first - 1), y.at(4999));
+        QCOMPARE(l.x.at(first + 1), 5003.0);
+        QCOMPARE(l.y.at(first + 1), y.at(5003));
+        const qsizetype second = l.x.indexOf(7000.0);
+        QCOMPARE(l.x.at(second - 1), 6999.0);
+        QCOMPARE(l.x.at(second + 1), 7001.0);
+        QCOMPARE(l.x.first(), 0.0);
+        QCOMPARE(l.x.last(), 9999.0);
+    }
+    // A series that starts and ends with NaN: the gaps stay at both ends.
+    QVector<double> edges = y;
+    edges[0] = edges[9999] = std::nan("");
+    const md::ChartLevel e = md::chartLevel(x, edges, 100);
+    QVERIFY(std::isnan(e.y.first()) && std::isnan(e.y.last()));
+    QCOMPARE(e.x.at(1), 1.0);
+    QCOMPARE(e.x.at(e.x.size() - 2), 9998.0);
+}
+
+void TestChartData::levelBandHoldsTheLine_data()
+{
+    QTest::addColumn<int>("buckets");
+    QTest::addColumn<bool>("smoothed");
+    for (const int buckets : {0, 16384, 4096, 1024, 64}) {
+        QTest::addRow("%d slices", buckets) << buckets << false;
+        QTest::addRow("%d slices, smoothed", buckets) << buckets << true;
+    }
+}
+
+void TestChartData::levelBandHoldsTheLine()
+{
+    // A noisy walk with gaps. Each point of a level lies within its own band (so does the line
+    // between two points, as band edges and line are straight there), and every point the level
+    // leaves out lies within the band between the kept points either side of it: raw values too,
+    // when the line is smoothed.
+    QFETCH(int, buckets);
+    QFETCH(bool, smoothed);
+    QVector<double> x, raw;
+    double v = 0;
+    quint32 seed = 11;
+    for (int i = 0; i < 50000; ++i) {
+        seed = seed * 1664525u + 1013904223u;
+        v += (double(seed >> 8) / double(1 << 24)) - 0.5;
+        x.append(i * 0.25);
+        raw.append(i % 9973 < 3 ? std::nan("") : v);
+    }
+    const QVector<double> y = md::emaSmooth(raw, smoothed ? 0.9 : 0.0);
+    const md::ChartLevel l = md::chartLevel(x, y, buckets, smoothed ? raw : QVector<double>());
+    QCOMPARE(l.sliceWidth > 0, buckets > 0);
+    QCOMPARE(l.low.size(), l.x.size());
+    QCOMPARE(l.high.size(), l.x.size());
+    qsizetype source = 0;  // index into x of the current level point
+    for (qsizetype i = 0; i < l.x.size(); ++i) {
+        while (x.at(source) != l.x.at(i))
+            ++source;
+        if (std::isnan(l.y.at(i)))
+            continue;
+        QCOMPARE(l.y.at(i), y.at(source));
+        QVERIFY2(l.low.at(i) <= l.y.at(i) && l.y.at(i) <= l.high.at(i), qPrintable(QString::number(i)));
+        if (smoothed) {
+            QVERIFY(l.low.at(i) <= raw.at(source));
+            QVERIFY(raw.at(source) <= l.high.at(i));
+        }
+    }
+    qsizetype next = 0;  // the first level point at or after x[j]
+    for (qsizetype j = 0; j < x.size(); ++j) {
+        while (l.x.at(next) < x.at(j))
+            ++next;
+        if (!std::isfinite(y.at(j)))
+            continue;
+        const qsizetype before = l.x.at(next) == x.at(j) ? next : next - 1;
+        QVERIFY2(!std::isnan(l.y.at(before)) && !std::isnan(l.y.at(next)), qPrintable(QString::number(j)));  // no gap bridged
+        const double low = std::min(l.low.at(before), l.low.at(next));
+        const double high = std::max(l.high.at(before), l.high.at(next));
+        QVERIFY2(low <= y.at(j) && y.at(j) <= high, qPrintable(QString::number(j)));
+        if (smoothed)
+            QVERIFY2(low <= raw.at(j) && raw.at(j) <= high, qPrintable(QString::number(j)));
+    }
+}
+
+void TestChartData::infinities()
+{
+    const double inf = std::numeric_limits<double>::infinity();
+    md::ChartSeries s;
+    s.x = {0, 10, 20, 30, 40, 50, 60};
+    s.y = {1, inf, inf, -inf, 2, std::nan(""), inf};
+    s.steps = {0, 1, 2, 3, 4, 5, 6};
+    s.infiniteCount = 4;
+    const QList<md::ChartInfinity> stretches = md::chartInfinities(s);
+    QCOMPARE(stretches.size(), 3);
+    QCOMPARE(stretches.at(0).positive, true);
+    QCOMPARE(stretches.at(0).firstX, 10.0);
+    QCOMPARE(stretches.at(0).lastX, 20.0);
+    QCOMPARE(stretches.at(0).firstStep, 1);
+    QCOMPARE(stretches.at(0).lastStep, 2);
+    QCOMPARE(stretches.at(0).count, 2);
+    QCOMPARE(stretches.at(1).positive, false);
+    QCOMPARE(stretches.at(1).firstStep, 3);
+    QCOMPARE(stretches.at(1).count, 1);
+    QCOMPARE(stretches.at(2).positive, true);
+    QCOMPARE(stretches.at(2).firstX, 60.0);
+    QVERIFY(md::chartInfinities(md::chartSeries({point(0, 1.0, 0)}, ChartXMode::Step)).isEmpty());
 }
 
 void TestChartData::latestFiniteValue()

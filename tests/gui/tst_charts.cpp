@@ -2,7 +2,8 @@
 // The Charts tab driven through the real main window: import the file store fixture, compare the
 // four car_price runs, open the Charts tab and chart val_r2_score; a sweep run's 1000-point loss;
 // smoothing, log y, legend toggles, reset (Ctrl+0), x modes, the bar, scatter and parallel-coordinates
-// charts and the exports.
+// charts and the exports. Standalone charts: gaps at NaN, ±∞ marked at the plot's edge, band and line
+// from the same level of detail.
 // Offscreen (QT_QPA_PLATFORM=offscreen).
 #include "TestSupport.h"
 
@@ -26,6 +27,7 @@
 #include <QFileInfo>
 #include <QImage>
 #include <QLabel>
+#include <QLocale>
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QSlider>
@@ -40,7 +42,9 @@
 #include <QUrl>
 
 #include <cmath>
+#include <limits>
 #include <memory>
+#include <optional>
 #include <tuple>
 
 using namespace Qt::StringLiterals;
@@ -89,6 +93,54 @@ QVector<double> keysOf(const QCPGraph *g)
     return out;
 }
 
+/// The value at `key` in the line's data (the level it draws), or nullopt without a point there.
+std::optional<double> valueAt(const QCPGraph *g, double key)
+{
+    const auto it = g->data()->findBegin(key, false);
+    if (it == g->data()->constEnd() || it->key != key)
+        return std::nullopt;
+    return it->value;
+}
+
+/// Whether the line's data has a point at `key` whose value is NaN: the line breaks there.
+bool breaksAt(const QCPGraph *g, double key)
+{
+    const std::optional<double> v = valueAt(g, key);
+    return v && std::isnan(*v);
+}
+
+/// Whether a pixel is tinted by a pure red series on a white base: its line, or its band.
+bool reddish(QColor c)
+{
+    return c.red() - c.green() > 40 && c.red() - c.blue() > 40;
+}
+
+/// How many pixels of column `x` inside the plot's axis rect are tinted by the red series.
+int reddishPixels(QCustomPlot *plot, int x)
+{
+    const QImage image = plot->toPixmap().toImage();
+    const QRect rect = plot->axisRect()->rect();
+    int n = 0;
+    for (int y = rect.top(); y <= rect.bottom(); ++y)
+        n += reddish(image.pixelColor(x, y)) ? 1 : 0;
+    return n;
+}
+
+/// A shown 800×500 chart with one red series `points` named "diverged" under the title "loss".
+void showChart(md::MetricChart &chart, const QList<md::MetricPoint> &points)
+{
+    chart.resize(800, 500);
+    QPalette light;
+    light.setColor(QPalette::Base, Qt::white);
+    light.setColor(QPalette::Window, Qt::white);
+    light.setColor(QPalette::WindowText, Qt::black);
+    chart.setPalette(light);
+    chart.setValueTitle(u"loss"_s);
+    chart.setSeries(u"run"_s, u"diverged"_s, Qt::red, points);
+    chart.show();
+    chart.plot()->replot();
+}
+
 } // namespace
 
 class TestCharts : public QObject {
@@ -114,6 +166,9 @@ private Q_SLOTS:
     void longHistoryKeepsEveryPoint();
     void manyLongSeriesDrawWithoutAntialiasing();
     void longHistoryDrawsFromLevelsOfDetail();
+    void nanBreaksTheLine();
+    void infinityIsMarkedAtTheEdge();
+    void bandAndLineShareTheirLevel();
 
 private:
     bool startAndWait();
@@ -792,9 +847,11 @@ void TestCharts::emptyChartKeepsItsPlotArea()
 void TestCharts::manyLongSeriesDrawWithoutAntialiasing()
 {
     // A handful of lines stay smooth; dozens of long crossing lines are drawn without
-    // antialiasing so the chart keeps up with the mouse. Every point stays in the graphs.
+    // antialiasing so the chart keeps up with the mouse. Every point stays in the graphs. The
+    // lines are smoothed, so that each has its band of raw values.
     md::MetricChart chart;
     chart.resize(800, 500);
+    chart.setSmoothing(0.3);
     chart.show();
     QVERIFY(QTest::qWaitForWindowExposed(&chart));
     auto series = [](int run) {
@@ -923,6 +980,189 @@ void TestCharts::longHistoryKeepsEveryPoint()
     page()->smoothingSlider()->setValue(90);
     QCOMPARE(chart()->graph(ids.first())->dataCount(), 1000);
     QVERIFY(page()->grab().save(u"/tmp/charts-loss.png"_s));
+}
+
+void TestCharts::nanBreaksTheLine()
+{
+    // A loss that was NaN for steps 10–12: the line stops at step 9 and goes on at step 13, in
+    // the graph's data and on the screen; never a straight line across.
+    md::MetricChart chart;
+    QList<md::MetricPoint> points;
+    for (int s = 0; s < 100; ++s)
+        points.append(md::MetricPoint{u"loss"_s, s >= 10 && s <= 12 ? std::nan("") : 1.013, 1795736000000 + s, s});
+    showChart(chart, points);
+    QVERIFY(QTest::qWaitForWindowExposed(&chart));
+    QCustomPlot *plot = chart.plot();
+    const QCPGraph *line = chart.graph(u"run"_s);
+    QCOMPARE(line->dataCount(), 100);  // every step, the NaN ones too
+    for (int s = 0; s < 100; ++s)
+        QCOMPARE(breaksAt(line, s), s >= 10 && s <= 12);
+    const auto column = [&plot](double step) { return reddishPixels(plot, int(std::lround(plot->xAxis->coordToPixel(step)))); };
+    QVERIFY(plot->toPixmap().save(u"/tmp/charts-nan.png"_s));
+    QVERIFY(column(5) > 0);
+    QVERIFY(column(50) > 0);
+    QCOMPARE(column(10.5), 0);
+    QCOMPARE(column(11), 0);
+    QCOMPARE(column(11.5), 0);
+    // Smoothed, the line breaks at the same steps.
+    chart.setSmoothing(0.6);
+    plot->replot();
+    QVERIFY(breaksAt(line, 11));
+    QVERIFY(qFuzzyCompare(valueAt(line, 13).value_or(0), 1.013));
+    QCOMPARE(column(11), 0);
+    QVERIFY(column(50) > 0);
+
+    // 200,000 steps with a long NaN stretch (100,000–109,999) and a short one (150,000–150,002):
+    // the whole range draws a level of detail (and its band), which breaks at both; so does
+    // every finer level, and all points when zoomed in.
+    md::MetricChart dense;
+    points.clear();
+    for (int s = 0; s < 200000; ++s) {
+        const bool nan = (s >= 100000 && s < 110000) || (s >= 150000 && s <= 150002);
+        points.append(md::MetricPoint{u"loss"_s, nan ? std::nan("") : 0.5 + 0.3 * std::sin(s * 1e-4) + (s % 7) * 0.01,
+                                      1795736000000 + s, s});
+    }
+    showChart(dense, points);
+    QVERIFY(QTest::qWaitForWindowExposed(&dense));
+    plot = dense.plot();
+    const QCPGraph *long_ = dense.graph(u"run"_s);
+    QVERIFY2(long_->dataCount() < 20000, qPrintable(QString::number(long_->dataCount())));
+    QVERIFY(dense.band(u"run"_s)->visible());
+    QVERIFY(breaksAt(long_, 100000));
+    QVERIFY(breaksAt(long_, 150000));
+    QVERIFY(plot->toPixmap().save(u"/tmp/charts-nan-dense.png"_s));
+    QCOMPARE(column(105000), 0);  // neither line nor band across the long gap
+    QVERIFY(column(50000) > 0);
+    QVERIFY(column(120000) > 0);
+    // 30,000 steps draw a finer level; 10,000 and fewer, every point.
+    for (const auto &[from, to] : {std::pair(135000.0, 165000.0), std::pair(145000.0, 155000.0), std::pair(149990.0, 150012.0)}) {
+        plot->xAxis->setRange(from, to);
+        plot->replot();
+        QVERIFY2(breaksAt(long_, 150000), qPrintable(QString::number(to - from)));
+        // Only the gap: the points either side of it are finite.
+        const auto gap = long_->data()->findBegin(150000, false);
+        QVERIFY(std::isfinite((gap - 1)->value));
+        QVERIFY(std::isnan((gap + 1)->value) == (long_->dataCount() == 200000));
+        QCOMPARE(long_->dataCount() < 200000, to - from > 20000);
+    }
+    QCOMPARE(long_->dataCount(), 200000);  // zoomed in to 22 steps: every point
+    QCOMPARE(column(150001), 0);
+    QVERIFY(column(149995) > 0);
+}
+
+void TestCharts::infinityIsMarkedAtTheEdge()
+{
+    // +∞ at step 1,200, +∞ for steps 1,300–1,302 and −∞ at step 1,500 of values between 0.5 and
+    // 1: the y range stays that of the finite values, the line breaks there, and triangles at the
+    // top and bottom edge name run, metric, step and value when hovered.
+    const double inf = std::numeric_limits<double>::infinity();
+    md::MetricChart chart;
+    QList<md::MetricPoint> points;
+    for (int s = 0; s < 2000; ++s) {
+        double v = 0.5 + 0.5 * s / 2000.0;
+        if (s == 1200 || (s >= 1300 && s <= 1302))
+            v = inf;
+        else if (s == 1500)
+            v = -inf;
+        points.append(md::MetricPoint{u"loss"_s, v, 1795736000000 + s, s});
+    }
+    showChart(chart, points);
+    QVERIFY(QTest::qWaitForWindowExposed(&chart));
+    QCustomPlot *plot = chart.plot();
+    const QCPRange y = plot->yAxis->range();
+    QVERIFY2(y.lower > 0.4 && y.upper < 1.1, qPrintable(u"%1 … %2"_s.arg(y.lower).arg(y.upper)));
+    const QCPGraph *line = chart.graph(u"run"_s);
+    QVERIFY(breaksAt(line, 1200));
+    QVERIFY(breaksAt(line, 1500));
+
+    const QLocale locale;
+    const auto top = [plot](double step) {
+        return QPoint(int(std::lround(plot->xAxis->coordToPixel(step))), plot->axisRect()->rect().top() + 4);
+    };
+    const auto bottom = [plot](double step) {
+        return QPoint(int(std::lround(plot->xAxis->coordToPixel(step))), plot->axisRect()->rect().bottom() - 4);
+    };
+    QString tip = chart.toolTipAt(top(1200));
+    QCOMPARE(tip, u"diverged\nloss: +inf at step %1"_s.arg(locale.toString(1200)));
+    tip = chart.toolTipAt(top(1301));
+    QCOMPARE(tip, u"diverged\nloss: +inf at steps %1–%2"_s.arg(locale.toString(1300), locale.toString(1302)));
+    tip = chart.toolTipAt(bottom(1500));
+    QCOMPARE(tip, u"diverged\nloss: -inf at step %1"_s.arg(locale.toString(1500)));
+    // No marker where no value is infinite; none at the wrong edge.
+    QVERIFY(!chart.toolTipAt(top(600)).contains(u"inf"_s));
+    QVERIFY(!chart.toolTipAt(bottom(1200)).contains(u"inf"_s));
+    // Drawn there, in the series' colour.
+    const QImage image = plot->toPixmap().toImage();
+    QVERIFY(image.save(u"/tmp/charts-inf.png"_s));
+    QVERIFY(reddish(image.pixelColor(top(1200) + QPoint(0, 2))));
+    QVERIFY(reddish(image.pixelColor(bottom(1500) - QPoint(0, 2))));
+    QVERIFY(!reddish(image.pixelColor(top(600) + QPoint(0, 2))));
+
+    // Zoomed into the values, the markers move with the edges; the range is still finite.
+    plot->yAxis->scaleRange(0.8);
+    plot->replot();
+    QVERIFY(plot->yAxis->range().size() < y.size());
+    QCOMPARE(chart.toolTipAt(top(1200)), u"diverged\nloss: +inf at step %1"_s.arg(locale.toString(1200)));
+    QVERIFY(reddish(plot->toPixmap().toImage().pixelColor(top(1200) + QPoint(0, 2))));
+    // A hidden series hides its markers.
+    chart.setSeriesVisible(u"run"_s, false);
+    QVERIFY(chart.toolTipAt(top(1200)).isEmpty());
+    QVERIFY(!reddish(plot->toPixmap().toImage().pixelColor(top(1200) + QPoint(0, 2))));
+}
+
+void TestCharts::bandAndLineShareTheirLevel()
+{
+    // 200,000 noisy steps: at every zoom, raw and smoothed, the band is drawn through the very
+    // points the line draws, and holds each of them; unsmoothed behind all points there is no band.
+    md::MetricChart chart;
+    constexpr int kSteps = 200000;
+    QList<md::MetricPoint> points;
+    quint32 seed = 5;
+    double v = 1;
+    for (int s = 0; s < kSteps; ++s) {
+        seed = seed * 1664525u + 1013904223u;
+        v = 0.9999 * v + 0.02 * ((double(seed >> 8) / double(1 << 24)) - 0.5);
+        points.append(md::MetricPoint{u"loss"_s, v, 1795736000000 + s, s});
+    }
+    showChart(chart, points);
+    QVERIFY(QTest::qWaitForWindowExposed(&chart));
+    QCustomPlot *plot = chart.plot();
+    const QCPGraph *line = chart.graph(u"run"_s);
+    const md::EnvelopeBand *band = chart.band(u"run"_s);
+    for (const double smoothing : {0.0, 0.9}) {
+        chart.setSmoothing(smoothing);
+        for (const double width : {0.0, 100000.0, 30000.0, 10000.0, 100.0}) {
+            if (width == 0)
+                chart.resetView();
+            else
+                plot->xAxis->setRange(100000, 100000 + width);
+            plot->replot();
+            const QString where = u"smoothing %1, %2 steps"_s.arg(smoothing).arg(width);
+            const bool thinned = line->dataCount() < kSteps;
+            if (width == 0 || width == 100)
+                QCOMPARE(thinned, width == 0);
+            QVERIFY2(band->visible() == (thinned || smoothing > 0), qPrintable(where));
+            if (!band->visible())
+                continue;
+            const md::ChartEnvelope &e = band->envelope();
+            QCOMPARE(e.x, keysOf(line));
+            const QVector<double> values = valuesOf(line);
+            qsizetype wide = 0;
+            for (qsizetype i = 0; i < values.size(); ++i) {
+                const double lo = std::min(e.min.at(i), e.max.at(i));
+                const double hi = std::max(e.min.at(i), e.max.at(i));
+                QVERIFY2(lo <= values.at(i) && values.at(i) <= hi, qPrintable(where + u", point %1"_s.arg(i)));
+                wide += hi > lo ? 1 : 0;
+            }
+            // A band that shows a spread: each slice's range around its points.
+            QVERIFY2(wide > values.size() / 2, qPrintable(where));
+        }
+    }
+    // Without the envelope, no band at any zoom.
+    chart.setEnvelopeVisible(false);
+    chart.resetView();
+    plot->replot();
+    QVERIFY(!band->visible());
 }
 
 QTEST_MAIN(TestCharts)
