@@ -97,7 +97,7 @@ ChartsPage::ChartsPage(Cache *cache, QString cachePath, QWidget *parent)
     connect(m_parallel, &ParallelCoordinatesChart::runSelected, this,
             [this](int, const QString &runId) { Q_EMIT runSelected(runId); });
     connect(m_chart->plot(), &QCustomPlot::plottableClick, this, [this](QCPAbstractPlottable *, int, QMouseEvent *event) {
-        // QCustomPlot reports a click only when the mouse did not move (a drag pans instead).
+        // QCustomPlot reports a click only when the mouse did not move (a drag zooms into a box).
         if (event->button() != Qt::LeftButton)
             return;
         if (const int run = runAt(event->position().toPoint()); run >= 0)

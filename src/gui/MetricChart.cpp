@@ -9,7 +9,9 @@
 #include <QAction>
 #include <QCoreApplication>
 #include <QFileInfo>
+#include <QKeyEvent>
 #include <QLocale>
+#include <QRubberBand>
 #include <QSvgGenerator>
 #include <QToolTip>
 #include <QVBoxLayout>
@@ -36,6 +38,11 @@ constexpr qsizetype kMaxLegendEntries = 20;
 constexpr double kHoverRadius = 12.0;
 /// The side of a ±∞ marker's triangle, in pixels.
 constexpr double kInfinityMarker = 9.0;
+/// A drag narrower or lower than this many pixels leaves that axis alone: a box zooms x only when
+/// dragged along the x axis, say.
+constexpr int kMinZoomBox = 4;
+/// QCustomPlot's own threshold: a mouse that moved further between press and release made no click.
+constexpr int kClickSlop = 3;
 
 QString formatValue(double v)
 {
@@ -217,9 +224,19 @@ MetricChart::MetricChart(QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_plot);
     m_plot->setObjectName(u"metricPlot"_s);
-    m_plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
+    // The wheel zooms the x axis (Ctrl+wheel the y axis, see mouseWheel below); box zoom and
+    // panning are ours (eventFilter): QCustomPlot's zoom box would swallow the clicks that select
+    // a run or a legend entry, and its drag pans with the left button only.
+    m_plot->setInteractions(QCP::iRangeZoom);
+    m_plot->axisRect()->setRangeZoom(Qt::Horizontal);
     m_plot->setMouseTracking(true);
-    m_plot->setToolTip(tr("Drag to pan, wheel to zoom, double-click or Ctrl+0 to reset; click a legend entry to hide or show its run (the legend shows up to %1 runs)").arg(kMaxLegendEntries));
+    m_plot->setFocusPolicy(Qt::ClickFocus);  // for Space
+    m_plot->installEventFilter(this);
+    m_rubberBand = new QRubberBand(QRubberBand::Rectangle, m_plot);
+    m_plot->setToolTip(tr("Wheel: zoom the x axis; Ctrl+wheel: zoom the y axis; drag a box to zoom into it; middle-drag or "
+                          "Space+drag to pan; double-click or Ctrl+0 to reset. Click a legend entry to hide or show its run "
+                          "(the legend shows up to %1 runs).")
+                           .arg(kMaxLegendEntries));
     m_plot->legend->setVisible(true);
     // The legend goes below the plot, in rows: inside it would cover the lines.
     auto *legendRow = m_legendRow = new QCPLayoutGrid;
@@ -243,15 +260,12 @@ MetricChart::MetricChart(QWidget *parent)
 
     connect(m_plot, &QCustomPlot::legendClick, this, &MetricChart::onLegendClick);
     connect(m_plot, &QCustomPlot::mouseMove, this, &MetricChart::onMouseMove);
-    connect(m_plot, &QCustomPlot::mousePress, this, [this] {
+    connect(m_plot, &QCustomPlot::mouseWheel, this, [this](QWheelEvent *event) {
+        // Emitted before the axis rect zooms: the wheel keeps the values in view while it
+        // zooms the steps, Ctrl+wheel zooms the values.
+        m_plot->axisRect()->setRangeZoom(event->modifiers().testFlag(Qt::ControlModifier) ? Qt::Vertical : Qt::Horizontal);
         m_userMovedView = true;
-        m_dragging = true;
     });
-    connect(m_plot, &QCustomPlot::mouseRelease, this, [this] {
-        m_dragging = false;
-        m_plot->replot(QCustomPlot::rpQueuedReplot);  // back to the antialiased lines
-    });
-    connect(m_plot, &QCustomPlot::mouseWheel, this, [this] { m_userMovedView = true; });
     connect(m_plot, &QCustomPlot::mouseDoubleClick, this, [this] { resetView(); });
     connect(m_plot, &QCustomPlot::beforeReplot, this, &MetricChart::chooseAntialiasing);
     // After the layout, so that the axis rect has its final width; exports lay the plot out at
@@ -540,12 +554,15 @@ void MetricChart::setBars(const QStringList &labels, const QList<QColor> &colour
     m_plot->xAxis->setTickLength(0, 4);
     m_plot->xAxis->grid()->setVisible(false);
     m_plot->xAxis->setLabel(QString());
-    m_plot->xAxis->setRange(0.4, double(labels.size()) + 0.6);
     m_plot->yAxis->setScaleType(QCPAxis::stLinear);
     m_plot->yAxis->setTicker(QSharedPointer<QCPAxisTicker>::create());
     m_plot->yAxis->setLabel(m_valueTitle);
     const double span = (hi - lo) > 0 ? hi - lo : 1.0;
-    m_plot->yAxis->setRange(lo < 0 ? lo - 0.12 * span : 0, hi > 0 ? hi + 0.12 * span : 0);
+    m_barView[0] = 0.4;
+    m_barView[1] = double(labels.size()) + 0.6;
+    m_barView[2] = lo < 0 ? lo - 0.12 * span : 0;
+    m_barView[3] = hi > 0 ? hi + 0.12 * span : 0;
+    fitView();
     m_plot->replot();
 }
 
@@ -766,8 +783,11 @@ void MetricChart::resetView()
 void MetricChart::fitView()
 {
     m_userMovedView = false;
-    if (m_bars)
+    if (m_bars) {
+        m_plot->xAxis->setRange(m_barView[0], m_barView[1]);
+        m_plot->yAxis->setRange(m_barView[2], m_barView[3]);
         return;
+    }
     if (m_scatter) {
         resetScatterView();
         return;
@@ -901,11 +921,152 @@ QString MetricChart::toolTipAt(const QPoint &pos) const
 
 void MetricChart::onMouseMove(QMouseEvent *event)
 {
-    const QString text = toolTipAt(event->position().toPoint());
+    const QString text = m_dragging || m_rubberBand->isVisible() ? QString() : toolTipAt(event->position().toPoint());
     if (text.isEmpty())
         QToolTip::hideText();
     else
         QToolTip::showText(event->globalPosition().toPoint(), plainToolTip(text), m_plot);  // run names: never HTML
+}
+
+bool MetricChart::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched != m_plot)
+        return QWidget::eventFilter(watched, event);
+    switch (event->type()) {
+    case QEvent::KeyPress:
+    case QEvent::KeyRelease: {
+        auto *key = static_cast<QKeyEvent *>(event);
+        if (key->key() == Qt::Key_Space) {
+            if (!key->isAutoRepeat()) {
+                m_spaceHeld = event->type() == QEvent::KeyPress;
+                if (!m_dragging) {
+                    if (m_spaceHeld)
+                        m_plot->setCursor(Qt::OpenHandCursor);
+                    else
+                        m_plot->unsetCursor();
+                }
+            }
+            return true;
+        }
+        if (event->type() == QEvent::KeyPress && key->key() == Qt::Key_Escape && m_rubberBand->isVisible()) {
+            m_rubberBand->hide();
+            m_boxPressed = false;
+            return true;
+        }
+        break;
+    }
+    case QEvent::FocusOut:
+        m_spaceHeld = false;
+        if (!m_dragging)
+            m_plot->unsetCursor();
+        break;
+    case QEvent::MouseButtonPress: {
+        auto *mouse = static_cast<QMouseEvent *>(event);
+        const QPoint pos = mouse->position().toPoint();
+        if (!m_plot->axisRect()->rect().contains(pos))
+            break;
+        if (mouse->button() == Qt::MiddleButton || (mouse->button() == Qt::LeftButton && m_spaceHeld)) {
+            m_dragging = true;
+            m_boxPressed = false;
+            m_rubberBand->hide();
+            m_panOrigin = pos;
+            m_panX[0] = m_plot->xAxis->range().lower;
+            m_panX[1] = m_plot->xAxis->range().upper;
+            m_panY[0] = m_plot->yAxis->range().lower;
+            m_panY[1] = m_plot->yAxis->range().upper;
+            m_plot->setCursor(Qt::ClosedHandCursor);
+            QToolTip::hideText();
+            return true;  // a pan is no click for QCustomPlot
+        }
+        if (mouse->button() == Qt::LeftButton) {
+            // QCustomPlot sees this press too: without a drag it is a click on a line or legend entry.
+            m_boxPressed = true;
+            m_boxOrigin = pos;
+        }
+        break;
+    }
+    case QEvent::MouseMove: {
+        auto *mouse = static_cast<QMouseEvent *>(event);
+        const QPoint pos = mouse->position().toPoint();
+        if (m_dragging) {
+            panTo(pos);
+            return true;
+        }
+        if (m_boxPressed && mouse->buttons().testFlag(Qt::LeftButton)
+            && (m_rubberBand->isVisible() || (pos - m_boxOrigin).manhattanLength() > kClickSlop)) {
+            m_rubberBand->setGeometry(QRect(m_boxOrigin, pos).normalized() & m_plot->axisRect()->rect());
+            m_rubberBand->show();
+        }
+        break;
+    }
+    case QEvent::MouseButtonRelease: {
+        auto *mouse = static_cast<QMouseEvent *>(event);
+        const QPoint pos = mouse->position().toPoint();
+        if (m_dragging && (mouse->button() == Qt::MiddleButton || mouse->button() == Qt::LeftButton)) {
+            panTo(pos);
+            m_dragging = false;
+            if (m_spaceHeld)
+                m_plot->setCursor(Qt::OpenHandCursor);
+            else
+                m_plot->unsetCursor();
+            m_plot->replot(QCustomPlot::rpQueuedReplot);  // back to the antialiased lines
+            return true;
+        }
+        if (m_boxPressed && mouse->button() == Qt::LeftButton) {
+            m_boxPressed = false;
+            if (m_rubberBand->isVisible()) {
+                m_rubberBand->hide();
+                zoomToBox(pos);
+            }
+        }
+        break;
+    }
+    default:
+        break;
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+void MetricChart::zoomToBox(const QPoint &to)
+{
+    const QRect plot = m_plot->axisRect()->rect();
+    const QPoint end(std::clamp(to.x(), plot.left(), plot.right()), std::clamp(to.y(), plot.top(), plot.bottom()));
+    QCPAxis *x = m_plot->xAxis;
+    QCPAxis *y = m_plot->yAxis;
+    const bool wide = std::abs(end.x() - m_boxOrigin.x()) >= kMinZoomBox;
+    const bool high = std::abs(end.y() - m_boxOrigin.y()) >= kMinZoomBox;
+    if (!wide && !high)
+        return;
+    const double left = x->pixelToCoord(std::min(m_boxOrigin.x(), end.x()));
+    const double right = x->pixelToCoord(std::max(m_boxOrigin.x(), end.x()));
+    const double bottom = y->pixelToCoord(std::max(m_boxOrigin.y(), end.y()));
+    const double top = y->pixelToCoord(std::min(m_boxOrigin.y(), end.y()));
+    if (wide)
+        x->setRange(left, right);
+    if (high)
+        y->setRange(bottom, top);
+    m_userMovedView = true;
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void MetricChart::panTo(const QPoint &to)
+{
+    QCPAxis *x = m_plot->xAxis;
+    QCPAxis *y = m_plot->yAxis;
+    // From the ranges at the start, so that the way there and back ends where it began.
+    x->setRange(m_panX[0], m_panX[1]);
+    y->setRange(m_panY[0], m_panY[1]);
+    const double dx = x->pixelToCoord(m_panOrigin.x()) - x->pixelToCoord(to.x());
+    x->setRange(m_panX[0] + dx, m_panX[1] + dx);
+    if (y->scaleType() == QCPAxis::stLogarithmic) {
+        const double factor = y->pixelToCoord(m_panOrigin.y()) / y->pixelToCoord(to.y());
+        y->setRange(m_panY[0] * factor, m_panY[1] * factor);
+    } else {
+        const double dy = y->pixelToCoord(m_panOrigin.y()) - y->pixelToCoord(to.y());
+        y->setRange(m_panY[0] + dy, m_panY[1] + dy);
+    }
+    m_userMovedView = true;
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
 Status MetricChart::exportTo(const QString &path, QSize size)

@@ -11,6 +11,7 @@
 #include <QWidget>
 
 class QMouseEvent;
+class QRubberBand;
 
 namespace md {
 
@@ -27,8 +28,10 @@ class MetricLine;
 /// level, so the line never leaves its band. Lines hold every logged point: a NaN or ±∞ value
 /// breaks the line (never bridged), and ±∞ is marked by a triangle at the top or bottom edge of
 /// the plot, outside the y range, whose hover names run, metric, step and value. Hovering shows
-/// run, step and value of the nearest point; clicking a legend entry hides or shows its line;
-/// drag pans, the wheel zooms, Ctrl+0 or a double click resets the view. Colours follow the palette.
+/// run, step and value of the nearest point; clicking a legend entry hides or shows its line.
+///
+/// The wheel zooms x (Ctrl+wheel zooms y), a left drag draws a box and zooms into it, a middle
+/// drag or Space+drag pans, Ctrl+0 or a double click resets the view. Colours follow the palette.
 class MetricChart : public QWidget {
     Q_OBJECT
 public:
@@ -93,6 +96,8 @@ Q_SIGNALS:
 
 protected:
     void changeEvent(QEvent *event) override;
+    /// The plot's mouse and keys: box zoom, panning, Space, and the wheel's axis.
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     struct Entry {
@@ -160,6 +165,11 @@ private:
     void updateLegendItem(const Entry &e);
     void onLegendClick(QCPLegend *legend, QCPAbstractLegendItem *item, QMouseEvent *event);
     void onMouseMove(QMouseEvent *event);
+    /// Zooms into the box from m_boxOrigin to `to` (plot pixels): x when it is wide enough, y
+    /// when it is high enough.
+    void zoomToBox(const QPoint &to);
+    /// Moves the view by the mouse's way from m_panOrigin to `to`, from the ranges at the start.
+    void panTo(const QPoint &to);
     Entry *entry(const QString &id);
     const Entry *entry(const QString &id) const;
 
@@ -178,8 +188,19 @@ private:
     QList<ScatterPoint> m_scatterPoints;
     QStringList m_categories;
     QString m_xTitle;
+    /// The bar chart's x and y ranges when it was set, for resetView.
+    double m_barView[4] = {0, 1, 0, 1};
     bool m_userMovedView = false;
+    /// The view is being panned (middle or Space+left drag): hairlines until released.
     bool m_dragging = false;
+    bool m_spaceHeld = false;
+    QPoint m_panOrigin;
+    double m_panX[2] = {0, 1};  ///< the x and y ranges when panning started
+    double m_panY[2] = {0, 1};
+    /// A left press in the axis rect; a drag from it draws the zoom box.
+    bool m_boxPressed = false;
+    QPoint m_boxOrigin;
+    QRubberBand *m_rubberBand = nullptr;
     bool m_thinLines = false;
     /// More than kAntialiasMaxLongSeries long series are shown: hairlines, no bands.
     bool m_dense = false;

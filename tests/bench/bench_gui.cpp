@@ -177,12 +177,12 @@ void benchChart(int chartRuns, int chartSteps)
     // Zoomed into a tenth of the steps, as after a drag: fewer points per pixel.
     chart.plot()->xAxis->setRange(chartSteps * 0.45, chartSteps * 0.55);
     const std::vector<double> zoomed = replots([] {});
-    // While the view is dragged (mouse button held): hairlines without antialiasing.
+    // While the view is panned (middle button held): hairlines without antialiasing.
     chart.plot()->xAxis->setRange(0, chartSteps);
     const QPoint middle = chart.plot()->axisRect()->rect().center();
-    QTest::mousePress(chart.plot(), Qt::LeftButton, {}, middle);
+    QTest::mousePress(chart.plot(), Qt::MiddleButton, {}, middle);
     const std::vector<double> dragging = replots([&] { chart.plot()->xAxis->moveRange(chartSteps * 0.001); });
-    QTest::mouseRelease(chart.plot(), Qt::LeftButton, {}, middle);
+    QTest::mouseRelease(chart.plot(), Qt::MiddleButton, {}, middle);
     std::printf("| chart of %d runs × %d points (%s): hand the series to the chart | %.0f ms | |\n", chartRuns, chartSteps,
                 chartRuns > 20 ? "hairlines, no bands" : "antialiased, min/max bands", setMs);
     for (const auto &[what, ms] : {std::pair{"whole range", &times}, std::pair{"zoomed to a tenth", &zoomed},

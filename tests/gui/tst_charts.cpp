@@ -3,7 +3,8 @@
 // four car_price runs, open the Charts tab and chart val_r2_score; a sweep run's 1000-point loss;
 // smoothing, log y, legend toggles, reset (Ctrl+0), x modes, the bar, scatter and parallel-coordinates
 // charts and the exports. Standalone charts: gaps at NaN, ±∞ marked at the plot's edge, band and line
-// from the same level of detail.
+// from the same level of detail, and the mouse (wheel, Ctrl+wheel, zoom box, middle and Space
+// drags), by real events on the plot.
 // Offscreen (QT_QPA_PLATFORM=offscreen).
 #include "TestSupport.h"
 
@@ -29,6 +30,7 @@
 #include <QLabel>
 #include <QLocale>
 #include <QRegularExpression>
+#include <QRubberBand>
 #include <QSignalSpy>
 #include <QSlider>
 #include <QStandardPaths>
@@ -40,6 +42,7 @@
 #include <QToolTip>
 #include <QTreeView>
 #include <QUrl>
+#include <QWheelEvent>
 
 #include <cmath>
 #include <limits>
@@ -126,6 +129,20 @@ int reddishPixels(QCustomPlot *plot, int x)
     return n;
 }
 
+/// Turns the mouse wheel one notch up (zoom in) over `pos` of the plot.
+void wheelAt(QCustomPlot *plot, const QPoint &pos, Qt::KeyboardModifiers modifiers = {})
+{
+    QWheelEvent event(QPointF(pos), QPointF(plot->mapToGlobal(pos)), QPoint(), QPoint(0, 120), Qt::NoButton, modifiers,
+                      Qt::NoScrollPhase, false);
+    QCoreApplication::sendEvent(plot, &event);
+}
+
+bool sameRange(const QCPRange &a, const QCPRange &b)
+{
+    const double tolerance = 1e-9 * std::max(std::abs(a.size()), 1e-300);
+    return std::abs(a.lower - b.lower) <= tolerance && std::abs(a.upper - b.upper) <= tolerance;
+}
+
 /// A shown 800×500 chart with one red series `points` named "diverged" under the title "loss".
 void showChart(md::MetricChart &chart, const QList<md::MetricPoint> &points)
 {
@@ -139,6 +156,16 @@ void showChart(md::MetricChart &chart, const QList<md::MetricPoint> &points)
     chart.setSeries(u"run"_s, u"diverged"_s, Qt::red, points);
     chart.show();
     chart.plot()->replot();
+}
+
+/// Makes the chart's window active and its plot the focus, for its shortcuts (Ctrl+0).
+bool focusPlot(md::MetricChart &chart)
+{
+    chart.activateWindow();
+    if (!QTest::qWaitForWindowActive(&chart))
+        return false;
+    chart.plot()->setFocus();
+    return chart.plot()->hasFocus();
 }
 
 } // namespace
@@ -169,6 +196,9 @@ private Q_SLOTS:
     void nanBreaksTheLine();
     void infinityIsMarkedAtTheEdge();
     void bandAndLineShareTheirLevel();
+    void wheelZoomsXAndCtrlWheelY();
+    void dragBoxZooms();
+    void middleAndSpaceDragPan();
 
 private:
     bool startAndWait();
@@ -370,8 +400,11 @@ void TestCharts::smoothingLogYLegendAndReset()
     QCOMPARE(plot()->xAxis->range().upper, x.upper);
     QCOMPARE(plot()->yAxis->range().lower, y.lower);
     QCOMPARE(plot()->yAxis->range().upper, y.upper);
-    QVERIFY(plot()->interactions().testFlag(QCP::iRangeDrag));
+    // The wheel zooms through QCustomPlot; dragging is the chart's own (a zoom box, or a pan).
     QVERIFY(plot()->interactions().testFlag(QCP::iRangeZoom));
+    QVERIFY(!plot()->interactions().testFlag(QCP::iRangeDrag));
+    QVERIFY(plot()->toolTip().contains(u"Ctrl+wheel"_s));
+    QVERIFY(plot()->toolTip().contains(u"Space+drag"_s));
 }
 
 void TestCharts::xModes()
@@ -419,6 +452,18 @@ void TestCharts::barChart()
                          int(plot()->yAxis->coordToPixel(0.5)));
     const QString tip = chart()->toolTipAt(onTuned);
     QVERIFY2(tip.contains(u"XGBoost tuned"_s) && tip.contains(u"val_r2_score: 0.89"_s), qPrintable(tip));
+    // A box zooms into the bars too, and Ctrl+0 shows them all again.
+    const QCPRange barsX = plot()->xAxis->range();
+    const QCPRange barsY = plot()->yAxis->range();
+    const QPoint middle = plot()->axisRect()->rect().center();
+    QTest::mousePress(plot(), Qt::LeftButton, {}, middle - QPoint(80, 40));
+    QTest::mouseMove(plot(), middle + QPoint(80, 40));
+    QTest::mouseRelease(plot(), Qt::LeftButton, {}, middle + QPoint(80, 40));
+    QVERIFY(plot()->xAxis->range().size() < barsX.size() / 2);
+    QVERIFY(plot()->yAxis->range().size() < barsY.size() / 2);
+    QTest::keyClick(plot(), Qt::Key_0, Qt::ControlModifier);
+    QVERIFY(sameRange(plot()->xAxis->range(), barsX));
+    QVERIFY(sameRange(plot()->yAxis->range(), barsY));
     QVERIFY(page()->grab().save(u"/tmp/charts-bar.png"_s));
     // Back to the history: the lines come back from what was loaded.
     page()->kindCombo()->setCurrentIndex(int(ChartsPage::Kind::History));
@@ -1163,6 +1208,152 @@ void TestCharts::bandAndLineShareTheirLevel()
     chart.resetView();
     plot->replot();
     QVERIFY(!band->visible());
+}
+
+void TestCharts::wheelZoomsXAndCtrlWheelY()
+{
+    md::MetricChart chart;
+    QList<md::MetricPoint> points;
+    for (int s = 0; s < 500; ++s)
+        points.append(md::MetricPoint{u"loss"_s, 1.0 / (1 + s), 1795736000000 + s, s});
+    showChart(chart, points);
+    QVERIFY(QTest::qWaitForWindowExposed(&chart));
+    QCustomPlot *plot = chart.plot();
+    const QCPRange x = plot->xAxis->range();
+    const QCPRange y = plot->yAxis->range();
+    const QPoint at = plot->axisRect()->rect().center() + QPoint(60, 0);
+    const double under = plot->xAxis->pixelToCoord(at.x());
+    // The wheel: the steps zoom in around the mouse, the values stay.
+    wheelAt(plot, at);
+    QVERIFY2(plot->xAxis->range().size() < 0.9 * x.size(), qPrintable(QString::number(plot->xAxis->range().size())));
+    QVERIFY(std::abs(plot->xAxis->pixelToCoord(at.x()) - under) < 1e-6 * x.size());
+    QVERIFY(sameRange(plot->yAxis->range(), y));
+    // Ctrl+wheel: the values zoom, the steps stay.
+    const QCPRange zoomedX = plot->xAxis->range();
+    wheelAt(plot, at, Qt::ControlModifier);
+    QVERIFY(plot->yAxis->range().size() < 0.9 * y.size());
+    QVERIFY(sameRange(plot->xAxis->range(), zoomedX));
+    // Ctrl+0 fits both again.
+    QVERIFY(focusPlot(chart));
+    QTest::keyClick(plot, Qt::Key_0, Qt::ControlModifier);
+    QVERIFY(sameRange(plot->xAxis->range(), x));
+    QVERIFY(sameRange(plot->yAxis->range(), y));
+}
+
+void TestCharts::dragBoxZooms()
+{
+    md::MetricChart chart;
+    QList<md::MetricPoint> points;
+    for (int s = 0; s < 500; ++s)
+        points.append(md::MetricPoint{u"loss"_s, 1.0 / (1 + s), 1795736000000 + s, s});
+    showChart(chart, points);
+    QVERIFY(QTest::qWaitForWindowExposed(&chart));
+    QCustomPlot *plot = chart.plot();
+    auto *rubberBand = plot->findChild<QRubberBand *>();
+    QVERIFY(rubberBand);
+    const QCPRange x = plot->xAxis->range();
+    const QCPRange y = plot->yAxis->range();
+    const QRect rect = plot->axisRect()->rect();
+    const QPoint from = rect.topLeft() + QPoint(100, 60);
+    const QPoint to = from + QPoint(240, 150);
+    const QCPRange wantX(plot->xAxis->pixelToCoord(from.x()), plot->xAxis->pixelToCoord(to.x()));
+    const QCPRange wantY(plot->yAxis->pixelToCoord(to.y()), plot->yAxis->pixelToCoord(from.y()));
+
+    // A left drag draws the box while the button is down, then zooms both axes to it.
+    QTest::mousePress(plot, Qt::LeftButton, {}, from);
+    QTest::mouseMove(plot, from + QPoint(100, 50));
+    QTest::mouseMove(plot, to);
+    QVERIFY(rubberBand->isVisible());
+    QCOMPARE(rubberBand->geometry(), QRect(from, to).normalized());
+    QVERIFY(sameRange(plot->xAxis->range(), x));  // nothing moves before the release
+    QTest::mouseRelease(plot, Qt::LeftButton, {}, to);
+    QVERIFY(!rubberBand->isVisible());
+    QVERIFY2(sameRange(plot->xAxis->range(), wantX),
+             qPrintable(u"%1 … %2"_s.arg(plot->xAxis->range().lower).arg(plot->xAxis->range().upper)));
+    QVERIFY(sameRange(plot->yAxis->range(), wantY));
+
+    // A click draws no box and zooms nothing.
+    const QCPRange zoomedX = plot->xAxis->range();
+    const QCPRange zoomedY = plot->yAxis->range();
+    QTest::mouseClick(plot, Qt::LeftButton, {}, rect.center());
+    QVERIFY(sameRange(plot->xAxis->range(), zoomedX));
+    QVERIFY(sameRange(plot->yAxis->range(), zoomedY));
+
+    // A drag along the x axis (a box 2 px high) zooms the steps only.
+    const QPoint left = rect.center() - QPoint(150, 0);
+    const QPoint right = rect.center() + QPoint(50, 2);
+    const QCPRange stripX(plot->xAxis->pixelToCoord(left.x()), plot->xAxis->pixelToCoord(right.x()));
+    QTest::mousePress(plot, Qt::LeftButton, {}, left);
+    QTest::mouseMove(plot, right);
+    QTest::mouseRelease(plot, Qt::LeftButton, {}, right);
+    QVERIFY(sameRange(plot->xAxis->range(), stripX));
+    QVERIFY(sameRange(plot->yAxis->range(), zoomedY));
+
+    // Esc drops a box being drawn.
+    const QCPRange stripY = plot->yAxis->range();
+    QTest::mousePress(plot, Qt::LeftButton, {}, from);
+    QTest::mouseMove(plot, to);
+    QVERIFY(rubberBand->isVisible());
+    QTest::keyClick(plot, Qt::Key_Escape);
+    QVERIFY(!rubberBand->isVisible());
+    QTest::mouseRelease(plot, Qt::LeftButton, {}, to);
+    QVERIFY(sameRange(plot->xAxis->range(), stripX));
+    QVERIFY(sameRange(plot->yAxis->range(), stripY));
+
+    // A double click fits the data again.
+    QTest::mouseDClick(plot, Qt::LeftButton, {}, rect.center());
+    QVERIFY(sameRange(plot->xAxis->range(), x));
+    QVERIFY(sameRange(plot->yAxis->range(), y));
+}
+
+void TestCharts::middleAndSpaceDragPan()
+{
+    md::MetricChart chart;
+    QList<md::MetricPoint> points;
+    for (int s = 0; s < 500; ++s)
+        points.append(md::MetricPoint{u"loss"_s, 1.0 / (1 + s), 1795736000000 + s, s});
+    showChart(chart, points);
+    QVERIFY(QTest::qWaitForWindowExposed(&chart));
+    QCustomPlot *plot = chart.plot();
+    auto *rubberBand = plot->findChild<QRubberBand *>();
+    const QCPRange x = plot->xAxis->range();
+    const QCPRange y = plot->yAxis->range();
+    const QPoint from = plot->axisRect()->rect().center();
+    const QPoint to = from + QPoint(120, -60);
+    // Moving the mouse right and up moves the data with it: the view goes left and down.
+    const double dx = plot->xAxis->pixelToCoord(from.x()) - plot->xAxis->pixelToCoord(to.x());
+    const double dy = plot->yAxis->pixelToCoord(from.y()) - plot->yAxis->pixelToCoord(to.y());
+    QVERIFY(dx < 0 && dy < 0);
+    const QCPRange pannedX(x.lower + dx, x.upper + dx);
+    const QCPRange pannedY(y.lower + dy, y.upper + dy);
+
+    QTest::mousePress(plot, Qt::MiddleButton, {}, from);
+    QTest::mouseMove(plot, from + QPoint(30, -10));
+    QTest::mouseMove(plot, to);
+    QVERIFY(!rubberBand->isVisible());
+    QVERIFY(sameRange(plot->xAxis->range(), pannedX));  // the view follows the mouse
+    QTest::mouseRelease(plot, Qt::MiddleButton, {}, to);
+    QVERIFY(sameRange(plot->xAxis->range(), pannedX));
+    QVERIFY(sameRange(plot->yAxis->range(), pannedY));
+
+    // Space held down: the left button pans too, and draws no box.
+    QVERIFY(focusPlot(chart));
+    QTest::keyClick(plot, Qt::Key_0, Qt::ControlModifier);
+    QVERIFY(sameRange(plot->xAxis->range(), x));
+    QTest::keyPress(plot, Qt::Key_Space);
+    QTest::mousePress(plot, Qt::LeftButton, {}, from);
+    QTest::mouseMove(plot, to);
+    QVERIFY(!rubberBand->isVisible());
+    QTest::mouseRelease(plot, Qt::LeftButton, {}, to);
+    QTest::keyRelease(plot, Qt::Key_Space);
+    QVERIFY(sameRange(plot->xAxis->range(), pannedX));
+    QVERIFY(sameRange(plot->yAxis->range(), pannedY));
+    // Space released: the left button draws a box again.
+    QTest::mousePress(plot, Qt::LeftButton, {}, from);
+    QTest::mouseMove(plot, to);
+    QVERIFY(rubberBand->isVisible());
+    QTest::mouseRelease(plot, Qt::LeftButton, {}, to);
+    QVERIFY(plot->xAxis->range().size() < 0.5 * x.size());
 }
 
 QTEST_MAIN(TestCharts)
