@@ -56,11 +56,13 @@ public:
         VersionColumn,
         StageColumn,
         AliasesColumn,
+        /// The key metric's value: short, and what a reviewer compares first, so it comes before
+        /// the wider columns and is seen without scrolling on a 1366-pixel screen.
+        KeyMetricColumn,
         /// The review: "Review requested by alice", "Approved by bob", "Rejected by bob" (ReviewState),
         /// beside the stage and aliases it is about, so it is seen without scrolling.
         ApprovalColumn,
         RunColumn,
-        KeyMetricColumn,
         CreatedColumn,
         UserColumn,
         StatusColumn,

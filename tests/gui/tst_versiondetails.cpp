@@ -688,8 +688,9 @@ void TestVersionDetails::reviewStateInTableCardAndDialog()
     }
     QVERIFY(openPage(uri));  // the second sync
 
-    // The table: the review column beside the aliases, in view without scrolling.
-    QCOMPARE(VersionsModel::ApprovalColumn, VersionsModel::AliasesColumn + 1);
+    // The table: the review column beside the aliases and the key metric, in view without scrolling.
+    QCOMPARE(VersionsModel::ApprovalColumn, VersionsModel::KeyMetricColumn + 1);
+    QCOMPARE(VersionsModel::KeyMetricColumn, VersionsModel::AliasesColumn + 1);
     QTableView *table = page()->versionsTable();
     QAbstractItemModel *model = table->model();
     QCOMPARE(model->headerData(VersionsModel::ApprovalColumn, Qt::Horizontal).toString(), u"Review"_s);
