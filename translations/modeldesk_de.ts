@@ -1349,13 +1349,66 @@
         <translation>Vorlage</translation>
     </message>
     <message>
+        <source>reviews takes no arguments</source>
+        <translation>reviews nimmt keine Argumente</translation>
+    </message>
+    <message>
+        <source>Nothing waits for review.
+</source>
+        <translation>Nichts wartet auf ein Review.
+</translation>
+    </message>
+    <message>
+        <source>Stage / aliases</source>
+        <translation>Stufe / Aliasse</translation>
+    </message>
+    <message>
+        <source>Requested by</source>
+        <translation>Angefordert von</translation>
+    </message>
+    <message>
+        <source>Requested at</source>
+        <translation>Angefordert am</translation>
+    </message>
+    <message>
+        <source>Key metric</source>
+        <translation>Leitmetrik</translation>
+    </message>
+    <message>
+        <source>Δ vs Production</source>
+        <translation>Δ zu Production</translation>
+    </message>
+    <message>
+        <source>A/B share</source>
+        <translation>A/B-Anteil</translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <comment>a time window</comment>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <source>before %1</source>
+        <translation>vor %1</translation>
+    </message>
+    <message>
+        <source> (v%1)</source>
+        <translation> (v%1)</translation>
+    </message>
+    <message>
+        <source>unknown — moved by another tool</source>
+        <translation>unbekannt — von einem anderen Werkzeug verschoben</translation>
+    </message>
+    <message>
         <source>Usage: modeldesk-cli [--cache PATH] [--journal PATH] [--format table|csv|json] [--quiet] COMMAND [ARGS]
 
 Commands:
-  sync SOURCE-URI [--full] [--histories]
+  sync SOURCE-URI [--full] [--histories] [--watch SECONDS]
                              import a source into the cache (http(s)://, file://, sqlite://, folder://
                              or a path); a server is read incrementally unless --full is given,
-                             --histories fetches every full metric history now
+                             --histories fetches every full metric history now; --watch syncs again
+                             every SECONDS (with the histories of running runs), one line per round,
+                             until Ctrl+C or SIGTERM (exit 0, the cache consistent)
   sources                    the sources in the cache
   stats                      what the cache holds of each source: runs, metric points, params, tags …
   experiments [--deleted]    experiments with run counts
@@ -1417,10 +1470,13 @@ MLFLOW_TRACKING_URI is used by &apos;sync&apos; when no SOURCE-URI is given.
         <translation>Aufruf: modeldesk-cli [--cache PATH] [--journal PATH] [--format table|csv|json] [--quiet] COMMAND [ARGS]
 
 Befehle:
-  sync SOURCE-URI [--full] [--histories]
+  sync SOURCE-URI [--full] [--histories] [--watch SECONDS]
                              eine Quelle in den Cache importieren (http(s)://, file://, sqlite://, folder://
                              oder ein Pfad); ein Server wird inkrementell gelesen, außer mit --full;
-                             --histories lädt sofort jeden vollständigen Metrikverlauf
+                             --histories lädt sofort jeden vollständigen Metrikverlauf; --watch
+                             synchronisiert alle SECONDS Sekunden erneut (mit den Verläufen laufender
+                             Läufe), eine Zeile pro Runde, bis Strg+C oder SIGTERM (Exit-Code 0, der
+                             Cache bleibt konsistent)
   sources                    die Quellen im Cache
   stats                      was der Cache von jeder Quelle hält: Läufe, Metrikpunkte, Parameter, Tags …
   experiments [--deleted]    Experimente mit der Anzahl ihrer Läufe
@@ -1482,55 +1538,20 @@ MLFLOW_TRACKING_URI wird von &apos;sync&apos; verwendet, wenn keine SOURCE-URI a
 </translation>
     </message>
     <message>
-        <source>reviews takes no arguments</source>
-        <translation>reviews nimmt keine Argumente</translation>
+        <source>--watch needs a number of seconds between 0.1 and 86400</source>
+        <translation>--watch braucht eine Anzahl Sekunden zwischen 0.1 und 86400</translation>
     </message>
     <message>
-        <source>Nothing waits for review.
-</source>
-        <translation>Nichts wartet auf ein Review.
-</translation>
+        <source>%1 round %2: %3 runs changed, %4 running, %5 ended, %6 metric points added</source>
+        <translation>%1 Runde %2: %3 Läufe geändert, %4 laufend, %5 beendet, %6 Metrikpunkte hinzugefügt</translation>
     </message>
     <message>
-        <source>Stage / aliases</source>
-        <translation>Stufe / Aliasse</translation>
+        <source>, %1 registry changes</source>
+        <translation>, %1 Änderungen im Modellregister</translation>
     </message>
     <message>
-        <source>Requested by</source>
-        <translation>Angefordert von</translation>
-    </message>
-    <message>
-        <source>Requested at</source>
-        <translation>Angefordert am</translation>
-    </message>
-    <message>
-        <source>Key metric</source>
-        <translation>Leitmetrik</translation>
-    </message>
-    <message>
-        <source>Δ vs Production</source>
-        <translation>Δ zu Production</translation>
-    </message>
-    <message>
-        <source>A/B share</source>
-        <translation>A/B-Anteil</translation>
-    </message>
-    <message>
-        <source>%1 – %2</source>
-        <comment>a time window</comment>
-        <translation>%1 – %2</translation>
-    </message>
-    <message>
-        <source>before %1</source>
-        <translation>vor %1</translation>
-    </message>
-    <message>
-        <source> (v%1)</source>
-        <translation> (v%1)</translation>
-    </message>
-    <message>
-        <source>unknown — moved by another tool</source>
-        <translation>unbekannt — von einem anderen Werkzeug verschoben</translation>
+        <source>modeldesk-cli: warning: %1</source>
+        <translation>modeldesk-cli: Warnung: %1</translation>
     </message>
 </context>
 <context>
@@ -1614,6 +1635,18 @@ MLFLOW_TRACKING_URI wird von &apos;sync&apos; verwendet, wenn keine SOURCE-URI a
     <message>
         <source>--chart takes one of: %1.</source>
         <translation>--chart nimmt eines von: %1.</translation>
+    </message>
+    <message>
+        <source>The look for this run: system, light or dark (Fusion with a dark palette). Default: the one chosen in View › Theme.</source>
+        <translation>Das Erscheinungsbild für diesen Programmstart: system, light oder dark (Fusion mit dunkler Palette). Vorgabe: das unter Ansicht › Design gewählte.</translation>
+    </message>
+    <message>
+        <source>THEME</source>
+        <translation>DESIGN</translation>
+    </message>
+    <message>
+        <source>--theme takes one of: %1.</source>
+        <translation>--theme nimmt eines von: %1.</translation>
     </message>
 </context>
 <context>
@@ -2135,6 +2168,10 @@ MLFLOW_TRACKING_URI wird von &apos;sync&apos; verwendet, wenn keine SOURCE-URI a
     <message>
         <source>v%1</source>
         <translation>v%1</translation>
+    </message>
+    <message>
+        <source>v%1 · %2</source>
+        <translation>v%1 · %2</translation>
     </message>
 </context>
 <context>
@@ -2722,22 +2759,6 @@ MLFLOW_TRACKING_URI wird von &apos;sync&apos; verwendet, wenn keine SOURCE-URI a
         <translation>Quelle öffnen</translation>
     </message>
     <message>
-        <source>Where are the runs? An MLflow file store (mlruns folder), an MLflow SQLite database (mlflow.db) or a model folder.</source>
-        <translation>Wo liegen die Läufe? Ein MLflow-Dateispeicher (Ordner mlruns), eine MLflow-SQLite-Datenbank (mlflow.db) oder ein Modellordner.</translation>
-    </message>
-    <message>
-        <source>&amp;Location:</source>
-        <translation>&amp;Ort:</translation>
-    </message>
-    <message>
-        <source>file:///path/mlruns, sqlite:///path/mlflow.db, folder:///path/artifacts/training or a path</source>
-        <translation>file:///pfad/mlruns, sqlite:///pfad/mlflow.db, folder:///pfad/artifacts/training oder ein Pfad</translation>
-    </message>
-    <message>
-        <source>A URI in MLflow&apos;s form, or a plain path to a folder or a .db file</source>
-        <translation>Eine URI in MLflows Form oder ein einfacher Pfad zu einem Ordner oder einer .db-Datei</translation>
-    </message>
-    <message>
         <source>Choose &amp;Folder…</source>
         <translation>&amp;Ordner wählen …</translation>
     </message>
@@ -2752,6 +2773,34 @@ MLFLOW_TRACKING_URI wird von &apos;sync&apos; verwendet, wenn keine SOURCE-URI a
     <message>
         <source>Choose an MLflow SQLite database (.db)</source>
         <translation>Eine MLflow-SQLite-Datenbank (.db) wählen</translation>
+    </message>
+    <message>
+        <source>Connect to your MLflow tracking server, or open an MLflow store on this computer.</source>
+        <translation>Verbinden Sie sich mit Ihrem MLflow-Tracking-Server oder öffnen Sie einen MLflow-Speicher auf diesem Computer.</translation>
+    </message>
+    <message>
+        <source>Server &amp;URL:</source>
+        <translation>Server-&amp;URL:</translation>
+    </message>
+    <message>
+        <source>MLflow tracking server, e.g. http://localhost:5000</source>
+        <translation>MLflow-Tracking-Server, z. B. http://localhost:5000</translation>
+    </message>
+    <message>
+        <source>The address of an MLflow tracking server (http:// or https://). A store on this computer works too: file:///path/mlruns, sqlite:///path/mlflow.db, folder:///path/artifacts/training or a plain path.</source>
+        <translation>Die Adresse eines MLflow-Tracking-Servers (http:// oder https://). Ein Speicher auf diesem Computer geht auch: file:///pfad/mlruns, sqlite:///pfad/mlflow.db, folder:///pfad/artifacts/training oder ein einfacher Pfad.</translation>
+    </message>
+    <message>
+        <source>&amp;Recent sources:</source>
+        <translation>&amp;Zuletzt geöffnete Quellen:</translation>
+    </message>
+    <message>
+        <source>Sources opened before. Double-click one, or select it and press Enter, to open it again.</source>
+        <translation>Bereits geöffnete Quellen. Doppelklicken Sie auf eine oder wählen Sie sie aus und drücken Sie Eingabe, um sie erneut zu öffnen.</translation>
+    </message>
+    <message>
+        <source>On this computer: an MLflow file store (mlruns folder), an MLflow SQLite database (mlflow.db) or a model folder.</source>
+        <translation>Auf diesem Computer: ein MLflow-Dateispeicher (Ordner mlruns), eine MLflow-SQLite-Datenbank (mlflow.db) oder ein Modellordner.</translation>
     </message>
 </context>
 <context>
@@ -3149,6 +3198,42 @@ tags.mlflow.runName LIKE &apos;XGB%&apos;</translation>
         <source>expected each key once in the sort order, found %1 a second time</source>
         <translation>jeden Schlüssel nur einmal in der Sortierreihenfolge erwartet, aber %1 ein zweites Mal gefunden</translation>
     </message>
+    <message>
+        <source>this experiment</source>
+        <translation>diesem Experiment</translation>
+    </message>
+    <message>
+        <source>these experiments</source>
+        <translation>diesen Experimenten</translation>
+    </message>
+    <message>
+        <source>this source</source>
+        <translation>dieser Quelle</translation>
+    </message>
+    <message>
+        <source>the cache</source>
+        <translation>dem Cache</translation>
+    </message>
+    <message>
+        <source>no run in %1 has metric &apos;%2&apos;</source>
+        <translation>kein Lauf in %1 hat die Metrik &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <source>no run in %1 has param &apos;%2&apos;</source>
+        <translation>kein Lauf in %1 hat den Parameter &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <source>no run in %1 has tag &apos;%2&apos;</source>
+        <translation>kein Lauf in %1 hat das Tag &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <source>no run in %1 has %2</source>
+        <translation>kein Lauf in %1 hat %2</translation>
+    </message>
+    <message>
+        <source>%1 — did you mean &apos;%2&apos;?</source>
+        <translation>%1 — meinten Sie &apos;%2&apos;?</translation>
+    </message>
 </context>
 <context>
     <name>SignInDialog</name>
@@ -3237,6 +3322,21 @@ tags.mlflow.runName LIKE &apos;XGB%&apos;</translation>
     <message>
         <source>cancelled</source>
         <translation>abgebrochen</translation>
+    </message>
+</context>
+<context>
+    <name>Theme</name>
+    <message>
+        <source>&amp;Light</source>
+        <translation>&amp;Hell</translation>
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation>&amp;Dunkel</translation>
+    </message>
+    <message>
+        <source>&amp;System</source>
+        <translation>&amp;System</translation>
     </message>
 </context>
 <context>
@@ -4270,6 +4370,45 @@ Letzte Synchronisierung: %3
     </message>
 </context>
 <context>
+    <name>md::LiveBadge</name>
+    <message>
+        <source>%1 s ago</source>
+        <translation>vor %1 s</translation>
+    </message>
+    <message>
+        <source>%1 min ago</source>
+        <translation>vor %1 min</translation>
+    </message>
+    <message>
+        <source>%1 h ago</source>
+        <translation>vor %1 h</translation>
+    </message>
+    <message>
+        <source>live updates paused</source>
+        <translation>Live-Updates pausiert</translation>
+    </message>
+    <message>
+        <source>Runs are in progress in %1.
+View › Pause Live Updates resumes following them.</source>
+        <translation>In %1 laufen gerade Läufe.
+Ansicht › Live-Updates pausieren verfolgt sie wieder.</translation>
+    </message>
+    <message>
+        <source>● live · synced %1</source>
+        <translation>● Live · Sync %1</translation>
+    </message>
+    <message>
+        <source>● live</source>
+        <translation>● Live</translation>
+    </message>
+    <message>
+        <source>Following the runs in progress in %1: the table and the charts update as they log.
+View › Pause Live Updates stops it.</source>
+        <translation>Verfolgt die laufenden Läufe in %1: Tabelle und Diagramme aktualisieren sich, während sie protokollieren.
+Ansicht › Live-Updates pausieren hält das an.</translation>
+    </message>
+</context>
+<context>
     <name>md::MainWindow</name>
     <message>
         <source>ModelDesk</source>
@@ -4480,6 +4619,34 @@ Open an MLflow store with File › Open Source… (Ctrl+O), or start ModelDesk w
         <source>%1 cannot be reviewed now: %2</source>
         <translation>Für %1 ist gerade kein Review möglich: %2</translation>
     </message>
+    <message>
+        <source>&amp;Pause Live Updates</source>
+        <translation>Live-Updates &amp;pausieren</translation>
+    </message>
+    <message>
+        <source>Stop syncing sources with runs in progress in the background</source>
+        <translation>Quellen mit laufenden Läufen nicht mehr im Hintergrund synchronisieren</translation>
+    </message>
+    <message>
+        <source>Open Source…</source>
+        <translation>Quelle öffnen …</translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>&amp;Design</translation>
+    </message>
+    <message>
+        <source>The style and colours of your desktop</source>
+        <translation>Stil und Farben Ihres Desktops</translation>
+    </message>
+    <message>
+        <source>Light text on dark grey</source>
+        <translation>Heller Text auf dunklem Grau</translation>
+    </message>
+    <message>
+        <source>This is a demo data set — Open Source… to connect your MLflow server</source>
+        <translation>Dies ist ein Demo-Datensatz — mit Quelle öffnen … verbinden Sie Ihren MLflow-Server</translation>
+    </message>
 </context>
 <context>
     <name>md::MessageBar</name>
@@ -4543,8 +4710,28 @@ Schritt %2: %3</translation>
 %4: %5</translation>
     </message>
     <message>
-        <source>Drag to pan, wheel to zoom, double-click or Ctrl+0 to reset; click a legend entry to hide or show its run (the legend shows up to %1 runs)</source>
-        <translation>Ziehen verschiebt, das Mausrad zoomt, Doppelklick oder Strg+0 setzt zurück; ein Klick auf einen Legendeneintrag blendet seinen Lauf aus oder ein (die Legende zeigt bis zu %1 Läufe)</translation>
+        <source>Wheel: zoom the x axis; Ctrl+wheel: zoom the y axis; drag a box to zoom into it; middle-drag or Space+drag to pan; double-click or Ctrl+0 to reset. Click a legend entry to hide or show its run (the legend shows up to %1 runs).</source>
+        <translation>Mausrad: x-Achse zoomen; Strg+Mausrad: y-Achse zoomen; einen Rahmen aufziehen, um hineinzuzoomen; Ziehen mit der mittleren Maustaste oder Leertaste+Ziehen verschiebt; Doppelklick oder Strg+0 setzt zurück. Ein Klick auf einen Legendeneintrag blendet seinen Lauf aus oder ein (die Legende zeigt bis zu %1 Läufe).</translation>
+    </message>
+    <message>
+        <source>+inf at step %1</source>
+        <translation>+inf bei Schritt %1</translation>
+    </message>
+    <message>
+        <source>-inf at step %1</source>
+        <translation>-inf bei Schritt %1</translation>
+    </message>
+    <message>
+        <source>+inf at steps %1–%2</source>
+        <translation>+inf bei Schritten %1–%2</translation>
+    </message>
+    <message>
+        <source>-inf at steps %1–%2</source>
+        <translation>-inf bei Schritten %1–%2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
@@ -5255,10 +5442,6 @@ Queue puts the action in the queue: it is applied when the source is back, after
         <translation>v%1 — %2</translation>
     </message>
     <message>
-        <source>Production:</source>
-        <translation>Production:</translation>
-    </message>
-    <message>
         <source>none yet</source>
         <translation>noch keine</translation>
     </message>
@@ -5293,10 +5476,6 @@ Queue puts the action in the queue: it is applied when the source is back, after
     <message>
         <source>Metric</source>
         <translation>Metrik</translation>
-    </message>
-    <message>
-        <source>Production v%1</source>
-        <translation>Production v%1</translation>
     </message>
     <message>
         <source>Production</source>
@@ -5381,6 +5560,14 @@ Queue puts the action in the queue: it is applied when the source is back, after
     <message>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1:</source>
+        <translation>%1:</translation>
+    </message>
+    <message>
+        <source>%1 v%2</source>
+        <translation>%1 v%2</translation>
     </message>
 </context>
 <context>
@@ -5684,6 +5871,30 @@ Change it, or clear it to see all runs.</source>
     <message>
         <source>This parent run has no child runs left.</source>
         <translation>Dieser übergeordnete Lauf hat keine untergeordneten Läufe mehr.</translation>
+    </message>
+    <message>
+        <source>%1 › %2</source>
+        <translation>%1 › %2</translation>
+    </message>
+    <message>
+        <source>%1 — the runs could not be read</source>
+        <translation>%1 — die Läufe konnten nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>%1 — filter error</source>
+        <translation>%1 — Filterfehler</translation>
+    </message>
+    <message>
+        <source>%1 — filter error, 0 of 1 run shown</source>
+        <translation>%1 — Filterfehler, 0 von 1 Lauf angezeigt</translation>
+    </message>
+    <message>
+        <source>%1 — filter error, 0 of %2 runs shown</source>
+        <translation>%1 — Filterfehler, 0 von %2 Läufen angezeigt</translation>
+    </message>
+    <message>
+        <source>The runs could not be read; the message above says why.</source>
+        <translation>Die Läufe konnten nicht gelesen werden; die Meldung oben nennt den Grund.</translation>
     </message>
 </context>
 <context>
