@@ -85,6 +85,7 @@ Status RunsTableModel::load(const RunQuery &query)
     ++m_refreshGeneration;
     beginResetModel();
     m_query = q;
+    m_loaded = true;
     m_rows = std::move(rows);
     m_metricKeys = std::move(keys->metrics);
     m_paramKeys = std::move(keys->params);
@@ -102,6 +103,8 @@ Status RunsTableModel::refresh()
 {
     if (!m_cache || !m_cache->isOpen())
         return makeError(ErrorCategory::Internal, tr("The cache is not open."));
+    if (!m_loaded)
+        return {};
     ++m_refreshGeneration;
     const QString key = headerData(m_sortColumn, Qt::Horizontal, ColumnKeyRole).toString();
     return applySnapshot(readSnapshot(*m_cache, m_query, columnKind(m_sortColumn), m_sortColumn, key, {}), nullptr);
@@ -109,6 +112,8 @@ Status RunsTableModel::refresh()
 
 void RunsTableModel::refreshInBackground(const QStringList &changedRunIds)
 {
+    if (!m_loaded)
+        return;
     m_pendingChanged.unite(QSet<QString>(changedRunIds.cbegin(), changedRunIds.cend()));
     m_refreshPending = true;
     if (!m_refreshing)
@@ -331,6 +336,7 @@ Status RunsTableModel::applySnapshot(Snapshot snapshot, const QSet<QString> *cha
 void RunsTableModel::clear()
 {
     ++m_refreshGeneration;
+    m_loaded = false;
     beginResetModel();
     m_query = RunQuery{};
     m_rows.clear();

@@ -70,6 +70,7 @@ public:
     /// indexes (so the view's selection and current index stay on their runs, and its scroll
     /// position stays), and every cell is read again (dataChanged). Never resets the model,
     /// except when a key disappeared (then as load()). On error the model keeps what it showed.
+    /// Does nothing after clear() (nothing shown, nothing to refresh).
     Status refresh();
     /// refresh() for a live update with the reading done on a worker thread (its own connection
     /// to the cache's file): the GUI thread only applies the result. Only the rows of
@@ -207,6 +208,9 @@ private:
     bool m_hasNestedRuns = false;
     /// Background refreshes: a result of an older generation is dropped.
     qint64 m_refreshGeneration = 0;
+    /// A query was loaded and not cleared since: a refresh of a cleared model (its query empty)
+    /// would otherwise read every run of the cache.
+    bool m_loaded = false;
     bool m_refreshing = false;
     /// Asked for while one was in flight: the runs changed since (`m_pendingAll`: every run).
     bool m_refreshPending = false;

@@ -39,6 +39,7 @@ private Q_SLOTS:
     void nestedRunsAreATreeUnderTheirExperiment();
     void preferredExperiment();
     void runsOfCarPrice();
+    void refreshAfterClearShowsNothing();
     void nanAndInfinity();
     void nestedRunsShowTheirParent();
     void sortsNanLast_data();
@@ -209,6 +210,26 @@ void TestModels::preferredExperiment()
     // "Default" has no runs: never preferred over an experiment that has some.
     QVERIFY(model.preferredExperiment(m_sourceId, u"Default"_s).data(ExperimentsModel::RunCountRole).toLongLong() > 0);
     QVERIFY(!model.preferredExperiment(m_sourceId + 100).isValid());
+}
+
+/// A live update after the page cleared its table (no experiment selected, or a bad filter) must
+/// not fill it with every run of the cache.
+void TestModels::refreshAfterClearShowsNothing()
+{
+    RunsTableModel model(&m_cache);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QVERIFY(model.load(queryFor(u"car_price"_s)).ok());
+    QCOMPARE(model.rowCount(), 4);
+    model.clear();
+    QVERIFY(model.refresh().ok());
+    QCOMPARE(model.rowCount(), 0);
+    model.refreshInBackground({});
+    QTest::qWait(200);
+    QCOMPARE(model.rowCount(), 0);
+    // Loaded again, it refreshes again.
+    QVERIFY(model.load(queryFor(u"car_price"_s)).ok());
+    QVERIFY(model.refresh().ok());
+    QCOMPARE(model.rowCount(), 4);
 }
 
 void TestModels::runsOfCarPrice()
