@@ -4,6 +4,7 @@
 // the whole of it in the tooltip; the Open Source dialog starts with the server URL and the recent
 // sources; the demo says it is a demo and offers Open Source…, a real source does not.
 // Runs on an offscreen 1366 × 768 screen whatever screen the environment asks for.
+#include "GuiSupport.h"
 #include "TestSupport.h"
 
 #include "cache/Journal.h"
@@ -107,22 +108,13 @@ void TestFirstWindow::cleanup()
 
 MainWindow *TestFirstWindow::makeWindow()
 {
-    m_window = std::make_unique<MainWindow>(md::MainWindowOptions{m_cachePath, md::Journal::defaultPathFor(m_cachePath)});
-    m_window->show();
-    if (!QTest::qWaitForWindowExposed(m_window.get()))
-        return nullptr;
+    m_window = md::test::showMainWindow(md::MainWindowOptions{m_cachePath});
     return m_window.get();
 }
 
 bool TestFirstWindow::startAndWait(const QString &uri)
 {
-    if (!makeWindow())
-        return false;
-    QSignalSpy finished(m_window.get(), &MainWindow::startupFinished);
-    m_window->startUp(uri);
-    if (!finished.wait(kImportTimeoutMs) && finished.isEmpty())
-        return false;
-    return finished.first().at(0).toBool();
+    return makeWindow() && md::test::startUpAndWait(*m_window, uri, kImportTimeoutMs);
 }
 
 OpenSourceDialog *TestFirstWindow::openDialog()

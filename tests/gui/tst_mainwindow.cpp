@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Drives the real main window like a person: imports the file-store fixture through the startup
 // path, clicks experiments, types filters, toggles menus. Offscreen (QT_QPA_PLATFORM=offscreen).
+#include "GuiSupport.h"
 #include "TestSupport.h"
 
 #include "cache/Journal.h"
@@ -129,24 +130,13 @@ void TestMainWindow::cleanup()
 
 MainWindow *TestMainWindow::makeWindow()
 {
-    m_window = std::make_unique<MainWindow>(md::MainWindowOptions{m_cachePath, md::Journal::defaultPathFor(m_cachePath)});
-    m_window->show();
-    if (!QTest::qWaitForWindowExposed(m_window.get()))
-        return nullptr;
+    m_window = md::test::showMainWindow(md::MainWindowOptions{m_cachePath});
     return m_window.get();
 }
 
 bool TestMainWindow::startAndWait(const QString &uri)
 {
-    if (!makeWindow())
-        return false;
-    QSignalSpy finished(m_window.get(), &MainWindow::startupFinished);
-    m_window->startUp(uri);
-    if (!finished.wait(kImportTimeoutMs) && finished.isEmpty())
-        return false;
-    if (!finished.first().at(0).toBool())
-        qWarning() << "startup failed:" << finished.first().at(1).toString();
-    return finished.first().at(0).toBool();
+    return makeWindow() && md::test::startUpAndWait(*m_window, uri, kImportTimeoutMs);
 }
 
 QModelIndex TestMainWindow::experiment(const QString &name) const

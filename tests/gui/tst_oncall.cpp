@@ -5,6 +5,7 @@
 // and a model with both (car_price_model of the fixtures).
 
 #include "TestServer.h"
+#include "GuiSupport.h"
 #include "TestSupport.h"
 
 #include "cache/Journal.h"
@@ -43,6 +44,7 @@
 #include <memory>
 
 using namespace Qt::StringLiterals;
+using md::test::openDialog;
 using md::MainWindow;
 using md::MessageBox;
 using md::PlanDialog;
@@ -63,15 +65,6 @@ constexpr int kTimeoutMs = 30000;
 QJsonObject json(const TestServer::Reply &reply)
 {
     return QJsonDocument::fromJson(reply.body).object();
-}
-
-template<typename T>
-T *openDialog(QWidget *parent)
-{
-    for (T *d : parent->findChildren<T *>())
-        if (d->isVisible())
-            return d;
-    return nullptr;
 }
 
 } // namespace

@@ -5,6 +5,7 @@
 // race with another tool, each shown as an error box. Identity is $USER, switched before each
 // action; policies are the built-in defaults (MODELDESK_POLICIES names a missing file). Offscreen.
 #include "TestServer.h"
+#include "GuiSupport.h"
 #include "TestSupport.h"
 
 #include "cache/Cache.h"
@@ -49,6 +50,7 @@
 #include <memory>
 
 using namespace Qt::StringLiterals;
+using md::test::openDialog;
 using md::MessageBox;
 using md::ModelsPage;
 using md::VersionsModel;
@@ -85,17 +87,6 @@ QMap<QString, QByteArray> snapshot(const QString &root)
 void actAs(const char *user)
 {
     qputenv("USER", user);
-}
-
-/// The dialog of type T the page has open now (closed ones may still wait for deleteLater).
-template<typename T>
-T *openDialog(QWidget *parent)
-{
-    const QList<T *> dialogs = parent->findChildren<T *>();
-    for (T *d : dialogs)
-        if (d->isVisible())
-            return d;
-    return nullptr;
 }
 
 } // namespace

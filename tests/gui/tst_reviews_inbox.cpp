@@ -8,6 +8,7 @@
 // journal, acting as the named person; policies are the built-in defaults (MODELDESK_POLICIES
 // names a missing file). Offscreen.
 #include "TestServer.h"
+#include "GuiSupport.h"
 #include "TestSupport.h"
 
 #include "actions/ActionService.h"
@@ -41,6 +42,7 @@
 #include <memory>
 
 using namespace Qt::StringLiterals;
+using md::test::openDialog;
 using md::MainWindow;
 using md::MessageBox;
 using md::ReviewsModel;
@@ -49,16 +51,6 @@ namespace {
 
 constexpr int kTimeoutMs = 30000;
 const QString kModel = u"car_price_model"_s;
-
-template<typename T>
-T *openDialog(QWidget *parent)
-{
-    const QList<T *> dialogs = parent->findChildren<T *>();
-    for (T *d : dialogs)
-        if (d->isVisible())
-            return d;
-    return nullptr;
-}
 
 } // namespace
 

@@ -3,6 +3,7 @@
 // tables, charts, comparison colours, timeline, key-metric chart — the choice survives a new
 // window, --theme overrides it for one run without storing it, and the palettes and icons keep
 // their contrast in both looks. Offscreen (QT_QPA_PLATFORM=offscreen).
+#include "GuiSupport.h"
 #include "TestSupport.h"
 
 #include "cache/Journal.h"
@@ -129,24 +130,15 @@ void TestTheme::cleanup()
 
 MainWindow *TestTheme::makeWindow(std::optional<Theme::Mode> theme)
 {
-    md::MainWindowOptions options{m_cachePath, md::Journal::defaultPathFor(m_cachePath)};
+    md::MainWindowOptions options{m_cachePath};
     options.theme = theme;
-    m_window = std::make_unique<MainWindow>(options);
-    m_window->show();
-    if (!QTest::qWaitForWindowExposed(m_window.get()))
-        return nullptr;
+    m_window = md::test::showMainWindow(options);
     return m_window.get();
 }
 
 bool TestTheme::startAndWait(const QString &uri)
 {
-    if (!makeWindow())
-        return false;
-    QSignalSpy finished(m_window.get(), &MainWindow::startupFinished);
-    m_window->startUp(uri);
-    if (!finished.wait(kImportTimeoutMs) && finished.isEmpty())
-        return false;
-    return finished.first().at(0).toBool();
+    return makeWindow() && md::test::startUpAndWait(*m_window, uri, kImportTimeoutMs);
 }
 
 void TestTheme::chooseTheme(Qt::Key key)
