@@ -3,6 +3,7 @@
 // tests/data/mlruns (real MLflow 2.10.2 output). Every write is checked by re-reading the store
 // with the matching Source, the way a sync would see it.
 
+#include "SqlSupport.h"
 #include "TestSupport.h"
 
 #include "sources/filestore/FileStoreSource.h"
@@ -24,6 +25,7 @@
 #include <memory>
 
 using namespace Qt::StringLiterals;
+using md::test::execSql;
 using namespace md;
 
 namespace {
@@ -203,19 +205,6 @@ QStringList topLevelKeys(const QByteArray &yaml)
 }
 
 /// SQL on a database file, outside the code under test.
-bool execSql(const QString &path, const char *sql)
-{
-    sqlite3 *db = nullptr;
-    sqlite3_open_v2(QFile::encodeName(path).constData(), &db, SQLITE_OPEN_READWRITE, nullptr);
-    char *err = nullptr;
-    const int rc = sqlite3_exec(db, sql, nullptr, nullptr, &err);
-    if (rc != SQLITE_OK)
-        qWarning("sql: %s", err);
-    sqlite3_free(err);
-    sqlite3_close(db);
-    return rc == SQLITE_OK;
-}
-
 /// Rows of a query as text, one string per row.
 QStringList queryRows(const QString &path, const char *sql)
 {

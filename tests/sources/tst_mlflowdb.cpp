@@ -2,6 +2,7 @@
 // MlflowDbSource against tests/data/mlflow.db (written by a real MLflow 2.10.2 server) and broken
 // copies of it. The expected numbers are the ones in tests/data/FIXTURES.md.
 
+#include "SqlSupport.h"
 #include "TestSupport.h"
 
 #include "sources/mlflowdb/MlflowDbSource.h"
@@ -13,12 +14,12 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include <sqlite3.h>
 
 #include <cmath>
 #include <limits>
 
 using namespace Qt::StringLiterals;
+using md::test::execSql;
 
 namespace {
 
@@ -74,22 +75,6 @@ std::optional<md::MetricPoint> latest(const md::Run &r, const QString &key)
 }
 
 /// Runs SQL on a (copied) database file with SQLite itself.
-bool execSql(const QString &path, const char *sql)
-{
-    sqlite3 *db = nullptr;
-    bool ok = sqlite3_open_v2(QFile::encodeName(path).constData(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
-                              nullptr)
-              == SQLITE_OK;
-    char *msg = nullptr;
-    if (ok && sqlite3_exec(db, sql, nullptr, nullptr, &msg) != SQLITE_OK) {
-        qWarning("SQL failed: %s", msg);
-        ok = false;
-    }
-    sqlite3_free(msg);
-    sqlite3_close(db);
-    return ok;
-}
-
 QString fixture() { return md::test::dataPath(u"mlflow.db"_s); }
 
 bool copyFixture(const QString &to)
@@ -485,7 +470,8 @@ private Q_SLOTS:
             QVERIFY(md::test::writeFile(path, QByteArray()));
         } else if (kind == QLatin1String("plain-sqlite")) {
             QVERIFY(execSql(path, "CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT);"
-                                  "INSERT INTO notes (text) VALUES ('hello');"));
+                                  "INSERT INTO notes (text) VALUES ('hello');",
+                            true));
         } else if (kind == QLatin1String("garbage-revision")) {
             QVERIFY(copyFixture(path));
             QVERIFY(execSql(path, "UPDATE alembic_version SET version_num = 'not a revision!';"));
@@ -495,7 +481,8 @@ private Q_SLOTS:
         } else if (kind == QLatin1String("unknown-revision-no-tables")) {
             QVERIFY(execSql(path, "CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL);"
                                   "INSERT INTO alembic_version VALUES ('0123456789ab');"
-                                  "CREATE TABLE runs (run_uuid TEXT); CREATE TABLE experiments (experiment_id INT);"));
+                                  "CREATE TABLE runs (run_uuid TEXT); CREATE TABLE experiments (experiment_id INT);",
+                            true));
         } else if (kind == QLatin1String("old-revision")) {
             QVERIFY(copyFixture(path));
             QVERIFY(execSql(path, "UPDATE alembic_version SET version_num = '451aebb31d03';"));

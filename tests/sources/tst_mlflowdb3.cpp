@@ -6,6 +6,7 @@
 // tests/data/mlflow3/mlflow-after-writes.db.
 
 #include "CollectingSink.h"
+#include "SqlSupport.h"
 #include "TestSupport.h"
 
 #include "sources/mlflowdb/MlflowDbSource.h"
@@ -27,6 +28,7 @@
 #include <cmath>
 
 using namespace Qt::StringLiterals;
+using md::test::execSql;
 using namespace md;
 
 namespace {
@@ -58,20 +60,6 @@ bool copyFixture(const QString &to)
 }
 
 /// Runs SQL on a (copied) database file with SQLite itself.
-bool execSql(const QString &path, const QByteArray &sql)
-{
-    sqlite3 *db = nullptr;
-    bool ok = sqlite3_open_v2(QFile::encodeName(path).constData(), &db, SQLITE_OPEN_READWRITE, nullptr) == SQLITE_OK;
-    char *msg = nullptr;
-    if (ok && sqlite3_exec(db, sql.constData(), nullptr, nullptr, &msg) != SQLITE_OK) {
-        qWarning("SQL failed: %s", msg);
-        ok = false;
-    }
-    sqlite3_free(msg);
-    sqlite3_close(db);
-    return ok;
-}
-
 /// The rows of a query on a database file, each as its columns joined with '|' (NULL as "<null>").
 QStringList rows(const QString &path, const QByteArray &sql)
 {

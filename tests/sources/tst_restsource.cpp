@@ -4,6 +4,7 @@
 // the 1000-point history is compared with the recorded MLflow 2.10.2 answer (rest/036).
 
 #include "TestServer.h"
+#include "SqlSupport.h"
 #include "TestSupport.h"
 
 #include "sources/rest/HttpClient.h"
@@ -23,12 +24,12 @@
 #include <QTest>
 #include <QThread>
 
-#include <sqlite3.h>
 
 #include <atomic>
 #include <cmath>
 
 using namespace Qt::StringLiterals;
+using md::test::execSql;
 using md::ErrorCategory;
 
 namespace {
@@ -115,20 +116,6 @@ QJsonObject readJson(const QString &path)
     if (!f.open(QIODevice::ReadOnly))
         return {};
     return QJsonDocument::fromJson(f.readAll()).object();
-}
-
-bool execSql(const QString &path, const QByteArray &sql)
-{
-    sqlite3 *db = nullptr;
-    bool ok = sqlite3_open_v2(QFile::encodeName(path).constData(), &db, SQLITE_OPEN_READWRITE, nullptr) == SQLITE_OK;
-    char *msg = nullptr;
-    if (ok)
-        ok = sqlite3_exec(db, sql.constData(), nullptr, nullptr, &msg) == SQLITE_OK;
-    if (msg)
-        qWarning("sqlite: %s", msg);
-    sqlite3_free(msg);
-    sqlite3_close(db);
-    return ok;
 }
 
 /// Options that keep fault tests fast: 10 ms backoff units, 10 s timeout.

@@ -7,6 +7,7 @@
 
 #include "CollectingSink.h"
 #include "TestServer.h"
+#include "SqlSupport.h"
 #include "TestSupport.h"
 
 #include "sources/rest/MlflowRestSource.h"
@@ -23,12 +24,12 @@
 #include <QTest>
 #include <QUrl>
 
-#include <sqlite3.h>
 
 #include <atomic>
 #include <cmath>
 
 using namespace Qt::StringLiterals;
+using md::test::execSql;
 using md::ErrorCategory;
 using Major = md::test::TestServer::MlflowMajor;
 
@@ -86,20 +87,6 @@ bool samePoints(const QList<md::MetricPoint> &a, const QList<md::MetricPoint> &b
             || a[i].step != b[i].step)
             return false;
     return true;
-}
-
-bool execSql(const QString &path, const QByteArray &sql)
-{
-    sqlite3 *db = nullptr;
-    bool ok = sqlite3_open_v2(QFile::encodeName(path).constData(), &db, SQLITE_OPEN_READWRITE, nullptr) == SQLITE_OK;
-    char *msg = nullptr;
-    if (ok)
-        ok = sqlite3_exec(db, sql.constData(), nullptr, nullptr, &msg) == SQLITE_OK;
-    if (msg)
-        qWarning("sqlite: %s", msg);
-    sqlite3_free(msg);
-    sqlite3_close(db);
-    return ok;
 }
 
 int requests(const QJsonObject &stats, const QString &key)

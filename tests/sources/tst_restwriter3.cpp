@@ -8,6 +8,7 @@
 
 #include "CollectingSink.h"
 #include "TestServer.h"
+#include "SqlSupport.h"
 #include "TestSupport.h"
 
 #include "sources/rest/MlflowRestSource.h"
@@ -20,11 +21,11 @@
 #include <QJsonObject>
 #include <QTest>
 
-#include <sqlite3.h>
 
 #include <atomic>
 
 using namespace Qt::StringLiterals;
+using md::test::execSql;
 using md::ErrorCategory;
 using Major = md::test::TestServer::MlflowMajor;
 
@@ -66,20 +67,6 @@ QStringList versionsAndStages(const md::RegisteredModel &m)
     for (const auto &v : m.versions)
         out.append(u"%1:%2"_s.arg(v.version).arg(v.currentStage));
     return out;
-}
-
-bool execSql(const QString &path, const QByteArray &sql)
-{
-    sqlite3 *db = nullptr;
-    bool ok = sqlite3_open_v2(QFile::encodeName(path).constData(), &db, SQLITE_OPEN_READWRITE, nullptr) == SQLITE_OK;
-    char *msg = nullptr;
-    if (ok)
-        ok = sqlite3_exec(db, sql.constData(), nullptr, nullptr, &msg) == SQLITE_OK;
-    if (msg)
-        qWarning("sqlite: %s", msg);
-    sqlite3_free(msg);
-    sqlite3_close(db);
-    return ok;
 }
 
 int requests(const QJsonObject &stats, const QString &key)
