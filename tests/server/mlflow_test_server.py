@@ -2842,6 +2842,14 @@ class Server(ThreadingHTTPServer):
     allow_reuse_address = True
     ssl_context = None  # set for --tls-cert: every connection is TLS
 
+    def get_request(self):
+        request, address = super().get_request()
+        # As gunicorn (MLflow's server) does: http.server writes the headers and the body in
+        # two sends, and with Nagle's algorithm a small body waits for the client's delayed ACK
+        # of the headers, 40 ms per answer.
+        request.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        return request, address
+
     def finish_request(self, request, client_address):
         if self.ssl_context is None:
             return super().finish_request(request, client_address)
