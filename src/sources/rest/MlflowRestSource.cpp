@@ -120,11 +120,6 @@ Run toRun(const json &j)
     for (const json &m : array(data, "metrics"))
         if (auto p = metricPoint(m))
             r.latestMetrics.append(*p);
-    sortPoints(r.latestMetrics);
-    if (r.runName.isEmpty())
-        for (const KeyValue &t : std::as_const(r.tags))
-            if (t.key == "mlflow.runName"_L1)
-                r.runName = t.value;
     for (const json &in : array(member(j, "inputs"), "dataset_inputs")) {
         const json &d = member(in, "dataset");
         DatasetInput di;
@@ -139,9 +134,6 @@ Run toRun(const json &j)
                 di.context = text(t, "value");
         r.inputs.append(std::move(di));
     }
-    std::stable_sort(r.inputs.begin(), r.inputs.end(), [](const DatasetInput &a, const DatasetInput &b) {
-        return a.name != b.name ? a.name < b.name : a.digest < b.digest;
-    });
     // MLflow 3: the LoggedModels a run used and logged.
     for (const json &in : array(member(j, "inputs"), "model_inputs"))
         if (const QString id = text(in, "model_id"); !id.isEmpty())
@@ -149,12 +141,25 @@ Run toRun(const json &j)
     for (const json &out : array(member(j, "outputs"), "model_outputs"))
         if (const QString id = text(out, "model_id"); !id.isEmpty())
             r.modelOutputs.append(ModelIo { id, int64Or0(out, "step") });
-    const auto byModel = [](const ModelIo &a, const ModelIo &b) {
-        return a.modelId != b.modelId ? a.modelId < b.modelId : a.step < b.step;
-    };
-    std::stable_sort(r.modelInputs.begin(), r.modelInputs.end(), byModel);
-    std::stable_sort(r.modelOutputs.begin(), r.modelOutputs.end(), byModel);
+    finishRun(r);
     return r;
+}
+
+Result<RunsPage> parseRunsPage(const QByteArray &body, const QString &url)
+{
+    auto page = parseObject(body, url);
+    if (!page)
+        return page.error();
+    RunsPage out;
+    for (const json &j : array(*page, "runs")) {
+        Run r = toRun(j);
+        if (r.runId.isEmpty())
+            ++out.withoutId;
+        else
+            out.runs.append(std::move(r));
+    }
+    out.next = text(*page, "next_page_token");
+    return out;
 }
 
 } // namespace restjson
@@ -415,6 +420,14 @@ QList<Run> runsOfPage(const json &page, const std::function<void(const QString &
         out.append(std::move(r));
     }
     return out;
+}
+
+/// A runs/search page: straight from its bytes when the scanner takes it, else the general way.
+Result<RunsPage> readRunsPage(const HttpResponse &r)
+{
+    if (auto page = scanRunsPage(r.body))
+        return std::move(*page);
+    return parseRunsPage(r.body, r.url);
 }
 
 /// What scanTopLevelString() found.
@@ -688,15 +701,17 @@ private:
             page.url = a.response.url;
             if (a.error) {
                 page.error = a.error;
-            } else if (auto j = parseBody(a.response); !j) {
-                page.error = j.error();
-            } else if (text(*j, "next_page_token") != a.next) {
+            } else if (auto runs = readRunsPage(a.response); !runs) {
+                page.error = runs.error();
+            } else if (runs->next != a.next) {
                 // Only a server that lists the token twice at the top level gets here.
                 page.error = makeError(ErrorCategory::BadInput, Tr::tr("the server sent an ambiguous page token"),
                                        page.url);
             } else {
                 page.last = a.next.isEmpty();
-                page.runs = runsOfPage(*j, [&page](const QString &m) { page.problems.append(m); });
+                page.runs = std::move(runs->runs);
+                for (qsizetype i = 0; i < runs->withoutId; ++i)
+                    page.problems.append(Tr::tr("a run without run_id was skipped"));
             }
             a = {};
             const bool failed = page.error.has_value();

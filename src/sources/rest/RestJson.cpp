@@ -6,9 +6,11 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <cstring>
 #include <limits>
 #include <string>
 #include <string_view>
+#include <utility>
 
 using namespace Qt::StringLiterals;
 
@@ -437,7 +439,658 @@ private:
     const char *const m_end;
 };
 
+/// scanRunsPage(): a validating cursor over a runs/search page that takes only what it knows.
+/// Each reader returns false to decline the page.
+class RunsPageScanner {
+public:
+    static std::optional<RunsPage> scan(const QByteArray &body)
+    {
+        RunsPageScanner sc(body);
+        RunsPage page;
+        bool runsSeen = false, tokenSeen = false;
+        const bool ok = sc.object(0, [&](std::string_view name) {
+            if (name == "runs")
+                return once(runsSeen) && sc.array(1, [&] { return sc.run(page); });
+            if (name == "next_page_token")
+                return once(tokenSeen) && sc.text(page.next);
+            return sc.skip(1);
+        });
+        sc.space();
+        if (!ok || sc.m_p != sc.m_end)
+            return std::nullopt;
+        return page;
+    }
+
+private:
+    explicit RunsPageScanner(const QByteArray &body)
+        : m_p(body.constData())
+        , m_end(body.constData() + body.size())
+    {
+    }
+
+    static constexpr int kMaxDepth = 64;
+
+    /// False when `seen` was set already (a member given twice), else sets it.
+    static bool once(bool &seen) { return !std::exchange(seen, true); }
+
+    void space()
+    {
+        while (m_p < m_end && (*m_p == ' ' || *m_p == '\n' || *m_p == '\r' || *m_p == '\t'))
+            ++m_p;
+    }
+    bool take(char c)
+    {
+        space();
+        if (m_p < m_end && *m_p == c) {
+            ++m_p;
+            return true;
+        }
+        return false;
+    }
+    bool peek(char c)
+    {
+        space();
+        return m_p < m_end && *m_p == c;
+    }
+    bool literal(std::string_view word)
+    {
+        space();
+        if (size_t(m_end - m_p) < word.size() || std::memcmp(m_p, word.data(), word.size()) != 0)
+            return false;
+        m_p += word.size();
+        return true;
+    }
+    static bool digit(char c) { return c >= '0' && c <= '9'; }
+    static int hex(char c)
+    {
+        if (digit(c))
+            return c - '0';
+        if (c >= 'a' && c <= 'f')
+            return c - 'a' + 10;
+        if (c >= 'A' && c <= 'F')
+            return c - 'A' + 10;
+        return -1;
+    }
+
+    /// The length of the UTF-8 sequence at m_p when it is one JSON allows (RFC 3629: no overlong
+    /// forms, no surrogates, at most U+10FFFF), else 0.
+    int utf8Sequence() const
+    {
+        const auto at = [&](int i) { return m_p + i < m_end ? static_cast<unsigned char>(m_p[i]) : 0u; };
+        const auto in = [](unsigned c, unsigned lo, unsigned hi) { return c >= lo && c <= hi; };
+        const unsigned c = at(0);
+        if (in(c, 0xC2, 0xDF))
+            return in(at(1), 0x80, 0xBF) ? 2 : 0;
+        if (in(c, 0xE0, 0xEF)) {
+            const unsigned lo = c == 0xE0 ? 0xA0 : 0x80, hi = c == 0xED ? 0x9F : 0xBF;
+            return in(at(1), lo, hi) && in(at(2), 0x80, 0xBF) ? 3 : 0;
+        }
+        if (in(c, 0xF0, 0xF4)) {
+            const unsigned lo = c == 0xF0 ? 0x90 : 0x80, hi = c == 0xF4 ? 0x8F : 0xBF;
+            return in(at(1), lo, hi) && in(at(2), 0x80, 0xBF) && in(at(3), 0x80, 0xBF) ? 4 : 0;
+        }
+        return 0;
+    }
+
+    /// Four hex digits after "\u".
+    bool hex4(unsigned &out)
+    {
+        if (m_end - m_p < 4)
+            return false;
+        out = 0;
+        for (int i = 0; i < 4; ++i) {
+            const int h = hex(m_p[i]);
+            if (h < 0)
+                return false;
+            out = out * 16 + unsigned(h);
+        }
+        m_p += 4;
+        return true;
+    }
+
+    static void appendUtf8(std::string &out, unsigned cp)
+    {
+        if (cp < 0x80) {
+            out += char(cp);
+        } else if (cp < 0x800) {
+            out += char(0xC0 | (cp >> 6));
+            out += char(0x80 | (cp & 0x3F));
+        } else if (cp < 0x10000) {
+            out += char(0xE0 | (cp >> 12));
+            out += char(0x80 | ((cp >> 6) & 0x3F));
+            out += char(0x80 | (cp & 0x3F));
+        } else {
+            out += char(0xF0 | (cp >> 18));
+            out += char(0x80 | ((cp >> 12) & 0x3F));
+            out += char(0x80 | ((cp >> 6) & 0x3F));
+            out += char(0x80 | (cp & 0x3F));
+        }
+    }
+
+    /// A JSON string, checked as the json parser checks it. `out` gets its UTF-8 bytes: a view of
+    /// the body when it has no escapes, else of m_decoded. `ascii` when every byte is below 0x80.
+    bool rawString(std::string_view &out, bool &ascii)
+    {
+        if (!take('"'))
+            return false;
+        const char *from = m_p;
+        while (m_p < m_end) {
+            const auto c = static_cast<unsigned char>(*m_p);
+            if (c == '"') {
+                out = std::string_view(from, size_t(m_p - from));
+                ascii = true;
+                ++m_p;
+                return true;
+            }
+            if (c == '\\' || c < 0x20 || c >= 0x80)
+                break;
+            ++m_p;
+        }
+        ascii = false;
+        m_decoded.assign(from, size_t(m_p - from));
+        while (m_p < m_end) {
+            const auto c = static_cast<unsigned char>(*m_p);
+            if (c == '"') {
+                ++m_p;
+                out = m_decoded;
+                return true;
+            }
+            if (c < 0x20)
+                return false;
+            if (c >= 0x80) {
+                const int n = utf8Sequence();
+                if (n == 0)
+                    return false;
+                m_decoded.append(m_p, size_t(n));
+                m_p += n;
+                continue;
+            }
+            if (c != '\\') {
+                m_decoded += char(c);
+                ++m_p;
+                continue;
+            }
+            if (++m_p == m_end)
+                return false;
+            const char e = *m_p++;
+            switch (e) {
+            case '"': m_decoded += '"'; break;
+            case '\\': m_decoded += '\\'; break;
+            case '/': m_decoded += '/'; break;
+            case 'b': m_decoded += '\b'; break;
+            case 'f': m_decoded += '\f'; break;
+            case 'n': m_decoded += '\n'; break;
+            case 'r': m_decoded += '\r'; break;
+            case 't': m_decoded += '\t'; break;
+            case 'u': {
+                unsigned cp = 0;
+                if (!hex4(cp) || (cp >= 0xDC00 && cp <= 0xDFFF))
+                    return false;
+                if (cp >= 0xD800 && cp <= 0xDBFF) {
+                    unsigned low = 0;
+                    if (m_end - m_p < 2 || m_p[0] != '\\' || m_p[1] != 'u')
+                        return false;
+                    m_p += 2;
+                    if (!hex4(low) || low < 0xDC00 || low > 0xDFFF)
+                        return false;
+                    cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
+                }
+                appendUtf8(m_decoded, cp);
+                break;
+            }
+            default:
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /// text(): a string, or null as empty.
+    bool text(QString &out)
+    {
+        if (peek('n'))
+            return literal("null") && (out.clear(), true);
+        std::string_view v;
+        bool ascii = false;
+        if (!rawString(v, ascii))
+            return false;
+        out = ascii ? QString::fromLatin1(v.data(), qsizetype(v.size())) : QString::fromUtf8(v.data(), qsizetype(v.size()));
+        return true;
+    }
+
+    /// A JSON number (RFC 8259 grammar); `integer` when it has no fraction and no exponent.
+    bool number(std::string_view &out, bool &integer)
+    {
+        space();
+        const char *from = m_p;
+        if (m_p < m_end && *m_p == '-')
+            ++m_p;
+        if (m_p < m_end && *m_p == '0')
+            ++m_p;
+        else if (m_p < m_end && *m_p >= '1' && *m_p <= '9')
+            while (m_p < m_end && digit(*m_p))
+                ++m_p;
+        else
+            return false;
+        integer = true;
+        if (m_p < m_end && *m_p == '.') {
+            integer = false;
+            const char *digits = ++m_p;
+            while (m_p < m_end && digit(*m_p))
+                ++m_p;
+            if (m_p == digits)
+                return false;
+        }
+        if (m_p < m_end && (*m_p == 'e' || *m_p == 'E')) {
+            integer = false;
+            ++m_p;
+            if (m_p < m_end && (*m_p == '+' || *m_p == '-'))
+                ++m_p;
+            const char *digits = m_p;
+            while (m_p < m_end && digit(*m_p))
+                ++m_p;
+            if (m_p == digits)
+                return false;
+        }
+        out = std::string_view(from, size_t(m_p - from));
+        return true;
+    }
+
+    /// An integer of at most 18 digits: the json parser keeps those exactly.
+    static bool int64(std::string_view text, bool integer, qint64 &out)
+    {
+        if (!integer || text.size() - (text.front() == '-' ? 1 : 0) > 18)
+            return false;
+        const auto r = std::from_chars(text.data(), text.data() + text.size(), out);
+        return r.ec == std::errc() && r.ptr == text.data() + text.size();
+    }
+
+    /// int64Field(): an integer, or null as none.
+    bool int64(std::optional<qint64> &out)
+    {
+        if (peek('n'))
+            return literal("null") && (out.reset(), true);
+        std::string_view num;
+        bool integer = false;
+        qint64 v = 0;
+        if (!number(num, integer) || !int64(num, integer, v))
+            return false;
+        out = v;
+        return true;
+    }
+    /// int64Or0().
+    bool int64(qint64 &out)
+    {
+        std::optional<qint64> v;
+        if (!int64(v))
+            return false;
+        out = v.value_or(0);
+        return true;
+    }
+
+    /// doubleField(): a number, MLflow's "NaN", "Infinity", "-Infinity", or null as none.
+    bool real(std::optional<double> &out)
+    {
+        if (peek('n'))
+            return literal("null") && (out.reset(), true);
+        if (peek('"')) {
+            std::string_view v;
+            bool ascii = false;
+            if (!rawString(v, ascii))
+                return false;
+            if (v == "NaN")
+                out = std::numeric_limits<double>::quiet_NaN();
+            else if (v == "Infinity")
+                out = std::numeric_limits<double>::infinity();
+            else if (v == "-Infinity")
+                out = -std::numeric_limits<double>::infinity();
+            else
+                return false;
+            return true;
+        }
+        std::string_view num;
+        bool integer = false;
+        if (!number(num, integer))
+            return false;
+        if (integer) {
+            qint64 v = 0;
+            if (!int64(num, integer, v))
+                return false;
+            out = double(v);
+            return true;
+        }
+        double v = 0;
+        const auto r = std::from_chars(num.data(), num.data() + num.size(), v);
+        if (r.ec != std::errc() || r.ptr != num.data() + num.size())
+            return false;
+        out = v;
+        return true;
+    }
+
+    /// Any JSON value, checked and skipped; `depth` counts the containers around it.
+    bool skip(int depth)
+    {
+        space();
+        if (m_p == m_end)
+            return false;
+        switch (*m_p) {
+        case '{':
+            return object(depth, [&](std::string_view) { return skip(depth + 1); });
+        case '[':
+            return array(depth, [&] { return skip(depth + 1); });
+        case '"': {
+            std::string_view v;
+            bool ascii = false;
+            return rawString(v, ascii);
+        }
+        case 't':
+            return literal("true");
+        case 'f':
+            return literal("false");
+        case 'n':
+            return literal("null");
+        default: {
+            std::string_view num;
+            bool integer = false;
+            return number(num, integer);
+        }
+        }
+    }
+
+    /// An object; `member(name)` reads each member's value. Names with escapes are decoded.
+    template<typename Member>
+    bool object(int depth, Member &&member)
+    {
+        if (depth >= kMaxDepth || !take('{'))
+            return false;
+        if (take('}'))
+            return true;
+        std::string name;
+        do {
+            std::string_view raw;
+            bool ascii = false;
+            if (!rawString(raw, ascii) || !take(':'))
+                return false;
+            if (!ascii) {
+                name.assign(raw);
+                raw = name;
+            }
+            if (!member(raw))
+                return false;
+        } while (take(','));
+        return take('}');
+    }
+    /// An array; `element()` reads each element.
+    template<typename Element>
+    bool array(int depth, Element &&element)
+    {
+        if (depth >= kMaxDepth || !take('['))
+            return false;
+        if (take(']'))
+            return true;
+        do {
+            if (!element())
+                return false;
+        } while (take(','));
+        return take(']');
+    }
+
+    /// keyValues() without its sort: objects of "key" and "value".
+    bool keyValues(int depth, QList<KeyValue> &out)
+    {
+        return array(depth, [&] {
+            KeyValue kv;
+            bool key = false, value = false;
+            if (!object(depth + 1, [&](std::string_view name) {
+                    if (name == "key")
+                        return once(key) && text(kv.key);
+                    if (name == "value")
+                        return once(value) && text(kv.value);
+                    return skip(depth + 2);
+                }))
+                return false;
+            out.append(std::move(kv));
+            return true;
+        });
+    }
+
+    /// metricPoint() of each element; points without a key or a value are left out.
+    bool metrics(int depth, QList<MetricPoint> &out)
+    {
+        return array(depth, [&] {
+            MetricPoint p;
+            std::optional<double> value;
+            bool key = false, hasValue = false, timestamp = false, step = false;
+            if (!object(depth + 1, [&](std::string_view name) {
+                    if (name == "key")
+                        return once(key) && text(p.key);
+                    if (name == "value")
+                        return once(hasValue) && real(value);
+                    if (name == "timestamp")
+                        return once(timestamp) && int64(p.timestamp);
+                    if (name == "step")
+                        return once(step) && int64(p.step);
+                    return skip(depth + 2);
+                }))
+                return false;
+            if (!p.key.isEmpty() && value) {
+                p.value = *value;
+                out.append(std::move(p));
+            }
+            return true;
+        });
+    }
+
+    bool info(int depth, Run &r, QString &runUuid)
+    {
+        enum : unsigned {
+            RunId = 1,
+            RunUuid = 2,
+            Experiment = 4,
+            Name = 8,
+            User = 16,
+            Status = 32,
+            Start = 64,
+            End = 128,
+            Artifacts = 256,
+            Stage = 512,
+        };
+        unsigned seen = 0;
+        const auto first = [&seen](unsigned bit) { return !(std::exchange(seen, seen | bit) & bit); };
+        return object(depth, [&](std::string_view name) {
+            if (name == "run_id")
+                return first(RunId) && text(r.runId);
+            if (name == "run_uuid")
+                return first(RunUuid) && text(runUuid);
+            if (name == "experiment_id")
+                return first(Experiment) && text(r.experimentId);
+            if (name == "run_name")
+                return first(Name) && text(r.runName);
+            if (name == "user_id")
+                return first(User) && text(r.userId);
+            if (name == "status")
+                return first(Status) && text(r.status);
+            if (name == "start_time")
+                return first(Start) && int64(r.startTime);
+            if (name == "end_time")
+                return first(End) && int64(r.endTime);
+            if (name == "artifact_uri")
+                return first(Artifacts) && text(r.artifactUri);
+            if (name == "lifecycle_stage") {
+                QString stage;
+                if (!first(Stage) || !text(stage))
+                    return false;
+                if (!stage.isEmpty())
+                    r.lifecycleStage = stage;
+                return true;
+            }
+            return skip(depth + 1);
+        });
+    }
+
+    bool data(int depth, Run &r)
+    {
+        bool metricsSeen = false, paramsSeen = false, tagsSeen = false;
+        return object(depth, [&](std::string_view name) {
+            if (name == "metrics")
+                return once(metricsSeen) && metrics(depth + 1, r.latestMetrics);
+            if (name == "params")
+                return once(paramsSeen) && keyValues(depth + 1, r.params);
+            if (name == "tags")
+                return once(tagsSeen) && keyValues(depth + 1, r.tags);
+            return skip(depth + 1);
+        });
+    }
+
+    /// One element of "dataset_inputs": {"tags": [...], "dataset": {...}}.
+    bool datasetInput(int depth, DatasetInput &di)
+    {
+        bool tagsSeen = false, datasetSeen = false;
+        return object(depth, [&](std::string_view name) {
+            if (name == "tags") {
+                QList<KeyValue> tags;
+                if (!once(tagsSeen) || !keyValues(depth + 1, tags))
+                    return false;
+                for (const KeyValue &t : std::as_const(tags))
+                    if (t.key == QLatin1String("mlflow.data.context"))
+                        di.context = t.value;
+                return true;
+            }
+            if (name != "dataset")
+                return skip(depth + 1);
+            if (!once(datasetSeen))
+                return false;
+            unsigned seen = 0;
+            const auto field = [&](unsigned bit, QString &out) {
+                return !(std::exchange(seen, seen | bit) & bit) && text(out);
+            };
+            return object(depth + 1, [&](std::string_view f) {
+                if (f == "name")
+                    return field(1, di.name);
+                if (f == "digest")
+                    return field(2, di.digest);
+                if (f == "source_type")
+                    return field(4, di.sourceType);
+                if (f == "source")
+                    return field(8, di.source);
+                if (f == "schema")
+                    return field(16, di.schema);
+                if (f == "profile")
+                    return field(32, di.profile);
+                return skip(depth + 2);
+            });
+        });
+    }
+
+    /// Elements of "model_inputs" or "model_outputs": those with a model id.
+    bool modelIo(int depth, QList<ModelIo> &out, bool withStep)
+    {
+        return array(depth, [&] {
+            ModelIo io { QString(), 0 };
+            bool idSeen = false, stepSeen = false;
+            if (!object(depth + 1, [&](std::string_view name) {
+                    if (name == "model_id")
+                        return once(idSeen) && text(io.modelId);
+                    if (withStep && name == "step")
+                        return once(stepSeen) && int64(io.step);
+                    return skip(depth + 2);
+                }))
+                return false;
+            if (!io.modelId.isEmpty())
+                out.append(std::move(io));
+            return true;
+        });
+    }
+
+    bool inputs(int depth, Run &r)
+    {
+        bool datasetsSeen = false, modelsSeen = false;
+        return object(depth, [&](std::string_view name) {
+            if (name == "dataset_inputs")
+                return once(datasetsSeen) && array(depth + 1, [&] {
+                    DatasetInput di;
+                    if (!datasetInput(depth + 2, di))
+                        return false;
+                    r.inputs.append(std::move(di));
+                    return true;
+                });
+            if (name == "model_inputs")
+                return once(modelsSeen) && modelIo(depth + 1, r.modelInputs, false);
+            return skip(depth + 1);
+        });
+    }
+
+    bool outputs(int depth, Run &r)
+    {
+        bool modelsSeen = false;
+        return object(depth, [&](std::string_view name) {
+            if (name == "model_outputs")
+                return once(modelsSeen) && modelIo(depth + 1, r.modelOutputs, true);
+            return skip(depth + 1);
+        });
+    }
+
+    /// One element of "runs", as toRun() reads it.
+    bool run(RunsPage &page)
+    {
+        constexpr int depth = 2;
+        Run r;
+        QString runUuid;
+        bool infoSeen = false, dataSeen = false, inputsSeen = false, outputsSeen = false;
+        if (!object(depth, [&](std::string_view name) {
+                if (name == "info")
+                    return once(infoSeen) && info(depth + 1, r, runUuid);
+                if (name == "data")
+                    return once(dataSeen) && data(depth + 1, r);
+                if (name == "inputs")
+                    return once(inputsSeen) && inputs(depth + 1, r);
+                if (name == "outputs")
+                    return once(outputsSeen) && outputs(depth + 1, r);
+                return skip(depth + 1);
+            }))
+            return false;
+        if (r.runId.isEmpty())
+            r.runId = runUuid;
+        if (r.runId.isEmpty()) {
+            ++page.withoutId;
+            return true;
+        }
+        finishRun(r);
+        page.runs.append(std::move(r));
+        return true;
+    }
+
+    const char *m_p;
+    const char *const m_end;
+    std::string m_decoded; ///< the last string with escapes or non-ASCII bytes, decoded
+};
+
 } // namespace
+
+void finishRun(Run &r)
+{
+    const auto byKey = [](const KeyValue &a, const KeyValue &b) { return a.key < b.key; };
+    std::stable_sort(r.params.begin(), r.params.end(), byKey);
+    std::stable_sort(r.tags.begin(), r.tags.end(), byKey);
+    sortPoints(r.latestMetrics);
+    if (r.runName.isEmpty())
+        for (const KeyValue &t : std::as_const(r.tags))
+            if (t.key == "mlflow.runName"_L1)
+                r.runName = t.value;
+    std::stable_sort(r.inputs.begin(), r.inputs.end(), [](const DatasetInput &a, const DatasetInput &b) {
+        return a.name != b.name ? a.name < b.name : a.digest < b.digest;
+    });
+    const auto byModel = [](const ModelIo &a, const ModelIo &b) {
+        return a.modelId != b.modelId ? a.modelId < b.modelId : a.step < b.step;
+    };
+    std::stable_sort(r.modelInputs.begin(), r.modelInputs.end(), byModel);
+    std::stable_sort(r.modelOutputs.begin(), r.modelOutputs.end(), byModel);
+}
+
+std::optional<RunsPage> scanRunsPage(const QByteArray &body)
+{
+    return RunsPageScanner::scan(body);
+}
 
 Result<json> parseObject(const QByteArray &body, const QString &url)
 {

@@ -103,6 +103,35 @@ Experiment toExperiment(const json &e);
 /// a usable value are skipped; runId is empty when the run has none.
 Run toRun(const json &j);
 
+/// What toRun() does after reading a run's fields, so that every way of reading a run ends alike:
+/// params and tags sorted by key (stable), latest metrics sorted (sortPoints), the run name from
+/// the last `mlflow.runName` tag when the run has none, dataset inputs sorted by name and digest,
+/// model inputs and outputs by model id and step.
+void finishRun(Run &r);
+
+/// One runs/search page.
+struct RunsPage {
+    /// toRun() of each element of "runs" that has a run id, in the page's order.
+    QList<Run> runs;
+    qsizetype withoutId = 0; ///< elements of "runs" without a run id, left out
+    QString next; ///< next_page_token; empty on the last page
+};
+/// parseObject() and then toRun() of each element of "runs" (missing or not an array: none) and
+/// text() of "next_page_token": takes any page the general way, errors name `url`.
+Result<RunsPage> parseRunsPage(const QByteArray &body, const QString &url);
+/// The same page read straight from its bytes, without a json DOM (a page of 1000 runs is 5 MB
+/// of indented JSON, and the DOM took three quarters of the time a page's runs took to parse).
+/// Takes valid JSON (RFC 8259, UTF-8 checked, escapes decoded) as MLflow writes it: one object
+/// whose "runs" is an array of objects, each of objects "info", "data", "inputs", "outputs" as
+/// MLflow 2 and 3 fill them; text fields strings or null, times and steps integers of at most
+/// 18 digits or null, metric values JSON numbers (integers of at most 18 digits), null, or the
+/// strings "NaN", "Infinity", "-Infinity"; members it does not know are skipped (validated). It
+/// declines (nullopt) anything else: a member it knows given twice or with another type, a
+/// BOM, nesting deeper than 64 levels, malformed JSON …; the caller must then read the page with
+/// parseRunsPage(), which decides. What it takes comes out exactly as parseRunsPage() gives it
+/// (tests/sources/tst_runspage).
+std::optional<RunsPage> scanRunsPage(const QByteArray &body);
+
 /// What addVersion() did with one version of a model-versions/search page.
 enum class Added {
     Yes,
