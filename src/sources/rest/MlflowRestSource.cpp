@@ -523,7 +523,8 @@ Chain runsSearch(const QString &experimentId)
     Chain c;
     c.endpoint = u"runs/search"_s;
     c.body = { { "experiment_ids", json::array({ experimentId.toStdString() }) }, { "run_view_type", "ALL" },
-        { "max_results", kPageSize }, { "order_by", json::array({ "attributes.start_time ASC" }) } };
+        { "max_results", MlflowRestSource::kRunsPageSize },
+        { "order_by", json::array({ "attributes.start_time ASC" }) } };
     return c;
 }
 
@@ -760,7 +761,7 @@ Status Reader::pagedRuns(RunPages &pages, qsizetype experiment, const std::funct
             problem(m, page->url);
         m_runsSeen += page->runs.size();
         if (m_sink)
-            m_sink->expectRuns(m_runsSeen + (page->last ? 0 : kPageSize));
+            m_sink->expectRuns(m_runsSeen + (page->last ? 0 : MlflowRestSource::kRunsPageSize));
         if (Status s = deliver(std::move(page->runs)); !s)
             return s;
         tick();

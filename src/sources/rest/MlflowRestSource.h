@@ -56,7 +56,7 @@ public:
     /// not MLflow's JSON → BadInput "not an MLflow tracking server".
     Status open() override;
     /// Everything: experiments (view_type ALL, with tags), each followed by its runs
-    /// (runs/search, run_view_type ALL, ordered by start time, 1000 a page) with params, tags,
+    /// (runs/search, run_view_type ALL, ordered by start time, kRunsPageSize a page) with params, tags,
     /// latest metrics (hasHistory = false: histories are fetched on demand with readHistories()),
     /// dataset inputs and model outputs; then the LoggedModels of every experiment
     /// (logged-models/search, 100 experiments and 100 models a page; none on MLflow 2) with their
@@ -110,6 +110,11 @@ public:
     /// matched with LIKE ('_' for the quotes) and must be compared exactly by the caller.
     static QString versionFilter(const QString &modelName);
 
+    /// Runs per runs/search page of a full read. Every page but the last is parsed and written
+    /// while the server prepares the next one; the last one only after the server is done, so its
+    /// size is what a full sync takes longer than the server (1000 runs, MLflow's default, are
+    /// about 0.2 s of writing). Each page more costs the server a request (and a sort of the runs).
+    static constexpr int kRunsPageSize = 250;
     /// How many history requests are in flight at once.
     static constexpr int kHistoryConcurrency = 8;
     /// Subtracted from lastSyncMs for the incremental searches.
