@@ -1029,6 +1029,10 @@
         <translation>Option %1 benötigt einen Wert</translation>
     </message>
     <message>
+        <source>option %1 takes no value</source>
+        <translation>Option %1 nimmt keinen Wert an</translation>
+    </message>
+    <message>
         <source>unknown format &apos;%1&apos; (expected table, csv or json)</source>
         <translation>unbekanntes Format &apos;%1&apos; (erwartet: table, csv oder json)</translation>
     </message>

@@ -3,34 +3,9 @@
 #include "core/Translations.h"
 
 #include <QCoreApplication>
-#include <QLocale>
+#include <QTextStream>
 
-using namespace Qt::StringLiterals;
-
-namespace {
-
-/// Removes "--lang CODE" / "--lang=CODE" (before a "--") from `arguments` and returns CODE, empty
-/// when there is none. The GUI takes the same option.
-QString takeLanguageOption(QStringList &arguments)
-{
-    for (qsizetype i = 1; i < arguments.size(); ++i) {
-        const QString a = arguments.at(i);
-        if (a == "--"_L1)
-            break;
-        if (a == "--lang"_L1 && i + 1 < arguments.size()) {
-            const QString code = arguments.at(i + 1);
-            arguments.remove(i, 2);
-            return code;
-        }
-        if (a.startsWith("--lang="_L1)) {
-            arguments.removeAt(i);
-            return a.mid(7);
-        }
-    }
-    return {};
-}
-
-} // namespace
+#include <cstdio>
 
 int main(int argc, char *argv[])
 {
@@ -39,6 +14,8 @@ int main(int argc, char *argv[])
     QCoreApplication::setOrganizationName(QStringLiteral("modeldesk"));
     QCoreApplication::setApplicationVersion(QStringLiteral(MODELDESK_VERSION));
     QStringList arguments = QCoreApplication::arguments();
-    md::installTranslations(app, takeLanguageOption(arguments));
-    return md::cli::run(arguments);
+    md::installTranslations(app, md::cli::takeLanguageOption(arguments));
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    return md::cli::run(arguments, out, err);
 }
