@@ -193,7 +193,7 @@ HttpClient::HttpClient(QUrl baseUrl, RestOptions options, const std::atomic_bool
             m_sslProblem = Tr::tr("MLFLOW_TRACKING_INSECURE_TLS and MLFLOW_TRACKING_SERVER_CERT_PATH are both set; "
                                   "set only one of them, as MLflow requires");
         } else if (m_options.insecureTls) {
-            m_ssl.setPeerVerifyMode(QSslSocket::VerifyNone);
+            m_ssl->setPeerVerifyMode(QSslSocket::VerifyNone);
         } else if (!m_options.serverCertPath.isEmpty()) {
             const QFileInfo info(m_options.serverCertPath);
             // requests (MLflow's HTTP library) also takes a folder of CA certificates.
@@ -206,7 +206,7 @@ HttpClient::HttpClient(QUrl baseUrl, RestOptions options, const std::atomic_bool
             else if (cas.isEmpty())
                 m_sslProblem = Tr::tr("no CA certificate could be read from MLFLOW_TRACKING_SERVER_CERT_PATH (%1)")
                                    .arg(m_options.serverCertPath);
-            m_ssl.setCaCertificates(cas);
+            m_ssl->setCaCertificates(cas);
         }
         if (!m_options.clientCertPath.isEmpty() && !QFileInfo::exists(m_options.clientCertPath)) {
             m_sslProblem = Tr::tr("%1 names a file that does not exist: %2")
@@ -226,8 +226,8 @@ HttpClient::HttpClient(QUrl baseUrl, RestOptions options, const std::atomic_bool
                                       "certificate and its unencrypted key")
                                    .arg(m_options.clientCertPath);
             } else {
-                m_ssl.setLocalCertificate(certs.first());
-                m_ssl.setPrivateKey(key);
+                m_ssl->setLocalCertificate(certs.first());
+                m_ssl->setPrivateKey(key);
             }
         }
     }
@@ -308,8 +308,8 @@ void HttpClient::send(const CallPtr &call)
     req.setRawHeader("User-Agent", "ModelDesk/" MODELDESK_VERSION);
     if (const QByteArray auth = m_options.authorizationHeader(); !auth.isEmpty())
         req.setRawHeader("Authorization", auth);
-    if (m_base.scheme() == "https"_L1)
-        req.setSslConfiguration(m_ssl);
+    if (m_ssl)
+        req.setSslConfiguration(*m_ssl);
     const HttpRequest &r = call->request;
     QNetworkReply *reply;
     if (r.method == "GET" && r.jsonBody.isEmpty()) {

@@ -16,6 +16,7 @@
 
 #include <atomic>
 #include <functional>
+#include <optional>
 #include <memory>
 #include <random>
 
@@ -151,7 +152,8 @@ private:
     QUrl m_base;
     RestOptions m_options;
     const std::atomic_bool &m_cancel;
-    QSslConfiguration m_ssl;
+    /// https only: a default QSslConfiguration loads the TLS backend (10 ms and more, once).
+    std::optional<QSslConfiguration> m_ssl;
     std::unique_ptr<QNetworkAccessManager> m_nam;
     // Declared after m_nam: destroyed first, which disconnects every reply and timer handler.
     std::unique_ptr<QObject> m_context;
