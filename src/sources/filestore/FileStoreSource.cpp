@@ -342,6 +342,33 @@ bool experimentIdLess(const QString &a, const QString &b)
 
 using ProblemFn = std::function<void(const Error &)>;
 
+/// A folder's meta.yaml: its path, which the problems it gives name, and its mapping.
+struct MetaFile {
+    QString path;
+    YAML::Node node;
+};
+
+/// The meta.yaml in `dir`; nullopt, with the problem, when it cannot be read or holds no mapping.
+std::optional<MetaFile> readMetaFile(const QString &dir, const ProblemFn &problem)
+{
+    MetaFile meta{joinPath(dir, kMetaFile), YAML::Node()};
+    auto node = loadYamlMap(meta.path);
+    if (!node) {
+        problem(node.error());
+        return std::nullopt;
+    }
+    meta.node = std::move(*node);
+    return meta;
+}
+
+/// The lifecycle stage of an experiment, run or LoggedModel: deleted when `deleted` (in the trash,
+/// or in a deleted experiment), else what its meta.yaml says, active when it says nothing.
+QString lifecycleStage(const YAML::Node &m, bool deleted)
+{
+    const QString stage = yStr(m, "lifecycle_stage");
+    return deleted ? kDeleted : (stage.isEmpty() ? kActive : stage);
+}
+
 /// Reads every metric file below `dir` into `out`: a point per line that is not blank, parsed by
 /// `parse(line, point)` with the point's key preset to the file's name; a line repeated in one file
 /// (MLflow 3 writes one when it logs a model) is read once, two lines being the same when
@@ -406,13 +433,10 @@ QList<KeyValue> keyValuesUnder(const QString &dir, const ProblemFn &problem)
 
 std::optional<ModelVersion> readVersionFolder(const QString &dir, const QString &modelName, const ProblemFn &problem)
 {
-    const QString metaPath = joinPath(dir, kMetaFile);
-    auto meta = loadYamlMap(metaPath);
-    if (!meta) {
-        problem(meta.error());
+    const auto meta = readMetaFile(dir, problem);
+    if (!meta)
         return std::nullopt;
-    }
-    const YAML::Node &m = *meta;
+    const YAML::Node &m = meta->node;
     ModelVersion v;
     auto number = yInt(m, "version");
     if (!number)
@@ -420,7 +444,7 @@ std::optional<ModelVersion> readVersionFolder(const QString &dir, const QString 
     if (!number || *number <= 0) {
         problem(makeError(ErrorCategory::BadInput,
                           QCoreApplication::translate("FileStoreSource", "the field version is missing or invalid"),
-                          metaPath));
+                          meta->path));
         return std::nullopt;
     }
     v.version = *number;
@@ -526,6 +550,14 @@ private:
     };
 
     void problem(Error e) { m_sink.problem(ReadProblem{std::move(e)}); }
+    std::optional<MetaFile> readMeta(const QString &dir)
+    {
+        return readMetaFile(dir, [this](const Error &e) { problem(e); });
+    }
+    /// False, with a problem naming `metaPath`, when the meta.yaml `m` of a run or LoggedModel in
+    /// `exp` names another experiment: MLflow ignores it. `message` is a QT_TRANSLATE_NOOP of
+    /// context FileStoreSource, %1 the experiment named and %2 the one it lies in.
+    bool inExperiment(const YAML::Node &m, const ExperimentEntry &exp, const char *message, const QString &metaPath);
     Status cancelled() const
     {
         return makeError(ErrorCategory::Cancelled,
@@ -552,13 +584,10 @@ private:
 
 std::optional<Reader::ExperimentEntry> Reader::readExperiment(const QString &dir, bool trashed)
 {
-    const QString metaPath = joinPath(dir, kMetaFile);
-    auto meta = loadYamlMap(metaPath);
-    if (!meta) {
-        problem(meta.error());
+    const auto meta = readMeta(dir);
+    if (!meta)
         return std::nullopt;
-    }
-    const YAML::Node &m = *meta;
+    const YAML::Node &m = meta->node;
     ExperimentEntry entry;
     entry.dir = dir;
     Experiment &e = entry.experiment;
@@ -566,7 +595,7 @@ std::optional<Reader::ExperimentEntry> Reader::readExperiment(const QString &dir
     if (e.experimentId.isEmpty()) {
         problem(makeError(ErrorCategory::BadInput,
                           QCoreApplication::translate("FileStoreSource", "the field experiment_id is missing"),
-                          metaPath));
+                          meta->path));
         return std::nullopt;
     }
     const QString folderName = QFileInfo(dir).fileName();
@@ -576,13 +605,12 @@ std::optional<Reader::ExperimentEntry> Reader::readExperiment(const QString &dir
                           QCoreApplication::translate("FileStoreSource",
                                                       "experiment_id %1 does not match its folder %2")
                               .arg(e.experimentId, folderName),
-                          metaPath));
+                          meta->path));
         return std::nullopt;
     }
     e.name = yStr(m, "name");
     e.artifactLocation = yStr(m, "artifact_location");
-    const QString stage = yStr(m, "lifecycle_stage");
-    e.lifecycleStage = trashed ? kDeleted : (stage.isEmpty() ? kActive : stage);
+    e.lifecycleStage = lifecycleStage(m, trashed);
     e.creationTime = yInt(m, "creation_time").value_or(0);
     e.lastUpdateTime = yInt(m, "last_update_time").value_or(0);
     e.tags = readKeyValues(joinPath(dir, kTagsFolder));
@@ -622,11 +650,8 @@ const std::optional<DatasetInput> &Reader::dataset(const QString &expDir, const 
     if (it != m_datasets.constEnd())
         return *it;
     std::optional<DatasetInput> result;
-    auto meta = loadYamlMap(joinPath(dir, kMetaFile));
-    if (!meta) {
-        problem(meta.error());
-    } else {
-        const YAML::Node &m = *meta;
+    if (const auto meta = readMeta(dir)) {
+        const YAML::Node &m = meta->node;
         DatasetInput d;
         d.name = yStr(m, "name");
         d.digest = yStr(m, "digest");
@@ -643,13 +668,10 @@ void Reader::readInputs(const ExperimentEntry &exp, const QString &runDir, Run &
 {
     const QString inputsDir = joinPath(runDir, kInputsFolder);
     for (const QString &name : subdirs(inputsDir)) {
-        const QString metaPath = joinPath(joinPath(inputsDir, name), kMetaFile);
-        auto meta = loadYamlMap(metaPath);
-        if (!meta) {
-            problem(meta.error());
+        const auto meta = readMeta(joinPath(inputsDir, name));
+        if (!meta)
             continue;
-        }
-        const YAML::Node &m = *meta;
+        const YAML::Node &m = meta->node;
         const QString sourceType = yStr(m, "source_type");
         if (sourceType == QLatin1StringView("MODEL")) {
             // MLflow 3: a LoggedModel the run used (REST: inputs.model_inputs).
@@ -657,7 +679,7 @@ void Reader::readInputs(const ExperimentEntry &exp, const QString &runDir, Run &
             if (modelId.isEmpty()) {
                 problem(makeError(ErrorCategory::BadInput,
                                   QCoreApplication::translate("FileStoreSource", "the field source_id is missing"),
-                                  metaPath));
+                                  meta->path));
                 continue;
             }
             run.modelInputs.append(ModelIo{modelId, 0});
@@ -669,7 +691,7 @@ void Reader::readInputs(const ExperimentEntry &exp, const QString &runDir, Run &
         if (datasetId.isEmpty() || datasetId.contains(u'/') || datasetId.startsWith(u'.')) {
             problem(makeError(ErrorCategory::BadInput,
                               QCoreApplication::translate("FileStoreSource", "the field source_id is missing or invalid"),
-                              metaPath));
+                              meta->path));
             continue;
         }
         const std::optional<DatasetInput> &d = dataset(exp.dir, datasetId);
@@ -689,13 +711,10 @@ void Reader::readOutputs(const QString &runDir, Run &run)
     // (REST: outputs.model_outputs).
     const QString outputsDir = joinPath(runDir, kOutputsFolder);
     for (const QString &name : subdirs(outputsDir)) {
-        const QString metaPath = joinPath(joinPath(outputsDir, name), kMetaFile);
-        auto meta = loadYamlMap(metaPath);
-        if (!meta) {
-            problem(meta.error());
+        const auto meta = readMeta(joinPath(outputsDir, name));
+        if (!meta)
             continue;
-        }
-        const YAML::Node &m = *meta;
+        const YAML::Node &m = meta->node;
         if (yStr(m, "destination_type") != QLatin1StringView("MODEL_OUTPUT"))
             continue;
         const QString modelId = yStr(m, "destination_id");
@@ -704,7 +723,7 @@ void Reader::readOutputs(const QString &runDir, Run &run)
             problem(makeError(ErrorCategory::BadInput,
                               QCoreApplication::translate("FileStoreSource",
                                                           "the field destination_id or step is missing or invalid"),
-                              metaPath));
+                              meta->path));
             continue;
         }
         run.modelOutputs.append(ModelIo{modelId, *step});
@@ -730,15 +749,24 @@ void Reader::readModelMetrics(const QString &dir, LoggedModel &model)
                      });
 }
 
+bool Reader::inExperiment(const YAML::Node &m, const ExperimentEntry &exp, const char *message,
+                          const QString &metaPath)
+{
+    const QString expId = yStr(m, "experiment_id");
+    if (expId.isEmpty() || expId == exp.experiment.experimentId)
+        return true;
+    problem(makeError(ErrorCategory::BadInput,
+                      QCoreApplication::translate("FileStoreSource", message).arg(expId, exp.experiment.experimentId),
+                      metaPath));
+    return false;
+}
+
 std::optional<LoggedModel> Reader::readLoggedModel(const ExperimentEntry &exp, const QString &dir)
 {
-    const QString metaPath = joinPath(dir, kMetaFile);
-    auto meta = loadYamlMap(metaPath);
-    if (!meta) {
-        problem(meta.error());
+    const auto meta = readMeta(dir);
+    if (!meta)
         return std::nullopt;
-    }
-    const YAML::Node &m = *meta;
+    const YAML::Node &m = meta->node;
     LoggedModel model;
     const QString folderName = QFileInfo(dir).fileName();
     model.modelId = yStr(m, "model_id");
@@ -749,18 +777,13 @@ std::optional<LoggedModel> Reader::readLoggedModel(const ExperimentEntry &exp, c
         problem(makeError(ErrorCategory::BadInput,
                           QCoreApplication::translate("FileStoreSource", "model_id %1 does not match its folder %2")
                               .arg(model.modelId, folderName),
-                          metaPath));
+                          meta->path));
         return std::nullopt;
     }
-    const QString expId = yStr(m, "experiment_id");
-    if (!expId.isEmpty() && expId != exp.experiment.experimentId) {
-        problem(makeError(ErrorCategory::BadInput,
-                          QCoreApplication::translate("FileStoreSource",
-                                                      "the LoggedModel names experiment %1 but lies in experiment %2")
-                              .arg(expId, exp.experiment.experimentId),
-                          metaPath));
+    if (!inExperiment(m, exp,
+                      QT_TRANSLATE_NOOP("FileStoreSource", "the LoggedModel names experiment %1 but lies in experiment %2"),
+                      meta->path))
         return std::nullopt;
-    }
     model.experimentId = exp.experiment.experimentId;
     model.name = yStr(m, "name");
     model.artifactLocation = yStr(m, "artifact_location");
@@ -769,9 +792,7 @@ std::optional<LoggedModel> Reader::readLoggedModel(const ExperimentEntry &exp, c
     model.status = loggedModelStatusName(yStr(m, "status"));
     model.statusMessage = yStr(m, "status_message");
     model.modelType = yStr(m, "model_type");
-    const QString stage = yStr(m, "lifecycle_stage");
-    model.lifecycleStage =
-        exp.experiment.lifecycleStage == kDeleted ? kDeleted : (stage.isEmpty() ? kActive : stage);
+    model.lifecycleStage = lifecycleStage(m, exp.experiment.lifecycleStage == kDeleted);
     model.creationTime = yInt(m, "creation_timestamp").value_or(0);
     model.lastUpdatedTime = yInt(m, "last_updated_timestamp").value_or(0);
     model.params = readKeyValues(joinPath(dir, kParamsFolder));
@@ -782,32 +803,23 @@ std::optional<LoggedModel> Reader::readLoggedModel(const ExperimentEntry &exp, c
 
 std::optional<Run> Reader::readRun(const ExperimentEntry &exp, const QString &runDir)
 {
-    const QString metaPath = joinPath(runDir, kMetaFile);
-    auto meta = loadYamlMap(metaPath);
-    if (!meta) {
-        problem(meta.error());
+    const auto meta = readMeta(runDir);
+    if (!meta)
         return std::nullopt;
-    }
-    const YAML::Node &m = *meta;
+    const YAML::Node &m = meta->node;
     Run run;
     run.runId = yStr(m, "run_id");
     if (run.runId.isEmpty())
         run.runId = yStr(m, "run_uuid");
     if (run.runId.isEmpty()) {
         problem(makeError(ErrorCategory::BadInput,
-                          QCoreApplication::translate("FileStoreSource", "the field run_id is missing"), metaPath));
+                          QCoreApplication::translate("FileStoreSource", "the field run_id is missing"), meta->path));
         return std::nullopt;
     }
-    const QString expId = yStr(m, "experiment_id");
-    if (!expId.isEmpty() && expId != exp.experiment.experimentId) {
-        // MLflow ignores a run that names another experiment.
-        problem(makeError(ErrorCategory::BadInput,
-                          QCoreApplication::translate("FileStoreSource",
-                                                      "the run names experiment %1 but lies in experiment %2")
-                              .arg(expId, exp.experiment.experimentId),
-                          metaPath));
+    if (!inExperiment(m, exp,
+                      QT_TRANSLATE_NOOP("FileStoreSource", "the run names experiment %1 but lies in experiment %2"),
+                      meta->path))
         return std::nullopt;
-    }
     run.experimentId = exp.experiment.experimentId;
 
     // The file store keeps the status as RunStatus' number; a missing status means RUNNING.
@@ -818,7 +830,7 @@ std::optional<Run> Reader::readRun(const ExperimentEntry &exp, const QString &ru
         if (run.status.isEmpty()) {
             problem(makeError(ErrorCategory::BadInput,
                               QCoreApplication::translate("FileStoreSource", "unknown run status %1").arg(raw),
-                              metaPath));
+                              meta->path));
             return std::nullopt;
         }
     } else {
@@ -829,8 +841,7 @@ std::optional<Run> Reader::readRun(const ExperimentEntry &exp, const QString &ru
     run.startTime = yInt(m, "start_time").value_or(0);
     run.endTime = yInt(m, "end_time");
     run.artifactUri = yStr(m, "artifact_uri");
-    const QString stage = yStr(m, "lifecycle_stage");
-    run.lifecycleStage = exp.experiment.lifecycleStage == kDeleted ? kDeleted : (stage.isEmpty() ? kActive : stage);
+    run.lifecycleStage = lifecycleStage(m, exp.experiment.lifecycleStage == kDeleted);
 
     run.params = readKeyValues(joinPath(runDir, kParamsFolder));
     run.tags = readKeyValues(joinPath(runDir, kTagsFolder));
