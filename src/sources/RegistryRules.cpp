@@ -112,13 +112,14 @@ Result<QString> canonicalStage(const QString &stage)
                     u"stage"_s);
 }
 
-Status checkArchiveExisting(const QString &canonical, bool archiveExisting)
+Result<QString> targetStage(const QString &stage, bool archiveExisting)
 {
-    if (archiveExisting && canonical != kStageStaging && canonical != kStageProduction)
+    auto canonical = canonicalStage(stage);
+    if (canonical && archiveExisting && *canonical != kStageStaging && *canonical != kStageProduction)
         return badInput(Tr::tr("existing versions can only be archived when moving to Staging or Production, not %1")
-                                .arg(canonical),
+                                .arg(*canonical),
                         u"archive_existing_versions"_s);
-    return {};
+    return canonical;
 }
 
 Result<std::optional<std::pair<QString, qint64>>> modelsUriTarget(const QString &source)

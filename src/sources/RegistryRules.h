@@ -29,8 +29,9 @@ Status checkTagValue(const QString &value, const QString &field = QStringLiteral
 Status checkAlias(const QString &alias);
 /// MLflow's canonical stage for `stage` (None, Staging, Production, Archived; any case).
 Result<QString> canonicalStage(const QString &stage);
-/// `archiveExisting` is only allowed when moving to Staging or Production.
-Status checkArchiveExisting(const QString &canonical, bool archiveExisting);
+/// The canonical stage (canonicalStage) a version moves to on a transition to `stage`; BadInput
+/// with `archiveExisting` for any stage but Staging and Production.
+Result<QString> targetStage(const QString &stage, bool archiveExisting);
 /// For a `models:/<name>/<version>` source (scheme in any case), the model and version whose
 /// storage location a new version takes over, as MLflow's stores resolve it; nullopt for any other
 /// source; BadInput (field "source") for a `models:` URI naming a stage or alias, which MLflow's

@@ -37,4 +37,14 @@ Result<std::unique_ptr<RegistryWriter>> createRegistryWriter(const QString &uriO
     return makeError(ErrorCategory::Internal, u"unknown source kind"_s, uriOrPath);
 }
 
+Result<ModelVersion> RegistryWriter::readBackVersion(const QString &name, qint64 version, const Error &missing)
+{
+    auto model = readModel(name);
+    if (!model)
+        return model.error();
+    if (const ModelVersion *v = model->findVersion(version))
+        return *v;
+    return missing;
+}
+
 } // namespace md

@@ -70,6 +70,11 @@ public:
     /// Removes the tag; no error when it was not set.
     virtual Status deleteVersionTag(const QString &name, qint64 version, const QString &key) = 0;
     virtual Status setVersionDescription(const QString &name, qint64 version, const QString &description) = 0;
+
+protected:
+    /// Version `version` of `name` as readModel() reads it back after a write; readModel()'s error,
+    /// or `missing` when the model read back has no such version.
+    Result<ModelVersion> readBackVersion(const QString &name, qint64 version, const Error &missing);
 };
 
 /// The writer for a source URI or path (same recognition as createSource()), not yet opened.

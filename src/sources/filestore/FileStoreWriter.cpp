@@ -266,6 +266,16 @@ public:
         return mlflowyaml::dump(*meta);
     }
 
+    /// Rewrites the model's meta.yaml (modelMetaBytes) through `undo`, the last step of every
+    /// change to a model's aliases or to a version.
+    Status writeModelMeta(Undo &undo, const QString &modelDir, qint64 lastUpdated) const
+    {
+        auto modelMeta = modelMetaBytes(modelDir, lastUpdated);
+        if (!modelMeta)
+            return modelMeta.error();
+        return undo.write(modelDir + u'/' + kMeta, *modelMeta);
+    }
+
     /// A version's meta.yaml as MLflow rewrites it. MLflow 2.x keeps a copy of the aliases that
     /// point at the version in it (refreshed here); MLflow 3 writes none, and every other key it
     /// writes (model_id, deployment_job_state) is kept as it is.
@@ -539,22 +549,17 @@ Result<ModelVersion> FileStoreWriter::createVersion(const NewModelVersion &v)
         return s.error();
     }
 
-    auto model = readModel(v.name);
-    if (!model)
-        return model.error();
-    if (const ModelVersion *mv = model->findVersion(number))
-        return *mv;
-    return makeError(ErrorCategory::Internal, Tr::tr("the new version %1 cannot be read back").arg(number), versionDir);
+    return readBackVersion(
+        v.name, number,
+        makeError(ErrorCategory::Internal, Tr::tr("the new version %1 cannot be read back").arg(number), versionDir));
 }
 
 Status FileStoreWriter::transitionStage(const QString &name, qint64 version, const QString &stage,
                                         bool archiveExisting)
 {
-    auto canonical = registryrules::canonicalStage(stage);
+    auto canonical = registryrules::targetStage(stage, archiveExisting);
     if (!canonical)
         return canonical.error();
-    if (auto s = registryrules::checkArchiveExisting(*canonical, archiveExisting); !s)
-        return s;
     Store store(m_root);
     auto target = store.versionMeta(name, version);
     if (!target)
@@ -591,10 +596,7 @@ Status FileStoreWriter::transitionStage(const QString &name, qint64 version, con
                 !s)
                 return s;
         }
-        auto modelMeta = store.modelMetaBytes(modelDir, now);
-        if (!modelMeta)
-            return modelMeta.error();
-        return undo.write(modelDir + u'/' + kMeta, *modelMeta);
+        return store.writeModelMeta(undo, modelDir, now);
     });
 }
 
@@ -611,10 +613,7 @@ Status FileStoreWriter::setAlias(const QString &name, const QString &alias, qint
             return s;
         if (auto s = undo.write(modelDir + u"/aliases/"_s + alias, QByteArray::number(version)); !s)
             return s;
-        auto modelMeta = store.modelMetaBytes(modelDir, nowMs());
-        if (!modelMeta)
-            return modelMeta.error();
-        return undo.write(modelDir + u'/' + kMeta, *modelMeta);
+        return store.writeModelMeta(undo, modelDir, nowMs());
     });
 }
 
@@ -633,55 +632,52 @@ Status FileStoreWriter::deleteAlias(const QString &name, const QString &alias)
     return withUndo([&](Undo &undo) -> Status {
         if (auto s = undo.remove(path); !s)
             return s;
-        auto modelMeta = store.modelMetaBytes(*modelDir, nowMs());
-        if (!modelMeta)
-            return modelMeta.error();
-        return undo.write(*modelDir + u'/' + kMeta, *modelMeta);
+        return store.writeModelMeta(undo, *modelDir, nowMs());
     });
 }
 
-Status FileStoreWriter::setVersionTag(const QString &name, qint64 version, const QString &key, const QString &value)
+namespace {
+
+/// Sets tag `key` of a version to `value`, or removes it when there is no value (no error when it
+/// was not set): its file in the version's tags/ folder, then the model's meta.yaml.
+Status changeVersionTag(const Store &store, const QString &name, qint64 version, const QString &key,
+                        const std::optional<QString> &value)
 {
     if (auto s = registryrules::checkTagKey(key); !s)
         return s;
-    if (auto s = registryrules::checkTagValue(value); !s)
-        return s;
-    Store store(m_root);
+    if (value) {
+        if (auto s = registryrules::checkTagValue(*value); !s)
+            return s;
+    }
     if (auto meta = store.versionMeta(name, version); !meta)
         return meta.error();
     const QString modelDir = store.modelDir(name);
     const QString path = store.versionDir(name, version) + u"/tags/"_s + key;
+    if (!value && !QFileInfo(path).isFile())
+        return {};
     return withUndo([&](Undo &undo) -> Status {
-        if (auto s = makeFolders(QFileInfo(path).absolutePath()); !s)
+        if (value) {
+            if (auto s = makeFolders(QFileInfo(path).absolutePath()); !s)
+                return s;
+            if (auto s = undo.write(path, value->toUtf8()); !s)
+                return s;
+        } else if (auto s = undo.remove(path); !s) {
             return s;
-        if (auto s = undo.write(path, value.toUtf8()); !s)
-            return s;
-        auto modelMeta = store.modelMetaBytes(modelDir, nowMs());
-        if (!modelMeta)
-            return modelMeta.error();
-        return undo.write(modelDir + u'/' + kMeta, *modelMeta);
+        }
+        return store.writeModelMeta(undo, modelDir, nowMs());
     });
+}
+
+} // namespace
+
+Status FileStoreWriter::setVersionTag(const QString &name, qint64 version, const QString &key, const QString &value)
+{
+    return changeVersionTag(Store(m_root), name, version, key, value);
 }
 
 Status FileStoreWriter::deleteVersionTag(const QString &name, qint64 version, const QString &key)
 {
-    if (auto s = registryrules::checkTagKey(key); !s)
-        return s;
-    Store store(m_root);
-    if (auto meta = store.versionMeta(name, version); !meta)
-        return meta.error();
-    const QString modelDir = store.modelDir(name);
-    const QString path = store.versionDir(name, version) + u"/tags/"_s + key;
-    if (!QFileInfo(path).isFile())
-        return {};
-    return withUndo([&](Undo &undo) -> Status {
-        if (auto s = undo.remove(path); !s)
-            return s;
-        auto modelMeta = store.modelMetaBytes(modelDir, nowMs());
-        if (!modelMeta)
-            return modelMeta.error();
-        return undo.write(modelDir + u'/' + kMeta, *modelMeta);
-    });
+    return changeVersionTag(Store(m_root), name, version, key, std::nullopt);
 }
 
 Status FileStoreWriter::setVersionDescription(const QString &name, qint64 version, const QString &description)

@@ -169,6 +169,18 @@ Status inTransaction(Database &db, const QString &revision, const std::function<
     return {};
 }
 
+/// inTransaction() for a change to version `version` of `name`: NotFound, with nothing written,
+/// when the model or the version does not exist.
+Status inVersionTransaction(Database &db, const QString &revision, const QString &name, qint64 version,
+                            const std::function<Status(Tx &)> &change)
+{
+    return inTransaction(db, revision, [&](Tx &tx) -> Status {
+        if (auto s = tx.requireVersion(name, version); !s)
+            return s;
+        return change(tx);
+    });
+}
+
 /// `text` as Python's json.dumps() writes a string: quoted, with `"`, `\` and control characters
 /// escaped and everything beyond ASCII as \uXXXX (UTF-16, lower-case hex), as MLflow's tags hold it.
 QString pythonJsonString(const QString &text)
@@ -454,27 +466,20 @@ Result<ModelVersion> MlflowDbWriter::createVersion(const NewModelVersion &v)
     });
     if (!s)
         return s.error();
-    auto model = readModel(v.name);
-    if (!model)
-        return model.error();
-    if (const ModelVersion *mv = model->findVersion(number))
-        return *mv;
-    return makeError(ErrorCategory::Internal, Tr::tr("the new version %1 cannot be read back").arg(number), m_path);
+    return readBackVersion(
+        v.name, number,
+        makeError(ErrorCategory::Internal, Tr::tr("the new version %1 cannot be read back").arg(number), m_path));
 }
 
 Status MlflowDbWriter::transitionStage(const QString &name, qint64 version, const QString &stage,
                                        bool archiveExisting)
 {
-    auto canonical = registryrules::canonicalStage(stage);
+    auto canonical = registryrules::targetStage(stage, archiveExisting);
     if (!canonical)
         return canonical.error();
-    if (auto s = registryrules::checkArchiveExisting(*canonical, archiveExisting); !s)
-        return s;
     if (auto s = ensureOpen(); !s)
         return s;
-    return inTransaction(*m_db, m_revision, [&](Tx &tx) -> Status {
-        if (auto s = tx.requireVersion(name, version); !s)
-            return s;
+    return inVersionTransaction(*m_db, m_revision, name, version, [&](Tx &tx) -> Status {
         const qint64 now = nowMs();
         if (archiveExisting) {
             // MLflow compares the stored stage exactly with the canonical one.
@@ -556,9 +561,7 @@ Status MlflowDbWriter::setVersionTag(const QString &name, qint64 version, const 
         return s;
     if (auto s = ensureOpen(); !s)
         return s;
-    return inTransaction(*m_db, m_revision, [&](Tx &tx) -> Status {
-        if (auto s = tx.requireVersion(name, version); !s)
-            return s;
+    return inVersionTransaction(*m_db, m_revision, name, version, [&](Tx &tx) -> Status {
         Statement st = tx.db().prepare(
             u"INSERT OR REPLACE INTO model_version_tags (key, value, name, version) VALUES (?1, ?2, ?3, ?4)"_s);
         st.bindUtf8(1, key.toUtf8()).bindUtf8(2, value.toUtf8()).bindUtf8(3, name.toUtf8()).bind(4, version);
@@ -572,9 +575,7 @@ Status MlflowDbWriter::deleteVersionTag(const QString &name, qint64 version, con
         return s;
     if (auto s = ensureOpen(); !s)
         return s;
-    return inTransaction(*m_db, m_revision, [&](Tx &tx) -> Status {
-        if (auto s = tx.requireVersion(name, version); !s)
-            return s;
+    return inVersionTransaction(*m_db, m_revision, name, version, [&](Tx &tx) -> Status {
         Statement st =
             tx.db().prepare(u"DELETE FROM model_version_tags WHERE name = ?1 AND version = ?2 AND key = ?3"_s);
         st.bindUtf8(1, name.toUtf8()).bind(2, version).bindUtf8(3, key.toUtf8());
@@ -586,9 +587,7 @@ Status MlflowDbWriter::setVersionDescription(const QString &name, qint64 version
 {
     if (auto s = ensureOpen(); !s)
         return s;
-    return inTransaction(*m_db, m_revision, [&](Tx &tx) -> Status {
-        if (auto s = tx.requireVersion(name, version); !s)
-            return s;
+    return inVersionTransaction(*m_db, m_revision, name, version, [&](Tx &tx) -> Status {
         Statement st = tx.db().prepare(u"UPDATE model_versions SET description = ?3, last_updated_time = ?4 "
                                        u"WHERE name = ?1 AND version = ?2"_s);
         st.bindUtf8(1, name.toUtf8()).bind(2, version).bindUtf8(3, description.toUtf8()).bind(4, nowMs());

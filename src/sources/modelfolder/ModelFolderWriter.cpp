@@ -286,12 +286,8 @@ Result<ModelVersion> ModelFolderWriter::createVersion(const NewModelVersion &v)
         return s.error();
     step(u"done"_s);
 
-    auto after = readModel(v.name);
-    if (!after)
-        return after.error();
-    if (const ModelVersion *created = after->findVersion(number))
-        return *created;
-    return makeError(ErrorCategory::Internal, Tr::tr("the new version is not there after writing it"), target);
+    return readBackVersion(v.name, number,
+        makeError(ErrorCategory::Internal, Tr::tr("the new version is not there after writing it"), target));
 }
 
 Status ModelFolderWriter::promote(State &state, qint64 version)
@@ -381,20 +377,8 @@ Status ModelFolderWriter::transitionStage(
     if (!canonical)
         return canonical.error();
 
-    if (*canonical == kStageProduction) {
-        auto lock = lockFolder(m_path);
-        if (!lock)
-            return lock.error();
-        removeLeftoverTemporaryFiles(m_path);
-        auto state = readState(name);
-        if (!state)
-            return state.error();
-        if (!state->model.findVersion(version))
-            return makeError(ErrorCategory::NotFound,
-                Tr::tr("there is no version %1 (no %2)").arg(version).arg(versionFileName(version)),
-                QDir(m_path).filePath(versionFileName(version)));
-        return promote(*state, version);
-    }
+    if (*canonical == kStageProduction)
+        return withVersion(name, version, [&](State &state) { return promote(state, version); });
 
     return sidecarOnly(name, version, [&](const State &state, ModelFolderSidecar &sidecar) -> Status {
         const ModelVersion *v = state.model.findVersion(version);
@@ -414,8 +398,7 @@ Status ModelFolderWriter::transitionStage(
     });
 }
 
-Status ModelFolderWriter::sidecarOnly(
-    const QString &name, qint64 version, const std::function<Status(const State &, ModelFolderSidecar &)> &change)
+Status ModelFolderWriter::withVersion(const QString &name, qint64 version, const std::function<Status(State &)> &change)
 {
     auto lock = lockFolder(m_path);
     if (!lock)
@@ -428,24 +411,32 @@ Status ModelFolderWriter::sidecarOnly(
         return makeError(ErrorCategory::NotFound,
             Tr::tr("there is no version %1 (no %2)").arg(version).arg(versionFileName(version)),
             QDir(m_path).filePath(versionFileName(version)));
-    if (!state->sidecar)
-        return unreadableSidecar(*state->sidecarError);
+    return change(*state);
+}
 
-    const QByteArray before = state->sidecar->toJson();
-    if (auto s = change(*state, *state->sidecar); !s)
-        return s;
-    state->pruneSidecar();
-    if (state->sidecar->toJson() == before) {
+Status ModelFolderWriter::sidecarOnly(
+    const QString &name, qint64 version, const std::function<Status(const State &, ModelFolderSidecar &)> &change)
+{
+    return withVersion(name, version, [&](State &state) -> Status {
+        if (!state.sidecar)
+            return unreadableSidecar(*state.sidecarError);
+
+        const QByteArray before = state.sidecar->toJson();
+        if (auto s = change(state, *state.sidecar); !s)
+            return s;
+        state.pruneSidecar();
+        if (state.sidecar->toJson() == before) {
+            step(u"done"_s);
+            return {};
+        }
+        if (state.sidecar->versions.contains(version))
+            state.sidecar->versions[version].lastUpdatedTime = nowMs();
+        step(u"sidecar"_s);
+        if (auto s = state.sidecar->save(m_path); !s)
+            return s;
         step(u"done"_s);
         return {};
-    }
-    if (state->sidecar->versions.contains(version))
-        state->sidecar->versions[version].lastUpdatedTime = nowMs();
-    step(u"sidecar"_s);
-    if (auto s = state->sidecar->save(m_path); !s)
-        return s;
-    step(u"done"_s);
-    return {};
+    });
 }
 
 Status ModelFolderWriter::setAlias(const QString &, const QString &alias, qint64)

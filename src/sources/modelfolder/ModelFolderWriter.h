@@ -113,6 +113,9 @@ public:
 private:
     struct State;
     Result<State> readState(const QString &name);
+    /// Runs `change` on the folder's state under its lock, after removing what a killed write left;
+    /// NotFound naming model_vN.pkl when `version` does not exist.
+    Status withVersion(const QString &name, qint64 version, const std::function<Status(State &)> &change);
     /// Applies `change` to the sidecar entry of `version` under the lock and saves it when it changed.
     Status sidecarOnly(
         const QString &name, qint64 version, const std::function<Status(const State &, ModelFolderSidecar &)> &change);
