@@ -23,6 +23,24 @@ using namespace artifacts;
 /// A guard against a server that lists folders without end.
 constexpr int kMaxListRequests = 2000;
 
+/// A 2xx answer's body parsed as JSON (discarded when it is not JSON), and the URL that answered.
+struct JsonAnswer {
+    json body;
+    QString url;
+};
+
+/// Sends `r`; the client's error when there is no 2xx answer.
+Result<JsonAnswer> sendForJson(HttpClient &client, HttpRequest r)
+{
+    auto resp = client.send(std::move(r));
+    if (!resp)
+        return resp.error();
+    if (!resp->ok())
+        return client.statusError(*resp);
+    return JsonAnswer{json::parse(resp->body.constData(), resp->body.constData() + resp->body.size(), nullptr, false),
+                      resp->url};
+}
+
 // ---- A tracking server ----
 
 class ServerArtifactStore final : public ArtifactStore {
@@ -68,15 +86,13 @@ public:
             folders.pop_front();
             if (firstUrl.isEmpty())
                 firstUrl = client.urlOf(r);
-            auto resp = client.send(r);
-            if (!resp)
-                return resp.error();
-            if (!resp->ok())
-                return client.statusError(*resp);
-            const json j = json::parse(resp->body.constData(), resp->body.constData() + resp->body.size(), nullptr, false);
+            auto answer = sendForJson(client, std::move(r));
+            if (!answer)
+                return answer.error();
+            const json &j = answer->body;
             if (j.is_discarded() || !j.is_object())
                 return makeError(ErrorCategory::BadInput, Tr::tr("the server's artifact list is not MLflow's JSON"),
-                                 resp->url);
+                                 answer->url);
             if (rootUri.isEmpty() && j.contains("root_uri") && j["root_uri"].is_string())
                 rootUri = QString::fromStdString(j["root_uri"].get<std::string>());
             const auto it = j.find("files");
@@ -154,18 +170,16 @@ private:
             return location;
         HttpRequest r;
         r.path = u"api/2.0/mlflow/logged-models/"_s + location.modelId;
-        auto resp = client.send(r);
-        if (!resp)
-            return resp.error();
-        if (!resp->ok())
-            return client.statusError(*resp);
-        const json j = json::parse(resp->body.constData(), resp->body.constData() + resp->body.size(), nullptr, false);
+        auto answer = sendForJson(client, std::move(r));
+        if (!answer)
+            return answer.error();
+        const json &j = answer->body;
         const json *info = j.is_object() && j.contains("model") && j["model"].is_object() && j["model"].contains("info")
             ? &j["model"]["info"]
             : nullptr;
         if (!info || !info->is_object() || !info->contains("artifact_uri") || !(*info)["artifact_uri"].is_string())
             return makeError(ErrorCategory::BadInput, Tr::tr("the server's LoggedModel names no artifact location"),
-                             resp->url);
+                             answer->url);
         location.rootUri = QString::fromStdString((*info)["artifact_uri"].get<std::string>());
         return location;
     }
