@@ -8,21 +8,18 @@
 
 #include <QDateTime>
 #include <QEvent>
-#include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
 #include <QTimer>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 using namespace Qt::StringLiterals;
 
 namespace md {
 
 struct ReviewsPage::Loaded {
-    quint64 generation = 0;
     qint64 nowMs = 0;
     QList<ReviewRequest> requests;
     std::optional<Error> error;
@@ -84,16 +81,6 @@ ReviewsPage::ReviewsPage(const QString &cachePath, const QString &journalPath, Q
     updateTexts();
 }
 
-ReviewsPage::~ReviewsPage()
-{
-    // The workers own their connections; waiting only keeps them from outliving the page.
-    const auto watchers = findChildren<QFutureWatcher<Loaded> *>();
-    for (auto *w : watchers) {
-        w->disconnect(this);
-        w->waitForFinished();
-    }
-}
-
 QTableView *ReviewsPage::table() const
 {
     return m_table;
@@ -132,16 +119,10 @@ QString ReviewsPage::arrivalText(const QList<ReviewRequest> &added)
 void ReviewsPage::reload(bool announce)
 {
     m_announce = m_announce || announce;
-    const quint64 generation = ++m_generation;
-    auto *watcher = new QFutureWatcher<Loaded>(this);
-    connect(watcher, &QFutureWatcher<Loaded>::finished, this, [this, watcher] {
-        watcher->deleteLater();
-        const Loaded result = watcher->result();
-        if (result.generation == m_generation)
-            apply(result);  // an older reading is stale: a newer one is on its way
-    });
-    watcher->setFuture(QtConcurrent::run(
-        [generation, cachePath = m_cachePath, journalPath = m_journalPath] { return read(generation, cachePath, journalPath); }));
+    const auto read = [cachePath = m_cachePath, journalPath = m_journalPath](const JobToken &) {
+        return ReviewsPage::read(cachePath, journalPath);
+    };
+    m_reading.start(read, [this](const Loaded &result) { apply(result); });
 }
 
 void ReviewsPage::apply(const Loaded &result)
@@ -222,10 +203,9 @@ void ReviewsPage::changeEvent(QEvent *event)
     QWidget::changeEvent(event);
 }
 
-ReviewsPage::Loaded ReviewsPage::read(quint64 generation, const QString &cachePath, const QString &journalPath)
+ReviewsPage::Loaded ReviewsPage::read(const QString &cachePath, const QString &journalPath)
 {
     ReviewsPage::Loaded out;
-    out.generation = generation;
     Cache cache;
     if (Status s = cache.open(cachePath); !s) {
         out.error = s.error();

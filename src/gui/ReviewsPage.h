@@ -2,6 +2,7 @@
 #pragma once
 
 #include "actions/ReviewInbox.h"
+#include "models/AsyncJob.h"
 
 #include <QWidget>
 
@@ -28,7 +29,6 @@ class ReviewsPage : public QWidget {
     Q_OBJECT
 public:
     ReviewsPage(const QString &cachePath, const QString &journalPath, QWidget *parent = nullptr);
-    ~ReviewsPage() override;
 
     /// Reads the inbox again in the background. With `announce`, requests that the previous
     /// reading did not have are reported by requestsArrived() (after a sync).
@@ -66,7 +66,7 @@ protected:
 private:
     struct Loaded;
     /// Reads the inbox with this thread's own connections (the GUI's Cache is not thread-safe).
-    static Loaded read(quint64 generation, const QString &cachePath, const QString &journalPath);
+    static Loaded read(const QString &cachePath, const QString &journalPath);
     void apply(const Loaded &result);
     void openCurrent();
     void updateTexts();
@@ -79,7 +79,7 @@ private:
     QLabel *m_error;
     QPushButton *m_open;
     QTimer *m_ageTimer;
-    quint64 m_generation = 0;  ///< of the newest reload() started
+    AsyncJob m_reading;        ///< the newest reload(): an older one is dropped
     bool m_everLoaded = false;
     bool m_announce = false;   ///< a reload(true) waits for its result
     QString m_errorText;
