@@ -9,10 +9,8 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QFileSystemWatcher>
-#include <QFutureWatcher>
 #include <QTimer>
 #include <QUrl>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
 
@@ -92,25 +90,19 @@ LiveUpdater::~LiveUpdater() = default;
 
 void LiveUpdater::rescan()
 {
-    const qint64 generation = ++m_rescanGeneration;
-    auto *watcher = new QFutureWatcher<QHash<QString, QStringList>>(this);
-    connect(watcher, &QFutureWatcher<QHash<QString, QStringList>>::finished, this, [this, watcher, generation] {
-        watcher->deleteLater();
-        if (generation != m_rescanGeneration)
-            return;  // a batch's report came first and is newer
-        const QHash<QString, QStringList> found = watcher->result();
-        for (auto it = found.cbegin(); it != found.cend(); ++it)
-            if (!m_sources.contains(it.key()))
-                follow(it.key(), it.value());
-        Q_EMIT stateChanged();
-    });
-    watcher->setFuture(QtConcurrent::run(runningInCache, m_cachePath));
+    m_rescan.start([path = m_cachePath](const JobToken &) { return runningInCache(path); },
+                   [this](const QHash<QString, QStringList> &found) {
+                       for (auto it = found.cbegin(); it != found.cend(); ++it)
+                           if (!m_sources.contains(it.key()))
+                               follow(it.key(), it.value());
+                       Q_EMIT stateChanged();
+                   });
 }
 
 bool LiveUpdater::handleBatch(const ImportBatch &batch)
 {
     const bool live = m_liveBatches.remove(batch.id);
-    ++m_rescanGeneration;
+    m_rescan.discard();  // this report is newer than what a rescan still reading would find
     for (auto it = m_inFlight.begin(); it != m_inFlight.end();)
         it = it.value() == batch.id ? m_inFlight.erase(it) : std::next(it);
     QStringList changed;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "ImportController.h"
+#include "models/AsyncJob.h"
 
 #include <QElapsedTimer>
 #include <QHash>
@@ -112,7 +113,7 @@ private:
     std::optional<qint64> m_lastSyncMs;
     int m_syncCount = 0;
     QElapsedTimer m_syncClock;  ///< since the live sync in flight started
-    qint64 m_rescanGeneration = 0;
+    AsyncJob m_rescan;  ///< dropped when a batch's report comes first: that is newer
 };
 
 } // namespace md
