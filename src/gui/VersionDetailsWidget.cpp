@@ -9,7 +9,6 @@
 #include <QCheckBox>
 #include <QClipboard>
 #include <QEvent>
-#include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QIcon>
 #include <QLabel>
@@ -19,7 +18,6 @@
 #include <QTextBrowser>
 #include <QToolButton>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 using namespace Qt::StringLiterals;
 
@@ -66,7 +64,7 @@ VersionArtifacts toCardData(const ModelArtifacts &m)
 
 /// Runs on a pool thread: one ArtifactStore for the whole job (stores are one per thread).
 QList<QPair<QString, VersionArtifacts>> readArtifacts(const QString &sourceUri, const QList<ReadJob> &jobs,
-                                                      const std::shared_ptr<std::atomic_bool> &cancel)
+                                                      const std::atomic_bool &cancel)
 {
     QList<QPair<QString, VersionArtifacts>> out;
     auto store = createArtifactStore(sourceUri);
@@ -76,7 +74,7 @@ QList<QPair<QString, VersionArtifacts>> readArtifacts(const QString &sourceUri, 
             a.state = VersionArtifacts::State::Failed;
             a.error = store.error();
             a.root = job.location.displayName();
-        } else if (auto m = loadModelArtifacts(**store, job.location, *cancel)) {
+        } else if (auto m = loadModelArtifacts(**store, job.location, cancel)) {
             a = toCardData(*m);
         } else {
             a.state = m.error().category == ErrorCategory::Cancelled ? VersionArtifacts::State::Cancelled
@@ -196,12 +194,6 @@ VersionDetailsWidget::VersionDetailsWidget(QWidget *parent) : QWidget(parent)
     clear(tr("Select a version to see its card."));
 }
 
-VersionDetailsWidget::~VersionDetailsWidget()
-{
-    if (m_cancel)
-        m_cancel->store(true);
-}
-
 void VersionDetailsWidget::retranslate()
 {
     m_onlyDiffs->setText(tr("Only differences"));
@@ -246,11 +238,6 @@ void VersionDetailsWidget::addHeaderAction(QAction *action)
     button->setDefaultAction(action);
     button->setToolButtonStyle(Qt::ToolButtonTextOnly);
     m_headerLayout->insertWidget(m_headerActions++, button);
-}
-
-bool VersionDetailsWidget::isLoading() const
-{
-    return m_cancel != nullptr;
 }
 
 QString VersionDetailsWidget::keyOf(const VersionDetails &d) const
@@ -302,17 +289,15 @@ void VersionDetailsWidget::showError(const QString &message)
 
 void VersionDetailsWidget::stopLoading()
 {
-    if (!m_cancel)
+    if (!m_reading.isRunning())
         return;
-    m_cancel->store(true);
-    m_cancel.reset();
-    ++m_generation;
+    m_reading.discard();
     m_busy->hide();
 }
 
 void VersionDetailsWidget::cancelLoading()
 {
-    if (!m_cancel)
+    if (!m_reading.isRunning())
         return;
     stopLoading();
     for (VersionDetails *d : {&m_left, &m_right})
@@ -347,21 +332,12 @@ void VersionDetailsWidget::startLoading()
         Q_EMIT artifactsFinished();
         return;
     }
-    const quint64 generation = ++m_generation;
-    auto cancel = std::make_shared<std::atomic_bool>(false);
-    m_cancel = cancel;
-    m_busy->show();
-    render();
-
     using Results = QList<QPair<QString, VersionArtifacts>>;
-    auto *watcher = new QFutureWatcher<Results>(this);
-    connect(watcher, &QFutureWatcher<Results>::finished, this, [this, watcher, generation] {
-        watcher->deleteLater();
-        if (generation != m_generation)
-            return;  // superseded or cancelled: a newer card is shown
-        m_cancel.reset();
+    const auto read = [uri = m_sourceUri, jobs](const JobToken &token) {
+        return readArtifacts(uri, jobs, token.cancelFlag());
+    };
+    m_reading.start(read, [this](const Results &results) {
         m_busy->hide();
-        const Results results = watcher->result();
         for (const auto &[key, artifacts] : results) {
             if (artifacts.state == VersionArtifacts::State::Loaded)
                 m_kept.insert(key, artifacts);
@@ -372,7 +348,8 @@ void VersionDetailsWidget::startLoading()
         render();
         Q_EMIT artifactsFinished();
     });
-    watcher->setFuture(QtConcurrent::run(readArtifacts, m_sourceUri, jobs, cancel));
+    m_busy->show();
+    render();
 }
 
 VersionDiff VersionDetailsWidget::diff() const

@@ -1,13 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "models/AsyncJob.h"
 #include "models/VersionDetails.h"
 
 #include <QHash>
 #include <QWidget>
-
-#include <atomic>
-#include <memory>
 
 class QAction;
 class QCheckBox;
@@ -25,7 +23,7 @@ namespace md {
 /// (≠ changed, + only on the right, − only on the left), so it reads without colour too.
 ///
 /// The card shows at once what the cache holds; the artifacts (MLmodel, dependencies, files with
-/// size and SHA-256) are read on a worker thread (QtConcurrent + ArtifactStore, which blocks on
+/// size and SHA-256) are read on a worker thread (AsyncJob + ArtifactStore, which blocks on
 /// disk or the network) while a busy bar with a Cancel button shows. A failure is shown inline in
 /// the artifact sections, naming the folder, file or URI; the other sections stay. Read
 /// artifacts are kept per source and version until invalidateArtifacts(), so switching between
@@ -35,9 +33,8 @@ namespace md {
 class VersionDetailsWidget : public QWidget {
     Q_OBJECT
 public:
+    /// A reading still in progress when the widget goes is cancelled; its result is dropped.
     explicit VersionDetailsWidget(QWidget *parent = nullptr);
-    /// Cancels a reading in progress; its result is dropped.
-    ~VersionDetailsWidget() override;
 
     /// The source (URI as in the cache) whose artifacts are read. Clears the kept artifacts
     /// when it changes.
@@ -60,7 +57,7 @@ public:
     void addHeaderAction(QAction *action);
 
     bool isComparing() const { return m_comparing; }
-    bool isLoading() const;
+    bool isLoading() const { return m_reading.isRunning(); }
     /// The card shown (the left one when comparing).
     const VersionDetails &details() const { return m_left; }
     const VersionDetails &rightDetails() const { return m_right; }
@@ -121,9 +118,8 @@ private:
 
     /// Read artifacts by keyOf(): source, model, version, run.
     QHash<QString, VersionArtifacts> m_kept;
-    /// Drops results of superseded readings.
-    quint64 m_generation = 0;
-    std::shared_ptr<std::atomic_bool> m_cancel;
+    /// The artifacts being read; a newer card or Cancel drops the result.
+    AsyncJob m_reading;
 };
 
 } // namespace md
