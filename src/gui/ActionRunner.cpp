@@ -5,9 +5,6 @@
 #include "cache/Journal.h"
 #include "sources/RegistryWriter.h"
 
-#include <QFutureWatcher>
-#include <QtConcurrent/QtConcurrentRun>
-
 #include <functional>
 #include <variant>
 
@@ -43,12 +40,6 @@ Outcome withService(const QString &uri, const QString &cachePath, const QString 
 
 } // namespace
 
-class ActionRunner::Watcher : public QFutureWatcher<Outcome> {
-public:
-    using QFutureWatcher<Outcome>::QFutureWatcher;
-    ActionRequest request;
-};
-
 ActionRunner::ActionRunner(QString cachePath, QString journalPath, QObject *parent)
     : QObject(parent), m_cachePath(std::move(cachePath)), m_journalPath(std::move(journalPath))
 {
@@ -56,11 +47,14 @@ ActionRunner::ActionRunner(QString cachePath, QString journalPath, QObject *pare
     qRegisterMetaType<md::ActionOutcome>();
     qRegisterMetaType<md::Error>();
     qRegisterMetaType<md::ActionRequest>();
-    m_watcher = new Watcher(this);
-    connect(m_watcher, &QFutureWatcherBase::finished, this, [this] {
-        const Outcome result = m_watcher->result();
-        const ActionRequest request = m_watcher->request;
-        m_busy = false;
+}
+
+template<typename Job>
+bool ActionRunner::start(const ActionRequest &request, Job job)
+{
+    if (isBusy())
+        return false;
+    m_job.start([job = std::move(job)](const JobToken &) { return job(); }, [this, request](const Outcome &result) {
         Q_EMIT busyChanged(false);
         if (const auto *e = std::get_if<Error>(&result))
             Q_EMIT failed(*e, request);
@@ -71,33 +65,13 @@ ActionRunner::ActionRunner(QString cachePath, QString journalPath, QObject *pare
         else if (const auto *q = std::get_if<QList<QueuedAction>>(&result))
             Q_EMIT queueApplied(*q);
     });
-}
-
-ActionRunner::~ActionRunner() { waitForDone(); }
-
-void ActionRunner::waitForDone()
-{
-    if (m_watcher)
-        m_watcher->waitForFinished();
-}
-
-template<typename Job>
-bool ActionRunner::start(Job job)
-{
-    if (m_busy)
-        return false;
-    m_busy = true;
     Q_EMIT busyChanged(true);
-    m_watcher->setFuture(QtConcurrent::run(std::move(job)));
     return true;
 }
 
 bool ActionRunner::plan(const ActionRequest &request)
 {
-    if (m_busy)
-        return false;
-    m_watcher->request = request;
-    return start([request, c = m_cachePath, j = m_journalPath]() -> Outcome {
+    return start(request, [request, c = m_cachePath, j = m_journalPath]() -> Outcome {
         return withService(request.sourceUri, c, j, [&](ActionService &s) -> Outcome {
             auto p = s.plan(request);
             if (!p)
@@ -109,10 +83,7 @@ bool ActionRunner::plan(const ActionRequest &request)
 
 bool ActionRunner::execute(const ActionRequest &request)
 {
-    if (m_busy)
-        return false;
-    m_watcher->request = request;
-    return start([request, c = m_cachePath, j = m_journalPath]() -> Outcome {
+    return start(request, [request, c = m_cachePath, j = m_journalPath]() -> Outcome {
         return withService(request.sourceUri, c, j, [&](ActionService &s) -> Outcome {
             auto o = s.execute(request, true);
             if (!o)
@@ -124,11 +95,9 @@ bool ActionRunner::execute(const ActionRequest &request)
 
 bool ActionRunner::applyQueued(const QString &sourceUri)
 {
-    if (m_busy)
-        return false;
-    m_watcher->request = ActionRequest{};
-    m_watcher->request.sourceUri = sourceUri;
-    return start([sourceUri, c = m_cachePath, j = m_journalPath]() -> Outcome {
+    ActionRequest request;
+    request.sourceUri = sourceUri;
+    return start(request, [sourceUri, c = m_cachePath, j = m_journalPath]() -> Outcome {
         return withService(sourceUri, c, j, [&](ActionService &s) -> Outcome {
             auto q = s.applyQueued();
             if (!q)

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "actions/ActionService.h"
+#include "models/AsyncJob.h"
 
 #include <QObject>
 #include <QString>
@@ -11,22 +12,23 @@ namespace md {
 /// Runs registry actions (plan, execute, apply the offline queue) on a worker thread, so that the
 /// GUI never waits on a server or a file system. Each job opens its own writer, cache and journal
 /// connections and loads the policy file; results come back as signals on the GUI thread. One job
-/// at a time: a call while busy is ignored and returns false.
+/// at a time: a call while busy is ignored and returns false. A job still running when the runner
+/// goes finishes on its own (it holds only copies); its result is dropped.
 class ActionRunner : public QObject {
     Q_OBJECT
 public:
     ActionRunner(QString cachePath, QString journalPath, QObject *parent = nullptr);
-    ~ActionRunner() override;
 
-    bool isBusy() const { return m_busy; }
+    bool isBusy() const { return m_job.isRunning(); }
     /// Checks and plans; nothing is written. Emits planned() or failed().
     bool plan(const ActionRequest &request);
     /// Plans and writes; an unreachable server queues the action. Emits executed() or failed().
     bool execute(const ActionRequest &request);
     /// Applies the queued actions of a source. Emits queueApplied() or failed().
     bool applyQueued(const QString &sourceUri);
-    /// Waits for the running job (tests, shutdown).
-    void waitForDone();
+    /// Waits for the running job to return on its worker; its signals follow from the event loop.
+    /// Tests only: it blocks the GUI thread.
+    void waitForDone() { m_job.waitForDone(); }
 
 Q_SIGNALS:
     void busyChanged(bool busy);
@@ -37,12 +39,10 @@ Q_SIGNALS:
 
 private:
     template<typename Job>
-    bool start(Job job);
+    bool start(const ActionRequest &request, Job job);
     QString m_cachePath;
     QString m_journalPath;
-    bool m_busy = false;
-    class Watcher;
-    Watcher *m_watcher = nullptr;
+    AsyncJob m_job;
 };
 
 } // namespace md
