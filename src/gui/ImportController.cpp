@@ -3,10 +3,9 @@
 
 #include "demo/DemoStore.h"
 
-#include <QCoreApplication>
 #include <QDir>
-#include <QtConcurrent/QtConcurrentRun>
 
+#include <functional>
 #include <utility>
 
 namespace md {
@@ -23,9 +22,13 @@ bool ImportBatch::ok() const
 
 namespace {
 
-// Runs on a worker thread: everything it touches is its own or a copy.
-ImportBatch runBatch(ImportBatch batch, const QString &cachePath, const QString &journalPath,
-                     std::shared_ptr<std::atomic_bool> cancel, ImportController *receiver)
+/// Reports the progress of one URI of a batch; called on the GUI thread.
+using ProgressReport = std::function<void(qint64 batchId, const QString &uri, int index, const ImportProgress &)>;
+
+// Runs on a worker thread: everything it touches is its own or a copy; `report` only goes to the
+// GUI thread through the token.
+ImportBatch runBatch(ImportBatch batch, const QString &cachePath, const QString &journalPath, const JobToken &token,
+                     const ProgressReport &report)
 {
     if (!batch.demoDir.isEmpty()) {
         const QDir dir(batch.demoDir);
@@ -39,22 +42,18 @@ ImportBatch runBatch(ImportBatch batch, const QString &cachePath, const QString 
         }
     }
     for (int i = 0; i < batch.uris.size(); ++i) {
-        if (cancel->load()) {
+        if (token.isCancelled()) {
             batch.cancelled = true;
             break;
         }
         const QString uri = batch.uris.at(i);
         const qint64 id = batch.id;
-        // The receiver outlives the job (its destructor waits for it); a queued call still pending
-        // when the receiver is destroyed is dropped by Qt.
-        auto onProgress = [receiver, id, uri, i](const ImportProgress &p) {
-            QMetaObject::invokeMethod(
-                receiver, [receiver, id, uri, i, p] { Q_EMIT receiver->progress(id, uri, i, p); },
-                Qt::QueuedConnection);
+        auto onProgress = [&token, &report, id, uri, i](const ImportProgress &p) {
+            token.post([report, id, uri, i, p] { report(id, uri, i, p); });
         };
         ImportOptions options;
         options.liveHistories = batch.live;
-        auto result = Importer::importUri(uri, cachePath, journalPath, *cancel, onProgress, options);
+        auto result = Importer::importUri(uri, cachePath, journalPath, token.cancelFlag(), onProgress, options);
         if (result) {
             batch.outcomes.append(ImportOutcome{uri, result.value(), std::nullopt});
         } else {
@@ -71,21 +70,8 @@ ImportBatch runBatch(ImportBatch batch, const QString &cachePath, const QString 
 } // namespace
 
 ImportController::ImportController(QString cachePath, QString journalPath, QObject *parent)
-    : QObject(parent)
-    , m_cachePath(std::move(cachePath))
-    , m_journalPath(std::move(journalPath))
-    , m_watcher(new QFutureWatcher<ImportBatch>(this))
+    : QObject(parent), m_cachePath(std::move(cachePath)), m_journalPath(std::move(journalPath))
 {
-    connect(m_watcher, &QFutureWatcher<ImportBatch>::finished, this, &ImportController::onJobFinished);
-}
-
-ImportController::~ImportController()
-{
-    m_queue.clear();
-    if (m_cancel)
-        m_cancel->store(true);
-    // The job reports to this object, so it must end before this object does.
-    m_watcher->waitForFinished();
 }
 
 qint64 ImportController::start(const QStringList &uris, const QString &demoDir)
@@ -116,8 +102,7 @@ void ImportController::cancel()
 {
     // Queued batches finish at once as cancelled, so that every start() gets its batchFinished().
     const QList<ImportBatch> dropped = std::exchange(m_queue, {});
-    if (m_cancel)
-        m_cancel->store(true);
+    m_job.cancel();
     for (ImportBatch b : dropped) {
         b.cancelled = true;
         Q_EMIT batchFinished(b);
@@ -126,25 +111,28 @@ void ImportController::cancel()
 
 bool ImportController::isBusy() const
 {
-    return m_runningId != 0;
+    return m_job.isRunning();
 }
 
 void ImportController::startNext()
 {
-    if (m_queue.isEmpty())
+    // Busy when a batchFinished() handler started the next batch already.
+    if (m_queue.isEmpty() || isBusy())
         return;
-    ImportBatch batch = m_queue.takeFirst();
-    m_runningId = batch.id;
-    m_cancel = std::make_shared<std::atomic_bool>(false);
+    const ImportBatch batch = m_queue.takeFirst();
+    const ProgressReport report = [this](qint64 id, const QString &uri, int index, const ImportProgress &p) {
+        Q_EMIT progress(id, uri, index, p);
+    };
+    const auto run = [batch, c = m_cachePath, j = m_journalPath, report](const JobToken &token) {
+        return runBatch(batch, c, j, token, report);
+    };
+    // Stopped by cancel() it still reports, as cancelled: every start() gets its batchFinished().
+    m_job.start(run, [this](const ImportBatch &finished) { onJobFinished(finished); });
     Q_EMIT batchStarted(batch.id, batch.uris);
-    m_watcher->setFuture(QtConcurrent::run(runBatch, batch, m_cachePath, m_journalPath, m_cancel, this));
 }
 
-void ImportController::onJobFinished()
+void ImportController::onJobFinished(const ImportBatch &batch)
 {
-    const ImportBatch batch = m_watcher->result();
-    m_runningId = 0;
-    m_cancel.reset();
     Q_EMIT batchFinished(batch);
     startNext();
 }

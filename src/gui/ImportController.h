@@ -2,15 +2,13 @@
 #pragma once
 
 #include "core/Error.h"
+#include "models/AsyncJob.h"
 #include "sync/Importer.h"
 
-#include <QFutureWatcher>
 #include <QList>
 #include <QObject>
 #include <QStringList>
 
-#include <atomic>
-#include <memory>
 #include <optional>
 
 namespace md {
@@ -37,15 +35,15 @@ struct ImportBatch {
     bool ok() const;
 };
 
-/// Runs imports off the GUI thread: QtConcurrent::run calling Importer::importUri, each job with its
-/// own cache and journal connections. Batches run one at a time, in the order started. Progress and
-/// results arrive as signals on the thread that owns this object (the GUI thread).
+/// Runs imports off the GUI thread: an AsyncJob calling Importer::importUri, each job with its own
+/// cache and journal connections. Batches run one at a time, in the order started. Progress and
+/// results arrive as signals on the thread that owns this object (the GUI thread). A batch still
+/// running when the controller goes is cancelled and ends on its own (the importer checks its flag
+/// often); nothing of it is reported.
 class ImportController : public QObject {
     Q_OBJECT
 public:
     ImportController(QString cachePath, QString journalPath, QObject *parent = nullptr);
-    /// Cancels the running batch and waits for it to stop (the importer checks its flag often).
-    ~ImportController() override;
 
     /// Queues a batch and returns its id. It starts at once when nothing is running.
     qint64 start(const QStringList &uris, const QString &demoDir = {});
@@ -63,15 +61,13 @@ Q_SIGNALS:
 
 private:
     void startNext();
-    void onJobFinished();
+    void onJobFinished(const ImportBatch &batch);
 
     QString m_cachePath;
     QString m_journalPath;
     QList<ImportBatch> m_queue;
     qint64 m_nextId = 1;
-    qint64 m_runningId = 0;
-    std::shared_ptr<std::atomic_bool> m_cancel;
-    QFutureWatcher<ImportBatch> *m_watcher;
+    AsyncJob m_job;  ///< the running batch
 };
 
 } // namespace md
