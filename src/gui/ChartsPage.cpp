@@ -15,17 +15,14 @@
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QFileDialog>
-#include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
 #include <QLocale>
 #include <QMenu>
-#include <QPromise>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QStandardPaths>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
 
@@ -34,15 +31,6 @@ using namespace Qt::StringLiterals;
 namespace md {
 
 namespace {
-
-/// One run's history as it arrives from the worker.
-struct HistoryBatch {
-    qint64 generation = 0;
-    QString key;
-    QString runId;
-    QList<MetricPoint> points;
-    std::optional<Error> error;
-};
 
 /// The param a scatter chart starts with: of those whose values differ between the runs, the one
 /// most runs logged (the first by name on a tie); else the first by name. Empty without params.
@@ -155,16 +143,7 @@ ChartsPage::ChartsPage(Cache *cache, QString cachePath, QWidget *parent)
     clear();
 }
 
-ChartsPage::~ChartsPage()
-{
-    if (m_cancel)
-        m_cancel->store(true);
-    const auto watchers = findChildren<QFutureWatcher<HistoryBatch> *>();
-    for (auto *w : watchers) {
-        w->disconnect(this);
-        w->waitForFinished();
-    }
-}
+ChartsPage::~ChartsPage() = default;
 
 QComboBox *ChartsPage::metricCombo() const { return m_ui->metricCombo; }
 QComboBox *ChartsPage::kindCombo() const { return m_ui->kindCombo; }
@@ -277,10 +256,8 @@ Status ChartsPage::load(const QStringList &runIds, std::optional<qint64> sourceI
 
 void ChartsPage::clear()
 {
-    ++m_generation;
-    if (m_cancel)
-        m_cancel->store(true);
-    m_loading = false;
+    m_historyJob.discard();
+    m_liveJob.discard();
     m_runs = {};
     m_histories.clear();
     m_chart->clear();
@@ -448,15 +425,19 @@ void ChartsPage::updateLive(const QStringList &runIds)
     for (const QString &id : runIds)
         if (m_runs.indexOf(id) >= 0)
             shown.append(id);
-    if (shown.isEmpty() || m_loading)
+    if (shown.isEmpty() || isLoading())
         return;
-    // Read on a worker; dropped when the chart changed meanwhile (showChart() counts).
-    const qint64 generation = m_generation;
-    auto *watcher = new QFutureWatcher<Result<ComparedRuns>>(this);
-    connect(watcher, &QFutureWatcher<Result<ComparedRuns>>::finished, this, [this, watcher, generation] {
-        watcher->deleteLater();
-        const Result<ComparedRuns> fresh = watcher->result();
-        if (generation != m_generation || m_loading || !fresh)
+    // Read on a worker; dropped when the chart changed meanwhile (showChart() discards it).
+    const auto read
+        = [path = m_cachePath, shown, sourceId = m_runs.sourceId](const JobToken &) -> Result<ComparedRuns> {
+        // A connection of this thread's own: the GUI's Cache is not thread-safe.
+        Cache cache;
+        if (Status s = cache.open(path); !s)
+            return s.error();
+        return ComparedRuns::read(&cache, shown, sourceId);
+    };
+    m_liveJob.start(read, [this](const Result<ComparedRuns> &fresh) {
+        if (isLoading() || !fresh)
             return;
         for (qsizetype i = 0; i < fresh->size(); ++i) {
             const qsizetype at = m_runs.indexOf(fresh->ids.at(i));
@@ -472,21 +453,12 @@ void ChartsPage::updateLive(const QStringList &runIds)
         else
             showChart();
     });
-    watcher->setFuture(QtConcurrent::run([path = m_cachePath, shown, sourceId = m_runs.sourceId]() -> Result<ComparedRuns> {
-        // A connection of this thread's own: the GUI's Cache is not thread-safe.
-        Cache cache;
-        if (Status s = cache.open(path); !s)
-            return s.error();
-        return ComparedRuns::read(&cache, shown, sourceId);
-    }));
 }
 
 void ChartsPage::showChart()
 {
-    ++m_generation;
-    if (m_cancel)
-        m_cancel->store(true);
-    m_loading = false;
+    m_historyJob.discard();
+    m_liveJob.discard();
     const QString key = metric();
     updateKindControls();
     m_ui->xModeCombo->setEnabled(!key.isEmpty() && kind() == Kind::History);
@@ -691,58 +663,39 @@ void ChartsPage::startLoading()
         Q_EMIT historiesLoaded(true);
         return;
     }
-    m_cancel = std::make_shared<std::atomic_bool>(false);
-    m_loading = true;
-    const qint64 generation = m_generation;
     setInfo(tr("Loading histories of %1…").arg(key));
 
-    auto *watcher = new QFutureWatcher<HistoryBatch>(this);
-    connect(watcher, &QFutureWatcher<HistoryBatch>::resultReadyAt, this, [this, watcher](int index) {
-        const HistoryBatch batch = watcher->resultAt(index);
-        if (batch.generation != m_generation || batch.error)
+    // On the GUI thread, as each run's history arrives.
+    const auto arrived = [this, key](const QString &runId, const QList<MetricPoint> &points) {
+        m_histories[key][runId] = points;
+        const qsizetype run = m_runs.indexOf(runId);
+        if (run < 0 || key != metric() || kind() != Kind::History)
             return;
-        m_histories[batch.key][batch.runId] = batch.points;
-        const qsizetype run = m_runs.indexOf(batch.runId);
-        if (run < 0 || batch.key != metric() || kind() != Kind::History)
-            return;
-        m_chart->setSeries(batch.runId, runLabel(int(run)), runColour(int(run), palette()), batch.points);
-        Q_EMIT seriesArrived(batch.runId);
+        m_chart->setSeries(runId, runLabel(int(run)), runColour(int(run), palette()), points);
+        Q_EMIT seriesArrived(runId);
+    };
+    const auto load
+        = [path = m_cachePath, requests, requestRunIds, arrived](const JobToken &token) -> std::optional<Error> {
+        // A connection of this thread's own: the GUI's Cache is not thread-safe.
+        Cache cache;
+        if (Status s = cache.open(path); !s)
+            return s.error();
+        HistoryLoader loader(cache);
+        // One run at a time: the chart draws each history as soon as it is there.
+        for (qsizetype i = 0; i < requests.size() && !token.isCancelled(); ++i) {
+            auto loaded = loader.load({requests.at(i)}, token.cancelFlag());
+            if (!loaded)
+                return loaded.error();
+            const QList<MetricPoint> points = loaded->isEmpty() ? QList<MetricPoint>() : loaded->first();
+            token.post([arrived, runId = requestRunIds.at(i), points] { arrived(runId, points); });
+        }
+        return std::nullopt;
+    };
+    m_historyJob.start(load, [this](const std::optional<Error> &error) {
+        const bool failed = error && error->category != ErrorCategory::Cancelled;
+        setInfo(failed ? tr("The histories could not be loaded: %1").arg(error->toString()) : QString());
+        Q_EMIT historiesLoaded(!failed);
     });
-    connect(watcher, &QFutureWatcher<HistoryBatch>::finished, this, [this, watcher, generation] {
-        watcher->deleteLater();
-        if (generation != m_generation)
-            return;
-        m_loading = false;
-        std::optional<Error> error;
-        const QList<HistoryBatch> results = watcher->future().results();
-        for (const HistoryBatch &b : results)
-            if (b.error && b.error->category != ErrorCategory::Cancelled)
-                error = b.error;
-        setInfo(error ? tr("The histories could not be loaded: %1").arg(error->toString()) : QString());
-        Q_EMIT historiesLoaded(!error);
-    });
-    watcher->setFuture(QtConcurrent::run(
-        [path = m_cachePath, requests, requestRunIds, cancel = m_cancel, generation](QPromise<HistoryBatch> &promise) {
-            // A connection of this thread's own: the GUI's Cache is not thread-safe.
-            Cache cache;
-            if (Status s = cache.open(path); !s) {
-                promise.addResult(HistoryBatch{generation, {}, {}, {}, s.error()});
-                return;
-            }
-            HistoryLoader loader(cache);
-            // One run per batch: the chart draws each history as soon as it is there.
-            for (qsizetype i = 0; i < requests.size() && !*cancel; ++i) {
-                auto loaded = loader.load({requests.at(i)}, *cancel);
-                HistoryBatch batch{generation, requests.at(i).key, requestRunIds.at(i), {}, {}};
-                if (!loaded)
-                    batch.error = loaded.error();
-                else if (!loaded->isEmpty())
-                    batch.points = loaded->first();
-                promise.addResult(batch);
-                if (batch.error)
-                    return;
-            }
-        }));
 }
 
 Status ChartsPage::exportChart(const QString &path, QSize size)

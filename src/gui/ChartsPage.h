@@ -4,12 +4,12 @@
 #include "ComparedRuns.h"
 #include "core/Domain.h"
 #include "core/Error.h"
+#include "models/AsyncJob.h"
 #include "models/ChartData.h"
 
 #include <QHash>
 #include <QWidget>
 
-#include <atomic>
 #include <memory>
 #include <optional>
 
@@ -84,7 +84,7 @@ public:
     /// comparison's metric directions). On by default; off for --screenshot. Re-reads them.
     void setUseSettings(bool use);
     /// True while histories of the shown metric are loading.
-    bool isLoading() const { return m_loading; }
+    bool isLoading() const { return m_historyJob.isRunning(); }
     /// The index (into runIds()) of the run whose history line, bar or scatter point is at `pos`
     /// (in the coordinates of chart()->plot()), within the plot's selection tolerance; the nearest
     /// line wins. -1 off them, on hidden lines and in the parallel-coordinates chart.
@@ -153,10 +153,9 @@ private:
     QHash<QString, QHash<QString, QList<MetricPoint>>> m_histories;
     bool m_updatingControls = false;
 
-    /// Bumped when the runs or the metric change: results of an older request are dropped.
-    qint64 m_generation = 0;
-    bool m_loading = false;
-    std::shared_ptr<std::atomic_bool> m_cancel;
+    /// Both discarded when the runs or the metric change: results of an older request are dropped.
+    AsyncJob m_historyJob;  ///< histories of the shown metric, one run at a time
+    AsyncJob m_liveJob;     ///< updateLive()'s re-read of the runs
 };
 
 } // namespace md
