@@ -8,6 +8,8 @@
 #include <QElapsedTimer>
 #include <QJsonObject>
 
+#include <algorithm>
+
 namespace md {
 
 namespace {
@@ -255,7 +257,10 @@ Result<ImportReport> Importer::import(Source &source, const std::atomic_bool &ca
         // Only a complete read may say what the source no longer has.
         // After an incremental read the runs not delivered are unchanged, not gone.
         std::optional<QSet<QString>> runIds;
-        if (!report.incremental)
+        // What a complete read lost is among the runs cached before it: when it delivered all of
+        // them, the cache is not asked to compare every run id (a temporary table of them all).
+        const auto delivered = [&sink](const QString &id) { return sink.m_runIds.contains(id); };
+        if (!report.incremental && !std::all_of(runsBefore.keyBegin(), runsBefore.keyEnd(), delivered))
             runIds = sink.m_runIds;
         st = m_cache.removeMissing(*sourceId, sink.m_experimentIds, runIds, sink.m_modelNames, sink.m_loggedModelIds,
                                    &report.changes);

@@ -244,6 +244,34 @@ private Q_SLOTS:
         QVERIFY(!c.run(QStringLiteral("7d7c9949f52c4a02bac3677187794007")).ok());
     }
 
+    void runReplacedByAnotherLeavesTheCache()
+    {
+        // As many runs as before, but not the same ones: the run that went must still go.
+        const QString store = fresh(QStringLiteral("swap"));
+        QVERIFY(test::copyTree(test::dataPath(QStringLiteral("mlruns")), store));
+        const QString cachePath = fresh(QStringLiteral("sc")) + QStringLiteral("/cache.sqlite");
+        std::atomic_bool cancel{false};
+        QVERIFY(Importer::importUri(store, cachePath, Journal::defaultPathFor(cachePath), cancel).ok());
+        const QString experiment = store + QStringLiteral("/841587320559560834/");
+        const QString gone = QStringLiteral("7d7c9949f52c4a02bac3677187794007");
+        const QString added = QStringLiteral("0123456789abcdef0123456789abcdef");
+        QVERIFY(QDir().rename(experiment + gone, experiment + added));
+        QFile meta(experiment + added + QStringLiteral("/meta.yaml"));
+        QVERIFY(meta.open(QIODevice::ReadOnly));
+        const QByteArray yaml = meta.readAll().replace(gone.toLatin1(), added.toLatin1());
+        meta.close();
+        QVERIFY(meta.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        QCOMPARE(meta.write(yaml), yaml.size());
+        meta.close();
+        auto report = Importer::importUri(store, cachePath, Journal::defaultPathFor(cachePath), cancel);
+        QVERIFY(report.ok());
+        Cache c;
+        QVERIFY(c.open(cachePath).ok());
+        QCOMPARE(c.counts(report->sourceId)->runs, 209);
+        QVERIFY(!c.run(gone).ok());
+        QVERIFY(c.run(added).ok());
+    }
+
     void fullDiskFailsCleanlyAndNextImportCompletes()
     {
         const QString cachePath = fresh(QStringLiteral("full")) + QStringLiteral("/cache.sqlite");
