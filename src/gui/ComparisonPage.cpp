@@ -17,13 +17,11 @@
 #include <QClipboard>
 #include <QDir>
 #include <QFileDialog>
-#include <QFutureWatcher>
 #include <QGuiApplication>
 #include <QHeaderView>
 #include <QMenu>
 #include <QSaveFile>
 #include <QStandardPaths>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
 
@@ -38,7 +36,6 @@ constexpr int kMaxKeyColumnWidth = 240;
 constexpr int kMaxValueColumnWidth = 200;
 
 struct HistoryResult {
-    qint64 generation = 0;
     QList<HistoryLoader::Request> requests;
     QList<QList<MetricPoint>> series;
     std::optional<Error> error;
@@ -132,17 +129,7 @@ ComparisonPage::ComparisonPage(Cache *cache, QString cachePath, QWidget *parent)
     clear();
 }
 
-ComparisonPage::~ComparisonPage()
-{
-    if (m_cancel)
-        m_cancel->store(true);
-    // The workers own their cache connections; waiting only keeps them from outliving the window.
-    const auto watchers = findChildren<QFutureWatcher<HistoryResult> *>();
-    for (auto *w : watchers) {
-        w->disconnect(this);
-        w->waitForFinished();
-    }
-}
+ComparisonPage::~ComparisonPage() = default;
 
 QTableView *ComparisonPage::table() const
 {
@@ -225,12 +212,9 @@ Status ComparisonPage::load(const QStringList &runIds, std::optional<qint64> sou
     const bool sameRuns = runs->ids == m_runs.ids;
     m_runs = std::move(*runs);
     if (!keepOptions || !sameRuns) {
-        ++m_generation;
+        m_historyJob.discard();
         m_histories.clear();
         m_historiesComplete = false;
-        m_loading = false;
-        if (m_cancel)
-            m_cancel->store(true);
         auto models = m_cache->registeredModels(sourceId);
         m_baseline = models ? defaultBaselineIndex(m_runs.ids, *models) : 0;
     } else {
@@ -243,10 +227,7 @@ Status ComparisonPage::load(const QStringList &runIds, std::optional<qint64> sou
 
 void ComparisonPage::clear()
 {
-    ++m_generation;
-    if (m_cancel)
-        m_cancel->store(true);
-    m_loading = false;
+    m_historyJob.discard();
     m_runs = {};
     m_histories.clear();
     m_historiesComplete = false;
@@ -342,26 +323,33 @@ void ComparisonPage::rebuild()
 
 void ComparisonPage::startLoadingHistories()
 {
-    if (m_loading && m_loadingGeneration == m_generation)
+    if (m_historyJob.isRunning())
         return;
     QList<HistoryLoader::Request> requests;
     for (qsizetype i = 0; i < m_runs.size(); ++i)
         for (const MetricPoint &p : m_runs.runs.at(i).latestMetrics)
             requests.append({m_runs.rowIds.at(i), p.key});
-    if (m_cancel)
-        m_cancel->store(true);
-    m_cancel = std::make_shared<std::atomic_bool>(false);
-    m_loading = true;
-    m_loadingGeneration = m_generation;
     setInfo(tr("Loading metric histories…"));
-
-    auto *watcher = new QFutureWatcher<HistoryResult>(this);
-    connect(watcher, &QFutureWatcher<HistoryResult>::finished, this, [this, watcher] {
-        watcher->deleteLater();
-        const HistoryResult result = watcher->result();
-        if (result.generation != m_generation)
-            return;  // the runs changed meanwhile
-        m_loading = false;
+    const auto load = [path = m_cachePath, requests](const JobToken &token) -> HistoryResult {
+        HistoryResult out;
+        out.requests = requests;
+        // A connection of this thread's own: the GUI's Cache is not thread-safe.
+        Cache cache;
+        if (Status s = cache.open(path); !s) {
+            out.error = s.error();
+            return out;
+        }
+        HistoryLoader loader(cache);
+        auto loaded = loader.load(requests, token.cancelFlag());
+        if (token.isCancelled())
+            out.error = makeError(ErrorCategory::Cancelled, QString());
+        else if (!loaded)
+            out.error = loaded.error();
+        else
+            out.series = *loaded;
+        return out;
+    };
+    m_historyJob.start(load, [this](const HistoryResult &result) {
         if (result.error) {
             if (result.error->category != ErrorCategory::Cancelled)
                 setInfo(tr("The metric histories could not be loaded: %1").arg(result.error->toString()));
@@ -378,27 +366,6 @@ void ComparisonPage::startLoadingHistories()
         rebuild();
         Q_EMIT historiesLoaded(true);
     });
-    watcher->setFuture(QtConcurrent::run(
-        [path = m_cachePath, requests, cancel = m_cancel, generation = m_generation]() -> HistoryResult {
-            HistoryResult out;
-            out.generation = generation;
-            out.requests = requests;
-            // A connection of this thread's own: the GUI's Cache is not thread-safe.
-            Cache cache;
-            if (Status s = cache.open(path); !s) {
-                out.error = s.error();
-                return out;
-            }
-            HistoryLoader loader(cache);
-            auto loaded = loader.load(requests, *cancel);
-            if (*cancel)
-                out.error = makeError(ErrorCategory::Cancelled, QString());
-            else if (!loaded)
-                out.error = loaded.error();
-            else
-                out.series = *loaded;
-            return out;
-        }));
 }
 
 void ComparisonPage::updateControls()

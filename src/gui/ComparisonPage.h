@@ -4,10 +4,10 @@
 #include "ComparedRuns.h"
 #include "core/RunComparison.h"
 #include "core/Error.h"
+#include "models/AsyncJob.h"
 
 #include <QWidget>
 
-#include <atomic>
 #include <memory>
 #include <optional>
 
@@ -61,7 +61,7 @@ public:
     void setStepSelection(const StepSelection &step);
     StepSelection stepSelection() const { return m_step; }
     /// True while full histories are being loaded.
-    bool isLoadingHistories() const { return m_loadingGeneration == m_generation && m_loading; }
+    bool isLoadingHistories() const { return m_historyJob.isRunning(); }
     /// Selects the column of the run with this MLflow id (its row when transposed) and scrolls it
     /// into view, e.g. after a click on its line in a chart; false when it is not compared.
     bool selectRun(const QString &runId);
@@ -132,11 +132,8 @@ private:
     bool m_useSettings = true;
     bool m_updatingControls = false;
 
-    /// Bumped whenever the compared runs change: history results of an older one are dropped.
-    qint64 m_generation = 0;
-    qint64 m_loadingGeneration = -1;
-    bool m_loading = false;
-    std::shared_ptr<std::atomic_bool> m_cancel;
+    /// Loads the full histories; discarded whenever the compared runs change.
+    AsyncJob m_historyJob;
     bool m_adjustColumnsOnShow = false;
 };
 
