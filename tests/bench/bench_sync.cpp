@@ -86,9 +86,12 @@ qint64 bareFetch(const QUrl &base, double *seconds)
     QElapsedTimer t;
     t.start();
     QString token;
+    qint64 asked = 0;
     do {
+        const int pageSize = MlflowRestSource::runsPageSize(asked);
+        asked += pageSize;
         QJsonObject body{{QStringLiteral("experiment_ids"), QJsonArray{QStringLiteral("1")}},
-                         {QStringLiteral("max_results"), MlflowRestSource::kRunsPageSize},
+                         {QStringLiteral("max_results"), pageSize},
                          {QStringLiteral("run_view_type"), QStringLiteral("ALL")},
                          {QStringLiteral("order_by"), QJsonArray{QStringLiteral("attributes.start_time ASC")}}};
         if (!token.isEmpty())

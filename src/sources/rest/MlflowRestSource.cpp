@@ -523,7 +523,7 @@ Chain runsSearch(const QString &experimentId)
     Chain c;
     c.endpoint = u"runs/search"_s;
     c.body = { { "experiment_ids", json::array({ experimentId.toStdString() }) }, { "run_view_type", "ALL" },
-        { "max_results", MlflowRestSource::kRunsPageSize },
+        { "max_results", MlflowRestSource::runsPageSize(0) },
         { "order_by", json::array({ "attributes.start_time ASC" }) } };
     return c;
 }
@@ -615,9 +615,10 @@ private:
         HttpClient client(m_base, m_options, m_stop);
         client.setBytesCallback([this](qint64 total) { m_bytes.store(total); });
         for (qsizetype i = 0; i < m_experimentIds.size(); ++i) {
-            const Chain chain = runsSearch(m_experimentIds[i]);
+            Chain chain = runsSearch(m_experimentIds[i]);
             QString token;
             HttpClient::CallPtr call = client.start(chain.request(token));
+            qint64 asked = 0; // runs of the pages asked for so far
             for (;;) {
                 Answer a;
                 a.experiment = i;
@@ -640,8 +641,11 @@ private:
                     return;
                 }
                 // Asked before this page is handed on: the server works while we parse.
-                if (more)
+                if (more) {
+                    asked += chain.body["max_results"].get<int>();
+                    chain.body["max_results"] = MlflowRestSource::runsPageSize(asked);
                     call = client.start(chain.request(a.next));
+                }
                 token = a.next;
                 if (!pushAnswer(client, std::move(a)))
                     return;
@@ -761,7 +765,7 @@ Status Reader::pagedRuns(RunPages &pages, qsizetype experiment, const std::funct
             problem(m, page->url);
         m_runsSeen += page->runs.size();
         if (m_sink)
-            m_sink->expectRuns(m_runsSeen + (page->last ? 0 : MlflowRestSource::kRunsPageSize));
+            m_sink->expectRuns(m_runsSeen + (page->last ? 0 : MlflowRestSource::runsPageSize(m_runsSeen)));
         if (Status s = deliver(std::move(page->runs)); !s)
             return s;
         tick();
@@ -1117,6 +1121,11 @@ MlflowRestSource::MlflowRestSource(QUrl baseUrl, RestOptions options)
 QString MlflowRestSource::uri() const
 {
     return m_base.toString();
+}
+
+int MlflowRestSource::runsPageSize(qint64 runsBefore)
+{
+    return int(std::clamp<qint64>(runsBefore / 4, kMinRunsPage, kMaxRunsPage));
 }
 
 QString MlflowRestSource::versionFilter(const QString &modelName)

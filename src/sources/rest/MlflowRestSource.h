@@ -56,7 +56,7 @@ public:
     /// not MLflow's JSON → BadInput "not an MLflow tracking server".
     Status open() override;
     /// Everything: experiments (view_type ALL, with tags), each followed by its runs
-    /// (runs/search, run_view_type ALL, ordered by start time, kRunsPageSize a page) with params, tags,
+    /// (runs/search, run_view_type ALL, ordered by start time, runsPageSize() a page) with params, tags,
     /// latest metrics (hasHistory = false: histories are fetched on demand with readHistories()),
     /// dataset inputs and model outputs; then the LoggedModels of every experiment
     /// (logged-models/search, 100 experiments and 100 models a page; none on MLflow 2) with their
@@ -110,11 +110,16 @@ public:
     /// matched with LIKE ('_' for the quotes) and must be compared exactly by the caller.
     static QString versionFilter(const QString &modelName);
 
-    /// Runs per runs/search page of a full read. Every page but the last is parsed and written
-    /// while the server prepares the next one; the last one only after the server is done, so its
-    /// size is what a full sync takes longer than the server (1000 runs, MLflow's default, are
-    /// about 0.2 s of writing). Each page more costs the server a request (and a sort of the runs).
-    static constexpr int kRunsPageSize = 250;
+    /// max_results of the runs/search page of a full read that follows `runsBefore` runs of an
+    /// experiment: a quarter of them, at least 250 and at most 500. Every page but the last is
+    /// parsed and written while the server prepares the next one; the last one only after the
+    /// server is done, so its size is what a full sync takes longer than the server (1000 runs,
+    /// MLflow's default, were about 0.2 s of writing). Each page more costs the server a request
+    /// and a sort of the experiment's runs: pages grow with what was read, so that the last page
+    /// stays a small part of a long listing without asking a short one in many pieces.
+    static int runsPageSize(qint64 runsBefore);
+    static constexpr int kMinRunsPage = 250;
+    static constexpr int kMaxRunsPage = 500;
     /// How many history requests are in flight at once.
     static constexpr int kHistoryConcurrency = 8;
     /// Subtracted from lastSyncMs for the incremental searches.
