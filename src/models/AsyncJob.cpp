@@ -2,11 +2,11 @@
 #include "AsyncJob.h"
 
 #include <QMetaObject>
-#include <QMutex>
-#include <QMutexLocker>
 #include <QObject>
 #include <QThreadPool>
-#include <QWaitCondition>
+
+#include <condition_variable>
+#include <mutex>
 
 namespace md {
 
@@ -14,12 +14,12 @@ namespace detail {
 
 /// Shared by an AsyncJob and its workers, which may outlive it.
 struct AsyncJobChannel {
-    QMutex mutex;
+    std::mutex mutex;
     /// Lives on the owner's thread; posted closures are queued to it. Null once the AsyncJob is
     /// gone: guarded by `mutex`, so that no worker queues to it while it is being deleted.
     QObject *receiver = nullptr;
     int workers = 0;  ///< started and not yet returned; guarded by `mutex`
-    QWaitCondition idle;
+    std::condition_variable idle;
 };
 
 /// One job.
@@ -47,7 +47,7 @@ const std::atomic_bool &JobToken::cancelFlag() const
 
 void JobToken::post(std::function<void()> fn) const
 {
-    QMutexLocker lock(&m_state->channel->mutex);
+    std::lock_guard lock(m_state->channel->mutex);
     if (!m_state->channel->receiver)
         return;
     QMetaObject::invokeMethod(
@@ -77,7 +77,7 @@ AsyncJob::~AsyncJob()
     discard();
     QObject *receiver = nullptr;
     {
-        QMutexLocker lock(&m_channel->mutex);
+        std::lock_guard lock(m_channel->mutex);
         receiver = std::exchange(m_channel->receiver, nullptr);
     }
     // Deleting it drops the closures still queued to it.
@@ -106,9 +106,8 @@ bool AsyncJob::isRunning() const
 
 void AsyncJob::waitForDone()
 {
-    QMutexLocker lock(&m_channel->mutex);
-    while (m_channel->workers > 0)
-        m_channel->idle.wait(&m_channel->mutex);
+    std::unique_lock lock(m_channel->mutex);
+    m_channel->idle.wait(lock, [this] { return m_channel->workers == 0; });
 }
 
 JobToken AsyncJob::begin()
@@ -121,16 +120,16 @@ JobToken AsyncJob::begin()
 void AsyncJob::launch(std::function<void()> run)
 {
     {
-        QMutexLocker lock(&m_channel->mutex);
+        std::lock_guard lock(m_channel->mutex);
         ++m_channel->workers;
     }
     QThreadPool::globalInstance()->start([channel = m_channel, run = std::move(run)]() mutable {
         run();
         // Its captures go before the job counts as done: after waitForDone() nothing of it is left.
         run = nullptr;
-        QMutexLocker lock(&channel->mutex);
+        std::lock_guard lock(channel->mutex);
         --channel->workers;
-        channel->idle.wakeAll();
+        channel->idle.notify_all();
     });
 }
 
