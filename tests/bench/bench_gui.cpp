@@ -3,12 +3,16 @@
 // 200 columns (open, scroll, sort, filter), a comparison of 1,000 runs, a chart of 100 runs ×
 // 100,000 points, and the whole program's start to its first picture.
 //
-//   bench_gui [RUNS METRICS PARAMS [CHART_RUNS CHART_STEPS]]
-//   bench_gui 0 0 0 [CHART_RUNS CHART_STEPS]      (only the chart; no cache needed)
+//   bench_gui [RUNS METRICS PARAMS [CHART_RUNS CHART_STEPS]] [--json FILE]
+//   bench_gui 0 0 0 [CHART_RUNS CHART_STEPS] [--json FILE]     (only the chart; no cache needed)
+//
+// Prints the figures as rows of a markdown table; with --json also writes them to FILE
+// (BenchReport.h; perf_table.py makes the README's rows from it).
 //
 // The cache is generated once into $TMPDIR/modeldesk-bench-gui/ and reused (writing 20 million
 // values takes minutes). Not run by CTest.
 
+#include "BenchReport.h"
 #include "TestSupport.h"
 
 #include "cache/Cache.h"
@@ -134,10 +138,24 @@ double paintMs(QTableView *view)
     return double(t.nsecsElapsed()) / 1e6;
 }
 
+/// What benchChart measured, in ms: medians of ten replots each.
+struct ChartTimes {
+    double setMs = 0;
+    double whole = 0;
+    double zoomed = 0;
+    double dragging = 0;
+    /// The figure with a target: the slowest of the three.
+    double worst() const { return std::max({whole, zoomed, dragging}); }
+    QJsonObject toJson() const
+    {
+        return {{u"set_series_ms"_s, setMs}, {u"whole_ms"_s, whole}, {u"zoomed_ms"_s, zoomed}, {u"dragging_ms"_s, dragging}};
+    }
+};
+
 /// A chart of `chartRuns` runs × `chartSteps` points: hand the series over, then replot the
-/// whole range and a zoomed tenth. Above 20 long series the chart draws hairlines without
-/// bands; up to 20, antialiased lines with min/max bands.
-void benchChart(int chartRuns, int chartSteps)
+/// whole range, a zoomed tenth and while panning. Above 20 long series the chart draws hairlines
+/// without bands; up to 20, antialiased lines with min/max bands.
+ChartTimes benchChart(int chartRuns, int chartSteps)
 {
     MetricChart chart;
     chart.resize(1200, 700);
@@ -189,6 +207,22 @@ void benchChart(int chartRuns, int chartSteps)
                                    std::pair{"while dragging", &dragging}})
         std::printf("| … replot, %s | median %.1f ms, slowest %.1f ms | < 30 ms |\n", what, median(*ms),
                     *std::max_element(ms->begin(), ms->end()));
+    return ChartTimes{setMs, median(times), median(zoomed), median(dragging)};
+}
+
+/// Both charts (up to 20 runs: antialiased with bands; more: hairlines) into `report`.
+void benchCharts(int chartRuns, int chartSteps, bench::Report &report)
+{
+    const ChartTimes first = benchChart(chartRuns, chartSteps);
+    report.detail(chartRuns > 20 ? "chart" : "chart_bands", first.toJson());
+    report.set(chartRuns > 20 ? "chart_replot_ms" : "chart_bands_replot_ms", first.worst());
+    if (chartRuns > 20) {
+        const ChartTimes bands = benchChart(20, chartSteps);
+        report.detail("chart_bands", bands.toJson());
+        report.set("chart_bands_replot_ms", bands.worst());
+    }
+    report.detail("chart_runs", chartRuns);
+    report.detail("chart_steps", chartSteps);
 }
 
 } // namespace
@@ -197,20 +231,23 @@ int main(int argc, char **argv)
 {
     qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
-    const QStringList args = app.arguments();
-    const int runs = args.size() > 1 ? args[1].toInt() : 100000;
-    const int metrics = args.size() > 2 ? args[2].toInt() : 100;
-    const int params = args.size() > 3 ? args[3].toInt() : 100;
-    const int chartRuns = args.size() > 4 ? args[4].toInt() : 100;
-    const int chartSteps = args.size() > 5 ? args[5].toInt() : 100000;
+    QStringList args = app.arguments().mid(1);
+    const QString jsonFile = bench::Report::takeJsonFile(args);
+    const int runs = args.size() > 0 ? args[0].toInt() : 100000;
+    const int metrics = args.size() > 1 ? args[1].toInt() : 100;
+    const int params = args.size() > 2 ? args[2].toInt() : 100;
+    const int chartRuns = args.size() > 3 ? args[3].toInt() : 100;
+    const int chartSteps = args.size() > 4 ? args[4].toInt() : 100000;
+    bench::Report report("bench_gui", {"table_open_ms", "scroll_p95_ms", "jump_p95_ms", "sort_ms", "filter_broad_ms",
+                                       "filter_narrow_ms", "compare_1000_ms", "chart_replot_ms", "chart_bands_replot_ms",
+                                       "cold_start_ms", "peak_mib"});
+    report.setArguments(args);
 
     if (runs == 0) {  // only the chart: `bench_gui 0 0 0 [CHART_RUNS CHART_STEPS]`
         std::printf("| what | time | target |\n| --- | --- | --- |\n");
-        benchChart(chartRuns, chartSteps);
-        if (chartRuns > 20)
-            benchChart(20, chartSteps);
+        benchCharts(chartRuns, chartSteps, report);
         std::printf("| peak memory of bench_gui (VmHWM) | %ld MiB | |\n", md::test::peakRssKb() / 1024);
-        return 0;
+        return report.write(jsonFile) ? 0 : 1;
     }
 
     const QString dir = QDir::temp().filePath(u"modeldesk-bench-gui"_s);
@@ -241,6 +278,7 @@ int main(int argc, char **argv)
         }
         std::printf("| `modeldesk --cache … --experiment bench --screenshot` (%d runs): start to PNG written, whole process | %.0f ms (median of 5; slowest %.0f ms) | < 1 s to first paint |\n",
                     runs, median(times), *std::max_element(times.begin(), times.end()));
+        report.set("cold_start_ms", median(times));
     }
 
     Cache cache;
@@ -263,7 +301,11 @@ int main(int argc, char **argv)
     std::printf("| runs table of %d runs × %d columns: load | %.0f ms | |\n", runs, metrics + params, loadMs);
     std::printf("| … first paint of the visible cells | %.1f ms | |\n", firstPaintMs);
     std::printf("| … open = load + first paint | %.0f ms | < 300 ms |\n", loadMs + firstPaintMs);
+    report.set("table_open_ms", loadMs + firstPaintMs);
+    report.detail("runs", runs);
+    report.detail("columns", metrics + params);
 
+    double scrollP95 = 0, jumpP95 = 0;
     auto scrollSteps = [&](const char *what) {
         std::vector<double> steps;
         QScrollBar *bar = view->verticalScrollBar();
@@ -296,6 +338,14 @@ int main(int argc, char **argv)
                     median(steps), percentile(steps, 0.95), *std::max_element(steps.begin(), steps.end()));
         std::printf("| … jump to a random place (%s) | median %.1f ms, 95th %.1f ms, slowest %.1f ms | < 16 ms |\n", what,
                     median(jumps), percentile(jumps, 0.95), *std::max_element(jumps.begin(), jumps.end()));
+        // The figure is the worse of the two orders; the details keep both.
+        scrollP95 = std::max(scrollP95, percentile(steps, 0.95));
+        jumpP95 = std::max(jumpP95, percentile(jumps, 0.95));
+        report.detail(QByteArray(QByteArray("scroll, ") + what).constData(),
+                      QJsonObject{{u"median_ms"_s, median(steps)}, {u"p95_ms"_s, percentile(steps, 0.95)},
+                                  {u"jump_median_ms"_s, median(jumps)}, {u"jump_p95_ms"_s, percentile(jumps, 0.95)}});
+        report.set("scroll_p95_ms", scrollP95);
+        report.set("jump_p95_ms", jumpP95);
     };
     scrollSteps("newest first");
 
@@ -304,6 +354,7 @@ int main(int argc, char **argv)
     view->sortByColumn(sortColumn, Qt::DescendingOrder);
     const double sortMs = double(t.nsecsElapsed()) / 1e6 + paintMs(view);
     std::printf("| … sort by a metric column, with the repaint | %.0f ms | |\n", sortMs);
+    report.set("sort_ms", sortMs);
     scrollSteps("sorted by a metric");
     view->sortByColumn(RunsTableModel::StartedColumn, Qt::DescendingOrder);
 
@@ -323,8 +374,13 @@ int main(int argc, char **argv)
         }
         std::printf("| … filter `%s` → %d runs, with the repaint | %.0f ms (median of 5) | < 50 ms |\n", qPrintable(filter),
                     rows, median(times));
+        // Broad: keeps most runs (the table reloads nearly all of them); narrow: a few.
+        const bool broad = rows > runs / 2;
+        report.set(broad ? "filter_broad_ms" : "filter_narrow_ms", median(times));
+        report.detail(broad ? "filter_broad" : "filter_narrow", QJsonObject{{u"filter"_s, filter}, {u"rows"_s, rows}});
     }
     std::printf("| peak memory after the runs table (VmHWM) | %ld MiB | < 500 MB |\n", md::test::peakRssKb() / 1024);
+    report.set("peak_mib", double(md::test::peakRssKb()) / 1024);
 
     // A comparison of 1,000 runs: read them, build the rows, give them to the model.
     {
@@ -357,11 +413,12 @@ int main(int argc, char **argv)
         }
         std::printf("| comparison of %lld runs (%d rows): read, build, model | %.0f ms (median of 3) | < 200 ms |\n",
                     qlonglong(ids.size()), rowCount, median(times));
+        report.set("compare_1000_ms", median(times));
+        report.detail("compare", QJsonObject{{u"runs"_s, ids.size()}, {u"rows"_s, rowCount}});
     }
 
-    benchChart(chartRuns, chartSteps);
-    if (chartRuns > 20)
-        benchChart(20, chartSteps);
+    benchCharts(chartRuns, chartSteps, report);
     std::printf("| peak memory of bench_gui (VmHWM) | %ld MiB | |\n", md::test::peakRssKb() / 1024);
-    return 0;
+    report.detail("peak_mib_end", double(md::test::peakRssKb()) / 1024);
+    return report.write(jsonFile) ? 0 : 1;
 }

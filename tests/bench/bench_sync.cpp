@@ -2,8 +2,12 @@
 // Sync speed through the MLflow-compatible test server on loopback. Not a test: prints figures for
 // the README's Performance section.
 //
-//   bench_sync [RUNS METRICS PARAMS] [HIST_RUNS HIST_METRICS HIST_STEPS]
+//   bench_sync [RUNS METRICS PARAMS] [HIST_RUNS HIST_METRICS HIST_STEPS] [--json FILE]
 //   defaults:   10000 20 20            20 5 100000
+//
+// With --json the figures go to FILE as well (BenchReport.h; perf_table.py makes the README's
+// rows from it).
+#include "BenchReport.h"
 #include "TestServer.h"
 #include "TestSupport.h"
 #include "sources/Source.h"
@@ -166,7 +170,10 @@ qint64 bareHistories(const QUrl &base, const QList<QPair<QString, QString>> &ser
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
-    const QStringList a = app.arguments();
+    QStringList a = app.arguments();
+    const QString jsonFile = bench::Report::takeJsonFile(a);
+    bench::Report json("bench_sync", {"sync_ratio", "incremental_ratio", "history_points_per_s"});
+    json.setArguments(a.mid(1));
     const QString runsSpec = a.size() >= 4 ? a.mid(1, 3).join(QLatin1Char(',')) : QStringLiteral("10000,20,20");
     const QStringList h = a.size() >= 7 ? a.mid(4, 3) : QStringList{QStringLiteral("20"), QStringLiteral("5"), QStringLiteral("100000")};
     QTemporaryDir dir;
@@ -212,14 +219,22 @@ int main(int argc, char *argv[])
     std::fflush(stdout);
     t.restart();
     auto again = importer.import(**source, cancel);
-    std::printf("| second sync, unchanged server | %.2f s | %lld runs delivered |\n", t.elapsed() / 1000.0,
+    const double againS = t.elapsed() / 1000.0;
+    std::printf("| second sync, unchanged server | %.2f s | %lld runs delivered |\n", againS,
                 again.ok() ? again->runs : -1LL);
     server.stop();
+    json.set("sync_ratio", syncS / bareS);
+    if (again.ok())
+        json.set("incremental_ratio", againS / syncS);
+    json.detail("runs", QJsonObject{{QStringLiteral("spec"), runsSpec}, {QStringLiteral("count"), report->runs},
+                                    {QStringLiteral("page_mb"), bareBytes / 1e6}, {QStringLiteral("bare_fetch_s"), bareS},
+                                    {QStringLiteral("sync_s"), syncS}, {QStringLiteral("second_sync_s"), againS}});
 
     // ---- full histories: 20 runs × 5 metrics × 100,000 steps (`0 0 0` leaves them out)
     if (h[0].toInt() <= 0 || h[1].toInt() <= 0 || h[2].toInt() <= 0) {
         std::printf("| peak memory (VmHWM) | %ld MiB | |\n", md::test::peakRssKb() / 1024);
-        return 0;
+        json.detail("peak_mib", double(md::test::peakRssKb()) / 1024);
+        return json.write(jsonFile) ? 0 : 1;
     }
     const QString hdb = dir.filePath(QStringLiteral("hist.db"));
     const QString hspec = h[0] + QLatin1Char(',') + h[1] + QStringLiteral(",0,") + h[2];
@@ -290,5 +305,11 @@ int main(int argc, char *argv[])
     std::printf("| the same histories again (from the cache, one series at a time) | %.2f s | %.0f points/s |\n", backS,
                 points / backS);
     std::printf("| peak memory (VmHWM) | %ld MiB | |\n", md::test::peakRssKb() / 1024);
-    return stored.ok() && cachedOk ? 0 : 1;
+    if (stored.ok())
+        json.set("history_points_per_s", points / histS);
+    json.detail("histories", QJsonObject{{QStringLiteral("spec"), h.join(QLatin1Char(','))}, {QStringLiteral("points"), points},
+                                         {QStringLiteral("seconds"), histS}, {QStringLiteral("bare_fetch_s"), bareHistS},
+                                         {QStringLiteral("from_cache_points_per_s"), points / backS}});
+    json.detail("peak_mib", double(md::test::peakRssKb()) / 1024);
+    return json.write(jsonFile) && stored.ok() && cachedOk ? 0 : 1;
 }
