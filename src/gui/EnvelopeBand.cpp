@@ -2,6 +2,7 @@
 #include "EnvelopeBand.h"
 
 #include <algorithm>
+#include <climits>
 #include <cmath>
 
 namespace md {
@@ -11,6 +12,8 @@ namespace {
 /// The width of a column of a dense band, in pixels: drawn as fast as the old 3 px buckets were,
 /// and as tight around the line.
 constexpr double kColumn = 3;
+/// The most pixel columns of a dense band drawn as one picture (see fillPixels).
+constexpr qsizetype kTile = 64;
 
 bool inDomain(double v, QCP::SignDomain domain)
 {
@@ -34,7 +37,7 @@ void include(QCPRange &range, bool &found, double v, QCP::SignDomain domain)
 } // namespace
 
 EnvelopeBand::EnvelopeBand(QCPAxis *keyAxis, QCPAxis *valueAxis)
-    : QCPAbstractPlottable(keyAxis, valueAxis)
+    : DeferrablePlottable(keyAxis, valueAxis)
 {
     setPen(Qt::NoPen);
     setSelectable(QCP::stNone);
@@ -74,7 +77,7 @@ QCPRange EnvelopeBand::getValueRange(bool &foundRange, QCP::SignDomain inSignDom
     return range;
 }
 
-void EnvelopeBand::draw(QCPPainter *painter)
+void EnvelopeBand::drawPlottable(QCPPainter *painter)
 {
     QCPAxis *keys = keyAxis();
     QCPAxis *values = valueAxis();
@@ -101,6 +104,13 @@ void EnvelopeBand::draw(QCPPainter *painter)
     applyFillAntialiasingHint(painter);
     painter->setPen(Qt::NoPen);
     painter->setBrush(mBrush);
+    // On screen, columns are filled pixel by pixel (see the class comment): with the polygon's
+    // antialiasing, a plain solid brush, no scaling, and pixels as wide as the paint device's.
+    const QTransform transform = painter->transform();
+    const bool asPixels = m_pixelFill && inColumns && painter->antialiasing() && mBrush.style() == Qt::SolidPattern
+        && !painter->modes().testFlag(QCPPainter::pmVectorized) && transform.type() <= QTransform::TxTranslate
+        && painter->device() && painter->device()->devicePixelRatio() == 1;
+    const QRect device = keys->axisRect()->rect().translated(int(std::floor(transform.dx())), int(std::floor(transform.dy())));
     QPolygonF polygon;
     qsizetype i = from;
     while (i < to) {
@@ -121,36 +131,178 @@ void EnvelopeBand::draw(QCPPainter *painter)
                 polygon.append(coordsToPixels(x.at(k), value(std::max(a.at(k), b.at(k)))));
             for (qsizetype k = end - 1; k >= i; --k)
                 polygon.append(coordsToPixels(x.at(k), value(std::min(a.at(k), b.at(k)))));
-        } else {
-            m_columns.clear();
-            for (qsizetype k = i; k < end; ++k) {
-                const double column = kColumn * std::floor(keys->coordToPixel(x.at(k)) / kColumn);
-                const double lo = std::min(a.at(k), b.at(k));
-                const double hi = std::max(a.at(k), b.at(k));
-                if (!m_columns.isEmpty() && m_columns.last().x == column) {
-                    m_columns.last().low = std::min(m_columns.last().low, lo);
-                    m_columns.last().high = std::max(m_columns.last().high, hi);
-                } else {
-                    m_columns.append(Column{column, lo, hi});
-                }
+            painter->drawPolygon(polygon);
+            i = end;
+            continue;
+        }
+        m_columns.clear();
+        for (qsizetype k = i; k < end; ++k) {
+            const double column = kColumn * std::floor(keys->coordToPixel(x.at(k)) / kColumn);
+            const double lo = std::min(a.at(k), b.at(k));
+            const double hi = std::max(a.at(k), b.at(k));
+            if (!m_columns.isEmpty() && m_columns.last().x == column) {
+                m_columns.last().low = std::min(m_columns.last().low, lo);
+                m_columns.last().high = std::max(m_columns.last().high, hi);
+            } else {
+                m_columns.append(Column{column, lo, hi});
             }
-            // Each column flat across its width, upper edge forward and lower edge back.
-            const qsizetype n = m_columns.size();
-            polygon.reserve(4 * n);
-            for (qsizetype c = 0; c < n; ++c) {
-                const double y = values->coordToPixel(value(m_columns.at(c).high));
-                polygon.append(QPointF(m_columns.at(c).x, y));
-                polygon.append(QPointF(m_columns.at(c).x + kColumn, y));
+        }
+        for (Column &c : m_columns) {
+            const double high = values->coordToPixel(value(c.high));
+            const double low = values->coordToPixel(value(c.low));
+            c.top = std::min(high, low);
+            c.bottom = std::max(high, low);
+        }
+        const qsizetype n = m_columns.size();
+        if (asPixels) {
+            addColumnPixels(QPointF(transform.dx(), transform.dy()), device);
+            // Where columns are not side by side (no point fell into the columns between), the
+            // polygon joins them with a slanted piece: that piece as a polygon of its own.
+            for (qsizetype c = 1; c < n; ++c) {
+                const Column &l = m_columns.at(c - 1);
+                const Column &r = m_columns.at(c);
+                if (r.x == l.x + kColumn)
+                    continue;
+                const QPointF piece[4] = {{l.x + kColumn, l.top}, {r.x, r.top}, {r.x, r.bottom}, {l.x + kColumn, l.bottom}};
+                painter->drawPolygon(piece, 4);
             }
-            for (qsizetype c = n - 1; c >= 0; --c) {
-                const double y = values->coordToPixel(value(m_columns.at(c).low));
-                polygon.append(QPointF(m_columns.at(c).x + kColumn, y));
-                polygon.append(QPointF(m_columns.at(c).x, y));
-            }
+            i = end;
+            continue;
+        }
+        // Each column flat across its width, upper edge forward and lower edge back.
+        polygon.reserve(4 * n);
+        for (qsizetype c = 0; c < n; ++c) {
+            polygon.append(QPointF(m_columns.at(c).x, m_columns.at(c).top));
+            polygon.append(QPointF(m_columns.at(c).x + kColumn, m_columns.at(c).top));
+        }
+        for (qsizetype c = n - 1; c >= 0; --c) {
+            polygon.append(QPointF(m_columns.at(c).x + kColumn, m_columns.at(c).bottom));
+            polygon.append(QPointF(m_columns.at(c).x, m_columns.at(c).bottom));
         }
         painter->drawPolygon(polygon);
         i = end;
     }
+    if (asPixels)
+        fillPixels(painter, device);
+}
+
+void EnvelopeBand::addColumnPixels(QPointF offset, const QRect &device)
+{
+    // Far outside the plot a y would overflow a picture: what lies beyond its edges is clipped anyway.
+    const double minY = device.top() - 2;
+    const double maxY = device.bottom() + 3;
+    for (const Column &col : std::as_const(m_columns)) {
+        const double left = col.x + offset.x();
+        const double right = left + kColumn;
+        if (right < device.left() - 1 || left > device.right() + 2)  // (and far beyond an int)
+            continue;
+        const double top = std::clamp(col.top + offset.y(), minY, maxY);
+        const double bottom = std::clamp(col.bottom + offset.y(), minY, maxY);
+        for (int px = std::max(int(std::floor(left)), device.left() - 1); px < right && px <= device.right() + 1; ++px) {
+            const double weight = std::min(px + 1.0, right) - std::max(double(px), left);
+            if (weight <= 0)
+                continue;
+            if (m_pixels.isEmpty() || m_pixels.last().x != px)
+                m_pixels.append(Pixel{px, 0, {}});
+            Pixel &pixel = m_pixels.last();
+            if (pixel.count < 2)  // columns 3 px wide: at most two meet in a pixel
+                pixel.shares[pixel.count++] = Share{weight, top, bottom};
+        }
+    }
+}
+
+void EnvelopeBand::fillPixels(QCPPainter *painter, const QRect &device)
+{
+    // The band's colour at each alpha, premultiplied as a picture holds it.
+    const QColor colour = mBrush.color();
+    const int alpha = colour.alpha();
+    QRgb premultiplied[256];
+    for (int a = 0; a <= alpha; ++a)
+        premultiplied[a] = qPremultiply(qRgba(colour.red(), colour.green(), colour.blue(), a));
+    const auto pixelOf = [&](double coverage) { return premultiplied[int(std::lround(alpha * std::min(coverage, 1.0)))]; };
+    // Rows a pixel column covers, from the top of its highest share to the bottom of its lowest.
+    const auto rowsOf = [](const Pixel &p, int *from, int *to) {
+        double top = p.shares[0].top;
+        double bottom = p.shares[0].bottom;
+        for (int s = 1; s < p.count; ++s) {
+            top = std::min(top, p.shares[s].top);
+            bottom = std::max(bottom, p.shares[s].bottom);
+        }
+        *from = int(std::floor(top));
+        *to = int(std::ceil(bottom));
+    };
+    // Drawn in device pixels, without antialiasing or smoothing: the pictures fall on whole pixels.
+    painter->save();
+    painter->setTransform(QTransform());
+    painter->setRenderHint(QPainter::Antialiasing, false);
+    const int clipTop = device.top() - 2;
+    const int clipBottom = device.bottom() + 3;
+    qsizetype first = 0;
+    while (first < m_pixels.size()) {
+        // One picture: side by side pixel columns, at most kTile of them.
+        qsizetype end = first + 1;
+        while (end < m_pixels.size() && end - first < kTile && m_pixels.at(end).x == m_pixels.at(end - 1).x + 1)
+            ++end;
+        int top = INT_MAX;
+        int bottom = INT_MIN;
+        for (qsizetype i = first; i < end; ++i) {
+            int from = 0;
+            int to = 0;
+            rowsOf(m_pixels.at(i), &from, &to);
+            top = std::min(top, from);
+            bottom = std::max(bottom, to);
+        }
+        top = std::max(top, clipTop);
+        bottom = std::min(bottom, clipBottom);
+        const int width = int(end - first);
+        const int height = bottom - top;
+        if (height <= 0) {
+            first = end;
+            continue;
+        }
+        m_tile.fill(0, qsizetype(width) * height);
+        QRgb *bits = m_tile.data();
+        for (qsizetype i = first; i < end; ++i) {
+            const Pixel &p = m_pixels.at(i);
+            QRgb *column = bits + (i - first);
+            const auto set = [&](int row, QRgb value) {
+                if (row >= top && row < bottom)
+                    column[qsizetype(row - top) * width] = value;
+            };
+            // Rows crossed by a share's top or bottom get their own coverage; the rows between
+            // two such rows are covered alike, by every share that spans them.
+            int rows[4];
+            int nRows = 0;
+            for (int s = 0; s < p.count; ++s)
+                for (double y : {p.shares[s].top, p.shares[s].bottom})
+                    rows[nRows++] = int(std::floor(y));
+            std::sort(rows, rows + nRows);
+            nRows = int(std::unique(rows, rows + nRows) - rows);
+            for (int r = 0; r < nRows; ++r) {
+                double coverage = 0;
+                for (int s = 0; s < p.count; ++s) {
+                    const Share &sh = p.shares[s];
+                    coverage += sh.weight * std::max(0.0, std::min(sh.bottom, rows[r] + 1.0) - std::max(sh.top, double(rows[r])));
+                }
+                set(rows[r], pixelOf(coverage));
+                if (r + 1 < nRows && rows[r + 1] > rows[r] + 1) {
+                    const double middle = rows[r] + 1.5;
+                    double between = 0;
+                    for (int s = 0; s < p.count; ++s)
+                        between += p.shares[s].top <= middle && middle <= p.shares[s].bottom ? p.shares[s].weight : 0.0;
+                    const QRgb value = pixelOf(between);
+                    for (int row = std::max(rows[r] + 1, top); row < std::min(rows[r + 1], bottom); ++row)
+                        column[qsizetype(row - top) * width] = value;
+                }
+            }
+        }
+        const QImage picture(reinterpret_cast<const uchar *>(bits), width, height, width * int(sizeof(QRgb)),
+                             QImage::Format_ARGB32_Premultiplied);
+        painter->drawImage(QPoint(m_pixels.at(first).x, top), picture);
+        first = end;
+    }
+    painter->restore();
+    m_pixels.clear();
 }
 
 void EnvelopeBand::drawLegendIcon(QCPPainter *painter, const QRectF &rect) const

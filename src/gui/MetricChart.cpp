@@ -13,6 +13,7 @@
 #include <QLocale>
 #include <QRubberBand>
 #include <QSvgGenerator>
+#include <QThread>
 #include <QToolTip>
 #include <QVBoxLayout>
 
@@ -28,6 +29,8 @@ namespace {
 // Lines are antialiased unless more than this many series have more than this many points.
 constexpr int kAntialiasMaxLongSeries = 20;
 constexpr qsizetype kAntialiasMaxPoints = 1000;
+// From this many points in all lines, a replot draws half of the series on a second thread.
+constexpr qsizetype kSecondThreadMinPoints = 20000;
 } // namespace
 
 namespace {
@@ -61,10 +64,10 @@ bool isNaN(const QCPGraphData &d)
 /// them vanishes (comparisons with NaN are false), so the line would bridge it: here each stretch
 /// between NaN values is sampled on its own and the NaN stays between them. A lone point between
 /// two breaks is drawn as a dot, since a line of one point draws nothing.
-class MetricLine : public QCPGraph {
+class MetricLine : public DeferrablePlottable<QCPGraph> {
 public:
     MetricLine(QCPAxis *keyAxis, QCPAxis *valueAxis)
-        : QCPGraph(keyAxis, valueAxis)
+        : DeferrablePlottable(keyAxis, valueAxis)
     {
     }
 
@@ -72,7 +75,7 @@ public:
     void setHasGaps(bool gaps) { m_hasGaps = gaps; }
 
 protected:
-    void draw(QCPPainter *painter) override
+    void drawPlottable(QCPPainter *painter) override
     {
         QCPGraph::draw(painter);
         if (!m_hasGaps || mLineStyle == lsNone || mDataContainer->isEmpty())
@@ -91,6 +94,40 @@ protected:
             if (isNaN(*it) || (it != first && !isNaN(*(it - 1))) || (it != last && !isNaN(*(it + 1))))
                 continue;
             painter->drawEllipse(coordsToPixels(it->key, it->value), radius, radius);
+        }
+    }
+
+    /// QCustomPlot's fast polylines (phFastPolylines) draw an antialiased wide line segment by
+    /// segment, one QPainter::drawLine each; here the same segments go to one drawLines call,
+    /// which the raster engine rasterizes the same way without each call's set-up.
+    void drawLinePlot(QCPPainter *painter, const QVector<QPointF> &lines) const override
+    {
+        const QPen &pen = painter->pen();
+        if (!mParentPlot->plottingHints().testFlag(QCP::phFastPolylines) || pen.style() != Qt::SolidLine
+            || qFuzzyCompare(pen.widthF(), 1.0) || painter->modes().testFlag(QCPPainter::pmVectorized)
+            || painter->modes().testFlag(QCPPainter::pmNoCaching)) {
+            QCPGraph::drawLinePlot(painter, lines);
+            return;
+        }
+        if (pen.color().alpha() == 0)
+            return;
+        applyDefaultAntialiasingHint(painter);
+        // A segment between two points that are not NaN; a NaN breaks the line.
+        m_segments.clear();
+        for (qsizetype i = 1; i < lines.size(); ++i) {
+            const QPointF &a = lines.at(i - 1);
+            const QPointF &b = lines.at(i);
+            if (!qIsNaN(a.x()) && !qIsNaN(a.y()) && !qIsNaN(b.x()) && !qIsNaN(b.y()))
+                m_segments.append(QLineF(a, b));
+        }
+        if (painter->antialiasing()) {
+            painter->drawLines(m_segments);
+        } else {  // as QCPPainter::drawLine does: on whole pixels
+            QVector<QLine> whole;
+            whole.reserve(m_segments.size());
+            for (const QLineF &l : std::as_const(m_segments))
+                whole.append(l.toLine());
+            painter->drawLines(whole);
         }
     }
 
@@ -121,6 +158,7 @@ protected:
 
 private:
     bool m_hasGaps = false;
+    mutable QVector<QLineF> m_segments;  ///< reused by drawLinePlot from replot to replot
 };
 
 /// The ±∞ points of one series (chartInfinities): a triangle at the top edge of the plot (+∞,
@@ -267,10 +305,23 @@ MetricChart::MetricChart(QWidget *parent)
         m_userMovedView = true;
     });
     connect(m_plot, &QCustomPlot::mouseDoubleClick, this, [this] { resetView(); });
-    connect(m_plot, &QCustomPlot::beforeReplot, this, &MetricChart::chooseAntialiasing);
+    connect(m_plot, &QCustomPlot::beforeReplot, this, [this] {
+        chooseAntialiasing();
+        m_replotting = true;
+        m_usedSecondThread = false;
+    });
     // After the layout, so that the axis rect has its final width; exports lay the plot out at
     // their own size too, so a 4,000 px PNG gets the finer levels it needs.
-    connect(m_plot, &QCustomPlot::afterLayout, this, [this] { chooseLevels(m_plot->axisRect()->width()); });
+    connect(m_plot, &QCustomPlot::afterLayout, this, [this] {
+        chooseLevels(m_plot->axisRect()->width());
+        if (m_replotting)  // on screen: exports (PDF, SVG) want every series drawn into them
+            startSecondThread();
+    });
+    connect(m_plot, &QCustomPlot::afterReplot, this, [this] {
+        finishSecondThread();
+        m_replotting = false;
+    });
+    m_seriesPainter = new SeriesPainter(m_plot);
     // Wide antialiased polylines go through QPainter's full stroker (joins, atan2 per vertex):
     // segment by segment is several times faster for the same picture at these widths.
     m_plot->setPlottingHint(QCP::phFastPolylines, true);
@@ -282,6 +333,7 @@ MetricChart::MetricChart(QWidget *parent)
 
 MetricChart::~MetricChart()
 {
+    finishSecondThread();
     setLegendShown(true);  // the plot deletes the legend with its layout
 }
 
@@ -302,6 +354,7 @@ void MetricChart::setLegendShown(bool shown)
 
 void MetricChart::clear()
 {
+    finishSecondThread();
     m_plot->clearPlottables();
     m_plot->clearItems();
     m_entries.clear();
@@ -491,6 +544,52 @@ void MetricChart::chooseLevels(double pixels)
         }
         updateBand(e);
     }
+}
+
+void MetricChart::startSecondThread()
+{
+    if (!m_secondThread || m_bars || m_scatter || QThread::idealThreadCount() < 2)
+        return;
+    QList<const Entry *> shown;
+    qsizetype points = 0;
+    for (const Entry &e : std::as_const(m_entries)) {
+        if (!e.line->realVisibility())
+            continue;
+        shown.append(&e);
+        points += e.line->dataCount();
+    }
+    if (shown.size() < 2 || points < kSecondThreadMinPoints)
+        return;
+    // The upper series, in the order the plot draws them (each band just below its line). The GUI
+    // thread draws grid, axes and legend besides its series, so the thread takes 55 % of them.
+    QList<SeriesPainter::Draw> draws;
+    for (qsizetype i = (shown.size() * 9 + 10) / 20; i < shown.size(); ++i) {
+        EnvelopeBand *band = shown.at(i)->band;
+        MetricLine *line = shown.at(i)->line;
+        if (band->realVisibility()) {
+            band->setDeferred(true);
+            draws.append([band](QCPPainter *painter) { band->drawAsLayer(painter); });
+        }
+        line->setDeferred(true);
+        draws.append([line](QCPPainter *painter) { line->drawAsLayer(painter); });
+    }
+    // Where the layer clips the plottables: the axis rect, a pixel higher.
+    m_seriesPainter->start(m_plot->axisRect()->rect().translated(0, -1), m_plot->bufferDevicePixelRatio(), std::move(draws));
+    m_usedSecondThread = true;
+}
+
+void MetricChart::finishSecondThread()
+{
+    m_seriesPainter->finish();
+    for (Entry &e : m_entries) {
+        e.band->setDeferred(false);
+        e.line->setDeferred(false);
+    }
+}
+
+void MetricChart::setSecondThread(bool enabled)
+{
+    m_secondThread = enabled;
 }
 
 void MetricChart::updateBand(Entry &e)

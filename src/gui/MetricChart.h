@@ -18,6 +18,7 @@ namespace md {
 class EnvelopeBand;
 class InfinityMarkers;
 class MetricLine;
+class SeriesPainter;
 
 /// Our chart widget around a QCustomPlot: an overlay of metric histories (one line per run), a bar
 /// chart of one value per run, or a scatter chart of one point per run (a param against a value).
@@ -90,6 +91,12 @@ public:
 
     QCustomPlot *plot() const { return m_plot; }
 
+    /// Whether a replot of many long series draws half of them on a second thread (SeriesPainter);
+    /// on by default. Off, the GUI thread draws all: for comparing the two.
+    void setSecondThread(bool enabled);
+    /// Whether the last replot drew series on the second thread.
+    bool lastReplotUsedSecondThread() const { return m_usedSecondThread; }
+
 Q_SIGNALS:
     /// A legend click (or setSeriesVisible) hid or showed a series.
     void seriesVisibilityChanged(const QString &id, bool visible);
@@ -157,6 +164,12 @@ private:
     /// envelope on, unless the chart is dense, where the line is smoothed or drawn from a level
     /// of detail (behind all points unsmoothed it would be the line itself).
     void updateBand(Entry &e);
+    /// During a replot, after the layout: hands the upper half of the visible series to the
+    /// second thread when there are at least two and enough points to be worth it.
+    void startSecondThread();
+    /// After a replot (and before the series change): waits for the second thread and gives the
+    /// series back to the plot's own pass.
+    void finishSecondThread();
     void applyScatterAxes();
     void resetScatterView();
     void rebuildAll();
@@ -205,6 +218,10 @@ private:
     /// More than kAntialiasMaxLongSeries long series are shown: hairlines, no bands.
     bool m_dense = false;
     QString m_valueTitle;
+    SeriesPainter *m_seriesPainter = nullptr;  ///< owned by the plot
+    bool m_secondThread = true;
+    bool m_usedSecondThread = false;
+    bool m_replotting = false;  ///< between the plot's beforeReplot and afterReplot
 };
 
 } // namespace md

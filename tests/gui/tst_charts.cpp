@@ -39,6 +39,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 #include <QToolTip>
 #include <QTreeView>
 #include <QUrl>
@@ -143,6 +144,48 @@ bool sameRange(const QCPRange &a, const QCPRange &b)
     return std::abs(a.lower - b.lower) <= tolerance && std::abs(a.upper - b.upper) <= tolerance;
 }
 
+/// `runs` noisy, falling series of `steps` steps each on a shown 1000×600 chart with a white base.
+void showNoisySeries(md::MetricChart &chart, int runs, int steps)
+{
+    chart.resize(1000, 600);
+    QPalette light;
+    light.setColor(QPalette::Base, Qt::white);
+    chart.setPalette(light);
+    quint32 seed = 11;
+    for (int r = 0; r < runs; ++r) {
+        QList<md::MetricPoint> points;
+        double v = 1.0 + r * 0.02;
+        for (int s = 0; s < steps; ++s) {
+            seed = seed * 1664525u + 1013904223u;
+            v = 0.9998 * v + 0.03 * ((double(seed >> 8) / double(1 << 24)) - 0.5);
+            points.append(md::MetricPoint{u"loss"_s, v, 1795736000000 + s, s});
+        }
+        chart.setSeries(u"run%1"_s.arg(r), u"run %1"_s.arg(r), QColor::fromHsv((r * 37) % 360, 200, 200), points);
+    }
+    chart.show();
+}
+
+/// The plot as the screen shows it after a replot (its paint buffer).
+QImage replotted(QCustomPlot *plot)
+{
+    plot->replot();
+    return plot->grab().toImage().convertToFormat(QImage::Format_RGB32);
+}
+
+/// The largest difference of a colour channel between two pictures of one size.
+int largestDifference(const QImage &a, const QImage &b)
+{
+    int largest = 0;
+    for (int y = 0; y < a.height(); ++y)
+        for (int x = 0; x < a.width(); ++x) {
+            const QRgb p = a.pixel(x, y);
+            const QRgb q = b.pixel(x, y);
+            largest = std::max({largest, std::abs(qRed(p) - qRed(q)), std::abs(qGreen(p) - qGreen(q)),
+                                std::abs(qBlue(p) - qBlue(q))});
+        }
+    return largest;
+}
+
 /// A shown 800×500 chart with one red series `points` named "diverged" under the title "loss".
 void showChart(md::MetricChart &chart, const QList<md::MetricPoint> &points)
 {
@@ -196,6 +239,8 @@ private Q_SLOTS:
     void nanBreaksTheLine();
     void infinityIsMarkedAtTheEdge();
     void bandAndLineShareTheirLevel();
+    void denseBandFillsThePolygonsPixels();
+    void secondThreadDrawsTheSamePicture();
     void wheelZoomsXAndCtrlWheelY();
     void dragBoxZooms();
     void middleAndSpaceDragPan();
@@ -1208,6 +1253,71 @@ void TestCharts::bandAndLineShareTheirLevel()
     chart.resetView();
     plot->replot();
     QVERIFY(!band->visible());
+}
+
+void TestCharts::denseBandFillsThePolygonsPixels()
+{
+    // 20 smoothed runs of 20,000 steps: wide bands from a level of detail, which the screen gets
+    // as rectangles of the antialiased polygon's coverage; the polygon itself gives the same
+    // pixels but for rounding.
+    md::MetricChart chart;
+    chart.setSecondThread(false);
+    showNoisySeries(chart, 20, 20000);
+    chart.setSmoothing(0.95);
+    QVERIFY(QTest::qWaitForWindowExposed(&chart));
+    QCustomPlot *plot = chart.plot();
+    const auto fill = [&chart](bool rects) {
+        for (const QString &id : chart.seriesIds())
+            chart.band(id)->setPixelFill(rects);
+    };
+    for (const auto &[from, to] : {std::pair(-200.0, 20200.0), std::pair(3000.0, 9000.0)}) {
+        plot->xAxis->setRange(from, to);
+        fill(true);
+        const QImage rects = replotted(plot);
+        QCOMPARE(visibleBands(plot), 20);
+        fill(false);
+        const QImage polygon = replotted(plot);
+        QVERIFY(rects.save(u"/tmp/charts-band-rects.png"_s));
+        const int difference = largestDifference(rects, polygon);
+        QVERIFY2(difference <= 4, qPrintable(u"%1 … %2: %3"_s.arg(from).arg(to).arg(difference)));
+    }
+    // The bands are in those pictures: without them it is another.
+    const QImage withBands = replotted(plot);
+    chart.setEnvelopeVisible(false);
+    QVERIFY(largestDifference(withBands, replotted(plot)) > 20);
+}
+
+void TestCharts::secondThreadDrawsTheSamePicture()
+{
+    // 20 runs of 20,000 steps (raw, then smoothed with bands; whole range and zoomed): a replot
+    // draws the upper runs on a second thread and lays them over the lower ones. The picture is
+    // the one the GUI thread draws alone but for rounding; the runs cross, so a wrong order or
+    // place would show.
+    if (QThread::idealThreadCount() < 2)
+        QSKIP("one core: no second thread");
+    md::MetricChart chart;
+    showNoisySeries(chart, 20, 20000);
+    QVERIFY(QTest::qWaitForWindowExposed(&chart));
+    QCustomPlot *plot = chart.plot();
+    for (const double smoothing : {0.0, 0.95}) {
+        chart.setSmoothing(smoothing);
+        for (const auto &[from, to] : {std::pair(-200.0, 20200.0), std::pair(3000.0, 5000.0)}) {
+            plot->xAxis->setRange(from, to);
+            chart.setSecondThread(true);
+            const QImage two = replotted(plot);
+            QVERIFY(chart.lastReplotUsedSecondThread());
+            chart.setSecondThread(false);
+            const QImage one = replotted(plot);
+            QVERIFY(!chart.lastReplotUsedSecondThread());
+            const int difference = largestDifference(one, two);
+            QVERIFY2(difference <= 6, qPrintable(u"smoothing %1, %2 … %3: %4"_s.arg(smoothing).arg(from).arg(to).arg(difference)));
+        }
+    }
+    // A few short series are not worth a thread.
+    md::MetricChart small;
+    showNoisySeries(small, 3, 500);
+    small.plot()->replot();
+    QVERIFY(!small.lastReplotUsedSecondThread());
 }
 
 void TestCharts::wheelZoomsXAndCtrlWheelY()
