@@ -142,6 +142,8 @@ int requests(const QJsonObject &stats, const QString &key)
 }
 
 const QString kRunsSearch = u"POST /api/2.0/mlflow/runs/search"_s;
+/// runs/search requests of a full read of tests/data/mlflow.db: five experiments, one of 200 runs.
+constexpr int kFullReadRunPages = 7;
 const QString kExperimentsSearch = u"POST /api/2.0/mlflow/experiments/search"_s;
 
 // Log capture for the redaction test.
@@ -412,7 +414,9 @@ private Q_SLOTS:
         checkFullRead(sink);
         const QJsonObject stats = m_server.stats();
         QCOMPARE(requests(stats, kExperimentsSearch), 1);
-        QCOMPARE(requests(stats, kRunsSearch), 5); // one page per experiment
+        // A page per experiment; the sweep's 200 runs take three (100, 100 and an empty last one,
+        // MlflowRestSource::runsPageSize).
+        QCOMPARE(requests(stats, kRunsSearch), kFullReadRunPages);
         // Unfiltered, and filtered on the prompt tag (MLflow 3 hides prompts otherwise): none here.
         QCOMPARE(requests(stats, u"GET /api/2.0/mlflow/registered-models/search"_s), 2);
         QCOMPARE(requests(stats, u"GET /api/2.0/mlflow/model-versions/search"_s), 3);
@@ -724,7 +728,7 @@ private Q_SLOTS:
         const md::Status s = src.readAll(sink, m_noCancel);
         QVERIFY2(s, qPrintable(s.ok() ? QString() : s.error().toString()));
         checkFullRead(sink);
-        QCOMPARE(requests(m_server.stats(), kRunsSearch), 5 + 2);
+        QCOMPARE(requests(m_server.stats(), kRunsSearch), kFullReadRunPages + 2);
     }
 
     void retryAfterIsHonoured()
@@ -765,7 +769,7 @@ private Q_SLOTS:
         const md::Status s = src.readAll(sink, m_noCancel);
         QVERIFY2(s, qPrintable(s.ok() ? QString() : s.error().toString()));
         checkFullRead(sink);
-        QCOMPARE(requests(m_server.stats(), kRunsSearch), 5 + 1);
+        QCOMPARE(requests(m_server.stats(), kRunsSearch), kFullReadRunPages + 1);
 
         // Dropped every time: the error, once the retries are spent.
         QVERIFY(m_server.setFaults(

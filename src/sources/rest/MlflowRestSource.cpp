@@ -1125,7 +1125,7 @@ QString MlflowRestSource::uri() const
 
 int MlflowRestSource::runsPageSize(qint64 runsBefore)
 {
-    return int(std::clamp<qint64>(runsBefore / 4, kMinRunsPage, kMaxRunsPage));
+    return int(std::clamp<qint64>(runsBefore / 8, kMinRunsPage, kMaxRunsPage));
 }
 
 QString MlflowRestSource::versionFilter(const QString &modelName)

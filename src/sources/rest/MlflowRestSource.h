@@ -111,14 +111,14 @@ public:
     static QString versionFilter(const QString &modelName);
 
     /// max_results of the runs/search page of a full read that follows `runsBefore` runs of an
-    /// experiment: a quarter of them, at least 250 and at most 500. Every page but the last is
+    /// experiment: an eighth of them, at least 100 and at most 500. Every page but the last is
     /// parsed and written while the server prepares the next one; the last one only after the
     /// server is done, so its size is what a full sync takes longer than the server (1000 runs,
     /// MLflow's default, were about 0.2 s of writing). Each page more costs the server a request
     /// and a sort of the experiment's runs: pages grow with what was read, so that the last page
     /// stays a small part of a long listing without asking a short one in many pieces.
     static int runsPageSize(qint64 runsBefore);
-    static constexpr int kMinRunsPage = 250;
+    static constexpr int kMinRunsPage = 100;
     static constexpr int kMaxRunsPage = 500;
     /// How many history requests are in flight at once.
     static constexpr int kHistoryConcurrency = 8;
