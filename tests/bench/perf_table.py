@@ -97,6 +97,14 @@ def first(runs, path, default=0):
     return values[0] if values else default
 
 
+def by_order(p95, median):
+    """The measured text of a scroll figure: its 95th percentile and median (keys of the details)
+    in both orders of the table."""
+    newest, sorted_ = "details.scroll, newest first.", "details.scroll, sorted by a metric."
+    return lambda r: (f"{span(r, newest + p95, '{:.1f}')} / {span(r, sorted_ + p95, '{:.1f}')} ms "
+                      f"(median {span(r, newest + median, '{:.1f}')} / {span(r, sorted_ + median, '{:.1f}')} ms)")
+
+
 GUI = [
     ("cold_start_ms",
      lambda r: f"`modeldesk --cache … --experiment bench --screenshot`, whole process: start, open the "
@@ -107,17 +115,9 @@ GUI = [
                "open (load + first paint)",
      lambda r: f"{span(r, 'table_open_ms', '{:.0f}')} ms", ("<", 300, "< 300 ms")),
     ("scroll_p95_ms", lambda r: "… scroll a page down, 95th percentile (newest first / sorted by a metric)",
-     lambda r: f"{span(r, 'details.scroll, newest first.p95_ms', '{:.1f}')} / "
-               f"{span(r, 'details.scroll, sorted by a metric.p95_ms', '{:.1f}')} ms "
-               f"(median {span(r, 'details.scroll, newest first.median_ms', '{:.1f}')} / "
-               f"{span(r, 'details.scroll, sorted by a metric.median_ms', '{:.1f}')} ms)",
-     ("<", 16, "< 16 ms")),
+     by_order("p95_ms", "median_ms"), ("<", 16, "< 16 ms")),
     ("jump_p95_ms", lambda r: "… jump to a random place (scroll bar dragged), 95th percentile (the same two orders)",
-     lambda r: f"{span(r, 'details.scroll, newest first.jump_p95_ms', '{:.1f}')} / "
-               f"{span(r, 'details.scroll, sorted by a metric.jump_p95_ms', '{:.1f}')} ms "
-               f"(median {span(r, 'details.scroll, newest first.jump_median_ms', '{:.1f}')} / "
-               f"{span(r, 'details.scroll, sorted by a metric.jump_median_ms', '{:.1f}')} ms)",
-     ("<", 16, "< 16 ms")),
+     by_order("jump_p95_ms", "jump_median_ms"), ("<", 16, "< 16 ms")),
     ("sort_ms", lambda r: f"… sort all {first(r, 'details.runs'):,} rows by a metric column, with the repaint",
      lambda r: f"{span(r, 'sort_ms', '{:.0f}')} ms", None),
     ("filter_narrow_ms",
