@@ -242,47 +242,10 @@ void finishModel(RegisteredModel &m)
 
 namespace {
 
-/// scanHistoryPage(): a cursor over the page's bytes that takes only what it knows.
-class HistoryPageScanner {
-public:
-    static std::optional<HistoryPage> scan(const QByteArray &body, const QString &key)
-    {
-        const QByteArray wanted = key.toUtf8();
-        HistoryPageScanner sc(body);
-        HistoryPage page;
-        if (!sc.take('{'))
-            return std::nullopt;
-        bool metricsSeen = false, tokenSeen = false;
-        if (!sc.take('}')) {
-            do {
-                std::string_view name;
-                if (!sc.string(name) || !sc.take(':'))
-                    return std::nullopt;
-                if (name == "metrics" && !metricsSeen) {
-                    metricsSeen = true;
-                    if (!sc.points(wanted, key, page.points))
-                        return std::nullopt;
-                } else if (name == "next_page_token" && !tokenSeen) {
-                    tokenSeen = true;
-                    std::string_view token;
-                    if (!sc.string(token))
-                        return std::nullopt;
-                    page.next = QString::fromLatin1(token.data(), qsizetype(token.size()));
-                } else {
-                    return std::nullopt;
-                }
-            } while (sc.take(','));
-            if (!sc.take('}'))
-                return std::nullopt;
-        }
-        sc.space();
-        if (sc.m_p != sc.m_end)
-            return std::nullopt;
-        return page;
-    }
-
-private:
-    explicit HistoryPageScanner(const QByteArray &body)
+/// What the two page scanners share: a cursor over JSON bytes.
+class JsonCursor {
+protected:
+    explicit JsonCursor(const QByteArray &body)
         : m_p(body.constData())
         , m_end(body.constData() + body.size())
     {
@@ -303,24 +266,6 @@ private:
         return false;
     }
     static bool digit(char c) { return c >= '0' && c <= '9'; }
-
-    bool string(std::string_view &out)
-    {
-        if (!take('"'))
-            return false;
-        const char *from = m_p;
-        for (; m_p < m_end; ++m_p) {
-            const auto c = static_cast<unsigned char>(*m_p);
-            if (c == '"') {
-                out = std::string_view(from, size_t(m_p - from));
-                ++m_p;
-                return true;
-            }
-            if (c < 0x20 || c >= 0x7f || c == '\\')
-                return false;
-        }
-        return false;
-    }
 
     /// A JSON number (RFC 8259 grammar); `integer` when it has no fraction and no exponent.
     bool number(std::string_view &out, bool &integer)
@@ -367,6 +312,73 @@ private:
             return false;
         const auto r = std::from_chars(text.data(), text.data() + text.size(), out);
         return r.ec == std::errc() && r.ptr == text.data() + text.size();
+    }
+
+    const char *m_p;
+    const char *const m_end;
+};
+
+/// scanHistoryPage(): a cursor over the page's bytes that takes only what it knows.
+class HistoryPageScanner : JsonCursor {
+public:
+    static std::optional<HistoryPage> scan(const QByteArray &body, const QString &key)
+    {
+        const QByteArray wanted = key.toUtf8();
+        HistoryPageScanner sc(body);
+        HistoryPage page;
+        if (!sc.take('{'))
+            return std::nullopt;
+        bool metricsSeen = false, tokenSeen = false;
+        if (!sc.take('}')) {
+            do {
+                std::string_view name;
+                if (!sc.string(name) || !sc.take(':'))
+                    return std::nullopt;
+                if (name == "metrics" && !metricsSeen) {
+                    metricsSeen = true;
+                    if (!sc.points(wanted, key, page.points))
+                        return std::nullopt;
+                } else if (name == "next_page_token" && !tokenSeen) {
+                    tokenSeen = true;
+                    std::string_view token;
+                    if (!sc.string(token))
+                        return std::nullopt;
+                    page.next = QString::fromLatin1(token.data(), qsizetype(token.size()));
+                } else {
+                    return std::nullopt;
+                }
+            } while (sc.take(','));
+            if (!sc.take('}'))
+                return std::nullopt;
+        }
+        sc.space();
+        if (sc.m_p != sc.m_end)
+            return std::nullopt;
+        return page;
+    }
+
+private:
+    explicit HistoryPageScanner(const QByteArray &body)
+        : JsonCursor(body)
+    {
+    }
+
+    bool string(std::string_view &out)
+    {
+        if (!take('"'))
+            return false;
+        const char *from = m_p;
+        for (; m_p < m_end; ++m_p) {
+            const auto c = static_cast<unsigned char>(*m_p);
+            if (c == '"') {
+                out = std::string_view(from, size_t(m_p - from));
+                ++m_p;
+                return true;
+            }
+            if (c < 0x20 || c >= 0x7f || c == '\\')
+                return false;
+        }
+        return false;
     }
 
     bool points(const QByteArray &wanted, const QString &key, QList<MetricPoint> &out)
@@ -435,13 +447,11 @@ private:
         return take(']');
     }
 
-    const char *m_p;
-    const char *const m_end;
 };
 
 /// scanRunsPage(): a validating cursor over a runs/search page that takes only what it knows.
 /// Each reader returns false to decline the page.
-class RunsPageScanner {
+class RunsPageScanner : JsonCursor {
 public:
     static std::optional<RunsPage> scan(const QByteArray &body)
     {
@@ -463,8 +473,7 @@ public:
 
 private:
     explicit RunsPageScanner(const QByteArray &body)
-        : m_p(body.constData())
-        , m_end(body.constData() + body.size())
+        : JsonCursor(body)
     {
     }
 
@@ -473,20 +482,6 @@ private:
     /// False when `seen` was set already (a member given twice), else sets it.
     static bool once(bool &seen) { return !std::exchange(seen, true); }
 
-    void space()
-    {
-        while (m_p < m_end && (*m_p == ' ' || *m_p == '\n' || *m_p == '\r' || *m_p == '\t'))
-            ++m_p;
-    }
-    bool take(char c)
-    {
-        space();
-        if (m_p < m_end && *m_p == c) {
-            ++m_p;
-            return true;
-        }
-        return false;
-    }
     bool peek(char c)
     {
         space();
@@ -500,7 +495,6 @@ private:
         m_p += word.size();
         return true;
     }
-    static bool digit(char c) { return c >= '0' && c <= '9'; }
     static int hex(char c)
     {
         if (digit(c))
@@ -658,53 +652,7 @@ private:
         return true;
     }
 
-    /// A JSON number (RFC 8259 grammar); `integer` when it has no fraction and no exponent.
-    bool number(std::string_view &out, bool &integer)
-    {
-        space();
-        const char *from = m_p;
-        if (m_p < m_end && *m_p == '-')
-            ++m_p;
-        if (m_p < m_end && *m_p == '0')
-            ++m_p;
-        else if (m_p < m_end && *m_p >= '1' && *m_p <= '9')
-            while (m_p < m_end && digit(*m_p))
-                ++m_p;
-        else
-            return false;
-        integer = true;
-        if (m_p < m_end && *m_p == '.') {
-            integer = false;
-            const char *digits = ++m_p;
-            while (m_p < m_end && digit(*m_p))
-                ++m_p;
-            if (m_p == digits)
-                return false;
-        }
-        if (m_p < m_end && (*m_p == 'e' || *m_p == 'E')) {
-            integer = false;
-            ++m_p;
-            if (m_p < m_end && (*m_p == '+' || *m_p == '-'))
-                ++m_p;
-            const char *digits = m_p;
-            while (m_p < m_end && digit(*m_p))
-                ++m_p;
-            if (m_p == digits)
-                return false;
-        }
-        out = std::string_view(from, size_t(m_p - from));
-        return true;
-    }
-
-    /// An integer of at most 18 digits: the json parser keeps those exactly.
-    static bool int64(std::string_view text, bool integer, qint64 &out)
-    {
-        if (!integer || text.size() - (text.front() == '-' ? 1 : 0) > 18)
-            return false;
-        const auto r = std::from_chars(text.data(), text.data() + text.size(), out);
-        return r.ec == std::errc() && r.ptr == text.data() + text.size();
-    }
-
+    using JsonCursor::int64;
     /// int64Field(): an integer, or null as none.
     bool int64(std::optional<qint64> &out)
     {
@@ -1060,8 +1008,6 @@ private:
         return true;
     }
 
-    const char *m_p;
-    const char *const m_end;
     std::string m_decoded; ///< the last string with escapes or non-ASCII bytes, decoded
 };
 
