@@ -41,7 +41,7 @@ QString signedNumber(double v)
 
 } // namespace
 
-ReviewsModel::ReviewsModel(QObject *parent) : QAbstractTableModel(parent) {}
+ReviewsModel::ReviewsModel(QObject *parent) : SortableTableModel(parent) {}
 
 QString ReviewsModel::ageText(qint64 whenMs, qint64 nowMs)
 {
@@ -258,31 +258,8 @@ void ReviewsModel::sort(int column, Qt::SortOrder order)
         return;
     m_sortColumn = column;
     m_sortOrder = order;
-    Q_EMIT layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
-    const QModelIndexList before = persistentIndexList();
-    QList<int> oldRequest;
-    for (const QModelIndex &i : before)
-        oldRequest.append(m_rows.at(i.row()));
-
-    const bool asc = order == Qt::AscendingOrder;
-    std::stable_sort(m_rows.begin(), m_rows.end(), [&](int a, int b) {
-        const QVariant x = sortValue(m_requests.at(a), column), y = sortValue(m_requests.at(b), column);
-        if (x.typeId() == QMetaType::Double) {
-            const double dx = x.toDouble(), dy = y.toDouble();
-            const bool xn = std::isnan(dx), yn = std::isnan(dy);
-            if (xn || yn)
-                return !xn && yn;  // missing last in both orders
-            return asc ? dx < dy : dx > dy;
-        }
-        const auto c = QVariant::compare(x, y);
-        return asc ? c == QPartialOrdering::Less : c == QPartialOrdering::Greater;
-    });
-
-    QModelIndexList after;
-    for (qsizetype i = 0; i < before.size(); ++i)
-        after.append(index(int(m_rows.indexOf(oldRequest.at(i))), before.at(i).column()));
-    changePersistentIndexList(before, after);
-    Q_EMIT layoutChanged({}, QAbstractItemModel::VerticalSortHint);
+    // A missing key metric or A/B share is NaN: last in both orders.
+    sortRows(m_rows, [&](int request) { return sortValue(m_requests.at(request), column); }, order);
 }
 
 } // namespace md

@@ -2,15 +2,14 @@
 #pragma once
 
 #include "actions/ReviewInbox.h"
-
-#include <QAbstractTableModel>
+#include "models/SortableTableModel.h"
 
 namespace md {
 
 /// The Reviews inbox as a table, one row per version waiting for review (ReviewInbox::collect()).
 /// Read-only; sort() sorts any column, with missing values (no key metric, no A/B test) last in
 /// both orders. Ages ("3 h ago") are relative to now(), which the page advances now and then.
-class ReviewsModel : public QAbstractTableModel {
+class ReviewsModel : public SortableTableModel {
     Q_OBJECT
 public:
     enum Columns { SourceColumn, ModelColumn, VersionColumn, RequesterColumn, RequestedColumn, DeltaColumn, AbShareColumn, ColumnCount };

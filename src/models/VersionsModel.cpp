@@ -120,7 +120,7 @@ double metricOnDataset(const LoggedModel &model, const QString &metric, const Me
     return latest ? latest->value : std::numeric_limits<double>::quiet_NaN();
 }
 
-VersionsModel::VersionsModel(QObject *parent) : QAbstractTableModel(parent) {}
+VersionsModel::VersionsModel(QObject *parent) : SortableTableModel(parent) {}
 
 void VersionsModel::clear()
 {
@@ -421,36 +421,8 @@ void VersionsModel::sort(int column, Qt::SortOrder order)
         return;
     m_sortColumn = column;
     m_sortOrder = order;
-    Q_EMIT layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
-    const QModelIndexList before = persistentIndexList();
-    QList<qsizetype> oldIndex;
-    for (const QModelIndex &i : before)
-        oldIndex.append(m_rows.at(i.row()).index);
-
-    const bool asc = order == Qt::AscendingOrder;
-    auto key = [&](const Row &r) { return sortValue(r, column); };
-    std::stable_sort(m_rows.begin(), m_rows.end(), [&](const Row &a, const Row &b) {
-        if (column == KeyMetricColumn) {
-            const bool an = std::isnan(a.keyMetric), bn = std::isnan(b.keyMetric);
-            if (an || bn)
-                return !an && bn;  // NaN last in both orders
-            return asc ? a.keyMetric < b.keyMetric : a.keyMetric > b.keyMetric;
-        }
-        const QVariant x = key(a), y = key(b);
-        const auto c = QVariant::compare(x, y);
-        return asc ? c == QPartialOrdering::Less : c == QPartialOrdering::Greater;
-    });
-
-    QModelIndexList after;
-    for (qsizetype i = 0; i < before.size(); ++i) {
-        int newRow = 0;
-        for (int r = 0; r < m_rows.size(); ++r)
-            if (m_rows.at(r).index == oldIndex.at(i))
-                newRow = r;
-        after.append(index(newRow, before.at(i).column()));
-    }
-    changePersistentIndexList(before, after);
-    Q_EMIT layoutChanged({}, QAbstractItemModel::VerticalSortHint);
+    // The key metric sorts as a double: NaN (no value) last in both orders.
+    sortRows(m_rows, [&](const Row &row) { return sortValue(row, column); }, order);
 }
 
 } // namespace md

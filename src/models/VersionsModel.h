@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "SortableTableModel.h"
 #include "VersionDetails.h"
 #include "cache/Journal.h"
 #include "core/Domain.h"
 
-#include <QAbstractTableModel>
 #include <QHash>
 
 #include <cmath>
@@ -49,7 +49,7 @@ double metricOnDataset(const LoggedModel &model, const QString &metric, const Me
 /// are those on commonDataset() (keyMetricDataset()), and a version without a value on that
 /// dataset has none (not its value on another dataset, nor its run's). Otherwise the value is the
 /// run's latest.
-class VersionsModel : public QAbstractTableModel {
+class VersionsModel : public SortableTableModel {
     Q_OBJECT
 public:
     enum Columns {
