@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "MetricChart.h"
 
+#include "ChartFile.h"
 #include "EnvelopeBand.h"
 #include "QCustomPlotInclude.h"
 #include "core/NumberFormat.h"
@@ -1184,12 +1185,9 @@ Status MetricChart::exportTo(const QString &path, QSize size)
         generator.setSize(size);
         generator.setViewBox(QRect(QPoint(0, 0), size));
         generator.setTitle(m_valueTitle);
-        QCPPainter painter;
-        if (painter.begin(&generator)) {
+        ok = paintChartFile<QCPPainter>(generator, path, [&](QCPPainter &painter) {
             m_plot->toPainter(&painter, size.width(), size.height());
-            ok = painter.end();
-        }
-        ok = ok && QFileInfo(path).size() > 0;
+        });
     } else {
         return makeError(ErrorCategory::BadInput, tr("Charts can be saved as PNG, SVG or PDF, not “%1”.").arg(suffix), path);
     }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ParallelCoordinatesChart.h"
 
+#include "ChartFile.h"
 #include "models/PlainToolTip.h"
 
 #include <QFileInfo>
@@ -619,23 +620,13 @@ Status ParallelCoordinatesChart::exportTo(const QString &path, QSize size)
         generator.setSize(size);
         generator.setViewBox(QRect(QPoint(0, 0), size));
         generator.setTitle(tr("Parallel coordinates"));
-        QPainter p;
-        if (p.begin(&generator)) {
-            paint(p, size);
-            ok = p.end();
-        }
-        ok = ok && QFileInfo(path).size() > 0;
+        ok = paintChartFile(generator, path, [&](QPainter &p) { paint(p, size); });
     } else if (suffix == u"pdf"_s) {
         QPdfWriter pdf(path);
         pdf.setResolution(96);
         pdf.setPageSize(QPageSize(QSizeF(size) * 72.0 / 96.0, QPageSize::Point));
         pdf.setPageMargins(QMarginsF(0, 0, 0, 0));
-        QPainter p;
-        if (p.begin(&pdf)) {
-            paint(p, size);
-            ok = p.end();
-        }
-        ok = ok && QFileInfo(path).size() > 0;
+        ok = paintChartFile(pdf, path, [&](QPainter &p) { paint(p, size); });
     } else {
         return makeError(ErrorCategory::BadInput, tr("Charts can be saved as PNG, SVG or PDF, not “%1”.").arg(suffix), path);
     }
