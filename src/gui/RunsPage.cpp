@@ -34,7 +34,6 @@ constexpr int kMaxIdColumnWidth = 84;
 RunsPage::RunsPage(Cache *cache, QWidget *parent)
     : QWidget(parent)
     , m_ui(std::make_unique<Ui::RunsPage>())
-    , m_cache(cache)
     , m_model(new RunsTableModel(cache, this))
     , m_hiddenColumns{QStringLiteral("attributes.run_id")}
 {
@@ -66,8 +65,8 @@ RunsPage::RunsPage(Cache *cache, QWidget *parent)
     // Column widths come from the first screenful of rows, not 1,000 rows × 200 columns read from
     // the cache.
     m_ui->runsTable->verticalHeader()->setResizeContentsPrecision(32);
-    // When the view is idle after a scroll, read the page below and the page above, so that the
-    // next scroll step paints from memory instead of waiting for SQLite.
+    // When the view is idle after a scroll, have the page below and the page above read on the
+    // model's worker, so that the next scroll step paints from memory instead of "Loading…".
     m_prefetch = new QTimer(this);
     m_prefetch->setSingleShot(true);
     m_prefetch->setInterval(0);
@@ -76,16 +75,27 @@ RunsPage::RunsPage(Cache *cache, QWidget *parent)
         QTableView *view = m_ui->runsTable;
         const int rows = m_model->rowCount();
         // Not while the scroll bar is dragged: the view jumps on before the pages around it are
-        // looked at, and the reads would only delay the next mouse move.
+        // looked at, and the reads would only delay the rows of the next mouse move.
         if (rows == 0 || view->verticalScrollBar()->isSliderDown())
             return;
         const int first = std::max(0, view->rowAt(0));
         const int lastShown = view->rowAt(view->viewport()->height() - 1);
         const int last = lastShown < 0 ? rows - 1 : lastShown;
         const int page = last - first + 1;
-        m_model->prefetch(last + 1, last + page);
-        m_model->prefetch(first - page, first - 1);
+        m_model->prefetch(first - page, last + page);
     });
+
+    // Every reset (a load, a filter, clear()) keeps the widths the person gave the columns when
+    // the metric and param columns stay the same, else measures the new ones.
+    connect(m_model, &QAbstractItemModel::modelAboutToBeReset, this, [this] {
+        m_columnsBefore = m_model->metricKeys() + m_model->paramKeys();
+        m_widthsBefore.clear();
+        const QHeaderView *header = m_ui->runsTable->horizontalHeader();
+        for (int c = 0; c < header->count(); ++c)
+            m_widthsBefore.append(header->sectionSize(c));
+    });
+    connect(m_model, &QAbstractItemModel::modelReset, this, [this] { keepColumnWidths(m_columnsBefore, m_widthsBefore); });
+    connect(m_model, &RunsTableModel::loaded, this, &RunsPage::showLoaded);
 
     m_ui->compareButton->hide();  // until the window gives it its action
     connect(m_ui->runsTable->selectionModel(), &QItemSelectionModel::selectionChanged, this,
@@ -124,12 +134,14 @@ QLabel *RunsPage::filterHintLabel() const
 
 QStringList RunsPage::selectedRunIds() const
 {
-    QModelIndexList rows = m_ui->runsTable->selectionModel()->selectedRows();
-    std::sort(rows.begin(), rows.end(), [](const QModelIndex &a, const QModelIndex &b) { return a.row() < b.row(); });
-    QStringList ids;
-    for (const QModelIndex &index : std::as_const(rows))
-        ids.append(index.data(RunsTableModel::RunIdRole).toString());
-    return ids;
+    const QModelIndexList selected = m_ui->runsTable->selectionModel()->selectedRows();
+    QList<int> rows;
+    rows.reserve(selected.size());
+    for (const QModelIndex &index : selected)
+        rows.append(index.row());
+    std::sort(rows.begin(), rows.end());
+    // Rows scrolled past may not be held: the model reads their ids.
+    return m_model->runIds(rows);
 }
 
 void RunsPage::setCompareAction(QAction *action)
@@ -165,15 +177,15 @@ void RunsPage::showNothing(const QString &title, const QString &hint)
     m_parentRunId.clear();
     m_parentName.clear();
     m_appliedFilter.clear();
-    m_model->clear();
+    m_loadRequest = 0;
+    m_emptyRequest = 0;
+    m_model->clear();  // the columns are measured on the reset
     clearFilterError();
     m_ui->filterHintLabel->clear();
     m_ui->filterHintLabel->hide();
     m_ui->titleLabel->setText(title);
     m_ui->filterEdit->setEnabled(false);
     m_ui->runsTable->setPlaceholderText(hint);
-    applyHiddenColumns();
-    adjustColumns();
     Q_EMIT runsShown(0);
     Q_EMIT selectionCountChanged(0);
 }
@@ -260,21 +272,35 @@ void RunsPage::load()
     query.parentRunId = m_parentRunId;
     query.filter = m_ui->filterEdit->text().trimmed();
     query.includeDeleted = m_showDeleted;
-    // A new filter on the same columns keeps the widths the person has (a reset would give the
-    // header default widths, and measuring 200 columns' contents again costs ~100 ms).
-    const QStringList columnsBefore = m_model->metricKeys() + m_model->paramKeys();
-    QList<int> widths;
-    QHeaderView *header = m_ui->runsTable->horizontalHeader();
-    for (int c = 0; c < header->count(); ++c)
-        widths.append(header->sectionSize(c));
-    if (Status s = m_model->load(query); !s) {
-        showFilterError(s.error(), query);
-        keepColumnWidths(columnsBefore, widths);
+    m_appliedFilter = query.filter;
+    m_emptyRequest = 0;
+    // Read on the worker with the rows the view will show (it keeps its scroll position), so that
+    // they paint with the reset; the table shows what it showed until then.
+    QTableView *view = m_ui->runsTable;
+    const int rowHeight = std::max(1, view->verticalHeader()->defaultSectionSize());
+    const int shown = view->viewport()->height() / rowHeight + 2;
+    // The column widths are measured from up to 32 rows (the header's precision) around them.
+    m_loadRequest = m_model->loadInBackground(query, std::max(0, view->rowAt(0)), std::max(shown, 32));
+}
+
+void RunsPage::showLoaded(const RunsTableModel::LoadResult &result)
+{
+    if (result.request == m_emptyRequest) {
+        m_emptyRequest = 0;
+        if (result.error)
+            m_model->clear();
         return;
     }
-    m_appliedFilter = query.filter;
+    if (result.request != m_loadRequest)
+        return;  // not this page's, or one asked for before the newest
+    m_loadRequest = 0;
+    const RunQuery &query = result.query;
+    if (result.error) {
+        showFilterError(*result.error, query, result.unfilteredRuns);
+        return;
+    }
     clearFilterError();
-    showFilterHints(query);
+    showFilterHints(result.unknownKeys);
     m_completer->setKeys(m_model->metricKeys(), m_model->paramKeys());
     const int count = m_model->rowCount();
     if (!m_parentRunId.isEmpty()) {
@@ -301,7 +327,6 @@ void RunsPage::load()
                                              : tr("%1 — %2 runs match the filter").arg(m_experimentName).arg(count));
         m_ui->runsTable->setPlaceholderText(tr("No runs match the filter.\nChange it, or clear it to see all runs."));
     }
-    keepColumnWidths(columnsBefore, widths);
     Q_EMIT runsShown(count);
     Q_EMIT selectionCountChanged(int(m_ui->runsTable->selectionModel()->selectedRows().size()));
 }
@@ -320,7 +345,7 @@ void RunsPage::keepColumnWidths(const QStringList &columnsBefore, const QList<in
     }
 }
 
-void RunsPage::showFilterError(const Error &error, const RunQuery &query)
+void RunsPage::showFilterError(const Error &error, const RunQuery &query, std::optional<qsizetype> total)
 {
     const bool badFilter = error.category == ErrorCategory::BadInput;
     const QString text = error.where.isEmpty() ? error.message : tr("%1: %2").arg(error.where, error.message);
@@ -338,20 +363,11 @@ void RunsPage::showFilterError(const Error &error, const RunQuery &query)
     // of the filter before it. The model keeps the experiment's columns and scope with a query no
     // run matches (no run has an empty id), so that a live refresh re-reads it and stays empty.
     // The clear button then brings every run back.
-    m_appliedFilter = query.filter;
     RunQuery none = query;
     none.filter = u"attributes.run_id IN ('')"_s;
-    if (!m_model->load(none))
-        m_model->clear();
+    m_emptyRequest = m_model->loadInBackground(none, 0, 0);
     const QString heading = m_parentRunId.isEmpty() ? m_experimentName
                                                     : tr("%1 › %2").arg(m_experimentName, m_parentName);
-    std::optional<qsizetype> total;
-    if (badFilter) {
-        RunQuery unfiltered = query;
-        unfiltered.filter.clear();
-        if (auto order = m_cache->runOrder(unfiltered))
-            total = order->size();
-    }
     if (!badFilter)
         m_ui->titleLabel->setText(tr("%1 — the runs could not be read").arg(heading));
     else if (!total)
@@ -366,18 +382,13 @@ void RunsPage::showFilterError(const Error &error, const RunQuery &query)
     Q_EMIT selectionCountChanged(0);
 }
 
-void RunsPage::showFilterHints(const RunQuery &query)
+void RunsPage::showFilterHints(const QList<UnknownSearchKey> &unknown)
 {
     QStringList lines;
-    if (!query.filter.isEmpty()) {
-        // Only a hint: when the keys cannot be read, the runs shown still stand.
-        if (auto unknown = m_cache->unknownFilterKeys(query)) {
-            for (const UnknownSearchKey &u : std::as_const(*unknown)) {
-                QString line = unknownSearchKeyMessage(u, SearchKeyScope::Experiment);
-                line[0] = line.at(0).toUpper();
-                lines.append(line);
-            }
-        }
+    for (const UnknownSearchKey &u : unknown) {
+        QString line = unknownSearchKeyMessage(u, SearchKeyScope::Experiment);
+        line[0] = line.at(0).toUpper();
+        lines.append(line);
     }
     m_ui->filterHintLabel->setText(lines.join(u'\n'));
     m_ui->filterHintLabel->setVisible(!lines.isEmpty());

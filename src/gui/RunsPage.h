@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/Error.h"
+#include "models/RunsTableModel.h"
 
 #include <QSet>
 #include <QWidget>
@@ -24,15 +25,14 @@ namespace md {
 class FilterCompleter;
 
 class Cache;
-class RunsTableModel;
-struct RunQuery;
 
 /// The runs page: the runs of one experiment in a sortable table, with a filter field that takes
 /// MLflow's search syntax (applied on Enter, evaluated in SQL by the cache). A malformed filter
 /// shows its error, with the column, in red under the field, empties the table (its columns stay)
 /// and says so in the heading ("filter error, 0 of N runs shown"). A filter key that no run of the experiment has is named on the result line under the
-/// field, with the key probably meant. Reads through the given Cache (GUI thread); the cache must
-/// outlive the page.
+/// field, with the key probably meant. The table's model reads the given Cache on its worker
+/// thread (RunsTableModel): after a change of experiment or filter the table shows what it showed
+/// until the runs arrive, then the heading follows. The cache must outlive the page.
 class RunsPage : public QWidget {
     Q_OBJECT
 public:
@@ -84,11 +84,15 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
+    /// Loads the runs of the experiment (or run group) with the filter field's filter, in the
+    /// background: showLoaded() finishes.
     void load();
-    void showFilterError(const Error &error, const RunQuery &query);
+    void showLoaded(const RunsTableModel::LoadResult &result);
+    /// `total`: how many runs there are without the filter, when known.
+    void showFilterError(const Error &error, const RunQuery &query, std::optional<qsizetype> total);
     void clearFilterError();
     /// Names the filter's keys that no run of the experiment has on the result line.
-    void showFilterHints(const RunQuery &query);
+    void showFilterHints(const QList<UnknownSearchKey> &unknown);
     void updateErrorColour();
     void adjustColumns();
     /// After a load: the widths the person gave the columns when the metric and param columns
@@ -99,8 +103,14 @@ private:
 
     std::unique_ptr<Ui::RunsPage> m_ui;
     FilterCompleter *m_completer = nullptr;
-    Cache *m_cache;
     RunsTableModel *m_model;
+    /// The model's loadInBackground() of the newest load(), and of the empty table after a bad
+    /// filter (0: none on the way).
+    qint64 m_loadRequest = 0;
+    qint64 m_emptyRequest = 0;
+    /// The metric and param columns and the column widths before the model's newest reset.
+    QStringList m_columnsBefore;
+    QList<int> m_widthsBefore;
     std::optional<qint64> m_sourceId;
     QString m_experimentId;
     QString m_experimentName;

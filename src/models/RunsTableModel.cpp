@@ -8,13 +8,13 @@
 #include <QCollator>
 #include <QDateTime>
 #include <QFont>
-#include <QFutureWatcher>
+#include <QGuiApplication>
 #include <QLocale>
-#include <QPromise>
-#include <QThreadPool>
+#include <QPalette>
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <memory>
 
 using namespace Qt::StringLiterals;
@@ -23,10 +23,14 @@ namespace md {
 
 namespace {
 
-// Rows read per cache query when a view first shows a cell, and the most rows kept in memory:
-// 8,192 rows × 200 columns stay around 30 MB.
-constexpr int kCellBlockRows = 32;
+// Rows asked for together when a view first shows a cell (a screenful spans two to four blocks,
+// read in one query), and the most rows kept in memory: 8,192 rows × 200 columns stay around
+// 30 MB.
+constexpr int kCellBlockRows = 16;
 constexpr int kMaxCachedRows = 8192;
+// Blocks asked for and not read yet that the worker keeps, newest first: a few screenfuls. Older
+// ones were scrolled past; reading them would only delay the rows shown now.
+constexpr int kMaxWaitingBlocks = 24;
 
 // Local time, ISO order: compact, unambiguous in every locale and sorts as text.
 QString formatTime(qint64 ms)
@@ -48,55 +52,211 @@ RunsTableModel::RunsTableModel(Cache *cache, QObject *parent)
     , m_cache(cache)
 {
     ensureResources();
+    updateLayout();
 }
 
-RunsTableModel::~RunsTableModel() = default;
+// The worker first: it stops and joins before the rest goes, and nothing it posted runs after.
+RunsTableModel::~RunsTableModel()
+{
+    m_reader.reset();
+}
+
+RunsTableReader *RunsTableModel::reader()
+{
+    if (!m_cache || !m_cache->isOpen() || m_cache->path().isEmpty())
+        return nullptr;
+    if (!m_reader || m_reader->cachePath() != m_cache->path()) {
+        if (m_reader) {
+            // Another file: what the old reader had on its way is dropped with it.
+            m_reader.reset();
+            invalidateCells();
+            m_loadPending = m_sorting = m_refreshing = false;
+        }
+        m_reader = std::make_unique<RunsTableReader>(m_cache->path(), [this](RunsTableReader::BlockRead read) {
+            QMetaObject::invokeMethod(
+                this, [this, read = std::move(read)]() mutable { applyBlocks(std::move(read)); }, Qt::QueuedConnection);
+        });
+    }
+    return m_reader.get();
+}
+
+RunsTableModel::ColumnKind RunsTableModel::kindOf(int column, qsizetype metricCount)
+{
+    if (column < FixedColumnCount)
+        return ColumnKind::Fixed;
+    return column < FixedColumnCount + metricCount ? ColumnKind::Metric : ColumnKind::Param;
+}
+
+RunsTableModel::Loaded RunsTableModel::readLoad(Cache &cache, const RunQuery &query, int sortColumn,
+                                                Qt::SortOrder sortOrder, int firstRow, int rows, bool report)
+{
+    Loaded out;
+    out.result.query = query;
+    out.result.query.withData = false;
+    out.sortColumn = sortColumn;
+    out.sortOrder = sortOrder;
+    const RunQuery &q = out.result.query;
+    if (report && !q.filter.trimmed().isEmpty()) {
+        // Only a hint: when the keys cannot be read, the runs shown still stand.
+        if (auto unknown = cache.unknownFilterKeys(q))
+            out.result.unknownKeys = std::move(*unknown);
+    }
+    auto order = cache.runOrder(q);
+    if (!order) {
+        out.result.error = order.error();
+        if (report && order.error().category == ErrorCategory::BadInput) {
+            RunQuery unfiltered = q;
+            unfiltered.filter.clear();
+            if (auto all = cache.runOrder(unfiltered))
+                out.result.unfilteredRuns = all->size();
+        }
+        return out;
+    }
+    auto keys = cache.runKeys(q);
+    if (!keys) {
+        out.result.error = keys.error();
+        return out;
+    }
+    out.keys = std::move(*keys);
+    out.layout = RunsTableReader::Layout::of(out.keys.metrics, out.keys.params);
+    out.rows.reserve(size_t(order->size()));
+    for (const RunOrderKey &r : std::as_const(*order)) {
+        out.rows.push_back(OrderRow{r.rowId, r.startTime});
+        out.nested = out.nested || r.hasParent;
+    }
+
+    const size_t n = out.rows.size();
+    const int columns = FixedColumnCount + int(out.keys.metrics.size() + out.keys.params.size());
+    if (sortColumn >= 0 && sortColumn < columns && n > 0) {
+        const ColumnKind kind = kindOf(sortColumn, out.keys.metrics.size());
+        if (kind == ColumnKind::Fixed && sortColumn == StartedColumn) {
+            out.order = sortedOrder(startKeys(out.rows), {}, sortOrder);
+        } else {
+            const QString key = kind == ColumnKind::Metric ? out.keys.metrics.at(sortColumn - FixedColumnCount)
+                : kind == ColumnKind::Param ? out.keys.params.at(sortColumn - FixedColumnCount - out.keys.metrics.size())
+                                            : QString();
+            QList<qint64> ids;
+            ids.reserve(qsizetype(n));
+            for (const OrderRow &row : out.rows)
+                ids.append(row.rowId);
+            const SortKeys read = readSortKeys(cache, q, kind, sortColumn, key, ids);
+            if (read.error)
+                out.sortError = read.error;
+            else
+                out.order = sortedOrder(read.keys, read.texts, sortOrder);
+        }
+    }
+    if (out.order.size() != n) {
+        out.order.resize(n);
+        for (size_t i = 0; i < n; ++i)
+            out.order[i] = int(i);
+    }
+
+    if (rows > 0 && n > 0) {
+        // The rows the view shows after the reset: where it is scrolled to, moved up to fit.
+        const int last = std::min(int(n), std::max(0, firstRow) + rows);
+        const int first = std::max(0, std::min(firstRow, last - rows));
+        QList<qint64> ids;
+        ids.reserve(last - first);
+        for (int r = first; r < last; ++r)
+            ids.append(out.rows[size_t(out.order[size_t(r)])].rowId);
+        // Errors here only leave the cells to be read when shown.
+        if (auto cells = RunsTableReader::readRows(cache, ids, *out.layout))
+            out.cells = std::move(*cells);
+    }
+    return out;
+}
 
 Status RunsTableModel::load(const RunQuery &query)
 {
     if (!m_cache || !m_cache->isOpen())
         return makeError(ErrorCategory::Internal, tr("The cache is not open."));
-    RunQuery q = query;
-    q.withData = false;
-    auto result = m_cache->runOrder(q);
-    if (!result)
-        return result.error();
-    auto keys = m_cache->runKeys(q);
-    if (!keys)
-        return keys.error();
-
-    QHash<QString, int> metricIndex;
-    QHash<QString, int> paramIndex;
-    metricIndex.reserve(keys->metrics.size());
-    paramIndex.reserve(keys->params.size());
-    for (int i = 0; i < keys->metrics.size(); ++i)
-        metricIndex.insert(keys->metrics.at(i), i);
-    for (int i = 0; i < keys->params.size(); ++i)
-        paramIndex.insert(keys->params.at(i), i);
-
-    std::vector<OrderRow> rows;
-    rows.reserve(size_t(result->size()));
-    bool nested = false;
-    for (const RunOrderKey &r : std::as_const(*result)) {
-        rows.push_back(OrderRow{r.rowId, r.startTime});
-        nested = nested || r.hasParent;
-    }
-
-    ++m_refreshGeneration;
-    beginResetModel();
-    m_query = q;
-    m_loaded = true;
-    m_rows = std::move(rows);
-    m_metricKeys = std::move(keys->metrics);
-    m_paramKeys = std::move(keys->params);
-    m_metricIndex = std::move(metricIndex);
-    m_paramIndex = std::move(paramIndex);
-    m_cells.clear();
-    m_readError.clear();
-    m_hasNestedRuns = nested;
-    applySort();
-    endResetModel();
+    Loaded read = readLoad(*m_cache, query, m_sortColumn, m_sortOrder, 0, 0, false);
+    if (read.result.error)
+        return *read.result.error;
+    ++m_loadRequest;  // what a loadInBackground() asked before is stale now
+    m_loadPending = false;
+    applyLoaded(std::move(read));
     return {};
+}
+
+qint64 RunsTableModel::loadInBackground(const RunQuery &query, int firstRow, int rows)
+{
+    const qint64 request = ++m_loadRequest;
+    RunsTableReader *worker = reader();
+    if (!worker) {
+        LoadResult result;
+        result.request = request;
+        result.query = query;
+        result.error = makeError(ErrorCategory::Internal, tr("The cache is not open."));
+        // As from the worker: after the caller has returned.
+        QMetaObject::invokeMethod(
+            this, [this, result] {
+                if (result.request == m_loadRequest)
+                    Q_EMIT loaded(result);
+            },
+            Qt::QueuedConnection);
+        return request;
+    }
+    m_loadPending = true;
+    worker->post([this, request, query, column = m_sortColumn, order = m_sortOrder, firstRow,
+                  rows](Cache &cache, const Status &opened) {
+        Loaded read;
+        if (opened) {
+            read = readLoad(cache, query, column, order, firstRow, rows, true);
+        } else {
+            read.result.query = query;
+            read.result.error = opened.error();
+        }
+        read.result.request = request;
+        QMetaObject::invokeMethod(
+            this, [this, read = std::move(read)]() mutable { applyBackgroundLoad(std::move(read)); },
+            Qt::QueuedConnection);
+    });
+    return request;
+}
+
+void RunsTableModel::applyBackgroundLoad(Loaded read)
+{
+    if (read.result.request != m_loadRequest) {
+        emitIdleIfDone();
+        return;
+    }
+    m_loadPending = false;
+    LoadResult result = read.result;
+    const bool resort = read.sortColumn != m_sortColumn || read.sortOrder != m_sortOrder;
+    if (!result.error) {
+        applyLoaded(std::move(read));
+        // Sorted by another column since it was asked for.
+        if (resort)
+            sort(m_sortColumn, m_sortOrder);
+    }
+    Q_EMIT loaded(result);
+    emitIdleIfDone();
+}
+
+void RunsTableModel::applyLoaded(Loaded read)
+{
+    ++m_refreshGeneration;
+    ++m_sortGeneration;
+    m_sorting = false;
+    (void)reader();  // the cells are read there
+    beginResetModel();
+    invalidateCells();
+    ++m_rowsGeneration;
+    m_query = std::move(read.result.query);
+    m_loaded = true;
+    m_rows = std::move(read.rows);
+    m_order = std::move(read.order);
+    updateDisplayOf();
+    m_metricKeys = std::move(read.keys.metrics);
+    m_paramKeys = std::move(read.keys.params);
+    m_layout = std::move(read.layout);
+    m_readError = read.sortError ? read.sortError->toString() : QString();
+    m_hasNestedRuns = read.nested;
+    for (auto it = read.cells.begin(); it != read.cells.end(); ++it)
+        holdCells(it.key(), std::move(*it));
+    endResetModel();
 }
 
 Status RunsTableModel::refresh()
@@ -107,7 +267,12 @@ Status RunsTableModel::refresh()
         return {};
     ++m_refreshGeneration;
     const QString key = headerData(m_sortColumn, Qt::Horizontal, ColumnKeyRole).toString();
-    return applySnapshot(readSnapshot(*m_cache, m_query, columnKind(m_sortColumn), m_sortColumn, key, {}), nullptr);
+    Snapshot snapshot = readSnapshot(*m_cache, m_query, columnKind(m_sortColumn), m_sortColumn, key, {});
+    if (snapshot.error)
+        return *snapshot.error;
+    if (!applySnapshot(std::move(snapshot), nullptr))
+        return load(m_query);
+    return {};
 }
 
 void RunsTableModel::refreshInBackground(const QStringList &changedRunIds)
@@ -122,7 +287,8 @@ void RunsTableModel::refreshInBackground(const QStringList &changedRunIds)
 
 void RunsTableModel::startBackgroundRefresh()
 {
-    if (!m_cache || !m_cache->isOpen()) {
+    RunsTableReader *worker = reader();
+    if (!worker) {
         m_refreshPending = false;
         m_pendingChanged.clear();
         return;
@@ -136,20 +302,22 @@ void RunsTableModel::startBackgroundRefresh()
     QList<qint64> cellRowIds;
     if (!all)
         for (auto it = m_cells.cbegin(); it != m_cells.cend(); ++it)
-            if (changed->contains(it->row.runId))
-                cellRowIds.append(it->row.rowId);
+            if (changed->contains(it->run.runId))
+                cellRowIds.append(it.key());
     const ColumnKind kind = columnKind(m_sortColumn);
     const QString key = headerData(m_sortColumn, Qt::Horizontal, ColumnKeyRole).toString();
 
-    QPromise<Snapshot> promise;
-    auto *watcher = new QFutureWatcher<Snapshot>(this);
-    watcher->setFuture(promise.future());
-    connect(watcher, &QFutureWatcher<Snapshot>::finished, this, [this, watcher, generation, changed, all] {
-        watcher->deleteLater();
+    auto apply = [this, generation, changed, all](Snapshot snapshot) {
         m_refreshing = false;
         if (generation == m_refreshGeneration) {
-            const Status s = applySnapshot(watcher->result(), all ? nullptr : changed.get());
-            Q_EMIT refreshed(s ? QString() : s.error().toString());
+            if (snapshot.error) {
+                Q_EMIT refreshed(snapshot.error->toString());
+            } else {
+                if (!applySnapshot(std::move(snapshot), all ? nullptr : changed.get()))
+                    // A key disappeared: its column goes with a reset, the view's rows read again.
+                    loadInBackground(m_query);
+                Q_EMIT refreshed(QString());
+            }
         } else {
             // Stale (the query or the sort changed): those runs may still have moved on.
             m_pendingChanged.unite(*changed);
@@ -158,21 +326,18 @@ void RunsTableModel::startBackgroundRefresh()
         }
         if (m_refreshPending)
             startBackgroundRefresh();
+        emitIdleIfDone();
+    };
+    worker->post([this, apply, query = m_query, kind, column = m_sortColumn, key, cellRowIds](Cache &cache,
+                                                                                               const Status &opened) {
+        Snapshot snapshot;
+        if (!opened)
+            snapshot.error = opened.error();
+        else
+            snapshot = readSnapshot(cache, query, kind, column, key, cellRowIds);
+        QMetaObject::invokeMethod(
+            this, [apply, snapshot = std::move(snapshot)]() mutable { apply(std::move(snapshot)); }, Qt::QueuedConnection);
     });
-    QThreadPool::globalInstance()->start(
-        [promise = std::make_shared<QPromise<Snapshot>>(std::move(promise)), path = m_cache->path(), query = m_query, kind,
-         column = m_sortColumn, key, cellRowIds] {
-            promise->start();
-            // A connection of this thread's own: the model's Cache belongs to the GUI thread.
-            Cache cache;
-            Snapshot snapshot;
-            if (Status s = cache.open(path); !s)
-                snapshot.error = s.error();
-            else
-                snapshot = readSnapshot(cache, query, kind, column, key, cellRowIds);
-            promise->addResult(std::move(snapshot));
-            promise->finish();
-        });
 }
 
 RunsTableModel::Snapshot RunsTableModel::readSnapshot(Cache &cache, const RunQuery &query, ColumnKind kind, int column,
@@ -208,20 +373,19 @@ RunsTableModel::Snapshot RunsTableModel::readSnapshot(Cache &cache, const RunQue
     return s;
 }
 
-Status RunsTableModel::applySnapshot(Snapshot snapshot, const QSet<QString> *changed)
+bool RunsTableModel::applySnapshot(Snapshot snapshot, const QSet<QString> *changed)
 {
-    if (snapshot.error)
-        return *snapshot.error;
     const QList<RunOrderKey> &result = snapshot.order;
     const RunKeys &keys = snapshot.keys;
     const auto contains = [](const QStringList &all, const QStringList &some) {
         return std::all_of(some.cbegin(), some.cend(), [&all](const QString &k) { return all.contains(k); });
     };
     if (!contains(keys.metrics, m_metricKeys) || !contains(keys.params, m_paramKeys))
-        return load(m_query);
+        return false;
 
     m_readError.clear();
-    // Cells hold one entry per key: new keys make every held row stale.
+    // Cells hold one entry per key: new keys make every held row stale, and the blocks on their
+    // way, made for the old columns, are asked for again when they arrive.
     if (keys.metrics.size() != m_metricKeys.size() || keys.params.size() != m_paramKeys.size())
         m_cells.clear();
     // New keys: one column at a time, where the sorted order puts it.
@@ -233,12 +397,9 @@ Status RunsTableModel::applySnapshot(Snapshot snapshot, const QSet<QString> *cha
             const int column = FixedColumnCount + (metric ? 0 : int(m_metricKeys.size())) + i;
             beginInsertColumns({}, column, column);
             keys.insert(i, now.at(i));
-            QHash<QString, int> &index = metric ? m_metricIndex : m_paramIndex;
-            index.clear();
-            for (int k = 0; k < keys.size(); ++k)
-                index.insert(keys.at(k), k);
             if (m_sortColumn >= column)
                 ++m_sortColumn;
+            updateLayout();
             endInsertColumns();
         }
     };
@@ -258,11 +419,10 @@ Status RunsTableModel::applySnapshot(Snapshot snapshot, const QSet<QString> *cha
     for (size_t d = 0; d < m_order.size(); ++d)
         if (!now.contains(m_rows[size_t(m_order[d])].rowId))
             goneRows.push_back(int(d));
-    if (!goneRows.empty())
-        m_cells.clear();  // held by index in m_rows, which moves
     for (auto it = goneRows.rbegin(); it != goneRows.rend(); ++it) {
         const int d = *it;
         const int base = m_order[size_t(d)];
+        m_cells.remove(m_rows[size_t(base)].rowId);
         beginRemoveRows({}, d, d);
         m_order.erase(m_order.begin() + d);
         m_rows.erase(m_rows.begin() + base);
@@ -291,61 +451,71 @@ Status RunsTableModel::applySnapshot(Snapshot snapshot, const QSet<QString> *cha
         }
         endInsertRows();
     }
+    if (!goneRows.empty() || !added.empty()) {
+        ++m_rowsGeneration;  // indexes into m_rows moved
+        updateDisplayOf();
+    }
     // The start time orders rows by what load() read; any other column may have moved on.
     if (!added.empty() || m_sortColumn != StartedColumn)
         resort(snapshot.sortKeys ? &*snapshot.sortKeys : nullptr, &now);
     if (m_rows.empty())
-        return {};
+        return true;
     if (!changed) {
-        m_cells.clear();
+        invalidateCells();
         Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, columnCount() - 1));
-        return {};
+        return true;
     }
     // Only the changed runs' rows: those held get the cells read on the worker (or are read
     // again when shown), and are repainted; rows not held are read when shown anyway.
-    std::vector<int> stale;
+    QSet<qint64> stale;
     for (auto it = m_cells.begin(); it != m_cells.end();) {
-        if (!changed->contains(it->row.runId)) {
+        if (!changed->contains(it->run.runId)) {
             ++it;
             continue;
         }
-        const qint64 rowId = it->row.rowId;
-        stale.push_back(it.key());
+        const qint64 rowId = it.key();
+        stale.insert(rowId);
         const auto summary = snapshot.summaries.constFind(rowId);
         const auto values = snapshot.values.constFind(rowId);
         if (summary != snapshot.summaries.cend() && values != snapshot.values.cend()) {
+            const quint64 used = it->used;
             *it = makeCells(rowId, &*summary, &*values);
+            it->used = used;
             ++it;
         } else {
             it = m_cells.erase(it);
         }
     }
-    if (stale.empty())
-        return {};
-    std::vector<int> displayOf(m_order.size());
-    for (size_t i = 0; i < m_order.size(); ++i)
-        displayOf[size_t(m_order[i])] = int(i);
+    if (stale.isEmpty())
+        return true;
     const int lastColumn = columnCount() - 1;
-    for (int base : stale) {
-        const int row = displayOf[size_t(base)];
-        Q_EMIT dataChanged(index(row, 0), index(row, lastColumn));
+    for (size_t base = 0; base < m_rows.size(); ++base) {
+        if (stale.contains(m_rows[base].rowId)) {
+            const int row = m_displayOf[base];
+            Q_EMIT dataChanged(index(row, 0), index(row, lastColumn));
+        }
     }
-    return {};
+    return true;
 }
 
 void RunsTableModel::clear()
 {
     ++m_refreshGeneration;
+    ++m_loadRequest;
+    m_loadPending = false;
+    ++m_sortGeneration;
+    m_sorting = false;
     m_loaded = false;
     beginResetModel();
+    invalidateCells();
+    ++m_rowsGeneration;
     m_query = RunQuery{};
     m_rows.clear();
     m_order.clear();
+    m_displayOf.clear();
     m_metricKeys.clear();
     m_paramKeys.clear();
-    m_metricIndex.clear();
-    m_paramIndex.clear();
-    m_cells.clear();
+    updateLayout();
     m_readError.clear();
     m_hasNestedRuns = false;
     endResetModel();
@@ -354,31 +524,127 @@ void RunsTableModel::clear()
 void RunsTableModel::sort(int column, Qt::SortOrder order)
 {
     ++m_refreshGeneration;
+    ++m_sortGeneration;
+    m_sorting = false;
     m_sortColumn = column;
     m_sortOrder = order;
-    resort(nullptr, nullptr);
+    if (m_rows.empty())
+        return;
+    if (column < 0 || column >= columnCount()) {
+        std::vector<int> identity(m_rows.size());
+        for (size_t i = 0; i < identity.size(); ++i)
+            identity[i] = int(i);
+        applyOrder(std::move(identity));
+    } else if (columnKind(column) == ColumnKind::Fixed && column == StartedColumn) {
+        // Known from the load: sorted here, at once.
+        applyOrder(sortedOrder(startKeys(m_rows), {}, order));
+    } else {
+        startSort();
+    }
+}
+
+void RunsTableModel::startSort()
+{
+    RunsTableReader *worker = reader();
+    if (!worker)
+        return;
+    m_sorting = true;
+    QList<qint64> ids;
+    ids.reserve(qsizetype(m_rows.size()));
+    for (const OrderRow &row : m_rows)
+        ids.append(row.rowId);
+    Sorted sorted;
+    sorted.generation = m_sortGeneration;
+    sorted.rowsGeneration = m_rowsGeneration;
+    worker->post([this, sorted, ids = std::move(ids), query = m_query, kind = columnKind(m_sortColumn),
+                  column = m_sortColumn, key = headerData(m_sortColumn, Qt::Horizontal, ColumnKeyRole).toString(),
+                  order = m_sortOrder](Cache &cache, const Status &opened) mutable {
+        if (!opened) {
+            sorted.error = opened.error();
+        } else {
+            const SortKeys read = readSortKeys(cache, query, kind, column, key, ids);
+            if (read.error)
+                sorted.error = read.error;
+            else
+                sorted.order = sortedOrder(read.keys, read.texts, order);
+        }
+        QMetaObject::invokeMethod(
+            this, [this, sorted = std::move(sorted)]() mutable { applySorted(std::move(sorted)); }, Qt::QueuedConnection);
+    });
+}
+
+void RunsTableModel::applySorted(Sorted sorted)
+{
+    if (sorted.generation != m_sortGeneration) {
+        emitIdleIfDone();
+        return;
+    }
+    if (sorted.rowsGeneration != m_rowsGeneration) {
+        // Runs came or went since (a live update): sort the rows there are now.
+        startSort();
+        return;
+    }
+    m_sorting = false;
+    if (sorted.error)
+        m_readError = sorted.error->toString();  // the rows stay as they were
+    else
+        applyOrder(std::move(sorted.order));
+    emitIdleIfDone();
 }
 
 void RunsTableModel::resort(const SortKeys *read, const QHash<qint64, qsizetype> *at)
 {
-    if (m_rows.empty())
+    const size_t n = m_rows.size();
+    if (n == 0 || m_sortColumn < 0 || m_sortColumn >= columnCount())
         return;
+    if (columnKind(m_sortColumn) == ColumnKind::Fixed && m_sortColumn == StartedColumn) {
+        applyOrder(sortedOrder(startKeys(m_rows), {}, m_sortOrder));
+        return;
+    }
+    if (!read || !at)
+        return;
+    // Read on a worker for the rows of a snapshot: `at` says where each run is in it.
+    if (read->error) {
+        m_readError = read->error->toString();
+        return;
+    }
+    std::vector<SortKey> keys(n);
+    for (size_t i = 0; i < n; ++i) {
+        const auto it = at->constFind(m_rows[i].rowId);
+        if (it != at->cend() && size_t(*it) < read->keys.size())
+            keys[i] = read->keys[size_t(*it)];
+    }
+    applyOrder(sortedOrder(keys, read->texts, m_sortOrder));
+}
+
+void RunsTableModel::applyOrder(std::vector<int> order)
+{
     Q_EMIT layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
     const QModelIndexList before = persistentIndexList();
     std::vector<int> baseOf;
     baseOf.reserve(size_t(before.size()));
     for (const QModelIndex &index : before)
         baseOf.push_back(m_order[size_t(index.row())]);
-    applySort(read, at);
-    std::vector<int> displayOf(m_order.size());
-    for (size_t i = 0; i < m_order.size(); ++i)
-        displayOf[size_t(m_order[i])] = int(i);
+    m_order = std::move(order);
+    updateDisplayOf();
     QModelIndexList after;
     after.reserve(before.size());
     for (qsizetype i = 0; i < before.size(); ++i)
-        after.append(index(displayOf[size_t(baseOf[size_t(i)])], before[i].column()));
+        after.append(index(m_displayOf[size_t(baseOf[size_t(i)])], before[i].column()));
     changePersistentIndexList(before, after);
     Q_EMIT layoutChanged({}, QAbstractItemModel::VerticalSortHint);
+}
+
+void RunsTableModel::updateLayout()
+{
+    m_layout = RunsTableReader::Layout::of(m_metricKeys, m_paramKeys);
+}
+
+void RunsTableModel::updateDisplayOf()
+{
+    m_displayOf.resize(m_order.size());
+    for (size_t i = 0; i < m_order.size(); ++i)
+        m_displayOf[size_t(m_order[i])] = int(i);
 }
 
 RunsTableModel::SortKeys RunsTableModel::readSortKeys(Cache &cache, const RunQuery &query, ColumnKind kind, int column,
@@ -468,55 +734,24 @@ RunsTableModel::SortKeys RunsTableModel::readSortKeys(Cache &cache, const RunQue
     return out;
 }
 
-void RunsTableModel::applySort(const SortKeys *read, const QHash<qint64, qsizetype> *at)
+std::vector<RunsTableModel::SortKey> RunsTableModel::startKeys(const std::vector<OrderRow> &rows)
 {
-    const size_t n = m_rows.size();
-    m_order.resize(n);
-    for (size_t i = 0; i < n; ++i)
-        m_order[i] = int(i);
-    if (m_sortColumn < 0 || m_sortColumn >= columnCount() || n == 0)
-        return;
+    std::vector<SortKey> keys(rows.size());
+    for (size_t i = 0; i < rows.size(); ++i)
+        if (rows[i].startTime > 0)
+            keys[i] = SortKey{0, double(rows[i].startTime), -1};
+    return keys;
+}
 
+std::vector<int> RunsTableModel::sortedOrder(const std::vector<SortKey> &keys, const std::vector<QCollatorSortKey> &texts,
+                                             Qt::SortOrder order)
+{
+    std::vector<int> out(keys.size());
+    for (size_t i = 0; i < out.size(); ++i)
+        out[i] = int(i);
     // Values first, NaN then missing last in both directions (as MLflow's UI does).
-    std::vector<SortKey> keys;
-    SortKeys readHere;
-    const std::vector<QCollatorSortKey> *textKeys = nullptr;
-    const ColumnKind kind = columnKind(m_sortColumn);
-    if (kind == ColumnKind::Fixed && m_sortColumn == StartedColumn) {
-        keys.resize(n);
-        for (size_t i = 0; i < n; ++i)
-            if (m_rows[i].startTime > 0)
-                keys[i] = SortKey{0, double(m_rows[i].startTime), -1};
-    } else if (read && at) {
-        // Read on a worker for the rows of a snapshot: `at` says where each run is in it.
-        if (read->error) {
-            m_readError = read->error->toString();
-            return;
-        }
-        keys.resize(n);
-        for (size_t i = 0; i < n; ++i) {
-            const auto it = at->constFind(m_rows[i].rowId);
-            if (it != at->cend() && size_t(*it) < read->keys.size())
-                keys[i] = read->keys[size_t(*it)];
-        }
-        textKeys = &read->texts;
-    } else {
-        QList<qint64> ids;
-        ids.reserve(qsizetype(n));
-        for (const OrderRow &row : m_rows)
-            ids.append(row.rowId);
-        readHere = readSortKeys(*m_cache, m_query, kind, m_sortColumn,
-                                headerData(m_sortColumn, Qt::Horizontal, ColumnKeyRole).toString(), ids);
-        if (readHere.error) {
-            m_readError = readHere.error->toString();
-            return;
-        }
-        keys = std::move(readHere.keys);
-        textKeys = &readHere.texts;
-    }
-
-    const bool ascending = m_sortOrder == Qt::AscendingOrder;
-    std::stable_sort(m_order.begin(), m_order.end(), [&](int ia, int ib) {
+    const bool ascending = order == Qt::AscendingOrder;
+    std::stable_sort(out.begin(), out.end(), [&](int ia, int ib) {
         const SortKey &a = keys[size_t(ia)];
         const SortKey &b = keys[size_t(ib)];
         if (a.cls != b.cls) {
@@ -528,95 +763,240 @@ void RunsTableModel::applySort(const SortKeys *read, const QHash<qint64, qsizety
         case 0:
             return ascending ? a.number < b.number : a.number > b.number;
         case 1: {
-            const int c = (*textKeys)[size_t(a.text)].compare((*textKeys)[size_t(b.text)]);
+            const int c = texts[size_t(a.text)].compare(texts[size_t(b.text)]);
             return ascending ? c < 0 : c > 0;
         }
         default:
             return false;
         }
     });
+    return out;
 }
 
 RunsTableModel::RowCells RunsTableModel::makeCells(qint64 rowId, const RunSummary *summary, const RunValues *values) const
 {
-    RowCells cells;
-    if (summary)
-        cells.row = *summary;
-    cells.row.rowId = rowId;
-    cells.metrics.resize(size_t(m_metricKeys.size()));
-    cells.params.resize(size_t(m_paramKeys.size()));
-    if (values) {
-        for (const MetricPoint &m : values->latestMetrics) {
-            const auto k = m_metricIndex.constFind(m.key);
-            if (k != m_metricIndex.cend())
-                cells.metrics[size_t(*k)] = MetricCell{m.value, m.step, m.timestamp, true};
-        }
-        for (const KeyValue &p : values->params) {
-            const auto k = m_paramIndex.constFind(p.key);
-            if (k != m_paramIndex.cend())
-                cells.params[size_t(*k)] = p.value;
-        }
-    }
-    return cells;
+    return RunsTableReader::makeRow(rowId, summary, values, *m_layout);
 }
 
-const RunsTableModel::RowCells &RunsTableModel::cellsOf(int displayRow) const
+const RunsTableModel::RowCells *RunsTableModel::cellsOf(int displayRow) const
 {
-    const int base = m_order[size_t(displayRow)];
-    auto it = m_cells.constFind(base);
-    if (it != m_cells.cend())
-        return *it;
-
-    // A view asks row by row; one query per block of rows keeps a scroll step to a few queries.
+    const qint64 rowId = m_rows[size_t(m_order[size_t(displayRow)])].rowId;
+    const auto it = m_cells.find(rowId);
+    if (it != m_cells.end()) {
+        it->used = ++m_useClock;
+        return &*it;
+    }
+    if (m_requested.contains(rowId) || !m_reader)
+        return nullptr;
+    // A view asks row by row: the whole block is read in one query, on the worker.
     const int first = displayRow - displayRow % kCellBlockRows;
-    const int last = std::min(int(m_order.size()), first + kCellBlockRows);
-    if (m_cells.size() + kCellBlockRows > kMaxCachedRows)
-        m_cells.clear();
-    QList<qint64> ids;
-    QList<int> bases;
-    for (int r = first; r < last; ++r) {
-        const int b = m_order[size_t(r)];
-        if (!m_cells.contains(b)) {
-            ids.append(m_rows[size_t(b)].rowId);
-            bases.append(b);
-        }
-    }
-    auto values = m_cache->runValues(ids);
-    if (!values)
-        m_readError = values.error().toString();
-    auto summaries = m_cache->runSummariesById(ids);
-    if (!summaries)
-        m_readError = summaries.error().toString();
-    for (qsizetype i = 0; i < ids.size(); ++i) {
-        const RunSummary summary = summaries ? summaries->value(ids[i]) : RunSummary{};
-        const RunValues v = values ? values->value(ids[i]) : RunValues{};
-        m_cells.insert(bases[i], makeCells(ids[i], summaries ? &summary : nullptr, values ? &v : nullptr));
-    }
-    return *m_cells.constFind(base);
+    RunsTableReader::Block block = blockOf(first, std::min(int(m_order.size()), first + kCellBlockRows));
+    const QList<RunsTableReader::Block> dropped = m_reader->putUrgent({std::move(block)}, kMaxWaitingBlocks);
+    forgetBlocks(dropped);
+    return nullptr;
 }
 
-void RunsTableModel::prefetch(int first, int last) const
+RunsTableReader::Block RunsTableModel::blockOf(int first, int last) const
 {
-    if (!m_cache || m_order.empty())
+    RunsTableReader::Block block;
+    for (int r = first; r < last; ++r) {
+        const int base = m_order[size_t(r)];
+        const qint64 rowId = m_rows[size_t(base)].rowId;
+        if (m_cells.contains(rowId) || m_requested.contains(rowId))
+            continue;
+        block.rowIds.append(rowId);
+        block.bases.append(base);
+        m_requested.insert(rowId);
+    }
+    if (!block.rowIds.isEmpty()) {
+        block.id = ++m_lastBlockId;
+        block.generation = m_cellsGeneration;
+        block.rowsGeneration = m_rowsGeneration;
+        block.layout = m_layout;
+    }
+    return block;
+}
+
+void RunsTableModel::applyBlocks(RunsTableReader::BlockRead read)
+{
+    if (read.error)
+        m_readError = read.error->toString();  // the rows show empty rather than stopping the table
+    const int lastColumn = columnCount() - 1;
+    bool moved = false;
+    QList<RunsTableReader::Block> remade;
+    for (const RunsTableReader::Block &block : std::as_const(read.blocks)) {
+        if (block.generation != m_cellsGeneration)
+            continue;
+        if (block.layout != m_layout) {
+            remade.append(block);  // made for columns that changed since: asked for again
+            continue;
+        }
+        int top = std::numeric_limits<int>::max();
+        int bottom = -1;
+        for (qsizetype i = 0; i < block.rowIds.size(); ++i) {
+            const qint64 rowId = block.rowIds[i];
+            m_requested.remove(rowId);
+            holdCells(rowId, std::move(read.rows[rowId]));
+            if (block.rowsGeneration == m_rowsGeneration) {
+                const int row = m_displayOf[size_t(block.bases[i])];
+                top = std::min(top, row);
+                bottom = std::max(bottom, row);
+            }
+        }
+        if (block.rowsGeneration != m_rowsGeneration)
+            moved = true;
+        else if (bottom >= 0 && lastColumn >= 0)
+            Q_EMIT dataChanged(index(top, 0), index(bottom, lastColumn));
+    }
+    // Rows came or went since these were asked for: where they are now is not worth looking up.
+    if (moved && !m_order.empty() && lastColumn >= 0)
+        Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, lastColumn));
+    forgetBlocks(remade);
+    emitIdleIfDone();
+}
+
+void RunsTableModel::forgetBlocks(const QList<RunsTableReader::Block> &blocks) const
+{
+    const bool posted = !m_forgotten.isEmpty();
+    for (const RunsTableReader::Block &block : blocks) {
+        if (block.generation != m_cellsGeneration)
+            continue;
+        for (qint64 rowId : block.rowIds)
+            m_requested.remove(rowId);
+        m_forgotten.append(block);
+    }
+    if (!posted && !m_forgotten.isEmpty())
+        QMetaObject::invokeMethod(const_cast<RunsTableModel *>(this), &RunsTableModel::repaintForgotten,
+                                  Qt::QueuedConnection);
+}
+
+void RunsTableModel::repaintForgotten()
+{
+    // Mostly rows scrolled past: repainting them costs nothing. Rows still shown ask again.
+    const QList<RunsTableReader::Block> blocks = std::exchange(m_forgotten, {});
+    const int lastColumn = columnCount() - 1;
+    for (const RunsTableReader::Block &block : blocks) {
+        if (block.generation != m_cellsGeneration || lastColumn < 0 || m_order.empty())
+            continue;
+        if (block.rowsGeneration != m_rowsGeneration) {
+            Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, lastColumn));
+            continue;
+        }
+        int top = std::numeric_limits<int>::max();
+        int bottom = -1;
+        for (int base : block.bases) {
+            top = std::min(top, m_displayOf[size_t(base)]);
+            bottom = std::max(bottom, m_displayOf[size_t(base)]);
+        }
+        if (bottom >= 0)
+            Q_EMIT dataChanged(index(top, 0), index(bottom, lastColumn));
+    }
+    emitIdleIfDone();
+}
+
+void RunsTableModel::holdCells(qint64 rowId, RowCells cells)
+{
+    cells.used = ++m_useClock;
+    m_cells.insert(rowId, std::move(cells));
+    if (m_cells.size() <= kMaxCachedRows)
+        return;
+    // Keep the half used last: the rows on screen are used at every paint.
+    std::vector<quint64> used;
+    used.reserve(size_t(m_cells.size()));
+    for (const RowCells &c : std::as_const(m_cells))
+        used.push_back(c.used);
+    const auto middle = used.begin() + std::ptrdiff_t(used.size() - kMaxCachedRows / 2);
+    std::nth_element(used.begin(), middle, used.end());
+    const quint64 keepFrom = *middle;
+    m_cells.removeIf([keepFrom](const QHash<qint64, RowCells>::iterator &it) { return it->used < keepFrom; });
+}
+
+void RunsTableModel::invalidateCells()
+{
+    ++m_cellsGeneration;
+    m_cells.clear();
+    m_requested.clear();
+    m_forgotten.clear();
+    if (m_reader)
+        (void)m_reader->dropBlocks();
+}
+
+void RunsTableModel::prefetch(int first, int last)
+{
+    if (!m_reader || m_order.empty())
         return;
     first = std::max(0, first);
     last = std::min(int(m_order.size()) - 1, last);
-    // Never more than the cache keeps, or prefetching would evict the rows on screen.
+    // Never more than the model keeps, or prefetching would evict the rows on screen.
     last = std::min(last, first + kMaxCachedRows / 4);
-    for (int r = first; r <= last; r += kCellBlockRows - r % kCellBlockRows)
-        (void)cellsOf(r);
+    // Whole blocks, as a view asks for them; those nearest the middle (the rows shown) first.
+    std::vector<int> starts;
+    for (int r = first - first % kCellBlockRows; r <= last; r += kCellBlockRows)
+        starts.push_back(r);
+    const int middle = (first + last) / 2;
+    std::stable_sort(starts.begin(), starts.end(), [middle](int a, int b) {
+        return std::abs(a + kCellBlockRows / 2 - middle) < std::abs(b + kCellBlockRows / 2 - middle);
+    });
+    QList<RunsTableReader::Block> blocks;
+    for (int r : starts) {
+        RunsTableReader::Block block = blockOf(r, std::min(int(m_order.size()), r + kCellBlockRows));
+        if (!block.rowIds.isEmpty())
+            blocks.append(std::move(block));
+    }
+    forgetBlocks(m_reader->setBackground(std::move(blocks)));
+}
+
+bool RunsTableModel::isLoading() const
+{
+    return m_loadPending || m_sorting || m_refreshing || m_refreshPending || !m_requested.isEmpty();
+}
+
+void RunsTableModel::emitIdleIfDone()
+{
+    if (!isLoading())
+        Q_EMIT idle();
+}
+
+QStringList RunsTableModel::runIds(const QList<int> &rows)
+{
+    QList<qint64> missing;
+    for (int r : rows)
+        if (r >= 0 && r < rowCount()) {
+            const qint64 rowId = m_rows[size_t(m_order[size_t(r)])].rowId;
+            if (!m_cells.contains(rowId))
+                missing.append(rowId);
+        }
+    QHash<qint64, RunSummary> read;
+    if (!missing.isEmpty() && m_cache && m_cache->isOpen()) {
+        if (auto summaries = m_cache->runSummariesById(missing))
+            read = std::move(*summaries);
+        else
+            m_readError = summaries.error().toString();
+    }
+    QStringList ids;
+    ids.reserve(rows.size());
+    for (int r : rows) {
+        if (r < 0 || r >= rowCount())
+            continue;
+        const qint64 rowId = m_rows[size_t(m_order[size_t(r)])].rowId;
+        const auto held = m_cells.constFind(rowId);
+        const QString id = held != m_cells.cend() ? held->run.runId : read.value(rowId).runId;
+        if (!id.isEmpty())
+            ids.append(id);
+    }
+    return ids;
 }
 
 int RunsTableModel::metricColumn(const QString &key) const
 {
-    const auto it = m_metricIndex.constFind(key);
-    return it == m_metricIndex.cend() ? -1 : FixedColumnCount + *it;
+    const auto it = m_layout->metricIndex.constFind(key);
+    return it == m_layout->metricIndex.cend() ? -1 : FixedColumnCount + *it;
 }
 
 int RunsTableModel::paramColumn(const QString &key) const
 {
-    const auto it = m_paramIndex.constFind(key);
-    return it == m_paramIndex.cend() ? -1 : FixedColumnCount + int(m_metricKeys.size()) + *it;
+    const auto it = m_layout->paramIndex.constFind(key);
+    return it == m_layout->paramIndex.cend() ? -1 : FixedColumnCount + int(m_metricKeys.size()) + *it;
 }
 
 RunsTableModel::ColumnKind RunsTableModel::columnKind(int column) const
@@ -732,9 +1112,14 @@ QVariant RunsTableModel::data(const QModelIndex &index, int role) const
     default:
         break;
     }
-    const RowCells &cells = cellsOf(index.row());
-    const RunSummary &row = cells.row;
+    const RowCells *held = cellsOf(index.row());
+    if (!held)
+        return loadingData(index.row(), column, role);
+    const RowCells &cells = *held;
+    const RunSummary &row = cells.run;
     switch (role) {
+    case LoadingRole:
+        return false;
     case RunIdRole:
         return row.runId;
     case DeletedRole:
@@ -756,6 +1141,28 @@ QVariant RunsTableModel::data(const QModelIndex &index, int role) const
     if (column < FixedColumnCount + m_metricKeys.size())
         return metricData(cells, column - FixedColumnCount, role);
     return paramData(cells, column - FixedColumnCount - int(m_metricKeys.size()), role);
+}
+
+QVariant RunsTableModel::loadingData(int displayRow, int column, int role) const
+{
+    if (role == LoadingRole)
+        return true;
+    if (column == StartedColumn && (role == Qt::DisplayRole || role == Qt::ToolTipRole || role == SortRole)) {
+        // Known from the load already.
+        RunSummary row;
+        row.startTime = m_rows[size_t(m_order[size_t(displayRow)])].startTime;
+        return fixedData(row, column, role);
+    }
+    switch (role) {
+    case Qt::DisplayRole:
+        return column == NameColumn ? tr("Loading…") : QString();
+    case Qt::ToolTipRole:
+        return tr("Loading…");
+    case Qt::ForegroundRole:
+        return QGuiApplication::palette().color(QPalette::PlaceholderText);
+    default:
+        return {};
+    }
 }
 
 QVariant RunsTableModel::fixedData(const RunSummary &row, int column, int role) const

@@ -309,7 +309,7 @@ void TestCharts::compareFourAndOpenCharts()
     QTreeView *tree = m_window->experimentsTree();
     QTest::mouseClick(tree->viewport(), Qt::LeftButton, {}, tree->visualRect(found).center());
     QTableView *table = m_window->runsPage()->table();
-    QCOMPARE(table->model()->rowCount(), 4);
+    QTRY_COMPARE(table->model()->rowCount(), 4);
     const auto centre = [table](int row) { return table->visualRect(table->model()->index(row, RunsTableModel::NameColumn)).center(); };
     QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, centre(0));
     QTest::mouseClick(table->viewport(), Qt::LeftButton, Qt::ShiftModifier, centre(3));

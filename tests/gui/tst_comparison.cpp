@@ -158,7 +158,7 @@ void TestComparisonGui::clickExperiment(const QString &name)
     QTreeView *tree = m_window->experimentsTree();
     tree->scrollTo(found);
     QTest::mouseClick(tree->viewport(), Qt::LeftButton, {}, tree->visualRect(found).center());
-    QCOMPARE(runsTable()->model()->rowCount(), 4);
+    QTRY_COMPARE(runsTable()->model()->rowCount(), 4);
 }
 
 void TestComparisonGui::selectAllFourRuns()

@@ -96,6 +96,10 @@ private:
     QModelIndex experiment(const QString &name) const;
     void clickExperiment(const QString &name);
     QTableView *table() const { return m_window->runsPage()->table(); }
+    /// Waits until the runs table has what it asked for: it loads, sorts and reads rows on a
+    /// worker thread.
+    void settle() const { QTRY_VERIFY(!m_window->runsPage()->model()->isLoading()); }
+    /// Every row's text in `column`, once the table has read them all.
     QStringList columnValues(int column) const;
     int columnOf(const QString &header) const;
     QAction *action(const char *name) const { return m_window->findChild<QAction *>(QLatin1String(name)); }
@@ -163,10 +167,15 @@ void TestMainWindow::clickExperiment(const QString &name)
     QVERIFY(rect.isValid());
     QTest::mouseClick(tree->viewport(), Qt::LeftButton, {}, rect.center());
     QCOMPARE(tree->currentIndex().data(ExperimentsModel::ExperimentNameRole).toString(), name);
+    settle();
 }
 
 QStringList TestMainWindow::columnValues(int column) const
 {
+    md::RunsTableModel *runs = m_window->runsPage()->model();
+    runs->prefetch(0, runs->rowCount() - 1);  // the rows below the first screenful too
+    if (!QTest::qWaitFor([runs] { return !runs->isLoading(); }, 10000))
+        return {};
     QStringList values;
     const QAbstractItemModel *model = table()->model();
     for (int r = 0; r < model->rowCount(); ++r)
@@ -280,6 +289,7 @@ void TestMainWindow::filterNarrowsTheRuns()
     QTest::keyClicks(filter, u"metrics.val_r2_score > 0.86"_s);
     QCOMPARE(table()->model()->rowCount(), 4);  // nothing happens before Enter
     QTest::keyClick(filter, Qt::Key_Return);
+    settle();
     QCOMPARE(table()->model()->rowCount(), 2);
     QCOMPARE(table()->columnWidth(mae), 311);
     QStringList names = columnValues(RunsTableModel::NameColumn);
@@ -289,19 +299,23 @@ void TestMainWindow::filterNarrowsTheRuns()
 
     // A filter that matches nothing empties the table and says so.
     filter->clear();
+    settle();
     QTest::keyClicks(filter, u"params.model_type = 'nothing-like-this'"_s);
     QTest::keyClick(filter, Qt::Key_Return);
+    settle();
     QCOMPARE(table()->model()->rowCount(), 0);
     QVERIFY(qobject_cast<md::PlaceholderTableView *>(table())->placeholderText().contains(u"No runs match"_s));
 
     // The clear button (an emptied field) shows everything again.
     filter->clear();
+    settle();
     QCOMPARE(table()->model()->rowCount(), 4);
     QCOMPARE(table()->columnWidth(mae), 311);
 
     // The filter stays when switching experiments.
     QTest::keyClicks(filter, u"metrics.val_r2_score > 0.86"_s);
     QTest::keyClick(filter, Qt::Key_Return);
+    settle();
     clickExperiment(u"car_price_sweep"_s);
     QCOMPARE(filter->text(), u"metrics.val_r2_score > 0.86"_s);
     const int r2 = columnOf(u"val_r2_score"_s);
@@ -320,6 +334,7 @@ void TestMainWindow::brokenFilterShowsErrorWithColumn()
 
     QTest::keyClicks(filter, u"metrics.val_r2_score >> 0.86"_s);
     QTest::keyClick(filter, Qt::Key_Return);
+    settle();
     QVERIFY(error->isVisible());
     QVERIFY2(error->text().contains(u"column"_s), qPrintable(error->text()));
     // The table and its heading show what this filter gives, never the runs of the one before.
@@ -331,8 +346,10 @@ void TestMainWindow::brokenFilterShowsErrorWithColumn()
     QVERIFY(error->palette().color(QPalette::WindowText) != m_window->palette().color(QPalette::WindowText));
 
     filter->clear();
+    settle();
     QTest::keyClicks(filter, u"metrics.val_r2_score > 0.86"_s);
     QTest::keyClick(filter, Qt::Key_Return);
+    settle();
     QVERIFY(error->isHidden());
     QCOMPARE(table()->model()->rowCount(), 2);
 }
@@ -412,7 +429,7 @@ void TestMainWindow::openSourceDialogImports()
         u"SQLite database"_s));
     QCOMPARE(m_window->experimentsTree()->currentIndex().data(ExperimentsModel::ExperimentNameRole).toString(),
              u"car_price"_s);
-    QCOMPARE(table()->model()->rowCount(), 4);
+    QTRY_COMPARE(table()->model()->rowCount(), 4);
 }
 
 void TestMainWindow::showDeletedRevealsDeletedItems()
@@ -425,6 +442,7 @@ void TestMainWindow::showDeletedRevealsDeletedItems()
     QAction *showDeleted = action("actionShowDeleted");
     QVERIFY(showDeleted);
     showDeleted->trigger();
+    settle();
     QVERIFY(showDeleted->isChecked());
     // The selection survives the reload, now with the 9 deleted runs.
     QCOMPARE(m_window->experimentsTree()->currentIndex().data(ExperimentsModel::ExperimentNameRole).toString(),
@@ -436,6 +454,7 @@ void TestMainWindow::showDeletedRevealsDeletedItems()
     QCOMPARE(deleted.siblingAtColumn(ExperimentsModel::RunsColumn).data().toString(), u"2"_s);
 
     showDeleted->trigger();
+    settle();
     QCOMPARE(table()->model()->rowCount(), 191);
     QVERIFY(!experiment(u"scratch_deleted"_s).isValid());
 }
@@ -514,6 +533,7 @@ void TestMainWindow::darkPaletteKeepsContrast()
     QLineEdit *filter = m_window->runsPage()->filterEdit();
     QTest::keyClicks(filter, u"metrics.loss <"_s);
     QTest::keyClick(filter, Qt::Key_Return);
+    settle();
     QLabel *error = m_window->runsPage()->filterErrorLabel();
     QVERIFY(error->isVisible());
     // The error red is a light one on a dark window, and the table uses the dark base colour.
@@ -574,6 +594,7 @@ void TestMainWindow::filterKeysComplete()
     QCOMPARE(edit->text(), u"params.n_estimators = '100' and metrics.val_r2_score"_s);
     QTest::keyClicks(edit, u" > 0.85"_s);
     QTest::keyClick(edit, Qt::Key_Return);
+    settle();
     QCOMPARE(table()->model()->rowCount(), 1);  // XGBoost: 100 estimators, 0.88
 
     QCOMPARE(md::FilterCompleter::qualified(u"metrics."_s, u"my metric"_s), u"metrics.`my metric`"_s);
@@ -610,7 +631,7 @@ void TestMainWindow::firstStartImportsTheDemo()
     QCOMPARE(m_window->experimentsModel()->rowCount(), 2);
     QCOMPARE(m_window->experimentsTree()->currentIndex().data(ExperimentsModel::ExperimentNameRole).toString(),
              u"car_price"_s);
-    QCOMPARE(table()->model()->rowCount(), 4);
+    QTRY_COMPARE(table()->model()->rowCount(), 4);
 
     // A second start finds the sources in the cache and imports nothing.
     m_window.reset();
@@ -619,7 +640,7 @@ void TestMainWindow::firstStartImportsTheDemo()
     m_window->startUp(QString());
     QVERIFY(!m_window->isImporting());
     QVERIFY(finished.wait(5000));
-    QCOMPARE(table()->model()->rowCount(), 4);
+    QTRY_COMPARE(table()->model()->rowCount(), 4);
     QDir(demoDir).removeRecursively();
 }
 

@@ -59,8 +59,10 @@ private Q_SLOTS:
     void headingOfARunGroupAfterABadFilter();
 
 private:
-    /// Types the filter and presses Enter, as a person does.
+    /// Types the filter and presses Enter, as a person does; waits for the table.
     void apply(const QString &filter);
+    /// Waits until the table has what it asked for: it loads and reads rows on a worker thread.
+    void settle() { QTRY_VERIFY(!m_page->model()->isLoading()); }
     QStringList shownRunIds() const;
     QString heading() const;
     int metricColumn(const QString &key) const { return m_page->model()->metricColumn(key); }
@@ -136,6 +138,7 @@ void TestRunsFilter::apply(const QString &filter)
     else
         QTest::keyClicks(edit, filter);
     QTest::keyClick(edit, Qt::Key_Return);
+    settle();
 }
 
 QStringList TestRunsFilter::shownRunIds() const
@@ -166,6 +169,7 @@ void TestRunsFilter::emptyStringsMatchAsInMlflow()
     QFETCH(bool, sqlStore);
     const QStringList runs = sqlStore ? kDbCarRuns : kFileCarRuns;
     m_page->showExperiment(sqlStore ? m_dbSource : m_fileSource, sqlStore ? u"1"_s : kFileCarPrice, u"car_price"_s);
+    settle();
     QCOMPARE(m_page->model()->rowCount(), 4);
     auto sorted = [](QStringList l) {
         l.sort();
@@ -210,9 +214,14 @@ void TestRunsFilter::nanComparesAsIeee()
     QFETCH(bool, sqlStore);
     m_page->showExperiment(sqlStore ? m_dbSource : m_fileSource, sqlStore ? u"2"_s : kFileSweep,
                            u"car_price_sweep"_s);
+    settle();
     const int loss = metricColumn(u"loss"_s);
     QVERIFY(loss >= RunsTableModel::FixedColumnCount);
     auto nanRows = [&] {
+        md::RunsTableModel *model = m_page->model();
+        model->prefetch(0, model->rowCount() - 1);  // the rows below the first screenful too
+        if (!QTest::qWaitFor([model] { return !model->isLoading(); }, 10000))
+            return -1;
         int n = 0;
         for (int r = 0; r < m_page->model()->rowCount(); ++r)
             n += std::isnan(m_page->model()->index(r, loss).data(RunsTableModel::SortRole).toDouble()) ? 1 : 0;
@@ -240,6 +249,7 @@ void TestRunsFilter::nanComparesAsIeee()
 void TestRunsFilter::unknownKeyIsNamedOnTheResultLine()
 {
     m_page->showExperiment(m_fileSource, kFileCarPrice, u"car_price"_s);
+    settle();
     QLabel *hint = m_page->filterHintLabel();
     QVERIFY(hint->isHidden());
 
@@ -277,6 +287,7 @@ void TestRunsFilter::unknownKeyIsNamedOnTheResultLine()
 
     // Only the keys of this experiment are offered: the reviewer tag is car_price's.
     m_page->showExperiment(m_fileSource, kFileSweep, u"car_price_sweep"_s);
+    settle();
     apply(u"tags.reviewer = 'bob'"_s);
     QCOMPARE(hint->text(), u"No run in this experiment has tag 'reviewer'"_s);
     apply(u"tags.mlflow.runname LIKE 'trial%'"_s);
@@ -286,6 +297,7 @@ void TestRunsFilter::unknownKeyIsNamedOnTheResultLine()
 void TestRunsFilter::headingShowsTheStateAfterABadFilter()
 {
     m_page->showExperiment(m_fileSource, kFileCarPrice, u"car_price"_s);
+    settle();
     QSignalSpy shown(m_page.get(), &md::RunsPage::runsShown);
     apply(u"metrics.val_r2_score > 0.86"_s);
     QCOMPARE(m_page->model()->rowCount(), 2);
@@ -321,6 +333,7 @@ void TestRunsFilter::headingShowsTheStateAfterABadFilter()
     apply(u"metrics.mae <"_s);
     QCOMPARE(heading(), u"car_price — filter error, 0 of 4 runs shown"_s);
     m_page->filterEdit()->clear();
+    settle();
     QCOMPARE(m_page->model()->rowCount(), 4);
     QCOMPARE(heading(), u"car_price — 4 runs"_s);
 }
@@ -333,6 +346,7 @@ void TestRunsFilter::headingOfARunGroupAfterABadFilter()
                                      [](const md::RunGroup &g) { return g.parentName == u"sweep-parent-03"_s; });
     QVERIFY(parent != groups->cend());
     m_page->showRunGroup(m_fileSource, kFileSweep, u"car_price_sweep"_s, parent->parentRunId, parent->parentName);
+    settle();
     const int rows = m_page->model()->rowCount();
     QCOMPARE(rows, int(parent->childCount) + 1);
     apply(u"params.seed ="_s);

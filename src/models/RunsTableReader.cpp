@@ -1,0 +1,238 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "RunsTableReader.h"
+
+#include <QMutexLocker>
+
+namespace md {
+
+namespace {
+
+// Rows read in one query pair: the blocks one or two screenfuls span (urgent), a page ahead
+// (background); and the most urgent rows handed over at once.
+constexpr int kUrgentRowsPerRead = 96;
+constexpr int kBackgroundRowsPerRead = 48;
+constexpr int kUrgentRowsPerDelivery = 192;
+
+// Takes blocks from the front of `queue` up to `most` rows (one at least).
+QList<RunsTableReader::Block> takeBlocks(std::deque<RunsTableReader::Block> &queue, qsizetype most)
+{
+    QList<RunsTableReader::Block> blocks;
+    qsizetype rows = 0;
+    while (!queue.empty() && (blocks.isEmpty() || rows + queue.front().rowIds.size() <= most)) {
+        rows += queue.front().rowIds.size();
+        blocks.append(std::move(queue.front()));
+        queue.pop_front();
+    }
+    return blocks;
+}
+
+} // namespace
+
+RunsTableReader::RunsTableReader(QString cachePath, std::function<void(BlockRead)> deliver)
+    : m_path(std::move(cachePath))
+    , m_deliver(std::move(deliver))
+{
+    m_thread = std::thread([this] { run(); });
+}
+
+RunsTableReader::~RunsTableReader()
+{
+    {
+        const QMutexLocker lock(&m_mutex);
+        m_stop = true;
+        m_urgent.clear();
+        m_background.clear();
+        m_jobs.clear();
+    }
+    m_wake.wakeAll();
+    m_thread.join();
+}
+
+QList<RunsTableReader::Block> RunsTableReader::putUrgent(QList<Block> blocks, int keep)
+{
+    QList<Block> dropped;
+    {
+        const QMutexLocker lock(&m_mutex);
+        for (auto it = blocks.rbegin(); it != blocks.rend(); ++it)
+            m_urgent.push_front(std::move(*it));
+        while (m_urgent.size() > size_t(std::max(keep, 1))) {
+            dropped.append(std::move(m_urgent.back()));
+            m_urgent.pop_back();
+        }
+    }
+    m_wake.wakeAll();
+    return dropped;
+}
+
+QList<RunsTableReader::Block> RunsTableReader::setBackground(QList<Block> blocks)
+{
+    QList<Block> replaced;
+    {
+        const QMutexLocker lock(&m_mutex);
+        for (Block &b : m_background)
+            replaced.append(std::move(b));
+        m_background.assign(std::make_move_iterator(blocks.begin()), std::make_move_iterator(blocks.end()));
+    }
+    m_wake.wakeAll();
+    return replaced;
+}
+
+QList<RunsTableReader::Block> RunsTableReader::dropBlocks()
+{
+    const QMutexLocker lock(&m_mutex);
+    QList<Block> dropped;
+    for (std::deque<Block> *queue : {&m_urgent, &m_background}) {
+        for (Block &b : *queue)
+            dropped.append(std::move(b));
+        queue->clear();
+    }
+    return dropped;
+}
+
+void RunsTableReader::post(Job job)
+{
+    {
+        const QMutexLocker lock(&m_mutex);
+        m_jobs.push_back(std::move(job));
+    }
+    m_wake.wakeAll();
+}
+
+void RunsTableReader::run()
+{
+    // Opened on this thread, on first use: the connection belongs to it.
+    Cache cache;
+    std::optional<Status> opened;
+    auto open = [&]() -> const Status & {
+        if (!opened)
+            opened = cache.open(m_path);
+        return *opened;
+    };
+    bool jobTurn = false;
+    for (;;) {
+        QList<Block> blocks;
+        Job job;
+        bool urgent = false;
+        {
+            QMutexLocker lock(&m_mutex);
+            while (!m_stop && m_urgent.empty() && m_jobs.empty() && m_background.empty())
+                m_wake.wait(&m_mutex);
+            if (m_stop)
+                return;
+            // Urgent blocks and jobs take turns; background blocks only when neither waits.
+            if (!m_jobs.empty() && (jobTurn || m_urgent.empty())) {
+                job = std::move(m_jobs.front());
+                m_jobs.pop_front();
+                jobTurn = false;
+            } else if (!m_urgent.empty()) {
+                blocks = takeBlocks(m_urgent, kUrgentRowsPerRead);
+                urgent = true;
+                jobTurn = true;
+            } else {
+                blocks = takeBlocks(m_background, kBackgroundRowsPerRead);
+            }
+        }
+        if (job) {
+            job(cache, open());
+            continue;
+        }
+        BlockRead out = read(cache, open(), std::move(blocks));
+        // A view asks for a screenful block by block while it paints: the blocks asked for during
+        // this read go with it, so that the view repaints once.
+        while (urgent && out.rows.size() < kUrgentRowsPerDelivery) {
+            QList<Block> more;
+            {
+                const QMutexLocker lock(&m_mutex);
+                if (m_stop || m_urgent.empty())
+                    break;
+                more = takeBlocks(m_urgent, kUrgentRowsPerRead);
+            }
+            BlockRead next = read(cache, open(), std::move(more));
+            out.blocks += next.blocks;
+            out.rows.insert(next.rows);
+            if (next.error)
+                out.error = next.error;
+        }
+        m_deliver(std::move(out));
+    }
+}
+
+RunsTableReader::BlockRead RunsTableReader::read(Cache &cache, const Status &opened, QList<Block> blocks) const
+{
+    BlockRead out;
+    out.blocks = std::move(blocks);
+    for (const Block &b : std::as_const(out.blocks)) {
+        // One layout for all, unless the model's columns changed between two blocks.
+        auto rows = opened ? readRows(cache, b.rowIds, *b.layout) : Result<QHash<qint64, Row>>(opened.error());
+        if (rows) {
+            out.rows.insert(*rows);
+            continue;
+        }
+        out.error = rows.error();  // the rows show empty rather than stopping the table
+        for (qint64 id : b.rowIds)
+            out.rows.insert(id, makeRow(id, nullptr, nullptr, *b.layout));
+    }
+    return out;
+}
+
+Result<QHash<qint64, RunsTableReader::Row>> RunsTableReader::readRows(Cache &cache, const QList<qint64> &rowIds,
+                                                                      const Layout &layout)
+{
+    auto values = cache.runValues(rowIds);
+    if (!values)
+        return values.error();
+    auto summaries = cache.runSummariesById(rowIds);
+    if (!summaries)
+        return summaries.error();
+    // Placed here, on the reader's thread: 200 values a run are most of a block's cost.
+    QHash<qint64, Row> rows;
+    rows.reserve(rowIds.size());
+    for (qint64 id : rowIds) {
+        const auto summary = summaries->constFind(id);
+        const auto v = values->constFind(id);
+        rows.insert(id, makeRow(id, summary == summaries->cend() ? nullptr : &*summary, v == values->cend() ? nullptr : &*v,
+                                layout));
+    }
+    return rows;
+}
+
+std::shared_ptr<const RunsTableReader::Layout> RunsTableReader::Layout::of(const QStringList &metricKeys,
+                                                                           const QStringList &paramKeys)
+{
+    auto layout = std::make_shared<Layout>();
+    layout->metrics = int(metricKeys.size());
+    layout->params = int(paramKeys.size());
+    layout->metricIndex.reserve(layout->metrics);
+    layout->paramIndex.reserve(layout->params);
+    for (int i = 0; i < layout->metrics; ++i)
+        layout->metricIndex.insert(metricKeys.at(i), i);
+    for (int i = 0; i < layout->params; ++i)
+        layout->paramIndex.insert(paramKeys.at(i), i);
+    return layout;
+}
+
+RunsTableReader::Row RunsTableReader::makeRow(qint64 rowId, const RunSummary *summary, const RunValues *values,
+                                              const Layout &layout)
+{
+    Row row;
+    if (summary)
+        row.run = *summary;
+    row.run.rowId = rowId;
+    row.metrics.resize(size_t(layout.metrics));
+    row.params.resize(size_t(layout.params));
+    if (values) {
+        for (const MetricPoint &m : values->latestMetrics) {
+            const auto k = layout.metricIndex.constFind(m.key);
+            if (k != layout.metricIndex.cend())
+                row.metrics[size_t(*k)] = MetricCell{m.value, m.step, m.timestamp, true};
+        }
+        for (const KeyValue &p : values->params) {
+            const auto k = layout.paramIndex.constFind(p.key);
+            if (k != layout.paramIndex.cend())
+                row.params[size_t(*k)] = p.value;
+        }
+    }
+    return row;
+}
+
+} // namespace md

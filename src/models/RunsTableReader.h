@@ -1,0 +1,119 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "cache/Cache.h"
+#include "core/Error.h"
+
+#include <QHash>
+#include <QList>
+#include <QMutex>
+#include <QString>
+#include <QStringList>
+#include <QWaitCondition>
+
+#include <deque>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <thread>
+#include <vector>
+
+namespace md {
+
+/// The worker thread of a RunsTableModel: one thread with its own connection to the cache file
+/// (one SQLite connection per thread), reading blocks of table rows and running the model's other
+/// reads (loads, sorts, live refreshes) one at a time.
+///
+/// Work is taken in this order: the blocks the view waits for ("urgent", newest first), other
+/// jobs (first in, first out; taken in turns with urgent blocks so that neither starves), then
+/// the blocks read ahead of a scroll ("background"). Urgent blocks asked for while such a read
+/// runs are read next and handed over with it, so that a view repaints once per screenful. Block
+/// reads go to the `deliver` callback and jobs post their own results, both on the reader thread
+/// in the order the reads ran, so replies posted from there to one receiver arrive in that order.
+///
+/// Created and used from one thread (the model's); the static functions from any. The destructor
+/// stops the thread and waits for the read running then.
+class RunsTableReader {
+public:
+    /// The metric and param columns of the table: where each key's value goes in a Row.
+    struct Layout {
+        QHash<QString, int> metricIndex;
+        QHash<QString, int> paramIndex;
+        int metrics = 0;
+        int params = 0;
+        /// The layout of these metric and param keys, each in column order.
+        static std::shared_ptr<const Layout> of(const QStringList &metricKeys, const QStringList &paramKeys);
+    };
+    struct MetricCell {
+        double value = 0;
+        qint64 step = 0;
+        qint64 timestamp = 0;
+        bool present = false;
+    };
+    /// One run as the table holds it.
+    struct Row {
+        RunSummary run;                   ///< the run's attributes
+        std::vector<MetricCell> metrics;  ///< one per metric key
+        std::vector<QString> params;      ///< one per param key; null when the run lacks it
+        quint64 used = 0;                 ///< when a view last asked for it (for eviction)
+    };
+    /// A run's attributes and values placed by `layout`; nullptr summary or values: empty.
+    static Row makeRow(qint64 rowId, const RunSummary *summary, const RunValues *values, const Layout &layout);
+    /// Reads these runs (row ids) through `cache` and places their values by `layout`.
+    static Result<QHash<qint64, Row>> readRows(Cache &cache, const QList<qint64> &rowIds, const Layout &layout);
+
+    /// Rows to read: what the model asked for and how to find them again when the cells arrive.
+    struct Block {
+        qint64 id = 0;
+        QList<qint64> rowIds;
+        /// Index of each run in the model's rows when asked, and that layout's generation.
+        QList<int> bases;
+        qint64 rowsGeneration = 0;
+        /// The generation of the model's cells when asked (a newer one: the data changed since).
+        qint64 generation = 0;
+        /// The columns the rows are made for.
+        std::shared_ptr<const Layout> layout;
+    };
+    /// The rows of some blocks, read together (empty rows after an error).
+    struct BlockRead {
+        QList<Block> blocks;
+        QHash<qint64, Row> rows;
+        std::optional<Error> error;
+    };
+    /// Runs on the reader thread: `cache` is the reader's connection, `opened` how opening it went.
+    using Job = std::function<void(Cache &cache, const Status &opened)>;
+
+    /// `deliver` is called on the reader thread with each BlockRead.
+    RunsTableReader(QString cachePath, std::function<void(BlockRead)> deliver);
+    ~RunsTableReader();
+    RunsTableReader(const RunsTableReader &) = delete;
+    RunsTableReader &operator=(const RunsTableReader &) = delete;
+
+    const QString &cachePath() const { return m_path; }
+
+    /// Puts `blocks` first among the urgent ones (in their order), keeps at most `keep` urgent
+    /// blocks not yet taken, and returns those it dropped (the oldest). The reader takes the
+    /// urgent blocks waiting, up to a few screenfuls of rows, into one read.
+    QList<Block> putUrgent(QList<Block> blocks, int keep);
+    /// Replaces the background blocks not yet taken; returns the replaced ones.
+    QList<Block> setBackground(QList<Block> blocks);
+    /// Drops every block not yet taken (urgent and background) and returns them.
+    QList<Block> dropBlocks();
+    void post(Job job);
+
+private:
+    void run();
+    BlockRead read(Cache &cache, const Status &opened, QList<Block> blocks) const;
+
+    const QString m_path;
+    const std::function<void(BlockRead)> m_deliver;
+    QMutex m_mutex;
+    QWaitCondition m_wake;
+    std::deque<Block> m_urgent;
+    std::deque<Block> m_background;
+    std::deque<Job> m_jobs;
+    bool m_stop = false;
+    std::thread m_thread;
+};
+
+} // namespace md
