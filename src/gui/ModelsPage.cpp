@@ -3,30 +3,22 @@
 
 #include "ui_ModelsPage.h"
 
-#include "ActionRunner.h"
 #include "ElidingHeaderView.h"
 #include "ElidingLabel.h"
 #include "KeyMetricChart.h"
 #include "MessageBar.h"
-#include "MessageBox.h"
-#include "PlanDialog.h"
-#include "ReviewDialog.h"
 #include "TimelineWidget.h"
 #include "VersionDetailsWidget.h"
 #include "cache/Cache.h"
 #include "core/NumberFormat.h"
 #include "core/Settings.h"
-#include "core/TagNames.h"
 #include "models/PlainToolTip.h"
 #include "models/TimelineData.h"
 #include "models/VersionDetails.h"
 #include "models/VersionsModel.h"
 
 #include <QDateTime>
-#include <QFileDialog>
-#include <QInputDialog>
 #include <QLabel>
-#include <QProgressBar>
 #include <QToolBar>
 #include <QEvent>
 #include <QAction>
@@ -444,491 +436,69 @@ QMenu *ModelsPage::createVersionMenu(int row, QWidget *parent)
     return menu;
 }
 
-
 // ---------------------------------------------------------------------------- registry actions
 
-namespace {
-/// The tooltip an action has when nothing stops it (updateActions() may replace it with why not).
-constexpr char kDefaultToolTip[] = "modeldeskDefaultToolTip";
-} // namespace
+class ModelsPage::RegistryHost final : public RegistryActionsHost {
+public:
+    explicit RegistryHost(ModelsPage *page) : m_page(page) {}
+    std::optional<qint64> sourceId() const override { return m_page->m_sourceId; }
+    QString sourceUri() const override { return m_page->m_sourceUri; }
+    QString model() const override { return m_page->m_modelName; }
+    const RegisteredModel &registeredModel() const override { return m_page->m_versions->registeredModel(); }
+    qint64 selectedVersion() const override { return m_page->currentVersion(); }
+    qint64 productionVersion() const override { return m_page->productionVersion(); }
+    ModelPolicy policy() const override { return m_page->policy(); }
+    RegistryScheme scheme() const override { return m_page->m_scheme; }
+    QString productionWord() const override { return m_page->productionWord(); }
+    MessageBar *messageBar() const override { return m_page->m_message; }
+    Journal *journal() override
+    {
+        if (!m_page->m_journal.isOpen() && !m_page->m_journalPath.isEmpty())
+            (void)m_page->m_journal.open(m_page->m_journalPath);
+        return m_page->m_journal.isOpen() ? &m_page->m_journal : nullptr;
+    }
+    QList<JournalEntry> journalEntries() override { return m_page->journalEntries(m_page->m_modelName); }
+    void reload() override { m_page->reload(); }
+    bool selectVersion(qint64 version) override { return m_page->selectVersion(version); }
+
+private:
+    ModelsPage *m_page;
+};
 
 void ModelsPage::setUpActions()
 {
     if (auto loaded = Policies::load())
         m_policies = *loaded;
-    m_runner = new ActionRunner(m_cache->path(), m_journalPath, this);
-    m_actionsBar = new QToolBar(this);
-    m_actionsBar->setObjectName(u"registryActions"_s);
-    m_actionsBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
-    auto make = [this](const QString &name, const QString &text, const QString &tip, const QKeySequence &key = {}) {
-        auto *a = new QAction(text, this);
-        a->setObjectName(name);
-        a->setToolTip(key.isEmpty() ? tip : tip + u" ("_s + key.toString(QKeySequence::NativeText) + u')');
-        a->setProperty(kDefaultToolTip, a->toolTip());
-        if (!key.isEmpty()) {
-            // Window-wide: from the versions table, the card, the timeline, any tab. The main
-            // window also lists the action in its Registry menu and in Help › Keyboard Shortcuts.
-            a->setShortcut(key);
-            a->setShortcutContext(Qt::WindowShortcut);
-        }
-        m_actionsBar->addAction(a);
-        addAction(a);
-        return a;
-    };
-    m_registerAction = make(u"actionRegisterVersion"_s, tr("Register…"),
-                            tr("Register a run's model (or, for a model folder, a model file) as a new version"));
-    m_actionsBar->addSeparator();
-    m_sendToReview = make(u"actionSendToReview"_s, tr("Send to Review"),
-                          tr("Move the selected version to Staging and ask a second person to review it"),
-                          QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
-    m_abTest = make(u"actionAbTest"_s, tr("A/B Test…"), tr("Record the share of requests the candidate gets, or end its A/B test"));
-    m_review = make(u"actionReview"_s, tr("Review…"),
-                    tr("Compare the selected version with Production and approve or reject it"),
-                    QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
-    m_promote = make(u"actionPromote"_s, tr("Promote to Production"),
-                     tr("Put the approved version into Production; the current one is archived as rollback target"),
-                     QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
-    m_actionsBar->addSeparator();
-    m_rollback = make(u"actionRollback"_s, tr("Roll Back…"),
-                      tr("Put the last known-good version back into Production now (on-call)"),
-                      QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_B));
-    m_applyQueue = make(u"actionApplyQueue"_s, tr("Apply Queued"),
-                        tr("Apply the actions that waited for the source; each is checked again first"));
-    m_applyQueue->setVisible(false);
-    m_actionBusy = new QProgressBar(this);
-    m_actionBusy->setRange(0, 0);
-    m_actionBusy->setMaximumWidth(120);
-    m_actionBusy->setTextVisible(false);
-    m_actionBusy->setVisible(false);
-    m_actionsBar->addWidget(m_actionBusy);
+    m_registry = new RegistryActions(m_cache, m_journalPath, std::make_unique<RegistryHost>(this), this);
     // Above the versions, always the same height: a message never moves the table.
     m_message = new MessageBar(this);
-    m_ui->pageLayout->insertWidget(0, m_actionsBar);
+    m_ui->pageLayout->insertWidget(0, m_registry->toolBar());
     m_ui->detailLayout->insertWidget(m_ui->detailLayout->indexOf(m_ui->detailSplitter), m_message);
-
-    connect(m_registerAction, &QAction::triggered, this, &ModelsPage::registerVersion);
-    connect(m_sendToReview, &QAction::triggered, this,
-            [this] { startAction(actionRequest(ActionKind::Promote, currentVersion())); });
-    connect(m_abTest, &QAction::triggered, this, &ModelsPage::toggleAbTest);
-    connect(m_review, &QAction::triggered, this, &ModelsPage::review);
-    connect(m_promote, &QAction::triggered, this, [this] {
-        ActionRequest r = actionRequest(ActionKind::Promote, currentVersion());
-        r.target = kStageProduction;
-        startAction(r);
-    });
-    connect(m_rollback, &QAction::triggered, this, [this] {
-        ActionRequest r = actionRequest(ActionKind::Rollback, 0);
-        r.expected = std::nullopt;
-        // The reason is typed in the dialog while the plan is made; without a stand-in the
-        // "reason-required" rule would refuse the plan first. The typed reason replaces it
-        // before anything is written.
-        r.note = PlanDialog::reasonStandIn();
-        startAction(r);
-    });
-    connect(m_applyQueue, &QAction::triggered, this, [this] {
-        if (!m_sourceUri.isEmpty() && m_runner->applyQueued(m_sourceUri))
-            m_message->showMessage(MessageBar::Kind::Info, tr("Applying the queued actions…"));
-    });
-    connect(m_runner, &ActionRunner::busyChanged, this, [this](bool busy) {
-        m_actionBusy->setVisible(busy);
-        if (!busy && m_replan && m_dialog) {
-            const ActionRequest r = *std::exchange(m_replan, std::nullopt);
-            m_runner->plan(r);
-        }
-        updateActions();
-    });
-    connect(m_runner, &ActionRunner::planned, this, &ModelsPage::onPlanned);
-    connect(m_runner, &ActionRunner::executed, this, &ModelsPage::onExecuted);
-    connect(m_runner, &ActionRunner::failed, this, &ModelsPage::onActionFailed);
-    connect(m_runner, &ActionRunner::queueApplied, this, [this](const QList<QueuedAction> &done) {
-        QStringList lines;
-        bool rejected = false;
-        for (const QueuedAction &a : done) {
-            rejected = rejected || a.state != u"applied"_s;
-            lines.append(tr("#%1 %2 v%3: %4").arg(a.id).arg(actionKindName(a.request.kind)).arg(a.request.version).arg(
-                a.state == u"applied"_s ? tr("applied") : tr("rejected — %1").arg(a.result)));
-        }
-        reload();
-        m_message->showMessage(rejected ? MessageBar::Kind::Warning : MessageBar::Kind::Positive,
-                               lines.isEmpty() ? tr("Nothing was waiting.") : lines.join(u'\n'));
-        Q_EMIT registryChanged();
-    });
-}
-
-PlanDialog *ModelsPage::planDialog() const
-{
-    return m_dialog;
-}
-
-QList<QAction *> ModelsPage::registryActions() const
-{
-    return {m_registerAction, m_sendToReview, m_abTest, m_review, m_promote, m_rollback, m_applyQueue};
-}
-
-bool ModelsPage::applyQueuedFor(const QString &sourceUri)
-{
-    if (!m_runner || m_runner->isBusy() || sourceUri.isEmpty())
-        return false;
-    if (!m_journal.isOpen() && (m_journalPath.isEmpty() || !m_journal.open(m_journalPath)))
-        return false;
-    ActionQueue queue(m_journal);
-    auto pending = queue.list(sourceUri, true);
-    if (!pending || pending->isEmpty())
-        return false;
-    m_message->showMessage(MessageBar::Kind::Info,
-                           tr("%1 is reachable again: applying %n queued action(s)…", nullptr, int(pending->size()))
-                               .arg(sourceUri));
-    return m_runner->applyQueued(sourceUri);
-}
-
-QString ModelsPage::actionStatusText() const { return m_message ? m_message->text() : QString(); }
-
-ActionRequest ModelsPage::actionRequest(ActionKind kind, qint64 version) const
-{
-    ActionRequest r;
-    r.kind = kind;
-    r.sourceUri = m_sourceUri;
-    r.model = m_modelName;
-    r.version = version;
-    r.target = kStageStaging;
-    for (const ModelVersion &v : m_versions->registeredModel().versions)
-        if (v.version == version)
-            r.expected = VersionSnapshot::of(v);
-    return r;
+    connect(m_registry, &RegistryActions::registryChanged, this, &ModelsPage::registryChanged);
+    connect(m_registry, &RegistryActions::compareRunsRequested, this, &ModelsPage::compareRunsRequested);
 }
 
 void ModelsPage::updateActions()
 {
-    if (!m_registerAction)
-        return;
-    const bool busy = m_runner->isBusy();
-    const bool haveModel = !m_modelName.isEmpty() && m_sourceId;
-    const qint64 current = currentVersion(), production = productionVersion();
-    const ModelPolicy p = policy();
-    const RegisteredModel &model = m_versions->registeredModel();
-    const ModelVersion *v = model.findVersion(current);
-    auto tag = [&](const QString &key) {
-        if (v)
-            for (const KeyValue &kv : v->tags)
-                if (kv.key == key)
-                    return kv.value;
-        return QString();
-    };
-    const bool aliases = m_scheme == RegistryScheme::Aliases;
-    const QString word = productionWord();
-    const QString candidate = aliases ? p.candidateAlias : tr("Staging");
-    const bool inReview = v && (v->currentStage == kStageStaging || v->aliases.contains(p.candidateAlias));
-    const bool prompt = model.isPrompt();
-    const bool folder = m_sourceUri.startsWith(u"folder://"_s);
-
-    // The wording follows the model's kind: stages, aliases or both.
-    m_sendToReview->setText(tr("Send to Review"));
-    m_promote->setText(aliases ? tr("Promote to %1").arg(p.productionAlias) : tr("Promote to Production"));
-    m_review->setToolTip(tr("Compare the selected version with %1 and approve or reject it").arg(word));
-
-    // Each action says why it cannot be used, or what it will do.
-    auto set = [](QAction *a, bool enabled, const QString &tip) {
-        a->setEnabled(enabled);
-        const QString key = a->shortcut().isEmpty() ? QString()
-                                                    : u" ("_s + a->shortcut().toString(QKeySequence::NativeText) + u')';
-        a->setToolTip(tip + key);
-    };
-    const QString noModel = !m_sourceId ? tr("Select a source and one of its models in the Models view first")
-                                        : tr("Select a model in the Models view first");
-    const QString noVersion = tr("Select a version of %1 first").arg(m_modelName);
-    const QString running = tr("Another registry action is running");
-    const QString isPrompt = tr("%1 is a prompt of MLflow's prompt registry, not a model").arg(m_modelName);
-    auto why = [&](const QString &ok, std::initializer_list<std::pair<bool, QString>> blockers) {
-        for (const auto &[blocked, reason] : blockers)
-            if (blocked)
-                return std::make_pair(false, reason);
-        return std::make_pair(true, ok);
-    };
-    auto apply = [&](QAction *a, const std::pair<bool, QString> &r) { set(a, r.first, r.second); };
-
-    apply(m_registerAction,
-          why(defaultTip(m_registerAction), {{!haveModel, noModel}, {prompt, isPrompt}, {busy, running}}));
-    apply(m_sendToReview,
-          why(aliases ? tr("Give v%1 the '%2' alias and ask a second person to review it").arg(current).arg(p.candidateAlias)
-                      : tr("Move v%1 to %2 and ask a second person to review it").arg(current).arg(candidate),
-              {{!haveModel, noModel},
-               {prompt, isPrompt},
-               {!v, noVersion},
-               {v && current == production, tr("v%1 is the %2 version").arg(current).arg(word)},
-               {v && inReview, tr("v%1 is already in review (%2)").arg(current).arg(candidate)},
-               {busy, running}}));
-    const bool abRunning = !tag(tags::kAbStart).isEmpty() && tag(tags::kAbEnd).isEmpty();
-    m_abTest->setText(abRunning ? tr("End A/B Test") : tr("A/B Test…"));
-    apply(m_abTest, why(abRunning ? tr("End the A/B test of v%1").arg(current)
-                                  : tr("Record the share of requests v%1 gets beside %2").arg(current).arg(word),
-                        {{!haveModel, noModel},
-                         {prompt, isPrompt},
-                         {!v, noVersion},
-                         {v && !inReview, tr("Only a version in review (%1) runs an A/B test").arg(candidate)},
-                         {busy, running}}));
-    apply(m_review, why(tr("Compare v%1 with %2 and approve or reject it").arg(current).arg(word),
-                        {{!haveModel, noModel},
-                         {prompt, isPrompt},
-                         {!v, noVersion},
-                         {v && !inReview, tr("v%1 is not in review; Send to Review first").arg(current)},
-                         {busy, running}}));
-    const bool approved = tag(tags::kApprovalState) == u"approved"_s;
-    apply(m_promote,
-          why(production ? tr("Put v%1 into %2; v%3 is kept as rollback target").arg(current).arg(word).arg(production)
-                         : tr("Put v%1 into %2").arg(current).arg(word),
-              {{!haveModel, noModel},
-               {prompt, isPrompt},
-               {!v, noVersion},
-               {v && current == production, tr("v%1 is already the %2 version").arg(current).arg(word)},
-               {v && p.productionRequiresApproval && !approved && !folder,
-                tr("%1 needs an approval by a second person first (Review…)").arg(word)},
-               {busy, running}}));
-    apply(m_rollback,
-          why(tr("Put the last known-good version back as %1 now (on-call)").arg(word),
-              {{!haveModel, noModel},
-               {prompt, isPrompt},
-               {haveModel && !production,
-                tr("%1 has no %2 version to roll back from").arg(m_modelName).arg(word)},
-               {busy, running}}));
-    refreshQueue();
+    if (m_registry)
+        m_registry->updateActions();
 }
 
-QString ModelsPage::defaultTip(QAction *action) const
+PlanDialog *ModelsPage::planDialog() const
 {
-    return action->property(kDefaultToolTip).toString().section(u" ("_s, 0, 0);
+    return m_registry->planDialog();
 }
 
-void ModelsPage::refreshQueue()
+QList<QAction *> ModelsPage::registryActions() const
 {
-    if (!m_journal.isOpen() && !m_journalPath.isEmpty())
-        (void)m_journal.open(m_journalPath);
-    if (m_sourceUri.isEmpty() || !m_journal.isOpen()) {
-        m_applyQueue->setVisible(false);
-        return;
-    }
-    ActionQueue queue(m_journal);
-    auto pending = queue.list(m_sourceUri, true);
-    const qsizetype n = pending ? pending->size() : 0;
-    m_applyQueue->setVisible(n > 0);
-    m_applyQueue->setText(tr("Apply Queued (%1)").arg(n));
-    m_applyQueue->setEnabled(n > 0 && !m_runner->isBusy());
+    return m_registry->actions();
 }
 
-void ModelsPage::startAction(const ActionRequest &request)
+bool ModelsPage::applyQueuedFor(const QString &sourceUri)
 {
-    if (request.model.isEmpty() || m_runner->isBusy() || m_dialog)
-        return;
-    m_request = request;
-    auto *dialog = new PlanDialog(request.kind, request.model, this);
-    m_dialog = dialog;
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &PlanDialog::confirmed, this, [this, dialog] {
-        ActionRequest r = m_request;
-        const ActionPlan &plan = dialog->plan();
-        if (r.kind == ActionKind::Rollback) {
-            r.version = dialog->target();
-            r.note = dialog->reason();
-            // Refuse if Production moved while the dialog was open.
-            if (const ModelVersion *from = plan.before.findVersion(plan.fromVersion))
-                r.expected = VersionSnapshot::of(*from);
-        }
-        m_runner->execute(r);
-    });
-    connect(dialog, &PlanDialog::targetChanged, this, [this](qint64 version) {
-        ActionRequest r = m_request;
-        r.version = version;
-        if (m_runner->isBusy())
-            m_replan = r;
-        else
-            m_runner->plan(r);
-    });
-    connect(dialog, &QDialog::finished, this, [this] {
-        m_dialog = nullptr;  // closed: deleted later, but done now
-        m_replan.reset();
-        updateActions();
-    });
-    dialog->open();
-    m_runner->plan(request);
+    return m_registry->applyQueuedFor(sourceUri);
 }
 
-void ModelsPage::onPlanned(const ActionPlan &plan)
-{
-    if (m_dialog && m_dialog->state() == PlanDialog::State::Planning)
-        m_dialog->showPlan(plan);
-}
-
-void ModelsPage::onExecuted(const ActionOutcome &outcome)
-{
-    const ActionPlan &plan = outcome.plan;
-    if (m_dialog)
-        m_dialog->showOutcome(outcome);
-    if (outcome.queued) {
-        m_message->showMessage(MessageBar::Kind::Warning,
-                               tr("%1 cannot be reached: the action waits in the queue and is applied when you choose "
-                                  "“Apply Queued”, after its preconditions are checked again.")
-                                   .arg(plan.request.sourceUri));
-        updateActions();
-        return;
-    }
-    QString status = tr("Done: %1 (journal entry %2, by %3)").arg(plan.summary).arg(outcome.journalSeq).arg(plan.user);
-    if (outcome.hook)
-        status += u"\n"_s + (outcome.hook->ok ? tr("Reload hook succeeded in %1 ms.").arg(outcome.hook->elapsedMs)
-                                             : outcome.hook->timedOut ? tr("Reload hook timed out: %1").arg(outcome.hook->what)
-                                                                      : tr("Reload hook failed (%1): %2")
-                                                                            .arg(outcome.hook->exitCode)
-                                                                            .arg(outcome.hook->output.left(300)));
-    const qint64 select = plan.version;
-    reload();
-    if (select)
-        selectVersion(select);
-    // After reload(): the model is the same, so the message stays.
-    m_message->showMessage(outcome.hook && !outcome.hook->ok ? MessageBar::Kind::Warning : MessageBar::Kind::Positive,
-                           status);
-    Q_EMIT registryChanged();
-}
-
-void ModelsPage::onActionFailed(const Error &error, const ActionRequest &request)
-{
-    Q_UNUSED(request)
-    // Unreachable while planning: offer the queue (execute() queues when the source is offline).
-    if (m_dialog && m_dialog->state() == PlanDialog::State::Planning && error.category == ErrorCategory::Network) {
-        m_dialog->showOffline(error);
-        return;
-    }
-    if (m_dialog)
-        m_dialog->showError(error);
-    const QString title = error.category == ErrorCategory::Policy     ? tr("Refused by policy")
-                          : error.category == ErrorCategory::Conflict ? tr("Changed meanwhile")
-                                                                      : tr("Not done");
-    if (error.category == ErrorCategory::Conflict)
-        reload();
-    // Stays until dismissed or another model is shown.
-    m_message->showMessage(MessageBar::Kind::Error, tr("%1: %2").arg(title, error.toString()));
-    updateActions();
-}
-
-void ModelsPage::registerVersion()
-{
-    ActionRequest r = actionRequest(ActionKind::Register, 0);
-    r.expected = std::nullopt;
-    r.newVersion.name = m_modelName;
-    if (m_sourceUri.startsWith(u"folder://"_s)) {
-        const QString file = QFileDialog::getOpenFileName(this, tr("Register a model file"), QString(),
-                                                          tr("Pickled models (*.pkl);;All files (*)"));
-        if (file.isEmpty())
-            return;
-        bool ok = false;
-        const double score = QInputDialog::getDouble(this, tr("Register a model file"),
-                                                     tr("Its validation score (the folder keeps only better models in "
-                                                        "Production):"),
-                                                     0, -1e9, 1e9, 4, &ok);
-        if (!ok)
-            return;
-        r.newVersion.source = file;
-        r.newVersion.tags = {{tags::kScore, QString::number(score)}};
-    } else {
-        RunQuery q;
-        q.sourceId = m_sourceId;
-        q.orderBy = {u"start_time DESC"_s};
-        q.limit = 500;
-        q.withData = false;
-        auto runs = m_cache->runs(q);
-        // MLflow 3: a run's model is a LoggedModel with files of its own; its version's source is
-        // models:/m-<id>, not a folder below the run (which holds no model then).
-        auto logged = m_cache->loggedModels(m_sourceId);
-        if ((!runs || runs->isEmpty()) && (!logged || logged->isEmpty())) {
-            MessageBox::information(this, tr("Register a version"), tr("This source has no runs in the cache to register."));
-            return;
-        }
-        struct Choice {
-            QString label;
-            NewModelVersion version;
-        };
-        QList<Choice> choices;
-        QHash<QString, QString> runNames;
-        if (runs)
-            for (const RunRow &row : std::as_const(*runs))
-                runNames.insert(row.run.runId, row.run.runName.isEmpty() ? row.run.runId : row.run.runName);
-        if (logged) {
-            for (auto it = logged->crbegin(); it != logged->crend(); ++it) {
-                if (it->lifecycleStage == kDeleted)
-                    continue;
-                Choice c;
-                c.label = tr("Logged model %1 (%2) of run %3")
-                              .arg(it->name, it->modelId, runNames.value(it->sourceRunId, it->sourceRunId));
-                c.version.source = u"models:/"_s + it->modelId;
-                c.version.runId = it->sourceRunId;
-                c.version.description = runNames.value(it->sourceRunId);
-                choices.append(c);
-            }
-        }
-        if (runs) {
-            for (const RunRow &row : std::as_const(*runs)) {
-                Choice c;
-                c.label = tr("%1 (%2)").arg(row.run.runName.isEmpty() ? row.run.runId : row.run.runName, row.run.runId);
-                c.version.runId = row.run.runId;
-                c.version.source = row.run.artifactUri + u"/model"_s;
-                c.version.description = row.run.runName;
-                choices.append(c);
-            }
-        }
-        QStringList items;
-        for (const Choice &c : std::as_const(choices))
-            items.append(c.label);
-        bool ok = false;
-        const QString chosen = QInputDialog::getItem(
-            this, tr("Register a version of %1").arg(m_modelName),
-            logged && !logged->isEmpty()
-                ? tr("The model of the new version: a logged model, or a run’s artifact folder “model”:")
-                : tr("The run whose model (artifact path “model”) becomes the new version:"),
-            items, 0, false, &ok);
-        if (!ok)
-            return;
-        const NewModelVersion &picked = choices.at(items.indexOf(chosen)).version;
-        r.newVersion.runId = picked.runId;
-        r.newVersion.source = picked.source;
-        r.newVersion.description = picked.description;
-    }
-    startAction(r);
-}
-
-void ModelsPage::toggleAbTest()
-{
-    const qint64 current = currentVersion();
-    if (m_abTest->text() == tr("End A/B Test")) {
-        startAction(actionRequest(ActionKind::AbEnd, current));
-        return;
-    }
-    bool ok = false;
-    const double share = QInputDialog::getDouble(this, tr("A/B test of v%1").arg(current),
-                                                 tr("Share of requests the candidate gets (%):"), 10, 0.1, 100, 1, &ok);
-    if (!ok)
-        return;
-    ActionRequest r = actionRequest(ActionKind::AbStart, current);
-    r.sharePercent = share;
-    startAction(r);
-}
-
-void ModelsPage::review()
-{
-    const qint64 current = currentVersion();
-    if (!current)
-        return;
-    auto *dialog = new ReviewDialog(m_cache, m_sourceId, m_versions->registeredModel(), current, productionVersion(),
-                                    currentIdentity(m_sourceUri).user, this, productionWord());
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setJournal(journalEntries(m_modelName));
-    connect(dialog, &ReviewDialog::compareRequested, this, &ModelsPage::compareRunsRequested);
-    connect(dialog, &QDialog::accepted, this, [this, dialog, current] {
-        if (dialog->decision() == ReviewDialog::Decision::None)
-            return;
-        ActionRequest r = actionRequest(
-            dialog->decision() == ReviewDialog::Decision::Approve ? ActionKind::Approve : ActionKind::Reject, current);
-        r.note = dialog->note();
-        r.evidence = dialog->evidence();
-        startAction(r);
-    });
-    dialog->open();
-}
+QString ModelsPage::actionStatusText() const { return m_message ? m_message->text() : QString(); }
 
 } // namespace md

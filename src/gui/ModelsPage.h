@@ -3,8 +3,8 @@
 
 #include "actions/ActionService.h"
 #include "cache/Journal.h"
+#include "RegistryActions.h"
 
-#include <QPointer>
 #include <QWidget>
 
 #include <memory>
@@ -12,8 +12,6 @@
 
 class QAction;
 class QLabel;
-class QProgressBar;
-class QToolBar;
 class QMenu;
 class QStandardItemModel;
 class QTableView;
@@ -84,25 +82,25 @@ public:
 
     enum ModelRoles { ModelNameRole = Qt::UserRole + 1, VersionCountRole };
 
-    // ---- registry actions (the promotion pipeline). Each runs on a worker thread (ActionRunner);
-    // the page shows a busy bar meanwhile and reloads when the action is done. What the user saw
-    // (the cached state of the version) goes with every request: if the source moved since, the
-    // action is refused and says who moved it.
+    // ---- registry actions (the promotion pipeline, RegistryActions). Each runs on a worker thread
+    // (ActionRunner); the page shows a busy bar meanwhile and reloads when the action is done. What
+    // the user saw (the cached state of the version) goes with every request: if the source moved
+    // since, the action is refused and says who moved it.
     /// Registers a new version: a run of the cache (MLflow stores) or a model file (model folder).
-    QAction *registerAction() const { return m_registerAction; }
+    QAction *registerAction() const { return m_registry->registerAction(); }
     /// Moves the selected version to Staging (or the candidate alias) and asks for a review.
-    QAction *sendToReviewAction() const { return m_sendToReview; }
+    QAction *sendToReviewAction() const { return m_registry->sendToReviewAction(); }
     /// Starts (asks for the share) or ends the A/B test of the selected version.
-    QAction *abTestAction() const { return m_abTest; }
+    QAction *abTestAction() const { return m_registry->abTestAction(); }
     /// Opens the ReviewDialog for the selected version: approve or reject with a note.
-    QAction *reviewAction() const { return m_review; }
+    QAction *reviewAction() const { return m_registry->reviewAction(); }
     /// Promotes the selected (approved) version to Production, after showing the plan.
-    QAction *promoteAction() const { return m_promote; }
+    QAction *promoteAction() const { return m_registry->promoteAction(); }
     /// Rolls Production back to the last known-good version (RollbackDialog, then the incident report).
-    QAction *rollbackAction() const { return m_rollback; }
+    QAction *rollbackAction() const { return m_registry->rollbackAction(); }
     /// Applies the actions queued while the source was unreachable.
-    QAction *applyQueueAction() const { return m_applyQueue; }
-    ActionRunner *actionRunner() const { return m_runner; }
+    QAction *applyQueueAction() const { return m_registry->applyQueueAction(); }
+    ActionRunner *actionRunner() const { return m_registry->actionRunner(); }
     /// The last action's outcome or error, as the message bar above the versions shows it.
     QString actionStatusText() const;
     /// The inline message bar above the versions (outcomes, refusals; cleared when the model changes).
@@ -144,18 +142,9 @@ private:
     void updateCompareAction();
     void setUpActions();
     void updateActions();
-    /// The action's tooltip when nothing stops it, without its shortcut.
-    QString defaultTip(QAction *action) const;
-    ActionRequest actionRequest(ActionKind kind, qint64 version) const;
-    /// Opens the plan dialog for `request` and has the service plan it; the person confirms there.
-    void startAction(const ActionRequest &request);
-    void onPlanned(const ActionPlan &plan);
-    void onExecuted(const ActionOutcome &outcome);
-    void onActionFailed(const Error &error, const ActionRequest &request);
-    void registerVersion();
-    void toggleAbTest();
-    void review();
-    void refreshQueue();
+
+    /// What the registry actions read from this page.
+    class RegistryHost;
 
     std::unique_ptr<Ui::ModelsPage> m_ui;
     Cache *m_cache;
@@ -170,21 +159,9 @@ private:
     KeyMetricChart *m_chart;
     VersionDetailsWidget *m_details;
     QAction *m_compareProduction;
-    ActionRunner *m_runner = nullptr;
-    QToolBar *m_actionsBar = nullptr;
-    QAction *m_registerAction = nullptr;
-    QAction *m_sendToReview = nullptr;
-    QAction *m_abTest = nullptr;
-    QAction *m_review = nullptr;
-    QAction *m_promote = nullptr;
-    QAction *m_rollback = nullptr;
-    QAction *m_applyQueue = nullptr;
+    RegistryActions *m_registry = nullptr;  ///< a child of the page, owning its RegistryHost
     MessageBar *m_message = nullptr;
     ElidingLabel *m_description = nullptr;
-    QProgressBar *m_actionBusy = nullptr;
-    QPointer<PlanDialog> m_dialog;
-    ActionRequest m_request;  ///< the request the dialog shows (its plan, then its outcome)
-    std::optional<ActionRequest> m_replan;  ///< a re-plan asked for while the runner was busy
     Policies m_policies;
     RegistryScheme m_scheme = RegistryScheme::Stages;
 };
