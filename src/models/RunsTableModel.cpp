@@ -130,7 +130,9 @@ RunsTableModel::Loaded RunsTableModel::readLoad(Cache &cache, const RunQuery &qu
     if (sortColumn >= 0 && sortColumn < columns && n > 0) {
         const ColumnKind kind = kindOf(sortColumn, out.keys.metrics.size());
         if (kind == ColumnKind::Fixed && sortColumn == StartedColumn) {
-            out.order = sortedOrder(startKeys(out.rows), {}, sortOrder);
+            // Newest first is the cache's order already (ties by row id, no start time last).
+            if (sortOrder == Qt::AscendingOrder)
+                out.order = sortedOrder(startKeys(out.rows), {}, sortOrder);
         } else {
             const QString key = kind == ColumnKind::Metric ? out.keys.metrics.at(sortColumn - FixedColumnCount)
                 : kind == ColumnKind::Param ? out.keys.params.at(sortColumn - FixedColumnCount - out.keys.metrics.size())
@@ -786,11 +788,16 @@ const RunsTableModel::RowCells *RunsTableModel::cellsOf(int displayRow) const
         it->used = ++m_useClock;
         return &*it;
     }
-    if (m_requested.contains(rowId) || !m_reader)
+    if (const auto asked = m_requested.find(rowId); asked != m_requested.end()) {
+        *asked = true;  // painted "Loading…": repainted when it arrives
+        return nullptr;
+    }
+    if (!m_reader)
         return nullptr;
     // A view asks row by row: the whole block is read in one query, on the worker.
     const int first = displayRow - displayRow % kCellBlockRows;
     RunsTableReader::Block block = blockOf(first, std::min(int(m_order.size()), first + kCellBlockRows));
+    m_requested[rowId] = true;
     const QList<RunsTableReader::Block> dropped = m_reader->putUrgent({std::move(block)}, kMaxWaitingBlocks);
     forgetBlocks(dropped);
     return nullptr;
@@ -806,7 +813,7 @@ RunsTableReader::Block RunsTableModel::blockOf(int first, int last) const
             continue;
         block.rowIds.append(rowId);
         block.bases.append(base);
-        m_requested.insert(rowId);
+        m_requested.insert(rowId, false);
     }
     if (!block.rowIds.isEmpty()) {
         block.id = ++m_lastBlockId;
@@ -831,21 +838,24 @@ void RunsTableModel::applyBlocks(RunsTableReader::BlockRead read)
             remade.append(block);  // made for columns that changed since: asked for again
             continue;
         }
+        // Only the rows a view painted "Loading…" are repainted: rows read ahead were never shown.
         int top = std::numeric_limits<int>::max();
         int bottom = -1;
         for (qsizetype i = 0; i < block.rowIds.size(); ++i) {
             const qint64 rowId = block.rowIds[i];
-            m_requested.remove(rowId);
+            const bool shown = m_requested.take(rowId);
             holdCells(rowId, std::move(read.rows[rowId]));
-            if (block.rowsGeneration == m_rowsGeneration) {
-                const int row = m_displayOf[size_t(block.bases[i])];
-                top = std::min(top, row);
-                bottom = std::max(bottom, row);
+            if (!shown)
+                continue;
+            if (block.rowsGeneration != m_rowsGeneration) {
+                moved = true;
+                continue;
             }
+            const int row = m_displayOf[size_t(block.bases[i])];
+            top = std::min(top, row);
+            bottom = std::max(bottom, row);
         }
-        if (block.rowsGeneration != m_rowsGeneration)
-            moved = true;
-        else if (bottom >= 0 && lastColumn >= 0)
+        if (bottom >= 0 && lastColumn >= 0)
             Q_EMIT dataChanged(index(top, 0), index(bottom, lastColumn));
     }
     // Rows came or went since these were asked for: where they are now is not worth looking up.
@@ -861,9 +871,18 @@ void RunsTableModel::forgetBlocks(const QList<RunsTableReader::Block> &blocks) c
     for (const RunsTableReader::Block &block : blocks) {
         if (block.generation != m_cellsGeneration)
             continue;
-        for (qint64 rowId : block.rowIds)
-            m_requested.remove(rowId);
-        m_forgotten.append(block);
+        // The rows painted "Loading…" are repainted, so that those still shown ask again.
+        RunsTableReader::Block shown;
+        shown.rowsGeneration = block.rowsGeneration;
+        shown.generation = block.generation;
+        for (qsizetype i = 0; i < block.rowIds.size(); ++i) {
+            if (m_requested.take(block.rowIds[i])) {
+                shown.rowIds.append(block.rowIds[i]);
+                shown.bases.append(block.bases[i]);
+            }
+        }
+        if (!shown.rowIds.isEmpty())
+            m_forgotten.append(std::move(shown));
     }
     if (!posted && !m_forgotten.isEmpty())
         QMetaObject::invokeMethod(const_cast<RunsTableModel *>(this), &RunsTableModel::repaintForgotten,
@@ -872,7 +891,7 @@ void RunsTableModel::forgetBlocks(const QList<RunsTableReader::Block> &blocks) c
 
 void RunsTableModel::repaintForgotten()
 {
-    // Mostly rows scrolled past: repainting them costs nothing. Rows still shown ask again.
+    // Mostly rows scrolled past: repainting them costs nothing.
     const QList<RunsTableReader::Block> blocks = std::exchange(m_forgotten, {});
     const int lastColumn = columnCount() - 1;
     for (const RunsTableReader::Block &block : blocks) {

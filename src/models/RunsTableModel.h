@@ -312,9 +312,10 @@ private:
     // The worker and what it reads. Its replies carry the generation they were asked in: a reply
     // of an older one is dropped (cells: data that changed since; rows: indexes that moved).
     std::unique_ptr<RunsTableReader> m_reader;
-    /// Row ids of the blocks asked for and not arrived.
-    mutable QSet<qint64> m_requested;
+    /// Row ids of the blocks asked for and not arrived: true once a view painted it "Loading…".
+    mutable QHash<qint64, bool> m_requested;
     mutable qint64 m_lastBlockId = 0;
+    /// Blocks dropped unread, with only their rows a view painted "Loading…": repainted next turn.
     mutable QList<RunsTableReader::Block> m_forgotten;
     qint64 m_cellsGeneration = 0;
     qint64 m_rowsGeneration = 0;
