@@ -6043,6 +6043,10 @@ Schritt %3, protokolliert %4</translation>
         <source>End time minus start time</source>
         <translation>Endzeit minus Startzeit</translation>
     </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
+    </message>
 </context>
 <context>
     <name>md::ServerSignIn</name>
