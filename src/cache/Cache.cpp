@@ -117,6 +117,7 @@ Statement &Cache::cached(const QString &sql)
 Status Cache::open(const QString &path)
 {
     m_statements.clear();
+    m_orderMemo.reset();
     const QFileInfo fi(path);
     if (!QDir().mkpath(fi.absolutePath()))
         return makeError(ErrorCategory::Storage, Tr::tr("cannot create the folder for the cache"), fi.absolutePath());
@@ -1084,7 +1085,8 @@ Result<QList<RunOrderKey>> Cache::runOrder(const RunQuery &q)
     // A filter on metrics, params and tags only: the experiment's runs from the runs_order index,
     // narrowed in memory by the run sets of the conditions, each read from its (key, value)
     // index. SQLite's "r.id IN (…)" builds a b-tree of the matches and looks every run up, 120 ms
-    // when 90,000 of 100,000 runs match; this is about 25 ms.
+    // when 90,000 of 100,000 runs match; this was about 25 ms, and 2–3 ms since the unfiltered
+    // order is remembered between two filters (OrderMemo).
     if (!q.filter.trimmed().isEmpty()) {
         auto sets = filterToRunSets(q.filter);
         if (!sets)
@@ -1112,6 +1114,14 @@ Result<QList<RunOrderKey>> Cache::runOrder(const RunQuery &q)
     return out;
 }
 
+std::pair<qint64, qint64> Cache::dataStamp()
+{
+    Statement &st = cached(u"PRAGMA data_version"_s);
+    const qint64 version = st.next() ? st.int64(0) : -1;
+    st.reset();
+    return {version, m_db.totalChanges()};
+}
+
 Result<QList<RunOrderKey>> Cache::runOrderNarrowed(const RunQuery &q, const QList<RunSetSql> &sets)
 {
     RunQuery base = q;
@@ -1119,30 +1129,55 @@ Result<QList<RunOrderKey>> Cache::runOrderNarrowed(const RunQuery &q, const QLis
     auto where = runQueryWhere(base);
     if (!where)
         return where.error();
-    Statement st = m_db.prepare(u"SELECT r.id, r.start_time, r.parent_run_uuid IS NOT NULL, r.start_time IS NULL"
-                                " FROM runs r WHERE 1"_s
-                                + where->sql);
-    if (!st.isValid())
-        return m_db.errorHere();
-    for (int i = 0; i < where->binds.size(); ++i)
-        st.bindVariant(i + 1, where->binds[i]);
-    struct Row {
-        RunOrderKey key;
-        bool noStart;
-    };
-    std::vector<Row> rows;
-    qint64 maxId = 0;
-    while (st.next()) {
-        rows.push_back(Row{RunOrderKey{st.int64(0), st.int64(1), st.int64(2) != 0}, st.int64(3) != 0});
-        maxId = std::max(maxId, rows.back().key.rowId);
+    const QString sql = u"SELECT r.id, r.start_time, r.parent_run_uuid IS NOT NULL, r.start_time IS NULL"
+                        " FROM runs r WHERE 1"_s
+        + where->sql;
+    const std::pair<qint64, qint64> stamp = dataStamp();
+    if (!m_orderMemo || m_orderMemo->sql != sql || m_orderMemo->binds != where->binds || m_orderMemo->stamp != stamp) {
+        m_orderMemo.reset();
+        Statement st = m_db.prepare(sql);
+        if (!st.isValid())
+            return m_db.errorHere();
+        for (int i = 0; i < where->binds.size(); ++i)
+            st.bindVariant(i + 1, where->binds[i]);
+        struct Row {
+            RunOrderKey key;
+            bool noStart;
+        };
+        std::vector<Row> rows;
+        qint64 maxId = 0;
+        while (st.next()) {
+            rows.push_back(Row{RunOrderKey{st.int64(0), st.int64(1), st.int64(2) != 0}, st.int64(3) != 0});
+            maxId = std::max(maxId, rows.back().key.rowId);
+        }
+        if (st.error())
+            return *st.error();
+        // ORDER BY r.start_time DESC, r.id, as the general query sorts: NULL start times last.
+        const auto before = [](const Row &a, const Row &b) {
+            if (a.noStart != b.noStart)
+                return b.noStart;
+            if (a.key.startTime != b.key.startTime)
+                return a.key.startTime > b.key.startTime;
+            return a.key.rowId < b.key.rowId;
+        };
+        // The runs_order index gives one experiment's runs by start time, oldest first: reversed,
+        // that is the order unless start times tie or several sources or experiments mix.
+        std::reverse(rows.begin(), rows.end());
+        if (!std::is_sorted(rows.begin(), rows.end(), before))
+            std::sort(rows.begin(), rows.end(), before);
+        OrderMemo memo{sql, where->binds, stamp, {}, maxId};
+        memo.rows.reserve(rows.size());
+        for (const Row &r : rows)
+            memo.rows.push_back(r.key);
+        m_orderMemo = std::move(memo);
     }
-    if (st.error())
-        return *st.error();
 
+    const std::vector<RunOrderKey> &all = m_orderMemo->rows;
+    const qint64 maxId = m_orderMemo->maxId;
+    // Runs in every set (or in none, for a complement), marked per row id.
+    std::vector<char> keep;
     for (const RunSetSql &set : sets) {
-        if (rows.empty())
-            break;
-        std::vector<bool> listed(size_t(maxId) + 1, false);
+        std::vector<char> listed(size_t(maxId) + 1, 0);
         Statement runs = m_db.prepare(set.select.sql);
         if (!runs.isValid())
             return m_db.errorHere();
@@ -1151,24 +1186,26 @@ Result<QList<RunOrderKey>> Cache::runOrderNarrowed(const RunQuery &q, const QLis
         while (runs.next()) {
             const qint64 id = runs.int64(0);
             if (id >= 0 && id <= maxId)
-                listed[size_t(id)] = true;
+                listed[size_t(id)] = 1;
         }
         if (runs.error())
             return *runs.error();
-        std::erase_if(rows, [&](const Row &r) { return listed[size_t(r.key.rowId)] == set.complement; });
+        if (set.complement)
+            for (char &c : listed)
+                c = !c;
+        if (keep.empty()) {
+            keep = std::move(listed);
+        } else {
+            for (size_t i = 0; i < keep.size(); ++i)
+                keep[i] = char(keep[i] && listed[i]);
+        }
     }
-    // ORDER BY r.start_time DESC, r.id, as the general query sorts: NULL start times last.
-    std::sort(rows.begin(), rows.end(), [](const Row &a, const Row &b) {
-        if (a.noStart != b.noStart)
-            return b.noStart;
-        if (a.key.startTime != b.key.startTime)
-            return a.key.startTime > b.key.startTime;
-        return a.key.rowId < b.key.rowId;
-    });
+    if (sets.isEmpty())
+        return QList<RunOrderKey>(all.cbegin(), all.cend());
     QList<RunOrderKey> out;
-    out.reserve(qsizetype(rows.size()));
-    for (const Row &r : rows)
-        out.append(r.key);
+    for (const RunOrderKey &r : all)
+        if (keep[size_t(r.rowId)])
+            out.append(r);
     return out;
 }
 

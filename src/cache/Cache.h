@@ -255,6 +255,21 @@ private:
     Statement &cached(const QString &sql);
     /// runOrder() of `q` without its filter, narrowed to the intersection of `sets` in memory.
     Result<QList<RunOrderKey>> runOrderNarrowed(const RunQuery &q, const QList<RunSetSql> &sets);
+    /// Something that changes whenever the cache's data may have: SQLite's data_version (other
+    /// connections' commits) and this connection's own changes.
+    std::pair<qint64, qint64> dataStamp();
+
+    /// The last unfiltered order runOrderNarrowed() read, in display order: a filter typed
+    /// over the same runs only narrows it (reading 100,000 runs and sorting them again was
+    /// most of a filter's time).
+    struct OrderMemo {
+        QString sql;
+        QVariantList binds;
+        std::pair<qint64, qint64> stamp;
+        std::vector<RunOrderKey> rows;
+        qint64 maxId = 0;
+    };
+    std::optional<OrderMemo> m_orderMemo;
 
     Database m_db;
     std::map<QString, Statement> m_statements;  // destroyed before m_db

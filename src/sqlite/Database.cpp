@@ -335,6 +335,8 @@ qint64 Database::lastInsertRowId() const { return sqlite3_last_insert_rowid(m_db
 
 int Database::changes() const { return sqlite3_changes(m_db); }
 
+qint64 Database::totalChanges() const { return m_db ? qint64(sqlite3_total_changes64(m_db)) : 0; }
+
 int Database::userVersion()
 {
     auto v = scalar(QStringLiteral("PRAGMA user_version"));

@@ -158,6 +158,8 @@ public:
     qint64 lastInsertRowId() const;
     /// Rows changed by the most recent INSERT, UPDATE or DELETE.
     int changes() const;
+    /// Rows changed by every INSERT, UPDATE and DELETE since the connection opened.
+    qint64 totalChanges() const;
     int userVersion();
 
     sqlite3 *handle() const { return m_db; }

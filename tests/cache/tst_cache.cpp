@@ -453,6 +453,58 @@ private Q_SLOTS:
             QCOMPARE(order->at(i).startTime, general->at(i).startTime);
     }
 
+    void filteredOrderFollowsWritesFromAnyConnection()
+    {
+        // A filter narrows the experiment's order remembered from the last read; a write, by
+        // this connection or another one (a sync while the table is open), must be seen.
+        const QString file = path(QStringLiteral("order-writes.sqlite"));
+        Cache reader;
+        QVERIFY(reader.open(file).ok());
+        auto src = reader.ensureSource(QStringLiteral("file:///w"), QStringLiteral("file"));
+        QVERIFY(src.ok());
+        QVERIFY(reader.writeExperiment(*src, Experiment{QStringLiteral("1"), QStringLiteral("e"), {}, kActive, 1, 2, {}}).ok());
+        const auto run = [](int i, double acc) {
+            Run r;
+            r.runId = QStringLiteral("w%1").arg(i);
+            r.experimentId = QStringLiteral("1");
+            r.startTime = 1000 + i;
+            r.lifecycleStage = kActive;
+            r.latestMetrics.append(MetricPoint{QStringLiteral("acc"), acc, 5, 1});
+            return r;
+        };
+        for (int i = 0; i < 5; ++i)
+            QVERIFY(reader.writeRun(*src, run(i, i / 10.0)).ok());
+        RunQuery q;
+        q.experiments = {QStringLiteral("1")};
+        q.filter = QStringLiteral("metrics.acc > 0.15");
+        const auto ids = [&]() {
+            QList<qint64> out;
+            auto order = reader.runOrder(q);
+            if (order)
+                for (const RunOrderKey &k : std::as_const(*order))
+                    out.append(k.rowId);
+            return out;
+        };
+        const QList<qint64> before = ids();
+        QCOMPARE(before.size(), 3);  // w4, w3, w2
+
+        Cache writer;  // another connection to the same file
+        QVERIFY(writer.open(file).ok());
+        auto wsrc = writer.ensureSource(QStringLiteral("file:///w"), QStringLiteral("file"));
+        QVERIFY(wsrc.ok());
+        QVERIFY(writer.writeRun(*wsrc, run(9, 0.9)).ok());
+        const QList<qint64> afterOther = ids();
+        QCOMPARE(afterOther.size(), 4);
+        QCOMPARE(afterOther.mid(1), before);  // the new run starts last: first in the order
+
+        QVERIFY(reader.writeRun(*src, run(7, 0.8)).ok());
+        const QList<qint64> afterOwn = ids();
+        QCOMPARE(afterOwn.size(), 5);
+        QCOMPARE(afterOwn.mid(2), before);
+        q.filter.clear();
+        QCOMPARE(ids().size(), 7);
+    }
+
     void journalSurvivesClearingTheCache()
     {
         const QString cpath = path(QStringLiteral("clear/cache.sqlite"));
