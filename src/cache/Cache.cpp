@@ -15,6 +15,9 @@
 
 #include <algorithm>
 #include <cstring>
+#include <string>
+#include <string_view>
+#include <unordered_map>
 
 using namespace Qt::StringLiterals;
 
@@ -52,6 +55,27 @@ Status forIdChunks(Database &db, const QString &sqlTemplate, const QList<qint64>
     }
     return {};
 }
+
+/// One QString for each key of a read, shared by the rows that name it: metric and param keys
+/// repeat for every run, and a string made per row was a third of reading 1,000 runs.
+class KeyInterner {
+public:
+    QString operator()(QByteArrayView utf8)
+    {
+        const std::string_view key(utf8.data(), size_t(utf8.size()));
+        auto it = m_keys.find(key);
+        if (it == m_keys.end())
+            it = m_keys.emplace(std::string(key), utf8.isNull() ? QString() : QString::fromUtf8(utf8.data(), utf8.size())).first;
+        return it->second;
+    }
+
+private:
+    struct Hash {
+        using is_transparent = void;
+        size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+    };
+    std::unordered_map<std::string, QString, Hash, std::equal_to<>> m_keys;
+};
 
 QList<KeyValue> readKeyValues(Database &db, const QString &sql, qint64 id, Status &status)
 {
@@ -1240,17 +1264,18 @@ Status Cache::loadRunData(QList<RunRow> &rows)
         ids.append(rows[i].rowId);
         index.insert(rows[i].rowId, i);
     }
+    KeyInterner key;
     Status s = forIdChunks(m_db, QStringLiteral("SELECT run, key, value FROM params WHERE run IN (%1) ORDER BY run, key"), ids,
-                           [&](const Statement &r) { rows[index.value(r.int64(0))].run.params.append({r.text(1), r.text(2)}); });
+                           [&](const Statement &r) { rows[index.value(r.int64(0))].run.params.append({key(r.utf8(1)), r.text(2)}); });
     if (s)
         s = forIdChunks(m_db, QStringLiteral("SELECT run, key, value FROM run_tags WHERE run IN (%1) ORDER BY run, key"), ids,
-                        [&](const Statement &r) { rows[index.value(r.int64(0))].run.tags.append({r.text(1), r.text(2)}); });
+                        [&](const Statement &r) { rows[index.value(r.int64(0))].run.tags.append({key(r.utf8(1)), r.text(2)}); });
     if (s)
         s = forIdChunks(m_db,
                         QStringLiteral("SELECT run, key, value, timestamp, step FROM latest_metrics WHERE run IN (%1) ORDER BY run, key"),
                         ids, [&](const Statement &r) {
                             rows[index.value(r.int64(0))].run.latestMetrics.append(
-                                MetricPoint{r.text(1), r.real(2), r.int64(3), r.int64(4)});
+                                MetricPoint{key(r.utf8(1)), r.real(2), r.int64(3), r.int64(4)});
                         });
     if (s)
         s = forIdChunks(m_db,
@@ -1549,6 +1574,39 @@ Result<QHash<qint64, RunValues>> Cache::runValues(const QList<qint64> &runRowIds
     if (!s)
         return s.error();
     return out;
+}
+
+Status Cache::forEachRunValue(const QList<qint64> &runRowIds,
+                              const std::function<void(qint64, QByteArrayView, double, qint64, qint64)> &metric,
+                              const std::function<void(qint64, QByteArrayView, QByteArrayView)> &param)
+{
+    // Kept prepared per number of ids: a view asks for blocks of a few sizes over and over.
+    constexpr qsizetype kChunk = 500;
+    for (qsizetype start = 0; start < runRowIds.size(); start += kChunk) {
+        const qsizetype n = std::min(kChunk, runRowIds.size() - start);
+        QString marks;
+        marks.reserve(n * 2);
+        for (qsizetype i = 0; i < n; ++i)
+            marks += i ? QStringLiteral(",?") : QStringLiteral("?");
+        for (const bool metrics : {true, false}) {
+            Statement &st = cached(metrics ? u"SELECT run, key, value, timestamp, step FROM latest_metrics WHERE run IN (%1)"_s.arg(marks)
+                                           : u"SELECT run, key, value FROM params WHERE run IN (%1)"_s.arg(marks));
+            if (!st.isValid())
+                return m_db.errorHere();
+            for (qsizetype i = 0; i < n; ++i)
+                st.bind(int(i + 1), runRowIds[start + i]);
+            while (st.next()) {
+                if (metrics)
+                    metric(st.int64(0), st.utf8(1), st.real(2), st.int64(3), st.int64(4));
+                else
+                    param(st.int64(0), st.utf8(1), st.isNull(2) ? QByteArrayView() : st.utf8(2));
+            }
+            if (st.error())
+                return *st.error();
+            st.reset();
+        }
+    }
+    return {};
 }
 
 Result<QHash<qint64, double>> Cache::latestMetricValues(const QString &key, const QList<qint64> &runRowIds)

@@ -13,6 +13,7 @@
 #include <QString>
 
 #include <array>
+#include <functional>
 #include <map>
 #include <optional>
 
@@ -208,6 +209,13 @@ public:
     Result<QList<UnknownSearchKey>> unknownFilterKeys(const RunQuery &q);
     /// Latest metrics and params of these runs (row ids), without tags, inputs or histories.
     Result<QHash<qint64, RunValues>> runValues(const QList<qint64> &runRowIds);
+    /// What runValues() reads, handed over row by row for a caller that places the values
+    /// itself (the runs table: 200 values a run, no key string made): `metric(run row id, key,
+    /// value (NaN for NaN), timestamp, step)` and `param(run row id, key, value)`, keys and
+    /// values as UTF-8 valid during the call only; a null param value is a null view.
+    Status forEachRunValue(const QList<qint64> &runRowIds,
+                           const std::function<void(qint64, QByteArrayView, double, qint64, qint64)> &metric,
+                           const std::function<void(qint64, QByteArrayView, QByteArrayView)> &param);
     /// One metric's latest value for each of these runs that has it (row id -> value, NaN kept).
     Result<QHash<qint64, double>> latestMetricValues(const QString &key, const QList<qint64> &runRowIds);
     /// One param's value for each of these runs that has it (row id -> value).

@@ -178,21 +178,46 @@ RunsTableReader::BlockRead RunsTableReader::read(Cache &cache, const Status &ope
 Result<QHash<qint64, RunsTableReader::Row>> RunsTableReader::readRows(Cache &cache, const QList<qint64> &rowIds,
                                                                       const Layout &layout)
 {
-    auto values = cache.runValues(rowIds);
-    if (!values)
-        return values.error();
     auto summaries = cache.runSummariesById(rowIds);
     if (!summaries)
         return summaries.error();
-    // Placed here, on the reader's thread: 200 values a run are most of a block's cost.
+    // Placed here, on the reader's thread, straight from the cache's bytes: 200 values a run are
+    // most of a block's cost, and a key string made per value was most of that.
     QHash<qint64, Row> rows;
     rows.reserve(rowIds.size());
     for (qint64 id : rowIds) {
         const auto summary = summaries->constFind(id);
-        const auto v = values->constFind(id);
-        rows.insert(id, makeRow(id, summary == summaries->cend() ? nullptr : &*summary, v == values->cend() ? nullptr : &*v,
-                                layout));
+        rows.insert(id, makeRow(id, summary == summaries->cend() ? nullptr : &*summary, nullptr, layout));
     }
+    // Rows come run by run: the last run's row is looked up once per run, not once per value.
+    qint64 lastId = -1;
+    Row *last = nullptr;
+    const auto rowOf = [&](qint64 id) {
+        if (id != lastId) {
+            lastId = id;
+            const auto it = rows.find(id);
+            last = it == rows.end() ? nullptr : &*it;
+        }
+        return last;
+    };
+    Status s = cache.forEachRunValue(
+        rowIds,
+        [&](qint64 id, QByteArrayView key, double value, qint64 timestamp, qint64 step) {
+            const auto k = layout.metricUtf8.find(std::string_view(key.data(), size_t(key.size())));
+            if (k == layout.metricUtf8.end())
+                return;
+            if (Row *row = rowOf(id); row && !row->metrics[size_t(k->second)].present)
+                row->metrics[size_t(k->second)] = MetricCell{value, step, timestamp, true};
+        },
+        [&](qint64 id, QByteArrayView key, QByteArrayView value) {
+            const auto k = layout.paramUtf8.find(std::string_view(key.data(), size_t(key.size())));
+            if (k == layout.paramUtf8.end())
+                return;
+            if (Row *row = rowOf(id))
+                row->params[size_t(k->second)] = value.isNull() ? QString() : QString::fromUtf8(value.data(), value.size());
+        });
+    if (!s)
+        return s.error();
     return rows;
 }
 
@@ -208,6 +233,12 @@ std::shared_ptr<const RunsTableReader::Layout> RunsTableReader::Layout::of(const
         layout->metricIndex.insert(metricKeys.at(i), i);
     for (int i = 0; i < layout->params; ++i)
         layout->paramIndex.insert(paramKeys.at(i), i);
+    layout->metricUtf8.reserve(size_t(layout->metrics));
+    layout->paramUtf8.reserve(size_t(layout->params));
+    for (int i = 0; i < layout->metrics; ++i)
+        layout->metricUtf8.emplace(metricKeys.at(i).toStdString(), i);
+    for (int i = 0; i < layout->params; ++i)
+        layout->paramUtf8.emplace(paramKeys.at(i).toStdString(), i);
     return layout;
 }
 

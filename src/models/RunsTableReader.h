@@ -15,7 +15,10 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <string>
+#include <string_view>
 #include <thread>
+#include <unordered_map>
 #include <vector>
 
 namespace md {
@@ -39,6 +42,14 @@ public:
     struct Layout {
         QHash<QString, int> metricIndex;
         QHash<QString, int> paramIndex;
+        /// The same by the keys' UTF-8 bytes, as the cache hands them over (no string made).
+        struct Utf8Hash {
+            using is_transparent = void;
+            size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+        };
+        using Utf8Index = std::unordered_map<std::string, int, Utf8Hash, std::equal_to<>>;
+        Utf8Index metricUtf8;
+        Utf8Index paramUtf8;
         int metrics = 0;
         int params = 0;
         /// The layout of these metric and param keys, each in column order.
