@@ -14,6 +14,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 
 using namespace Qt::StringLiterals;
 
@@ -53,6 +54,83 @@ QStringList sortedKeys(const QSet<QString> &keys)
     std::sort(out.begin(), out.end(), keyLess);
     return out;
 }
+
+// QString's == calls out of line into a comparison made for every case; keys and values are
+// short, and comparing their UTF-16 units with memcmp takes a fraction of that.
+bool sameText(const QString &a, const QString &b)
+{
+    return a.size() == b.size()
+        && (a.constData() == b.constData()
+            || std::memcmp(a.constData(), b.constData(), size_t(a.size()) * sizeof(QChar)) == 0);
+}
+
+// The keys of a section across runs. Runs of one experiment nearly always carry the same keys in
+// the same order, so a run whose keys match the previous run's one by one adds nothing: hashing
+// every key of every run was a quarter of a 1,000-run comparison.
+template <typename Item>
+class KeyCollector {
+public:
+    template <typename Keep>
+    void add(const QList<Item> &items, Keep keep)
+    {
+        if (m_previous && sameKeys(*m_previous, items))
+            return;
+        for (const Item &item : items)
+            if (keep(item.key))
+                m_keys.insert(item.key);
+        m_previous = &items;
+    }
+    void add(const QList<Item> &items)
+    {
+        add(items, [](const QString &) { return true; });
+    }
+    const QSet<QString> &keys() const { return m_keys; }
+
+private:
+    static bool sameKeys(const QList<Item> &a, const QList<Item> &b)
+    {
+        if (a.size() != b.size())
+            return false;
+        for (qsizetype i = 0; i < a.size(); ++i)
+            if (!sameText(a.at(i).key, b.at(i).key))
+                return false;
+        return true;
+    }
+
+    QSet<QString> m_keys;
+    const QList<Item> *m_previous = nullptr;
+};
+
+// The row of a key, guessed first as the row after the previous key's: a run's keys come sorted,
+// as the rows do, so the guess nearly always holds and the hash is asked only when it does not.
+class RowFinder {
+public:
+    RowFinder(const QStringList &keys, const QHash<QString, int> &rows)
+        : m_keys(keys), m_rows(rows)
+    {
+    }
+    void startRun() { m_next = 0; }
+    /// -1 when the key has no row.
+    int find(const QString &key)
+    {
+        int row = -1;
+        if (m_next < m_keys.size() && sameText(m_keys.at(m_next), key)) {
+            row = m_next;
+        } else {
+            const auto it = m_rows.constFind(key);
+            if (it == m_rows.cend())
+                return -1;
+            row = *it;
+        }
+        m_next = row + 1;
+        return row;
+    }
+
+private:
+    const QStringList &m_keys;
+    const QHash<QString, int> &m_rows;
+    qsizetype m_next = 0;
+};
 
 QString machineNumber(double v)
 {
@@ -142,14 +220,14 @@ void compareTexts(ComparisonRow &row, int baseline)
     for (ComparisonCell &cell : row.cells) {
         if (!cell.present && !base.present)
             cell.outcome = CellOutcome::None;
-        else if (cell.present && base.present && cell.text == base.text)
+        else if (cell.present && base.present && sameText(cell.text, base.text))
             cell.outcome = CellOutcome::Equal;
         else
             cell.outcome = CellOutcome::Changed;
     }
     const ComparisonCell &first = row.cells.first();
     row.differs = std::any_of(row.cells.cbegin(), row.cells.cend(), [&first](const ComparisonCell &c) {
-        return c.present != first.present || c.text != first.text;
+        return c.present != first.present || !sameText(c.text, first.text);
     });
 }
 
@@ -293,23 +371,23 @@ RunComparison RunComparison::build(const QList<Run> &runs, const Options &option
         return c;
     const int baseline = c.m_baseline;
 
-    QSet<QString> metricKeys, paramKeys, tagKeys;
+    KeyCollector<MetricPoint> latestKeys;
+    KeyCollector<KeyValue> paramKeys, tagKeys;
+    QSet<QString> historyKeys;
     for (const Run &run : runs) {
-        for (const MetricPoint &p : run.latestMetrics)
-            metricKeys.insert(p.key);
+        latestKeys.add(run.latestMetrics);
         if (options.step.needsHistory()) {
             for (const MetricPoint &p : run.history)
-                metricKeys.insert(p.key);
+                historyKeys.insert(p.key);
             for (const auto &series : options.histories.value(run.runId).keys())
-                metricKeys.insert(series);
+                historyKeys.insert(series);
         }
-        for (const KeyValue &kv : run.params)
-            paramKeys.insert(kv.key);
-        for (const KeyValue &kv : run.tags)
-            // MLflow's UI hides its own system tags; the useful ones are attributes here.
-            if (!kv.key.startsWith(QLatin1String("mlflow.")))
-                tagKeys.insert(kv.key);
+        paramKeys.add(run.params);
+        // MLflow's UI hides its own system tags; the useful ones are attributes here.
+        tagKeys.add(run.tags, [](const QString &key) { return !key.startsWith(QLatin1String("mlflow.")); });
     }
+    QSet<QString> metricKeys = latestKeys.keys();
+    metricKeys.unite(historyKeys);
 
     // Rows are filled run by run through a key → row index: asking every run for every key
     // scanned each run's values once per row, 10 million string comparisons for 1,000 runs with
@@ -330,19 +408,21 @@ RunComparison RunComparison::build(const QList<Run> &runs, const Options &option
     const QStringList metricKeyList = sortedKeys(metricKeys);
     QHash<QString, int> metricRow;
     QList<ComparisonRow> metricRows = emptyRows(ComparisonSection::Metric, metricKeyList, metricRow);
-    QLocale locale;
-    locale.setNumberOptions(locale.numberOptions() | QLocale::OmitGroupSeparator);
-    const auto setPoint = [&locale](ComparisonCell &cell, const MetricPoint &p) {
+    c.m_rows.reserve(metricRows.size() + paramKeys.keys().size() + tagKeys.keys().size() + 8);
+    const LocalNumberFormat format;  // formatNumber's text, with the locale read once
+    const auto setPoint = [&format](ComparisonCell &cell, const MetricPoint &p) {
         cell.present = true;
         cell.number = p.value;
         cell.step = p.step;
-        cell.text = std::isfinite(p.value) ? locale.toString(p.value, 'g', 6) : formatNumber(p.value);
+        cell.text = format(p.value, 6);
     };
+    RowFinder metricFinder(metricKeyList, metricRow);
     for (int r = 0; r < runCount; ++r) {
         const Run &run = runs.at(r);
         if (!options.step.needsHistory()) {
+            metricFinder.startRun();
             for (const MetricPoint &p : run.latestMetrics) {
-                ComparisonCell &cell = metricRows[metricRow.value(p.key)].cells[r];
+                ComparisonCell &cell = metricRows[metricFinder.find(p.key)].cells[r];
                 if (!cell.present)  // the first point of a key, as a search would find it
                     setPoint(cell, p);
             }
@@ -362,13 +442,16 @@ RunComparison RunComparison::build(const QList<Run> &runs, const Options &option
     const auto addKeyValueRows = [&](ComparisonSection section, const QSet<QString> &keys,
                                      const QList<KeyValue> Run::*values) {
         QHash<QString, int> rowOf;
-        QList<ComparisonRow> rows = emptyRows(section, sortedKeys(keys), rowOf);
+        const QStringList keyList = sortedKeys(keys);
+        QList<ComparisonRow> rows = emptyRows(section, keyList, rowOf);
+        RowFinder finder(keyList, rowOf);
         for (int r = 0; r < runCount; ++r) {
+            finder.startRun();
             for (const KeyValue &kv : runs.at(r).*values) {
-                const auto it = rowOf.constFind(kv.key);
-                if (it == rowOf.cend())
+                const int row = finder.find(kv.key);
+                if (row < 0)
                     continue;  // a system tag
-                ComparisonCell &cell = rows[*it].cells[r];
+                ComparisonCell &cell = rows[row].cells[r];
                 if (!cell.present) {
                     cell.present = true;
                     cell.text = kv.value;
@@ -380,8 +463,8 @@ RunComparison RunComparison::build(const QList<Run> &runs, const Options &option
             c.m_rows.append(std::move(row));
         }
     };
-    addKeyValueRows(ComparisonSection::Param, paramKeys, &Run::params);
-    addKeyValueRows(ComparisonSection::Tag, tagKeys, &Run::tags);
+    addKeyValueRows(ComparisonSection::Param, paramKeys.keys(), &Run::params);
+    addKeyValueRows(ComparisonSection::Tag, tagKeys.keys(), &Run::tags);
 
     const auto addTextRows = [&](ComparisonSection section, const QStringList &keys, auto valueOf) {
         for (const QString &key : keys) {

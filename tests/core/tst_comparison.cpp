@@ -13,6 +13,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUrl>
@@ -82,6 +83,8 @@ private Q_SLOTS:
     void transposedTsv();
     void json();
     void nanAndZeroBaseline();
+    void keysDifferFromRunToRun();
+    void firstPointOfAKeyWins();
 
 private:
     RunComparison carPrice(const RunComparison::Options &options) const;
@@ -543,6 +546,114 @@ void TestComparison::nanAndZeroBaseline()
     const QJsonObject json = QJsonDocument::fromJson(c.toJson()).object();
     QCOMPARE(json.value(u"rows"_s).toArray().at(1).toObject().value(u"values"_s).toArray().at(0).toObject().value(u"value"_s).toString(),
              u"NaN"_s);
+}
+
+void TestComparison::keysDifferFromRunToRun()
+{
+    // build() skips collecting a run's keys when they are the previous run's, one by one, and
+    // guesses a cell's row as the one after the previous key's. These runs break both: other
+    // keys, as many other keys, unsorted keys, a key twice, keys apart only in case, system tags
+    // among the tags. Every cell must be what a search of the run for the row's key finds first.
+    const QStringList pool{u"loss"_s, u"Loss"_s, u"acc"_s, u"b"_s, u"B"_s, u"z_last"_s,
+                           u"val/loss"_s, u"mlflow.note"_s, u"f1"_s};
+    QRandomGenerator rng(20261205);
+    QList<md::Run> runs;
+    for (int i = 0; i < 200; ++i) {
+        md::Run run;
+        run.runId = u"run%1"_s.arg(i);
+        const auto keysOf = [&](const auto &items) {
+            QStringList keys;
+            for (const auto &item : items)
+                keys.append(item.key);
+            return keys;
+        };
+        const auto randomKeys = [&] {
+            QStringList keys;
+            for (int k = rng.bounded(0, 8); k > 0; --k)
+                keys.append(pool.at(rng.bounded(int(pool.size()))));
+            if (rng.bounded(2))
+                std::sort(keys.begin(), keys.end());
+            return keys;
+        };
+        // A third of the runs carry the previous run's keys with values of their own.
+        const bool same = !runs.isEmpty() && rng.bounded(3) == 0;
+        const QStringList metricKeys = same ? keysOf(runs.last().latestMetrics) : randomKeys();
+        const QStringList paramKeys = same ? keysOf(runs.last().params) : randomKeys();
+        const QStringList tagKeys = same ? keysOf(runs.last().tags) : randomKeys();
+        for (const QString &key : metricKeys)
+            run.latestMetrics.append(md::MetricPoint{key, double(rng.bounded(-4000, 4000)) / 8.0, 0, i});
+        for (const QString &key : paramKeys)
+            run.params.append(md::KeyValue{key, u"p%1"_s.arg(rng.bounded(5))});
+        for (const QString &key : tagKeys)
+            run.tags.append(md::KeyValue{key, u"t%1"_s.arg(rng.bounded(5))});
+        runs.append(run);
+    }
+    RunComparison::Options options;
+    options.includeAttributes = false;
+    options.baseline = 3;
+    const RunComparison c = RunComparison::build(runs, options);
+
+    const auto keyLess = [](const QString &a, const QString &b) {
+        const int cmp = a.compare(b, Qt::CaseInsensitive);
+        return cmp != 0 ? cmp < 0 : a < b;
+    };
+    const auto check = [&](ComparisonSection section, const auto member, bool hideSystem) {
+        QStringList expectedKeys;
+        for (const md::Run &run : std::as_const(runs))
+            for (const auto &item : run.*member)
+                if (!expectedKeys.contains(item.key) && !(hideSystem && item.key.startsWith(u"mlflow."_s)))
+                    expectedKeys.append(item.key);
+        std::sort(expectedKeys.begin(), expectedKeys.end(), keyLess);
+        QStringList keys;
+        for (const md::ComparisonRow &row : c.rows())
+            if (row.section == section)
+                keys.append(row.key);
+        QCOMPARE(keys, expectedKeys);
+        for (const QString &key : std::as_const(expectedKeys)) {
+            const md::ComparisonRow *row = findRow(c, section, key);
+            QCOMPARE(row->cells.size(), runs.size());
+            for (int r = 0; r < runs.size(); ++r) {
+                const md::ComparisonCell &cell = row->cells.at(r);
+                const auto &items = runs.at(r).*member;
+                const auto first = std::find_if(items.cbegin(), items.cend(), [&](const auto &i) { return i.key == key; });
+                QCOMPARE(cell.present, first != items.cend());
+                if (first == items.cend())
+                    continue;
+                if constexpr (std::is_same_v<std::decay_t<decltype(*first)>, md::MetricPoint>) {
+                    QCOMPARE(cell.number, std::optional<double>(first->value));
+                    QCOMPARE(cell.text, RunComparison::formatNumber(first->value));
+                } else {
+                    QCOMPARE(cell.text, first->value);
+                }
+            }
+        }
+    };
+    check(ComparisonSection::Metric, &md::Run::latestMetrics, false);
+    check(ComparisonSection::Param, &md::Run::params, false);
+    check(ComparisonSection::Tag, &md::Run::tags, true);
+}
+
+void TestComparison::firstPointOfAKeyWins()
+{
+    md::Run a;
+    a.runId = u"a"_s;
+    a.latestMetrics = {md::MetricPoint{u"z"_s, 1.5, 0, 1}, md::MetricPoint{u"a"_s, 2.0, 0, 1},
+                       md::MetricPoint{u"z"_s, 9.0, 0, 2}};
+    a.params = {md::KeyValue{u"seed"_s, u"1"_s}, md::KeyValue{u"seed"_s, u"2"_s}};
+    md::Run b = a;  // the same keys in the same order: the collecting fast path
+    b.runId = u"b"_s;
+    b.latestMetrics[0].value = 0.25;
+    b.params[0].value = u"3"_s;
+    const RunComparison c = RunComparison::build({a, b}, {});
+    const md::ComparisonRow *z = findRow(c, ComparisonSection::Metric, u"z"_s);
+    QCOMPARE(z->cells.at(0).text, u"1.5"_s);
+    QCOMPARE(*z->cells.at(0).step, 1);
+    QCOMPARE(z->cells.at(1).text, u"0.25"_s);
+    QCOMPARE(findRow(c, ComparisonSection::Metric, u"a"_s)->cells.at(1).text, u"2"_s);
+    const md::ComparisonRow *seed = findRow(c, ComparisonSection::Param, u"seed"_s);
+    QCOMPARE(seed->cells.at(0).text, u"1"_s);
+    QCOMPARE(seed->cells.at(1).text, u"3"_s);
+    QCOMPARE(c.rows().size(), 3 + 8);  // a, z, seed and the attributes
 }
 
 QTEST_GUILESS_MAIN(TestComparison)
