@@ -1,0 +1,374 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The runs table's delegate paints what QStyledItemDelegate paints, pixel for pixel: the same
+// table is grabbed once with each, in the light and the dark palette, active, inactive and
+// disabled, with a selected row, alternate rows, right-aligned numbers, a greyed "Loading…" cell,
+// a struck-out deleted run, text that must elide, icons, kerning pairs, ligatures and non-Latin
+// text. Offscreen.
+#include "gui/PlaceholderTableView.h"
+#include "gui/RunsTableDelegate.h"
+#include "gui/Theme.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QHeaderView>
+#include <QIcon>
+#include <QImage>
+#include <QItemSelectionModel>
+#include <QPainter>
+#include <QPixmap>
+#include <QRandomGenerator>
+#include <QStandardItemModel>
+#include <QStyledItemDelegate>
+#include <QTest>
+
+#include <memory>
+
+using namespace Qt::StringLiterals;
+using md::RunsTableDelegate;
+using md::Theme;
+
+namespace {
+
+enum Column { Name, Status, Started, Duration, User, Metric1, Metric2, Narrow, Centred, Param, Words, ColumnCount };
+
+constexpr int kSelectedRow = 2;
+constexpr int kLoadingRow = 4;
+constexpr int kDeletedRow = 5;
+
+QStandardItem *item(const QString &text, Qt::Alignment alignment = {})
+{
+    auto *it = new QStandardItem(text);
+    if (alignment)
+        it->setData(QVariant(alignment), Qt::TextAlignmentRole);
+    return it;
+}
+
+QIcon statusIcon(const QColor &colour)
+{
+    QPixmap pixmap(16, 16);
+    pixmap.fill(Qt::transparent);
+    QPainter p(&pixmap);
+    p.setRenderHint(QPainter::Antialiasing);
+    p.setBrush(colour);
+    p.setPen(Qt::NoPen);
+    p.drawEllipse(QRectF(1, 1, 14, 14));
+    return QIcon(pixmap);
+}
+
+/// Rows as the runs table shows them, and the cells that put each role to the test.
+std::unique_ptr<QStandardItemModel> runsLikeModel()
+{
+    auto model = std::make_unique<QStandardItemModel>(0, ColumnCount);
+    const QStringList words = {u"AVATAR"_s, u"Type"_s, u"Wave"_s, u"office"_s, u"fine-tuning"_s, u"To. Va, Yo"_s,
+                               u"T'y"_s, u"L'Ā"_s, u"Ωmega"_s, u"«quote»"_s, u"x ≥ 0.5"_s};
+    const QIcon finished = statusIcon(QColor(0x2e, 0x9e, 0x4f));
+    for (int r = 0; r < 24; ++r) {
+        QList<QStandardItem *> row;
+        row << item(u"run-%1"_s.arg(99999 - r));
+        auto *status = item(r % 3 == 0 ? u"Running"_s : u"Finished"_s);
+        status->setIcon(finished);
+        row << status;
+        row << item(u"2027-02-04 10:%1"_s.arg(59 - r, 2, 10, QChar(u'0')));
+        row << item(r % 4 == 0 ? u"44.5 s"_s : u"%1 min %2 s"_s.arg(1 + r % 9).arg(r * 7 % 60, 2, 10, QChar(u'0')),
+                    Qt::AlignRight | Qt::AlignVCenter);
+        row << item(r % 2 ? u"alice"_s : u"bob"_s);
+        row << item(QString::number(0.343935 + r * 0.1731, 'g', 6), Qt::AlignRight | Qt::AlignVCenter);
+        row << item(QString::number(1.47406 * (r + 1) / 7.0, 'g', 6), Qt::AlignRight | Qt::AlignVCenter);
+        // A column too narrow for most of its values: they elide.
+        row << item(r % 2 ? u"3.14159265358979"_s : u"7"_s, Qt::AlignRight | Qt::AlignVCenter);
+        row << item(u"c%1"_s.arg(r * 13), Qt::AlignHCenter | Qt::AlignVCenter);
+        row << item(r % 5 == 1 ? QString() : u"lr=0.0%1, optimizer=adamw, schedule=cosine"_s.arg(r));
+        row << item(words.at(r % words.size()));
+        model->appendRow(row);
+    }
+    // Non-Latin text: Cyrillic and Greek have glyphs in the usual sans-serif font, Japanese comes
+    // from a fallback font, Arabic is right to left.
+    model->item(1, User)->setText(u"скорость"_s);
+    model->item(3, User)->setText(u"学習率"_s);
+    model->item(6, User)->setText(u"مرحبا"_s);
+    model->item(7, User)->setText(u"Ελένη"_s);
+    // A run still being read: greyed "Loading…" in the name, the rest empty.
+    const QColor grey = QGuiApplication::palette().color(QPalette::PlaceholderText);
+    for (int c = 0; c < ColumnCount; ++c) {
+        QStandardItem *it = model->item(kLoadingRow, c);
+        it->setData(QVariant(), Qt::DecorationRole);
+        it->setText(c == Name ? u"Loading…"_s : QString());
+        it->setData(grey, Qt::ForegroundRole);
+    }
+    // A deleted run: every cell struck out.
+    QFont struck;
+    struck.setStrikeOut(true);
+    for (int c = 0; c < ColumnCount; ++c)
+        model->item(kDeletedRow, c)->setData(struck, Qt::FontRole);
+    // A disabled cell, and text with blanks and a line break.
+    model->item(8, Name)->setEnabled(false);
+    model->item(9, Name)->setText(u" run-1 "_s);
+    model->item(10, Param)->setText(u"two\nlines"_s);
+    return model;
+}
+
+/// The table as RunsPage sets it up (ui/RunsPage.ui).
+std::unique_ptr<md::PlaceholderTableView> runsLikeView(QAbstractItemModel *model)
+{
+    auto view = std::make_unique<md::PlaceholderTableView>();
+    view->setModel(model);
+    view->setAlternatingRowColors(true);
+    view->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    view->setHorizontalScrollMode(QAbstractItemView::ScrollPerPixel);
+    view->setWordWrap(false);
+    view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    view->verticalHeader()->hide();
+    view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 8);
+    view->resize(1200, 700);
+    return view;
+}
+
+/// `view`'s viewport painted with `delegate`.
+QImage grabWith(QTableView *view, QAbstractItemDelegate *delegate)
+{
+    view->setItemDelegate(delegate);
+    return view->viewport()->grab().toImage().convertToFormat(QImage::Format_ARGB32);
+}
+
+/// Empty when `a` and `b` are the same picture; else where they differ first, how many pixels
+/// differ, and where both were saved.
+QString differences(const QImage &a, const QImage &b, const QTableView *view, const QString &name)
+{
+    if (a.size() != b.size())
+        return u"sizes differ"_s;
+    int count = 0;
+    QPoint first(-1, -1);
+    for (int y = 0; y < a.height(); ++y) {
+        const auto *la = reinterpret_cast<const QRgb *>(a.constScanLine(y));
+        const auto *lb = reinterpret_cast<const QRgb *>(b.constScanLine(y));
+        for (int x = 0; x < a.width(); ++x) {
+            if (la[x] != lb[x]) {
+                if (count++ == 0)
+                    first = QPoint(x, y);
+            }
+        }
+    }
+    if (count == 0)
+        return {};
+    const QString base = QDir::temp().filePath(u"tst_runstabledelegate-"_s + name);
+    a.save(base + u"-styled.png"_s);
+    b.save(base + u"-fast.png"_s);
+    const QModelIndex cell = view->indexAt(first);
+    return u"%1 pixels differ, the first at (%2, %3) in cell (%4, %5): %6 instead of %7; saved as %8-*.png"_s.arg(count)
+        .arg(first.x())
+        .arg(first.y())
+        .arg(cell.row())
+        .arg(cell.column())
+        .arg(QColor(b.pixel(first)).name(), QColor(a.pixel(first)).name(), base);
+}
+
+} // namespace
+
+class TestRunsTableDelegate : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void cleanup();
+
+    void samePicture_data();
+    void samePicture();
+    void manyValuesSamePicture_data();
+    void manyValuesSamePicture();
+    void plainCellsTakeTheFastPath();
+    void fasterThanStyledDelegate();
+};
+
+void TestRunsTableDelegate::initTestCase()
+{
+    Theme::apply(Theme::Mode::System);  // remembers the platform's look
+}
+
+void TestRunsTableDelegate::cleanup()
+{
+    Theme::apply(Theme::Mode::System);
+}
+
+void TestRunsTableDelegate::samePicture_data()
+{
+    QTest::addColumn<bool>("dark");
+    QTest::addColumn<bool>("active");
+    QTest::addColumn<bool>("enabled");
+    QTest::newRow("light") << false << true << true;
+    QTest::newRow("dark") << true << true << true;
+    QTest::newRow("light, inactive window") << false << false << true;
+    QTest::newRow("dark, inactive window") << true << false << true;
+    QTest::newRow("light, disabled") << false << true << false;
+    QTest::newRow("dark, disabled") << true << true << false;
+}
+
+void TestRunsTableDelegate::samePicture()
+{
+    QFETCH(bool, dark);
+    QFETCH(bool, active);
+    QFETCH(bool, enabled);
+    Theme::apply(dark ? Theme::Mode::Dark : Theme::Mode::Light);
+    const auto model = runsLikeModel();
+    const auto view = runsLikeView(model.get());
+    const int widths[ColumnCount] = {92, 80, 116, 84, 72, 98, 98, 44, 60, 180, 110};
+    for (int c = 0; c < ColumnCount; ++c)
+        view->setColumnWidth(c, widths[c]);
+    view->setEnabled(enabled);
+    view->show();
+    QVERIFY(QTest::qWaitForWindowExposed(view.get()));
+    QWidget other;
+    if (active) {
+        view->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(view.get()));
+    } else {
+        other.show();
+        other.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&other));
+        QVERIFY(!view->isActiveWindow());
+    }
+    view->selectRow(kSelectedRow);
+    view->selectionModel()->select(model->index(kDeletedRow, 0),
+                                   QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    // The current cell (with its focus frame when the view has focus).
+    view->selectionModel()->setCurrentIndex(model->index(7, Metric1), QItemSelectionModel::NoUpdate);
+    view->setFocus();
+
+    QStyledItemDelegate styled;
+    RunsTableDelegate fast;
+    const QImage expected = grabWith(view.get(), &styled);
+    const QImage actual = grabWith(view.get(), &fast);
+    const QString tag = QString::fromUtf8(QTest::currentDataTag()).replace(u' ', u'-').remove(u',');
+    const QString diff = differences(expected, actual, view.get(), tag);
+    QVERIFY2(diff.isEmpty(), qPrintable(diff));
+    // Most cells took the fast path; icons, elided text, Japanese, Arabic and the focus frame did not.
+    const RunsTableDelegate::Counts counts = fast.counts();
+    QVERIFY2(counts.fast > 2 * counts.fallback, qPrintable(u"fast %1, fallback %2"_s.arg(counts.fast).arg(counts.fallback)));
+    QVERIFY(counts.fallback > 0);
+    view->setItemDelegate(nullptr);
+}
+
+void TestRunsTableDelegate::manyValuesSamePicture_data()
+{
+    QTest::addColumn<bool>("dark");
+    QTest::newRow("light") << false;
+    QTest::newRow("dark") << true;
+}
+
+// Numbers, dates, durations, names and prose as the runs table shows them: every pair of
+// characters the fast path kerns must land where the shaper puts it.
+void TestRunsTableDelegate::manyValuesSamePicture()
+{
+    QFETCH(bool, dark);
+    Theme::apply(dark ? Theme::Mode::Dark : Theme::Mode::Light);
+    QRandomGenerator rng(20261205);
+    const QStringList prose = {u"The quick brown fox jumps over the lazy dog"_s, u"WAVE-Try: AVATAR, Lt.Col. P.J. Fly"_s,
+                               u"efficient-affine fluffy"_s, u"y = f(x) + 1/2 % [a-z]{3} @host #42 $5 &c *"_s,
+                               u"Ü Ö Ä ß é è ê ñ ç Œ æ ø Å"_s, u"“quoted” ‘single’ — dash – en…"_s,
+                               u"Привет, мир"_s, u"Αλφα βήτα"_s};
+    auto model = std::make_unique<QStandardItemModel>(0, 12);
+    for (int r = 0; r < 40; ++r) {
+        QList<QStandardItem *> row;
+        for (int c = 0; c < 12; ++c) {
+            QString text;
+            switch (c % 6) {
+            case 0: text = QString::number(rng.generateDouble() * std::pow(10.0, rng.bounded(-4, 6)), 'g', 6); break;
+            case 1: text = QString::number(-rng.generateDouble() * 1e-3, 'g', 4); break;
+            case 2: text = u"%1 min %2 s"_s.arg(rng.bounded(60)).arg(rng.bounded(60)); break;
+            case 3: text = u"2027-%1-%2 %3:%4"_s.arg(rng.bounded(1, 13)).arg(rng.bounded(1, 29)).arg(rng.bounded(24)).arg(rng.bounded(60)); break;
+            case 4: text = prose.at(rng.bounded(prose.size())).mid(rng.bounded(8), 12 + rng.bounded(10)).trimmed(); break;
+            default: text = u"run-%1-%2"_s.arg(rng.bounded(100000)).arg(QChar(u'a' + rng.bounded(26))); break;
+            }
+            row << item(text, c % 2 ? Qt::AlignRight | Qt::AlignVCenter : Qt::AlignLeft | Qt::AlignVCenter);
+        }
+        model->appendRow(row);
+    }
+    const auto view = runsLikeView(model.get());
+    for (int c = 0; c < 12; ++c)
+        view->setColumnWidth(c, 150);
+    view->resize(1850, 1000);
+    view->show();
+    QVERIFY(QTest::qWaitForWindowExposed(view.get()));
+    view->selectRow(3);
+
+    QStyledItemDelegate styled;
+    RunsTableDelegate fast;
+    const QImage expected = grabWith(view.get(), &styled);
+    const QImage actual = grabWith(view.get(), &fast);
+    const QString diff = differences(expected, actual, view.get(), u"many-"_s + QString::fromUtf8(QTest::currentDataTag()));
+    QVERIFY2(diff.isEmpty(), qPrintable(diff));
+    QVERIFY2(fast.counts().fast > 10 * fast.counts().fallback,
+             qPrintable(u"fast %1, fallback %2"_s.arg(fast.counts().fast).arg(fast.counts().fallback)));
+    view->setItemDelegate(nullptr);
+}
+
+// The roles the fast path must honour are honoured by it, not by handing the cell over.
+void TestRunsTableDelegate::plainCellsTakeTheFastPath()
+{
+    Theme::apply(Theme::Mode::Light);
+    const auto model = runsLikeModel();
+    const auto view = runsLikeView(model.get());
+    view->show();
+    QVERIFY(QTest::qWaitForWindowExposed(view.get()));
+    RunsTableDelegate fast;
+    QImage image(400, 40, QImage::Format_ARGB32_Premultiplied);
+    const auto path = [&](const QModelIndex &index, QStyle::State extra) {
+        QStyleOptionViewItem option;
+        option.initFrom(view.get());
+        option.widget = view.get();
+        option.font = view->font();
+        option.rect = QRect(0, 0, 300, view->verticalHeader()->defaultSectionSize());
+        option.displayAlignment = Qt::AlignLeft | Qt::AlignVCenter;
+        option.showDecorationSelected = true;
+        option.state &= ~(QStyle::State_HasFocus | QStyle::State_MouseOver);
+        option.state |= extra;
+        const RunsTableDelegate::Counts before = fast.counts();
+        QPainter painter(&image);
+        fast.paint(&painter, option, index);
+        return fast.counts().fast > before.fast ? u"fast"_s : u"fallback"_s;
+    };
+    QCOMPARE(path(model->index(0, Name), {}), u"fast"_s);
+    QCOMPARE(path(model->index(kSelectedRow, Metric1), QStyle::State_Selected), u"fast"_s);
+    QCOMPARE(path(model->index(0, Duration), {}), u"fast"_s);              // right-aligned
+    QCOMPARE(path(model->index(kLoadingRow, Name), {}), u"fast"_s);        // grey
+    QCOMPARE(path(model->index(kDeletedRow, Started), {}), u"fast"_s);     // struck out
+    QCOMPARE(path(model->index(1, User), {}), u"fast"_s);                  // Cyrillic
+    QCOMPARE(path(model->index(0, Status), {}), u"fallback"_s);            // icon
+    QCOMPARE(path(model->index(6, User), {}), u"fallback"_s);              // Arabic
+    QCOMPARE(path(model->index(9, Name), {}), u"fallback"_s);              // blanks around
+    QCOMPARE(path(model->index(10, Param), {}), u"fallback"_s);            // two lines
+    QCOMPARE(path(model->index(0, Name), QStyle::State_HasFocus), u"fallback"_s);
+}
+
+// Not a benchmark (bench_gui is): a guard that the fast path stays the fast one.
+void TestRunsTableDelegate::fasterThanStyledDelegate()
+{
+    Theme::apply(Theme::Mode::Light);
+    const auto model = runsLikeModel();
+    const auto view = runsLikeView(model.get());
+    view->show();
+    QVERIFY(QTest::qWaitForWindowExposed(view.get()));
+    QStyledItemDelegate styled;
+    RunsTableDelegate fast;
+    const auto bestOf = [&](QAbstractItemDelegate *delegate) {
+        view->setItemDelegate(delegate);
+        (void)view->viewport()->grab();
+        qint64 best = std::numeric_limits<qint64>::max();
+        for (int i = 0; i < 15; ++i) {
+            QElapsedTimer t;
+            t.start();
+            (void)view->viewport()->grab();
+            best = std::min(best, t.nsecsElapsed());
+        }
+        return double(best) / 1e6;
+    };
+    const double styledMs = bestOf(&styled);
+    const double fastMs = bestOf(&fast);
+    qInfo("viewport paint, best of 15: QStyledItemDelegate %.2f ms, RunsTableDelegate %.2f ms", styledMs, fastMs);
+    QVERIFY2(fastMs < styledMs / 1.5, qPrintable(u"%1 ms against %2 ms"_s.arg(fastMs).arg(styledMs)));
+    view->setItemDelegate(nullptr);
+}
+
+QTEST_MAIN(TestRunsTableDelegate)
+#include "tst_runstabledelegate.moc"
