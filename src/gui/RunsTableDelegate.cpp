@@ -268,9 +268,24 @@ RunsTableDelegate::FontGlyphs *RunsTableDelegate::glyphsFor(const QFont &font) c
     return m_fonts.front().get();
 }
 
-// Mirrors QStyledItemDelegate::initStyleOption() and QCommonStyle's CE_ItemViewItem (background
-// PE_PanelItemViewItem, then viewItemDrawText()) for the cells it takes; returns false, having
-// painted nothing, for any other cell.
+QSize RunsTableDelegate::iconSize(const QIcon &icon, const QSize &size, QIcon::Mode mode, QIcon::State state) const
+{
+    // QIcon::actualSize() of an SVG icon looks its pixmap up (or renders it) every time.
+    const qreal ratio = qApp->devicePixelRatio();
+    for (const IconSize &known : m_iconSizes)
+        if (known.key == icon.cacheKey() && known.size == size && known.mode == mode && known.state == state
+            && known.ratio == ratio)
+            return known.actual;
+    constexpr size_t kMaxIconSizes = 64;
+    if (m_iconSizes.size() >= kMaxIconSizes)
+        m_iconSizes.clear();
+    m_iconSizes.push_back({icon.cacheKey(), size, mode, state, ratio, icon.actualSize(size, mode, state)});
+    return m_iconSizes.back().actual;
+}
+
+// Mirrors QStyledItemDelegate::initStyleOption() and QCommonStyle's CE_ItemViewItem (the layout
+// of viewItemLayout(), the background PE_PanelItemViewItem, the icon, then viewItemDrawText())
+// for the cells it takes; returns false, having painted nothing, for any other cell.
 bool RunsTableDelegate::paintFast(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
     const QWidget *widget = option.widget;
@@ -294,7 +309,8 @@ bool RunsTableDelegate::paintFast(QPainter *painter, const QStyleOptionViewItem 
     const QVariant &alignment = roles[1].data();
     const QVariant &foreground = roles[2].data();
     const QVariant &fontValue = roles[3].data();
-    if (roles[4].data().isValid() || roles[5].data().isValid()
+    const QVariant &decoration = roles[4].data();
+    if (roles[5].data().isValid()
         || (roles[6].data().isValid() && qvariant_cast<QBrush>(roles[6].data()).style() != Qt::NoBrush))
         return false;
     if (display.isValid() && !display.isNull() && display.userType() != QMetaType::QString)
@@ -311,8 +327,36 @@ bool RunsTableDelegate::paintFast(QPainter *painter, const QStyleOptionViewItem 
     if (align & Qt::AlignJustify)
         return false;
 
-    // The panel (PE_PanelItemViewItem): the highlight of a selected cell, filled once or twice.
     const bool selected = option.state & QStyle::State_Selected;
+    const int margin = style->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, widget) + 1;
+
+    // An icon on the left (viewItemLayout()): its own margins, centred in them by
+    // decorationAlignment; the text takes the rest of the cell.
+    QIcon icon;
+    QRect iconRect;
+    const QIcon::Mode iconMode = !(option.state & QStyle::State_Enabled) ? QIcon::Disabled
+        : selected                                                      ? QIcon::Selected
+                                                                        : QIcon::Normal;
+    const QIcon::State iconState = (option.state & QStyle::State_Open) ? QIcon::On : QIcon::Off;
+    QRect textArea = option.rect;
+    if (decoration.isValid() && !decoration.isNull()) {
+        if (decoration.userType() != QMetaType::QIcon || option.decorationPosition != QStyleOptionViewItem::Left)
+            return false;  // pixmaps, images and colours are sized differently
+        icon = qvariant_cast<QIcon>(decoration);
+        if (icon.isNull())
+            return false;
+        const QSize size = option.decorationSize.boundedTo(iconSize(icon, option.decorationSize, iconMode, iconState));
+        if (size.isEmpty())
+            return false;
+        const QRect area(option.rect.x(), option.rect.y(), size.width() + 2 * margin, option.rect.height());
+        iconRect = QStyle::alignedRect(Qt::LeftToRight, option.decorationAlignment, size, area);
+        if (!option.rect.contains(iconRect))
+            return false;
+        textArea = QRect(area.right() + 1, option.rect.y(), option.rect.width() - area.width(), option.rect.height());
+    }
+
+    // The panel (PE_PanelItemViewItem): the highlight of a selected cell, the whole cell when the
+    // style shows the decoration selected, the text's part in any case.
     QPalette::ColorGroup panelGroup =
         (widget ? widget->isEnabled() : bool(option.state & QStyle::State_Enabled)) ? QPalette::Normal : QPalette::Disabled;
     if (panelGroup == QPalette::Normal && !(option.state & QStyle::State_Active))
@@ -320,106 +364,111 @@ bool RunsTableDelegate::paintFast(QPainter *painter, const QStyleOptionViewItem 
     const QBrush &highlight = option.palette.brush(panelGroup, QPalette::Highlight);
     if (selected && (highlight.style() != Qt::SolidPattern || highlight.color().alpha() != 255))
         return false;
+    const auto drawPanelAndIcon = [&] {
+        if (selected) {
+            if (!icon.isNull() && style->styleHint(QStyle::SH_ItemView_ShowDecorationSelected, &option, widget))
+                painter->fillRect(option.rect, highlight);
+            painter->fillRect(textArea, highlight);
+        }
+        if (!icon.isNull())
+            icon.paint(painter, iconRect, option.decorationAlignment, iconMode, iconState);
+    };
 
-    QColor textColour;
     const int count = int(text.size());
-    if (count > 0) {
-        if (font.letterSpacing() != 0 || font.wordSpacing() != 0 || font.capitalization() != QFont::MixedCase
-            || font.underline() || font.overline())
-            return false;
-        FontGlyphs *glyphs = glyphsFor(font);
-        if (!glyphs->usable)
-            return false;
-        const QChar *chars = text.constData();
-        // Leading and trailing blanks change what the layout measures and aligns.
-        if (chars[0] == u' ' || chars[count - 1] == u' ')
-            return false;
-        m_glyphIndexes.resize(size_t(count));
-        m_glyphPositions.resize(size_t(count));
-        // Positions relative to the start of the text on the baseline; exact multiples of 1/64
-        // pixel, as QTextLayout's fixed-point arithmetic has them.
-        qreal x = 0;
-        qreal inkLeft = 0, inkRight = 0, inkTop = 0, inkBottom = 0;
-        const FontGlyphs::Glyph *previous = nullptr;
-        for (int i = 0; i < count; ++i) {
-            const FontGlyphs::Glyph *g = glyphs->glyph(chars[i]);
-            if (!g)
-                return false;
-            if (previous) {
-                const qreal kerning = glyphs->pairKerning(chars[i - 1], *previous, chars[i], *g);
-                if (std::isinf(kerning))
-                    return false;
-                x += previous->advance + kerning;
-            }
-            m_glyphIndexes[size_t(i)] = g->index;
-            m_glyphPositions[size_t(i)] = QPointF(x, 0);
-            if (!g->ink.isEmpty()) {
-                inkLeft = std::min(inkLeft, x + g->ink.left());
-                inkRight = std::max(inkRight, x + g->ink.right());
-                inkTop = std::min(inkTop, g->ink.top());
-                inkBottom = std::max(inkBottom, g->ink.bottom());
-            }
-            previous = g;
-        }
-        const qreal width = x + previous->advance;
-
-        // viewItemDrawText(): the text rect less the focus frame margin, the text elided when
-        // wider, aligned vertically by the layout's rounded height, horizontally as QTextLine
-        // aligns (in 1/64 pixel, halved with truncation for centring).
-        const int margin = style->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, widget) + 1;
-        const QRect textRect = option.rect.adjusted(margin, 0, -margin, 0);
-        if (width > textRect.width() || glyphs->layoutHeight > textRect.height())
-            return false;
-        const int top = QStyle::alignedRect(Qt::LayoutDirectionAuto, align, QSize(1, glyphs->layoutHeight), textRect).top();
-        const qreal baseline = top + glyphs->ascent;
-        qreal left = textRect.x();
-        if (align & Qt::AlignRight) {
-            left += textRect.width() - width;
-        } else if (align & Qt::AlignHCenter) {
-            const qint64 free64 = qRound64((textRect.width() - width) * 64);
-            left += qreal(free64 / 2) / 64;
-        }
-        // QCommonStyle clips to the cell; the fast path draws only text that needs no clipping.
-        const QRectF cell(option.rect);
-        if (left + inkLeft < cell.left() || left + inkRight > cell.left() + cell.width() || baseline + inkTop < cell.top()
-            || baseline + inkBottom > cell.top() + cell.height())
-            return false;
-
-        // The text pen (CE_ItemViewItem): ForegroundRole replaces Text in every colour group.
-        QPalette::ColorGroup textGroup = (option.state & QStyle::State_Enabled) ? QPalette::Normal : QPalette::Disabled;
-        if (textGroup == QPalette::Normal && !(option.state & QStyle::State_Active))
-            textGroup = QPalette::Inactive;
-        if (selected)
-            textColour = option.palette.color(textGroup, QPalette::HighlightedText);
-        else if (foreground.canConvert<QBrush>())
-            textColour = qvariant_cast<QBrush>(foreground).color();
-        else
-            textColour = option.palette.color(textGroup, QPalette::Text);
-
-        if (selected)
-            painter->fillRect(option.rect, highlight);
-        QGlyphRun run;
-        run.setRawFont(glyphs->raw);
-        run.setRawData(m_glyphIndexes.data(), m_glyphPositions.data(), count);
-        const QPen pen = painter->pen();
-        painter->setPen(textColour);
-        painter->drawGlyphRun(QPointF(left, baseline), run);
-        if (font.strikeOut()) {
-            // As QPainter draws a text item's strike-out (drawTextItemDecoration()): from the
-            // item's floored start to its floored end, a third of the ascent above the baseline.
-            QPen line(textColour);
-            line.setWidthF(glyphs->raw.lineThickness());
-            line.setCapStyle(Qt::FlatCap);
-            painter->setPen(line);
-            const qreal y = baseline - glyphs->raw.ascent() / 3.;
-            painter->drawLine(QLineF(std::floor(left), y, std::floor(left + width), y));
-        }
-        painter->setPen(pen);
+    if (count == 0) {
+        drawPanelAndIcon();
         return true;
     }
+    if (font.letterSpacing() != 0 || font.wordSpacing() != 0 || font.capitalization() != QFont::MixedCase
+        || font.underline() || font.overline())
+        return false;
+    FontGlyphs *glyphs = glyphsFor(font);
+    if (!glyphs->usable)
+        return false;
+    const QChar *chars = text.constData();
+    // Leading and trailing blanks change what the layout measures and aligns.
+    if (chars[0] == u' ' || chars[count - 1] == u' ')
+        return false;
+    m_glyphIndexes.resize(size_t(count));
+    m_glyphPositions.resize(size_t(count));
+    // Positions relative to the start of the text on the baseline; exact multiples of 1/64
+    // pixel, as QTextLayout's fixed-point arithmetic has them.
+    qreal x = 0;
+    qreal inkLeft = 0, inkRight = 0, inkTop = 0, inkBottom = 0;
+    const FontGlyphs::Glyph *previous = nullptr;
+    for (int i = 0; i < count; ++i) {
+        const FontGlyphs::Glyph *g = glyphs->glyph(chars[i]);
+        if (!g)
+            return false;
+        if (previous) {
+            const qreal kerning = glyphs->pairKerning(chars[i - 1], *previous, chars[i], *g);
+            if (std::isinf(kerning))
+                return false;
+            x += previous->advance + kerning;
+        }
+        m_glyphIndexes[size_t(i)] = g->index;
+        m_glyphPositions[size_t(i)] = QPointF(x, 0);
+        if (!g->ink.isEmpty()) {
+            inkLeft = std::min(inkLeft, x + g->ink.left());
+            inkRight = std::max(inkRight, x + g->ink.right());
+            inkTop = std::min(inkTop, g->ink.top());
+            inkBottom = std::max(inkBottom, g->ink.bottom());
+        }
+        previous = g;
+    }
+    const qreal width = x + previous->advance;
 
+    // viewItemDrawText(): the text rect less the focus frame margin, the text elided when wider,
+    // aligned vertically by the layout's rounded height, horizontally as QTextLine aligns (in
+    // 1/64 pixel, halved with truncation for centring).
+    const QRect textRect = textArea.adjusted(margin, 0, -margin, 0);
+    if (width > textRect.width() || glyphs->layoutHeight > textRect.height())
+        return false;
+    const int top = QStyle::alignedRect(Qt::LayoutDirectionAuto, align, QSize(1, glyphs->layoutHeight), textRect).top();
+    const qreal baseline = top + glyphs->ascent;
+    qreal left = textRect.x();
+    if (align & Qt::AlignRight) {
+        left += textRect.width() - width;
+    } else if (align & Qt::AlignHCenter) {
+        const qint64 free64 = qRound64((textRect.width() - width) * 64);
+        left += qreal(free64 / 2) / 64;
+    }
+    // QCommonStyle clips to the cell; the fast path draws only text that needs no clipping.
+    const QRectF cell(option.rect);
+    if (left + inkLeft < cell.left() || left + inkRight > cell.left() + cell.width() || baseline + inkTop < cell.top()
+        || baseline + inkBottom > cell.top() + cell.height())
+        return false;
+
+    // The text pen (CE_ItemViewItem): ForegroundRole replaces Text in every colour group.
+    QPalette::ColorGroup textGroup = (option.state & QStyle::State_Enabled) ? QPalette::Normal : QPalette::Disabled;
+    if (textGroup == QPalette::Normal && !(option.state & QStyle::State_Active))
+        textGroup = QPalette::Inactive;
+    QColor textColour;
     if (selected)
-        painter->fillRect(option.rect, highlight);
+        textColour = option.palette.color(textGroup, QPalette::HighlightedText);
+    else if (foreground.canConvert<QBrush>())
+        textColour = qvariant_cast<QBrush>(foreground).color();
+    else
+        textColour = option.palette.color(textGroup, QPalette::Text);
+
+    drawPanelAndIcon();
+    QGlyphRun run;
+    run.setRawFont(glyphs->raw);
+    run.setRawData(m_glyphIndexes.data(), m_glyphPositions.data(), count);
+    const QPen pen = painter->pen();
+    painter->setPen(textColour);
+    painter->drawGlyphRun(QPointF(left, baseline), run);
+    if (font.strikeOut()) {
+        // As QPainter draws a text item's strike-out (drawTextItemDecoration()): from the item's
+        // floored start to its floored end, a third of the ascent above the baseline.
+        QPen line(textColour);
+        line.setWidthF(glyphs->raw.lineThickness());
+        line.setCapStyle(Qt::FlatCap);
+        painter->setPen(line);
+        const qreal y = baseline - glyphs->raw.ascent() / 3.;
+        painter->drawLine(QLineF(std::floor(left), y, std::floor(left + width), y));
+    }
+    painter->setPen(pen);
     return true;
 }
 

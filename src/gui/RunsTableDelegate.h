@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QIcon>
 #include <QPointF>
 #include <QStyledItemDelegate>
 
@@ -14,13 +15,13 @@ namespace md {
 /// and shapes each cell's text two or three times (size, elision, drawing) and asks for every role.
 ///
 /// The fast path takes the common cell: one line of plain left-to-right text whose characters all
-/// have glyphs in the view's font and that fits the cell, no icon, check box, background brush or
-/// focus frame. It reads the roles it needs in one multiData() call, fills the selection highlight
+/// have glyphs in the view's font and that fits the cell, with or without an icon on its left, no
+/// check box, background brush or focus frame. It reads the roles it needs in one multiData() call, fills the selection highlight
 /// itself and draws the text as a glyph run, placed where QCommonStyle's text layout puts it: the
 /// glyph advances and the kerning of each pair of characters are measured once with a real
 /// QTextLayout (so ligatures and kerning are honoured or, when a pair does not shape as two plain
 /// glyphs, the cell goes to the slow path). Everything else (other styles, right-to-left,
-/// elision, icons, the current cell's focus frame) is handed to QStyledItemDelegate::paint().
+/// elision, pixmaps, the current cell's focus frame) is handed to QStyledItemDelegate::paint().
 class RunsTableDelegate final : public QStyledItemDelegate {
     Q_OBJECT
 
@@ -42,12 +43,24 @@ private:
 
     bool paintFast(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const;
     FontGlyphs *glyphsFor(const QFont &font) const;
+    /// QIcon::actualSize(), remembered.
+    QSize iconSize(const QIcon &icon, const QSize &size, QIcon::Mode mode, QIcon::State state) const;
+
+    struct IconSize {
+        qint64 key = 0;
+        QSize size;
+        QIcon::Mode mode = QIcon::Normal;
+        QIcon::State state = QIcon::Off;
+        qreal ratio = 1;
+        QSize actual;
+    };
 
     /// Most recently used first; a handful at most (the view's font, its strike-out variant).
     mutable std::vector<std::unique_ptr<FontGlyphs>> m_fonts;
     /// The glyph run of the cell being painted, kept to spare an allocation per cell.
     mutable std::vector<quint32> m_glyphIndexes;
     mutable std::vector<QPointF> m_glyphPositions;
+    mutable std::vector<IconSize> m_iconSizes;
     mutable Counts m_counts;
 };
 

@@ -7,6 +7,7 @@
 #include "gui/PlaceholderTableView.h"
 #include "gui/RunsTableDelegate.h"
 #include "gui/Theme.h"
+#include "models/RunsTableModel.h"
 
 #include <QApplication>
 #include <QDir>
@@ -62,12 +63,15 @@ std::unique_ptr<QStandardItemModel> runsLikeModel()
     auto model = std::make_unique<QStandardItemModel>(0, ColumnCount);
     const QStringList words = {u"AVATAR"_s, u"Type"_s, u"Wave"_s, u"office"_s, u"fine-tuning"_s, u"To. Va, Yo"_s,
                                u"T'y"_s, u"L'Ā"_s, u"Ωmega"_s, u"«quote»"_s, u"x ≥ 0.5"_s};
-    const QIcon finished = statusIcon(QColor(0x2e, 0x9e, 0x4f));
+    // The table's own SVG icons, and one from a pixmap.
+    const QIcon finished = md::RunsTableModel::statusIcon(u"FINISHED"_s);
+    const QIcon running = md::RunsTableModel::statusIcon(u"RUNNING"_s);
+    const QIcon drawn = statusIcon(QColor(0x2e, 0x9e, 0x4f));
     for (int r = 0; r < 24; ++r) {
         QList<QStandardItem *> row;
         row << item(u"run-%1"_s.arg(99999 - r));
         auto *status = item(r % 3 == 0 ? u"Running"_s : u"Finished"_s);
-        status->setIcon(finished);
+        status->setIcon(r % 7 == 6 ? drawn : r % 3 == 0 ? running : finished);
         row << status;
         row << item(u"2027-02-04 10:%1"_s.arg(59 - r, 2, 10, QChar(u'0')));
         row << item(r % 4 == 0 ? u"44.5 s"_s : u"%1 min %2 s"_s.arg(1 + r % 9).arg(r * 7 % 60, 2, 10, QChar(u'0')),
@@ -103,6 +107,10 @@ std::unique_ptr<QStandardItemModel> runsLikeModel()
         model->item(kDeletedRow, c)->setData(struck, Qt::FontRole);
     // A disabled cell, and text with blanks and a line break.
     model->item(8, Name)->setEnabled(false);
+    model->item(8, Status)->setEnabled(false);
+    // Decorations other than icons.
+    model->item(11, Status)->setData(QColor(Qt::red), Qt::DecorationRole);
+    model->item(12, Status)->setData(drawn.pixmap(16, 16), Qt::DecorationRole);
     model->item(9, Name)->setText(u" run-1 "_s);
     model->item(10, Param)->setText(u"two\nlines"_s);
     return model;
@@ -242,9 +250,9 @@ void TestRunsTableDelegate::samePicture()
     const QString tag = QString::fromUtf8(QTest::currentDataTag()).replace(u' ', u'-').remove(u',');
     const QString diff = differences(expected, actual, view.get(), tag);
     QVERIFY2(diff.isEmpty(), qPrintable(diff));
-    // Most cells took the fast path; icons, elided text, Japanese, Arabic and the focus frame did not.
+    // Most cells took the fast path; elided text, Japanese, Arabic, pixmaps and the focus frame did not.
     const RunsTableDelegate::Counts counts = fast.counts();
-    QVERIFY2(counts.fast > 2 * counts.fallback, qPrintable(u"fast %1, fallback %2"_s.arg(counts.fast).arg(counts.fallback)));
+    QVERIFY2(counts.fast > 4 * counts.fallback, qPrintable(u"fast %1, fallback %2"_s.arg(counts.fast).arg(counts.fallback)));
     QVERIFY(counts.fallback > 0);
     view->setItemDelegate(nullptr);
 }
@@ -321,6 +329,9 @@ void TestRunsTableDelegate::plainCellsTakeTheFastPath()
         option.rect = QRect(0, 0, 300, view->verticalHeader()->defaultSectionSize());
         option.displayAlignment = Qt::AlignLeft | Qt::AlignVCenter;
         option.showDecorationSelected = true;
+        const int iconExtent = view->style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, view.get());
+        option.decorationSize = QSize(iconExtent, iconExtent);
+        option.decorationAlignment = Qt::AlignCenter;
         option.state &= ~(QStyle::State_HasFocus | QStyle::State_MouseOver);
         option.state |= extra;
         const RunsTableDelegate::Counts before = fast.counts();
@@ -334,7 +345,9 @@ void TestRunsTableDelegate::plainCellsTakeTheFastPath()
     QCOMPARE(path(model->index(kLoadingRow, Name), {}), u"fast"_s);        // grey
     QCOMPARE(path(model->index(kDeletedRow, Started), {}), u"fast"_s);     // struck out
     QCOMPARE(path(model->index(1, User), {}), u"fast"_s);                  // Cyrillic
-    QCOMPARE(path(model->index(0, Status), {}), u"fallback"_s);            // icon
+    QCOMPARE(path(model->index(0, Status), {}), u"fast"_s);                // icon
+    QCOMPARE(path(model->index(kSelectedRow, Status), QStyle::State_Selected), u"fast"_s);
+    QCOMPARE(path(model->index(12, Status), {}), u"fallback"_s);           // pixmap
     QCOMPARE(path(model->index(6, User), {}), u"fallback"_s);              // Arabic
     QCOMPARE(path(model->index(9, Name), {}), u"fallback"_s);              // blanks around
     QCOMPARE(path(model->index(10, Param), {}), u"fallback"_s);            // two lines
