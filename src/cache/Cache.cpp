@@ -583,7 +583,7 @@ Status Cache::writeRun(qint64 sourceId, const Run &run, bool *changed)
         return {};
     };
     auto bindKeyValue = [&](const QList<KeyValue> &kvs) {
-        return [&kvs, id](Statement &st, qsizetype i, int c) { st.bind(c, id).bind(c + 1, kvs[i].key).bind(c + 2, kvs[i].value); };
+        return [&kvs, id](Statement &st, qsizetype i, int c) { st.bind(c, id).bindKept(c + 1, kvs[i].key).bindKept(c + 2, kvs[i].value); };
     };
     if (Status s = insertRows(RunTable::Params, run.params.size(), 3, bindKeyValue(run.params)); !s)
         return s;
@@ -592,15 +592,15 @@ Status Cache::writeRun(qint64 sourceId, const Run &run, bool *changed)
     if (Status s = insertRows(RunTable::LatestMetrics, run.latestMetrics.size(), 5,
                               [&](Statement &st, qsizetype i, int c) {
                                   const MetricPoint &m = run.latestMetrics[i];
-                                  st.bind(c, id).bind(c + 1, m.key).bind(c + 2, m.value).bind(c + 3, m.timestamp).bind(c + 4, m.step);
+                                  st.bind(c, id).bindKept(c + 1, m.key).bind(c + 2, m.value).bind(c + 3, m.timestamp).bind(c + 4, m.step);
                               });
         !s)
         return s;
     if (Status s = insertRows(RunTable::Inputs, run.inputs.size(), 8,
                               [&](Statement &st, qsizetype i, int c) {
                                   const DatasetInput &in = run.inputs[i];
-                                  st.bind(c, id).bind(c + 1, in.name).bind(c + 2, in.digest).bind(c + 3, in.sourceType);
-                                  st.bind(c + 4, in.source).bind(c + 5, in.schema).bind(c + 6, in.profile).bind(c + 7, in.context);
+                                  st.bind(c, id).bindKept(c + 1, in.name).bindKept(c + 2, in.digest).bindKept(c + 3, in.sourceType);
+                                  st.bindKept(c + 4, in.source).bindKept(c + 5, in.schema).bindKept(c + 6, in.profile).bindKept(c + 7, in.context);
                               });
         !s)
         return s;

@@ -9,6 +9,7 @@
 #include <QVariant>
 
 #include <optional>
+#include <vector>
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -58,6 +59,10 @@ public:
     /// NaN is stored as NULL (SQLite cannot hold NaN); ±inf are kept.
     Statement &bind(int index, double value);
     Statement &bind(int index, std::optional<qint64> value);
+    /// As bind(QString), but SQLite reads the UTF-8 where the statement keeps it, until reset(),
+    /// instead of copying each value (an allocation each): for statements bound with many strings
+    /// per step, reset before each use. Without reset() the kept text only grows.
+    Statement &bindKept(int index, const QString &value);
     /// Binds UTF-8 text, copied, so `utf8` may go away after the call. Always text: an empty or null
     /// view binds '' (never NULL). Lets a loop encode a value once and bind it many times.
     Statement &bindUtf8(int index, QByteArrayView utf8);
@@ -96,9 +101,14 @@ public:
 private:
     friend class Database;
     Statement(Database *db, sqlite3_stmt *stmt) : m_db(db), m_stmt(stmt) {}
+    /// `size` bytes of room for bindKept() text, in blocks that never move.
+    char *keptSpace(qsizetype size);
     Database *m_db = nullptr;
     sqlite3_stmt *m_stmt = nullptr;
     std::optional<Error> m_error;
+    std::vector<QByteArray> m_kept;  ///< bindKept() text; the blocks are reused after reset()
+    size_t m_keptBlock = 0;          ///< the block being filled
+    qsizetype m_keptUsed = 0;        ///< bytes of it in use
 };
 
 /// How Database::open() opens a file.

@@ -152,6 +152,39 @@ private Q_SLOTS:
         QCOMPARE(st.error().where, text);
     }
 
+    void keptTextReadsBackAsBound()
+    {
+        Database db;
+        QVERIFY(db.open(path(QStringLiteral("kept.sqlite")), true).ok());
+        QVERIFY(db.exec(QStringLiteral("CREATE TABLE t (i INTEGER, v TEXT)")).ok());
+        // Non-ASCII, empty and null values, one longer than a block, and enough values to fill
+        // several blocks; the statement is used twice, as a cached one is after reset().
+        QStringList values{QStringLiteral("plain"), QStringLiteral("gr\u00f6\u00dfe \u2713 \U0001F600"), QStringLiteral(""),
+                           QString(), QString(5000, QLatin1Char('x'))};
+        for (int i = 0; i < 300; ++i)
+            values.append(QStringLiteral("value-%1-").arg(i).repeated(3));
+        QString sql = QStringLiteral("INSERT INTO t VALUES (?, ?)");
+        for (qsizetype i = 1; i < values.size(); ++i)
+            sql += QStringLiteral(", (?, ?)");
+        Statement st = db.prepare(sql);
+        QVERIFY(st.isValid());
+        for (int round = 0; round < 2; ++round) {
+            for (int i = 0; i < values.size(); ++i)
+                st.bind(2 * i + 1, qint64(round * 1000 + i)).bindKept(2 * i + 2, values[i]);
+            QVERIFY(st.exec().ok());
+            st.reset();
+        }
+        Statement back = db.prepare(QStringLiteral("SELECT i, v FROM t ORDER BY i"));
+        int rows = 0;
+        while (back.next()) {
+            const int i = int(back.int64(0) % 1000);
+            QCOMPARE(back.text(1), values[i]);
+            QCOMPARE(back.isNull(1), values[i].isNull());
+            ++rows;
+        }
+        QCOMPARE(rows, 2 * values.size());
+    }
+
     void runRoundTripKeepsNanAndInfinity()
     {
         Cache c;
