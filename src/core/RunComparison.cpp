@@ -471,6 +471,7 @@ RunComparison RunComparison::build(const QList<Run> &runs, const Options &option
             ComparisonRow row;
             row.section = section;
             row.key = key;
+            row.cells.reserve(runCount);
             for (const Run &run : runs) {
                 ComparisonCell cell;
                 if (const std::optional<QString> v = valueOf(run, key)) {
@@ -480,7 +481,7 @@ RunComparison RunComparison::build(const QList<Run> &runs, const Options &option
                 row.cells.append(cell);
             }
             compareTexts(row, baseline);
-            c.m_rows.append(row);
+            c.m_rows.append(std::move(row));
         }
     };
     if (options.includeAttributes) {
