@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "NumberFormat.h"
 
+#include <algorithm>
 #include <array>
 #include <bit>
+#include <charconv>
 #include <cmath>
 #include <cstdint>
 #include <cstring>
@@ -113,6 +115,24 @@ bool roundedDigits(double a, int precision, char *digits, int &count, int &decpt
     return true;
 }
 
+// The shortest digits that read back as `a` (positive, finite), as double-conversion's SHORTEST
+// mode gives them for QLocale::FloatingPointShortest; same form of result as roundedDigits.
+void shortestDigits(double a, char *digits, int &count, int &decpt)
+{
+    char text[32];
+    const char *const end = std::to_chars(text, text + sizeof text, a, std::chars_format::scientific).ptr;
+    const char *const e = std::find(static_cast<const char *>(text), end, 'e');  // "d.ddde+XX"
+    count = 0;
+    for (const char *c = text; c < e; ++c)
+        if (*c != '.')
+            digits[count++] = *c;
+    int exponent = 0;
+    std::from_chars(e + 1 + (e[1] == '+' ? 1 : 0), end, exponent);
+    decpt = exponent + 1;
+    while (count > 1 && digits[count - 1] == '0')
+        --count;
+}
+
 } // namespace
 
 struct LocalNumberFormat::Symbols {
@@ -127,19 +147,34 @@ struct LocalNumberFormat::Symbols {
 
 QString LocalNumberFormat::Symbols::format(double value, int precision) const
 {
-    char digits[kMaxFastPrecision];
+    const bool shortest = precision == QLocale::FloatingPointShortest;
+    char digits[32];
     int count = 0;
     int decpt = 0;
     if (value == 0) {
         digits[0] = '0';
         count = 1;
         decpt = 1;
+    } else if (shortest) {
+        shortestDigits(std::abs(value), digits, count, decpt);
     } else if (!roundedDigits(std::abs(value), precision, digits, count, decpt)) {
         return formatting.toString(value, 'g', precision);
     }
 
     // QLocaleData::doubleToString with DFSignificantDigits and PMChopTrailingZeros: printf's
-    // %g choice of decimal or exponent form, the exponent with a sign and at least two digits.
+    // %g choice of decimal or exponent form (for the shortest digits, the shorter form), the
+    // exponent with a sign and at least two digits.
+    bool decimalForm = false;
+    if (shortest) {
+        int bias = 4;  // what the exponent form adds: the separator, the sign, two digits
+        if (count <= decpt && count > 1)
+            ++bias;  // the decimal form ends without a point, the exponent form has one
+        else if (count == 1 && decpt <= 0)
+            --bias;  // the other way round
+        decimalForm = decpt <= 0 ? 1 - decpt <= bias : decpt <= count || decpt <= count + bias;
+    } else {
+        decimalForm = decpt > -4 && decpt <= precision;
+    }
     char16_t out[96];
     int size = 0;
     const auto put = [&](const QString &s) {
@@ -149,7 +184,7 @@ QString LocalNumberFormat::Symbols::format(double value, int precision) const
     const auto digit = [&](char c) { out[size++] = char16_t(zero + (c - '0')); };
     if (value < 0)  // −0 has no sign in Qt
         put(minus);
-    if (decpt > -4 && decpt <= precision) {
+    if (decimalForm) {
         if (decpt <= 0) {
             digit('0');
             put(decimal);
@@ -223,7 +258,8 @@ QString LocalNumberFormat::operator()(double value, int precision) const
         return QStringLiteral("NaN");
     if (std::isinf(value))
         return value > 0 ? QStringLiteral("\u221E") : QStringLiteral("\u2212\u221E");
-    if (!m_symbols->fast || precision < 1 || precision > kMaxFastPrecision)
+    if (!m_symbols->fast
+        || (precision != QLocale::FloatingPointShortest && (precision < 1 || precision > kMaxFastPrecision)))
         return m_symbols->formatting.toString(value, 'g', precision);
     return m_symbols->format(value, precision);
 }

@@ -16,8 +16,9 @@ QString localNumber(double value, int precision = 6);
 
 /// localNumber() for one locale, with the locale's symbols read once: for tables that format
 /// thousands of numbers. The text is exactly QLocale::toString(value, 'g', precision) with
-/// OmitGroupSeparator (NaN and ∞ as localNumber() gives them); precisions 1 to 17 in locales with
-/// one-character digits take a path of their own that skips QLocale, others go through QLocale.
+/// OmitGroupSeparator (NaN and ∞ as localNumber() gives them); precisions 1 to 17 and
+/// QLocale::FloatingPointShortest in locales with one-character digits take a path of their own
+/// that skips QLocale (3–4 × faster), others go through QLocale.
 class LocalNumberFormat {
 public:
     /// For the default locale as it is now.

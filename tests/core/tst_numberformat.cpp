@@ -130,10 +130,12 @@ void TestNumberFormat::matchesQLocale()
         const double value = values.at(i);
         if (!std::isfinite(value))
             continue;
-        // Every precision for the fixed values, one per random value.
-        const int from = i < 16 ? 1 : int(i % 17) + 1;
+        // Every precision for the fixed values, one per random value; 0 stands for
+        // QLocale::FloatingPointShortest.
+        const int from = i < 16 ? 0 : int(i % 18);
         const int to = i < 16 ? 17 : from;
-        for (int precision = from; precision <= to; ++precision) {
+        for (int p = from; p <= to; ++p) {
+            const int precision = p == 0 ? int(QLocale::FloatingPointShortest) : p;
             const QString expected = reference.toString(value, 'g', precision);
             const QString actual = md::localNumber(value, precision);
             ++compared;
