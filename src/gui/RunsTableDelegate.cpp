@@ -26,9 +26,10 @@ constexpr qreal kUnsafePair = std::numeric_limits<qreal>::infinity();
 constexpr qsizetype kMaxOtherPairs = 1 << 16;
 
 /// `text` laid out as QCommonStyle lays out an item's text (one line, left to right, no wrap),
-/// when it comes out as one glyph run in `raw`.
-bool shapeOneRun(const QString &text, const QFont &font, const QRawFont &raw, QGlyphRun *run, qreal *ascent = nullptr,
-                 int *height = nullptr)
+/// when it comes out as one glyph run in `raw`; `advance` is the line's advance, which a trailing
+/// blank is not part of.
+bool shapeOneRun(const QString &text, const QFont &font, const QRawFont &raw, QGlyphRun *run, qreal *advance,
+                 qreal *ascent = nullptr, int *height = nullptr)
 {
     QTextLayout layout(text, font);
     QTextOption option;
@@ -51,6 +52,7 @@ bool shapeOneRun(const QString &text, const QFont &font, const QRawFont &raw, QG
     if (runs.size() != 1 || runs.first().rawFont() != raw)
         return false;
     *run = runs.first();
+    *advance = line.naturalTextWidth();
     if (ascent)
         *ascent = line.ascent();
     if (height)
@@ -134,6 +136,7 @@ struct RunsTableDelegate::FontGlyphs {
         quint32 index = 0;
         qreal advance = 0;
         QRectF ink;  ///< relative to the glyph's origin on the baseline
+        qreal overhang = 0;  ///< what a line ending in this glyph adds to its natural width
     };
 
     explicit FontGlyphs(const QFont &f)
@@ -143,7 +146,8 @@ struct RunsTableDelegate::FontGlyphs {
         , asciiPairs(128 * 128, kUnknownPair)
     {
         QGlyphRun run;
-        usable = raw.isValid() && shapeOneRun(u"0"_s, font, raw, &run, &ascent, &layoutHeight);
+        qreal advance = 0;
+        usable = raw.isValid() && shapeOneRun(u"0"_s, font, raw, &run, &advance, &ascent, &layoutHeight);
     }
 
     /// The glyph of `c`, or null when `c` needs the slow path.
@@ -197,16 +201,22 @@ private:
         // The shaper must agree: the same glyph, at the origin, with the same advance.
         QGlyphRun run;
         const QString text(c);
-        if (!shapeOneRun(text, font, raw, &run))
+        qreal shapedAdvance = 0;
+        if (!shapeOneRun(text, font, raw, &run, &shapedAdvance))
             return;
+        // A line's natural width has its last glyph's negative right bearing added; QCommonStyle
+        // compares that with the cell's width to decide on eliding, and so does the fast path
+        // (a line wider by its bearing only comes out unelided either way, on the slow path).
+        const qreal overhang = c == u' ' ? 0 : shapedAdvance - advance.x();
         const QList<quint32> indexes = run.glyphIndexes();
         const QList<QPointF> positions = run.positions();
         if (indexes.size() != 1 || indexes.first() != index || positions.first() != QPointF(0, ascent)
-            || metrics.horizontalAdvance(text) != advance.x())
+            || metrics.horizontalAdvance(text) != advance.x() || overhang < 0)
             return;
         g.index = index;
         g.advance = advance.x();
         g.ink = raw.boundingRect(index);
+        g.overhang = overhang;
         g.state = Glyph::Usable;
     }
 
@@ -215,8 +225,11 @@ private:
         const QChar pair[2] = {a, b};
         const QString text(pair, 2);
         QGlyphRun run;
-        if (!shapeOneRun(text, font, raw, &run))
+        qreal shapedAdvance = 0;
+        if (!shapeOneRun(text, font, raw, &run, &shapedAdvance))
             return kUnsafePair;
+        if (b == u' ')
+            shapedAdvance = metrics.horizontalAdvance(text);
         const QList<quint32> indexes = run.glyphIndexes();
         const QList<QPointF> positions = run.positions();
         if (indexes.size() != 2 || indexes.at(0) != ga.index || indexes.at(1) != gb.index
@@ -224,7 +237,7 @@ private:
             return kUnsafePair;
         const qreal kerning = positions.at(1).x() - ga.advance;
         // The kerning must move what follows too (an advance, not an offset of the second glyph).
-        if (metrics.horizontalAdvance(text) != ga.advance + kerning + gb.advance)
+        if (shapedAdvance != ga.advance + kerning + gb.advance + gb.overhang)
             return kUnsafePair;
         return kerning;
     }
@@ -422,7 +435,7 @@ bool RunsTableDelegate::paintFast(QPainter *painter, const QStyleOptionViewItem 
     // aligned vertically by the layout's rounded height, horizontally as QTextLine aligns (in
     // 1/64 pixel, halved with truncation for centring).
     const QRect textRect = textArea.adjusted(margin, 0, -margin, 0);
-    if (width > textRect.width() || glyphs->layoutHeight > textRect.height())
+    if (width + previous->overhang > textRect.width() || glyphs->layoutHeight > textRect.height())
         return false;
     const int top = QStyle::alignedRect(Qt::LayoutDirectionAuto, align, QSize(1, glyphs->layoutHeight), textRect).top();
     const qreal baseline = top + glyphs->ascent;

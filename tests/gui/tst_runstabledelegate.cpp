@@ -12,6 +12,7 @@
 #include <QApplication>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QFontMetricsF>
 #include <QHeaderView>
 #include <QIcon>
 #include <QImage>
@@ -23,6 +24,7 @@
 #include <QStyledItemDelegate>
 #include <QTest>
 
+#include <cmath>
 #include <memory>
 
 using namespace Qt::StringLiterals;
@@ -185,6 +187,8 @@ private Q_SLOTS:
     void samePicture();
     void manyValuesSamePicture_data();
     void manyValuesSamePicture();
+    void elidesWhereTheStyleElides_data();
+    void elidesWhereTheStyleElides();
     void plainCellsTakeTheFastPath();
     void fasterThanStyledDelegate();
 };
@@ -308,6 +312,43 @@ void TestRunsTableDelegate::manyValuesSamePicture()
     QVERIFY2(diff.isEmpty(), qPrintable(diff));
     QVERIFY2(fast.counts().fast > 10 * fast.counts().fallback,
              qPrintable(u"fast %1, fallback %2"_s.arg(fast.counts().fast).arg(fast.counts().fallback)));
+    view->setItemDelegate(nullptr);
+}
+
+void TestRunsTableDelegate::elidesWhereTheStyleElides_data()
+{
+    QTest::addColumn<QString>("text");
+    // Last glyphs that reach past their advance (a negative right bearing counts towards the
+    // width QCommonStyle compares with the cell's), and some that do not.
+    for (const QString &text : {u"leaf"_s, u"run-0f"_s, u"AVATAR-T"_s, u"VIEW-Y"_s, u"0.5A"_s, u"run-99999"_s, u"1.2345"_s})
+        QTest::newRow(qPrintable(text)) << text;
+}
+
+// Columns a pixel at a time around the text's width: the text is elided in the same columns.
+void TestRunsTableDelegate::elidesWhereTheStyleElides()
+{
+    QFETCH(QString, text);
+    Theme::apply(Theme::Mode::Light);
+    constexpr int kColumns = 9;
+    QStandardItemModel model(2, kColumns);
+    for (int c = 0; c < kColumns; ++c) {
+        model.setItem(0, c, item(text));
+        model.setItem(1, c, item(text, Qt::AlignRight | Qt::AlignVCenter));
+    }
+    const auto view = runsLikeView(&model);
+    const int margin = view->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, view.get()) + 1;
+    const qreal advance = QFontMetricsF(view->font()).horizontalAdvance(text);
+    for (int c = 0; c < kColumns; ++c)
+        view->setColumnWidth(c, int(std::floor(advance)) + 2 * margin - 3 + c);
+    view->show();
+    QVERIFY(QTest::qWaitForWindowExposed(view.get()));
+    QStyledItemDelegate styled;
+    RunsTableDelegate fast;
+    const QImage expected = grabWith(view.get(), &styled);
+    const QImage actual = grabWith(view.get(), &fast);
+    const QString diff = differences(expected, actual, view.get(), u"elide-"_s + text);
+    QVERIFY2(diff.isEmpty(), qPrintable(diff));
+    QVERIFY(fast.counts().fast > 0);
     view->setItemDelegate(nullptr);
 }
 
