@@ -663,12 +663,13 @@ void MainWindow::onCurrentChanged(const QModelIndex &current)
 
 void MainWindow::compareSelected()
 {
-    const QStringList ids = m_runsPage->selectedRunIds();
-    if (ids.size() < 2) {
-        statusBar()->showMessage(tr("Select two or more runs to compare (Ctrl+click or Shift+click)."));
-        return;
-    }
-    showComparison(ids, m_runsPage->sourceId());
+    m_runsPage->readSelectedRunIds(this, [this, sourceId = m_runsPage->sourceId()](const QStringList &ids) {
+        if (ids.size() < 2) {
+            statusBar()->showMessage(tr("Select two or more runs to compare (Ctrl+click or Shift+click)."));
+            return;
+        }
+        showComparison(ids, sourceId);
+    });
 }
 
 bool MainWindow::showComparison(const QStringList &runIds, std::optional<qint64> sourceId)

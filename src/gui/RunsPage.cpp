@@ -135,7 +135,7 @@ QLabel *RunsPage::filterHintLabel() const
     return m_ui->filterHintLabel;
 }
 
-QStringList RunsPage::selectedRunIds() const
+void RunsPage::readSelectedRunIds(QObject *context, std::function<void(const QStringList &)> done) const
 {
     const QModelIndexList selected = m_ui->runsTable->selectionModel()->selectedRows();
     QList<int> rows;
@@ -143,8 +143,8 @@ QStringList RunsPage::selectedRunIds() const
     for (const QModelIndex &index : selected)
         rows.append(index.row());
     std::sort(rows.begin(), rows.end());
-    // Rows scrolled past may not be held: the model reads their ids.
-    return m_model->runIds(rows);
+    // Rows scrolled past may not be held: the model reads their ids on its worker.
+    m_model->runIdsInBackground(rows, context, std::move(done));
 }
 
 void RunsPage::setCompareAction(QAction *action)

@@ -7,6 +7,8 @@
 #include <QSet>
 #include <QWidget>
 
+#include <functional>
+
 #include <memory>
 #include <optional>
 
@@ -56,8 +58,10 @@ public:
     QStringList hiddenColumns() const;
     void setHiddenColumns(const QStringList &columnIds);
 
-    /// The MLflow ids of the selected runs, top to bottom as shown.
-    QStringList selectedRunIds() const;
+    /// Calls `done` with the MLflow ids of the selected runs, top to bottom as shown: at once
+    /// when the table holds them, else when its worker has read them (never while `context` is
+    /// gone).
+    void readSelectedRunIds(QObject *context, std::function<void(const QStringList &)> done) const;
     /// The action of the page's "Compare Selected" button (the window's menu item).
     void setCompareAction(QAction *action);
 

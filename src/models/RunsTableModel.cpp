@@ -11,6 +11,7 @@
 #include <QGuiApplication>
 #include <QLocale>
 #include <QPalette>
+#include <QPointer>
 
 #include <algorithm>
 #include <cmath>
@@ -976,34 +977,55 @@ void RunsTableModel::emitIdleIfDone()
         Q_EMIT idle();
 }
 
-QStringList RunsTableModel::runIds(const QList<int> &rows)
+void RunsTableModel::runIdsInBackground(const QList<int> &rows, QObject *context,
+                                        std::function<void(const QStringList &)> done)
 {
-    QList<qint64> missing;
-    for (int r : rows)
-        if (r >= 0 && r < rowCount()) {
-            const qint64 rowId = m_rows[size_t(m_order[size_t(r)])].rowId;
-            if (!m_cells.contains(rowId))
-                missing.append(rowId);
-        }
-    QHash<qint64, RunSummary> read;
-    if (!missing.isEmpty() && m_cache && m_cache->isOpen()) {
-        if (auto summaries = m_cache->runSummariesById(missing))
-            read = std::move(*summaries);
-        else
-            m_readError = summaries.error().toString();
-    }
+    // Row ids now, in display order; the ids of held rows at once.
+    QList<qint64> rowIds;
     QStringList ids;
-    ids.reserve(rows.size());
+    QList<qint64> missing;
     for (int r : rows) {
         if (r < 0 || r >= rowCount())
             continue;
         const qint64 rowId = m_rows[size_t(m_order[size_t(r)])].rowId;
         const auto held = m_cells.constFind(rowId);
-        const QString id = held != m_cells.cend() ? held->run.runId : read.value(rowId).runId;
-        if (!id.isEmpty())
-            ids.append(id);
+        rowIds.append(rowId);
+        ids.append(held != m_cells.cend() ? held->run.runId : QString());
+        if (held == m_cells.cend())
+            missing.append(rowId);
     }
-    return ids;
+    RunsTableReader *worker = missing.isEmpty() ? nullptr : reader();
+    if (!worker) {
+        ids.removeAll(QString());
+        done(ids);
+        return;
+    }
+    // The runs are named by row id: what the worker reads stays right whatever moves meanwhile.
+    worker->post([this, rowIds, ids, missing, context = QPointer<QObject>(context),
+                  done = std::move(done)](Cache &cache, const Status &opened) mutable {
+        QHash<qint64, RunSummary> read;
+        QString error;
+        if (!opened) {
+            error = opened.error().toString();
+        } else if (auto summaries = cache.runSummariesById(missing)) {
+            read = std::move(*summaries);
+        } else {
+            error = summaries.error().toString();
+        }
+        for (qsizetype i = 0; i < ids.size(); ++i)
+            if (ids[i].isEmpty())
+                ids[i] = read.value(rowIds[i]).runId;
+        ids.removeAll(QString());
+        QMetaObject::invokeMethod(
+            this,
+            [this, ids = std::move(ids), error, context, done = std::move(done)] {
+                if (!error.isEmpty())
+                    m_readError = error;
+                if (context)
+                    done(ids);
+            },
+            Qt::QueuedConnection);
+    });
 }
 
 int RunsTableModel::metricColumn(const QString &key) const

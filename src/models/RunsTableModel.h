@@ -12,6 +12,7 @@
 #include <QSet>
 #include <QStringList>
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -121,9 +122,11 @@ public:
     /// refreshInBackground(), or blocks of rows asked for (by a view or prefetch()) that have not
     /// arrived. idle() says when it turns false.
     bool isLoading() const;
-    /// The MLflow ids of displayed rows, in that order; the rows not held are read from the cache
-    /// on this thread, in one query (for an action on a selection, never while painting).
-    QStringList runIds(const QList<int> &rows);
+    /// The MLflow ids of displayed rows, in that order, for an action on a selection: `done` is
+    /// called with them on this thread, at once when every row is held, else when the worker
+    /// has read the others (one query). The runs are those the rows showed at the call, whatever
+    /// moves meanwhile. Not called when `context` is gone by then.
+    void runIdsInBackground(const QList<int> &rows, QObject *context, std::function<void(const QStringList &)> done);
 
     const RunQuery &query() const { return m_query; }
     /// The column of a metric or param key, -1 when no loaded run has it.

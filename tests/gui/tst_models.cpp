@@ -61,6 +61,7 @@ private Q_SLOTS:
     void sourceDisplayName_data();
     void sourceDisplayName();
     void tenThousandRunsReadLazily();
+    void runIdsOfASelectionAreReadOnTheWorker();
     void removedRunsTakeTheirColumnsAlong();
 
 private:
@@ -758,6 +759,66 @@ void TestModels::tenThousandRunsReadLazily()
     QCOMPARE(model.sortColumn(), model.paramColumn(u"param_4"_s));
     QVERIFY(model.rowCount() > 0 && model.rowCount() < 10000);
     QVERIFY(model.readError().isEmpty());
+}
+
+void TestModels::runIdsOfASelectionAreReadOnTheWorker()
+{
+    // "Compare Selected" asks the model for the ids of the selected rows; rows no view painted
+    // are not held, and their ids come from the worker, never from a query on this thread.
+    md::Cache cache;
+    QVERIFY(cache.open(m_dir.filePath(u"ids.sqlite"_s)).ok());
+    auto source = cache.ensureSource(u"file:///ids/mlruns"_s, u"file"_s);
+    QVERIFY(source.ok());
+    md::Experiment e;
+    e.experimentId = u"1"_s;
+    e.name = u"ids"_s;
+    QVERIFY(cache.writeExperiment(*source, e).ok());
+    for (int i = 0; i < 300; ++i) {
+        md::Run run;
+        run.runId = u"id-%1"_s.arg(i, 3, 10, QLatin1Char('0'));
+        run.experimentId = e.experimentId;
+        run.runName = u"run-%1"_s.arg(i);
+        run.startTime = 1795736000000 + i * 1000;
+        QVERIFY(cache.writeRun(*source, run).ok());
+    }
+    RunsTableModel model(&cache);
+    md::RunQuery q;
+    q.experiments = QStringList{u"1"_s};
+    QVERIFY(model.load(q).ok());
+    QCOMPARE(model.cachedRowCount(), 0);  // nothing painted, nothing held
+
+    QObject context;
+    std::optional<QStringList> got;
+    model.runIdsInBackground({0, 150, 299}, &context, [&](const QStringList &ids) { got = ids; });
+    QVERIFY(!got);  // asked of the worker, not read here
+    QTRY_VERIFY(got.has_value());
+    QCOMPARE(*got, (QStringList{u"id-299"_s, u"id-149"_s, u"id-000"_s}));  // newest first, as shown
+
+    // Held rows answer at once.
+    QCOMPARE(cell(model, 5, RunsTableModel::NameColumn).toString(), u"run-294"_s);  // reads rows 0–15
+    got.reset();
+    model.runIdsInBackground({5, 3}, &context, [&](const QStringList &ids) { got = ids; });
+    QVERIFY(got.has_value());
+    QCOMPARE(*got, (QStringList{u"id-294"_s, u"id-296"_s}));
+
+    // The ids stay those of the rows asked for when the order changes meanwhile, and nothing
+    // is delivered to a context that is gone.
+    got.reset();
+    model.runIdsInBackground({200}, &context, [&](const QStringList &ids) { got = ids; });
+    model.sort(RunsTableModel::StartedColumn, Qt::AscendingOrder);
+    QTRY_VERIFY(got.has_value());
+    QCOMPARE(*got, QStringList{u"id-099"_s});
+    bool called = false;
+    {
+        QObject shortLived;
+        model.runIdsInBackground({250}, &shortLived, [&](const QStringList &) { called = true; });
+    }
+    // The worker answers in order: once a later request has arrived, the one before it has too.
+    got.reset();
+    model.runIdsInBackground({251}, &context, [&](const QStringList &ids) { got = ids; });
+    QTRY_VERIFY(got.has_value());
+    QCOMPARE(*got, QStringList{u"id-251"_s});
+    QVERIFY(!called);
 }
 
 void TestModels::removedRunsTakeTheirColumnsAlong()
