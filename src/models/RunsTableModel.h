@@ -42,7 +42,7 @@ namespace md {
 /// current index stay on their runs.
 ///
 /// Lives on the GUI thread. Reads through the Cache given to it (which must outlive the model and
-/// be used from this thread only) in load(), refresh() and runIds(); everything else is read on
+/// be used from this thread only) in load() and refresh() (the synchronous forms); everything else is read on
 /// the worker, through its own connection to the cache's file.
 class RunsTableModel : public QAbstractTableModel {
     Q_OBJECT
