@@ -32,18 +32,26 @@ struct Tr {
 
 constexpr qsizetype kPointBytes = 24;
 
+/// Ids bound in one statement at most.
+constexpr qsizetype kIdChunk = 500;
+
+/// "?,?,…,?": `n` placeholders, for "IN (%1)".
+QString idMarks(qsizetype n)
+{
+    QString marks;
+    marks.reserve(n * 2);
+    for (qsizetype i = 0; i < n; ++i)
+        marks += i ? QStringLiteral(",?") : QStringLiteral("?");
+    return marks;
+}
+
 /// Runs `sql` for each chunk of ids, with "(?,?,…)" substituted for %1.
 template<typename Fn>
 Status forIdChunks(Database &db, const QString &sqlTemplate, const QList<qint64> &ids, Fn &&onRow)
 {
-    constexpr qsizetype kChunk = 500;
-    for (qsizetype start = 0; start < ids.size(); start += kChunk) {
-        const qsizetype n = std::min(kChunk, ids.size() - start);
-        QString marks;
-        marks.reserve(n * 2);
-        for (qsizetype i = 0; i < n; ++i)
-            marks += i ? QStringLiteral(",?") : QStringLiteral("?");
-        Statement st = db.prepare(sqlTemplate.arg(marks));
+    for (qsizetype start = 0; start < ids.size(); start += kIdChunk) {
+        const qsizetype n = std::min(kIdChunk, ids.size() - start);
+        Statement st = db.prepare(sqlTemplate.arg(idMarks(n)));
         if (!st.isValid())
             return db.errorHere();
         for (qsizetype i = 0; i < n; ++i)
@@ -1581,13 +1589,9 @@ Status Cache::forEachRunValue(const QList<qint64> &runRowIds,
                               const std::function<void(qint64, QByteArrayView, QByteArrayView)> &param)
 {
     // Kept prepared per number of ids: a view asks for blocks of a few sizes over and over.
-    constexpr qsizetype kChunk = 500;
-    for (qsizetype start = 0; start < runRowIds.size(); start += kChunk) {
-        const qsizetype n = std::min(kChunk, runRowIds.size() - start);
-        QString marks;
-        marks.reserve(n * 2);
-        for (qsizetype i = 0; i < n; ++i)
-            marks += i ? QStringLiteral(",?") : QStringLiteral("?");
+    for (qsizetype start = 0; start < runRowIds.size(); start += kIdChunk) {
+        const qsizetype n = std::min(kIdChunk, runRowIds.size() - start);
+        const QString marks = idMarks(n);
         for (const bool metrics : {true, false}) {
             Statement &st = cached(metrics ? u"SELECT run, key, value, timestamp, step FROM latest_metrics WHERE run IN (%1)"_s.arg(marks)
                                            : u"SELECT run, key, value FROM params WHERE run IN (%1)"_s.arg(marks));
