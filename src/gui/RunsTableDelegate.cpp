@@ -5,6 +5,7 @@
 #include <QFontMetricsF>
 #include <QGlyphRun>
 #include <QHash>
+#include <QPaintEngine>
 #include <QPainter>
 #include <QRawFont>
 #include <QStyle>
@@ -307,6 +308,11 @@ bool RunsTableDelegate::paintFast(QPainter *painter, const QStyleOptionViewItem 
     if (!style || qstrcmp(style->metaObject()->className(), "QFusionStyle") != 0)
         return false;
     if (option.state & (QStyle::State_HasFocus | QStyle::State_Editing | QStyle::State_MouseOver))
+        return false;
+    // Only on screen (a PDF or a printer keeps the characters of text, not of glyph runs), and
+    // not rotated or scaled by the caller (the device pixel ratio is fine).
+    if (!painter->paintEngine() || painter->paintEngine()->type() != QPaintEngine::Raster
+        || painter->worldTransform().type() > QTransform::TxTranslate)
         return false;
     if (option.direction != Qt::LeftToRight || !option.showDecorationSelected
         || (option.features & (QStyleOptionViewItem::WrapText | QStyleOptionViewItem::HasCheckIndicator
