@@ -13,13 +13,16 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QDateTime>
 #include <QRandomGenerator>
+#include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUrl>
 
 #include <algorithm>
 #include <cmath>
+#include <ctime>
 #include <limits>
 
 using namespace Qt::StringLiterals;
@@ -85,6 +88,7 @@ private Q_SLOTS:
     void nanAndZeroBaseline();
     void keysDifferFromRunToRun();
     void firstPointOfAKeyWins();
+    void timesAsQDateTimeWritesThem();
 
 private:
     RunComparison carPrice(const RunComparison::Options &options) const;
@@ -654,6 +658,48 @@ void TestComparison::firstPointOfAKeyWins()
     QCOMPARE(seed->cells.at(0).text, u"1"_s);
     QCOMPARE(seed->cells.at(1).text, u"3"_s);
     QCOMPARE(c.rows().size(), 3 + 8);  // a, z, seed and the attributes
+}
+
+void TestComparison::timesAsQDateTimeWritesThem()
+{
+    // build() converts the start and end times to local time itself, with the time zone read once
+    // (QDateTime reads it for every time); the text must be QDateTime's, in zones with daylight
+    // saving (Lord Howe's moves by half an hour) and around its changes, from 1970 to 2040.
+    const bool hadZone = qEnvironmentVariableIsSet("TZ");
+    const QByteArray zone = qgetenv("TZ");
+    const auto restore = qScopeGuard([&] {
+        if (hadZone)
+            qputenv("TZ", zone);
+        else
+            qunsetenv("TZ");
+        tzset();
+    });
+    const QList<qint64> changes{QDateTime(QDate(2026, 3, 29), QTime(1, 0), Qt::UTC).toMSecsSinceEpoch(),
+                                QDateTime(QDate(2026, 10, 25), QTime(1, 0), Qt::UTC).toMSecsSinceEpoch(),
+                                QDateTime(QDate(2026, 3, 8), QTime(7, 0), Qt::UTC).toMSecsSinceEpoch(),
+                                QDateTime(QDate(2026, 4, 4), QTime(15, 0), Qt::UTC).toMSecsSinceEpoch()};
+    QRandomGenerator rng(20261205);
+    for (const char *name : {"UTC", "Europe/Berlin", "America/New_York", "Australia/Lord_Howe"}) {
+        qputenv("TZ", name);
+        tzset();
+        QList<md::Run> runs;
+        for (int i = 0; i < 400; ++i) {
+            md::Run run;
+            run.runId = u"run%1"_s.arg(i);
+            run.startTime = i % 2 ? qint64(rng.generate64() % 2208988800000ULL) + 1
+                                  : changes.at(i / 2 % changes.size()) + rng.bounded(-7200000, 7200000);
+            run.endTime = run.startTime + rng.bounded(0, 7200000);
+            runs.append(run);
+        }
+        const RunComparison c = RunComparison::build(runs, {});
+        const md::ComparisonRow *start = findRow(c, ComparisonSection::Attribute, u"start_time"_s);
+        const md::ComparisonRow *end = findRow(c, ComparisonSection::Attribute, u"end_time"_s);
+        for (int r = 0; r < runs.size(); ++r) {
+            const QString format = u"yyyy-MM-dd HH:mm:ss"_s;
+            QCOMPARE(start->cells.at(r).text, QDateTime::fromMSecsSinceEpoch(runs.at(r).startTime).toString(format));
+            QCOMPARE(end->cells.at(r).text, QDateTime::fromMSecsSinceEpoch(*runs.at(r).endTime).toString(format));
+        }
+    }
 }
 
 QTEST_GUILESS_MAIN(TestComparison)
