@@ -14,6 +14,7 @@
 #include <array>
 #include <cmath>
 #include <limits>
+#include <unordered_map>
 
 using namespace Qt::StringLiterals;
 
@@ -151,7 +152,7 @@ struct RunsTableDelegate::FontGlyphs {
         usable = raw.isValid() && shapeOneRun(u"0"_s, font, raw, &run, &advance, &ascent, &layoutHeight);
     }
 
-    /// The glyph of `c`, or null when `c` needs the slow path.
+    /// The glyph of `c`, or null when `c` needs the slow path. Valid as long as this font is.
     const Glyph *glyph(QChar c)
     {
         Glyph &g = c.unicode() < 128 ? ascii[c.unicode()] : others[c.unicode()];
@@ -244,7 +245,8 @@ private:
     }
 
     std::array<Glyph, 128> ascii;
-    QHash<char16_t, Glyph> others;
+    /// Node-based: a glyph handed out stays where it is while others are added.
+    std::unordered_map<char16_t, Glyph> others;
     std::vector<qreal> asciiPairs;
     QHash<quint32, qreal> otherPairs;
 };
