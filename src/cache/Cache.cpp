@@ -14,6 +14,7 @@
 #include <QtEndian>
 
 #include <algorithm>
+#include <bit>
 #include <cstring>
 #include <string>
 #include <string_view>
@@ -149,6 +150,7 @@ Statement &Cache::cached(const QString &sql)
 Status Cache::open(const QString &path)
 {
     m_statements.clear();
+    m_pendingRuns.clear();
     m_orderMemo.reset();
     const QFileInfo fi(path);
     if (!QDir().mkpath(fi.absolutePath()))
@@ -303,6 +305,7 @@ void Cache::abortBatch()
     if (!m_inBatch)
         return;
     m_inBatch = false;
+    m_pendingRuns.clear();
     (void)m_db.exec(QStringLiteral("ROLLBACK"));
     m_knownKeys.clear();
 }
@@ -311,8 +314,14 @@ Status Cache::commitBatch()
 {
     if (!m_inBatch)
         return {};
+    // Runs whose rows failed are gone again; the batch's other units are still committed.
+    const Status flushed = flushPendingRuns();
+    if (!m_inBatch)
+        return flushed;
     m_inBatch = false;
     Status s = m_db.exec(QStringLiteral("COMMIT"));
+    if (s && !flushed)
+        return flushed;
     if (!s) {
         (void)m_db.exec(QStringLiteral("ROLLBACK"));
         m_knownKeys.clear();
@@ -409,39 +418,35 @@ QByteArray runDigest(const Run &r, qint64 experimentRow)
     return h.result();
 }
 
-/// How many rows one INSERT of writeRun() carries: a statement step per row costs more than the
-/// row itself; 32 rows of 8 columns stay far below SQLite's limit of bound variables.
-constexpr qsizetype kRowsPerInsert = 32;
+/// SQLite's smallest limit of bound variables per statement (999 before 3.32): how many rows
+/// one INSERT of a run's rows carries, up to some hundred. A statement step per row costs more
+/// than the row itself, and each statement copies every page it touches into its journal first.
+constexpr int kMaxBoundVariables = 999;
 
 enum class RunTable { Params, Tags, LatestMetrics, Inputs, Count };
 
-/// "INSERT … VALUES (?, …), (?, …)" for 1 … kRowsPerInsert rows of `table`, built once.
+constexpr int kRunTableColumns[] = {3, 3, 5, 8};
+
+/// "INSERT … VALUES (?, …), (?, …)" for `rows` rows of `table`, each built once per thread.
 const QString &multiRowInsert(RunTable table, qsizetype rows)
 {
-    static const auto all = [] {
-        const struct {
-            const char *head;
-            int columns;
-        } tables[] = {{"INSERT INTO params VALUES ", 3},
-                      {"INSERT INTO run_tags VALUES ", 3},
-                      {"INSERT OR REPLACE INTO latest_metrics VALUES ", 5},
-                      {"INSERT INTO run_inputs VALUES ", 8}};
-        std::array<std::array<QString, kRowsPerInsert + 1>, size_t(RunTable::Count)> out;
-        for (size_t t = 0; t < out.size(); ++t) {
-            QString row = QStringLiteral("(?");
-            for (int c = 1; c < tables[t].columns; ++c)
-                row += QStringLiteral(",?");
-            row += QLatin1Char(')');
-            for (qsizetype n = 1; n <= kRowsPerInsert; ++n) {
-                QString sql = QString::fromLatin1(tables[t].head);
-                for (qsizetype r = 0; r < n; ++r)
-                    sql += (r ? QStringLiteral(",") : QString()) + row;
-                out[t][size_t(n)] = sql;
-            }
-        }
-        return out;
-    }();
-    return all[size_t(table)][size_t(rows)];
+    static const char *const heads[] = {"INSERT INTO params VALUES ", "INSERT INTO run_tags VALUES ",
+                                        "INSERT OR REPLACE INTO latest_metrics VALUES ",
+                                        "INSERT INTO run_inputs VALUES "};
+    thread_local QHash<qint64, QString> built;
+    QString &sql = built[qint64(table) << 32 | rows];
+    if (sql.isEmpty()) {
+        const int columns = kRunTableColumns[int(table)];
+        QString row = QStringLiteral("(?");
+        for (int c = 1; c < columns; ++c)
+            row += QStringLiteral(",?");
+        row += QLatin1Char(')');
+        sql = QString::fromLatin1(heads[int(table)]);
+        sql.reserve(sql.size() + rows * (row.size() + 1));
+        for (qsizetype r = 0; r < rows; ++r)
+            sql += (r ? QStringLiteral(",") : QString()) + row;
+    }
+    return sql;
 }
 
 } // namespace
@@ -529,6 +534,11 @@ Status Cache::writeRun(qint64 sourceId, const Run &run, bool *changed)
     }
     if (changed)
         *changed = true;
+    // Rows still pending go first: the pending rows of a run delivered twice must not come after
+    // its second version's.
+    if (existing)
+        if (Status s = flushPendingRuns(); !s)
+            return s;
     Savepoint tx(*this, existing.has_value() || !m_inBatch);
     if (!tx.begin())
         return tx.begin();
@@ -578,49 +588,12 @@ Status Cache::writeRun(qint64 sourceId, const Run &run, bool *changed)
                 return s;
         }
     }
-    // `bindRow(st, i, first)` binds item i at bind index `first` onward.
-    auto insertRows = [&](RunTable table, qsizetype count, int columns, const auto &bindRow) -> Status {
-        for (qsizetype start = 0; start < count; start += kRowsPerInsert) {
-            const qsizetype n = std::min(kRowsPerInsert, count - start);
-            Statement &st = cached(multiRowInsert(table, n));
-            for (qsizetype r = 0; r < n; ++r)
-                bindRow(st, start + r, int(r) * columns + 1);
-            if (Status s = st.exec(); !s)
-                return s;
-        }
-        return {};
-    };
-    auto bindKeyValue = [&](const QList<KeyValue> &kvs) {
-        return [&kvs, id](Statement &st, qsizetype i, int c) { st.bind(c, id).bindKept(c + 1, kvs[i].key).bindKept(c + 2, kvs[i].value); };
-    };
-    if (Status s = insertRows(RunTable::Params, run.params.size(), 3, bindKeyValue(run.params)); !s)
-        return s;
-    if (Status s = insertRows(RunTable::Tags, run.tags.size(), 3, bindKeyValue(run.tags)); !s)
-        return s;
-    if (Status s = insertRows(RunTable::LatestMetrics, run.latestMetrics.size(), 5,
-                              [&](Statement &st, qsizetype i, int c) {
-                                  const MetricPoint &m = run.latestMetrics[i];
-                                  st.bind(c, id).bindKept(c + 1, m.key).bind(c + 2, m.value).bind(c + 3, m.timestamp).bind(c + 4, m.step);
-                              });
-        !s)
-        return s;
-    if (Status s = insertRows(RunTable::Inputs, run.inputs.size(), 8,
-                              [&](Statement &st, qsizetype i, int c) {
-                                  const DatasetInput &in = run.inputs[i];
-                                  st.bind(c, id).bindKept(c + 1, in.name).bindKept(c + 2, in.digest).bindKept(c + 3, in.sourceType);
-                                  st.bindKept(c + 4, in.source).bindKept(c + 5, in.schema).bindKept(c + 6, in.profile).bindKept(c + 7, in.context);
-                              });
-        !s)
-        return s;
-    for (const auto *list : {&run.modelInputs, &run.modelOutputs}) {
-        const int output = list == &run.modelOutputs ? 1 : 0;
-        for (const ModelIo &io : *list) {
-            Statement &st = cached(QStringLiteral("INSERT INTO run_models VALUES (?, ?, ?, ?)"));
-            st.bind(1, id).bind(2, output).bind(3, io.modelId).bind(4, io.step);
-            if (Status s = st.exec(); !s)
-                return s;
-        }
-    }
+    RunRows rows{id, run.params, run.tags, run.latestMetrics, run.inputs, run.modelInputs, run.modelOutputs};
+    // A new run's rows wait for those of the next few new runs: one INSERT for all of them.
+    const bool pending = !existing && m_inBatch;
+    if (!pending)
+        if (Status s = insertRunRows({rows}); !s)
+            return s;
     if (run.hasHistory) {
         if (Status s = cached(QStringLiteral("DELETE FROM metric_history WHERE run = ?")).bind(1, id).exec(); !s)
             return s;
@@ -642,9 +615,100 @@ Status Cache::writeRun(qint64 sourceId, const Run &run, bool *changed)
     if (Status s = noteRunKeys(*exp, run); !s)
         return s;
     Status committed = tx.commit();
-    if (!committed)
+    if (!committed) {
         m_knownKeys.clear();
-    return committed;
+        return committed;
+    }
+    if (pending) {
+        m_pendingRuns.append(std::move(rows));
+        if (m_pendingRuns.size() >= kPendingRuns)
+            return flushPendingRuns();
+    }
+    return {};
+}
+
+Status Cache::insertRunRows(const QList<RunRows> &runs)
+{
+    // `bindRow(st, i, first)` binds row i at bind index `first` onward.
+    auto insertRows = [&](RunTable table, const auto &rows, const auto &bindRow) -> Status {
+        const qsizetype count = qsizetype(rows.size());
+        const int columns = kRunTableColumns[int(table)];
+        const qsizetype most = kMaxBoundVariables / columns;
+        for (qsizetype start = 0, n = 0; start < count; start += n) {
+            // Powers of two: a few statements per table are prepared, whatever the row counts.
+            n = qsizetype(std::bit_floor(size_t(std::min(most, count - start))));
+            Statement &st = cached(multiRowInsert(table, n));
+            for (qsizetype r = 0; r < n; ++r)
+                bindRow(st, rows[size_t(start + r)], int(r) * columns + 1);
+            if (Status s = st.exec(); !s)
+                return s;
+        }
+        return {};
+    };
+    // Each table's rows of all the runs, as (run row id, item).
+    auto gather = [&runs](auto member) {
+        using Item = typename std::remove_reference_t<decltype(RunRows{}.*member)>::value_type;
+        std::vector<std::pair<qint64, const Item *>> out;
+        for (const RunRows &r : runs)
+            for (const Item &item : r.*member)
+                out.emplace_back(r.id, &item);
+        return out;
+    };
+    const auto bindKeyValue = [](Statement &st, const std::pair<qint64, const KeyValue *> &row, int c) {
+        st.bind(c, row.first).bindKept(c + 1, row.second->key).bindKept(c + 2, row.second->value);
+    };
+    if (Status s = insertRows(RunTable::Params, gather(&RunRows::params), bindKeyValue); !s)
+        return s;
+    if (Status s = insertRows(RunTable::Tags, gather(&RunRows::tags), bindKeyValue); !s)
+        return s;
+    const auto bindMetric = [](Statement &st, const std::pair<qint64, const MetricPoint *> &row, int c) {
+        const MetricPoint &m = *row.second;
+        st.bind(c, row.first).bindKept(c + 1, m.key).bind(c + 2, m.value).bind(c + 3, m.timestamp).bind(c + 4, m.step);
+    };
+    if (Status s = insertRows(RunTable::LatestMetrics, gather(&RunRows::latestMetrics), bindMetric); !s)
+        return s;
+    const auto bindInput = [](Statement &st, const std::pair<qint64, const DatasetInput *> &row, int c) {
+        const DatasetInput &in = *row.second;
+        st.bind(c, row.first).bindKept(c + 1, in.name).bindKept(c + 2, in.digest).bindKept(c + 3, in.sourceType);
+        st.bindKept(c + 4, in.source).bindKept(c + 5, in.schema).bindKept(c + 6, in.profile);
+        st.bindKept(c + 7, in.context);
+    };
+    if (Status s = insertRows(RunTable::Inputs, gather(&RunRows::inputs), bindInput); !s)
+        return s;
+    for (const RunRows &r : runs) {
+        for (const auto *list : {&r.modelInputs, &r.modelOutputs}) {
+            const int output = list == &r.modelOutputs ? 1 : 0;
+            for (const ModelIo &io : *list) {
+                Statement &st = cached(QStringLiteral("INSERT INTO run_models VALUES (?, ?, ?, ?)"));
+                st.bind(1, r.id).bind(2, output).bind(3, io.modelId).bind(4, io.step);
+                if (Status s = st.exec(); !s)
+                    return s;
+            }
+        }
+    }
+    return {};
+}
+
+Status Cache::flushPendingRuns()
+{
+    if (m_pendingRuns.isEmpty())
+        return {};
+    const QList<RunRows> runs = std::exchange(m_pendingRuns, {});
+    const Status s = insertRunRows(runs);
+    if (s)
+        return s;
+    // The runs go again whole, rows inserted before the failure by ON DELETE CASCADE. If even
+    // that fails, the whole batch is rolled back.
+    m_knownKeys.clear();
+    for (const RunRows &r : runs) {
+        Statement &remove = cached(QStringLiteral("DELETE FROM runs WHERE id = ?"));
+        remove.bind(1, r.id);
+        if (!remove.exec()) {
+            abortBatch();
+            break;
+        }
+    }
+    return s;
 }
 
 Status Cache::noteRunKeys(qint64 experimentRowId, const Run &run)

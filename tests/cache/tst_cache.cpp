@@ -227,6 +227,65 @@ private Q_SLOTS:
         QCOMPARE(counts->experimentTags, 1);
     }
 
+    void newRunsOfABatchAreWrittenWholeTogether()
+    {
+        Cache c;
+        QVERIFY(c.open(path(QStringLiteral("pending.sqlite"))).ok());
+        auto src = c.ensureSource(QStringLiteral("file:///pending"), QStringLiteral("file"));
+        QVERIFY(src.ok());
+        const Experiment e{QStringLiteral("1"), QStringLiteral("exp"), {}, kActive, 1, 2, {}};
+        QVERIFY(c.writeExperiment(*src, e).ok());
+        auto runWith = [](int i) {
+            Run r = sampleRun(QStringLiteral("run%1").arg(i), QStringLiteral("1"));
+            r.hasHistory = false;
+            r.history.clear();
+            r.params.append({QStringLiteral("seed"), QString::number(i)});
+            r.modelOutputs = {{QStringLiteral("m-%1").arg(i), 3}};
+            return r;
+        };
+        // More new runs than wait together, one of them delivered twice (changed) while its rows
+        // still wait, and a commit with rows waiting.
+        QVERIFY(c.beginBatch().ok());
+        for (int i = 0; i < 70; ++i)
+            QVERIFY(c.writeRun(*src, runWith(i)).ok());
+        Run again = runWith(65);
+        again.params.removeFirst();
+        QVERIFY(c.writeRun(*src, again).ok());
+        for (int i = 70; i < 75; ++i)
+            QVERIFY(c.writeRun(*src, runWith(i)).ok());
+        QVERIFY(c.commitBatch().ok());
+        auto counts = c.counts(*src);
+        QVERIFY(counts.ok());
+        QCOMPARE(counts->runs, 75);
+        QCOMPARE(counts->params, 75 * 3 - 1);
+        QCOMPARE(counts->runTags, 75);
+        QCOMPARE(counts->latestMetrics, 75 * 3);
+        auto back = c.run(QStringLiteral("run65"));
+        QVERIFY(back.ok());
+        QCOMPARE(back->run.params.size(), 2);
+        QCOMPARE(back->run.inputs, again.inputs);
+        QCOMPARE(back->run.modelOutputs, again.modelOutputs);
+
+        // A run whose rows cannot go in (the same param twice) fails its write or the commit, and
+        // takes back the new runs waiting with it, each whole; the committed ones stay.
+        QVERIFY(c.beginBatch().ok());
+        bool failed = false;
+        for (int i = 100; i < 110; ++i) {
+            Run r = runWith(i);
+            if (i == 105)
+                r.params.append(r.params.first());
+            failed = failed || !c.writeRun(*src, r).ok();
+        }
+        failed = !c.commitBatch().ok() || failed;
+        QVERIFY(failed);
+        counts = c.counts(*src);
+        QVERIFY(counts.ok());
+        QCOMPARE(counts->runs, 75);
+        QCOMPARE(counts->params, 75 * 3 - 1);
+        QCOMPARE(c.database().scalar(QStringLiteral("SELECT count(*) FROM run_models"))->toLongLong(), 75);
+        QCOMPARE(c.database().scalar(QStringLiteral("PRAGMA foreign_key_check"))->isValid(), false);
+    }
+
     void registryChangesAreReported()
     {
         Cache c;
