@@ -16,12 +16,14 @@ namespace md {
 ///
 /// The fast path takes the common cell: one line of plain left-to-right text whose characters all
 /// have glyphs in the view's font and that fits the cell, with or without an icon on its left, no
-/// check box, background brush or focus frame. It reads the roles it needs in one multiData() call, fills the selection highlight
-/// itself and draws the text as a glyph run, placed where QCommonStyle's text layout puts it: the
-/// glyph advances and the kerning of each pair of characters are measured once with a real
-/// QTextLayout (so ligatures and kerning are honoured or, when a pair does not shape as two plain
-/// glyphs, the cell goes to the slow path). Everything else (other styles, right-to-left,
-/// elision, pixmaps, the current cell's focus frame) is handed to QStyledItemDelegate::paint().
+/// check box, background brush or focus frame. It reads the roles it needs in one multiData()
+/// call, fills the selection highlight itself and draws the text as a glyph run, placed where
+/// QCommonStyle's text layout puts it: the glyph advances and the kerning of each pair of
+/// characters are measured once with a real QTextLayout (so ligatures and kerning are honoured
+/// or, when a pair does not shape as two plain glyphs, the cell goes to the slow path).
+/// Everything else (other styles, printers, right-to-left text, elision, pixmaps, the current
+/// cell's focus frame) is handed to QStyledItemDelegate::paint(). sizeHint() is
+/// QStyledItemDelegate's.
 class RunsTableDelegate final : public QStyledItemDelegate {
     Q_OBJECT
 
