@@ -10,10 +10,12 @@
 #include <QRawFont>
 #include <QStyle>
 #include <QTextLayout>
+#include <QtMath>
 
 #include <array>
 #include <cmath>
 #include <limits>
+#include <optional>
 #include <unordered_map>
 
 using namespace Qt::StringLiterals;
@@ -31,7 +33,7 @@ constexpr qsizetype kMaxOtherPairs = 1 << 16;
 /// when it comes out as one glyph run in `raw`; `advance` is the line's advance, which a trailing
 /// blank is not part of.
 bool shapeOneRun(const QString &text, const QFont &font, const QRawFont &raw, QGlyphRun *run, qreal *advance,
-                 qreal *ascent = nullptr, int *height = nullptr)
+                 qreal *ascent = nullptr, int *height = nullptr, int *lineHeight = nullptr)
 {
     QTextLayout layout(text, font);
     QTextOption option;
@@ -59,6 +61,8 @@ bool shapeOneRun(const QString &text, const QFont &font, const QRawFont &raw, QG
         *ascent = line.ascent();
     if (height)
         *height = layout.boundingRect().size().toSize().height();
+    if (lineHeight)
+        *lineHeight = qCeil(line.height());
     return true;
 }
 
@@ -149,7 +153,7 @@ struct RunsTableDelegate::FontGlyphs {
     {
         QGlyphRun run;
         qreal advance = 0;
-        usable = raw.isValid() && shapeOneRun(u"0"_s, font, raw, &run, &advance, &ascent, &layoutHeight);
+        usable = raw.isValid() && shapeOneRun(u"0"_s, font, raw, &run, &advance, &ascent, &layoutHeight, &lineHeight);
     }
 
     /// The glyph of `c`, or null when `c` needs the slow path. Valid as long as this font is.
@@ -186,6 +190,7 @@ struct RunsTableDelegate::FontGlyphs {
     bool usable = false;
     qreal ascent = 0;      ///< QTextLine::ascent() of a line in this font
     int layoutHeight = 0;  ///< the height QCommonStyle aligns: the layout's bounding rect, rounded
+    int lineHeight = 0;    ///< the height QCommonStyle sizes a line by: QTextLine::height(), rounded up
 
 private:
     void measure(QChar c, Glyph &g) const
@@ -299,6 +304,134 @@ QSize RunsTableDelegate::iconSize(const QIcon &icon, const QSize &size, QIcon::M
     return m_iconSizes.back().actual;
 }
 
+RunsTableDelegate::FontGlyphs *RunsTableDelegate::layOut(const QString &text, const QFont &font, qreal *width,
+                                                         qreal *overhang, QRectF *ink) const
+{
+    const int count = int(text.size());
+    if (count == 0 || font.letterSpacing() != 0 || font.wordSpacing() != 0 || font.capitalization() != QFont::MixedCase
+        || font.underline() || font.overline())
+        return nullptr;
+    FontGlyphs *glyphs = glyphsFor(font);
+    if (!glyphs->usable)
+        return nullptr;
+    const QChar *chars = text.constData();
+    // Leading and trailing blanks change what the layout measures and aligns.
+    if (chars[0] == u' ' || chars[count - 1] == u' ')
+        return nullptr;
+    m_glyphIndexes.resize(size_t(count));
+    m_glyphPositions.resize(size_t(count));
+    // Positions relative to the start of the text on the baseline; exact multiples of 1/64
+    // pixel, as QTextLayout's fixed-point arithmetic has them.
+    qreal x = 0;
+    qreal inkLeft = 0, inkRight = 0, inkTop = 0, inkBottom = 0;
+    const FontGlyphs::Glyph *previous = nullptr;
+    for (int i = 0; i < count; ++i) {
+        const FontGlyphs::Glyph *g = glyphs->glyph(chars[i]);
+        if (!g)
+            return nullptr;
+        if (previous) {
+            const qreal kerning = glyphs->pairKerning(chars[i - 1], *previous, chars[i], *g);
+            if (std::isinf(kerning))
+                return nullptr;
+            x += previous->advance + kerning;
+        }
+        m_glyphIndexes[size_t(i)] = g->index;
+        m_glyphPositions[size_t(i)] = QPointF(x, 0);
+        if (!g->ink.isEmpty()) {
+            inkLeft = std::min(inkLeft, x + g->ink.left());
+            inkRight = std::max(inkRight, x + g->ink.right());
+            inkTop = std::min(inkTop, g->ink.top());
+            inkBottom = std::max(inkBottom, g->ink.bottom());
+        }
+        previous = g;
+    }
+    *width = x + previous->advance;
+    *overhang = previous->overhang;
+    *ink = QRectF(QPointF(inkLeft, inkTop), QPointF(inkRight, inkBottom));
+    return glyphs;
+}
+
+QSize RunsTableDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
+{
+    if (const std::optional<QSize> size = sizeHintFast(option, index)) {
+        ++m_counts.fastSizeHints;
+        return *size;
+    }
+    ++m_counts.fallbackSizeHints;
+    return QStyledItemDelegate::sizeHint(option, index);
+}
+
+// Mirrors QStyledItemDelegate::sizeHint() and QCommonStyle's CT_ItemViewItem (viewItemLayout()
+// for a size hint, viewItemSize()) for one line of text with or without an icon on its left.
+std::optional<QSize> RunsTableDelegate::sizeHintFast(const QStyleOptionViewItem &option, const QModelIndex &index) const
+{
+    const QWidget *widget = option.widget;
+    const QStyle *style = widget ? widget->style() : QApplication::style();
+    if (!style || qstrcmp(style->metaObject()->className(), "QFusionStyle") != 0)
+        return std::nullopt;
+    if (option.direction != Qt::LeftToRight || option.decorationPosition != QStyleOptionViewItem::Left
+        || (option.features & (QStyleOptionViewItem::WrapText | QStyleOptionViewItem::HasCheckIndicator
+                               | QStyleOptionViewItem::HasDecoration)))
+        return std::nullopt;
+    std::array<QModelRoleData, 5> roles{{QModelRoleData(Qt::SizeHintRole), QModelRoleData(Qt::DisplayRole),
+                                         QModelRoleData(Qt::FontRole), QModelRoleData(Qt::DecorationRole),
+                                         QModelRoleData(Qt::CheckStateRole)}};
+    index.multiData(roles);
+    const QVariant &display = roles[1].data();
+    const QVariant &fontValue = roles[2].data();
+    const QVariant &decoration = roles[3].data();
+    if (roles[0].data().isValid() || roles[4].data().isValid())
+        return std::nullopt;
+    if (!display.isValid() || display.isNull() || display.userType() != QMetaType::QString)
+        return std::nullopt;
+    const QString text = display.toString();
+    QFont font = option.font;
+    if (fontValue.isValid() && !fontValue.isNull())
+        font = qvariant_cast<QFont>(fontValue).resolve(option.font);
+    const int margin = style->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, widget) + 1;
+
+    // viewItemSize(DisplayRole): the line's natural width, rounded up, and a margin on each side.
+    int textWidth = 2 * margin;
+    int textHeight = 0;
+    if (text.isEmpty()) {
+        const FontGlyphs *glyphs = glyphsFor(font);
+        if (!glyphs->usable)
+            return std::nullopt;
+        textHeight = glyphs->lineHeight;
+    } else {
+        qreal width = 0;
+        qreal overhang = 0;
+        QRectF ink;
+        const FontGlyphs *glyphs = layOut(text, font, &width, &overhang, &ink);
+        if (!glyphs)
+            return std::nullopt;
+        textWidth += qCeil(width + overhang);
+        textHeight = glyphs->lineHeight;
+    }
+    if (!decoration.isValid() || decoration.isNull())
+        return QSize(textWidth, textHeight);
+
+    // An icon: its size (as initStyleOption() bounds it) and a margin on each side; two pixels
+    // more when it alone makes the height.
+    if (decoration.userType() != QMetaType::QIcon)
+        return std::nullopt;
+    const QIcon icon = qvariant_cast<QIcon>(decoration);
+    if (icon.isNull())
+        return std::nullopt;
+    const bool selected = option.state & QStyle::State_Selected;
+    const QIcon::Mode mode = !(option.state & QStyle::State_Enabled) ? QIcon::Disabled
+        : selected                                                  ? QIcon::Selected
+                                                                    : QIcon::Normal;
+    const QIcon::State state = (option.state & QStyle::State_Open) ? QIcon::On : QIcon::Off;
+    const QSize size = option.decorationSize.boundedTo(iconSize(icon, option.decorationSize, mode, state));
+    if (size.isEmpty())
+        return std::nullopt;
+    int height = std::max(textHeight, size.height());
+    if (height == size.height())
+        height += 2;
+    return QSize(textWidth + size.width() + 2 * margin, height);
+}
+
 // Mirrors QStyledItemDelegate::initStyleOption() and QCommonStyle's CE_ItemViewItem (the layout
 // of viewItemLayout(), the background PE_PanelItemViewItem, the icon, then viewItemDrawText())
 // for the cells it takes; returns false, having painted nothing, for any other cell.
@@ -400,50 +533,19 @@ bool RunsTableDelegate::paintFast(QPainter *painter, const QStyleOptionViewItem 
         drawPanelAndIcon();
         return true;
     }
-    if (font.letterSpacing() != 0 || font.wordSpacing() != 0 || font.capitalization() != QFont::MixedCase
-        || font.underline() || font.overline())
+    qreal width = 0;
+    qreal overhang = 0;
+    QRectF ink;
+    FontGlyphs *glyphs = layOut(text, font, &width, &overhang, &ink);
+    if (!glyphs)
         return false;
-    FontGlyphs *glyphs = glyphsFor(font);
-    if (!glyphs->usable)
-        return false;
-    const QChar *chars = text.constData();
-    // Leading and trailing blanks change what the layout measures and aligns.
-    if (chars[0] == u' ' || chars[count - 1] == u' ')
-        return false;
-    m_glyphIndexes.resize(size_t(count));
-    m_glyphPositions.resize(size_t(count));
-    // Positions relative to the start of the text on the baseline; exact multiples of 1/64
-    // pixel, as QTextLayout's fixed-point arithmetic has them.
-    qreal x = 0;
-    qreal inkLeft = 0, inkRight = 0, inkTop = 0, inkBottom = 0;
-    const FontGlyphs::Glyph *previous = nullptr;
-    for (int i = 0; i < count; ++i) {
-        const FontGlyphs::Glyph *g = glyphs->glyph(chars[i]);
-        if (!g)
-            return false;
-        if (previous) {
-            const qreal kerning = glyphs->pairKerning(chars[i - 1], *previous, chars[i], *g);
-            if (std::isinf(kerning))
-                return false;
-            x += previous->advance + kerning;
-        }
-        m_glyphIndexes[size_t(i)] = g->index;
-        m_glyphPositions[size_t(i)] = QPointF(x, 0);
-        if (!g->ink.isEmpty()) {
-            inkLeft = std::min(inkLeft, x + g->ink.left());
-            inkRight = std::max(inkRight, x + g->ink.right());
-            inkTop = std::min(inkTop, g->ink.top());
-            inkBottom = std::max(inkBottom, g->ink.bottom());
-        }
-        previous = g;
-    }
-    const qreal width = x + previous->advance;
+    const qreal inkLeft = ink.left(), inkRight = ink.right(), inkTop = ink.top(), inkBottom = ink.bottom();
 
     // viewItemDrawText(): the text rect less the focus frame margin, the text elided when wider,
     // aligned vertically by the layout's rounded height, horizontally as QTextLine aligns (in
     // 1/64 pixel, halved with truncation for centring).
     const QRect textRect = textArea.adjusted(margin, 0, -margin, 0);
-    if (width + previous->overhang > textRect.width() || glyphs->layoutHeight > textRect.height())
+    if (width + overhang > textRect.width() || glyphs->layoutHeight > textRect.height())
         return false;
     const int top = QStyle::alignedRect(Qt::LayoutDirectionAuto, align, QSize(1, glyphs->layoutHeight), textRect).top();
     const qreal baseline = top + glyphs->ascent;

@@ -6,6 +6,7 @@
 #include <QStyledItemDelegate>
 
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace md {
@@ -22,8 +23,8 @@ namespace md {
 /// characters are measured once with a real QTextLayout (so ligatures and kerning are honoured
 /// or, when a pair does not shape as two plain glyphs, the cell goes to the slow path).
 /// Everything else (other styles, printers, right-to-left text, elision, pixmaps, the current
-/// cell's focus frame) is handed to QStyledItemDelegate::paint(). sizeHint() is
-/// QStyledItemDelegate's.
+/// cell's focus frame) is handed to QStyledItemDelegate::paint(). sizeHint() takes the same
+/// cells the same way.
 class RunsTableDelegate final : public QStyledItemDelegate {
     Q_OBJECT
 
@@ -32,11 +33,16 @@ public:
     ~RunsTableDelegate() override;
 
     void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+    /// What QStyledItemDelegate::sizeHint() says, for the cells the fast path takes without
+    /// laying their text out (the table sizes its columns by a screenful of rows).
+    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
 
     /// How many cells each path painted since construction (for tests and measurements).
     struct Counts {
         qint64 fast = 0;
         qint64 fallback = 0;
+        qint64 fastSizeHints = 0;
+        qint64 fallbackSizeHints = 0;
     };
     Counts counts() const { return m_counts; }
 
@@ -44,6 +50,10 @@ private:
     struct FontGlyphs;
 
     bool paintFast(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const;
+    std::optional<QSize> sizeHintFast(const QStyleOptionViewItem &option, const QModelIndex &index) const;
+    /// Lays `text` out in `font` into m_glyphIndexes and m_glyphPositions: its advance, what its
+    /// last glyph reaches beyond, its ink; null when the text needs QTextLayout.
+    FontGlyphs *layOut(const QString &text, const QFont &font, qreal *width, qreal *overhang, QRectF *ink) const;
     FontGlyphs *glyphsFor(const QFont &font) const;
     /// QIcon::actualSize(), remembered.
     QSize iconSize(const QIcon &icon, const QSize &size, QIcon::Mode mode, QIcon::State state) const;

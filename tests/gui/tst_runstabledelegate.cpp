@@ -137,6 +137,12 @@ std::unique_ptr<md::PlaceholderTableView> runsLikeView(QAbstractItemModel *model
     return view;
 }
 
+/// A table that hands out the options it gives its delegate.
+class OptionView : public QTableView {
+public:
+    void options(QStyleOptionViewItem *option) const { initViewItemOption(option); }
+};
+
 /// `view`'s viewport painted with `delegate`.
 QImage grabWith(QTableView *view, QAbstractItemDelegate *delegate)
 {
@@ -192,6 +198,7 @@ private Q_SLOTS:
     void elidesWhereTheStyleElides_data();
     void elidesWhereTheStyleElides();
     void plainCellsTakeTheFastPath();
+    void sameSizeHints();
     void fasterThanStyledDelegate();
 };
 
@@ -410,6 +417,51 @@ void TestRunsTableDelegate::plainCellsTakeTheFastPath()
     QCOMPARE(path(model->index(9, Name), {}), u"fallback"_s);              // blanks around
     QCOMPARE(path(model->index(10, Param), {}), u"fallback"_s);            // two lines
     QCOMPARE(path(model->index(0, Name), QStyle::State_HasFocus), u"fallback"_s);
+}
+
+// Every cell's size hint as QStyledItemDelegate gives it, as the table asks when it sizes its
+// columns and rows (RunsPage sizes the columns by a screenful of rows).
+void TestRunsTableDelegate::sameSizeHints()
+{
+    Theme::apply(Theme::Mode::Light);
+    const auto model = runsLikeModel();
+    // Bold, larger and struck-out fonts, and an icon alone in a cell.
+    QFont bold;
+    bold.setBold(true);
+    bold.setPointSizeF(bold.pointSizeF() * 1.4);
+    model->item(13, Name)->setData(bold, Qt::FontRole);
+    model->item(14, Status)->setText(QString());
+    auto view = std::make_unique<OptionView>();
+    view->setModel(model.get());
+    view->setWordWrap(false);
+    view->resize(1200, 700);
+    view->show();
+    QVERIFY(QTest::qWaitForWindowExposed(view.get()));
+    view->selectRow(kSelectedRow);
+    QStyledItemDelegate styled;
+    RunsTableDelegate fast;
+    QStyleOptionViewItem option;
+    view->options(&option);
+    for (int r = 0; r < model->rowCount(); ++r) {
+        for (int c = 0; c < model->columnCount(); ++c) {
+            const QModelIndex index = model->index(r, c);
+            for (const QStyle::State extra : {QStyle::State_None, QStyle::State_Selected}) {
+                QStyleOptionViewItem cell = option;
+                cell.state |= extra;
+                QCOMPARE(fast.sizeHint(cell, index), styled.sizeHint(cell, index));
+            }
+        }
+    }
+    const RunsTableDelegate::Counts counts = fast.counts();
+    QVERIFY2(counts.fastSizeHints > 4 * counts.fallbackSizeHints,
+             qPrintable(u"fast %1, fallback %2"_s.arg(counts.fastSizeHints).arg(counts.fallbackSizeHints)));
+    for (int c = 0; c < model->columnCount(); ++c) {
+        view->setItemDelegate(&styled);
+        const int expected = static_cast<QAbstractItemView *>(view.get())->sizeHintForColumn(c);
+        view->setItemDelegate(&fast);
+        QCOMPARE(static_cast<QAbstractItemView *>(view.get())->sizeHintForColumn(c), expected);
+    }
+    view->setItemDelegate(nullptr);
 }
 
 // Not a benchmark (bench_gui is): a guard that the fast path stays the fast one.
