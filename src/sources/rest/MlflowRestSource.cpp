@@ -614,15 +614,10 @@ private:
     {
         HttpClient client(m_base, m_options, m_stop);
         client.setBytesCallback([this](qint64 total) { m_bytes.store(total); });
-        // The next experiment's first page is asked for while this one's are read: an experiment
-        // with few runs (MLflow's Default often has none) costs no round trip of its own.
-        HttpClient::CallPtr ahead;
         for (qsizetype i = 0; i < m_experimentIds.size(); ++i) {
             Chain chain = runsSearch(m_experimentIds[i]);
             QString token;
-            HttpClient::CallPtr call = ahead ? std::move(ahead) : client.start(chain.request(token));
-            if (i + 1 < m_experimentIds.size())
-                ahead = client.start(runsSearch(m_experimentIds[i + 1]).request(QString()));
+            HttpClient::CallPtr call = client.start(chain.request(token));
             qint64 asked = 0; // runs of the pages asked for so far
             for (;;) {
                 Answer a;
