@@ -72,6 +72,9 @@ private:
     static bool waitForRows(RunsTableModel &model);
     /// A cell's data once its row has arrived from the worker.
     static QVariant cell(const RunsTableModel &model, int row, int column, int role = Qt::DisplayRole);
+    /// Opens `name`.sqlite in the test folder with a file source and its experiment "1" named
+    /// `name`; `sourceId` is the source's row id. False (after a failed QVERIFY) on error.
+    bool openOwnCache(md::Cache &cache, const QString &name, qint64 &sourceId);
 
     QTemporaryDir m_dir;
     md::Cache m_cache;
@@ -130,6 +133,21 @@ QVariant TestModels::cell(const RunsTableModel &model, int row, int column, int 
         && !QTest::qWaitFor([&] { return !index.data(RunsTableModel::LoadingRole).toBool(); }, 10000))
         return u"still loading"_s;
     return index.data(role);
+}
+
+bool TestModels::openOwnCache(md::Cache &cache, const QString &name, qint64 &sourceId)
+{
+    [&] {
+        QVERIFY(cache.open(m_dir.filePath(name + u".sqlite"_s)).ok());
+        auto source = cache.ensureSource(u"file:///"_s + name + u"/mlruns"_s, u"file"_s);
+        QVERIFY(source.ok());
+        sourceId = *source;
+        md::Experiment e;
+        e.experimentId = u"1"_s;
+        e.name = name;
+        QVERIFY(cache.writeExperiment(sourceId, e).ok());
+    }();
+    return !QTest::currentTestFailed();
 }
 
 void TestModels::experimentsTree()
@@ -673,18 +691,13 @@ void TestModels::tenThousandRunsReadLazily()
 {
     // A cache of its own with one experiment of 10,000 runs, 8 metrics and 6 params each.
     md::Cache cache;
-    QVERIFY(cache.open(m_dir.filePath(u"big.sqlite"_s)).ok());
-    auto source = cache.ensureSource(u"file:///big/mlruns"_s, u"file"_s);
-    QVERIFY(source.ok());
-    md::Experiment e;
-    e.experimentId = u"1"_s;
-    e.name = u"big"_s;
-    QVERIFY(cache.writeExperiment(*source, e).ok());
+    qint64 source = 0;
+    QVERIFY(openOwnCache(cache, u"big"_s, source));
     QVERIFY(cache.beginBatch().ok());
     for (int i = 0; i < 10000; ++i) {
         md::Run run;
         run.runId = u"%1"_s.arg(i, 32, 16, QLatin1Char('0'));
-        run.experimentId = e.experimentId;
+        run.experimentId = u"1"_s;
         run.runName = u"run-%1"_s.arg(i);
         run.status = u"FINISHED"_s;
         run.startTime = 1795736000000 + i * 1000;
@@ -693,7 +706,7 @@ void TestModels::tenThousandRunsReadLazily()
             run.latestMetrics.append(md::MetricPoint{u"metric_%1"_s.arg(m), (i % 7919) * 0.001 + m, run.startTime, 5});
         for (int p = 0; p < 6; ++p)
             run.params.append(md::KeyValue{u"param_%1"_s.arg(p), QString::number(i % (p + 2))});
-        QVERIFY(cache.writeRun(*source, run).ok());
+        QVERIFY(cache.writeRun(source, run).ok());
     }
     QVERIFY(cache.commitBatch().ok());
 
@@ -766,20 +779,15 @@ void TestModels::runIdsOfASelectionAreReadOnTheWorker()
     // "Compare Selected" asks the model for the ids of the selected rows; rows no view painted
     // are not held, and their ids come from the worker, never from a query on this thread.
     md::Cache cache;
-    QVERIFY(cache.open(m_dir.filePath(u"ids.sqlite"_s)).ok());
-    auto source = cache.ensureSource(u"file:///ids/mlruns"_s, u"file"_s);
-    QVERIFY(source.ok());
-    md::Experiment e;
-    e.experimentId = u"1"_s;
-    e.name = u"ids"_s;
-    QVERIFY(cache.writeExperiment(*source, e).ok());
+    qint64 source = 0;
+    QVERIFY(openOwnCache(cache, u"ids"_s, source));
     for (int i = 0; i < 300; ++i) {
         md::Run run;
         run.runId = u"id-%1"_s.arg(i, 3, 10, QLatin1Char('0'));
-        run.experimentId = e.experimentId;
+        run.experimentId = u"1"_s;
         run.runName = u"run-%1"_s.arg(i);
         run.startTime = 1795736000000 + i * 1000;
-        QVERIFY(cache.writeRun(*source, run).ok());
+        QVERIFY(cache.writeRun(source, run).ok());
     }
     RunsTableModel model(&cache);
     md::RunQuery q;
@@ -826,22 +834,17 @@ void TestModels::removedRunsTakeTheirColumnsAlong()
     // Columns come from the keys the cache keeps per experiment: a metric only a removed run had
     // must not stay behind as an empty column.
     md::Cache cache;
-    QVERIFY(cache.open(m_dir.filePath(u"keys.sqlite"_s)).ok());
-    auto source = cache.ensureSource(u"file:///keys/mlruns"_s, u"file"_s);
-    QVERIFY(source.ok());
-    md::Experiment e;
-    e.experimentId = u"1"_s;
-    e.name = u"keys"_s;
-    QVERIFY(cache.writeExperiment(*source, e).ok());
+    qint64 source = 0;
+    QVERIFY(openOwnCache(cache, u"keys"_s, source));
     for (int i = 0; i < 3; ++i) {
         md::Run run;
         run.runId = u"run%1"_s.arg(i);
-        run.experimentId = e.experimentId;
+        run.experimentId = u"1"_s;
         run.runName = run.runId;
         run.latestMetrics.append(md::MetricPoint{u"shared"_s, double(i), 1, 0});
         run.latestMetrics.append(md::MetricPoint{u"only_%1"_s.arg(i), double(i), 1, 0});
         run.params.append(md::KeyValue{u"p%1"_s.arg(i), u"x"_s});
-        QVERIFY(cache.writeRun(*source, run).ok());
+        QVERIFY(cache.writeRun(source, run).ok());
     }
     RunsTableModel model(&cache);
     md::RunQuery q;
@@ -850,7 +853,7 @@ void TestModels::removedRunsTakeTheirColumnsAlong()
     QCOMPARE(model.metricKeys(), (QStringList{u"only_0"_s, u"only_1"_s, u"only_2"_s, u"shared"_s}));
     QCOMPARE(model.paramKeys(), (QStringList{u"p0"_s, u"p1"_s, u"p2"_s}));
 
-    QVERIFY(cache.removeMissing(*source, {u"1"_s}, QSet<QString>{u"run0"_s, u"run2"_s}, {}, {}, nullptr).ok());
+    QVERIFY(cache.removeMissing(source, {u"1"_s}, QSet<QString>{u"run0"_s, u"run2"_s}, {}, {}, nullptr).ok());
     QVERIFY(model.load(q).ok());
     QCOMPARE(model.rowCount(), 2);
     QCOMPARE(model.metricKeys(), (QStringList{u"only_0"_s, u"only_2"_s, u"shared"_s}));
