@@ -2,6 +2,7 @@
 #include "RunComparison.h"
 
 #include "NumberFormat.h"
+#include "TimeFormat.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -15,7 +16,6 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
-#include <ctime>
 
 using namespace Qt::StringLiterals;
 
@@ -160,51 +160,6 @@ QString formatDuration(qint64 ms)
         return QCoreApplication::translate("RunComparison", "%1 min %2 s").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'));
     return QCoreApplication::translate("RunComparison", "%1 h %2 min").arg(s / 3600).arg((s % 3600) / 60, 2, 10, QLatin1Char('0'));
 }
-
-QString formatTime(qint64 ms)
-{
-    return QDateTime::fromMSecsSinceEpoch(ms).toString(u"yyyy-MM-dd HH:mm:ss"_s);
-}
-
-// formatTime() for many times. QDateTime calls tzset() before every conversion to local time,
-// and glibc's tzset() then reads the status of /etc/localtime: the 2,000 start and end times of
-// 1,000 runs were a tenth of the comparison. This calls tzset() once and then localtime_r, as
-// QDateTime does for times from 1970 to 2037; other times go through QDateTime.
-class LocalTimes {
-public:
-    LocalTimes() { tzset(); }
-
-    QString operator()(qint64 ms) const
-    {
-        constexpr qint64 kLastMs = qint64(2145916799) * 1000;  // QDateTime's own local time ends here
-        if (ms < 0 || ms > kLastMs)
-            return formatTime(ms);
-        const time_t seconds = time_t(ms / 1000);
-        tm local{};
-        if (!localtime_r(&seconds, &local) || local.tm_sec > 59)
-            return formatTime(ms);
-        const int year = local.tm_year + 1900;
-        if (year < 1000 || year > 9999)
-            return formatTime(ms);
-        char16_t text[19];
-        const auto put = [&text](int at, int value, int digits) {
-            for (int i = at + digits - 1; i >= at; --i, value /= 10)
-                text[i] = char16_t(u'0' + value % 10);
-        };
-        put(0, year, 4);
-        text[4] = u'-';
-        put(5, local.tm_mon + 1, 2);
-        text[7] = u'-';
-        put(8, local.tm_mday, 2);
-        text[10] = u' ';
-        put(11, local.tm_hour, 2);
-        text[13] = u':';
-        put(14, local.tm_min, 2);
-        text[16] = u':';
-        put(17, local.tm_sec, 2);
-        return QString(reinterpret_cast<const QChar *>(text), 19);
-    }
-};
 
 // The value a run shows for a metric under the step selection.
 std::optional<MetricPoint> pickPoint(const Run &run, const QString &key, const StepSelection &step,
@@ -526,7 +481,7 @@ RunComparison RunComparison::build(const QList<Run> &runs, const Options &option
         }
     };
     if (options.includeAttributes) {
-        const LocalTimes localTime;
+        const LocalDateTimes localTime;
         const QStringList attributes{u"run_id"_s,    u"run_name"_s, u"experiment_id"_s, u"status"_s,
                                      u"user_id"_s,   u"start_time"_s, u"end_time"_s,   u"duration"_s};
         addTextRows(ComparisonSection::Attribute, attributes, [&localTime](const Run &run, const QString &key) -> std::optional<QString> {

@@ -2,6 +2,7 @@
 #include "ReviewsModel.h"
 
 #include "core/NumberFormat.h"
+#include "core/TimeFormat.h"
 #include "models/ExperimentsModel.h"
 #include "models/PlainToolTip.h"
 
@@ -17,11 +18,6 @@ using namespace Qt::StringLiterals;
 namespace md {
 
 namespace {
-
-QString formatTime(qint64 ms)
-{
-    return ms > 0 ? QDateTime::fromMSecsSinceEpoch(ms).toString(u"yyyy-MM-dd HH:mm:ss"_s) : QString();
-}
 
 /// A span of a minute or more, short: "12 min", "3 h", "5 d".
 QString spanText(qint64 ms)
@@ -162,15 +158,15 @@ QString ReviewsModel::toolTip(const ReviewRequest &r, int column) const
                   .arg(r.stage == kStageStaging ? r.stage : tr("the candidate alias"));
     case RequestedColumn:
         if (r.requesterKnown())
-            return r.requestedAtMs > 0 ? tr("Asked on %1").arg(formatTime(r.requestedAtMs))
+            return r.requestedAtMs > 0 ? tr("Asked on %1").arg(localDateTime(r.requestedAtMs))
                                        : tr("The request does not say when it was made");
         if (r.windowObserved)
             return tr("Moved between %1 and %2: a sync saw the change, the sync before it had not")
-                .arg(formatTime(r.windowStartMs), formatTime(r.windowEndMs));
+                .arg(localDateTime(r.windowStartMs), localDateTime(r.windowEndMs));
         return r.windowStartMs > 0
             ? tr("Moved before the first sync of this source (%2), after the version was registered (%1)")
-                  .arg(formatTime(r.windowStartMs), formatTime(r.windowEndMs))
-            : tr("Moved before the first sync of this source (%1)").arg(formatTime(r.windowEndMs));
+                  .arg(localDateTime(r.windowStartMs), localDateTime(r.windowEndMs))
+            : tr("Moved before the first sync of this source (%1)").arg(localDateTime(r.windowEndMs));
     case DeltaColumn: {
         if (r.keyMetric.isEmpty())
             return tr("No key metric: the runs logged no metric with a known direction");

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "TimelineWidget.h"
 
+#include "core/TimeFormat.h"
 #include "models/PlainToolTip.h"
 
 #include <QDateTime>
@@ -22,11 +23,6 @@ namespace {
 
 constexpr int kMarkerSize = 10;
 constexpr int kPad = 6;
-
-QString formatTime(qint64 ms)
-{
-    return QDateTime::fromMSecsSinceEpoch(ms).toString(u"yyyy-MM-dd HH:mm:ss"_s);
-}
 
 /// A stage's own hue, blended into the palette's base so that light and dark palettes both work.
 QColor laneColour(const TimelineLane &lane, const QPalette &palette)
@@ -193,7 +189,7 @@ QString TimelineWidget::markerToolTip(int marker) const
     const QString version = m.version ? tr("v%1").arg(m.version) : tr("The model");
     switch (m.kind) {
     case TimelineMarker::Kind::Registered:
-        lines << tr("%1 registered").arg(version) << formatTime(m.timeMs);
+        lines << tr("%1 registered").arg(version) << localDateTime(m.timeMs);
         break;
     case TimelineMarker::Kind::Observed: {
         if (m.field == u"stage"_s)
@@ -209,7 +205,7 @@ QString TimelineWidget::markerToolTip(int marker) const
         else
             lines << tr("%1: %2 changed").arg(version, m.field);
         lines << tr("Made by another tool; observed by sync between %1 and %2")
-                     .arg(formatTime(m.windowStartMs), formatTime(m.windowEndMs));
+                     .arg(localDateTime(m.windowStartMs), localDateTime(m.windowEndMs));
         break;
     }
     case TimelineMarker::Kind::Action: {
@@ -227,7 +223,7 @@ QString TimelineWidget::markerToolTip(int marker) const
         lines << what;
         if (!m.newValue.isEmpty())
             lines << m.newValue;
-        lines << formatTime(m.timeMs);
+        lines << localDateTime(m.timeMs);
         break;
     }
     }
@@ -249,11 +245,11 @@ QString TimelineWidget::blockToolTip(int lane, int block) const
     QStringList lines;
     lines << (l.kind == TimelineLane::Kind::Alias ? tr("v%1 held alias %2").arg(b.version).arg(l.name)
                                                   : tr("v%1 in %2").arg(b.version).arg(l.name));
-    lines << (b.open ? tr("From %1 until now").arg(formatTime(b.startMs))
-                     : tr("From %1 to %2").arg(formatTime(b.startMs), formatTime(b.endMs)));
+    lines << (b.open ? tr("From %1 until now").arg(localDateTime(b.startMs))
+                     : tr("From %1 to %2").arg(localDateTime(b.startMs), localDateTime(b.endMs)));
     if (b.startWindowEndMs > 0)
         lines << tr("The start was observed by sync between %1 and %2")
-                     .arg(formatTime(b.startWindowStartMs), formatTime(b.startWindowEndMs));
+                     .arg(localDateTime(b.startWindowStartMs), localDateTime(b.startWindowEndMs));
     lines << tr("Click to select the version");
     return lines.join(u'\n');
 }

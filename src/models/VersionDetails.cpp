@@ -4,6 +4,7 @@
 #include "cache/Cache.h"
 #include "core/NumberFormat.h"
 #include "core/TagNames.h"
+#include "core/TimeFormat.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -239,9 +240,9 @@ QString ReviewState::movedWindowText() const
     if (!movedByAnotherTool || movedTo.isEmpty() || movedBeforeMs <= 0)
         return {};
     if (movedAfterMs <= 0)
-        return tr("a sync saw it move to %1 before %2").arg(movedTo, VersionDetails::formatTime(movedBeforeMs));
+        return tr("a sync saw it move to %1 before %2").arg(movedTo, localDateTime(movedBeforeMs));
     return tr("a sync saw it move to %1 between %2 and %3")
-        .arg(movedTo, VersionDetails::formatTime(movedAfterMs), VersionDetails::formatTime(movedBeforeMs));
+        .arg(movedTo, localDateTime(movedAfterMs), localDateTime(movedBeforeMs));
 }
 
 QString ReviewState::details() const
@@ -249,7 +250,7 @@ QString ReviewState::details() const
     QStringList lines;
     if (decision != Decision::None) {
         const QString what = decision == Decision::Approved ? tr("Approved") : tr("Rejected");
-        lines.append(decidedAtMs > 0 ? tr("%1 by %2 on %3").arg(what, decidedBy, VersionDetails::formatTime(decidedAtMs))
+        lines.append(decidedAtMs > 0 ? tr("%1 by %2 on %3").arg(what, decidedBy, localDateTime(decidedAtMs))
                                      : tr("%1 by %2").arg(what, decidedBy));
         if (!note.isEmpty())
             lines.append(tr("Note: %1").arg(note));
@@ -257,7 +258,7 @@ QString ReviewState::details() const
             lines.append(tr("(from this desktop's journal: the source holds no decision tags)"));
     }
     if (!requestedBy.isEmpty())
-        lines.append(requestedAtMs > 0 ? tr("Review requested by %1 on %2").arg(requestedBy, VersionDetails::formatTime(requestedAtMs))
+        lines.append(requestedAtMs > 0 ? tr("Review requested by %1 on %2").arg(requestedBy, localDateTime(requestedAtMs))
                                        : tr("Review requested by %1").arg(requestedBy));
     else if (movedByAnotherTool) {
         const QString window = movedWindowText();
@@ -330,11 +331,6 @@ QString VersionDetails::formatSize(qint64 bytes)
     return tr("%1 (%2 bytes)").arg(locale.formattedDataSize(bytes, 1, QLocale::DataSizeIecFormat), locale.toString(bytes));
 }
 
-QString VersionDetails::formatTime(qint64 ms)
-{
-    return ms > 0 ? QDateTime::fromMSecsSinceEpoch(ms).toString(u"yyyy-MM-dd HH:mm:ss"_s) : QString();
-}
-
 QString VersionDetails::formatMetric(double value)
 {
     return localNumber(value, QLocale::FloatingPointShortest);
@@ -384,7 +380,7 @@ DetailSection VersionDetails::modelSection() const
         }
         add(kArtifactKey + u"mlflow"_s, tr("MLflow"), a.mlflowVersion);
     }
-    add(u"created"_s, tr("Created"), formatTime(m_version.creationTime));
+    add(u"created"_s, tr("Created"), localDateTime(m_version.creationTime));
     if (!m_version.userId.isEmpty())
         add(u"user"_s, tr("User"), m_version.userId);
     else if (m_run && !m_run->userId.isEmpty())
@@ -422,7 +418,7 @@ DetailSection VersionDetails::reviewSection() const
             s.rows.append(DetailRow{key, label, value, detail, false});
     };
     if (!r.requestedBy.isEmpty())
-        add(u"requestedBy"_s, tr("Requested by"), r.requestedBy, formatTime(r.requestedAtMs));
+        add(u"requestedBy"_s, tr("Requested by"), r.requestedBy, localDateTime(r.requestedAtMs));
     else if (r.movedByAnotherTool)
         add(u"requestedBy"_s, tr("Requested by"), r.requesterText(), r.movedWindowText());
     switch (r.decision) {
@@ -434,7 +430,7 @@ DetailSection VersionDetails::reviewSection() const
         return s;
     add(u"decidedBy"_s, tr("By"), r.decidedBy,
         r.decisionFromJournal ? tr("from this desktop's journal: the source holds no decision tags") : QString());
-    add(u"decidedAt"_s, tr("At"), formatTime(r.decidedAtMs));
+    add(u"decidedAt"_s, tr("At"), localDateTime(r.decidedAtMs));
     add(u"note"_s, tr("Note"), r.note);
     if (r.evidence.isEmpty()) {
         add(u"evidence"_s, tr("Evidence"),

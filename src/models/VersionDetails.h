@@ -194,9 +194,9 @@ public:
     /// The card as plain text (Markdown headings and "label: value" lines) for the clipboard.
     QString toText() const;
 
-    /// Display helpers shared with the widget. Sizes: "290 bytes", "1.5 MiB (1,572,864 bytes)".
+    /// Display helpers shared with the widget (times: md::localDateTime()). Sizes: "290 bytes",
+    /// "1.5 MiB (1,572,864 bytes)".
     static QString formatSize(qint64 bytes);
-    static QString formatTime(qint64 ms);
     static QString formatMetric(double value);
 
 private:

@@ -7,6 +7,7 @@
 #include "core/MetricDirection.h"
 #include "core/NumberFormat.h"
 #include "core/TagNames.h"
+#include "core/TimeFormat.h"
 
 #include <QDateTime>
 #include <QLocale>
@@ -21,11 +22,6 @@ namespace md {
 namespace {
 
 const QString kDefaultKeyMetric = u"val_r2_score"_s;
-
-QString formatTime(qint64 ms)
-{
-    return ms > 0 ? QDateTime::fromMSecsSinceEpoch(ms).toString(u"yyyy-MM-dd HH:mm:ss"_s) : QString();
-}
 
 QString formatMetric(double v)
 {
@@ -316,7 +312,7 @@ QString VersionsModel::displayText(const Row &row, int column) const
     case AliasesColumn: return v.aliases.join(u", "_s);
     case RunColumn: return v.runId;
     case KeyMetricColumn: return formatMetric(row.keyMetric);
-    case CreatedColumn: return formatTime(v.creationTime);
+    case CreatedColumn: return localDateTime(v.creationTime);
     case UserColumn: return v.userId;
     case StatusColumn: return v.status;
     case DescriptionColumn: return v.description;

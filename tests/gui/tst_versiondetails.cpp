@@ -7,6 +7,7 @@
 #include "TestSupport.h"
 
 #include "cache/Cache.h"
+#include "core/TimeFormat.h"
 #include "cache/Journal.h"
 #include "core/Settings.h"
 #include "core/NumberFormat.h"
@@ -109,7 +110,7 @@ bool hasRow(const QString &text, const QString &label, const QString &value)
 /// An ISO 8601 tag time as the card and the table show it (local time).
 QString shownTime(const QString &iso)
 {
-    return md::VersionDetails::formatTime(QDateTime::fromString(iso, Qt::ISODate).toMSecsSinceEpoch());
+    return md::localDateTime(QDateTime::fromString(iso, Qt::ISODate).toMSecsSinceEpoch());
 }
 
 bool loaded(const VersionDetailsWidget *w)
