@@ -1650,19 +1650,29 @@ Result<QHash<qint64, RunValues>> Cache::runValues(const QList<qint64> &runRowIds
 
 Status Cache::forEachRunValue(const QList<qint64> &runRowIds,
                               const std::function<void(qint64, QByteArrayView, double, qint64, qint64)> &metric,
-                              const std::function<void(qint64, QByteArrayView, QByteArrayView)> &param)
+                              const std::function<void(qint64, QByteArrayView, QByteArrayView)> &param,
+                              const KeySpan &metricKeys, const KeySpan &paramKeys)
 {
     // Kept prepared per number of ids: a view asks for blocks of a few sizes over and over.
     for (qsizetype start = 0; start < runRowIds.size(); start += kIdChunk) {
         const qsizetype n = std::min(kIdChunk, runRowIds.size() - start);
         const QString marks = idMarks(n);
         for (const bool metrics : {true, false}) {
-            Statement &st = cached(metrics ? u"SELECT run, key, value, timestamp, step FROM latest_metrics WHERE run IN (%1)"_s.arg(marks)
-                                           : u"SELECT run, key, value FROM params WHERE run IN (%1)"_s.arg(marks));
+            const KeySpan &span = metrics ? metricKeys : paramKeys;
+            if (span.which == KeySpan::None)
+                continue;
+            // (run, key) is the primary key: a span of keys is one seek a run and a short scan.
+            const QString keys = span.which == KeySpan::Between ? u" AND key BETWEEN ? AND ?"_s : QString();
+            Statement &st = cached(metrics ? u"SELECT run, key, value, timestamp, step FROM latest_metrics WHERE run IN (%1)%2"_s.arg(marks, keys)
+                                           : u"SELECT run, key, value FROM params WHERE run IN (%1)%2"_s.arg(marks, keys));
             if (!st.isValid())
                 return m_db.errorHere();
             for (qsizetype i = 0; i < n; ++i)
                 st.bind(int(i + 1), runRowIds[start + i]);
+            if (span.which == KeySpan::Between) {
+                st.bindUtf8(int(n + 1), span.from);
+                st.bindUtf8(int(n + 2), span.to);
+            }
             while (st.next()) {
                 if (metrics)
                     metric(st.int64(0), st.utf8(1), st.real(2), st.int64(3), st.int64(4));

@@ -5,6 +5,8 @@
 #include "cache/Schema.h"
 
 #include <QFile>
+#include <QMap>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -13,6 +15,7 @@
 #include <memory>
 
 using namespace md;
+using namespace Qt::StringLiterals;
 
 class TestCache : public QObject {
     Q_OBJECT
@@ -225,6 +228,71 @@ private Q_SLOTS:
         QCOMPARE(counts->params, 1);
         QCOMPARE(counts->metricPoints, 4);
         QCOMPARE(counts->experimentTags, 1);
+    }
+
+    void valuesAreReadForASpanOfKeys()
+    {
+        // Keys in SQLite's BINARY order, bytewise UTF-8: "Z" < "a" < "b" < "z" < "é" < "Ａ"
+        // (U+FF21) < "😀" (U+1F600), though UTF-16 puts the emoji before the full-width A.
+        Cache c;
+        QVERIFY(c.open(path(QStringLiteral("span.sqlite"))).ok());
+        auto src = c.ensureSource(QStringLiteral("file:///span"), QStringLiteral("file"));
+        QVERIFY(src.ok());
+        QVERIFY(c.writeExperiment(*src, Experiment{QStringLiteral("1"), QStringLiteral("exp"), {}, kActive, 1, 2, {}}).ok());
+        const QStringList keys{QStringLiteral("Z"), QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("z"),
+                               QStringLiteral("é"), QStringLiteral("Ａ"), QStringLiteral("😀")};
+        for (int i = 0; i < 3; ++i) {
+            Run r;
+            r.runId = QStringLiteral("run%1").arg(i);
+            r.experimentId = QStringLiteral("1");
+            r.status = QStringLiteral("FINISHED");
+            r.startTime = 1000 + i;
+            for (int k = 0; k < keys.size(); ++k) {
+                r.latestMetrics.append(MetricPoint{keys[k], i * 10.0 + k, 5, 1});
+                r.params.append(KeyValue{keys[k], QString::number(i * 10 + k)});
+            }
+            QVERIFY(c.writeRun(*src, r).ok());
+        }
+        auto order = c.runOrder(RunQuery{*src, {QStringLiteral("1")}});
+        QVERIFY(order.ok());
+        QList<qint64> ids;
+        for (const RunOrderKey &k : *order)
+            ids.append(k.rowId);
+        QCOMPARE(ids.size(), 3);
+        const auto read = [&](const KeySpan &metrics, const KeySpan &params) {
+            QMap<QString, QStringList> seen;  // "m" / "p" -> "key=value" in the order read
+            const Status s = c.forEachRunValue(
+                ids,
+                [&](qint64, QByteArrayView key, double value, qint64, qint64) {
+                    seen[QStringLiteral("m")].append(QString::fromUtf8(key) + u'=' + QString::number(value));
+                },
+                [&](qint64, QByteArrayView key, QByteArrayView value) {
+                    seen[QStringLiteral("p")].append(QString::fromUtf8(key) + u'=' + QString::fromUtf8(value));
+                },
+                metrics, params);
+            if (!s)
+                qWarning() << s.error().toString();
+            return seen;
+        };
+        // Everything, as before spans.
+        auto all = read({}, {});
+        QCOMPARE(all.value(QStringLiteral("m")).size(), 21);
+        QCOMPARE(all.value(QStringLiteral("p")).size(), 21);
+        // "b" to "Ａ" bytewise: b, z, é, Ａ of each run, not Z, a or the emoji.
+        const KeySpan bToA{KeySpan::Between, QStringLiteral("b").toUtf8(), QStringLiteral("Ａ").toUtf8()};
+        auto some = read(bToA, KeySpan{KeySpan::None, {}, {}});
+        QVERIFY(!some.contains(QStringLiteral("p")));
+        QStringList metrics = some.value(QStringLiteral("m"));
+        QCOMPARE(metrics.size(), 12);
+        for (const QString &key : {QStringLiteral("b"), QStringLiteral("z"), QStringLiteral("é"), QStringLiteral("Ａ")})
+            QCOMPARE(metrics.filter(QRegularExpression(u"^"_s + key + u"="_s)).size(), 3);
+        QVERIFY(metrics.contains(QStringLiteral("é=14")));
+        // One key only, params.
+        auto one = read(KeySpan{KeySpan::None, {}, {}},
+                        KeySpan{KeySpan::Between, QStringLiteral("😀").toUtf8(), QStringLiteral("😀").toUtf8()});
+        QStringList params = one.value(QStringLiteral("p"));
+        params.sort();
+        QCOMPARE(params, QStringList({QStringLiteral("😀=16"), QStringLiteral("😀=26"), QStringLiteral("😀=6")}));
     }
 
     void newRunsOfABatchAreWrittenWholeTogether()
