@@ -87,6 +87,45 @@ RunsPage::RunsPage(Cache *cache, QWidget *parent)
         const int page = last - first + 1;
         m_model->prefetch(first - page, last + page);
     });
+    // Rows asked for are read with the values of the columns in view (and two either side)
+    // first: a jump far down then waits for a few values a run, not 200.
+    m_columnsInView = new QTimer(this);
+    m_columnsInView->setSingleShot(true);
+    m_columnsInView->setInterval(0);
+    connect(m_columnsInView, &QTimer::timeout, this, [this] {
+        const QTableView *view = m_ui->runsTable;
+        const QHeaderView *header = view->horizontalHeader();
+        if (header->count() == 0)
+            return;
+        int first = header->visualIndexAt(0);
+        int last = header->visualIndexAt(view->viewport()->width() - 1);
+        first = first < 0 ? 0 : first;
+        last = last < 0 ? header->count() - 1 : last;
+        QList<int> columns;
+        const auto add = [&](int visual) {
+            const int logical = header->logicalIndex(visual);
+            if (header->isSectionHidden(logical))
+                return false;
+            columns.append(logical);
+            return true;
+        };
+        for (int v = first; v <= last; ++v)
+            add(v);
+        for (int v = first - 1, more = 2; v >= 0 && more > 0; --v)
+            more -= add(v) ? 1 : 0;
+        for (int v = last + 1, more = 2; v < header->count() && more > 0; ++v)
+            more -= add(v) ? 1 : 0;
+        m_model->setColumnsInView(columns);
+    });
+    const auto columnsMayMove = [this] { m_columnsInView->start(); };
+    connect(m_ui->runsTable->horizontalScrollBar(), &QScrollBar::valueChanged, this, columnsMayMove);
+    connect(m_ui->runsTable->horizontalScrollBar(), &QScrollBar::rangeChanged, this, columnsMayMove);
+    connect(header, &QHeaderView::sectionResized, this, columnsMayMove);
+    connect(header, &QHeaderView::sectionMoved, this, columnsMayMove);
+    connect(header, &QHeaderView::sectionCountChanged, this, columnsMayMove);
+    connect(m_model, &QAbstractItemModel::modelReset, this, columnsMayMove);
+    connect(m_model, &QAbstractItemModel::columnsInserted, this, columnsMayMove);
+    connect(m_model, &QAbstractItemModel::columnsRemoved, this, columnsMayMove);
 
     // Every reset (a load, a filter, clear()) keeps the widths the person gave the columns when
     // the metric and param columns stay the same, else measures the new ones.

@@ -124,6 +124,7 @@ private:
     bool m_showDeleted = false;
     QSet<QString> m_hiddenColumns;
     QTimer *m_prefetch = nullptr;  ///< reads the pages around the view when it is idle
+    QTimer *m_columnsInView = nullptr;  ///< tells the model which columns are shown
 };
 
 } // namespace md

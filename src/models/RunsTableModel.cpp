@@ -32,6 +32,9 @@ constexpr int kMaxCachedRows = 8192;
 // Blocks asked for and not read yet that the worker keeps, newest first: a few screenfuls. Older
 // ones were scrolled past; reading them would only delay the rows shown now.
 constexpr int kMaxWaitingBlocks = 24;
+// Blocks read with a pick and waiting to be read whole: about two screenfuls; rows of older
+// jumps are read whole only when a cell they lack is shown.
+constexpr int kMaxCompletionBlocks = 8;
 
 // Local time, ISO order: compact, unambiguous in every locale and sorts as text.
 QString formatTime(qint64 ms)
@@ -255,6 +258,7 @@ void RunsTableModel::applyLoaded(Loaded read)
     m_metricKeys = std::move(read.keys.metrics);
     m_paramKeys = std::move(read.keys.params);
     m_layout = std::move(read.layout);
+    m_pick.reset();
     m_readError = read.sortError ? read.sortError->toString() : QString();
     m_hasNestedRuns = read.nested;
     for (auto it = read.cells.begin(); it != read.cells.end(); ++it)
@@ -641,6 +645,81 @@ void RunsTableModel::applyOrder(std::vector<int> order)
 void RunsTableModel::updateLayout()
 {
     m_layout = RunsTableReader::Layout::of(m_metricKeys, m_paramKeys);
+    m_pick.reset();
+}
+
+void RunsTableModel::setColumnsInView(const QList<int> &columns)
+{
+    QList<int> metrics;
+    QList<int> params;
+    for (int column : columns) {
+        if (column < FixedColumnCount || column >= columnCount())
+            continue;
+        const int metric = column - FixedColumnCount;
+        if (metric < m_metricKeys.size())
+            metrics.append(metric);
+        else
+            params.append(metric - int(m_metricKeys.size()));
+    }
+    m_pick = RunsTableReader::Pick::of(m_layout, metrics, params);
+}
+
+bool RunsTableModel::cellRead(const RowCells &cells, int column) const
+{
+    if (!cells.pick || column < FixedColumnCount)
+        return true;
+    const int metric = column - FixedColumnCount;
+    return metric < m_metricKeys.size() ? cells.hasMetric(metric) : cells.hasParam(metric - int(m_metricKeys.size()));
+}
+
+void RunsTableModel::requestWhole(int displayRow) const
+{
+    const qint64 rowId = m_rows[size_t(m_order[size_t(displayRow)])].rowId;
+    if (const auto asked = m_requested.find(rowId); asked != m_requested.end()) {
+        *asked = true;  // repainted when it arrives
+        return;
+    }
+    if (!m_reader)
+        return;
+    const int first = displayRow - displayRow % kCellBlockRows;
+    const int last = std::min(int(m_order.size()), first + kCellBlockRows);
+    RunsTableReader::Block block;
+    for (int r = first; r < last; ++r) {
+        const int base = m_order[size_t(r)];
+        const qint64 id = m_rows[size_t(base)].rowId;
+        const auto held = m_cells.constFind(id);
+        if (held == m_cells.cend() || !held->pick || m_requested.contains(id))
+            continue;
+        block.rowIds.append(id);
+        block.bases.append(base);
+        m_requested.insert(id, id == rowId);
+    }
+    if (block.rowIds.isEmpty())
+        return;
+    block.id = ++m_lastBlockId;
+    block.generation = m_cellsGeneration;
+    block.rowsGeneration = m_rowsGeneration;
+    block.layout = m_layout;
+    forgetBlocks(m_reader->putUrgent({std::move(block)}, kMaxWaitingBlocks));
+}
+
+void RunsTableModel::completeLater(const QList<RunsTableReader::Block> &blocks)
+{
+    QList<RunsTableReader::Block> whole;
+    for (const RunsTableReader::Block &block : blocks) {
+        RunsTableReader::Block w = block;
+        w.id = ++m_lastBlockId;
+        w.pick.reset();
+        w.completion = true;
+        for (qint64 id : std::as_const(w.rowIds))
+            m_completing.insert(id);
+        whole.append(std::move(w));
+    }
+    // The newest first; those dropped stay read in part, and are read whole when a cell they lack
+    // is shown.
+    for (const RunsTableReader::Block &dropped : m_reader->putCompletion(std::move(whole), kMaxCompletionBlocks))
+        for (qint64 id : dropped.rowIds)
+            m_completing.remove(id);
 }
 
 void RunsTableModel::updateDisplayOf()
@@ -821,6 +900,8 @@ RunsTableReader::Block RunsTableModel::blockOf(int first, int last) const
         block.generation = m_cellsGeneration;
         block.rowsGeneration = m_rowsGeneration;
         block.layout = m_layout;
+        if (m_pick && m_pick->layout == m_layout)
+            block.pick = m_pick;
     }
     return block;
 }
@@ -832,9 +913,24 @@ void RunsTableModel::applyBlocks(RunsTableReader::BlockRead read)
     const int lastColumn = columnCount() - 1;
     bool moved = false;
     QList<RunsTableReader::Block> remade;
+    QList<RunsTableReader::Block> partial;
     for (const RunsTableReader::Block &block : std::as_const(read.blocks)) {
         if (block.generation != m_cellsGeneration)
             continue;
+        if (block.completion) {
+            // Rows read with a pick, now whole: the cells shown do not change. Rows evicted or
+            // read whole since are left alone, and so are rows on a read error.
+            for (qint64 rowId : block.rowIds) {
+                m_completing.remove(rowId);
+                const auto held = m_cells.find(rowId);
+                RowCells &whole = read.rows[rowId];
+                if (read.error || block.layout != m_layout || held == m_cells.end() || !held->pick || whole.pick)
+                    continue;
+                whole.used = held->used;
+                *held = std::move(whole);
+            }
+            continue;
+        }
         if (block.layout != m_layout) {
             remade.append(block);  // made for columns that changed since: asked for again
             continue;
@@ -858,7 +954,11 @@ void RunsTableModel::applyBlocks(RunsTableReader::BlockRead read)
         }
         if (bottom >= 0 && lastColumn >= 0)
             Q_EMIT dataChanged(index(top, 0), index(bottom, lastColumn));
+        if (block.pick && !read.error)
+            partial.append(block);
     }
+    if (!partial.isEmpty() && m_reader)
+        completeLater(partial);
     // Rows came or went since these were asked for: where they are now is not worth looking up.
     if (moved && !m_order.empty() && lastColumn >= 0)
         Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, lastColumn));
@@ -937,6 +1037,7 @@ void RunsTableModel::invalidateCells()
     m_cells.clear();
     m_requested.clear();
     m_forgotten.clear();
+    m_completing.clear();
     if (m_reader)
         (void)m_reader->dropBlocks();
 }
@@ -968,7 +1069,8 @@ void RunsTableModel::prefetch(int first, int last)
 
 bool RunsTableModel::isLoading() const
 {
-    return m_loadPending || m_sorting || m_refreshing || m_refreshPending || !m_requested.isEmpty();
+    return m_loadPending || m_sorting || m_refreshing || m_refreshPending || !m_requested.isEmpty()
+        || !m_completing.isEmpty();
 }
 
 void RunsTableModel::emitIdleIfDone()
@@ -1158,9 +1260,12 @@ QVariant RunsTableModel::data(const QModelIndex &index, int role) const
         return loadingData(index.row(), column, role);
     const RowCells &cells = *held;
     const RunSummary &row = cells.run;
+    const bool read = cellRead(cells, column);
     switch (role) {
     case LoadingRole:
-        return false;
+        if (!read)
+            requestWhole(index.row());
+        return !read;
     case RunIdRole:
         return row.runId;
     case DeletedRole:
@@ -1177,6 +1282,10 @@ QVariant RunsTableModel::data(const QModelIndex &index, int role) const
     }
     if (column < FixedColumnCount)
         return fixedData(row, column, role);
+    if (!read) {
+        requestWhole(index.row());
+        return loadingData(index.row(), column, role);
+    }
     if (role != Qt::DisplayRole && role != Qt::ToolTipRole && role != SortRole)
         return {};
     if (column < FixedColumnCount + m_metricKeys.size())

@@ -158,6 +158,11 @@ public:
     /// page above, the rows shown and the page below, so that the next step finds its rows ready
     /// instead of waiting for the cache.
     void prefetch(int first, int last);
+    /// The columns a view shows (logical indexes): rows it asks for are read with the values of
+    /// these columns first (the span of their keys, a Pick), then whole when the worker is idle,
+    /// so that a jump to far rows waits for a few values a run instead of 200. A cell of a row
+    /// not read whole yet shows "Loading…" until it is. Forgotten when the columns change.
+    void setColumnsInView(const QList<int> &columns);
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
@@ -280,6 +285,13 @@ private:
     const RowCells *cellsOf(int displayRow) const;
     /// A block of displayed rows `first`…`last - 1` not held and not asked for yet (no rows: none).
     RunsTableReader::Block blockOf(int first, int last) const;
+    /// False for a metric or param cell of a row read with a pick that left it out.
+    bool cellRead(const RowCells &cells, int column) const;
+    /// Asks the worker, urgently, for the rows of this displayed row's block that are held
+    /// without every column (a column scrolled into view before they were read whole).
+    void requestWhole(int displayRow) const;
+    /// Asks the worker to read whole, when idle, the rows of `blocks` that were read with a pick.
+    void completeLater(const QList<RunsTableReader::Block> &blocks);
     void applyBlocks(RunsTableReader::BlockRead read);
     /// Blocks the worker dropped unread: asked for again when shown (repainted in the next turn
     /// of the event loop, never from inside data()).
@@ -320,6 +332,10 @@ private:
     mutable qint64 m_lastBlockId = 0;
     /// Blocks dropped unread, with only their rows a view painted "Loading…": repainted next turn.
     mutable QList<RunsTableReader::Block> m_forgotten;
+    /// The columns in view (see setColumnsInView()), for m_layout; null: whole rows.
+    std::shared_ptr<const RunsTableReader::Pick> m_pick;
+    /// Row ids held with a pick that the worker is to read whole.
+    QSet<qint64> m_completing;
     qint64 m_cellsGeneration = 0;
     qint64 m_rowsGeneration = 0;
     /// The newest loadInBackground(); m_loadPending until it arrives.

@@ -12,6 +12,9 @@ namespace {
 constexpr int kUrgentRowsPerRead = 96;
 constexpr int kBackgroundRowsPerRead = 48;
 constexpr int kUrgentRowsPerDelivery = 192;
+// A completion read is the longest an urgent block may wait for the reader: one block (16 rows
+// of 200 values, about 1 ms).
+constexpr int kCompletionRowsPerRead = 16;
 
 // Takes blocks from the front of `queue` up to `most` rows (one at least).
 QList<RunsTableReader::Block> takeBlocks(std::deque<RunsTableReader::Block> &queue, qsizetype most)
@@ -42,6 +45,7 @@ RunsTableReader::~RunsTableReader()
         m_stop = true;
         m_urgent.clear();
         m_background.clear();
+        m_completion.clear();
         m_jobs.clear();
     }
     m_wake.wakeAll();
@@ -58,6 +62,22 @@ QList<RunsTableReader::Block> RunsTableReader::putUrgent(QList<Block> blocks, in
         while (m_urgent.size() > size_t(std::max(keep, 1))) {
             dropped.append(std::move(m_urgent.back()));
             m_urgent.pop_back();
+        }
+    }
+    m_wake.wakeAll();
+    return dropped;
+}
+
+QList<RunsTableReader::Block> RunsTableReader::putCompletion(QList<Block> blocks, int keep)
+{
+    QList<Block> dropped;
+    {
+        const QMutexLocker lock(&m_mutex);
+        for (auto it = blocks.rbegin(); it != blocks.rend(); ++it)
+            m_completion.push_front(std::move(*it));
+        while (m_completion.size() > size_t(std::max(keep, 0))) {
+            dropped.append(std::move(m_completion.back()));
+            m_completion.pop_back();
         }
     }
     m_wake.wakeAll();
@@ -81,7 +101,7 @@ QList<RunsTableReader::Block> RunsTableReader::dropBlocks()
 {
     const QMutexLocker lock(&m_mutex);
     QList<Block> dropped;
-    for (std::deque<Block> *queue : {&m_urgent, &m_background}) {
+    for (std::deque<Block> *queue : {&m_urgent, &m_background, &m_completion}) {
         for (Block &b : *queue)
             dropped.append(std::move(b));
         queue->clear();
@@ -115,7 +135,7 @@ void RunsTableReader::run()
         bool urgent = false;
         {
             QMutexLocker lock(&m_mutex);
-            while (!m_stop && m_urgent.empty() && m_jobs.empty() && m_background.empty())
+            while (!m_stop && m_urgent.empty() && m_jobs.empty() && m_background.empty() && m_completion.empty())
                 m_wake.wait(&m_mutex);
             if (m_stop)
                 return;
@@ -128,8 +148,10 @@ void RunsTableReader::run()
                 blocks = takeBlocks(m_urgent, kUrgentRowsPerRead);
                 urgent = true;
                 jobTurn = true;
-            } else {
+            } else if (!m_background.empty()) {
                 blocks = takeBlocks(m_background, kBackgroundRowsPerRead);
+            } else {
+                blocks = takeBlocks(m_completion, kCompletionRowsPerRead);
             }
         }
         if (job) {
@@ -163,7 +185,7 @@ RunsTableReader::BlockRead RunsTableReader::read(Cache &cache, const Status &ope
     out.blocks = std::move(blocks);
     for (const Block &b : std::as_const(out.blocks)) {
         // One layout for all, unless the model's columns changed between two blocks.
-        auto rows = opened ? readRows(cache, b.rowIds, *b.layout) : Result<QHash<qint64, Row>>(opened.error());
+        auto rows = opened ? readRows(cache, b.rowIds, *b.layout, b.pick) : Result<QHash<qint64, Row>>(opened.error());
         if (rows) {
             out.rows.insert(*rows);
             continue;
@@ -176,7 +198,8 @@ RunsTableReader::BlockRead RunsTableReader::read(Cache &cache, const Status &ope
 }
 
 Result<QHash<qint64, RunsTableReader::Row>> RunsTableReader::readRows(Cache &cache, const QList<qint64> &rowIds,
-                                                                      const Layout &layout)
+                                                                      const Layout &layout,
+                                                                      const std::shared_ptr<const Pick> &pick)
 {
     auto summaries = cache.runSummariesById(rowIds);
     if (!summaries)
@@ -187,7 +210,8 @@ Result<QHash<qint64, RunsTableReader::Row>> RunsTableReader::readRows(Cache &cac
     rows.reserve(rowIds.size());
     for (qint64 id : rowIds) {
         const auto summary = summaries->constFind(id);
-        rows.insert(id, makeRow(id, summary == summaries->cend() ? nullptr : &*summary, nullptr, layout));
+        Row &row = *rows.insert(id, makeRow(id, summary == summaries->cend() ? nullptr : &*summary, nullptr, layout));
+        row.pick = pick;
     }
     // Rows come run by run: the last run's row is looked up once per run, not once per value.
     qint64 lastId = -1;
@@ -215,7 +239,8 @@ Result<QHash<qint64, RunsTableReader::Row>> RunsTableReader::readRows(Cache &cac
                 return;
             if (Row *row = rowOf(id))
                 row->params[size_t(k->second)] = value.isNull() ? QString() : QString::fromUtf8(value.data(), value.size());
-        });
+        },
+        pick ? pick->metrics : KeySpan(), pick ? pick->params : KeySpan());
     if (!s)
         return s.error();
     return rows;
@@ -239,7 +264,51 @@ std::shared_ptr<const RunsTableReader::Layout> RunsTableReader::Layout::of(const
         layout->metricUtf8.emplace(metricKeys.at(i).toStdString(), i);
     for (int i = 0; i < layout->params; ++i)
         layout->paramUtf8.emplace(paramKeys.at(i).toStdString(), i);
+    for (const QString &key : metricKeys)
+        layout->metricBytes.push_back(key.toStdString());
+    for (const QString &key : paramKeys)
+        layout->paramBytes.push_back(key.toStdString());
     return layout;
+}
+
+std::shared_ptr<const RunsTableReader::Pick> RunsTableReader::Pick::of(std::shared_ptr<const Layout> layout,
+                                                                       const QList<int> &metrics, const QList<int> &params)
+{
+    auto pick = std::make_shared<Pick>();
+    bool everyColumn = true;
+    // std::string compares bytewise, as SQLite's BINARY collation does UTF-8.
+    const auto span = [&](const std::vector<std::string> &keys, const QList<int> &columns, KeySpan &out,
+                          std::vector<bool> &read) {
+        read.assign(keys.size(), false);
+        const std::string *from = nullptr;
+        const std::string *to = nullptr;
+        for (int c : columns) {
+            if (c < 0 || size_t(c) >= keys.size())
+                continue;
+            if (!from || keys[size_t(c)] < *from)
+                from = &keys[size_t(c)];
+            if (!to || *to < keys[size_t(c)])
+                to = &keys[size_t(c)];
+        }
+        if (!from) {
+            out.which = KeySpan::None;
+            everyColumn = everyColumn && keys.empty();
+            return;
+        }
+        out.which = KeySpan::Between;
+        out.from = QByteArray::fromStdString(*from);
+        out.to = QByteArray::fromStdString(*to);
+        for (size_t i = 0; i < keys.size(); ++i) {
+            read[i] = !(keys[i] < *from) && !(*to < keys[i]);
+            everyColumn = everyColumn && read[i];
+        }
+    };
+    span(layout->metricBytes, metrics, pick->metrics, pick->metricRead);
+    span(layout->paramBytes, params, pick->params, pick->paramRead);
+    if (everyColumn)
+        return nullptr;
+    pick->layout = std::move(layout);
+    return pick;
 }
 
 RunsTableReader::Row RunsTableReader::makeRow(qint64 rowId, const RunSummary *summary, const RunValues *values,

@@ -28,8 +28,9 @@ namespace md {
 /// reads (loads, sorts, live refreshes) one at a time.
 ///
 /// Work is taken in this order: the blocks the view waits for ("urgent", newest first), other
-/// jobs (first in, first out; taken in turns with urgent blocks so that neither starves), then
-/// the blocks read ahead of a scroll ("background"). Urgent blocks asked for while such a read
+/// jobs (first in, first out; taken in turns with urgent blocks so that neither starves), the
+/// blocks read ahead of a scroll ("background"), then the rest of rows first read with only the
+/// columns in view ("completion", a Pick). Urgent blocks asked for while such a read
 /// runs are read next and handed over with it, so that a view repaints once per screenful. Block
 /// reads go to the `deliver` callback and jobs post their own results, both on the reader thread
 /// in the order the reads ran, so replies posted from there to one receiver arrive in that order.
@@ -50,10 +51,27 @@ public:
         using Utf8Index = std::unordered_map<std::string, int, Utf8Hash, std::equal_to<>>;
         Utf8Index metricUtf8;
         Utf8Index paramUtf8;
+        /// The keys' UTF-8 bytes in column order.
+        std::vector<std::string> metricBytes;
+        std::vector<std::string> paramBytes;
         int metrics = 0;
         int params = 0;
         /// The layout of these metric and param keys, each in column order.
         static std::shared_ptr<const Layout> of(const QStringList &metricKeys, const QStringList &paramKeys);
+    };
+    /// The columns a read is limited to: of each kind the keys from the first to the last of
+    /// some columns (those in view), in SQLite's order, which costs a seek a run instead of 200
+    /// values. The row is read whole later.
+    struct Pick {
+        std::shared_ptr<const Layout> layout;
+        KeySpan metrics;
+        KeySpan params;
+        std::vector<bool> metricRead;  ///< by metric column: in the span
+        std::vector<bool> paramRead;
+        /// The pick of these metric and param columns of `layout` (indexes into its keys);
+        /// nullptr when it spans every column anyway.
+        static std::shared_ptr<const Pick> of(std::shared_ptr<const Layout> layout, const QList<int> &metrics,
+                                              const QList<int> &params);
     };
     struct MetricCell {
         double value = 0;
@@ -67,11 +85,17 @@ public:
         std::vector<MetricCell> metrics;  ///< one per metric key
         std::vector<QString> params;      ///< one per param key; null when the run lacks it
         quint64 used = 0;                 ///< when a view last asked for it (for eviction)
+        /// null: every value was read; else only the pick's columns (the others are not known).
+        std::shared_ptr<const Pick> pick;
+        bool hasMetric(int metric) const { return !pick || pick->metricRead[size_t(metric)]; }
+        bool hasParam(int param) const { return !pick || pick->paramRead[size_t(param)]; }
     };
     /// A run's attributes and values placed by `layout`; nullptr summary or values: empty.
     static Row makeRow(qint64 rowId, const RunSummary *summary, const RunValues *values, const Layout &layout);
-    /// Reads these runs (row ids) through `cache` and places their values by `layout`.
-    static Result<QHash<qint64, Row>> readRows(Cache &cache, const QList<qint64> &rowIds, const Layout &layout);
+    /// Reads these runs (row ids) through `cache` and places their values by `layout`; with a
+    /// `pick`, only its columns.
+    static Result<QHash<qint64, Row>> readRows(Cache &cache, const QList<qint64> &rowIds, const Layout &layout,
+                                               const std::shared_ptr<const Pick> &pick = {});
 
     /// Rows to read: what the model asked for and how to find them again when the cells arrive.
     struct Block {
@@ -84,6 +108,10 @@ public:
         qint64 generation = 0;
         /// The columns the rows are made for.
         std::shared_ptr<const Layout> layout;
+        /// Only these columns are read (null: all).
+        std::shared_ptr<const Pick> pick;
+        /// Reads whole the rows an earlier block read with a pick.
+        bool completion = false;
     };
     /// The rows of some blocks, read together (empty rows after an error).
     struct BlockRead {
@@ -108,7 +136,10 @@ public:
     QList<Block> putUrgent(QList<Block> blocks, int keep);
     /// Replaces the background blocks not yet taken; returns the replaced ones.
     QList<Block> setBackground(QList<Block> blocks);
-    /// Drops every block not yet taken (urgent and background) and returns them.
+    /// Puts completion blocks first among those not yet taken, keeps at most `keep`, and returns
+    /// those it dropped (the oldest).
+    QList<Block> putCompletion(QList<Block> blocks, int keep);
+    /// Drops every block not yet taken (urgent, background and completion) and returns them.
     QList<Block> dropBlocks();
     void post(Job job);
 
@@ -122,6 +153,7 @@ private:
     QWaitCondition m_wake;
     std::deque<Block> m_urgent;
     std::deque<Block> m_background;
+    std::deque<Block> m_completion;
     std::deque<Job> m_jobs;
     bool m_stop = false;
     std::thread m_thread;

@@ -62,6 +62,7 @@ private Q_SLOTS:
     void sourceDisplayName();
     void tenThousandRunsReadLazily();
     void runIdsOfASelectionAreReadOnTheWorker();
+    void rowsAreReadForTheColumnsInViewFirst();
     void removedRunsTakeTheirColumnsAlong();
 
 private:
@@ -827,6 +828,119 @@ void TestModels::runIdsOfASelectionAreReadOnTheWorker()
     QTRY_VERIFY(got.has_value());
     QCOMPARE(*got, QStringList{u"id-251"_s});
     QVERIFY(!called);
+}
+
+void TestModels::rowsAreReadForTheColumnsInViewFirst()
+{
+    // 2,000 runs × 14 metrics (two keys whose UTF-8 order differs from UTF-16's) × 6 params.
+    md::Cache cache;
+    qint64 source = 0;
+    QVERIFY(openOwnCache(cache, u"pick"_s, source));
+    QStringList metricKeys;
+    for (int m = 0; m < 12; ++m)
+        metricKeys.append(u"metric_%1"_s.arg(m, 2, 10, QLatin1Char('0')));
+    metricKeys << u"z_Ａ"_s << u"z_😀"_s;
+    const auto value = [](int run, int m) { return run * 100.0 + m; };
+    QVERIFY(cache.beginBatch().ok());
+    for (int i = 0; i < 2000; ++i) {
+        md::Run run;
+        run.runId = u"%1"_s.arg(i, 32, 16, QLatin1Char('0'));
+        run.experimentId = u"1"_s;
+        run.runName = u"run-%1"_s.arg(i);
+        run.status = u"FINISHED"_s;
+        run.startTime = 1795736000000 + i * 1000;
+        for (int m = 0; m < metricKeys.size(); ++m)
+            run.latestMetrics.append(md::MetricPoint{metricKeys[m], value(i, m), run.startTime, 1});
+        for (int p = 0; p < 6; ++p)
+            run.params.append(md::KeyValue{u"param_%1"_s.arg(p), u"p%1-%2"_s.arg(p).arg(i)});
+        QVERIFY(cache.writeRun(source, run).ok());
+    }
+    QVERIFY(cache.commitBatch().ok());
+
+    RunsTableModel model(&cache);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    md::RunQuery q;
+    q.experiments = QStringList{u"1"_s};
+    QVERIFY(model.load(q).ok());
+    QTRY_VERIFY(!model.isLoading());
+    const int rows = model.rowCount();
+    QCOMPARE(rows, 2000);
+    const auto runOf = [rows](int row) { return rows - 1 - row; };  // newest first
+    // In view: metric_05 and z_Ａ; param_2. The span of metrics is metric_05…z_Ａ, without z_😀:
+    // it sorts after z_Ａ as UTF-8 (SQLite's order), before it as UTF-16. Of params, param_2.
+    const int m4 = model.metricColumn(u"metric_04"_s);
+    const int m5 = model.metricColumn(u"metric_05"_s);
+    const int m9 = model.metricColumn(u"metric_09"_s);
+    const int fullA = model.metricColumn(u"z_Ａ"_s);
+    const int emoji = model.metricColumn(u"z_😀"_s);
+    const int p2 = model.paramColumn(u"param_2"_s);
+    const int p4 = model.paramColumn(u"param_4"_s);
+    model.setColumnsInView({RunsTableModel::NameColumn, m5, fullA, p2});
+
+    // A view shows row 1,000: its block is read with the pick's columns, then whole.
+    struct Seen {
+        bool arrived = false;
+        bool pickedShown = false;
+        bool outsideLoading = false;
+    } seen;
+    const int row = 1000;
+    const auto first = connect(&model, &QAbstractItemModel::dataChanged, &model, [&](const QModelIndex &tl, const QModelIndex &br) {
+        if (seen.arrived || tl.row() > row || br.row() < row)
+            return;
+        seen.arrived = true;
+        // The values in view are there; the others not yet (the row is not read whole).
+        seen.pickedShown = !model.index(row, m9).data(RunsTableModel::LoadingRole).toBool()
+            && model.index(row, m9).data(RunsTableModel::SortRole).toDouble() == value(runOf(row), 9)
+            && model.index(row, fullA).data(RunsTableModel::SortRole).toDouble() == value(runOf(row), 12)
+            && model.index(row, p2).data().toString() == u"p2-%1"_s.arg(runOf(row));
+        seen.outsideLoading = model.index(row, m4).data(RunsTableModel::LoadingRole).toBool()
+            && model.index(row, emoji).data(RunsTableModel::LoadingRole).toBool()
+            && model.index(row, p4).data(RunsTableModel::LoadingRole).toBool()
+            && model.index(row, p4).data().toString().isEmpty();
+    });
+    QVERIFY(model.index(row, m5).data(RunsTableModel::LoadingRole).toBool());
+    QTRY_VERIFY(seen.arrived);
+    disconnect(first);
+    QVERIFY(seen.pickedShown);
+    QVERIFY(seen.outsideLoading);
+    // Read whole when the worker is idle: every cell of the block, right, without asking again.
+    // (Row 1,200's block, whose cells outside the view nobody looked at meanwhile.)
+    const int later = 1200;
+    QVERIFY(model.index(later, m5).data(RunsTableModel::LoadingRole).toBool());
+    QTRY_VERIFY(!model.isLoading());
+    const int held = model.cachedRowCount();
+    for (int r = later - later % 16; r < later - later % 16 + 16; ++r) {
+        for (int m = 0; m < metricKeys.size(); ++m) {
+            const QModelIndex index = model.index(r, model.metricColumn(metricKeys[m]));
+            QVERIFY2(!index.data(RunsTableModel::LoadingRole).toBool(), qPrintable(u"row %1 %2"_s.arg(r).arg(metricKeys[m])));
+            QCOMPARE(index.data(RunsTableModel::SortRole).toDouble(), value(runOf(r), m));
+        }
+        QCOMPARE(model.index(r, p4).data().toString(), u"p4-%1"_s.arg(runOf(r)));
+    }
+    QVERIFY(!model.isLoading());
+    QCOMPARE(model.cachedRowCount(), held);
+
+    // Far more rows than the worker completes later (a long drag of the scroll bar): those left
+    // in part show "Loading…" in a column scrolled into view, then the value.
+    model.prefetch(1100, 1600);
+    QTRY_VERIFY(!model.isLoading());
+    int loadingFirst = 0;
+    for (int r = 1100; r <= 1600; r += 7) {
+        loadingFirst += model.index(r, m4).data(RunsTableModel::LoadingRole).toBool() ? 1 : 0;
+        QCOMPARE(cell(model, r, m4, RunsTableModel::SortRole).toDouble(), value(runOf(r), 4));
+        QCOMPARE(cell(model, r, emoji, RunsTableModel::SortRole).toDouble(), value(runOf(r), 13));
+    }
+    QVERIFY2(loadingFirst > 0, "every row was read whole: the test shows nothing");
+    QTRY_VERIFY(!model.isLoading());
+    QVERIFY(model.readError().isEmpty());
+
+    // New columns (another load) forget the pick: rows are read whole at once.
+    QVERIFY(model.load(q).ok());
+    QTRY_VERIFY(!model.isLoading());
+    QVERIFY(model.index(1500, m5).data(RunsTableModel::LoadingRole).toBool());
+    QTRY_VERIFY(!model.isLoading());
+    QVERIFY(!model.index(1500, m4).data(RunsTableModel::LoadingRole).toBool());
+    QCOMPARE(model.index(1500, p4).data().toString(), u"p4-%1"_s.arg(runOf(1500)));
 }
 
 void TestModels::removedRunsTakeTheirColumnsAlong()
