@@ -155,7 +155,7 @@ private:
     /// are shown (then hairlines without antialiasing and no bands, which QPainter draws several
     /// times faster); hairlines too while the view is being dragged.
     void chooseAntialiasing();
-    double linePenWidth() const { return m_thinLines ? 1.0 : 1.6; }
+    double linePenWidth() const { return m_thinLines || m_fineLines ? 1.0 : 1.6; }
     /// After each layout (of a replot or an export, at its size): each line shows the coarsest
     /// level of detail that still has two slices per pixel of the x range over `pixels`, or all
     /// its points, and its band the same level's bounds.
@@ -215,6 +215,8 @@ private:
     QPoint m_boxOrigin;
     QRubberBand *m_rubberBand = nullptr;
     bool m_thinLines = false;
+    /// Long lines: antialiased, 1 px (see chooseAntialiasing()).
+    bool m_fineLines = false;
     /// More than kAntialiasMaxLongSeries long series are shown: hairlines, no bands.
     bool m_dense = false;
     QString m_valueTitle;
