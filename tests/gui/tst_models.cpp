@@ -696,12 +696,7 @@ void TestModels::tenThousandRunsReadLazily()
     QVERIFY(openOwnCache(cache, u"big"_s, source));
     QVERIFY(cache.beginBatch().ok());
     for (int i = 0; i < 10000; ++i) {
-        md::Run run;
-        run.runId = u"%1"_s.arg(i, 32, 16, QLatin1Char('0'));
-        run.experimentId = u"1"_s;
-        run.runName = u"run-%1"_s.arg(i);
-        run.status = u"FINISHED"_s;
-        run.startTime = 1795736000000 + i * 1000;
+        md::Run run = md::test::numberedRun(i);
         run.endTime = run.startTime + 500;
         for (int m = 0; m < 8; ++m)
             run.latestMetrics.append(md::MetricPoint{u"metric_%1"_s.arg(m), (i % 7919) * 0.001 + m, run.startTime, 5});
@@ -843,12 +838,7 @@ void TestModels::rowsAreReadForTheColumnsInViewFirst()
     const auto value = [](int run, int m) { return run * 100.0 + m; };
     QVERIFY(cache.beginBatch().ok());
     for (int i = 0; i < 2000; ++i) {
-        md::Run run;
-        run.runId = u"%1"_s.arg(i, 32, 16, QLatin1Char('0'));
-        run.experimentId = u"1"_s;
-        run.runName = u"run-%1"_s.arg(i);
-        run.status = u"FINISHED"_s;
-        run.startTime = 1795736000000 + i * 1000;
+        md::Run run = md::test::numberedRun(i);
         for (int m = 0; m < metricKeys.size(); ++m)
             run.latestMetrics.append(md::MetricPoint{metricKeys[m], value(i, m), run.startTime, 1});
         for (int p = 0; p < 6; ++p)

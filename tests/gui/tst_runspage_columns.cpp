@@ -2,6 +2,8 @@
 // The Runs page on a wide experiment, as a person scrolls it: a jump far down shows the values of
 // the columns in view first (the rest of each row is read afterwards), and the columns scrolled
 // into view then show theirs. Offscreen, on a cache of its own.
+#include "TestSupport.h"
+
 #include "cache/Cache.h"
 #include "gui/RunsPage.h"
 #include "models/RunsTableModel.h"
@@ -56,12 +58,7 @@ void TestRunsPageColumns::initTestCase()
     QVERIFY(m_cache.writeExperiment(m_source, e).ok());
     QVERIFY(m_cache.beginBatch().ok());
     for (int i = 0; i < kRuns; ++i) {
-        md::Run run;
-        run.runId = u"%1"_s.arg(i, 32, 16, QLatin1Char('0'));
-        run.experimentId = u"1"_s;
-        run.runName = u"run-%1"_s.arg(i);
-        run.status = u"FINISHED"_s;
-        run.startTime = 1795736000000 + i * 1000;
+        md::Run run = md::test::numberedRun(i);
         run.endTime = run.startTime + 500;
         for (int m = 0; m < kMetrics; ++m)
             run.latestMetrics.append(md::MetricPoint{u"metric_%1"_s.arg(m, 2, 10, QLatin1Char('0')), valueOf(i, m), run.startTime, 1});

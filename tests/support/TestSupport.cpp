@@ -116,4 +116,15 @@ long peakRssKb()
     return -1;
 }
 
+Run numberedRun(int i)
+{
+    Run run;
+    run.runId = QStringLiteral("%1").arg(i, 32, 16, QLatin1Char('0'));
+    run.experimentId = QStringLiteral("1");
+    run.runName = QStringLiteral("run-%1").arg(i);
+    run.status = QStringLiteral("FINISHED");
+    run.startTime = 1795736000000 + qint64(i) * 1000;
+    return run;
+}
+
 } // namespace md::test

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/Domain.h"
+
 #include <QHash>
 #include <QString>
 #include <QStringList>
@@ -39,5 +41,10 @@ quint32 soakSeed();
 
 /// The process's peak resident memory (VmHWM) in KiB, -1 when /proc does not say.
 long peakRssKb();
+
+/// Run number `i` of a generated experiment "1": id `i` in 32 hex digits, named "run-<i>",
+/// FINISHED, started `i` seconds after 2026-11-26 23:33 UTC (the highest number is the newest); no
+/// metrics, params or end time.
+Run numberedRun(int i);
 
 } // namespace md::test
