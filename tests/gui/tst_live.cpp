@@ -25,6 +25,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
+#include <QProgressBar>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableView>
@@ -166,8 +167,14 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(charts->chart()->graph(run.runId())->data()->size(), 6, 10000);
         QCOMPARE(charts->chart()->plot()->xAxis->range().lower, zoomed.lower);
         QCOMPARE(charts->chart()->plot()->xAxis->range().upper, zoomed.upper);
-        // The badge says it is live and how long ago it synced.
+        // The badge says it is live and how long ago it synced; the import's progress bar went
+        // when the import ended (live syncs are quiet), and Sync Again is back.
         QVERIFY(badge() && badge()->isVisible());
+        auto *progress = m_window->findChild<QProgressBar *>(u"importProgress"_s);
+        QVERIFY(progress);
+        QTRY_VERIFY(!progress->isVisible());
+        auto *syncAgain = m_window->findChild<QAction *>(u"actionSyncAgain"_s);
+        QVERIFY(syncAgain && syncAgain->isEnabled());
         QVERIFY2(badge()->text().contains(u"live · synced"_s), qPrintable(badge()->text()));
 
         // Pausing stops the syncs, and is remembered.
