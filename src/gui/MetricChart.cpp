@@ -529,7 +529,7 @@ void MetricChart::chooseAntialiasing()
     // Long antialiased lines are 1 px: Qt's raster engine draws those with its cosmetic stroker,
     // while a 1.6 px line is stroked into a polygon and filled. Dense lines (two points a pixel
     // at their level of detail) look the same but crisper, and 20 lines of 100,000 steps with
-    // their bands replot in 8 ms instead of 18. The order of points in the data decides, not the
+    // their bands replot in 8 ms instead of 18. The number of points in the data decides, not the
     // zoom, so a line keeps its width while a person zooms.
     const bool fine = points >= kFineLineMinPoints;
     if (thin == m_thinLines && fine == m_fineLines)

@@ -661,7 +661,7 @@ void RunsTableModel::setColumnsInView(const QList<int> &columns)
         else
             params.append(metric - int(m_metricKeys.size()));
     }
-    m_pick = RunsTableReader::Pick::of(m_layout, metrics, params);
+    m_pick = RunsTableReader::Pick::of(*m_layout, metrics, params);
 }
 
 bool RunsTableModel::cellRead(const RowCells &cells, int column) const
@@ -670,37 +670,6 @@ bool RunsTableModel::cellRead(const RowCells &cells, int column) const
         return true;
     const int metric = column - FixedColumnCount;
     return metric < m_metricKeys.size() ? cells.hasMetric(metric) : cells.hasParam(metric - int(m_metricKeys.size()));
-}
-
-void RunsTableModel::requestWhole(int displayRow) const
-{
-    const qint64 rowId = m_rows[size_t(m_order[size_t(displayRow)])].rowId;
-    if (const auto asked = m_requested.find(rowId); asked != m_requested.end()) {
-        *asked = true;  // repainted when it arrives
-        return;
-    }
-    if (!m_reader)
-        return;
-    const int first = displayRow - displayRow % kCellBlockRows;
-    const int last = std::min(int(m_order.size()), first + kCellBlockRows);
-    RunsTableReader::Block block;
-    for (int r = first; r < last; ++r) {
-        const int base = m_order[size_t(r)];
-        const qint64 id = m_rows[size_t(base)].rowId;
-        const auto held = m_cells.constFind(id);
-        if (held == m_cells.cend() || !held->pick || m_requested.contains(id))
-            continue;
-        block.rowIds.append(id);
-        block.bases.append(base);
-        m_requested.insert(id, id == rowId);
-    }
-    if (block.rowIds.isEmpty())
-        return;
-    block.id = ++m_lastBlockId;
-    block.generation = m_cellsGeneration;
-    block.rowsGeneration = m_rowsGeneration;
-    block.layout = m_layout;
-    forgetBlocks(m_reader->putUrgent({std::move(block)}, kMaxWaitingBlocks));
 }
 
 void RunsTableModel::completeLater(const QList<RunsTableReader::Block> &blocks)
@@ -868,28 +837,38 @@ const RunsTableModel::RowCells *RunsTableModel::cellsOf(int displayRow) const
         it->used = ++m_useClock;
         return &*it;
     }
-    if (const auto asked = m_requested.find(rowId); asked != m_requested.end()) {
-        *asked = true;  // painted "Loading…": repainted when it arrives
-        return nullptr;
-    }
-    if (!m_reader)
-        return nullptr;
-    // A view asks row by row: the whole block is read in one query, on the worker.
-    const int first = displayRow - displayRow % kCellBlockRows;
-    RunsTableReader::Block block = blockOf(first, std::min(int(m_order.size()), first + kCellBlockRows));
-    m_requested[rowId] = true;
-    const QList<RunsTableReader::Block> dropped = m_reader->putUrgent({std::move(block)}, kMaxWaitingBlocks);
-    forgetBlocks(dropped);
+    askUrgently(displayRow, BlockRows::NotHeld);
     return nullptr;
 }
 
-RunsTableReader::Block RunsTableModel::blockOf(int first, int last) const
+void RunsTableModel::askUrgently(int displayRow, BlockRows which) const
+{
+    const qint64 rowId = m_rows[size_t(m_order[size_t(displayRow)])].rowId;
+    if (const auto asked = m_requested.find(rowId); asked != m_requested.end()) {
+        *asked = true;  // painted "Loading…": repainted when it arrives
+        return;
+    }
+    if (!m_reader)
+        return;
+    // A view asks row by row: the whole block is read in one query, on the worker.
+    const int first = displayRow - displayRow % kCellBlockRows;
+    RunsTableReader::Block block = blockOf(first, std::min(int(m_order.size()), first + kCellBlockRows), which);
+    if (block.rowIds.isEmpty())
+        return;
+    m_requested[rowId] = true;
+    forgetBlocks(m_reader->putUrgent({std::move(block)}, kMaxWaitingBlocks));
+}
+
+RunsTableReader::Block RunsTableModel::blockOf(int first, int last, BlockRows which) const
 {
     RunsTableReader::Block block;
     for (int r = first; r < last; ++r) {
         const int base = m_order[size_t(r)];
         const qint64 rowId = m_rows[size_t(base)].rowId;
-        if (m_cells.contains(rowId) || m_requested.contains(rowId))
+        if (m_requested.contains(rowId))
+            continue;
+        const auto held = m_cells.constFind(rowId);
+        if (which == BlockRows::NotHeld ? held != m_cells.cend() : held == m_cells.cend() || !held->pick)
             continue;
         block.rowIds.append(rowId);
         block.bases.append(base);
@@ -900,7 +879,8 @@ RunsTableReader::Block RunsTableModel::blockOf(int first, int last) const
         block.generation = m_cellsGeneration;
         block.rowsGeneration = m_rowsGeneration;
         block.layout = m_layout;
-        if (m_pick && m_pick->layout == m_layout)
+        // Rows held in part are read whole: a column they lack is in view.
+        if (which == BlockRows::NotHeld)
             block.pick = m_pick;
     }
     return block;
@@ -1060,7 +1040,7 @@ void RunsTableModel::prefetch(int first, int last)
     });
     QList<RunsTableReader::Block> blocks;
     for (int r : starts) {
-        RunsTableReader::Block block = blockOf(r, std::min(int(m_order.size()), r + kCellBlockRows));
+        RunsTableReader::Block block = blockOf(r, std::min(int(m_order.size()), r + kCellBlockRows), BlockRows::NotHeld);
         if (!block.rowIds.isEmpty())
             blocks.append(std::move(block));
     }
@@ -1264,7 +1244,7 @@ QVariant RunsTableModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case LoadingRole:
         if (!read)
-            requestWhole(index.row());
+            askUrgently(index.row(), BlockRows::HeldInPart);
         return !read;
     case RunIdRole:
         return row.runId;
@@ -1283,7 +1263,7 @@ QVariant RunsTableModel::data(const QModelIndex &index, int role) const
     if (column < FixedColumnCount)
         return fixedData(row, column, role);
     if (!read) {
-        requestWhole(index.row());
+        askUrgently(index.row(), BlockRows::HeldInPart);
         return loadingData(index.row(), column, role);
     }
     if (role != Qt::DisplayRole && role != Qt::ToolTipRole && role != SortRole)

@@ -283,13 +283,16 @@ private:
     QVariant loadingData(int row, int column, int role) const;
     /// The cells of a displayed row, or nullptr after asking the worker for its block.
     const RowCells *cellsOf(int displayRow) const;
-    /// A block of displayed rows `first`…`last - 1` not held and not asked for yet (no rows: none).
-    RunsTableReader::Block blockOf(int first, int last) const;
+    /// Which rows of a block are read: those not held (with the columns in view first), or those
+    /// held without every column (read whole: a column scrolled into view before they were).
+    enum class BlockRows { NotHeld, HeldInPart };
+    /// A block of displayed rows `first`…`last - 1` of `which` rows not asked for yet (no rows:
+    /// none), marked asked for.
+    RunsTableReader::Block blockOf(int first, int last, BlockRows which) const;
+    /// Asks the worker, before anything else, for the block of a displayed row a view shows.
+    void askUrgently(int displayRow, BlockRows which) const;
     /// False for a metric or param cell of a row read with a pick that left it out.
     bool cellRead(const RowCells &cells, int column) const;
-    /// Asks the worker, urgently, for the rows of this displayed row's block that are held
-    /// without every column (a column scrolled into view before they were read whole).
-    void requestWhole(int displayRow) const;
     /// Asks the worker to read whole, when idle, the rows of `blocks` that were read with a pick.
     void completeLater(const QList<RunsTableReader::Block> &blocks);
     void applyBlocks(RunsTableReader::BlockRead read);

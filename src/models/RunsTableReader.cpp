@@ -52,36 +52,30 @@ RunsTableReader::~RunsTableReader()
     m_thread.join();
 }
 
-QList<RunsTableReader::Block> RunsTableReader::putUrgent(QList<Block> blocks, int keep)
+QList<RunsTableReader::Block> RunsTableReader::putFirst(std::deque<Block> &queue, QList<Block> blocks, int keep)
 {
     QList<Block> dropped;
     {
         const QMutexLocker lock(&m_mutex);
         for (auto it = blocks.rbegin(); it != blocks.rend(); ++it)
-            m_urgent.push_front(std::move(*it));
-        while (m_urgent.size() > size_t(std::max(keep, 1))) {
-            dropped.append(std::move(m_urgent.back()));
-            m_urgent.pop_back();
+            queue.push_front(std::move(*it));
+        while (queue.size() > size_t(keep)) {
+            dropped.append(std::move(queue.back()));
+            queue.pop_back();
         }
     }
     m_wake.wakeAll();
     return dropped;
 }
 
+QList<RunsTableReader::Block> RunsTableReader::putUrgent(QList<Block> blocks, int keep)
+{
+    return putFirst(m_urgent, std::move(blocks), std::max(keep, 1));
+}
+
 QList<RunsTableReader::Block> RunsTableReader::putCompletion(QList<Block> blocks, int keep)
 {
-    QList<Block> dropped;
-    {
-        const QMutexLocker lock(&m_mutex);
-        for (auto it = blocks.rbegin(); it != blocks.rend(); ++it)
-            m_completion.push_front(std::move(*it));
-        while (m_completion.size() > size_t(std::max(keep, 0))) {
-            dropped.append(std::move(m_completion.back()));
-            m_completion.pop_back();
-        }
-    }
-    m_wake.wakeAll();
-    return dropped;
+    return putFirst(m_completion, std::move(blocks), std::max(keep, 0));
 }
 
 QList<RunsTableReader::Block> RunsTableReader::setBackground(QList<Block> blocks)
@@ -254,25 +248,23 @@ std::shared_ptr<const RunsTableReader::Layout> RunsTableReader::Layout::of(const
     layout->params = int(paramKeys.size());
     layout->metricIndex.reserve(layout->metrics);
     layout->paramIndex.reserve(layout->params);
-    for (int i = 0; i < layout->metrics; ++i)
-        layout->metricIndex.insert(metricKeys.at(i), i);
-    for (int i = 0; i < layout->params; ++i)
-        layout->paramIndex.insert(paramKeys.at(i), i);
     layout->metricUtf8.reserve(size_t(layout->metrics));
     layout->paramUtf8.reserve(size_t(layout->params));
-    for (int i = 0; i < layout->metrics; ++i)
-        layout->metricUtf8.emplace(metricKeys.at(i).toStdString(), i);
-    for (int i = 0; i < layout->params; ++i)
-        layout->paramUtf8.emplace(paramKeys.at(i).toStdString(), i);
-    for (const QString &key : metricKeys)
-        layout->metricBytes.push_back(key.toStdString());
-    for (const QString &key : paramKeys)
-        layout->paramBytes.push_back(key.toStdString());
+    for (int i = 0; i < layout->metrics; ++i) {
+        layout->metricIndex.insert(metricKeys.at(i), i);
+        layout->metricBytes.push_back(metricKeys.at(i).toStdString());
+        layout->metricUtf8.emplace(layout->metricBytes.back(), i);
+    }
+    for (int i = 0; i < layout->params; ++i) {
+        layout->paramIndex.insert(paramKeys.at(i), i);
+        layout->paramBytes.push_back(paramKeys.at(i).toStdString());
+        layout->paramUtf8.emplace(layout->paramBytes.back(), i);
+    }
     return layout;
 }
 
-std::shared_ptr<const RunsTableReader::Pick> RunsTableReader::Pick::of(std::shared_ptr<const Layout> layout,
-                                                                       const QList<int> &metrics, const QList<int> &params)
+std::shared_ptr<const RunsTableReader::Pick> RunsTableReader::Pick::of(const Layout &layout, const QList<int> &metrics,
+                                                                       const QList<int> &params)
 {
     auto pick = std::make_shared<Pick>();
     bool everyColumn = true;
@@ -303,11 +295,10 @@ std::shared_ptr<const RunsTableReader::Pick> RunsTableReader::Pick::of(std::shar
             everyColumn = everyColumn && read[i];
         }
     };
-    span(layout->metricBytes, metrics, pick->metrics, pick->metricRead);
-    span(layout->paramBytes, params, pick->params, pick->paramRead);
+    span(layout.metricBytes, metrics, pick->metrics, pick->metricRead);
+    span(layout.paramBytes, params, pick->params, pick->paramRead);
     if (everyColumn)
         return nullptr;
-    pick->layout = std::move(layout);
     return pick;
 }
 

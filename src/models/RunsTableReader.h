@@ -63,15 +63,13 @@ public:
     /// some columns (those in view), in SQLite's order, which costs a seek a run instead of 200
     /// values. The row is read whole later.
     struct Pick {
-        std::shared_ptr<const Layout> layout;
         KeySpan metrics;
         KeySpan params;
         std::vector<bool> metricRead;  ///< by metric column: in the span
         std::vector<bool> paramRead;
         /// The pick of these metric and param columns of `layout` (indexes into its keys);
         /// nullptr when it spans every column anyway.
-        static std::shared_ptr<const Pick> of(std::shared_ptr<const Layout> layout, const QList<int> &metrics,
-                                              const QList<int> &params);
+        static std::shared_ptr<const Pick> of(const Layout &layout, const QList<int> &metrics, const QList<int> &params);
     };
     struct MetricCell {
         double value = 0;
@@ -144,6 +142,8 @@ public:
     void post(Job job);
 
 private:
+    /// Puts `blocks` first in `queue` (in their order), keeps at most `keep`, returns the dropped.
+    QList<Block> putFirst(std::deque<Block> &queue, QList<Block> blocks, int keep);
     void run();
     BlockRead read(Cache &cache, const Status &opened, QList<Block> blocks) const;
 
