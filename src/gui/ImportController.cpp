@@ -128,7 +128,7 @@ void ImportController::startNext()
     };
     // Stopped by cancel() it still reports, as cancelled: every start() gets its batchFinished().
     m_job.start(run, [this](const ImportBatch &finished) { onJobFinished(finished); });
-    Q_EMIT batchStarted(batch.id, batch.uris);
+    Q_EMIT batchStarted(batch.id, batch.uris, batch.live);
 }
 
 void ImportController::onJobFinished(const ImportBatch &batch)

@@ -54,7 +54,9 @@ public:
     bool isBusy() const;
 
 Q_SIGNALS:
-    void batchStarted(qint64 batchId, const QStringList &uris);
+    /// `live`: a startLive() batch. Said here because a batch may start inside start() or
+    /// startLive(), before the caller has its id.
+    void batchStarted(qint64 batchId, const QStringList &uris, bool live);
     /// `uri` is the one being read; `index` its position in the batch.
     void progress(qint64 batchId, const QString &uri, int index, const md::ImportProgress &progress);
     void batchFinished(const md::ImportBatch &batch);

@@ -80,8 +80,8 @@ LiveUpdater::LiveUpdater(QString cachePath, ImportController *imports, QObject *
     connect(m_watcher, &QFileSystemWatcher::directoryChanged, this, &LiveUpdater::onPathChanged);
     m_poll->setInterval(kPollMs);
     connect(m_poll, &QTimer::timeout, this, &LiveUpdater::poll);
-    connect(m_imports, &ImportController::batchStarted, this, [this](qint64 id, const QStringList &) {
-        if (m_liveBatches.contains(id))
+    connect(m_imports, &ImportController::batchStarted, this, [this](qint64, const QStringList &, bool live) {
+        if (live)
             m_syncClock.start();
     });
 }
@@ -101,7 +101,7 @@ void LiveUpdater::rescan()
 
 bool LiveUpdater::handleBatch(const ImportBatch &batch)
 {
-    const bool live = m_liveBatches.remove(batch.id);
+    const bool live = batch.live;
     m_rescan.discard();  // this report is newer than what a rescan still reading would find
     for (auto it = m_inFlight.begin(); it != m_inFlight.end();)
         it = it.value() == batch.id ? m_inFlight.erase(it) : std::next(it);
@@ -233,7 +233,6 @@ void LiveUpdater::syncNow(const QString &uri)
     // What the sync starts from: a change after this look is caught when it ends.
     it->signature = signatureOf(it->watched);
     const qint64 id = m_imports->startLive(uri);
-    m_liveBatches.insert(id);
     m_inFlight.insert(uri, id);
 }
 

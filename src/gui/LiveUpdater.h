@@ -45,9 +45,8 @@ public:
     /// Finds the sources with running runs in the cache (on a worker) and follows them.
     void rescan();
     /// Updates the followed sources from a finished batch (any: the person's or a live one).
-    /// Returns true when the batch was a live update started here.
+    /// Returns true when the batch was a live update (ImportBatch::live).
     bool handleBatch(const ImportBatch &batch);
-    bool isLiveBatch(qint64 batchId) const { return m_liveBatches.contains(batchId); }
 
     /// No syncs start while paused; the running runs are still tracked from other syncs.
     void setPaused(bool paused);
@@ -103,7 +102,6 @@ private:
     QString m_cachePath;
     ImportController *m_imports;
     QHash<QString, Followed> m_sources;
-    QSet<qint64> m_liveBatches;
     /// The live batch in flight per source: one at a time.
     QHash<QString, qint64> m_inFlight;
     QFileSystemWatcher *m_watcher;

@@ -187,10 +187,7 @@ MainWindow::MainWindow(MainWindowOptions options, QWidget *parent)
             [this](const QModelIndex &current) { onCurrentChanged(current); });
     connect(m_imports, &ImportController::batchStarted, this, &MainWindow::onBatchStarted);
     connect(m_imports, &ImportController::progress, this,
-            [this](qint64 batchId, const QString &uri, int, const ImportProgress &p) {
-                if (!m_live->isLiveBatch(batchId))  // live syncs are quiet: the badge says when
-                    m_importStatus->setProgress(uri, p);
-            });
+            [this](qint64, const QString &uri, int, const ImportProgress &p) { m_importStatus->setProgress(uri, p); });
     connect(m_imports, &ImportController::batchFinished, this, &MainWindow::onBatchFinished);
     connect(m_importStatus, &ImportStatusWidget::cancelRequested, this, [this] {
         m_imports->cancel();
@@ -485,9 +482,9 @@ void MainWindow::syncAgain()
     m_imports->start(uris);
 }
 
-void MainWindow::onBatchStarted(qint64 batchId, const QStringList &uris)
+void MainWindow::onBatchStarted(qint64, const QStringList &uris, bool live)
 {
-    if (m_live->isLiveBatch(batchId))
+    if (live)
         return;  // quiet: the live badge says when it synced
     m_importStatus->begin(uris.join(u", "_s));
     m_ui->actionSyncAgain->setEnabled(false);
@@ -498,16 +495,12 @@ void MainWindow::onBatchStarted(qint64 batchId, const QStringList &uris)
 
 void MainWindow::onBatchFinished(const ImportBatch &batch)
 {
-    const bool live = m_live->handleBatch(batch);
-    // The import's progress goes when no import is left, whichever batch ends last: a live sync
-    // queued while the import ran ends after it (the bar stayed up for good when only the
-    // import's own end could take it down).
+    if (m_live->handleBatch(batch))
+        return;  // a live update: the models updated in place (LiveUpdater::synced)
     if (!m_imports->isBusy()) {
         m_importStatus->end();
         m_ui->actionSyncAgain->setEnabled(true);
     }
-    if (live)
-        return;  // a live update: the models updated in place (LiveUpdater::synced)
     m_ui->experimentsTree->setPlaceholderText(
         tr("No sources yet.\n\nUse File › Open Source… (Ctrl+O) to import an MLflow store."));
     reloadExperiments();

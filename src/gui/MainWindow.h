@@ -135,7 +135,7 @@ private:
     void compareSelected();
     void showAbout();
     void onCurrentChanged(const QModelIndex &current);
-    void onBatchStarted(qint64 batchId, const QStringList &uris);
+    void onBatchStarted(qint64 batchId, const QStringList &uris, bool live);
     void onBatchFinished(const ImportBatch &batch);
     void reportBatch(const ImportBatch &batch);
     /// Re-reads the tree, keeping the selected experiment when it still exists.

@@ -28,6 +28,7 @@
 #include <QProgressBar>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -175,6 +176,8 @@ private Q_SLOTS:
         QTRY_VERIFY(!progress->isVisible());
         auto *syncAgain = m_window->findChild<QAction *>(u"actionSyncAgain"_s);
         QVERIFY(syncAgain && syncAgain->isEnabled());
+        QVERIFY2(!m_window->statusBar()->currentMessage().startsWith(u"Importing"_s),
+                 qPrintable(m_window->statusBar()->currentMessage()));
         QVERIFY2(badge()->text().contains(u"live · synced"_s), qPrintable(badge()->text()));
 
         // Pausing stops the syncs, and is remembered.
