@@ -882,6 +882,31 @@ private Q_SLOTS:
         QCOMPARE(requests(m_server.stats(), u"GET /api/2.0/mlflow/registered-models/search"_s), 1); // not retried
     }
 
+    /// A POST (a runs/search page) is on its way while the server still works on it: what the
+    /// full read's fetching thread waits for before it wakes the parser.
+    void requestIsSentBeforeItsAnswer()
+    {
+        QVERIFY(m_server.setFaults(QJsonObject { { u"delay_ms"_s, 1500 } }));
+        md::HttpClient client(m_server.url(), md::RestOptions {}, m_noCancel);
+        md::HttpRequest r;
+        r.method = "POST";
+        r.path = u"api/2.0/mlflow/runs/search"_s;
+        r.jsonBody = R"({"experiment_ids": ["0"], "max_results": 1})";
+        QElapsedTimer clock;
+        clock.start();
+        const md::HttpClient::CallPtr call = client.start(r);
+        QVERIFY(!md::HttpClient::isSent(call));
+        QVERIFY(client.waitUntil([&] { return md::HttpClient::isSent(call); }));
+        QVERIFY2(clock.elapsed() < 1000, qPrintable(QString::number(clock.elapsed())));
+        QVERIFY(!md::HttpClient::isFinished(call));
+        const auto answer = client.wait(call);
+        QVERIFY2(answer, qPrintable(answer ? QString() : answer.error().toString()));
+        QCOMPARE(answer->status, 200);
+        QVERIFY(clock.elapsed() >= 1500);
+        QVERIFY(md::HttpClient::isSent(call));
+        QCOMPARE(requests(m_server.stats(), kRunsSearch), 1);
+    }
+
     void cancelWhileWaiting()
     {
         QVERIFY(m_server.setFaults(QJsonObject { { u"delay_ms"_s, 5000 } }));

@@ -164,6 +164,7 @@ public:
     qint64 replyBytes = 0; ///< of the current attempt, for the progress total
     QList<QSslError> sslErrors; ///< why the server's certificate was not trusted (current attempt)
     QElapsedTimer clock;
+    bool sent = false; ///< the current attempt's request has been written to the socket
     std::optional<Result<HttpResponse>> result;
 };
 
@@ -264,6 +265,11 @@ bool HttpClient::isFinished(const CallPtr &call)
     return call->result.has_value();
 }
 
+bool HttpClient::isSent(const CallPtr &call)
+{
+    return call->sent || call->retryTimer || call->result.has_value();
+}
+
 HttpClient::CallPtr HttpClient::start(HttpRequest request)
 {
     auto call = std::make_shared<Call>();
@@ -300,6 +306,7 @@ void HttpClient::send(const CallPtr &call)
     ++call->attempts;
     ++g_attempts;
     call->replyBytes = 0;
+    call->sent = false;
     call->sslErrors.clear();
     call->clock.start();
     QNetworkRequest req(call->url);
@@ -327,6 +334,10 @@ void HttpClient::send(const CallPtr &call)
             if (m_onBytes)
                 m_onBytes(m_bytes);
         }
+    });
+    QObject::connect(reply, &QNetworkReply::requestSent, m_context.get(), [this, call] {
+        call->sent = true;
+        wake();
     });
     QObject::connect(reply, &QNetworkReply::finished, m_context.get(), [this, call] { finished(call); });
     QObject::connect(reply, &QNetworkReply::sslErrors, m_context.get(),

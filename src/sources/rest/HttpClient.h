@@ -111,6 +111,9 @@ public:
     Result<HttpResponse> send(HttpRequest request) { return wait(start(std::move(request))); }
     /// True when `call` is done and wait() will return without waiting.
     static bool isFinished(const CallPtr &call);
+    /// True when `call`'s request has been written to the socket (or it is done, or waits to be
+    /// retried): the server has what it needs to work on the answer.
+    static bool isSent(const CallPtr &call);
     /// Runs the event loop until `done()` is true: {} or Cancelled.
     Status waitUntil(const std::function<bool()> &done);
     /// Aborts every request in flight (their wait() gives Cancelled).

@@ -645,6 +645,11 @@ private:
                     asked += chain.body["max_results"].get<int>();
                     chain.body["max_results"] = MlflowRestSource::runsPageSize(asked);
                     call = client.start(chain.request(a.next));
+                    // Sent before the parsing thread wakes: with two cores, a parse that starts
+                    // first can keep this thread from sending for a time slice, and the server
+                    // from working. Fails only when stopped.
+                    if (!client.waitUntil([&] { return HttpClient::isSent(call); }))
+                        return;
                 }
                 token = a.next;
                 if (!pushAnswer(client, std::move(a)))
