@@ -156,6 +156,8 @@ private Q_SLOTS:
     void declined();
     void recorded();
     void mutations();
+    void pageToken_data();
+    void pageToken();
 };
 
 // ---- pages the scanner takes: it must give exactly the general way's result ----
@@ -344,13 +346,15 @@ void TestRunsPage::recorded()
 {
     const QList<Fixture> pages = recordedPages();
     QVERIFY2(pages.size() >= 15, qPrintable(QString::number(pages.size())));
-    qsizetype runs = 0, metrics = 0, inputs = 0, outputs = 0;
+    qsizetype runs = 0, metrics = 0, inputs = 0, outputs = 0, tokens = 0;
     for (const Fixture &f : pages) {
         const auto general = md::restjson::parseRunsPage(f.body, kUrl);
         QVERIFY2(general, qPrintable(f.name));
         const auto fast = md::restjson::scanRunsPage(f.body);
         QVERIFY2(fast, qPrintable(f.name + u": declined"_s));
         QVERIFY2(difference(*fast, *general).isEmpty(), qPrintable(f.name + u": "_s + difference(*fast, *general)));
+        QCOMPARE(md::restjson::quickPageToken(f.body), std::optional<QString>(general->next));
+        tokens += general->next.isEmpty() ? 0 : 1;
         QCOMPARE(fast->withoutId, 0);
         runs += fast->runs.size();
         for (const md::Run &r : std::as_const(fast->runs)) {
@@ -365,6 +369,7 @@ void TestRunsPage::recorded()
     QVERIFY(metrics > runs);
     QVERIFY(inputs > 0);
     QVERIFY(outputs > 0);
+    QVERIFY2(tokens > 0, "no recorded page with a next page");
 }
 
 /// Random edits of a recorded page: whatever the scanner takes, the general way takes alike.
@@ -378,7 +383,7 @@ void TestRunsPage::mutations()
     // Bytes that make JSON structure, escapes, numbers and UTF-8 out of a small edit.
     static const char kBytes[] = "{}[]\":,\\u0123456789.eE+-ntrfal \n\x7f\xc3\xa9\xed\xf0\x80";
     QRandomGenerator rng(16);
-    int taken = 0, differed = 0;
+    int taken = 0, differed = 0, tokensCompared = 0;
     for (int i = 0; i < 4000; ++i) {
         QByteArray body = original;
         for (int edits = 1 + rng.bounded(3); edits > 0; --edits) {
@@ -388,6 +393,16 @@ void TestRunsPage::mutations()
             case 0: body[at] = c; break;
             case 1: body.insert(at, c); break;
             default: body.remove(at, 1 + rng.bounded(4)); break;
+            }
+        }
+        // The quick token look agrees with the general way on every page that is valid JSON.
+        if (const auto token = md::restjson::quickPageToken(body)) {
+            if (const auto parsed = md::restjson::parseRunsPage(body, kUrl)) {
+                ++tokensCompared;
+                if (*token != parsed->next) {
+                    ++differed;
+                    qWarning("mutation %d: token '%s', parsed '%s'", i, qPrintable(*token), qPrintable(parsed->next));
+                }
             }
         }
         const auto fast = md::restjson::scanRunsPage(body);
@@ -403,6 +418,58 @@ void TestRunsPage::mutations()
     QCOMPARE(differed, 0);
     // Edits inside strings and numbers keep many pages valid: the comparison above saw some.
     QVERIFY2(taken > 200, qPrintable(QString::number(taken)));
+    QVERIFY2(tokensCompared > 200, qPrintable(QString::number(tokensCompared)));
+}
+
+// ---- the next page's token without a parse: what the general way gives, or "cannot tell" ----
+
+void TestRunsPage::pageToken_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<bool>("tells"); // false: quickPageToken() must leave it to a parse
+
+    const QByteArray run = "{\"info\": {\"run_id\": \"r1\"}}";
+    QTest::newRow("last member, as MLflow writes it")
+        << QByteArray("{\n  \"runs\": [\n    " + run + "\n  ],\n  \"next_page_token\": \"eyJvZmZzZXQiOiAxMDB9\"\n}\n") << true;
+    QTest::newRow("compact") << QByteArray("{\"runs\":[" + run + "],\"next_page_token\":\"t\"}") << true;
+    QTest::newRow("only member") << QByteArray("{ \"next_page_token\" : \"t\" }") << true;
+    QTest::newRow("first member") << QByteArray("{\"next_page_token\": \"t\", \"runs\": [" + run + "]}") << true;
+    QTest::newRow("spaces in the token") << QByteArray("{\"runs\": [], \"next_page_token\": \"a b\"}") << true;
+    QTest::newRow("UTF-8 in the token") << QByteArray("{\"runs\": [], \"next_page_token\": \"\xc3\xa9t\xc3\xa9\"}") << true;
+    QTest::newRow("empty token") << QByteArray("{\"runs\": [], \"next_page_token\": \"\"}") << true;
+    QTest::newRow("no token") << QByteArray("{\"runs\": [" + run + "]}") << true;
+    QTest::newRow("empty page") << QByteArray("{}") << true;
+    QTest::newRow("twice: the last counts") << QByteArray("{\"next_page_token\": \"a\", \"runs\": [], \"next_page_token\": \"b\"}") << true;
+    // Look-alikes the quick look must not take for the token.
+    QTest::newRow("in a nested object at the end")
+        << QByteArray("{\"runs\": [{\"info\": {\"run_id\": \"r\", \"next_page_token\": \"evil\"}}]}") << true;
+    QTest::newRow("last member an object") << QByteArray("{\"runs\": [], \"x\": {\"next_page_token\": \"evil\"}}") << true;
+    QTest::newRow("in a tag's value")
+        << QByteArray("{\"runs\": [{\"data\": {\"tags\": [{\"key\": \"k\", \"value\": \"\\\", \\\"next_page_token\\\": \\\"evil\"}]}}]}")
+        << true;
+    QTest::newRow("a longer key ending alike") << QByteArray("{\"runs\": [], \"x\\\"next_page_token\": \"evil\"}") << true;
+    QTest::newRow("a key with a space") << QByteArray("{\"runs\": [], \" next_page_token\": \"evil\"}") << true;
+    QTest::newRow("a value ending in an escaped quote")
+        << QByteArray("{\"runs\": [], \"x\": \"\\\": \\\"next_page_token\\\": \\\"evil\"}") << true;
+    // Left to a parse.
+    QTest::newRow("escaped token") << QByteArray("{\"runs\": [], \"next_page_token\": \"a\\/b\"}") << false;
+    QTest::newRow("null token") << QByteArray("{\"runs\": [], \"next_page_token\": null}") << false;
+    QTest::newRow("not an object") << QByteArray("[\"next_page_token\"]") << false;
+}
+
+void TestRunsPage::pageToken()
+{
+    QFETCH(QByteArray, body);
+    QFETCH(bool, tells);
+
+    const auto general = md::restjson::parseRunsPage(body, kUrl);
+    const auto quick = md::restjson::quickPageToken(body);
+    QCOMPARE(quick.has_value(), tells);
+    if (tells) {
+        QVERIFY2(general, qPrintable(general ? QString() : general.error().toString()));
+        QCOMPARE(*quick, general->next);
+        QVERIFY(!quick->contains(u"evil"_s));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestRunsPage)

@@ -430,93 +430,6 @@ Result<RunsPage> readRunsPage(const HttpResponse &r)
     return parseRunsPage(r.body, r.url);
 }
 
-/// What scanTopLevelString() found.
-struct TopLevelString {
-    enum Kind {
-        Missing, ///< the object has no such member
-        Found, ///< a plain string (no escapes): `value`
-        Unknown, ///< not a JSON object as far as scanned, or the member is not a plain string
-    } kind = Unknown;
-    QString value;
-};
-
-/// The member `key` of the JSON object in `body`, looked up without parsing it: only strings
-/// (skipped with memchr) and nesting are followed, so a 5 MB page takes milliseconds, not the
-/// tenth of a second a parse takes. Not a validator: malformed JSON gives any answer, and the
-/// parse that follows reports it.
-TopLevelString scanTopLevelString(const QByteArray &body, std::string_view key)
-{
-    const char *p = body.constData();
-    const char *const end = p + body.size();
-    auto skipSpace = [&] {
-        while (p < end && (*p == ' ' || *p == '\n' || *p == '\r' || *p == '\t'))
-            ++p;
-    };
-    // The closing quote of the string whose opening quote is at `q`; `escaped` when it has a '\'.
-    auto closingQuote = [&](const char *q, bool &escaped) -> const char * {
-        const char *from = q + 1;
-        for (;;) {
-            const auto *quote = static_cast<const char *>(std::memchr(from, '"', size_t(end - from)));
-            if (!quote)
-                return nullptr;
-            const char *slash = quote;
-            while (slash > q + 1 && slash[-1] == '\\')
-                --slash;
-            if ((quote - slash) % 2 == 0) {
-                escaped = escaped || std::memchr(q + 1, '\\', size_t(quote - q - 1)) != nullptr;
-                return quote;
-            }
-            escaped = true;
-            from = quote + 1;
-        }
-    };
-    skipSpace();
-    if (p == end || *p != '{')
-        return {};
-    ++p;
-    int depth = 1;
-    bool atKey = true;
-    while (p < end) {
-        const char c = *p;
-        if (c == '"') {
-            bool escaped = false;
-            const char *close = closingQuote(p, escaped);
-            if (!close)
-                return {};
-            const bool isKey = depth == 1 && atKey;
-            const bool match = isKey && !escaped && size_t(close - p - 1) == key.size()
-                && std::memcmp(p + 1, key.data(), key.size()) == 0;
-            p = close + 1;
-            if (isKey)
-                atKey = false;
-            if (!match)
-                continue;
-            skipSpace();
-            if (p == end || *p != ':')
-                return {};
-            ++p;
-            skipSpace();
-            if (p == end || *p != '"')
-                return {};
-            escaped = false;
-            close = closingQuote(p, escaped);
-            if (!close || escaped)
-                return {};
-            return {TopLevelString::Found, QString::fromUtf8(p + 1, close - p - 1)};
-        }
-        if (c == '{' || c == '[') {
-            ++depth;
-        } else if (c == '}' || c == ']') {
-            if (--depth == 0)
-                return {TopLevelString::Missing, {}};
-        } else if (c == ',' && depth == 1) {
-            atKey = true;
-        }
-        ++p;
-    }
-    return {};
-}
-
 /// The runs/search listing of one experiment for a full read.
 Chain runsSearch(const QString &experimentId)
 {
@@ -532,7 +445,7 @@ Chain runsSearch(const QString &experimentId)
 /// (nlohmann::json → Run), and the caller writes, so that the server prepares page n+2 while
 /// page n+1 is parsed and page n written. The fetching thread does nothing but wait for the
 /// network (Qt sends a POST body from the requesting thread's event loop) and asks for the next
-/// page as soon as a page has arrived, its token cut out of the bytes (scanTopLevelString).
+/// page as soon as a page has arrived, its token cut out of the bytes (quickPageToken).
 /// At most kAhead pages wait unparsed and kAhead parsed: memory holds a few pages, never the
 /// listing. Destroying it stops both threads (requests in flight are aborted) and waits for them.
 class RunPages {
@@ -660,12 +573,11 @@ private:
         }
     }
 
-    /// The next page's token; the slow way (a parse) only when the scan cannot tell.
+    /// The next page's token; the slow way (a parse) only when the quick look cannot tell.
     static QString nextToken(const QByteArray &body)
     {
-        const TopLevelString t = scanTopLevelString(body, "next_page_token");
-        if (t.kind != TopLevelString::Unknown)
-            return t.value;
+        if (std::optional<QString> t = quickPageToken(body))
+            return *t;
         const json j = json::parse(body.constData(), body.constData() + body.size(), nullptr, false);
         return j.is_object() ? text(j, "next_page_token") : QString();
     }

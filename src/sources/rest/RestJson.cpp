@@ -1011,6 +1011,137 @@ private:
     std::string m_decoded; ///< the last string with escapes or non-ASCII bytes, decoded
 };
 
+/// What scanTopLevelString() found.
+struct TopLevelString {
+    enum Kind {
+        Missing, ///< the object has no such member
+        Found, ///< a plain string (no escapes): `value`
+        Unknown, ///< not a JSON object as far as scanned, or the member is not a plain string
+    } kind = Unknown;
+    QString value;
+};
+
+/// The member `key` of the JSON object in `body`, looked up without parsing it: only strings
+/// (skipped with memchr) and nesting are followed, so a 5 MB page takes milliseconds, not the
+/// tenth of a second a parse takes. Not a validator: malformed JSON gives any answer, and the
+/// parse that follows reports it.
+TopLevelString scanTopLevelString(const QByteArray &body, std::string_view key)
+{
+    const char *p = body.constData();
+    const char *const end = p + body.size();
+    auto skipSpace = [&] {
+        while (p < end && (*p == ' ' || *p == '\n' || *p == '\r' || *p == '\t'))
+            ++p;
+    };
+    // The closing quote of the string whose opening quote is at `q`; `escaped` when it has a '\'.
+    auto closingQuote = [&](const char *q, bool &escaped) -> const char * {
+        const char *from = q + 1;
+        for (;;) {
+            const auto *quote = static_cast<const char *>(std::memchr(from, '"', size_t(end - from)));
+            if (!quote)
+                return nullptr;
+            const char *slash = quote;
+            while (slash > q + 1 && slash[-1] == '\\')
+                --slash;
+            if ((quote - slash) % 2 == 0) {
+                escaped = escaped || std::memchr(q + 1, '\\', size_t(quote - q - 1)) != nullptr;
+                return quote;
+            }
+            escaped = true;
+            from = quote + 1;
+        }
+    };
+    skipSpace();
+    if (p == end || *p != '{')
+        return {};
+    ++p;
+    int depth = 1;
+    bool atKey = true;
+    while (p < end) {
+        const char c = *p;
+        if (c == '"') {
+            bool escaped = false;
+            const char *close = closingQuote(p, escaped);
+            if (!close)
+                return {};
+            const bool isKey = depth == 1 && atKey;
+            const bool match = isKey && !escaped && size_t(close - p - 1) == key.size()
+                && std::memcmp(p + 1, key.data(), key.size()) == 0;
+            p = close + 1;
+            if (isKey)
+                atKey = false;
+            if (!match)
+                continue;
+            skipSpace();
+            if (p == end || *p != ':')
+                return {};
+            ++p;
+            skipSpace();
+            if (p == end || *p != '"')
+                return {};
+            escaped = false;
+            close = closingQuote(p, escaped);
+            if (!close || escaped)
+                return {};
+            return {TopLevelString::Found, QString::fromUtf8(p + 1, close - p - 1)};
+        }
+        if (c == '{' || c == '[') {
+            ++depth;
+        } else if (c == '}' || c == ']') {
+            if (--depth == 0)
+                return {TopLevelString::Missing, {}};
+        } else if (c == ',' && depth == 1) {
+            atKey = true;
+        }
+        ++p;
+    }
+    return {};
+}
+
+
+/// The member `key` when it is the last member of the JSON object in `body` and a string without
+/// escapes: read backwards from the end, a few bytes whatever the page's size. Exact for a valid
+/// JSON text: its last byte closes the root object; the string before it is that object's last
+/// value (the quote before its text, unescaped, is its opening quote); the ':' before that is
+/// structural; and the key before it is `key` when the byte before its opening quote is ',' or
+/// '{' (an escaped quote would have a backslash there). Unknown when it cannot tell this way.
+TopLevelString lastTopLevelString(const QByteArray &body, std::string_view key)
+{
+    const char *const begin = body.constData();
+    const char *p = begin + body.size();
+    auto skipSpace = [&] {
+        while (p > begin && (p[-1] == ' ' || p[-1] == '\n' || p[-1] == '\r' || p[-1] == '\t'))
+            --p;
+    };
+    auto expect = [&](char c) {
+        skipSpace();
+        if (p == begin || p[-1] != c)
+            return false;
+        --p;
+        return true;
+    };
+    if (!expect('}') || !expect('"'))
+        return {};
+    const char *const valueEnd = p;
+    while (p > begin && p[-1] != '"' && p[-1] != '\\')
+        --p;
+    if (p == begin || p[-1] != '"')
+        return {};
+    const char *const valueBegin = p;
+    --p;
+    if (!expect(':') || !expect('"'))
+        return {};
+    if (size_t(p - begin) < key.size() + 1 || std::memcmp(p - key.size(), key.data(), key.size()) != 0)
+        return {};
+    p -= key.size() + 1;
+    if (*p != '"')
+        return {};
+    skipSpace();
+    if (p == begin || (p[-1] != ',' && p[-1] != '{'))
+        return {};
+    return {TopLevelString::Found, QString::fromUtf8(valueBegin, valueEnd - valueBegin)};
+}
+
 } // namespace
 
 void finishRun(Run &r)
@@ -1031,6 +1162,17 @@ void finishRun(Run &r)
     };
     std::stable_sort(r.modelInputs.begin(), r.modelInputs.end(), byModel);
     std::stable_sort(r.modelOutputs.begin(), r.modelOutputs.end(), byModel);
+}
+
+std::optional<QString> quickPageToken(const QByteArray &body)
+{
+    static constexpr std::string_view kKey = "next_page_token";
+    TopLevelString t = lastTopLevelString(body, kKey);
+    if (t.kind == TopLevelString::Unknown)
+        t = scanTopLevelString(body, kKey);
+    if (t.kind == TopLevelString::Unknown)
+        return std::nullopt;
+    return t.value;
 }
 
 std::optional<RunsPage> scanRunsPage(const QByteArray &body)

@@ -132,6 +132,15 @@ Result<RunsPage> parseRunsPage(const QByteArray &body, const QString &url);
 /// (tests/sources/tst_runspage).
 std::optional<RunsPage> scanRunsPage(const QByteArray &body);
 
+/// A page's next_page_token without parsing the page, for asking for the next page at once: read
+/// backwards from the end when it is the object's last member (where MLflow writes it: a few bytes
+/// whatever the page's size), else by following only the object's top level (strings skipped with
+/// memchr, and nesting: milliseconds for a 5 MB page, not the tenth of a second of a parse).
+/// Empty when the object has no such member; nullopt when it cannot tell (a token with escapes or
+/// not a string, not an object …): parse the page then. For a valid JSON object it gives what
+/// parseRunsPage() gives as `next` when the member is there once; not a validator: for malformed
+/// JSON it may give anything, and the page's parse reports the malformed JSON.
+std::optional<QString> quickPageToken(const QByteArray &body);
 /// What addVersion() did with one version of a model-versions/search page.
 enum class Added {
     Yes,
