@@ -72,6 +72,10 @@ public:
     virtual void runsIncomplete() {}
     /// Bytes received so far from a remote source (for progress: pages, bytes, time left).
     virtual void bytesReceived(qint64 total) { Q_UNUSED(total) }
+    /// The source is about to wait (for the server's next page) with nothing to deliver: a sink
+    /// may do now what it would otherwise do later (the cache commits what it has written, so
+    /// that the commit after the last page is small). An error stops the read.
+    virtual Status pause() { return {}; }
 };
 
 /// One place where MLflow users keep runs. Implementations are not thread-safe: use one object

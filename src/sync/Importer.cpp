@@ -83,6 +83,9 @@ public:
     }
     void problem(const ReadProblem &p) override { m_report.problems.append(p); }
     void runsIncomplete() override { m_report.incremental = true; }
+    /// The source waits for its next page: the commit costs nothing then, and the one after the
+    /// last page has only that page to write.
+    Status pause() override { return m_cache.commitBatch(); }
     void bytesReceived(qint64 total) override
     {
         m_bytes = total;
@@ -98,7 +101,8 @@ public:
     }
 
     /// Opens a batch, or commits the open one when it is old enough that a crash should not
-    /// lose it; 200 ms keeps commits rare on fast sources and progress durable on slow ones.
+    /// lose it: a second keeps commits rare on fast sources and progress durable on slow ones
+    /// (a server's pages are committed as the source pauses for the next one anyway).
     Status batch()
     {
         if (m_cache.inBatch() && m_batchTimer.elapsed() < 1000)

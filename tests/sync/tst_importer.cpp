@@ -6,6 +6,9 @@
 #include "sync/Importer.h"
 
 #include <QDir>
+#include <QElapsedTimer>
+#include <QJsonObject>
+#include <QThread>
 #include <QFile>
 #include <QProcess>
 #include <QTemporaryDir>
@@ -410,6 +413,70 @@ private Q_SLOTS:
         QVERIFY(!third.ok());
         QCOMPARE(third.error().category, ErrorCategory::Cancelled);
         QCOMPARE(cache.counts(*sourceId)->runs, 2500);
+    }
+
+    /// A server's runs are committed page by page, as the sync waits for the next page: what a
+    /// crash or a killed process leaves in the cache is every page written before it, not only
+    /// what the last one-second commit took. Each answer takes 500 ms here; the first page's
+    /// 100 runs must be in the cache, for another connection, well before the second page comes.
+    void serverPagesAreCommittedWhileTheNextIsAwaited()
+    {
+        const QString dir = fresh(QStringLiteral("pause"));
+        QVERIFY(QDir().mkpath(dir));
+        const QString db = dir + QStringLiteral("/server.db");
+        QProcess gen;
+        gen.start(QStringLiteral("python3"),
+                  {QStringLiteral(MD_TEST_SERVER_SCRIPT), QStringLiteral("--generate"), QStringLiteral("150,2,2"),
+                   QStringLiteral("--db"), db, QStringLiteral("--schema-from"), test::dataPath(QStringLiteral("mlflow.db"))});
+        QVERIFY(gen.waitForFinished(120000));
+        QCOMPARE(gen.exitCode(), 0);
+        test::TestServer server;
+        QVERIFY(server.start(db));
+        QVERIFY(server.setFaults(QJsonObject{{QStringLiteral("delay_ms"), 500}}));
+
+        const QString cachePath = dir + QStringLiteral("/cache.sqlite");
+        std::atomic<qint64> delivered{0};
+        Result<ImportReport> report = makeError(ErrorCategory::Internal, QString());
+        std::unique_ptr<QThread> worker(QThread::create([&] {
+            Cache cache;
+            if (!cache.open(cachePath).ok())
+                return;
+            Importer importer(cache, nullptr);
+            importer.setProgressCallback([&](const ImportProgress &p) { delivered = p.runsDone; });
+            std::atomic_bool cancel{false};
+            auto source = createSource(server.url().toString());
+            if (source.ok())
+                report = importer.import(**source, cancel);
+        }));
+        QElapsedTimer clock;
+        clock.start();
+        worker->start();
+        // When another connection first sees runs, and when the sync first has more than 100.
+        qint64 firstSeenMs = -1, seenRuns = 0, pastFirstPageMs = -1;
+        while (!worker->isFinished() && (firstSeenMs < 0 || pastFirstPageMs < 0)) {
+            if (pastFirstPageMs < 0 && delivered.load() > 100)
+                pastFirstPageMs = clock.elapsed();
+            if (firstSeenMs < 0 && QFile::exists(cachePath)) {
+                Cache reader;
+                if (reader.open(cachePath).ok()) {
+                    const auto sources = reader.sources();
+                    const auto counts = sources.ok() && !sources->isEmpty() ? reader.counts(sources->first().id)
+                                                                            : Result<Cache::Counts>(Cache::Counts{});
+                    if (counts.ok() && counts->runs > 0) {
+                        firstSeenMs = clock.elapsed();
+                        seenRuns = counts->runs;
+                    }
+                }
+            }
+            QThread::msleep(10);
+        }
+        QVERIFY(worker->wait(60000));
+        QVERIFY2(report.ok(), report.ok() ? "" : qPrintable(report.error().toString()));
+        QCOMPARE(report->runs, 150);
+        QCOMPARE(seenRuns, 100);
+        QVERIFY(firstSeenMs >= 0 && pastFirstPageMs >= 0);
+        QVERIFY2(firstSeenMs + 250 < pastFirstPageMs,
+                 qPrintable(QStringLiteral("first seen at %1 ms, more than 100 runs at %2 ms").arg(firstSeenMs).arg(pastFirstPageMs)));
     }
 
     void badSourcesGiveOneClearError_data()

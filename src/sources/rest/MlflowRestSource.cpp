@@ -511,6 +511,13 @@ public:
         return page;
     }
 
+    /// True when next() will not wait.
+    bool hasPage()
+    {
+        const std::lock_guard lock(m_mutex);
+        return !m_pages.empty();
+    }
+
     /// Bytes the fetching thread has received so far.
     qint64 bytes() const { return m_bytes.load(); }
 
@@ -671,6 +678,9 @@ private:
 Status Reader::pagedRuns(RunPages &pages, qsizetype experiment, const std::function<void()> &tick)
 {
     for (;;) {
+        if (m_sink && !pages.hasPage())
+            if (Status s = m_sink->pause(); !s)
+                return s;
         auto page = pages.next(m_cancel, tick, m_client.baseText());
         if (!page)
             return page.error();
