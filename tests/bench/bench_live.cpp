@@ -164,8 +164,14 @@ int main(int argc, char **argv)
         return 1;
     }
     const QStringList runningIds = live->runningRuns(live->liveSources().first());
-    window.chartsPage()->setRuns(runningIds.mid(0, 5));
-    window.chartsPage()->setMetric(u"metric_000"_s);
+    if (const md::Status shown = window.chartsPage()->setRuns(runningIds.mid(0, 5)); !shown) {
+        std::fprintf(stderr, "%s\n", qPrintable(shown.error().toString()));
+        return 1;
+    }
+    if (!window.chartsPage()->setMetric(u"metric_000"_s)) {
+        std::fprintf(stderr, "no metric_000 to chart\n");
+        return 1;
+    }
     QTest::qWait(1000);
     std::printf("runs table: %d rows; following %lld running runs\n", window.runsPage()->model()->rowCount(),
                 qlonglong(runningIds.size()));
