@@ -5,7 +5,7 @@
 //   bench_sync [RUNS METRICS PARAMS] [HIST_RUNS HIST_METRICS HIST_STEPS] [--json FILE] [--repeat N]
 //   defaults:   10000 20 20            20 5 100000
 //
-// The full sync runs N times (default 7 for up to 2,000 runs, else once), each round a bare fetch
+// The full sync runs N times (default 21 for up to 2,000 runs, else once), each round a bare fetch
 // then a sync into a new cache; sync_ratio is the median round's sync ÷ its bare fetch.
 //
 // With --json the figures go to FILE as well (BenchReport.h; perf_table.py makes the README's
@@ -178,7 +178,7 @@ int main(int argc, char *argv[])
     QCoreApplication app(argc, argv);
     QStringList a = app.arguments();
     const QString jsonFile = bench::Report::takeJsonFile(a);
-    // --repeat N: rounds of bare fetch + full sync (default 7 up to 2,000 runs, else 1).
+    // --repeat N: rounds of bare fetch + full sync (default 21 up to 2,000 runs, else 1).
     int repeats = 0;
     if (const qsizetype at = a.indexOf(QStringLiteral("--repeat")); at > 0 && at + 1 < a.size()) {
         repeats = a.at(at + 1).toInt();
@@ -204,7 +204,7 @@ int main(int argc, char *argv[])
     // Rounds of a bare fetch then a full sync into a new cache, each sync against the fetch just
     // before it: the server's own speed drifts by a third between runs on two cores, so one pair
     // says little. The figure is the median round's ratio.
-    const int rounds = repeats > 0 ? repeats : (runsSpec.section(QLatin1Char(','), 0, 0).toInt() <= 2000 ? 7 : 1);
+    const int rounds = repeats > 0 ? repeats : (runsSpec.section(QLatin1Char(','), 0, 0).toInt() <= 2000 ? 21 : 1);
     std::vector<double> ratios;
     double bareS = 0, syncS = 0, bareCpu = 0, bareServerCpu = 0, syncCpu = 0, syncServerCpu = 0;
     qint64 bareBytes = 0;
