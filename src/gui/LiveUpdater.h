@@ -51,6 +51,10 @@ public:
     /// No syncs start while paused; the running runs are still tracked from other syncs.
     void setPaused(bool paused);
     bool isPaused() const { return m_paused; }
+    /// Starts a live sync of the followed source `uri` now, whatever its schedule (nothing when
+    /// paused, when it is not followed, or while its last one is still in flight). Benchmarks
+    /// and tests; the schedule keeps syncs under 5 % of the time otherwise.
+    void syncNow(const QString &uri);
     /// A tracking server's interval (Settings' LiveServerIntervalSeconds unless set here).
     void setServerInterval(int ms);
     int serverInterval() const { return m_serverIntervalMs; }
@@ -91,7 +95,6 @@ private:
     void unfollow(const QString &uri);
     /// Starts the source's sync after `delayMs` (or later, when the import worker is busy).
     void schedule(Followed &f, int delayMs);
-    void syncNow(const QString &uri);
     /// The files a local source's running runs write; empty for a server.
     QStringList watchPaths(const QString &uri, const QStringList &running) const;
     static QByteArray signatureOf(const QStringList &paths);
