@@ -602,7 +602,7 @@ private Q_SLOTS:
         for (const auto &r : same.runs)
             QCOMPARE(r.status, u"RUNNING"_s);
         QJsonObject stats = server.stats();
-        QCOMPARE(requests(stats, kRunsSearch), 4 * 5); // 4 bounded searches per experiment
+        QCOMPARE(requests(stats, kRunsSearch), 4); // 4 bounded searches, each of all 5 experiments
         QCOMPARE(requests(stats, u"GET /api/2.0/mlflow/runs/get"_s), 0);
         const qint64 incBytes = stats.value(u"bytes_sent"_s).toInteger();
         qInfo("full read %lld bytes, unchanged incremental read %lld bytes", fullBytes, incBytes);
@@ -631,6 +631,19 @@ private Q_SLOTS:
         QCOMPARE(n->runName, u"fresh run"_s);
         QCOMPARE(n->experimentId, u"2"_s);
         QCOMPARE(n->params, (QList<md::KeyValue> { { u"lr"_s, u"0.5"_s } }));
+        // The searches name every experiment, yet each run comes after its own experiment.
+        QString current;
+        int runsChecked = 0;
+        for (const QString &item : std::as_const(added.order)) {
+            if (item.startsWith(u"E:"_s))
+                current = item.mid(2);
+            if (!item.startsWith(u"R:"_s))
+                continue;
+            QCOMPARE(added.run(item.mid(2))->experimentId, current);
+            ++runsChecked;
+        }
+        QCOMPARE(runsChecked, added.runs.size());
+        QCOMPARE(added.experiments.size(), 5);
 
         // A deleted run is reported deleted.
         const QString car0 = m_ids.value(u"CAR_RUNS"_s).toArray()[0].toString();

@@ -249,7 +249,10 @@ public:
     /// Delivers the runs of experiment number `experiment` of a full read as `pages` brings them;
     /// `tick` reports progress while it waits.
     Status pagedRuns(RunPages &pages, qsizetype experiment, const std::function<void()> &tick);
-    Status changedRuns(const Experiment &e, const SyncState &state, qint64 since);
+    /// An incremental read's runs: each experiment (to the sink), then its runs started or ended
+    /// since `since`, running or deleted, in the order of `experiments`. The searches of every
+    /// experiment are asked for together.
+    Status changedRuns(const QList<Experiment> &experiments, const SyncState &state, qint64 since);
     Status leftoverRuns(const SyncState &state);
     /// Every LoggedModel of `experiments` (MLflow 3) to the sink, in the order of `experiments`,
     /// each experiment's oldest first. A server without logged-models/search (MLflow 2) has none.
@@ -701,49 +704,73 @@ Status Reader::pagedRuns(RunPages &pages, qsizetype experiment, const std::funct
     }
 }
 
-Status Reader::changedRuns(const Experiment &e, const SyncState &state, qint64 since)
+Status Reader::changedRuns(const QList<Experiment> &experiments, const SyncState &state, qint64 since)
 {
-    const json ids = json::array({ e.experimentId.toStdString() });
-    auto search = [&](int tag, const char *viewType, const QString &filter) {
-        Chain c;
-        c.endpoint = u"runs/search"_s;
-        c.tag = tag;
-        c.body = { { "experiment_ids", ids }, { "run_view_type", viewType }, { "max_results", kPageSize } };
-        if (!filter.isEmpty())
-            c.body["filter"] = filter.toStdString();
-        return c;
-    };
-    enum { Started, Ended, Running, Deleted };
-    const QList<Chain> chains = {
-        search(Started, "ALL", u"attributes.start_time >= %1"_s.arg(since)),
-        search(Ended, "ALL", u"attributes.end_time >= %1"_s.arg(since)),
-        search(Running, "ALL", u"attributes.status = 'RUNNING'"_s),
-        search(Deleted, "DELETED_ONLY", QString()),
-    };
-    QMap<QString, Run> changed;
-    const Status s
-        = runChains(chains, int(chains.size()), [&](const Chain &c, const json &page, const QString &url) -> Status {
-              for (Run &r : runsOfPage(page, [&](const QString &m) { problem(m, url); })) {
-                  if (c.tag == Running)
-                      m_seenRunning.insert(r.runId);
-                  if (c.tag == Deleted) {
-                      m_seenDeleted.insert(r.runId);
-                      const auto cached = state.runs.constFind(r.runId);
-                      if (cached != state.runs.cend() && cached->second == kDeleted)
-                          continue;
-                  }
-                  changed.insert(r.runId, std::move(r));
-              }
-              return {};
-          });
+    // Each search names many experiments (MLflow's runs/search takes a list): an unchanged server
+    // answers four small requests whatever its number of experiments, not four for each one.
+    enum { Started, Ended, Running, Deleted, Kinds };
+    constexpr qsizetype kExperimentsPerSearch = 100;
+    QHash<QString, qsizetype> position;
+    for (qsizetype i = 0; i < experiments.size(); ++i)
+        position.insert(experiments[i].experimentId, i);
+    QList<Chain> chains;
+    for (qsizetype first = 0; first < experiments.size(); first += kExperimentsPerSearch) {
+        json ids = json::array();
+        for (qsizetype i = first; i < std::min(experiments.size(), first + kExperimentsPerSearch); ++i)
+            ids.push_back(experiments[i].experimentId.toStdString());
+        auto search = [&](int kind, const char *viewType, const QString &filter) {
+            Chain c;
+            c.endpoint = u"runs/search"_s;
+            c.tag = kind;
+            c.body = { { "experiment_ids", ids }, { "run_view_type", viewType }, { "max_results", kPageSize } };
+            if (!filter.isEmpty())
+                c.body["filter"] = filter.toStdString();
+            return c;
+        };
+        chains += { search(Started, "ALL", u"attributes.start_time >= %1"_s.arg(since)),
+            search(Ended, "ALL", u"attributes.end_time >= %1"_s.arg(since)),
+            search(Running, "ALL", u"attributes.status = 'RUNNING'"_s), search(Deleted, "DELETED_ONLY", QString()) };
+    }
+    QList<QMap<QString, Run>> changed(experiments.size());
+    const Status s = runChains(chains, MlflowRestSource::kHistoryConcurrency,
+        [&](const Chain &c, const json &page, const QString &url) -> Status {
+            for (Run &r : runsOfPage(page, [&](const QString &m) { problem(m, url); })) {
+                const auto experiment = position.constFind(r.experimentId);
+                if (experiment == position.cend()) {
+                    problem(Tr::tr("run %1 of experiment '%2', which was not asked for, was skipped")
+                                .arg(r.runId, r.experimentId),
+                        url);
+                    continue;
+                }
+                if (c.tag == Running)
+                    m_seenRunning.insert(r.runId);
+                if (c.tag == Deleted) {
+                    m_seenDeleted.insert(r.runId);
+                    const auto cached = state.runs.constFind(r.runId);
+                    if (cached != state.runs.cend() && cached->second == kDeleted)
+                        continue;
+                }
+                changed[*experiment].insert(r.runId, std::move(r));
+            }
+            return {};
+        });
     if (!s)
         return s;
-    QList<Run> runs = changed.values();
-    std::stable_sort(runs.begin(), runs.end(), [](const Run &a, const Run &b) { return a.startTime < b.startTime; });
-    m_runsSeen += runs.size();
-    if (m_sink)
-        m_sink->expectRuns(m_runsSeen);
-    return deliver(std::move(runs));
+    for (qsizetype i = 0; i < experiments.size(); ++i) {
+        if (m_cancel.load())
+            return cancelled();
+        if (m_sink)
+            if (Status st = m_sink->experiment(experiments[i]); !st)
+                return st;
+        QList<Run> runs = changed[i].values();
+        std::stable_sort(runs.begin(), runs.end(), [](const Run &a, const Run &b) { return a.startTime < b.startTime; });
+        m_runsSeen += runs.size();
+        if (m_sink)
+            m_sink->expectRuns(m_runsSeen);
+        if (Status st = deliver(std::move(runs)); !st)
+            return st;
+    }
+    return {};
 }
 
 Status Reader::leftoverRuns(const SyncState &state)
@@ -1137,15 +1164,8 @@ Status MlflowRestSource::read(
             return s;
     }
     if (incremental) {
-        const qint64 since = *state.lastSyncMs - kClockSkewMs;
-        for (const Experiment &e : std::as_const(*experiments)) {
-            if (cancel.load())
-                return makeError(ErrorCategory::Cancelled, Tr::tr("cancelled"), uri());
-            if (Status s = sink.experiment(e); !s)
-                return s;
-            if (Status s = reader.changedRuns(e, state, since); !s)
-                return s;
-        }
+        if (Status s = reader.changedRuns(*experiments, state, *state.lastSyncMs - kClockSkewMs); !s)
+            return s;
         if (Status s = reader.leftoverRuns(state); !s)
             return s;
     }
