@@ -275,6 +275,18 @@ Result<std::optional<SourceInfo>> Cache::sourceByUri(const QString &uri)
     return std::optional<SourceInfo>();
 }
 
+Result<std::optional<qint64>> Cache::lastSyncMs(qint64 sourceId)
+{
+    Statement st = m_db.prepare(QStringLiteral("SELECT last_sync_ms FROM sources WHERE id = ?"));
+    st.bind(1, sourceId);
+    std::optional<qint64> when;
+    if (st.next() && !st.isNull(0))
+        when = st.int64(0);
+    if (st.error())
+        return *st.error();
+    return when;
+}
+
 Status Cache::recordSync(qint64 sourceId, qint64 whenMs, const QString &error)
 {
     // A failed sync keeps the time of the last good one: it is the start of the next change window.

@@ -149,6 +149,9 @@ public:
     Result<qint64> ensureSource(const QString &uri, const QString &kind);
     Result<QList<SourceInfo>> sources();
     Result<std::optional<SourceInfo>> sourceByUri(const QString &uri);
+    /// When the source last synced without error; unset before its first good sync. Unlike
+    /// sources(), counts nothing (that scanned every run of the cache before each sync).
+    Result<std::optional<qint64>> lastSyncMs(qint64 sourceId);
     Status recordSync(qint64 sourceId, qint64 whenMs, const QString &error);
     /// Removes a source and all it holds (never the journal).
     Status removeSource(qint64 sourceId);
