@@ -518,11 +518,11 @@ void HttpClient::abortAll()
     m_active.clear();
 }
 
-Status HttpClient::waitUntil(const std::function<bool()> &done)
+Status HttpClient::waitUntil(const std::function<bool()> &done, int pollMs)
 {
     QEventLoop loop;
     QTimer poll;
-    poll.setInterval(50);
+    poll.setInterval(std::clamp(pollMs, 1, 50));
     QObject::connect(&poll, &QTimer::timeout, &loop, &QEventLoop::quit);
     poll.start();
     while (!done()) {

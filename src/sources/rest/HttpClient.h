@@ -114,8 +114,9 @@ public:
     /// True when `call`'s request has been written to the socket (or it is done, or waits to be
     /// retried): the server has what it needs to work on the answer.
     static bool isSent(const CallPtr &call);
-    /// Runs the event loop until `done()` is true: {} or Cancelled.
-    Status waitUntil(const std::function<bool()> &done);
+    /// Runs the event loop until `done()` is true: {} or Cancelled. `done()` is asked again after
+    /// every reply event and at least every `pollMs`.
+    Status waitUntil(const std::function<bool()> &done, int pollMs = 50);
     /// Aborts every request in flight (their wait() gives Cancelled).
     void abortAll();
 

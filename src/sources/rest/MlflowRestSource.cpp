@@ -5,6 +5,7 @@
 #include "sources/rest/RestJson.h"
 
 #include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QHash>
 #include <QMap>
 #include <QSet>
@@ -532,6 +533,7 @@ private:
         std::optional<Error> error;
     };
     static constexpr size_t kAhead = 2;
+    static constexpr qint64 kMaxSendWaitMs = 5;
 
     void fetch()
     {
@@ -570,8 +572,12 @@ private:
                     call = client.start(chain.request(a.next));
                     // Sent before the parsing thread wakes: with two cores, a parse that starts
                     // first can keep this thread from sending for a time slice, and the server
-                    // from working. Fails only when stopped.
-                    if (!client.waitUntil([&] { return HttpClient::isSent(call); }))
+                    // from working. A few milliseconds at most, should a protocol not tell when
+                    // its request is out. Fails only when stopped.
+                    QElapsedTimer sending;
+                    sending.start();
+                    if (!client.waitUntil(
+                            [&] { return HttpClient::isSent(call) || sending.elapsed() >= kMaxSendWaitMs; }, 1))
                         return;
                 }
                 token = a.next;
