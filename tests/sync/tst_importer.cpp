@@ -10,6 +10,7 @@
 #include <QJsonObject>
 #include <QThread>
 #include <QFile>
+#include <QFileInfo>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
@@ -57,6 +58,21 @@ private:
     QTemporaryDir m_tmp;
     int m_n = 0;
     QString fresh(const QString &name) { return m_tmp.filePath(name + QString::number(++m_n)); }
+
+    /// A new folder holding a generated MLflow database (`spec`: the test server's --generate,
+    /// "RUNS,METRICS,PARAMS"); its path, or empty when the generator failed.
+    QString generatedServerDb(const QString &name, const QString &spec)
+    {
+        const QString dir = fresh(name);
+        if (!QDir().mkpath(dir))
+            return {};
+        const QString db = dir + QStringLiteral("/server.db");
+        QProcess gen;
+        gen.start(QStringLiteral("python3"),
+                  {QStringLiteral(MD_TEST_SERVER_SCRIPT), QStringLiteral("--generate"), spec, QStringLiteral("--db"), db,
+                   QStringLiteral("--schema-from"), test::dataPath(QStringLiteral("mlflow.db"))});
+        return gen.waitForFinished(120000) && gen.exitCode() == 0 ? db : QString();
+    }
 
 private Q_SLOTS:
     void initTestCase() { QVERIFY(m_tmp.isValid()); }
@@ -349,15 +365,9 @@ private Q_SLOTS:
     /// exact counts, without duplicates. Then the same cancelled at once, before any run.
     void pagedServerSyncCancelledMidwayResumesExactly()
     {
-        const QString dir = fresh(QStringLiteral("paged"));
-        QVERIFY(QDir().mkpath(dir));
-        const QString db = dir + QStringLiteral("/server.db");
-        QProcess gen;
-        gen.start(QStringLiteral("python3"),
-                  {QStringLiteral(MD_TEST_SERVER_SCRIPT), QStringLiteral("--generate"), QStringLiteral("2500,4,3"),
-                   QStringLiteral("--db"), db, QStringLiteral("--schema-from"), test::dataPath(QStringLiteral("mlflow.db"))});
-        QVERIFY(gen.waitForFinished(120000));
-        QCOMPARE(gen.exitCode(), 0);
+        const QString db = generatedServerDb(QStringLiteral("paged"), QStringLiteral("2500,4,3"));
+        QVERIFY(!db.isEmpty());
+        const QString dir = QFileInfo(db).path();
         test::TestServer server;
         QVERIFY(server.start(db));
 
@@ -421,15 +431,9 @@ private Q_SLOTS:
     /// 100 runs must be in the cache, for another connection, well before the second page comes.
     void serverPagesAreCommittedWhileTheNextIsAwaited()
     {
-        const QString dir = fresh(QStringLiteral("pause"));
-        QVERIFY(QDir().mkpath(dir));
-        const QString db = dir + QStringLiteral("/server.db");
-        QProcess gen;
-        gen.start(QStringLiteral("python3"),
-                  {QStringLiteral(MD_TEST_SERVER_SCRIPT), QStringLiteral("--generate"), QStringLiteral("150,2,2"),
-                   QStringLiteral("--db"), db, QStringLiteral("--schema-from"), test::dataPath(QStringLiteral("mlflow.db"))});
-        QVERIFY(gen.waitForFinished(120000));
-        QCOMPARE(gen.exitCode(), 0);
+        const QString db = generatedServerDb(QStringLiteral("pause"), QStringLiteral("150,2,2"));
+        QVERIFY(!db.isEmpty());
+        const QString dir = QFileInfo(db).path();
         test::TestServer server;
         QVERIFY(server.start(db));
         QVERIFY(server.setFaults(QJsonObject{{QStringLiteral("delay_ms"), 500}}));
