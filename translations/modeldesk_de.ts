@@ -2501,6 +2501,10 @@ MLFLOW_TRACKING_URI wird von &apos;sync&apos; verwendet, wenn keine SOURCE-URI a
         <source>prompt &apos;%1&apos; names version %2; only its versions up to %3 were read</source>
         <translation>Prompt &apos;%1&apos; nennt Version %2; nur seine Versionen bis %3 wurden gelesen</translation>
     </message>
+    <message>
+        <source>run %1 of experiment &apos;%2&apos;, which was not asked for, was skipped</source>
+        <translation>Lauf %1 des nicht angefragten Experiments &apos;%2&apos; wurde übersprungen</translation>
+    </message>
 </context>
 <context>
     <name>MlflowRestWriter</name>
