@@ -434,14 +434,23 @@ Result<RunsPage> readRunsPage(const HttpResponse &r)
     return parseRunsPage(r.body, r.url);
 }
 
-/// The runs/search listing of one experiment for a full read.
-Chain runsSearch(const QString &experimentId)
+/// A runs/search listing of the experiments `experimentIds` (a JSON array), `viewType` ("ALL",
+/// "DELETED_ONLY" …), `maxResults` a page, narrowed by `filter` when it is not empty.
+Chain runsSearch(const json &experimentIds, const char *viewType, int maxResults, const QString &filter = {})
 {
     Chain c;
     c.endpoint = u"runs/search"_s;
-    c.body = { { "experiment_ids", json::array({ experimentId.toStdString() }) }, { "run_view_type", "ALL" },
-        { "max_results", MlflowRestSource::runsPageSize(0) },
-        { "order_by", json::array({ "attributes.start_time ASC" }) } };
+    c.body = { { "experiment_ids", experimentIds }, { "run_view_type", viewType }, { "max_results", maxResults } };
+    if (!filter.isEmpty())
+        c.body["filter"] = filter.toStdString();
+    return c;
+}
+
+/// The runs/search listing of one experiment for a full read, oldest first.
+Chain runsSearch(const QString &experimentId)
+{
+    Chain c = runsSearch(json::array({ experimentId.toStdString() }), "ALL", MlflowRestSource::runsPageSize(0));
+    c.body["order_by"] = json::array({ "attributes.start_time ASC" });
     return c;
 }
 
@@ -725,12 +734,8 @@ Status Reader::changedRuns(const QList<Experiment> &experiments, const SyncState
         for (qsizetype i = first; i < std::min(experiments.size(), first + kExperimentsPerSearch); ++i)
             ids.push_back(experiments[i].experimentId.toStdString());
         auto search = [&](int kind, const char *viewType, const QString &filter) {
-            Chain c;
-            c.endpoint = u"runs/search"_s;
+            Chain c = runsSearch(ids, viewType, kPageSize, filter);
             c.tag = kind;
-            c.body = { { "experiment_ids", ids }, { "run_view_type", viewType }, { "max_results", kPageSize } };
-            if (!filter.isEmpty())
-                c.body["filter"] = filter.toStdString();
             return c;
         };
         chains += { search(Started, "ALL", u"attributes.start_time >= %1"_s.arg(since)),
