@@ -15,7 +15,6 @@
 
 #include <QAbstractItemModelTester>
 #include <QDateTime>
-#include <QElapsedTimer>
 #include <QItemSelectionModel>
 #include <QScopeGuard>
 #include <QSignalSpy>

@@ -13,7 +13,6 @@
 
 #include <QApplication>
 #include <QDir>
-#include <QElapsedTimer>
 #include <QFontMetricsF>
 #include <QHeaderView>
 #include <QIcon>
@@ -199,7 +198,6 @@ private Q_SLOTS:
     void elidesWhereTheStyleElides();
     void plainCellsTakeTheFastPath();
     void sameSizeHints();
-    void fasterThanStyledDelegate();
 };
 
 void TestRunsTableDelegate::initTestCase()
@@ -461,35 +459,6 @@ void TestRunsTableDelegate::sameSizeHints()
         view->setItemDelegate(&fast);
         QCOMPARE(static_cast<QAbstractItemView *>(view.get())->sizeHintForColumn(c), expected);
     }
-    view->setItemDelegate(nullptr);
-}
-
-// Not a benchmark (bench_gui is): a guard that the fast path stays the fast one.
-void TestRunsTableDelegate::fasterThanStyledDelegate()
-{
-    Theme::apply(Theme::Mode::Light);
-    const auto model = runsLikeModel();
-    const auto view = runsLikeView(model.get());
-    view->show();
-    QVERIFY(QTest::qWaitForWindowExposed(view.get()));
-    QStyledItemDelegate styled;
-    RunsTableDelegate fast;
-    const auto bestOf = [&](QAbstractItemDelegate *delegate) {
-        view->setItemDelegate(delegate);
-        (void)view->viewport()->grab();
-        qint64 best = std::numeric_limits<qint64>::max();
-        for (int i = 0; i < 15; ++i) {
-            QElapsedTimer t;
-            t.start();
-            (void)view->viewport()->grab();
-            best = std::min(best, t.nsecsElapsed());
-        }
-        return double(best) / 1e6;
-    };
-    const double styledMs = bestOf(&styled);
-    const double fastMs = bestOf(&fast);
-    qInfo("viewport paint, best of 15: QStyledItemDelegate %.2f ms, RunsTableDelegate %.2f ms", styledMs, fastMs);
-    QVERIFY2(fastMs < styledMs / 1.2, qPrintable(u"%1 ms against %2 ms"_s.arg(fastMs).arg(styledMs)));
     view->setItemDelegate(nullptr);
 }
 
