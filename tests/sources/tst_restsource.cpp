@@ -881,6 +881,45 @@ private Q_SLOTS:
         QVERIFY2(basic, qPrintable(basic.ok() ? QString() : basic.error().toString()));
     }
 
+    /// The registry's and the LoggedModels' listings are asked for as soon as the last runs page
+    /// is in, so that the server answers them while the last runs are written: the sink here
+    /// holds the read's last run until the server has had those requests (5 s at most).
+    void listingsAreAskedForWhileTheLastRunsAreWritten()
+    {
+        class HoldingSink : public CollectingSink {
+        public:
+            md::test::TestServer *server = nullptr;
+            bool askedBeforeLastRunWritten = false;
+            md::Status run(const md::Run &r) override
+            {
+                if (runs.size() + 1 == 209) {
+                    QElapsedTimer clock;
+                    clock.start();
+                    while (!askedBeforeLastRunWritten && clock.elapsed() < 5000) {
+                        const QJsonObject stats = server->stats();
+                        askedBeforeLastRunWritten
+                            = requests(stats, u"GET /api/2.0/mlflow/registered-models/search"_s) == 2
+                            && requests(stats, u"POST /api/2.0/mlflow/logged-models/search"_s) == 1;
+                        QThread::msleep(20);
+                    }
+                }
+                return CollectingSink::run(r);
+            }
+        };
+        auto src = source();
+        HoldingSink sink;
+        sink.server = &m_server;
+        const md::Status s = src.readAll(sink, m_noCancel);
+        QVERIFY2(s, qPrintable(s.ok() ? QString() : s.error().toString()));
+        QVERIFY(sink.askedBeforeLastRunWritten);
+        checkFullRead(sink);
+        // Asked once: the reader took the answers read ahead.
+        const QJsonObject stats = m_server.stats();
+        QCOMPARE(requests(stats, u"GET /api/2.0/mlflow/registered-models/search"_s), 2);
+        QCOMPARE(requests(stats, u"POST /api/2.0/mlflow/logged-models/search"_s), 1);
+        QCOMPARE(requests(stats, u"GET /api/2.0/mlflow/model-versions/search"_s), 3);
+    }
+
     void forbidden()
     {
         QVERIFY(m_server.setFaults(
@@ -892,7 +931,9 @@ private Q_SLOTS:
         QCOMPARE(s.error().category, ErrorCategory::Permission);
         QVERIFY2(s.error().message.contains(u"no permission for /api/2.0/mlflow/registered-models/search"_s),
             qPrintable(s.error().message));
-        QCOMPARE(requests(m_server.stats(), u"GET /api/2.0/mlflow/registered-models/search"_s), 1); // not retried
+        // The models' and the prompts' listings, read ahead together after the last runs page;
+        // a 403 is not retried.
+        QCOMPARE(requests(m_server.stats(), u"GET /api/2.0/mlflow/registered-models/search"_s), 2);
     }
 
     /// A POST (a runs/search page) is on its way while the server still works on it: what the

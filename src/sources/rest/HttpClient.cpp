@@ -280,8 +280,28 @@ HttpClient::CallPtr HttpClient::start(HttpRequest request)
         finish(call, makeError(ErrorCategory::BadInput, m_sslProblem, redactUrl(call->url)));
         return call;
     }
+    if (const auto ahead = m_readAhead.find(requestKey(call->request)); ahead != m_readAhead.end()) {
+        HttpResponse answer = std::move(*ahead);
+        m_readAhead.erase(ahead);
+        call->sent = true;
+        call->attempts = answer.attempts;
+        qCDebug(lcHttp).noquote() << call->request.method << answer.url << answer.status << "read ahead";
+        finish(call, std::move(answer));
+        return call;
+    }
     send(call);
     return call;
+}
+
+void HttpClient::addReadAhead(const HttpRequest &request, HttpResponse response)
+{
+    m_readAhead.insert(requestKey(request), std::move(response));
+}
+
+QByteArray HttpClient::requestKey(const HttpRequest &request)
+{
+    return request.method + ' ' + request.path.toUtf8() + '?' + request.query.toString(QUrl::FullyEncoded).toUtf8()
+        + '\n' + request.jsonBody;
 }
 
 HttpClient::Counters HttpClient::counters()

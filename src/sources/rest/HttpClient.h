@@ -5,6 +5,7 @@
 #include "sources/rest/RestOptions.h"
 
 #include <QByteArray>
+#include <QHash>
 #include <QList>
 #include <QLoggingCategory>
 #include <QObject>
@@ -119,6 +120,11 @@ public:
     Status waitUntil(const std::function<bool()> &done, int pollMs = 50);
     /// Aborts every request in flight (their wait() gives Cancelled).
     void abortAll();
+    /// An answer that another client read ahead for a request this one is about to send: the
+    /// next start() of an equal request (method, path, query and body) takes it, once, instead of
+    /// asking the server. For reads only: an answer asked for a moment earlier is as good as one
+    /// asked now. Its bytes are not counted here (the client that fetched it counted them).
+    void addReadAhead(const HttpRequest &request, HttpResponse response);
 
     /// The error for an answer that is not 2xx: 401 → Auth "… sign in …"; 403 → Auth
     /// "no permission for <endpoint>"; 404 with a non-JSON body → BadInput "not an MLflow
@@ -146,6 +152,7 @@ public:
 
 private:
     QUrl resolve(const HttpRequest &request) const;
+    static QByteArray requestKey(const HttpRequest &request);
     void send(const CallPtr &call);
     void finished(const CallPtr &call);
     void finish(const CallPtr &call, Result<HttpResponse> result);
@@ -167,6 +174,7 @@ private:
     std::function<void(qint64)> m_onBytes;
     std::mt19937 m_random { std::random_device {}() };
     QString m_sslProblem; ///< a client certificate or CA bundle that could not be loaded
+    QHash<QByteArray, HttpResponse> m_readAhead; ///< by requestKey()
 };
 
 } // namespace md

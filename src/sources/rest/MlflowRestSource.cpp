@@ -331,13 +331,17 @@ Status Reader::runChains(const QList<Chain> &chains, int limit, const PageFn &on
             flying.append(Flight { i, token, m_client.start(chains[i].request(token)) });
         }
     };
+    const auto anyFinished = [&] {
+        return std::any_of(
+            flying.cbegin(), flying.cend(), [](const Flight &f) { return HttpClient::isFinished(f.call); });
+    };
     launch();
     while (!flying.isEmpty()) {
-        if (Status s = m_client.waitUntil([&] {
-                return std::any_of(
-                    flying.cbegin(), flying.cend(), [](const Flight &f) { return HttpClient::isFinished(f.call); });
-            });
-            !s)
+        // The sink's work (the cache's commit) goes on while the server works.
+        if (m_sink && !anyFinished())
+            if (Status s = m_sink->pause(); !s)
+                return s;
+        if (Status s = m_client.waitUntil(anyFinished); !s)
             return s;
         const auto it = std::find_if(
             flying.begin(), flying.end(), [](const Flight &f) { return HttpClient::isFinished(f.call); });
@@ -460,7 +464,10 @@ Chain runsSearch(const QString &experimentId)
 /// network (Qt sends a POST body from the requesting thread's event loop) and asks for the next
 /// page as soon as a page has arrived, its token cut out of the bytes (quickPageToken).
 /// At most kAhead pages wait unparsed and kAhead parsed: memory holds a few pages, never the
-/// listing. Destroying it stops both threads (requests in flight are aborted) and waits for them.
+/// listing. Once the last page is in, the fetching thread reads the `ahead` requests (the
+/// listings the read asks for next), so that the server answers them while the last pages are
+/// parsed and written. Destroying it stops both threads (requests in flight are aborted) and
+/// waits for them.
 class RunPages {
 public:
     struct Page {
@@ -472,16 +479,27 @@ public:
         std::optional<Error> error; ///< the read ends here with this error (naming the URL)
     };
 
-    RunPages(QUrl base, RestOptions options, QStringList experimentIds)
+    RunPages(QUrl base, RestOptions options, QStringList experimentIds, QList<HttpRequest> ahead)
         : m_base(std::move(base))
         , m_options(std::move(options))
         , m_experimentIds(std::move(experimentIds))
+        , m_aheadRequests(std::move(ahead))
     {
         m_fetcher.reset(QThread::create([this] {
-            fetch();
+            HttpClient client(m_base, m_options, m_stop);
+            client.setBytesCallback([this](qint64 total) { m_bytes.store(total); });
+            const bool complete = fetch(client);
             {
                 const std::lock_guard lock(m_mutex);
                 m_fetchDone = true;
+            }
+            m_changed.notify_all();
+            if (complete)
+                readAhead(client);
+            m_aheadCalls.clear();
+            {
+                const std::lock_guard lock(m_mutex);
+                m_aheadDone = true;
             }
             m_changed.notify_all();
         }));
@@ -534,6 +552,23 @@ public:
     /// Bytes the fetching thread has received so far.
     qint64 bytes() const { return m_bytes.load(); }
 
+    /// The answers to the `ahead` requests (those the server answered at all), waiting for them
+    /// and calling `tick` like next(); none when `cancel` is set or the runs could not all be read.
+    QList<std::pair<HttpRequest, HttpResponse>> answersAhead(
+        const std::atomic_bool &cancel, const std::function<void()> &tick)
+    {
+        std::unique_lock lock(m_mutex);
+        while (!m_aheadDone) {
+            if (cancel.load())
+                return {};
+            m_changed.wait_for(lock, std::chrono::milliseconds(50));
+            lock.unlock();
+            tick();
+            lock.lock();
+        }
+        return std::exchange(m_ahead, {});
+    }
+
 private:
     struct Answer {
         qsizetype experiment = 0;
@@ -544,10 +579,9 @@ private:
     static constexpr size_t kAhead = 2;
     static constexpr qint64 kMaxSendWaitMs = 5;
 
-    void fetch()
+    /// True when every page is in.
+    bool fetch(HttpClient &client)
     {
-        HttpClient client(m_base, m_options, m_stop);
-        client.setBytesCallback([this](qint64 total) { m_bytes.store(total); });
         for (qsizetype i = 0; i < m_experimentIds.size(); ++i) {
             Chain chain = runsSearch(m_experimentIds[i]);
             QString token;
@@ -563,7 +597,7 @@ private:
                     a.error = *e;
                 if (a.error) {
                     pushAnswer(client, std::move(a));
-                    return;
+                    return false;
                 }
                 a.next = nextToken(resp->body);
                 a.response = std::move(*resp);
@@ -572,7 +606,7 @@ private:
                     a.error = makeError(ErrorCategory::BadInput, Tr::tr("the server sent the same page token twice"),
                                         a.response.url);
                     pushAnswer(client, std::move(a));
-                    return;
+                    return false;
                 }
                 // Asked before this page is handed on: the server works while we parse.
                 if (more) {
@@ -587,15 +621,48 @@ private:
                     sending.start();
                     if (!client.waitUntil(
                             [&] { return HttpClient::isSent(call) || sending.elapsed() >= kMaxSendWaitMs; }, 1))
-                        return;
+                        return false;
+                } else if (i + 1 == m_experimentIds.size() && !startAhead(client)) {
+                    return false;
                 }
                 token = a.next;
                 if (!pushAnswer(client, std::move(a)))
-                    return;
+                    return false;
                 if (!more)
                     break;
             }
         }
+        return true;
+    }
+
+    /// Starts the `ahead` requests and waits until they are sent, a few milliseconds at most.
+    /// False when stopped.
+    bool startAhead(HttpClient &client)
+    {
+        for (const HttpRequest &r : std::as_const(m_aheadRequests))
+            m_aheadCalls.append(client.start(r));
+        QElapsedTimer sending;
+        sending.start();
+        return bool(client.waitUntil(
+            [&] {
+                return sending.elapsed() >= kMaxSendWaitMs
+                    || std::all_of(m_aheadCalls.cbegin(), m_aheadCalls.cend(), &HttpClient::isSent);
+            },
+            1));
+    }
+
+    void readAhead(HttpClient &client)
+    {
+        QList<std::pair<HttpRequest, HttpResponse>> answers;
+        for (qsizetype i = 0; i < m_aheadCalls.size(); ++i) {
+            auto answer = client.wait(m_aheadCalls[i]);
+            if (m_stop.load())
+                return;
+            if (answer)
+                answers.append({ m_aheadRequests[i], std::move(*answer) });
+        }
+        const std::lock_guard lock(m_mutex);
+        m_ahead = std::move(answers);
     }
 
     /// The next page's token; the slow way (a parse) only when the quick look cannot tell.
@@ -686,6 +753,10 @@ private:
     std::deque<Page> m_pages; ///< parsed, not taken
     bool m_fetchDone = false; ///< the fetching thread has ended
     bool m_parsed = false; ///< the parsing thread has ended
+    const QList<HttpRequest> m_aheadRequests;
+    QList<HttpClient::CallPtr> m_aheadCalls; ///< the fetching thread's
+    QList<std::pair<HttpRequest, HttpResponse>> m_ahead; ///< answers to m_aheadRequests
+    bool m_aheadDone = false; ///< the fetching thread is done with them
     /// Set under m_mutex (the condition variable's waits test it); the fetching thread's
     /// HttpClient aborts its requests when it is set.
     std::atomic_bool m_stop { false };
@@ -914,16 +985,13 @@ Status Reader::histories(const QList<SeriesKey> &series, const Source::SeriesFn 
         fast);
 }
 
-Status Reader::loggedModels(const QList<Experiment> &experiments)
+QList<Chain> loggedModelSearches(const QList<Experiment> &experiments)
 {
-    QHash<QString, qsizetype> position;
     QList<Chain> chains;
     for (qsizetype from = 0; from < experiments.size(); from += kLoggedModelExperiments) {
         json ids = json::array();
-        for (qsizetype i = from; i < std::min(experiments.size(), from + kLoggedModelExperiments); ++i) {
+        for (qsizetype i = from; i < std::min(experiments.size(), from + kLoggedModelExperiments); ++i)
             ids.push_back(experiments[i].experimentId.toStdString());
-            position.insert(experiments[i].experimentId, i);
-        }
         Chain c;
         c.endpoint = u"logged-models/search"_s;
         // Oldest first: a LoggedModel logged while we page comes last and shifts no page.
@@ -934,6 +1002,15 @@ Status Reader::loggedModels(const QList<Experiment> &experiments)
         c.tag = int(chains.size());
         chains.append(std::move(c));
     }
+    return chains;
+}
+
+Status Reader::loggedModels(const QList<Experiment> &experiments)
+{
+    QHash<QString, qsizetype> position;
+    for (qsizetype i = 0; i < experiments.size(); ++i)
+        position.insert(experiments[i].experimentId, i);
+    const QList<Chain> chains = loggedModelSearches(experiments);
     QList<LoggedModel> found;
     QSet<QString> seen;
     const Status s = runChains(chains, MlflowRestSource::kHistoryConcurrency,
@@ -974,7 +1051,8 @@ Status Reader::loggedModels(const QList<Experiment> &experiments)
     return {};
 }
 
-Status Reader::models()
+/// The registered models' listings: models, then prompts.
+QList<Chain> modelSearches()
 {
     // MLflow 3 hides prompts from a registered-models/search without a filter; only a filter on
     // the prompt tag lists them. MLflow 2 filters by that tag as by any other (and lists a
@@ -991,24 +1069,29 @@ Status Reader::models()
     Chain prompts = search(promptFilter());
     // A server that cannot filter by tag has no prompt registry either.
     prompts.quiet = { 400 };
+    return { search(QString()), prompts };
+}
+
+Status Reader::models()
+{
     QList<RegisteredModel> models;
     QHash<QString, qint64> highest; // the highest version each model's listing names
-    // One after the other: an error of the first (a 403 …) is reported before the second is sent.
-    Status s = runChains(
-        { search(QString()), prompts }, 1, [&](const Chain &, const json &page, const QString &url) -> Status {
-            for (const json &m : array(page, "registered_models")) {
-                RegisteredModel x = toModel(m);
-                if (x.name.isEmpty()) {
-                    problem(Tr::tr("a registered model without a name was skipped"), url);
-                    continue;
-                }
-                if (!highest.contains(x.name)) {
-                    highest.insert(x.name, highestListedVersion(m));
-                    models.append(std::move(x));
-                }
+    // One after the other: an error of the first (a 403 …) is the one reported. (After a full
+    // read's runs, both were asked for already: RunPages reads them ahead.)
+    Status s = runChains(modelSearches(), 1, [&](const Chain &, const json &page, const QString &url) -> Status {
+        for (const json &m : array(page, "registered_models")) {
+            RegisteredModel x = toModel(m);
+            if (x.name.isEmpty()) {
+                problem(Tr::tr("a registered model without a name was skipped"), url);
+                continue;
             }
-            return {};
-        });
+            if (!highest.contains(x.name)) {
+                highest.insert(x.name, highestListedVersion(m));
+                models.append(std::move(x));
+            }
+        }
+        return {};
+    });
     if (!s)
         return s;
     std::sort(models.begin(), models.end(),
@@ -1155,7 +1238,12 @@ Status MlflowRestSource::read(
         QStringList ids;
         for (const Experiment &e : std::as_const(*experiments))
             ids.append(e.experimentId);
-        RunPages fullPages(m_base, m_options, ids);
+        // The listings read after the runs, asked for as soon as the last runs page is in.
+        QList<HttpRequest> ahead;
+        for (const QList<Chain> &chains : { loggedModelSearches(*experiments), modelSearches() })
+            for (const Chain &c : chains)
+                ahead.append(c.request(QString()));
+        RunPages fullPages(m_base, m_options, ids, ahead);
         pages = &fullPages;
         auto readRuns = [&]() -> Status {
             for (qsizetype i = 0; i < experiments->size(); ++i) {
@@ -1169,6 +1257,9 @@ Status MlflowRestSource::read(
             return {};
         };
         const Status s = readRuns();
+        if (s)
+            for (auto &[request, answer] : fullPages.answersAhead(cancel, reportBytes))
+                client.addReadAhead(request, std::move(answer));
         pageBytes = fullPages.bytes();
         pages = nullptr;
         if (!s)
@@ -1180,7 +1271,6 @@ Status MlflowRestSource::read(
         if (Status s = reader.leftoverRuns(state); !s)
             return s;
     }
-    // LoggedModels and registered models are always read whole: there are few of them.
     if (Status s = reader.loggedModels(*experiments); !s)
         return s;
     if (Status s = reader.models(); !s)
