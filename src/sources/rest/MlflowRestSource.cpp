@@ -1271,6 +1271,7 @@ Status MlflowRestSource::read(
         if (Status s = reader.leftoverRuns(state); !s)
             return s;
     }
+    // LoggedModels and registered models are always read whole: there are few of them.
     if (Status s = reader.loggedModels(*experiments); !s)
         return s;
     if (Status s = reader.models(); !s)
