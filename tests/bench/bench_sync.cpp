@@ -6,7 +6,8 @@
 //   defaults:   10000 20 20            20 5 100000
 //
 // The full sync runs N times (default 21 for up to 2,000 runs, else once), each round a bare fetch
-// then a sync into a new cache; sync_ratio is the median round's sync ÷ its bare fetch.
+// of the sync's requests (bareFetch) then a sync into a new cache; sync_ratio is the median
+// round's sync ÷ its bare fetch.
 //
 // With --json the figures go to FILE as well (BenchReport.h; perf_table.py makes the README's
 // rows from it).
@@ -86,38 +87,80 @@ bool generate(const QString &db, const QString &spec)
     return p.waitForFinished(-1) && p.exitCode() == 0;
 }
 
-/// The pages a full sync asks for, fetched with a bare loop: no JSON parsing, no storage. Only the
-/// page token is cut out of the bytes.
+/// One request, waited for; its answer's bytes.
+QByteArray exchange(QNetworkAccessManager &nam, const QUrl &base, const QString &endpoint, const QUrlQuery &query,
+                    const QJsonObject *body)
+{
+    QUrl url = base.resolved(QUrl(QStringLiteral("/api/2.0/mlflow/") + endpoint));
+    url.setQuery(query);
+    QNetworkRequest req(url);
+    QNetworkReply *reply = nullptr;
+    if (body) {
+        req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+        reply = nam.post(req, QJsonDocument(*body).toJson(QJsonDocument::Compact));
+    } else {
+        reply = nam.get(req);
+    }
+    QEventLoop loop;
+    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    loop.exec();
+    const QByteArray data = reply->readAll();
+    reply->deleteLater();
+    return data;
+}
+
+/// The requests a full sync makes (MlflowRestSource::readAll), one after the other with a bare
+/// loop: no JSON parsing, no storage. Only the experiment ids and the page tokens are cut out of
+/// the bytes. The experiments' listing, each experiment's runs/search pages (oldest first, the
+/// sync's page sizes), the LoggedModels' listing (MLflow 2 answers 404) and the registered
+/// models' two listings (models, prompts). Not the model-versions/search of each model: the
+/// bench's server has none.
 qint64 bareFetch(const QUrl &base, double *seconds)
 {
     QNetworkAccessManager nam;
     static const QRegularExpression tokenRe(QStringLiteral("\"next_page_token\"\\s*:\\s*\"([^\"]+)\""));
+    static const QRegularExpression experimentRe(QStringLiteral("\"experiment_id\"\\s*:\\s*\"([^\"]+)\""));
     qint64 bytes = 0;
     QElapsedTimer t;
     t.start();
-    QString token;
-    qint64 asked = 0;
-    do {
-        const int pageSize = MlflowRestSource::runsPageSize(asked);
-        asked += pageSize;
-        QJsonObject body{{QStringLiteral("experiment_ids"), QJsonArray{QStringLiteral("1")}},
-                         {QStringLiteral("max_results"), pageSize},
-                         {QStringLiteral("run_view_type"), QStringLiteral("ALL")},
-                         {QStringLiteral("order_by"), QJsonArray{QStringLiteral("attributes.start_time ASC")}}};
-        if (!token.isEmpty())
-            body.insert(QStringLiteral("page_token"), token);
-        QNetworkRequest req(base.resolved(QUrl(QStringLiteral("/api/2.0/mlflow/runs/search"))));
-        req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-        QNetworkReply *reply = nam.post(req, QJsonDocument(body).toJson(QJsonDocument::Compact));
-        QEventLoop loop;
-        QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
-        loop.exec();
-        const QByteArray data = reply->readAll();
-        reply->deleteLater();
-        bytes += data.size();
-        const auto m = tokenRe.match(QString::fromUtf8(data.right(400)));
-        token = m.hasMatch() ? m.captured(1) : QString();
-    } while (!token.isEmpty());
+    const QJsonObject experimentsBody{{QStringLiteral("max_results"), 1000}, {QStringLiteral("view_type"), QStringLiteral("ALL")}};
+    const QByteArray experiments = exchange(nam, base, QStringLiteral("experiments/search"), {}, &experimentsBody);
+    bytes += experiments.size();
+    QJsonArray ids;
+    for (auto it = experimentRe.globalMatch(QString::fromUtf8(experiments)); it.hasNext();)
+        ids.append(it.next().captured(1));
+    for (const QJsonValue &id : std::as_const(ids)) {
+        QString token;
+        qint64 asked = 0;
+        do {
+            const int pageSize = MlflowRestSource::runsPageSize(asked);
+            asked += pageSize;
+            QJsonObject body{{QStringLiteral("experiment_ids"), QJsonArray{id}},
+                             {QStringLiteral("max_results"), pageSize},
+                             {QStringLiteral("run_view_type"), QStringLiteral("ALL")},
+                             {QStringLiteral("order_by"), QJsonArray{QStringLiteral("attributes.start_time ASC")}}};
+            if (!token.isEmpty())
+                body.insert(QStringLiteral("page_token"), token);
+            const QByteArray data = exchange(nam, base, QStringLiteral("runs/search"), {}, &body);
+            bytes += data.size();
+            const auto m = tokenRe.match(QString::fromUtf8(data.right(400)));
+            token = m.hasMatch() ? m.captured(1) : QString();
+        } while (!token.isEmpty());
+    }
+    const QJsonObject loggedModelsBody{
+        {QStringLiteral("experiment_ids"), ids},
+        {QStringLiteral("max_results"), 100},
+        {QStringLiteral("order_by"),
+         QJsonArray{QJsonObject{{QStringLiteral("field_name"), QStringLiteral("creation_timestamp")},
+                                {QStringLiteral("ascending"), true}}}}};
+    bytes += exchange(nam, base, QStringLiteral("logged-models/search"), {}, &loggedModelsBody).size();
+    for (const QString &filter : {QString(), QStringLiteral("tags.`%1` = 'true'").arg(kPromptTag)}) {
+        QUrlQuery q;
+        q.addQueryItem(QStringLiteral("max_results"), QStringLiteral("1000"));
+        if (!filter.isEmpty())
+            q.addQueryItem(QStringLiteral("filter"), QString::fromLatin1(QUrl::toPercentEncoding(filter)));
+        bytes += exchange(nam, base, QStringLiteral("registered-models/search"), q, nullptr).size();
+    }
     *seconds = t.elapsed() / 1000.0;
     return bytes;
 }
@@ -250,7 +293,7 @@ int main(int argc, char *argv[])
     std::vector<double> sorted = ratios;
     std::sort(sorted.begin(), sorted.end());
     const double ratio = sorted[sorted.size() / 2];
-    std::printf("| bare fetch of the runs/search pages (%s runs, %.1f MB) | %.2f s | |\n", qPrintable(runsSpec),
+    std::printf("| bare fetch of the sync's requests (%s runs, %.1f MB) | %.2f s | |\n", qPrintable(runsSpec),
                 bareBytes / 1e6, bareS);
     std::printf("| full sync into the cache (%lld runs) | %.2f s | %.0f runs/s, %.2f x the bare fetch |\n", runsRead,
                 syncS, runsRead / syncS, syncS / bareS);
