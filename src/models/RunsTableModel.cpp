@@ -37,30 +37,16 @@ constexpr int kMaxWaitingBlocks = 24;
 // jumps are read whole only when a cell they lack is shown.
 constexpr int kMaxCompletionBlocks = 8;
 
-/// One thread at idle priority (SCHED_IDLE on Linux) for work nobody waits for.
-QThreadPool &idlePool()
-{
-    static QThreadPool pool;
-    static const bool configured = [] {
-        pool.setMaxThreadCount(1);
-        pool.setThreadPriority(QThread::IdlePriority);
-        return true;
-    }();
-    Q_UNUSED(configured);
-    return pool;
-}
-
-/// Frees rows the model no longer holds on a thread of its own: their strings and vectors (a
+/// Frees rows the model no longer holds on a thread of the pool: their strings and vectors (a
 /// hundred param strings a row) took the GUI thread 20–25 ms for the 4,096 rows of an eviction,
-/// a hitch in the middle of a scroll. At idle priority, so that on two cores it takes no time
-/// from the GUI thread or the table's reader.
+/// a hitch in the middle of a scroll.
 template<typename Rows>
 void freeElsewhere(Rows rows)
 {
     if (rows.empty())
         return;
     auto held = std::make_shared<Rows>(std::move(rows));
-    idlePool().start([held] { *held = Rows(); });
+    QThreadPool::globalInstance()->start([held] { *held = Rows(); });
 }
 
 // Local time, ISO order: compact, unambiguous in every locale and sorts as text.
