@@ -260,7 +260,10 @@ private Q_SLOTS:
             // The server's tally and the client's retries tell the same story: every injected 5xx
             // and every dropped answer was retried. A request can also fail on its way in (a
             // kept-alive connection the server is closing): the server never counts it, the
-            // client retries it as a transport failure; those are reported as "uninjected".
+            // client retries it as a transport failure; those are reported as "uninjected". Now
+            // and then (once in some fifteen runs) such a failure comes on the way back, after
+            // the server counted the request: so each attempt the server did not count is an
+            // uninjected failure, but not each uninjected failure an attempt it did not count.
             const QJsonObject tally = stats.value(u"random"_s).toObject();
             const qint64 served = apiRequests(stats);
             const qint64 injected5xx = tally.value(u"status"_s).toInteger();
@@ -270,7 +273,9 @@ private Q_SLOTS:
             QCOMPARE(client.statusRetries, injected5xx);
             QVERIFY2(uninjected >= 0, qPrintable(u"round %1: %2 dropped answers but only %3 transport retries"_s
                                                      .arg(round).arg(dropped).arg(client.transportRetries)));
-            QCOMPARE(client.attempts - served, uninjected);
+            QVERIFY2(client.attempts - served >= 0 && client.attempts - served <= uninjected,
+                qPrintable(u"round %1: %2 attempts, %3 served, %4 uninjected transport failures"_s.arg(round)
+                               .arg(client.attempts).arg(served).arg(uninjected)));
             qInfo("round %d (%s): %lld requests, %lld retried (%lld 5xx, %lld dropped, %lld uninjected), "
                   "%lld delayed, exact (%lld ms)",
                 round, which == 0 ? "2400 runs, 3 pages" : "mlflow.db + histories", client.attempts, client.retries,
