@@ -41,9 +41,32 @@ constexpr int kPageSize = 1000;
 /// sent: MLflow 3 answers a get-history without it with no points and a page token that it then
 /// refuses ("Invalid page token, parsed value={'offset': 0}").
 constexpr int kHistoryPageSize = 25000;
-/// logged-models/search (MLflow 3): MLflow's default page size, and experiments per search.
+/// logged-models/search (MLflow 3): MLflow's default page size.
 constexpr int kLoggedModelPageSize = 100;
-constexpr qsizetype kLoggedModelExperiments = 100;
+/// Experiments named by one runs/search or logged-models/search that lists several.
+constexpr qsizetype kExperimentsPerSearch = 100;
+
+/// The ids of `experiments` as JSON arrays of at most kExperimentsPerSearch, in their order.
+QList<json> experimentIdBatches(const QList<Experiment> &experiments)
+{
+    QList<json> batches;
+    for (qsizetype first = 0; first < experiments.size(); first += kExperimentsPerSearch) {
+        json ids = json::array();
+        for (qsizetype i = first; i < std::min(experiments.size(), first + kExperimentsPerSearch); ++i)
+            ids.push_back(experiments[i].experimentId.toStdString());
+        batches.append(std::move(ids));
+    }
+    return batches;
+}
+
+/// Each experiment's index in `experiments`, by id.
+QHash<QString, qsizetype> positionsOf(const QList<Experiment> &experiments)
+{
+    QHash<QString, qsizetype> position;
+    for (qsizetype i = 0; i < experiments.size(); ++i)
+        position.insert(experiments[i].experimentId, i);
+    return position;
+}
 /// The filter that lists the prompts MLflow 3's registered-models/search hides without one.
 QString promptFilter()
 {
@@ -526,16 +549,11 @@ public:
     Result<Page> next(const std::atomic_bool &cancel, const std::function<void()> &tick, const QString &where)
     {
         std::unique_lock lock(m_mutex);
-        while (m_pages.empty()) {
-            if (cancel.load())
-                return makeError(ErrorCategory::Cancelled, Tr::tr("cancelled"), where);
-            if (m_parsed)
-                return makeError(ErrorCategory::Internal, Tr::tr("the list of runs ended early"), where);
-            m_changed.wait_for(lock, std::chrono::milliseconds(50));
-            lock.unlock();
-            tick();
-            lock.lock();
-        }
+        if (!waitTicking(lock, [this] { return !m_pages.empty() || m_parsed; }, cancel, tick)
+            || (m_pages.empty() && cancel.load()))
+            return makeError(ErrorCategory::Cancelled, Tr::tr("cancelled"), where);
+        if (m_pages.empty())
+            return makeError(ErrorCategory::Internal, Tr::tr("the list of runs ended early"), where);
         Page page = std::move(m_pages.front());
         m_pages.pop_front();
         m_changed.notify_all();
@@ -558,18 +576,28 @@ public:
         const std::atomic_bool &cancel, const std::function<void()> &tick)
     {
         std::unique_lock lock(m_mutex);
-        while (!m_aheadDone) {
+        if (!waitTicking(lock, [this] { return m_aheadDone; }, cancel, tick))
+            return {};
+        return std::exchange(m_ahead, {});
+    }
+
+private:
+    /// Waits (holding `lock` on m_mutex) until `ready()`, calling `tick` without the lock at
+    /// least every 50 ms; false when `cancel` is set first.
+    bool waitTicking(std::unique_lock<std::mutex> &lock, const std::function<bool()> &ready,
+        const std::atomic_bool &cancel, const std::function<void()> &tick)
+    {
+        while (!ready()) {
             if (cancel.load())
-                return {};
+                return false;
             m_changed.wait_for(lock, std::chrono::milliseconds(50));
             lock.unlock();
             tick();
             lock.lock();
         }
-        return std::exchange(m_ahead, {});
+        return true;
     }
 
-private:
     struct Answer {
         qsizetype experiment = 0;
         HttpResponse response;
@@ -615,12 +643,8 @@ private:
                     call = client.start(chain.request(a.next));
                     // Sent before the parsing thread wakes: with two cores, a parse that starts
                     // first can keep this thread from sending for a time slice, and the server
-                    // from working. A few milliseconds at most, should a protocol not tell when
-                    // its request is out. Fails only when stopped.
-                    QElapsedTimer sending;
-                    sending.start();
-                    if (!client.waitUntil(
-                            [&] { return HttpClient::isSent(call) || sending.elapsed() >= kMaxSendWaitMs; }, 1))
+                    // from working.
+                    if (!waitSent(client, { call }))
                         return false;
                 } else if (i + 1 == m_experimentIds.size() && !startAhead(client)) {
                     return false;
@@ -635,20 +659,26 @@ private:
         return true;
     }
 
-    /// Starts the `ahead` requests and waits until they are sent, a few milliseconds at most.
-    /// False when stopped.
-    bool startAhead(HttpClient &client)
+    /// Waits until `calls` are written to the socket, kMaxSendWaitMs at most, should a protocol
+    /// not tell when its request is out. False when stopped.
+    static bool waitSent(HttpClient &client, const QList<HttpClient::CallPtr> &calls)
     {
-        for (const HttpRequest &r : std::as_const(m_aheadRequests))
-            m_aheadCalls.append(client.start(r));
         QElapsedTimer sending;
         sending.start();
         return bool(client.waitUntil(
             [&] {
                 return sending.elapsed() >= kMaxSendWaitMs
-                    || std::all_of(m_aheadCalls.cbegin(), m_aheadCalls.cend(), &HttpClient::isSent);
+                    || std::all_of(calls.cbegin(), calls.cend(), &HttpClient::isSent);
             },
             1));
+    }
+
+    /// Starts the `ahead` requests and waits until they are sent. False when stopped.
+    bool startAhead(HttpClient &client)
+    {
+        for (const HttpRequest &r : std::as_const(m_aheadRequests))
+            m_aheadCalls.append(client.start(r));
+        return waitSent(client, m_aheadCalls);
     }
 
     void readAhead(HttpClient &client)
@@ -794,16 +824,10 @@ Status Reader::changedRuns(const QList<Experiment> &experiments, const SyncState
 {
     // Each search names many experiments (MLflow's runs/search takes a list): an unchanged server
     // answers four small requests whatever its number of experiments, not four for each one.
-    enum { Started, Ended, Running, Deleted, Kinds };
-    constexpr qsizetype kExperimentsPerSearch = 100;
-    QHash<QString, qsizetype> position;
-    for (qsizetype i = 0; i < experiments.size(); ++i)
-        position.insert(experiments[i].experimentId, i);
+    enum { Started, Ended, Running, Deleted };
+    const QHash<QString, qsizetype> position = positionsOf(experiments);
     QList<Chain> chains;
-    for (qsizetype first = 0; first < experiments.size(); first += kExperimentsPerSearch) {
-        json ids = json::array();
-        for (qsizetype i = first; i < std::min(experiments.size(), first + kExperimentsPerSearch); ++i)
-            ids.push_back(experiments[i].experimentId.toStdString());
+    for (const json &ids : experimentIdBatches(experiments)) {
         auto search = [&](int kind, const char *viewType, const QString &filter) {
             Chain c = runsSearch(ids, viewType, kPageSize, filter);
             c.tag = kind;
@@ -988,10 +1012,7 @@ Status Reader::histories(const QList<SeriesKey> &series, const Source::SeriesFn 
 QList<Chain> loggedModelSearches(const QList<Experiment> &experiments)
 {
     QList<Chain> chains;
-    for (qsizetype from = 0; from < experiments.size(); from += kLoggedModelExperiments) {
-        json ids = json::array();
-        for (qsizetype i = from; i < std::min(experiments.size(), from + kLoggedModelExperiments); ++i)
-            ids.push_back(experiments[i].experimentId.toStdString());
+    for (json &ids : experimentIdBatches(experiments)) {
         Chain c;
         c.endpoint = u"logged-models/search"_s;
         // Oldest first: a LoggedModel logged while we page comes last and shifts no page.
@@ -1007,9 +1028,7 @@ QList<Chain> loggedModelSearches(const QList<Experiment> &experiments)
 
 Status Reader::loggedModels(const QList<Experiment> &experiments)
 {
-    QHash<QString, qsizetype> position;
-    for (qsizetype i = 0; i < experiments.size(); ++i)
-        position.insert(experiments[i].experimentId, i);
+    const QHash<QString, qsizetype> position = positionsOf(experiments);
     const QList<Chain> chains = loggedModelSearches(experiments);
     QList<LoggedModel> found;
     QSet<QString> seen;
