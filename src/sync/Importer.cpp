@@ -194,8 +194,10 @@ Result<ImportReport> Importer::import(Source &source, const std::atomic_bool &ca
     auto sourceId = m_cache.ensureSource(source.uri(), sourceKindName(source.kind()));
     if (!sourceId)
         return sourceId.error();
-    auto before = m_cache.lastSyncMs(*sourceId);
-    const qint64 windowStart = before && *before ? **before : 0;
+    const auto before = m_cache.lastSyncMs(*sourceId);
+    if (!before)
+        return before.error();
+    const qint64 windowStart = before->value_or(0);
     SyncState state;
     if (windowStart > 0)
         state.lastSyncMs = windowStart;
