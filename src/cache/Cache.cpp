@@ -1495,6 +1495,32 @@ Result<QStringList> Cache::metricKeys(const QList<qint64> &runRowIds)
     return out;
 }
 
+Result<QList<QPair<qint64, QString>>> Cache::metricSeries(qint64 sourceId, const QSet<QString> &runIds)
+{
+    QStringList ids(runIds.cbegin(), runIds.cend());
+    ids.sort();
+    QList<QPair<qint64, QString>> out;
+    KeyInterner keyOf;
+    for (qsizetype start = 0; start < ids.size(); start += kIdChunk) {
+        const qsizetype n = std::min(kIdChunk, ids.size() - start);
+        // UNIQUE (source_id, run_uuid) finds each run; (run, key) is latest_metrics' primary key.
+        Statement st
+            = m_db.prepare(u"SELECT m.run, m.key FROM runs r JOIN latest_metrics m ON m.run = r.id "
+                           "WHERE r.source_id = ? AND r.run_uuid IN (%1) ORDER BY m.run, m.key"_s.arg(idMarks(n)));
+        if (!st.isValid())
+            return m_db.errorHere();
+        st.bind(1, sourceId);
+        for (qsizetype i = 0; i < n; ++i)
+            st.bind(int(i + 2), ids[start + i]);
+        while (st.next())
+            out.append({ st.int64(0), keyOf(st.utf8(1)) });
+        if (st.error())
+            return *st.error();
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
 Result<RunKeys> Cache::runKeys(const RunQuery &q)
 {
     QSet<QString> keys[2];

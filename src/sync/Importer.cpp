@@ -144,23 +144,17 @@ Status storeHistories(Cache &cache, Source &source, qint64 sourceId, const QSet<
 {
     if (runIds.isEmpty())
         return {};
-    RunQuery q;
-    q.sourceId = sourceId;
-    q.includeDeleted = true;
-    auto rows = cache.runs(q);
-    if (!rows)
-        return rows.error();
+    // Only the series' (run, key): a live round follows 20 runs of an experiment of 10,000.
+    const auto series = cache.metricSeries(sourceId, runIds);
+    if (!series)
+        return series.error();
     QList<HistoryLoader::Request> requests;
+    requests.reserve(series->size());
     QHash<qint64, qint64> left;  // run row -> series not stored yet
-    for (const RunRow &row : std::as_const(*rows)) {
-        if (!runIds.contains(row.run.runId))
-            continue;
-        for (const MetricPoint &m : row.run.latestMetrics) {
-            requests.append(HistoryLoader::Request{row.rowId, m.key});
-            ++left[row.rowId];
-        }
+    for (const auto &[rowId, key] : *series) {
+        requests.append(HistoryLoader::Request { rowId, key });
+        ++left[rowId];
     }
-    rows->clear();
     const qint64 total = left.size();
     qint64 done = 0;
     QElapsedTimer timer;

@@ -295,6 +295,53 @@ private Q_SLOTS:
         QCOMPARE(params, QStringList({QStringLiteral("😀=16"), QStringLiteral("😀=26"), QStringLiteral("😀=6")}));
     }
 
+    void metricSeriesAreThoseOfTheAskedRunsOfTheSource()
+    {
+        // What a sync fetches full histories for: the asked runs' series in this source only,
+        // deleted runs too, whatever the number of ids asked for.
+        Cache c;
+        QVERIFY(c.open(path(QStringLiteral("series.sqlite"))).ok());
+        QList<qint64> sources;
+        for (const QString &uri : { QStringLiteral("file:///one"), QStringLiteral("file:///two") }) {
+            auto src = c.ensureSource(uri, QStringLiteral("file"));
+            QVERIFY(src.ok());
+            sources.append(*src);
+            QVERIFY(c.writeExperiment(
+                         *src, Experiment { QStringLiteral("1"), QStringLiteral("exp"), {}, kActive, 1, 2, {} })
+                        .ok());
+            for (const QString &id : { QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c") }) {
+                Run r = sampleRun(id, QStringLiteral("1"));
+                if (id == "b"_L1)
+                    r.lifecycleStage = QStringLiteral("deleted");
+                QVERIFY(c.writeRun(*src, r).ok());
+            }
+        }
+        auto rowOf = [&](const QString &id) {
+            auto row = c.run(id, sources[0]);
+            return row.ok() ? row->rowId : -1;
+        };
+        const qint64 a = rowOf(QStringLiteral("a"));
+        const qint64 b = rowOf(QStringLiteral("b"));
+        QVERIFY(a > 0 && b > 0);
+        QList<QPair<qint64, QString>> expected;
+        for (const qint64 row : { std::min(a, b), std::max(a, b) })
+            for (const QString &key : { QStringLiteral("grad"), QStringLiteral("ll"), QStringLiteral("loss") })
+                expected.append({ row, key });
+
+        QSet<QString> asked { QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("not-cached") };
+        auto series = c.metricSeries(sources[0], asked);
+        QVERIFY2(series.ok(), series.ok() ? "" : qPrintable(series.error().toString()));
+        QCOMPARE(*series, expected);
+        for (int i = 0; i < 1200; ++i) // more ids than one statement binds
+            asked.insert(QStringLiteral("x%1").arg(i));
+        series = c.metricSeries(sources[0], asked);
+        QVERIFY(series.ok());
+        QCOMPARE(*series, expected);
+        series = c.metricSeries(sources[0], {});
+        QVERIFY(series.ok());
+        QVERIFY(series->isEmpty());
+    }
+
     void newRunsOfABatchAreWrittenWholeTogether()
     {
         Cache c;
