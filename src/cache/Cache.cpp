@@ -1497,8 +1497,7 @@ Result<QStringList> Cache::metricKeys(const QList<qint64> &runRowIds)
 
 Result<QList<QPair<qint64, QString>>> Cache::metricSeries(qint64 sourceId, const QSet<QString> &runIds)
 {
-    QStringList ids(runIds.cbegin(), runIds.cend());
-    ids.sort();
+    const QStringList ids(runIds.cbegin(), runIds.cend());
     QList<QPair<qint64, QString>> out;
     KeyInterner keyOf;
     for (qsizetype start = 0; start < ids.size(); start += kIdChunk) {
@@ -1506,7 +1505,7 @@ Result<QList<QPair<qint64, QString>>> Cache::metricSeries(qint64 sourceId, const
         // UNIQUE (source_id, run_uuid) finds each run; (run, key) is latest_metrics' primary key.
         Statement st
             = m_db.prepare(u"SELECT m.run, m.key FROM runs r JOIN latest_metrics m ON m.run = r.id "
-                           "WHERE r.source_id = ? AND r.run_uuid IN (%1) ORDER BY m.run, m.key"_s.arg(idMarks(n)));
+                           "WHERE r.source_id = ? AND r.run_uuid IN (%1)"_s.arg(idMarks(n)));
         if (!st.isValid())
             return m_db.errorHere();
         st.bind(1, sourceId);
@@ -1517,7 +1516,7 @@ Result<QList<QPair<qint64, QString>>> Cache::metricSeries(qint64 sourceId, const
         if (st.error())
             return *st.error();
     }
-    std::sort(out.begin(), out.end());
+    std::sort(out.begin(), out.end()); // run then key, across the statements
     return out;
 }
 
