@@ -229,6 +229,14 @@ void TestHistoryPage::taken()
     QCOMPARE(fast->next, general->next);
     QCOMPARE(difference(general->points, points), QString());
     QCOMPARE(general->next, next);
+
+    // A later page of a series goes after the earlier pages' points, which stay as they were.
+    const MetricPoint earlier { key, 0.5, 1700000000000, -1 };
+    QList<MetricPoint> series { earlier, earlier };
+    const auto appendedNext = md::restjson::scanHistoryPage(body, key, series);
+    QVERIFY2(appendedNext, "the scanner declined a plain page after earlier points");
+    QCOMPARE(*appendedNext, next);
+    QCOMPARE(difference(series, QList<MetricPoint> { earlier, earlier } + points), QString());
 }
 
 // ---- pages the scanner declines: the general way decides ----
@@ -343,6 +351,11 @@ void TestHistoryPage::declined()
     QFETCH(QString, next);
 
     QVERIFY(!md::restjson::scanHistoryPage(body, key));
+    // Declined after earlier pages: their points are left as they were, none of this page's.
+    const MetricPoint earlier { key, 0.5, 1700000000000, -1 };
+    QList<MetricPoint> series { earlier };
+    QVERIFY(!md::restjson::scanHistoryPage(body, key, series));
+    QCOMPARE(difference(series, QList<MetricPoint> { earlier }), QString());
 
     const auto general = md::restjson::parseHistoryPage(body, key, kUrl);
     if (fails) {

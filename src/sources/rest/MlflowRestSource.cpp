@@ -19,6 +19,7 @@
 #include <cstring>
 #include <deque>
 #include <mutex>
+#include <optional>
 #include <string_view>
 
 using namespace Qt::StringLiterals;
@@ -988,15 +989,8 @@ Status Reader::histories(const QList<SeriesKey> &series, const Source::SeriesFn 
     };
     FastPages fast;
     fast.take = [&](const Chain &c, const HttpResponse &r) -> std::optional<QString> {
-        auto page = scanHistoryPage(r.body, series[c.tag].key);
-        if (!page)
-            return std::nullopt;
-        QList<MetricPoint> &points = partial[c.tag];
-        if (points.isEmpty())
-            points = std::move(page->points);
-        else
-            points.append(page->points);
-        return std::move(page->next);
+        // Straight into the series' list: its later pages are not copied onto the first.
+        return scanHistoryPage(r.body, series[c.tag].key, partial[c.tag]);
     };
     fast.taken = pageDone;
     return runChains(
@@ -1310,14 +1304,109 @@ Result<QHash<SeriesKey, QList<MetricPoint>>> MlflowRestSource::readHistories(
     return reader.histories(series);
 }
 
+namespace {
+
+/// Whole series from the thread that fetches and scans them to the calling thread, which stores
+/// them: at most kMaxPoints points (48 MB) wait, a bigger series alone.
+class SeriesHandOver {
+public:
+    struct Item {
+        SeriesKey key;
+        QList<MetricPoint> points;
+    };
+    static constexpr qsizetype kMaxPoints = 1000000;
+
+    /// Fetching side: waits for room; false when the taking side has stopped.
+    bool put(const SeriesKey &key, QList<MetricPoint> &&points)
+    {
+        std::unique_lock lock(m_mutex);
+        m_changed.wait(lock, [&] { return m_stopped || m_items.empty() || m_points + points.size() <= kMaxPoints; });
+        if (m_stopped)
+            return false;
+        m_points += points.size();
+        m_items.push_back(Item { key, std::move(points) });
+        m_changed.notify_all();
+        return true;
+    }
+    /// Fetching side: nothing more will come.
+    void finish()
+    {
+        const std::lock_guard lock(m_mutex);
+        m_finished = true;
+        m_changed.notify_all();
+    }
+    /// Taking side: the next series, or nullopt once the fetching side has finished and every
+    /// series is taken. While it waits it passes `cancel` on to `stop` at least every 50 ms.
+    std::optional<Item> take(const std::atomic_bool &cancel, std::atomic_bool &stop)
+    {
+        std::unique_lock lock(m_mutex);
+        while (m_items.empty() && !m_finished) {
+            if (cancel.load())
+                stop.store(true);
+            m_changed.wait_for(lock, std::chrono::milliseconds(50));
+        }
+        if (m_items.empty())
+            return std::nullopt;
+        Item item = std::move(m_items.front());
+        m_items.pop_front();
+        m_points -= item.points.size();
+        m_changed.notify_all();
+        return item;
+    }
+    /// Taking side: takes no more; a waiting put() returns false.
+    void stop()
+    {
+        const std::lock_guard lock(m_mutex);
+        m_stopped = true;
+        m_changed.notify_all();
+    }
+
+private:
+    std::mutex m_mutex;
+    std::condition_variable m_changed;
+    std::deque<Item> m_items;
+    qsizetype m_points = 0;
+    bool m_finished = false;
+    bool m_stopped = false;
+};
+
+} // namespace
+
 Status MlflowRestSource::readHistories(
     const QList<SeriesKey> &series, const SeriesFn &onSeries, const std::atomic_bool &cancel)
 {
     if (series.isEmpty())
         return {};
-    HttpClient client(m_base, m_options, cancel);
-    Reader reader(client, nullptr, cancel);
-    return reader.histories(series, onSeries);
+    // A thread of its own fetches and scans the pages while this one hands finished series to
+    // `onSeries` (the cache's writes): each would otherwise wait for the other.
+    SeriesHandOver handOver;
+    std::atomic_bool stop = false; // the caller's cancel, or onSeries failed
+    Status fetched;
+    std::unique_ptr<QThread> fetcher(QThread::create([&] {
+        HttpClient client(m_base, m_options, stop);
+        Reader reader(client, nullptr, stop);
+        fetched = reader.histories(series, [&](const SeriesKey &key, QList<MetricPoint> &&points) -> Status {
+            if (!handOver.put(key, std::move(points)))
+                return makeError(ErrorCategory::Cancelled, Tr::tr("cancelled"), client.baseText());
+            return {};
+        });
+        handOver.finish();
+    }));
+    fetcher->start();
+    Status stored;
+    while (auto item = handOver.take(cancel, stop)) {
+        stored = onSeries(item->key, std::move(item->points));
+        if (!stored || cancel.load())
+            break;
+    }
+    stop.store(true);
+    handOver.stop();
+    fetcher->wait();
+    if (!stored || !fetched)
+        return !stored ? stored : fetched;
+    if (cancel.load()) // series were left in the hand-over
+        return makeError(ErrorCategory::Cancelled, Tr::tr("cancelled"), redactUrl(m_base));
+    return {};
 }
 
 } // namespace md

@@ -28,10 +28,12 @@ namespace md {
 /// calling thread and waits for the answers in a local QEventLoop of that thread (HttpClient);
 /// JSON is parsed (nlohmann::json) on that thread too, except for the runs/search pages of a
 /// full read (below), which two threads of the call's own fetch and parse while the calling
-/// thread hands the previous page to the sink. The sink is only ever called on the calling
-/// thread. `cancel` is checked at least every 50 ms while waiting; on cancel every request in
-/// flight is aborted, the call's threads are stopped and waited for (a page being parsed is
-/// finished first, a tenth of a second for 1000 runs), and the call returns
+/// thread hands the previous page to the sink, and the get-history pages of the streaming
+/// readHistories(), which one thread of the call's own fetches and scans. The sink and
+/// `onSeries` are only ever called on the calling thread. `cancel` is checked at least every
+/// 50 ms while waiting; on cancel every request in flight is aborted, the call's threads are
+/// stopped and waited for (a page being parsed is finished first, a tenth of a second for 1000
+/// runs), and the call returns
 /// ErrorCategory::Cancelled. One object per thread. Since the local event loop dispatches every
 /// event of the calling thread, call these from a thread that has nothing else queued (a
 /// QThread::create or QThreadPool/QtConcurrent thread), not from a slot of a worker object whose
@@ -100,8 +102,10 @@ public:
     Result<QHash<SeriesKey, QList<MetricPoint>>> readHistories(
         const QList<SeriesKey> &series, const std::atomic_bool &cancel) override;
     /// The same requests (8 in flight); each series goes to `onSeries` as soon as its last page
-    /// has arrived and is dropped here, so memory holds only the series in flight. On an error or
-    /// cancel the requests in flight are aborted; the error names the URL.
+    /// has arrived and is dropped here, so memory holds only the series in flight. A thread of
+    /// the call's own fetches and scans the pages while the calling thread runs `onSeries`, with
+    /// at most 1,000,000 points waiting between them. On an error or cancel the requests in flight
+    /// are aborted; the error names the URL.
     Status readHistories(const QList<SeriesKey> &series, const SeriesFn &onSeries,
                          const std::atomic_bool &cancel) override;
 

@@ -321,11 +321,22 @@ protected:
 /// scanHistoryPage(): a cursor over the page's bytes that takes only what it knows.
 class HistoryPageScanner : JsonCursor {
 public:
-    static std::optional<HistoryPage> scan(const QByteArray &body, const QString &key)
+    /// Appends the page's points to `points`; on nullopt `points` is as it was.
+    static std::optional<QString> scan(const QByteArray &body, const QString &key, QList<MetricPoint> &points)
+    {
+        const qsizetype had = points.size();
+        auto next = scanPage(body, key, points);
+        if (!next)
+            points.resize(had);
+        return next;
+    }
+
+private:
+    static std::optional<QString> scanPage(const QByteArray &body, const QString &key, QList<MetricPoint> &points)
     {
         const QByteArray wanted = key.toUtf8();
         HistoryPageScanner sc(body);
-        HistoryPage page;
+        QString next;
         if (!sc.take('{'))
             return std::nullopt;
         bool metricsSeen = false, tokenSeen = false;
@@ -336,14 +347,14 @@ public:
                     return std::nullopt;
                 if (name == "metrics" && !metricsSeen) {
                     metricsSeen = true;
-                    if (!sc.points(wanted, key, page.points))
+                    if (!sc.points(wanted, key, points))
                         return std::nullopt;
                 } else if (name == "next_page_token" && !tokenSeen) {
                     tokenSeen = true;
                     std::string_view token;
                     if (!sc.string(token))
                         return std::nullopt;
-                    page.next = QString::fromLatin1(token.data(), qsizetype(token.size()));
+                    next = QString::fromLatin1(token.data(), qsizetype(token.size()));
                 } else {
                     return std::nullopt;
                 }
@@ -354,10 +365,9 @@ public:
         sc.space();
         if (sc.m_p != sc.m_end)
             return std::nullopt;
-        return page;
+        return next;
     }
 
-private:
     explicit HistoryPageScanner(const QByteArray &body)
         : JsonCursor(body)
     {
@@ -387,8 +397,10 @@ private:
             return false;
         if (take(']'))
             return true;
-        // The answer's size bounds the number of points (a point takes at least 30 bytes).
-        out.reserve(qsizetype((m_end - m_p) / 48));
+        // The answer's size bounds the number of points (a point takes at least 30 bytes). A
+        // series' later pages go after its first one, which grows as a list does.
+        if (out.isEmpty())
+            out.reserve(qsizetype((m_end - m_p) / 48));
         const std::string_view want(wanted.constData(), size_t(wanted.size()));
         do {
             if (!take('{'))
@@ -1212,7 +1224,17 @@ Result<HistoryPage> parseHistoryPage(const QByteArray &body, const QString &key,
 
 std::optional<HistoryPage> scanHistoryPage(const QByteArray &body, const QString &key)
 {
-    return HistoryPageScanner::scan(body, key);
+    HistoryPage page;
+    auto next = HistoryPageScanner::scan(body, key, page.points);
+    if (!next)
+        return std::nullopt;
+    page.next = std::move(*next);
+    return page;
+}
+
+std::optional<QString> scanHistoryPage(const QByteArray &body, const QString &key, QList<MetricPoint> &points)
+{
+    return HistoryPageScanner::scan(body, key, points);
 }
 
 } // namespace md::restjson

@@ -94,6 +94,9 @@ Result<HistoryPage> parseHistoryPage(const QByteArray &body, const QString &key,
 /// as parseHistoryPage() gives it: the same points (key, value bits, timestamp, step) in the
 /// same order and the same next token (tests/sources/tst_historypage, tests/fuzz/fuzz_history_page).
 std::optional<HistoryPage> scanHistoryPage(const QByteArray &body, const QString &key);
+/// The same, appending the page's points to `points` (a series' earlier pages) and returning the
+/// next token; on nullopt `points` is left as it was.
+std::optional<QString> scanHistoryPage(const QByteArray &body, const QString &key, QList<MetricPoint> &points);
 /// An experiment of experiments/search or experiments/get.
 Experiment toExperiment(const json &e);
 /// A run of runs/search or runs/get ({"info", "data", "inputs", "outputs"}): params and tags
