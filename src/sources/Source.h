@@ -116,6 +116,13 @@ public:
     /// were whole. The default is built on the QHash variant (local stores read their files once).
     virtual Status readHistories(const QList<SeriesKey> &series, const SeriesFn &onSeries,
                                  const std::atomic_bool &cancel);
+    /// The same for a bulk fetch of long series (`sync --histories`): a source may then spend a
+    /// thread of its own on it. The default is readHistories() above.
+    virtual Status readHistoriesInBulk(
+        const QList<SeriesKey> &series, const SeriesFn &onSeries, const std::atomic_bool &cancel)
+    {
+        return readHistories(series, onSeries, cancel);
+    }
 };
 
 /// Recognises a URI or a plain path (by what it holds) and returns the source for it, not yet

@@ -103,24 +103,24 @@ Status HistoryLoader::fetch(const QList<Request> &requests, const std::atomic_bo
             reader = made.get();
         }
         QHash<SeriesKey, Missing> &missing = it.value();
-        const Status s = reader->readHistories(
-            order.value(it.key()),
-            [&](const SeriesKey &key, QList<MetricPoint> &&points) -> Status {
-                const Missing m = missing.take(key);
-                if (m.indexes.isEmpty())
-                    return {};  // not asked for: nothing to store
-                if (Status w = m_cache.writeSeries(m.runRowId, key.key, points); !w)
-                    return w;
-                if (out)
-                    for (qsizetype i : m.indexes)
-                        (*out)[i] = points;
-                if (afterSeries)
-                    for (qsizetype i : m.indexes)
-                        if (Status a = afterSeries(i); !a)
-                            return a;
-                return {};
-            },
-            cancel);
+        const auto onSeries = [&](const SeriesKey &key, QList<MetricPoint> &&points) -> Status {
+            const Missing m = missing.take(key);
+            if (m.indexes.isEmpty())
+                return {}; // not asked for: nothing to store
+            if (Status w = m_cache.writeSeries(m.runRowId, key.key, points); !w)
+                return w;
+            if (out)
+                for (qsizetype i : m.indexes)
+                    (*out)[i] = points;
+            if (afterSeries)
+                for (qsizetype i : m.indexes)
+                    if (Status a = afterSeries(i); !a)
+                        return a;
+            return {};
+        };
+        const QList<SeriesKey> wanted = order.value(it.key());
+        const Status s = m_bulk ? reader->readHistoriesInBulk(wanted, onSeries, cancel)
+                                : reader->readHistories(wanted, onSeries, cancel);
         if (!s)
             return s;
     }

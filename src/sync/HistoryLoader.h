@@ -23,6 +23,9 @@ public:
     /// the caller's connection options) instead of a source made from its URI. `source` must
     /// outlive the loader.
     void useSource(qint64 sourceId, Source *source) { m_sources.insert(sourceId, source); }
+    /// Fetches with Source::readHistoriesInBulk(): for long series (`sync --histories`), not
+    /// for a chart's or a live round's.
+    void setBulk(bool bulk) { m_bulk = bulk; }
 
     struct Request {
         qint64 runRowId = 0;
@@ -53,6 +56,7 @@ private:
 
     Cache &m_cache;
     QHash<qint64, Source *> m_sources;
+    bool m_bulk = false;
 };
 
 } // namespace md

@@ -139,8 +139,8 @@ QString journalKind(const QString &field)
 
 /// Fetches the full histories of `runIds` that the cache lacks, writing each series as it arrives
 /// and keeping none in memory. Progress counts runs whose every series is stored.
-Status storeHistories(Cache &cache, Source &source, qint64 sourceId, const QSet<QString> &runIds,
-                      const std::atomic_bool &cancel, const Importer::ProgressFn &progressFn)
+Status storeHistories(Cache &cache, Source &source, qint64 sourceId, const QSet<QString> &runIds, bool bulk,
+    const std::atomic_bool &cancel, const Importer::ProgressFn &progressFn)
 {
     if (runIds.isEmpty())
         return {};
@@ -168,6 +168,7 @@ Status storeHistories(Cache &cache, Source &source, qint64 sourceId, const QSet<
     report(true);
     HistoryLoader loader(cache);
     loader.useSource(sourceId, &source);
+    loader.setBulk(bulk);
     const Status s = loader.store(requests, cancel, [&](qsizetype i) {
         if (--left[requests[i].runRowId] == 0)
             ++done;
@@ -249,9 +250,9 @@ Result<ImportReport> Importer::import(Source &source, const std::atomic_bool &ca
     report.endedRunIds.sort();
     // Series written before a failure are kept (each whole); the next sync fetches only the rest.
     if (st && options.histories)
-        st = storeHistories(m_cache, source, *sourceId, sink.m_needHistories, cancel, m_progress);
+        st = storeHistories(m_cache, source, *sourceId, sink.m_needHistories, true, cancel, m_progress);
     else if (st && options.liveHistories && source.kind() == SourceKind::TrackingServer)
-        st = storeHistories(m_cache, source, *sourceId, live, cancel, m_progress);
+        st = storeHistories(m_cache, source, *sourceId, live, false, cancel, m_progress);
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     if (st) {
         // Only a complete read may say what the source no longer has.

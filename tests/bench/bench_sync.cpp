@@ -368,6 +368,7 @@ int main(int argc, char *argv[])
     // The way `sync --histories` fetches: each series is written as it arrives and dropped.
     std::printf("| peak memory before the histories (VmHWM) | %ld MiB | |\n", md::test::peakRssKb() / 1024);
     HistoryLoader loader(hcache);
+    loader.setBulk(true);
     hcpu0 = cpuSeconds();
     hscpu0 = cpuSeconds(hspid);
     t.restart();

@@ -496,8 +496,24 @@ private Q_SLOTS:
         return keys;
     }
 
+    /// Rows for the two streaming ways: on the calling thread, and in bulk (a thread of the
+    /// call's own fetches and scans while the calling thread takes the series).
+    static void bulkOrNot()
+    {
+        QTest::addColumn<bool>("bulk");
+        QTest::newRow("calling thread") << false;
+        QTest::newRow("bulk") << true;
+    }
+    static md::Status streamHistories(md::MlflowRestSource &src, bool bulk, const QList<md::SeriesKey> &keys,
+        const md::Source::SeriesFn &onSeries, const std::atomic_bool &cancel)
+    {
+        return bulk ? src.readHistoriesInBulk(keys, onSeries, cancel) : src.readHistories(keys, onSeries, cancel);
+    }
+
+    void readHistoriesStreaming_data() { bulkOrNot(); }
     void readHistoriesStreaming()
     {
+        QFETCH(bool, bulk);
         qsizetype distinct = 0;
         const QList<md::SeriesKey> keys = allSeries(&distinct);
         QCOMPARE(distinct, 916);
@@ -509,8 +525,8 @@ private Q_SLOTS:
 
         QHash<md::SeriesKey, int> calls;
         qint64 points = 0;
-        const md::Status s = src.readHistories(
-            keys,
+        const md::Status s = streamHistories(
+            src, bulk, keys,
             [&](const md::SeriesKey &k, QList<md::MetricPoint> &&got) -> md::Status {
                 ++calls[k];
                 points += got.size();
@@ -530,8 +546,10 @@ private Q_SLOTS:
         QCOMPARE(requests(m_server.stats(), u"GET /api/2.0/mlflow/metrics/get-history"_s), 916);
     }
 
+    void readHistoriesStreamingCancel_data() { bulkOrNot(); }
     void readHistoriesStreamingCancel()
     {
+        QFETCH(bool, bulk);
         qsizetype distinct = 0;
         const QList<md::SeriesKey> keys = allSeries(&distinct);
         auto src = source();
@@ -541,8 +559,8 @@ private Q_SLOTS:
         // Cancel after the tenth series, as a user would while they arrive.
         std::atomic_bool cancel { false };
         QHash<md::SeriesKey, QList<md::MetricPoint>> delivered;
-        const md::Status s = src.readHistories(
-            keys,
+        const md::Status s = streamHistories(
+            src, bulk, keys,
             [&](const md::SeriesKey &k, QList<md::MetricPoint> &&got) -> md::Status {
                 if (delivered.contains(k))
                     return md::makeError(ErrorCategory::Internal, u"delivered twice"_s, k.runId + u'/' + k.key);
@@ -565,8 +583,8 @@ private Q_SLOTS:
 
         // A failing receiver stops the read the same way, with its own error.
         int seen = 0;
-        const md::Status failed = src.readHistories(
-            keys,
+        const md::Status failed = streamHistories(
+            src, bulk, keys,
             [&](const md::SeriesKey &, QList<md::MetricPoint> &&) -> md::Status {
                 if (++seen == 3)
                     return md::makeError(ErrorCategory::Storage, u"disk full"_s, u"cache.sqlite"_s);

@@ -1377,6 +1377,16 @@ Status MlflowRestSource::readHistories(
 {
     if (series.isEmpty())
         return {};
+    HttpClient client(m_base, m_options, cancel);
+    Reader reader(client, nullptr, cancel);
+    return reader.histories(series, onSeries);
+}
+
+Status MlflowRestSource::readHistoriesInBulk(
+    const QList<SeriesKey> &series, const SeriesFn &onSeries, const std::atomic_bool &cancel)
+{
+    if (series.isEmpty())
+        return {};
     // A thread of its own fetches and scans the pages while this one hands finished series to
     // `onSeries` (the cache's writes): each would otherwise wait for the other.
     SeriesHandOver handOver;

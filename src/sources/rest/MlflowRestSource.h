@@ -28,16 +28,14 @@ namespace md {
 /// calling thread and waits for the answers in a local QEventLoop of that thread (HttpClient);
 /// JSON is parsed (nlohmann::json) on that thread too, except for the runs/search pages of a
 /// full read (below), which two threads of the call's own fetch and parse while the calling
-/// thread hands the previous page to the sink, and the get-history pages of the streaming
-/// readHistories(), which one thread of the call's own fetches and scans. The sink and
+/// thread hands the previous page to the sink, and the get-history pages of
+/// readHistoriesInBulk(), which one thread of the call's own fetches and scans. The sink and
 /// `onSeries` are only ever called on the calling thread. `cancel` is checked at least every
 /// 50 ms while waiting; on cancel every request in flight is aborted, the call's threads are
 /// stopped and waited for (a page being parsed is finished first, a tenth of a second for 1000
-/// runs), and the call returns
-/// ErrorCategory::Cancelled. One object per thread. Since the local event loop dispatches every
-/// event of the calling thread, call these from a thread that has nothing else queued (a
-/// QThread::create or QThreadPool/QtConcurrent thread), not from a slot of a worker object whose
-/// thread serves other events.
+/// runs), and the call returns ErrorCategory::Cancelled. One object per thread. Since the local event loop dispatches
+/// every event of the calling thread, call these from a thread that has nothing else queued (a QThread::create or
+/// QThreadPool/QtConcurrent thread), not from a slot of a worker object whose thread serves other events.
 ///
 /// Requests: all of them are reads (the searches are POSTs, but reads), so every one is retried
 /// on HTTP 408/429/5xx, dropped connections and timeouts, as RestOptions says (Retry-After is
@@ -102,12 +100,17 @@ public:
     Result<QHash<SeriesKey, QList<MetricPoint>>> readHistories(
         const QList<SeriesKey> &series, const std::atomic_bool &cancel) override;
     /// The same requests (8 in flight); each series goes to `onSeries` as soon as its last page
-    /// has arrived and is dropped here, so memory holds only the series in flight. A thread of
-    /// the call's own fetches and scans the pages while the calling thread runs `onSeries`, with
-    /// at most 1,000,000 points waiting between them. On an error or cancel the requests in flight
-    /// are aborted; the error names the URL.
+    /// has arrived and is dropped here, so memory holds only the series in flight. On an error or
+    /// cancel the requests in flight are aborted; the error names the URL.
     Status readHistories(const QList<SeriesKey> &series, const SeriesFn &onSeries,
                          const std::atomic_bool &cancel) override;
+    /// The same, but a thread of the call's own fetches and scans the pages while the calling
+    /// thread runs `onSeries` (the cache's writes), with at most 1,000,000 points waiting between
+    /// them. For long series only: a live round's 400 short ones gained nothing from it, and the
+    /// GUI thread stalled 20–46 ms in 3 of 8 bench_live runs with it (5.3–8.6 ms in 5 runs
+    /// without).
+    Status readHistoriesInBulk(
+        const QList<SeriesKey> &series, const SeriesFn &onSeries, const std::atomic_bool &cancel) override;
 
     /// The filter that selects the versions of `modelName` in model-versions/search. MLflow's
     /// filter syntax has no escapes: a name with ' is quoted with ", a name with both ' and " is
