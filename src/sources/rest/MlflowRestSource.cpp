@@ -1329,12 +1329,7 @@ public:
         return true;
     }
     /// Fetching side: nothing more will come.
-    void finish()
-    {
-        const std::lock_guard lock(m_mutex);
-        m_finished = true;
-        m_changed.notify_all();
-    }
+    void finish() { raise(m_finished); }
     /// Taking side: the next series, or nullopt once the fetching side has finished and every
     /// series is taken. While it waits it passes `cancel` on to `stop` at least every 50 ms.
     std::optional<Item> take(const std::atomic_bool &cancel, std::atomic_bool &stop)
@@ -1354,14 +1349,16 @@ public:
         return item;
     }
     /// Taking side: takes no more; a waiting put() returns false.
-    void stop()
+    void stop() { raise(m_stopped); }
+
+private:
+    void raise(bool &flag)
     {
         const std::lock_guard lock(m_mutex);
-        m_stopped = true;
+        flag = true;
         m_changed.notify_all();
     }
 
-private:
     std::mutex m_mutex;
     std::condition_variable m_changed;
     std::deque<Item> m_items;
