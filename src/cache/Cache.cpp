@@ -1472,13 +1472,8 @@ Result<QList<MetricPoint>> Cache::history(qint64 runRowId, const QString &key)
             std::memcpy(&v, &bits, 8);
             out.append(MetricPoint{key, v, qFromLittleEndian(ts), qFromLittleEndian(step)});
         }
-        // Logged order is kept on disk; callers get MLflow's get-history order, which is what a
-        // server's series come in already.
-        const auto before = [](const MetricPoint &a, const MetricPoint &b) {
-            return a.step != b.step ? a.step < b.step : a.timestamp < b.timestamp;
-        };
-        if (!std::is_sorted(out.cbegin(), out.cend(), before))
-            std::stable_sort(out.begin(), out.end(), before);
+        // Logged order is kept on disk; callers get MLflow's get-history order.
+        sortSeries(out);
     }
     if (st.error())
         return *st.error();

@@ -3,6 +3,7 @@
 
 #include <QHash>
 
+#include <algorithm>
 #include <cmath>
 
 namespace md {
@@ -19,6 +20,15 @@ bool isLaterMetric(const MetricPoint &a, const MetricPoint &b)
     if (an || bn)
         return !an && bn;
     return a.value > b.value;
+}
+
+void sortSeries(QList<MetricPoint> &points)
+{
+    const auto before = [](const MetricPoint &a, const MetricPoint &b) {
+        return a.step != b.step ? a.step < b.step : a.timestamp < b.timestamp;
+    };
+    if (!std::is_sorted(points.cbegin(), points.cend(), before))
+        std::stable_sort(points.begin(), points.end(), before);
 }
 
 QString Run::parentRunId() const

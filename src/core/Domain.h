@@ -45,6 +45,9 @@ struct MetricPoint {
 /// MLflow's rule for the "latest" value of a metric: the largest step, then the latest timestamp,
 /// then the largest value (NaN counts as smallest). Returns true when `a` comes after `b`.
 bool isLaterMetric(const MetricPoint &a, const MetricPoint &b);
+/// Puts the points of one series in MLflow's get-history order: by step, then timestamp, stable.
+/// Does no sorting work when they are in that order already, as a server's come.
+void sortSeries(QList<MetricPoint> &points);
 
 /// A dataset logged as a run input (mlflow.log_input).
 struct DatasetInput {

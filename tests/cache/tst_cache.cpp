@@ -230,6 +230,40 @@ private Q_SLOTS:
         QCOMPARE(counts->experimentTags, 1);
     }
 
+    void historyComesInStepOrderWhateverTheLoggedOrder()
+    {
+        Cache c;
+        QVERIFY(c.open(path(QStringLiteral("history-order.sqlite"))).ok());
+        auto src = c.ensureSource(QStringLiteral("file:///x"), QStringLiteral("file"));
+        QVERIFY(src.ok());
+        QVERIFY(
+            c.writeExperiment(*src, Experiment { QStringLiteral("1"), QStringLiteral("exp"), {}, kActive, 1, 2, {} })
+                .ok());
+        const Run r = sampleRun(QStringLiteral("bbb"), QStringLiteral("1"));
+        QVERIFY(c.writeRun(*src, r).ok());
+        auto back = c.run(QStringLiteral("bbb"));
+        QVERIFY(back.ok());
+        const QString key = QStringLiteral("acc");
+        // Logged out of order (a store that appends as clients log): step 2, then two points of
+        // step 0 with the later timestamp first, then step 1; 0.5 and 0.6 share step and time.
+        const QList<MetricPoint> logged { { key, 0.9, 300, 2 }, { key, 0.2, 200, 0 }, { key, 0.1, 100, 0 },
+            { key, 0.5, 150, 1 }, { key, 0.6, 150, 1 } };
+        QVERIFY(c.writeSeries(back->rowId, key, logged).ok());
+        auto h = c.history(back->rowId, key);
+        QVERIFY(h.ok());
+        QList<double> values;
+        for (const MetricPoint &p : *h)
+            values.append(p.value);
+        QCOMPARE(values, (QList<double> { 0.1, 0.2, 0.5, 0.6, 0.9 }));
+
+        // In order already: read back as written.
+        const QList<MetricPoint> sorted { { key, 1, 10, 0 }, { key, 2, 20, 1 }, { key, 3, 30, 2 } };
+        QVERIFY(c.writeSeries(back->rowId, key, sorted).ok());
+        auto again = c.history(back->rowId, key);
+        QVERIFY(again.ok());
+        QCOMPARE(*again, sorted);
+    }
+
     void valuesAreReadForASpanOfKeys()
     {
         // Keys in SQLite's BINARY order, bytewise UTF-8: "Z" < "a" < "b" < "z" < "é" < "Ａ"

@@ -229,17 +229,6 @@ struct Chain {
     }
 };
 
-/// sortPoints() for points of one key, without its work when they come sorted (they do from
-/// MLflow's get-history).
-void sortSeries(QList<MetricPoint> &points)
-{
-    const auto before = [](const MetricPoint &a, const MetricPoint &b) {
-        return a.step != b.step ? a.step < b.step : a.timestamp < b.timestamp;
-    };
-    if (!std::is_sorted(points.cbegin(), points.cend(), before))
-        std::stable_sort(points.begin(), points.end(), before);
-}
-
 class RunPages;
 
 /// One read (readAll, readChanges or readHistories) on one HttpClient.
