@@ -12,7 +12,6 @@
 #include <QLocale>
 #include <QPalette>
 #include <QPointer>
-#include <QThreadPool>
 
 #include <algorithm>
 #include <cmath>
@@ -36,18 +35,6 @@ constexpr int kMaxWaitingBlocks = 24;
 // Blocks read with a pick and waiting to be read whole: about two screenfuls; rows of older
 // jumps are read whole only when a cell they lack is shown.
 constexpr int kMaxCompletionBlocks = 8;
-
-/// Frees rows the model no longer holds on a thread of the pool: their strings and vectors (a
-/// hundred param strings a row) took the GUI thread 20–25 ms for the 4,096 rows of an eviction,
-/// a hitch in the middle of a scroll.
-template<typename Rows>
-void freeElsewhere(Rows rows)
-{
-    if (rows.empty())
-        return;
-    auto held = std::make_shared<Rows>(std::move(rows));
-    QThreadPool::globalInstance()->start([held] { *held = Rows(); });
-}
 
 // Local time, ISO order: compact, unambiguous in every locale and sorts as text.
 QString formatTime(qint64 ms)
@@ -83,16 +70,18 @@ RunsTableReader *RunsTableModel::reader()
     if (!m_cache || !m_cache->isOpen() || m_cache->path().isEmpty())
         return nullptr;
     if (!m_reader || m_reader->cachePath() != m_cache->path()) {
-        if (m_reader) {
-            // Another file: what the old reader had on its way is dropped with it.
-            m_reader.reset();
-            invalidateCells();
-            m_loadPending = m_sorting = m_refreshing = false;
-        }
+        // Another file: what the old reader had on its way is dropped with it, and the rows held
+        // are let go to the new one.
+        const bool another = m_reader != nullptr;
+        m_reader.reset();
         m_reader = std::make_unique<RunsTableReader>(m_cache->path(), [this](RunsTableReader::BlockRead read) {
             QMetaObject::invokeMethod(
                 this, [this, read = std::move(read)]() mutable { applyBlocks(std::move(read)); }, Qt::QueuedConnection);
         });
+        if (another) {
+            invalidateCells();
+            m_loadPending = m_sorting = m_refreshing = false;
+        }
     }
     return m_reader.get();
 }
@@ -407,7 +396,7 @@ bool RunsTableModel::applySnapshot(Snapshot snapshot, const QSet<QString> *chang
     // Cells hold one entry per key: new keys make every held row stale, and the blocks on their
     // way, made for the old columns, are asked for again when they arrive.
     if (keys.metrics.size() != m_metricKeys.size() || keys.params.size() != m_paramKeys.size())
-        freeElsewhere(std::exchange(m_cells, {}));
+        letGo(std::exchange(m_cells, {}));
     // New keys: one column at a time, where the sorted order puts it.
     auto insertKeys = [this](const QStringList &now, bool metric) {
         for (int i = 0; i < now.size(); ++i) {
@@ -1029,13 +1018,31 @@ void RunsTableModel::holdCells(qint64 rowId, RowCells cells)
         evicted.push_back(std::move(*it));
         return true;
     });
-    freeElsewhere(std::move(evicted));
+    letGo(std::move(evicted));
+}
+
+void RunsTableModel::letGo(QHash<qint64, RowCells> cells)
+{
+    std::vector<RowCells> rows;
+    rows.reserve(size_t(cells.size()));
+    for (RowCells &row : cells)
+        rows.push_back(std::move(row));
+    letGo(std::move(rows));
+}
+
+void RunsTableModel::letGo(std::vector<RowCells> rows)
+{
+    // Freeing the 4,096 rows of an eviction (a hundred param strings each) took the GUI thread
+    // 20–25 ms; on a thread of the pool it competed with the reader for malloc's lock and for the
+    // two cores. The reader frees them a few at a time between its reads.
+    if (m_reader)
+        m_reader->discard(std::move(rows));
 }
 
 void RunsTableModel::invalidateCells()
 {
     ++m_cellsGeneration;
-    freeElsewhere(std::exchange(m_cells, {}));
+    letGo(std::exchange(m_cells, {}));
     m_requested.clear();
     m_forgotten.clear();
     m_completing.clear();

@@ -304,6 +304,9 @@ private:
     void holdCells(qint64 rowId, RowCells cells);
     /// Drops every held row and every read not yet applied (the data changed).
     void invalidateCells();
+    /// Frees rows no longer held, on the worker (at once when there is none).
+    void letGo(QHash<qint64, RowCells> cells);
+    void letGo(std::vector<RowCells> rows);
     /// The worker, started for the cache's file; null when the cache is not open.
     RunsTableReader *reader();
     void emitIdleIfDone();

@@ -15,6 +15,9 @@ constexpr int kUrgentRowsPerDelivery = 192;
 // A completion read is the longest an urgent block may wait for the reader: one block (16 rows
 // of 200 values, about 1 ms).
 constexpr int kCompletionRowsPerRead = 16;
+// Rows freed at a time: each has about a hundred strings, so 128 rows take well under a
+// millisecond, and a block asked for meanwhile waits no longer than that.
+constexpr size_t kRowsFreedAtOnce = 128;
 
 // Takes blocks from the front of `queue` up to `most` rows (one at least).
 QList<RunsTableReader::Block> takeBlocks(std::deque<RunsTableReader::Block> &queue, qsizetype most)
@@ -50,6 +53,7 @@ RunsTableReader::~RunsTableReader()
     }
     m_wake.wakeAll();
     m_thread.join();
+    m_discarded.clear();
 }
 
 QList<RunsTableReader::Block> RunsTableReader::putFirst(std::deque<Block> &queue, QList<Block> blocks, int keep)
@@ -103,6 +107,17 @@ QList<RunsTableReader::Block> RunsTableReader::dropBlocks()
     return dropped;
 }
 
+void RunsTableReader::discard(std::vector<Row> rows)
+{
+    if (rows.empty())
+        return;
+    {
+        const QMutexLocker lock(&m_mutex);
+        m_discarded.push_back(std::move(rows));
+    }
+    m_wake.wakeAll();
+}
+
 void RunsTableReader::post(Job job)
 {
     {
@@ -126,10 +141,12 @@ void RunsTableReader::run()
     for (;;) {
         QList<Block> blocks;
         Job job;
+        std::vector<Row> freed;
         bool urgent = false;
         {
             QMutexLocker lock(&m_mutex);
-            while (!m_stop && m_urgent.empty() && m_jobs.empty() && m_background.empty() && m_completion.empty())
+            while (!m_stop && m_urgent.empty() && m_jobs.empty() && m_background.empty() && m_completion.empty()
+                && m_discarded.empty())
                 m_wake.wait(&m_mutex);
             if (m_stop)
                 return;
@@ -142,6 +159,17 @@ void RunsTableReader::run()
                 blocks = takeBlocks(m_urgent, kUrgentRowsPerRead);
                 urgent = true;
                 jobTurn = true;
+            } else if (!m_discarded.empty()) {
+                // The last rows of the oldest batch, moved out here and freed outside the lock.
+                std::vector<Row> &batch = m_discarded.front();
+                if (batch.size() <= kRowsFreedAtOnce) {
+                    freed = std::move(batch);
+                    m_discarded.pop_front();
+                } else {
+                    const auto from = batch.end() - std::ptrdiff_t(kRowsFreedAtOnce);
+                    freed.assign(std::make_move_iterator(from), std::make_move_iterator(batch.end()));
+                    batch.erase(from, batch.end());
+                }
             } else if (!m_background.empty()) {
                 blocks = takeBlocks(m_background, kBackgroundRowsPerRead);
             } else {
@@ -150,6 +178,10 @@ void RunsTableReader::run()
         }
         if (job) {
             job(cache, open());
+            continue;
+        }
+        if (!freed.empty()) {
+            freed = {};
             continue;
         }
         BlockRead out = read(cache, open(), std::move(blocks));

@@ -29,8 +29,9 @@ namespace md {
 ///
 /// Work is taken in this order: the blocks the view waits for ("urgent", newest first), other
 /// jobs (first in, first out; taken in turns with urgent blocks so that neither starves), the
-/// blocks read ahead of a scroll ("background"), then the rest of rows first read with only the
-/// columns in view ("completion", a Pick). Urgent blocks asked for while such a read
+/// rows the model let go of (freed a few at a time), the blocks read ahead of a scroll
+/// ("background"), then the rest of rows first read with only the columns in view
+/// ("completion", a Pick). Urgent blocks asked for while such a read
 /// runs are read next and handed over with it, so that a view repaints once per screenful. Block
 /// reads go to the `deliver` callback and jobs post their own results, both on the reader thread
 /// in the order the reads ran, so replies posted from there to one receiver arrive in that order.
@@ -139,6 +140,10 @@ public:
     QList<Block> putCompletion(QList<Block> blocks, int keep);
     /// Drops every block not yet taken (urgent, background and completion) and returns them.
     QList<Block> dropBlocks();
+    /// Frees these rows on the reader thread, a few at a time when no urgent block or job waits.
+    /// Most of a row's memory was allocated there: freed there, it takes no lock that another
+    /// thread allocates under, and no third thread competes for the cores during a scroll.
+    void discard(std::vector<Row> rows);
     void post(Job job);
 
 private:
@@ -155,6 +160,7 @@ private:
     std::deque<Block> m_background;
     std::deque<Block> m_completion;
     std::deque<Job> m_jobs;
+    std::deque<std::vector<Row>> m_discarded;
     bool m_stop = false;
     std::thread m_thread;
 };

@@ -10,6 +10,7 @@
 #include "core/RunComparison.h"
 #include "models/ExperimentsModel.h"
 #include "models/RunsTableModel.h"
+#include "models/RunsTableReader.h"
 #include "models/VersionDetails.h"
 #include "sync/Importer.h"
 
@@ -17,6 +18,7 @@
 #include <QDateTime>
 #include <QItemSelectionModel>
 #include <QScopeGuard>
+#include <QSemaphore>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -63,6 +65,7 @@ private Q_SLOTS:
     void runIdsOfASelectionAreReadOnTheWorker();
     void rowsAreReadForTheColumnsInViewFirst();
     void removedRunsTakeTheirColumnsAlong();
+    void readerFreesRowsLetGoBetweenItsReads();
 
 private:
     QModelIndex experiment(const ExperimentsModel &model, const QString &name) const;
@@ -970,3 +973,59 @@ void TestModels::removedRunsTakeTheirColumnsAlong()
 
 QTEST_MAIN(TestModels)
 #include "tst_models.moc"
+
+void TestModels::readerFreesRowsLetGoBetweenItsReads()
+{
+    using md::RunsTableReader;
+    auto summaries = m_cache.runSummaries(queryFor(u"car_price"_s));
+    QVERIFY(summaries.ok() && !summaries->isEmpty());
+    const qint64 rowId = summaries->first().rowId;
+    const QString runName = summaries->first().runName;
+
+    // Every row let go holds this pick: its use count says how many are not freed yet.
+    const auto layout = RunsTableReader::Layout::of({}, {});
+    const auto pick = std::make_shared<const RunsTableReader::Pick>();
+    const auto rowsToLetGo = [&](int n) {
+        std::vector<RunsTableReader::Row> rows(static_cast<size_t>(n));
+        for (RunsTableReader::Row &row : rows) {
+            row.pick = pick;
+            row.params.assign(50, u"a param value that is not short"_s);
+        }
+        return rows;
+    };
+    QMutex mutex;
+    QList<long> aliveAtDelivery;
+    QStringList delivered;
+    {
+        RunsTableReader reader(m_cache.path(), [&](RunsTableReader::BlockRead read) {
+            const QMutexLocker lock(&mutex);
+            aliveAtDelivery.append(pick.use_count() - 1);
+            for (const RunsTableReader::Row &row : std::as_const(read.rows))
+                delivered.append(row.run.runName);
+        });
+        // The reader is busy while 20,000 rows are let go and then a block is asked for: the
+        // block is read first, the rows are freed after it.
+        QSemaphore busy;
+        reader.post([&busy](md::Cache &, const md::Status &) { busy.acquire(); });
+        reader.discard(rowsToLetGo(20000));
+        RunsTableReader::Block block;
+        block.id = 1;
+        block.rowIds = { rowId };
+        block.bases = { 0 };
+        block.layout = layout;
+        (void)reader.putUrgent({ block }, 4);
+        QCOMPARE(pick.use_count(), 20001);
+        busy.release();
+        QTRY_COMPARE(pick.use_count(), 1);
+        const QMutexLocker lock(&mutex);
+        QCOMPARE(delivered, QStringList { runName });
+        QCOMPARE(aliveAtDelivery, QList<long> { 20000 });
+
+        // Rows let go while the reader is being stopped are freed with it.
+        reader.post([&busy](md::Cache &, const md::Status &) { busy.acquire(); });
+        reader.discard(rowsToLetGo(1000));
+        QCOMPARE(pick.use_count(), 1001);
+        busy.release();
+    }
+    QCOMPARE(pick.use_count(), 1);
+}
