@@ -3,11 +3,13 @@
 // 200 columns (open, scroll, sort, filter), a comparison of 1,000 runs, a chart of 100 runs ×
 // 100,000 points, and the whole program's start to its first picture.
 //
-//   bench_gui [RUNS METRICS PARAMS [CHART_RUNS CHART_STEPS]] [--json FILE]
+//   bench_gui [RUNS METRICS PARAMS [CHART_RUNS CHART_STEPS]] [--json FILE] [--trace]
 //   bench_gui 0 0 0 [CHART_RUNS CHART_STEPS] [--json FILE]     (only the chart; no cache needed)
 //
 // Prints the figures as rows of a markdown table; with --json also writes them to FILE
-// (BenchReport.h; perf_table.py makes the README's rows from it).
+// (BenchReport.h; perf_table.py makes the README's rows from it). With --trace, each timed step
+// of the runs table is also written to stderr in its parts: until applied, the first paint, the
+// wait for the rows in view, the second paint.
 //
 // The cache is generated once into $TMPDIR/modeldesk-bench-gui/ and reused (writing 20 million
 // values takes minutes). Not run by CTest.
@@ -239,6 +241,7 @@ int main(int argc, char **argv)
     QApplication app(argc, argv);
     QStringList args = app.arguments().mid(1);
     const QString jsonFile = bench::Report::takeJsonFile(args);
+    const bool trace = args.removeAll(u"--trace"_s) > 0;
     const int runs = args.size() > 0 ? args[0].toInt() : 100000;
     const int metrics = args.size() > 1 ? args[1].toInt() : 100;
     const int params = args.size() > 2 ? args[2].toInt() : 100;
@@ -346,12 +349,18 @@ int main(int argc, char **argv)
         change();
         waitUntil(applied);
         const double appliedMs = double(st.nsecsElapsed()) / 1e6;
-        (void)paintMs(view);
+        const double paint1 = paintMs(view);
+        double waited = 0, paint2 = 0;
         if (visibleRowsLoading()) {
+            const double from = double(st.nsecsElapsed()) / 1e6;
             waitUntil([&] { return !visibleRowsLoading(); });
-            (void)paintMs(view);
+            waited = double(st.nsecsElapsed()) / 1e6 - from;
+            paint2 = paintMs(view);
         }
         const double ms = double(st.nsecsElapsed()) / 1e6;
+        if (trace)
+            std::fprintf(stderr, "step %.1f ms: applied %.1f, paint %.1f, wait %.1f, paint %.1f\n", ms, appliedMs,
+                paint1, waited, paint2);
         view->setUpdatesEnabled(true);
         return std::pair{appliedMs, ms};
     };
