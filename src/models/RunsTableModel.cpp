@@ -1403,7 +1403,7 @@ QVariant RunsTableModel::metricData(const RowCells &cells, int metric, int role)
 
 QVariant RunsTableModel::paramData(const RowCells &cells, int param, int role) const
 {
-    const QString &value = cells.params[size_t(param)];
+    const QString value = cells.params.at(param);
     switch (role) {
     case Qt::DisplayRole:
         // Params can be thousands of characters long; the table shows the first line only.

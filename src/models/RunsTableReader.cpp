@@ -264,7 +264,7 @@ Result<QHash<qint64, RunsTableReader::Row>> RunsTableReader::readRows(Cache &cac
             if (k == layout.paramUtf8.end())
                 return;
             if (Row *row = rowOf(id))
-                row->params[size_t(k->second)] = value.isNull() ? QString() : QString::fromUtf8(value.data(), value.size());
+                row->params.set(k->second, value);
         },
         pick ? pick->metrics : KeySpan(), pick ? pick->params : KeySpan());
     if (!s)
@@ -334,6 +334,31 @@ std::shared_ptr<const RunsTableReader::Pick> RunsTableReader::Pick::of(const Lay
     return pick;
 }
 
+QString RunsTableReader::ParamCells::at(int i) const
+{
+    const Span &span = m_spans[size_t(i)];
+    if (span.size < 0)
+        return {};
+    // A set empty value is empty, not null: a view of zero bytes that is not null.
+    return QString::fromUtf8(QByteArrayView(m_utf8.constData() + span.from, span.size));
+}
+
+void RunsTableReader::ParamCells::set(int i, QByteArrayView utf8)
+{
+    if (utf8.isNull())
+        return;
+    Span &span = m_spans[size_t(i)];
+    span.from = quint32(m_utf8.size());
+    span.size = qint32(utf8.size());
+    m_utf8.append(utf8);
+}
+
+void RunsTableReader::ParamCells::set(int i, const QString &value)
+{
+    if (!value.isNull())
+        set(i, QByteArrayView(value.toUtf8()));
+}
+
 RunsTableReader::Row RunsTableReader::makeRow(qint64 rowId, const RunSummary *summary, const RunValues *values,
                                               const Layout &layout)
 {
@@ -342,7 +367,7 @@ RunsTableReader::Row RunsTableReader::makeRow(qint64 rowId, const RunSummary *su
         row.run = *summary;
     row.run.rowId = rowId;
     row.metrics.resize(size_t(layout.metrics));
-    row.params.resize(size_t(layout.params));
+    row.params = ParamCells(layout.params);
     if (values) {
         for (const MetricPoint &m : values->latestMetrics) {
             const auto k = layout.metricIndex.constFind(m.key);
@@ -352,7 +377,7 @@ RunsTableReader::Row RunsTableReader::makeRow(qint64 rowId, const RunSummary *su
         for (const KeyValue &p : values->params) {
             const auto k = layout.paramIndex.constFind(p.key);
             if (k != layout.paramIndex.cend())
-                row.params[size_t(*k)] = p.value;
+                row.params.set(*k, p.value);
         }
     }
     return row;

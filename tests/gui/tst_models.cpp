@@ -66,6 +66,7 @@ private Q_SLOTS:
     void rowsAreReadForTheColumnsInViewFirst();
     void removedRunsTakeTheirColumnsAlong();
     void readerFreesRowsLetGoBetweenItsReads();
+    void paramCellsKeepNotSetEmptyAndText();
 
 private:
     QModelIndex experiment(const ExperimentsModel &model, const QString &name) const;
@@ -989,7 +990,9 @@ void TestModels::readerFreesRowsLetGoBetweenItsReads()
         std::vector<RunsTableReader::Row> rows(static_cast<size_t>(n));
         for (RunsTableReader::Row &row : rows) {
             row.pick = pick;
-            row.params.assign(50, u"a param value that is not short"_s);
+            row.params = RunsTableReader::ParamCells(50);
+            for (int p = 0; p < 50; ++p)
+                row.params.set(p, u"a param value that is not short"_s);
         }
         return rows;
     };
@@ -1028,4 +1031,26 @@ void TestModels::readerFreesRowsLetGoBetweenItsReads()
         busy.release();
     }
     QCOMPARE(pick.use_count(), 1);
+}
+
+void TestModels::paramCellsKeepNotSetEmptyAndText()
+{
+    // Set out of column order, as a run's values arrive in the keys' byte order.
+    md::RunsTableReader::ParamCells cells(5);
+    QCOMPARE(cells.size(), 5);
+    cells.set(3, QByteArrayView("gbr"));
+    cells.set(0, u"Глубина 12 — 深さ"_s);
+    cells.set(1, QByteArrayView(""));
+    cells.set(2, QByteArrayView()); // SQL NULL: not set
+    cells.set(4, QString());
+    QCOMPARE(cells.at(0), u"Глубина 12 — 深さ"_s);
+    QVERIFY(cells.at(1).isEmpty());
+    QVERIFY(!cells.at(1).isNull());
+    QVERIFY(cells.at(2).isNull());
+    QCOMPARE(cells.at(3), u"gbr"_s);
+    QVERIFY(cells.at(4).isNull());
+    const QString long6000(6000, u'x');
+    cells.set(2, long6000);
+    QCOMPARE(cells.at(2), long6000);
+    QCOMPARE(cells.at(3), u"gbr"_s);
 }
