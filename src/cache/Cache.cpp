@@ -147,6 +147,11 @@ Statement &Cache::cached(const QString &sql)
     return it->second;
 }
 
+Status Cache::setPageCacheKib(int kib)
+{
+    return m_db.exec(QStringLiteral("PRAGMA cache_size = -%1").arg(std::max(kib, 0)));
+}
+
 Status Cache::open(const QString &path)
 {
     m_statements.clear();

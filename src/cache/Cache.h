@@ -140,6 +140,9 @@ public:
     bool isOpen() const { return m_db.isOpen(); }
     const QString &path() const { return m_db.path(); }
     Database &database() { return m_db; }
+    /// Sets the most memory SQLite's page cache of this connection keeps, in KiB (64 MiB after
+    /// open()).
+    Status setPageCacheKib(int kib);
 
     static int schemaVersion();
     /// Default location: $XDG_DATA_HOME/modeldesk/cache.sqlite (via QStandardPaths).

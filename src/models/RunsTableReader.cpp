@@ -18,6 +18,8 @@ constexpr int kCompletionRowsPerRead = 16;
 // Rows freed at a time: each has about a hundred strings, so 128 rows take well under a
 // millisecond, and a block asked for meanwhile waits no longer than that.
 constexpr size_t kRowsFreedAtOnce = 128;
+// The reader connection's page cache (see run()).
+constexpr int kReaderPageCacheKib = 16 * 1024;
 
 // Takes blocks from the front of `queue` up to `most` rows (one at least).
 QList<RunsTableReader::Block> takeBlocks(std::deque<RunsTableReader::Block> &queue, qsizetype most)
@@ -133,8 +135,16 @@ void RunsTableReader::run()
     Cache cache;
     std::optional<Status> opened;
     auto open = [&]() -> const Status & {
-        if (!opened)
+        if (!opened) {
             opened = cache.open(m_path);
+            // The table reads scattered rows of a file larger than any cache: what a cache keeps
+            // for it are mostly the B-trees' inner pages. Every page a cache grows by is memory
+            // touched for the first time, a page fault each 4 KB (11 µs on the 2-core VMs
+            // measured). With 16 MB instead of 64, bench_gui's jumps before any row was let go
+            // took 4.5–6.1 ms (median) instead of 5.6–7.4, and its peak memory fell by 49 MiB.
+            if (*opened)
+                opened = cache.setPageCacheKib(kReaderPageCacheKib);
+        }
         return *opened;
     };
     bool jobTurn = false;

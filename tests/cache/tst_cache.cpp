@@ -76,6 +76,10 @@ private Q_SLOTS:
         QCOMPARE(c.database().userVersion(), Cache::schemaVersion());
         QCOMPARE(c.database().scalar(QStringLiteral("PRAGMA journal_mode"))->toString(), QStringLiteral("wal"));
         QCOMPARE(c.database().scalar(QStringLiteral("PRAGMA foreign_keys"))->toInt(), 1);
+        // 64 MiB of page cache, unless a connection asks for less (the runs table's reader).
+        QCOMPARE(c.database().scalar(QStringLiteral("PRAGMA cache_size"))->toInt(), -65536);
+        QVERIFY(c.setPageCacheKib(16384).ok());
+        QCOMPARE(c.database().scalar(QStringLiteral("PRAGMA cache_size"))->toInt(), -16384);
     }
 
     void migratesFromEveryEarlierVersion_data()
