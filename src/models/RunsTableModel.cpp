@@ -1032,9 +1032,9 @@ void RunsTableModel::letGo(QHash<qint64, RowCells> cells)
 
 void RunsTableModel::letGo(std::vector<RowCells> rows)
 {
-    // Freeing the 4,096 rows of an eviction (a hundred param strings each) took the GUI thread
-    // 20–25 ms; on a thread of the pool it competed with the reader for malloc's lock and for the
-    // two cores. The reader frees them a few at a time between its reads.
+    // Freeing the 4,096 rows of an eviction took the GUI thread 20–25 ms when each row held a
+    // hundred param strings; on a thread of the pool it competed with the reader for malloc's
+    // lock and for the two cores. The reader frees them a few at a time between its reads.
     if (m_reader)
         m_reader->discard(std::move(rows));
 }

@@ -15,8 +15,9 @@ constexpr int kUrgentRowsPerDelivery = 192;
 // A completion read is the longest an urgent block may wait for the reader: one block (16 rows
 // of 200 values, about 1 ms).
 constexpr int kCompletionRowsPerRead = 16;
-// Rows freed at a time: each has about a hundred strings, so 128 rows take well under a
-// millisecond, and a block asked for meanwhile waits no longer than that.
+// Rows freed at a time: a row is about ten allocations (its run's strings, its metric cells, its
+// param buffer), so 128 rows take a fraction of a millisecond, and a block asked for meanwhile
+// waits no longer than that.
 constexpr size_t kRowsFreedAtOnce = 128;
 // The reader connection's page cache (see run()).
 constexpr int kReaderPageCacheKib = 16 * 1024;

@@ -1053,4 +1053,8 @@ void TestModels::paramCellsKeepNotSetEmptyAndText()
     cells.set(2, long6000);
     QCOMPARE(cells.at(2), long6000);
     QCOMPARE(cells.at(3), u"gbr"_s);
+    // An empty value alone in its row is still set.
+    md::RunsTableReader::ParamCells one(1);
+    one.set(0, QByteArrayView(""));
+    QVERIFY(one.at(0).isEmpty() && !one.at(0).isNull());
 }
