@@ -275,6 +275,8 @@ public:
 
     /// Every run of a source: run id -> status and lifecycle stage (for incremental syncs).
     Result<QHash<QString, RunState>> runStates(qint64 sourceId);
+    /// The ids of a source's runs that are RUNNING and not deleted, in order.
+    Result<QStringList> runningRunIds(qint64 sourceId);
 
 private:
     Status migrate();

@@ -49,17 +49,9 @@ QHash<QString, QStringList> runningInCache(const QString &cachePath)
     if (!sources)
         return result;
     for (const SourceInfo &source : std::as_const(*sources)) {
-        auto states = cache.runStates(source.id);
-        if (!states)
-            continue;
-        QStringList running;
-        for (auto it = states->cbegin(); it != states->cend(); ++it)
-            if (it->status == "RUNNING"_L1 && it->lifecycleStage != "deleted"_L1)
-                running.append(it.key());
-        if (!running.isEmpty()) {
-            running.sort();
-            result.insert(source.uri, running);
-        }
+        auto running = cache.runningRunIds(source.id);
+        if (running && !running->isEmpty())
+            result.insert(source.uri, *running);
     }
     return result;
 }

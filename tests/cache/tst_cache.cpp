@@ -234,6 +234,34 @@ private Q_SLOTS:
         QCOMPARE(counts->experimentTags, 1);
     }
 
+    void runningRunIdsAreTheRunningRunsNotDeleted()
+    {
+        Cache c;
+        QVERIFY(c.open(path(QStringLiteral("running-ids.sqlite"))).ok());
+        auto src = c.ensureSource(QStringLiteral("file:///running"), QStringLiteral("file"));
+        auto other = c.ensureSource(QStringLiteral("file:///other"), QStringLiteral("file"));
+        QVERIFY(src.ok() && other.ok());
+        for (qint64 s : { *src, *other })
+            QVERIFY(c.writeExperiment(s, Experiment { QStringLiteral("1"), QStringLiteral("exp"), {}, kActive, 1, 2, {} })
+                        .ok());
+        const auto write = [&](qint64 source, const QString &id, const QString &status, const QString &stage) {
+            Run r = sampleRun(id, QStringLiteral("1"));
+            r.status = status;
+            r.lifecycleStage = stage;
+            return c.writeRun(source, r).ok();
+        };
+        QVERIFY(write(*src, QStringLiteral("ccc"), QStringLiteral("RUNNING"), kActive));
+        QVERIFY(write(*src, QStringLiteral("aaa"), QStringLiteral("RUNNING"), kActive));
+        QVERIFY(write(*src, QStringLiteral("bbb"), QStringLiteral("FINISHED"), kActive));
+        QVERIFY(write(*src, QStringLiteral("ddd"), QStringLiteral("RUNNING"), QStringLiteral("deleted")));
+        QVERIFY(write(*other, QStringLiteral("eee"), QStringLiteral("RUNNING"), kActive));
+        QCOMPARE(*c.runningRunIds(*src), (QStringList { QStringLiteral("aaa"), QStringLiteral("ccc") }));
+        // A run that ends leaves the list.
+        QVERIFY(write(*src, QStringLiteral("ccc"), QStringLiteral("FINISHED"), kActive));
+        QCOMPARE(*c.runningRunIds(*src), QStringList { QStringLiteral("aaa") });
+        QCOMPARE(*c.runningRunIds(*other), QStringList { QStringLiteral("eee") });
+    }
+
     void historyComesInStepOrderWhateverTheLoggedOrder()
     {
         Cache c;
