@@ -9,6 +9,8 @@
 #include "gui/MessageBox.h"
 
 #include <QApplication>
+#include <QDeadlineTimer>
+#include <QPixmap>
 #include <QTimer>
 
 #include <cstdio>
@@ -47,13 +49,32 @@ int main(int argc, char *argv[])
         }
         if (!screenshot)
             return;
-        // Let the layout and the table settle before the picture is taken.
-        QTimer::singleShot(300, &app, [&, ok] {
-            const bool saved = window.grab().save(options.screenshot, "PNG");
-            if (!saved)
-                std::fprintf(stderr, "modeldesk: cannot write %s\n", qPrintable(options.screenshot));
-            QCoreApplication::exit(saved && ok ? 0 : 1);
-        });
+        // The picture is taken once the layout is done and the pages have what they show: when
+        // no page has read anything for three ticks of 10 ms (a page may start its read a turn
+        // of the event loop after another's ends), and what they posted has run (a chart's
+        // queued replot). The runs table asks for the rows in view while it paints, so a grab
+        // can start a read: the picture is the first grab after which nothing is read (or the
+        // one after 10 s). It took a fixed 300 ms before, half of a cold start on a 2-core VM.
+        auto *tick = new QTimer(&app);
+        tick->setInterval(10);
+        QObject::connect(
+            tick, &QTimer::timeout, &app, [&, ok, tick, quiet = 0, deadline = QDeadlineTimer(10000)]() mutable {
+                quiet = window.isReading() ? 0 : quiet + 1;
+                if (quiet < 3 && !deadline.hasExpired())
+                    return;
+                QCoreApplication::sendPostedEvents();
+                const QPixmap picture = window.grab();
+                if (window.isReading() && !deadline.hasExpired()) {
+                    quiet = 0;
+                    return;
+                }
+                tick->stop();
+                const bool saved = picture.save(options.screenshot, "PNG");
+                if (!saved)
+                    std::fprintf(stderr, "modeldesk: cannot write %s\n", qPrintable(options.screenshot));
+                QCoreApplication::exit(saved && ok ? 0 : 1);
+            });
+        tick->start();
     });
     window.show();
     window.startUp(options.sourceUri);

@@ -11,18 +11,19 @@
 #include "ImportStatusWidget.h"
 #include "LiveBadge.h"
 #include "LiveUpdater.h"
-#include "models/RunsTableModel.h"
 #include "MessageBar.h"
 #include "MessageBox.h"
 #include "ModelsPage.h"
 #include "OpenSourceDialog.h"
-#include "RunsPage.h"
 #include "ReviewsPage.h"
+#include "RunsPage.h"
 #include "ServerSignIn.h"
-#include "models/ExperimentsModel.h"
+#include "VersionDetailsWidget.h"
 #include "core/Settings.h"
-#include "models/Resources.h"
 #include "demo/DemoStore.h"
+#include "models/ExperimentsModel.h"
+#include "models/Resources.h"
+#include "models/RunsTableModel.h"
 
 #include <QActionGroup>
 #include <QBoxLayout>
@@ -710,6 +711,12 @@ void MainWindow::showAbout()
                          "<p>Cache: %2</p><p>Built with Qt %3. Licensed under the GNU GPL, version 3 or later.</p>")
                           .arg(QStringLiteral(MODELDESK_VERSION), m_options.cachePath.toHtmlEscaped(),
                                QString::fromLatin1(qVersion())));
+}
+
+bool MainWindow::isReading() const
+{
+    return m_runsPage->model()->isLoading() || m_chartsPage->isLoading() || m_comparisonPage->isLoadingHistories()
+        || m_reviewsPage->isLoading() || m_modelsPage->versionDetails()->isLoading();
 }
 
 bool MainWindow::showModel(const QString &name)

@@ -86,6 +86,9 @@ public:
     bool showModel(const QString &name);
     /// The Runs, Compare and Charts tabs.
     QTabWidget *pages() const { return m_pages; }
+    /// True while a page still reads what it shows: the runs table's rows in view, the charts'
+    /// or the comparison's histories, the review inbox, a version's details. Imports not.
+    bool isReading() const;
     /// Compares these runs (of `sourceId` when given) and shows the Compare tab. An error (a run
     /// not in the cache) goes to the status bar and the Runs tab stays.
     bool showComparison(const QStringList &runIds, std::optional<qint64> sourceId = std::nullopt);

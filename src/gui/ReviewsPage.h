@@ -33,6 +33,8 @@ public:
     /// Reads the inbox again in the background. With `announce`, requests that the previous
     /// reading did not have are reported by requestsArrived() (after a sync).
     void reload(bool announce = false);
+    /// True while a reload() reads the inbox.
+    bool isLoading() const { return m_reading.isRunning(); }
     /// Versions waiting for review, as shown.
     int count() const;
     /// "Reviews", or "Reviews (3)" when three versions wait: the tab's title.
