@@ -15,6 +15,40 @@
 
 #include <cstdio>
 
+namespace {
+
+/// Saves a picture of `window` to `path` and quits (exit code 1 when `ok` is false or the file
+/// cannot be written) once the layout is done and the pages have what they show: when no page
+/// has read anything for three ticks of 10 ms (a page may start its read a turn of the event loop
+/// after another's ends) and what they posted has run (a chart's queued replot). The runs table
+/// asks for the rows in view while it paints, so a grab can start a read: the picture is the
+/// first grab after which nothing is read, or the one after 10 s.
+void saveScreenshotWhenRead(md::MainWindow &window, const QString &path, bool ok)
+{
+    auto *tick = new QTimer(&window);
+    tick->setInterval(10);
+    QObject::connect(tick, &QTimer::timeout, &window,
+        [&window, path, ok, tick, quiet = 0, deadline = QDeadlineTimer(10000)]() mutable {
+            quiet = window.isReading() ? 0 : quiet + 1;
+            if (quiet < 3 && !deadline.hasExpired())
+                return;
+            QCoreApplication::sendPostedEvents();
+            const QPixmap picture = window.grab();
+            if (window.isReading() && !deadline.hasExpired()) {
+                quiet = 0;
+                return;
+            }
+            tick->stop();
+            const bool saved = picture.save(path, "PNG");
+            if (!saved)
+                std::fprintf(stderr, "modeldesk: cannot write %s\n", qPrintable(path));
+            QCoreApplication::exit(saved && ok ? 0 : 1);
+        });
+    tick->start();
+}
+
+} // namespace
+
 int main(int argc, char *argv[])
 {
     md::app::setApplicationNames();
@@ -49,32 +83,7 @@ int main(int argc, char *argv[])
         }
         if (!screenshot)
             return;
-        // The picture is taken once the layout is done and the pages have what they show: when
-        // no page has read anything for three ticks of 10 ms (a page may start its read a turn
-        // of the event loop after another's ends), and what they posted has run (a chart's
-        // queued replot). The runs table asks for the rows in view while it paints, so a grab
-        // can start a read: the picture is the first grab after which nothing is read (or the
-        // one after 10 s). It took a fixed 300 ms before, half of a cold start on a 2-core VM.
-        auto *tick = new QTimer(&app);
-        tick->setInterval(10);
-        QObject::connect(
-            tick, &QTimer::timeout, &app, [&, ok, tick, quiet = 0, deadline = QDeadlineTimer(10000)]() mutable {
-                quiet = window.isReading() ? 0 : quiet + 1;
-                if (quiet < 3 && !deadline.hasExpired())
-                    return;
-                QCoreApplication::sendPostedEvents();
-                const QPixmap picture = window.grab();
-                if (window.isReading() && !deadline.hasExpired()) {
-                    quiet = 0;
-                    return;
-                }
-                tick->stop();
-                const bool saved = picture.save(options.screenshot, "PNG");
-                if (!saved)
-                    std::fprintf(stderr, "modeldesk: cannot write %s\n", qPrintable(options.screenshot));
-                QCoreApplication::exit(saved && ok ? 0 : 1);
-            });
-        tick->start();
+        saveScreenshotWhenRead(window, options.screenshot, ok);
     });
     window.show();
     window.startUp(options.sourceUri);

@@ -56,7 +56,6 @@ RunsTableReader::~RunsTableReader()
     }
     m_wake.wakeAll();
     m_thread.join();
-    m_discarded.clear();
 }
 
 QList<RunsTableReader::Block> RunsTableReader::putFirst(std::deque<Block> &queue, QList<Block> blocks, int keep)

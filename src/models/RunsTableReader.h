@@ -34,8 +34,8 @@ namespace md {
 /// jobs (first in, first out; taken in turns with urgent blocks so that neither starves), the
 /// rows the model let go of (freed a few at a time), the blocks read ahead of a scroll
 /// ("background"), then the rest of rows first read with only the columns in view
-/// ("completion", a Pick). Urgent blocks asked for while such a read
-/// runs are read next and handed over with it, so that a view repaints once per screenful. Block
+/// ("completion", a Pick). Urgent blocks asked for while such a read runs are read next and
+/// handed over with it, so that a view repaints once per screenful. Block
 /// reads go to the `deliver` callback and jobs post their own results, both on the reader thread
 /// in the order the reads ran, so replies posted from there to one receiver arrive in that order.
 ///

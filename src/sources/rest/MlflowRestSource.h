@@ -33,9 +33,10 @@ namespace md {
 /// `onSeries` are only ever called on the calling thread. `cancel` is checked at least every
 /// 50 ms while waiting; on cancel every request in flight is aborted, the call's threads are
 /// stopped and waited for (a page being parsed is finished first, a tenth of a second for 1000
-/// runs), and the call returns ErrorCategory::Cancelled. One object per thread. Since the local event loop dispatches
-/// every event of the calling thread, call these from a thread that has nothing else queued (a QThread::create or
-/// QThreadPool/QtConcurrent thread), not from a slot of a worker object whose thread serves other events.
+/// runs), and the call returns ErrorCategory::Cancelled. One object per thread. Since the local
+/// event loop dispatches every event of the calling thread, call these from a thread that has
+/// nothing else queued (a QThread::create or QThreadPool/QtConcurrent thread), not from a slot of
+/// a worker object whose thread serves other events.
 ///
 /// Requests: all of them are reads (the searches are POSTs, but reads), so every one is retried
 /// on HTTP 408/429/5xx, dropped connections and timeouts, as RestOptions says (Retry-After is
