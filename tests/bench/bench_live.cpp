@@ -7,7 +7,10 @@
 // python is not counted) and, in as many rounds again, the longest time the GUI thread did not
 // answer a 2 ms timer.
 //
-//   bench_live [RUNS RUNNING ROUNDS] [--json FILE]     defaults: 10000 20 10
+//   bench_live [RUNS RUNNING ROUNDS] [--json FILE] [--trace]     defaults: 10000 20 10
+//
+// --trace prints, for each probed round, when its longest gap began and every event the GUI
+// thread took more than 3 ms to handle.
 #include "TestServer.h"
 #include "TestSupport.h"
 #include "cache/Journal.h"
@@ -20,9 +23,11 @@
 #include "models/RunsTableModel.h"
 
 #include <QApplication>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFile>
+#include <QHash>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -30,6 +35,7 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 #include <QTimer>
 #include <QTreeView>
 
@@ -51,12 +57,79 @@ double cpuSeconds()
     return fields.size() < 13 ? 0 : (fields[11].toLongLong() + fields[12].toLongLong()) / double(sysconf(_SC_CLK_TCK));
 }
 
+/// CPU seconds (user, system) of this process's live threads, by thread name.
+QHash<QString, std::pair<double, double>> threadCpu()
+{
+    QHash<QString, std::pair<double, double>> byName;
+    const QStringList tasks = QDir(u"/proc/self/task"_s).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    for (const QString &tid : tasks) {
+        QFile f(u"/proc/self/task/%1/stat"_s.arg(tid));
+        if (!f.open(QIODevice::ReadOnly))
+            continue;
+        const QByteArray stat = f.readAll();
+        const qsizetype open = stat.indexOf('('), close = stat.lastIndexOf(')');
+        const QString name = QString::fromUtf8(stat.mid(open + 1, close - open - 1));
+        const QList<QByteArray> fields = stat.mid(close + 2).split(' ');
+        if (fields.size() < 13)
+            continue;
+        auto &[user, system] = byName[name];
+        user += fields[11].toLongLong() / double(sysconf(_SC_CLK_TCK));
+        system += fields[12].toLongLong() / double(sysconf(_SC_CLK_TCK));
+    }
+    return byName;
+}
+
+/// Process CPU seconds (user, system).
+std::pair<double, double> processCpu()
+{
+    QFile f(u"/proc/self/stat"_s);
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    const QByteArray stat = f.readAll();
+    const QList<QByteArray> fields = stat.mid(stat.lastIndexOf(')') + 2).split(' ');
+    if (fields.size() < 13)
+        return {};
+    return { fields[11].toLongLong() / double(sysconf(_SC_CLK_TCK)),
+        fields[12].toLongLong() / double(sysconf(_SC_CLK_TCK)) };
+}
+
 bool python(const QString &code, const QStringList &args)
 {
     QProcess p;
     p.start(u"python3"_s, QStringList{u"-c"_s, code} + args);
     return p.waitForFinished(-1) && p.exitCode() == 0;
 }
+
+/// With --trace: times every event the GUI thread delivers (outermost only), so that a stall can
+/// be told apart from a wait for a core.
+class TracingApp : public QApplication {
+public:
+    using QApplication::QApplication;
+    struct Slow {
+        qint64 startNs;
+        qint64 ns;
+        QByteArray what;
+    };
+    bool notify(QObject *receiver, QEvent *event) override
+    {
+        if (!tracing || depth > 0 || QThread::currentThread() != thread())
+            return QApplication::notify(receiver, event);
+        ++depth;
+        const qint64 t0 = clock.nsecsElapsed();
+        const bool handled = QApplication::notify(receiver, event);
+        const qint64 ns = clock.nsecsElapsed() - t0;
+        --depth;
+        if (ns > 3'000'000)
+            slow.push_back({ t0, ns,
+                QByteArray(receiver->metaObject()->className()) + ' ' + receiver->objectName().toUtf8() + " event "
+                    + QByteArray::number(int(event->type())) });
+        return handled;
+    }
+    bool tracing = false;
+    int depth = 0;
+    QElapsedTimer clock;
+    std::vector<Slow> slow;
+};
 
 /// The longest gap between two ticks of a 2 ms timer on the GUI thread, minus the 2 ms.
 class Probe : public QObject {
@@ -67,14 +140,17 @@ public:
         m_timer.setInterval(2);
         QObject::connect(&m_timer, &QTimer::timeout, this, [this] {
             const qint64 ns = m_clock.nsecsElapsed();
-            m_maxNs = std::max(m_maxNs, ns - m_last - 2'000'000);
+            if (ns - m_last - 2'000'000 > m_maxNs) {
+                m_maxNs = ns - m_last - 2'000'000;
+                m_maxAt = m_last;
+            }
             m_last = ns;
         });
     }
-    void start()
+    void start(const QElapsedTimer &clock)
     {
-        m_clock.start();
-        m_last = 0;
+        m_clock = clock;
+        m_last = m_clock.nsecsElapsed();
         m_maxNs = 0;
         m_timer.start();
     }
@@ -83,12 +159,15 @@ public:
         m_timer.stop();
         return m_maxNs / 1e6;
     }
+    /// When the longest gap began, on the clock passed to start().
+    qint64 maxAtNs() const { return m_maxAt; }
 
 private:
     QTimer m_timer;
     QElapsedTimer m_clock;
     qint64 m_last = 0;
     qint64 m_maxNs = 0;
+    qint64 m_maxAt = 0;
 };
 
 /// Runs the event loop for `ms`. Not QTest::qWait: that sleeps up to 10 ms between rounds of
@@ -105,11 +184,13 @@ void spin(int ms)
 int main(int argc, char **argv)
 {
     qputenv("QT_QPA_PLATFORM", qgetenv("QT_QPA_PLATFORM").isEmpty() ? "offscreen" : qgetenv("QT_QPA_PLATFORM"));
-    QApplication app(argc, argv);
+    TracingApp app(argc, argv);
     QStandardPaths::setTestModeEnabled(true);
     QCoreApplication::setOrganizationName(u"ModelDeskBench"_s);
     md::MessageBox::setHeadless(true);
     QStringList args = app.arguments().mid(1);
+    const bool trace = args.removeAll(u"--trace"_s) > 0;
+    app.clock.start();
     QString jsonFile;
     if (const qsizetype at = args.indexOf(u"--json"_s); at >= 0 && at + 1 < args.size()) {
         jsonFile = args.at(at + 1);
@@ -204,6 +285,8 @@ int main(int argc, char **argv)
     Probe probe;
     double cpu = 0;
     qint64 wall = 0;
+    QHash<QString, std::pair<double, double>> byThread; // CPU of the unprobed rounds, by thread name
+    std::pair<double, double> userSystem {};
     double worstBlockMs = 0;
     for (int round = 0; round < 2 * rounds; ++round) {
         const bool probed = round >= rounds;
@@ -211,8 +294,13 @@ int main(int argc, char **argv)
         QTest::qWait(300);
         const int before = int(synced.count());
         if (probed)
-            probe.start();
+            probe.start(app.clock);
+        app.tracing = trace && probed;
+        app.slow.clear();
+        const qint64 roundStartNs = app.clock.nsecsElapsed();
         const double c0 = cpuSeconds();
+        const auto threads0 = threadCpu();
+        const auto process0 = processCpu();
         QElapsedTimer w;
         w.start();
         QEventLoop untilSynced;
@@ -222,9 +310,27 @@ int main(int argc, char **argv)
             untilSynced.exec();
         spin(50);  // the repaint after the update
         if (probed) {
-            worstBlockMs = std::max(worstBlockMs, probe.stopMs());
+            const double blockMs = probe.stopMs();
+            worstBlockMs = std::max(worstBlockMs, blockMs);
+            app.tracing = false;
+            if (trace) {
+                std::fprintf(stderr, "round %d: longest gap %.1f ms at %.0f ms into the round\n", round, blockMs,
+                    (probe.maxAtNs() - roundStartNs) / 1e6);
+                for (const TracingApp::Slow &e : app.slow)
+                    std::fprintf(stderr, "  event of %.1f ms at %.0f ms: %s\n", e.ns / 1e6,
+                        (e.startNs - roundStartNs) / 1e6, e.what.constData());
+            }
         } else {
             cpu += cpuSeconds() - c0;
+            const auto process1 = processCpu();
+            userSystem.first += process1.first - process0.first;
+            userSystem.second += process1.second - process0.second;
+            const auto threads1 = threadCpu();
+            for (auto it = threads1.begin(); it != threads1.end(); ++it) {
+                const auto before = threads0.value(it.key());
+                byThread[it.key()].first += it->first - before.first;
+                byThread[it.key()].second += it->second - before.second;
+            }
             wall += w.elapsed();
         }
     }
@@ -233,6 +339,13 @@ int main(int argc, char **argv)
     std::printf("per live round (%d rounds): %.0f ms CPU (%.0f ms wall incl. the server), "
                 "%.2f %% of one core at the server's 15 s interval (target < 5 %%)\n",
                 rounds, perRound * 1000, double(wall) / rounds, share15);
+    std::printf("  user %.0f ms, system %.0f ms a round; by thread (user/system ms a round, threads alive at "
+                "both ends of a round):\n",
+        userSystem.first * 1000 / rounds, userSystem.second * 1000 / rounds);
+    for (auto it = byThread.cbegin(); it != byThread.cend(); ++it)
+        if (it->first + it->second > 0)
+            std::printf("    %-20s %5.0f / %5.0f\n", qPrintable(it.key()), it->first * 1000 / rounds,
+                it->second * 1000 / rounds);
     std::printf("longest the GUI thread did not answer in %d more rounds: %.1f ms (target < 16 ms)\n", rounds,
                 worstBlockMs);
     if (!jsonFile.isEmpty()) {
