@@ -19,8 +19,10 @@
 #include <QJsonObject>
 #include <QLoggingCategory>
 #include <QMutex>
+#include <QProcess>
 #include <QSet>
 #include <QTcpServer>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
 
@@ -135,6 +137,9 @@ md::SyncState stateFrom(const CollectingSink &sink, qint64 lastSyncMs)
         s.runs.insert(r.runId, { r.status, r.lifecycleStage });
     return s;
 }
+
+/// The stats key of MLflow's web UI's get-history-bulk.
+const QString kBulkHistory = u"GET /ajax-api/2.0/mlflow/metrics/get-history-bulk"_s;
 
 int requests(const QJsonObject &stats, const QString &key)
 {
@@ -454,7 +459,86 @@ private Q_SLOTS:
         QVERIFY(std::isnan(got->value(keys[1]).last().value));
         QVERIFY(got->value(keys[2]).isEmpty());
         QVERIFY(got->value(keys[3]).isEmpty());
-        QCOMPARE(requests(m_server.stats(), u"GET /api/2.0/mlflow/metrics/get-history"_s), 4);
+        // The three series of loss were asked for together first. Flask writes that answer's NaN
+        // bare, which is not JSON, so each was asked for again alone, like no_such_metric.
+        const QJsonObject stats = m_server.stats();
+        QCOMPARE(requests(stats, kBulkHistory), 1);
+        QCOMPARE(requests(stats, u"GET /api/2.0/mlflow/metrics/get-history"_s), 4);
+    }
+
+    /// A key's series of several runs come in one get-history-bulk answer per 20 runs, with the
+    /// same points as get-history gives one by one; a server that refuses the endpoint gets
+    /// get-history for each.
+    void historiesOfAKeyAskedTogether()
+    {
+        qsizetype distinct = 0;
+        const QList<md::SeriesKey> keys = allSeries(&distinct);
+        auto src = source();
+        // The UI's endpoint refused (404), as a proxy that passes only /api/ would.
+        QVERIFY(
+            m_server.setFaults(QJsonObject { { u"status"_s, QJsonObject { { u"code"_s, 404 }, { u"count"_s, 1000 } } },
+                { u"paths"_s, QJsonArray { u"get-history-bulk"_s } } }));
+        QVERIFY(m_server.resetStats());
+        auto alone = src.readHistories(keys, m_noCancel);
+        QVERIFY2(alone, qPrintable(alone.ok() ? QString() : alone.error().toString()));
+        QVERIFY(m_server.resetFaults());
+        QJsonObject stats = m_server.stats();
+        // 12 keys of 2 to 209 runs: 53 answers of at most 20 runs, all refused.
+        QCOMPARE(requests(stats, kBulkHistory), 53);
+        QCOMPARE(requests(stats, u"GET /api/2.0/mlflow/metrics/get-history"_s), 916);
+
+        QVERIFY(m_server.resetStats());
+        auto together = src.readHistories(keys, m_noCancel);
+        QVERIFY2(together, qPrintable(together.ok() ? QString() : together.error().toString()));
+        QCOMPARE(together->size(), alone->size());
+        qint64 points = 0;
+        for (auto it = alone->cbegin(); it != alone->cend(); ++it) {
+            QVERIFY2(
+                samePoints(together->value(it.key()), it.value()), qPrintable(it.key().runId + u'/' + it.key().key));
+            points += it.value().size();
+        }
+        QCOMPARE(points, 32361);
+        stats = m_server.stats();
+        QCOMPARE(requests(stats, kBulkHistory), 53);
+        // Asked again alone: the 180 series of the answers with a NaN (loss) and no_such_metric.
+        QCOMPARE(requests(stats, u"GET /api/2.0/mlflow/metrics/get-history"_s), 181);
+    }
+
+    /// get-history-bulk stops at 25,000 points without a page token: an answer that may have been
+    /// cut is not used, and its series are asked for alone, whole.
+    void historiesOfAKeyPastTheBulkCap()
+    {
+        QTemporaryDir dir;
+        const QString db = dir.filePath(u"big.db"_s);
+        QProcess gen;
+        gen.start(u"python3"_s,
+            { QStringLiteral(MD_TEST_SERVER_SCRIPT), u"--generate"_s, u"3,1,0,9000"_s, u"--db"_s, db,
+                u"--schema-from"_s, md::test::dataPath(u"mlflow.db"_s) });
+        QVERIFY(gen.waitForFinished(120000));
+        QCOMPARE(gen.exitCode(), 0);
+        md::test::TestServer server;
+        QVERIFY(server.start(db));
+        md::MlflowRestSource src(server.url(), fastOptions());
+        CollectingSink sink;
+        const md::Status read = src.readAll(sink, m_noCancel);
+        QVERIFY2(read, qPrintable(read.ok() ? QString() : read.error().toString()));
+        QList<md::SeriesKey> keys;
+        for (const auto &r : sink.runs)
+            for (const auto &m : r.latestMetrics)
+                keys.append({ r.runId, m.key });
+        QCOMPARE(keys.size(), 3);
+        QVERIFY(server.resetStats());
+        auto got = src.readHistories(keys, m_noCancel);
+        QVERIFY2(got, qPrintable(got.ok() ? QString() : got.error().toString()));
+        for (const md::SeriesKey &k : keys) {
+            const QList<md::MetricPoint> points = got->value(k);
+            QCOMPARE(points.size(), 9000);
+            QCOMPARE(points.first().step, 0);
+            QCOMPARE(points.last().step, 8999);
+        }
+        const QJsonObject stats = server.stats();
+        QCOMPARE(requests(stats, kBulkHistory), 1);
+        QCOMPARE(requests(stats, u"GET /api/2.0/mlflow/metrics/get-history"_s), 3);
     }
 
     void syncWithHistories()
@@ -475,7 +559,10 @@ private Q_SLOTS:
             points += r.history.size();
         }
         QCOMPARE(points, 32361);
-        QCOMPARE(requests(m_server.stats(), u"GET /api/2.0/mlflow/metrics/get-history"_s), 915);
+        // Each page's runs' series of a key together, the answers with a NaN (loss) again alone.
+        const QJsonObject stats = m_server.stats();
+        QCOMPARE(requests(stats, kBulkHistory), 59);
+        QCOMPARE(requests(stats, u"GET /api/2.0/mlflow/metrics/get-history"_s), 180);
     }
 
     /// Every series of the fixture server (the 915 of syncWithHistories), one asked twice, one the
@@ -542,8 +629,11 @@ private Q_SLOTS:
         QCOMPARE(points, 32361);
         QCOMPARE(calls.value({ m_ids.value(u"RUN_1000"_s).toString(), u"no_such_metric"_s }), 1);
         QVERIFY(whole->value({ m_ids.value(u"RUN_1000"_s).toString(), u"no_such_metric"_s }).isEmpty());
-        // Fetched once each, also the series asked for twice.
-        QCOMPARE(requests(m_server.stats(), u"GET /api/2.0/mlflow/metrics/get-history"_s), 916);
+        // Fetched once each, also the series asked for twice: in bulk (sync --histories), every
+        // series alone; else a key's series together, the answers with a NaN again alone.
+        const QJsonObject stats = m_server.stats();
+        QCOMPARE(requests(stats, kBulkHistory), bulk ? 0 : 53);
+        QCOMPARE(requests(stats, u"GET /api/2.0/mlflow/metrics/get-history"_s), bulk ? 916 : 181);
     }
 
     void readHistoriesStreamingCancel_data() { bulkOrNot(); }
@@ -579,7 +669,7 @@ private Q_SLOTS:
             QVERIFY(samePoints(it.value(), whole->value(it.key()))); // whole, not cut short
             points += it.value().size();
         }
-        QVERIFY(points > 10);
+        QVERIFY(points >= 10); // none empty
 
         // A failing receiver stops the read the same way, with its own error.
         int seen = 0;

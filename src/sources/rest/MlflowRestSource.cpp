@@ -37,11 +37,17 @@ struct Tr {
 };
 
 const QString kApi = u"api/2.0/mlflow/"_s;
+/// The endpoints MLflow's web UI uses; get-history-bulk is one of them.
+const QString kAjaxApi = u"ajax-api/2.0/mlflow/"_s;
 constexpr int kPageSize = 1000;
 /// What MLflow's own client asks get-history for (GET_METRIC_HISTORY_MAX_RESULTS). It must always be
 /// sent: MLflow 3 answers a get-history without it with no points and a page token that it then
 /// refuses ("Invalid page token, parsed value={'offset': 0}").
 constexpr int kHistoryPageSize = 25000;
+/// metrics/get-history-bulk: runs an answer (MLflow 2.10's limit; later ones take 100), and the
+/// points an answer holds at most (MAX_HISTORY_RESULTS; the rest are cut without a page token).
+constexpr qsizetype kBulkHistoryRuns = 20;
+constexpr int kBulkHistoryMaxResults = 25000;
 /// logged-models/search (MLflow 3): MLflow's default page size.
 constexpr int kLoggedModelPageSize = 100;
 /// Experiments named by one runs/search or logged-models/search that lists several.
@@ -201,7 +207,8 @@ QByteArray dump(const json &j)
 /// One paged listing: the request for its first page, and where the next page's token goes.
 struct Chain {
     QByteArray method = "POST";
-    QString endpoint; ///< below api/2.0/mlflow/
+    QString endpoint; ///< below api/2.0/mlflow/, or ajax-api/2.0/mlflow/ with `ajax`
+    bool ajax = false;
     QUrlQuery query; ///< GET
     json body = json::object(); ///< POST
     int tag = 0; ///< the caller's index
@@ -214,7 +221,7 @@ struct Chain {
     {
         HttpRequest r;
         r.method = method;
-        r.path = kApi + endpoint;
+        r.path = (ajax ? kAjaxApi : kApi) + endpoint;
         if (method == "GET") {
             r.query = query;
             if (!pageToken.isEmpty())
@@ -242,6 +249,10 @@ public:
         , m_histories(histories)
     {
     }
+    /// Whether histories() asks for a key's series of several runs together (get-history-bulk).
+    /// On by default; long full histories (`sync --histories`) are better asked for one by one,
+    /// as the bulk answers stop at 25,000 points.
+    void setSeriesByKey(bool byKey) { m_seriesByKey = byKey; }
 
     using PageFn = std::function<Status(const Chain &, const json &page, const QString &url)>;
     /// Runs the chains with at most `limit` requests in flight and hands each page to `onPage`
@@ -278,6 +289,15 @@ public:
     Status histories(const QList<SeriesKey> &series, const Source::SeriesFn &onSeries);
 
 private:
+    /// The series `pending` (indexes into `series`) of a key that two runs or more have, asked for
+    /// together, kBulkHistoryRuns runs an answer, with metrics/get-history-bulk of MLflow's web UI
+    /// (MLflow 2 and 3): a live round of 20 runs × 20 metrics is 20 requests instead of 400. Each
+    /// series of a usable answer goes to `onSeries`; `pending` keeps the series still to be asked
+    /// for alone: those of a key with one run, of an answer that may be cut (kBulkHistoryMaxResults
+    /// points), that is not plain JSON (Flask writes a NaN bare), or that was refused (a server or
+    /// proxy without the endpoint: 404, 405, 501; or 400, 403); get-history then decides.
+    Status historiesByKey(const QList<SeriesKey> &series, QList<int> &pending, const Source::SeriesFn &onSeries);
+
     Status deliver(QList<Run> runs);
     Error cancelled() const { return makeError(ErrorCategory::Cancelled, Tr::tr("cancelled"), m_client.baseText()); }
     void problem(const QString &message, const QString &where) const
@@ -294,6 +314,7 @@ private:
     QSet<QString> m_seenRunning; ///< incremental: runs the RUNNING searches returned
     QSet<QString> m_seenDeleted; ///< incremental: runs the DELETED_ONLY searches returned
     const bool m_histories;
+    bool m_seriesByKey = true;
 };
 
 /// Why an answer cannot be used, before its JSON is looked at: its status or content type.
@@ -950,14 +971,119 @@ Result<QHash<SeriesKey, QList<MetricPoint>>> Reader::histories(const QList<Serie
     return out;
 }
 
+/// The points of a get-history-bulk answer by run, of the key `key`; nullopt when the answer is
+/// not plain JSON, may have been cut (`maxResults` points), or has a point without a run id.
+std::optional<QHash<QString, QList<MetricPoint>>> bulkHistories(
+    const QByteArray &body, const QString &key, int maxResults)
+{
+    const json page = json::parse(body.constData(), body.constData() + body.size(), nullptr, false);
+    if (page.is_discarded() || !page.is_object())
+        return std::nullopt;
+    const json &metrics = array(page, "metrics");
+    if (metrics.size() >= size_t(maxResults))
+        return std::nullopt;
+    QHash<QString, QList<MetricPoint>> byRun;
+    for (const json &m : metrics) {
+        const QString runId = text(m, "run_id");
+        if (runId.isEmpty())
+            return std::nullopt;
+        if (auto p = metricPoint(m); p && p->key == key)
+            byRun[runId].append(std::move(*p));
+    }
+    return byRun;
+}
+
+Status Reader::historiesByKey(const QList<SeriesKey> &series, QList<int> &pending, const Source::SeriesFn &onSeries)
+{
+    QHash<QString, QList<int>> byKey;
+    QStringList keys; // in the order asked
+    for (int i : std::as_const(pending)) {
+        QList<int> &ofKey = byKey[series[i].key];
+        if (ofKey.isEmpty())
+            keys.append(series[i].key);
+        ofKey.append(i);
+    }
+    QList<int> alone;
+    QList<Chain> chains;
+    QList<QList<int>> members; // by chain tag
+    for (const QString &key : std::as_const(keys)) {
+        const QList<int> &ofKey = byKey[key];
+        if (ofKey.size() < 2) {
+            alone += ofKey;
+            continue;
+        }
+        for (qsizetype from = 0; from < ofKey.size(); from += kBulkHistoryRuns) {
+            Chain c;
+            c.method = "GET";
+            c.ajax = true;
+            c.endpoint = u"metrics/get-history-bulk"_s;
+            c.paged = false;
+            c.quiet = { 400, 403, 404, 405, 501 };
+            const QList<int> batch = ofKey.mid(from, kBulkHistoryRuns);
+            for (int i : batch)
+                c.query.addQueryItem(u"run_id"_s, series[i].runId);
+            c.query.addQueryItem(u"metric_key"_s, QString::fromLatin1(QUrl::toPercentEncoding(key)));
+            c.query.addQueryItem(u"max_results"_s, QString::number(kBulkHistoryMaxResults));
+            c.tag = int(chains.size());
+            chains.append(std::move(c));
+            members.append(batch);
+        }
+    }
+    if (chains.isEmpty())
+        return {};
+    QList<bool> answered(chains.size(), false);
+    QHash<int, QHash<QString, QList<MetricPoint>>> got; // by chain tag, until handed over
+    FastPages fast;
+    fast.take = [&](const Chain &c, const HttpResponse &r) -> std::optional<QString> {
+        if (auto byRun = bulkHistories(r.body, series[members[c.tag].first()].key, kBulkHistoryMaxResults)) {
+            answered[c.tag] = true;
+            got.insert(c.tag, std::move(*byRun));
+        }
+        return QString(); // taken either way: what is not answered is asked for alone
+    };
+    fast.taken = [&](const Chain &c, const QString &) -> Status {
+        QHash<QString, QList<MetricPoint>> byRun = got.take(c.tag);
+        if (!answered[c.tag])
+            return {};
+        for (int i : std::as_const(members[c.tag])) {
+            QList<MetricPoint> points = byRun.take(series[i].runId);
+            sortSeries(points);
+            if (Status s = onSeries(series[i], std::move(points)); !s)
+                return s;
+            if (m_cancel.load())
+                return cancelled();
+        }
+        return {};
+    };
+    // Every answer that gets here is taken; a refused one ends its chain quietly.
+    const Status s = runChains(
+        chains, MlflowRestSource::kHistoryConcurrency,
+        [](const Chain &, const json &, const QString &) -> Status { return {}; }, fast);
+    if (!s)
+        return s;
+    pending = alone;
+    for (qsizetype t = 0; t < chains.size(); ++t)
+        if (!answered[t])
+            pending += members[t];
+    return {};
+}
+
 Status Reader::histories(const QList<SeriesKey> &series, const Source::SeriesFn &onSeries)
 {
-    QSet<SeriesKey> asked;
+    QList<int> pending; // each distinct series once: one asked twice is fetched once
+    {
+        QSet<SeriesKey> asked;
+        for (int i = 0; i < series.size(); ++i)
+            if (!asked.contains(series[i])) {
+                asked.insert(series[i]);
+                pending.append(i);
+            }
+    }
+    if (m_seriesByKey)
+        if (Status s = historiesByKey(series, pending, onSeries); !s)
+            return s;
     QList<Chain> chains;
-    for (int i = 0; i < series.size(); ++i) {
-        if (asked.contains(series[i]))
-            continue; // asked twice: fetched once
-        asked.insert(series[i]);
+    for (int i : std::as_const(pending)) {
         Chain c;
         c.method = "GET";
         c.endpoint = u"metrics/get-history"_s;
@@ -1381,6 +1507,7 @@ Status MlflowRestSource::readHistoriesInBulk(
     std::unique_ptr<QThread> fetcher(QThread::create([&] {
         HttpClient client(m_base, m_options, stop);
         Reader reader(client, nullptr, stop);
+        reader.setSeriesByKey(false);
         fetched = reader.histories(series, [&](const SeriesKey &key, QList<MetricPoint> &&points) -> Status {
             if (!handOver.put(key, std::move(points)))
                 return makeError(ErrorCategory::Cancelled, Tr::tr("cancelled"), client.baseText());

@@ -94,10 +94,14 @@ public:
     /// run comes with its full metric history (hasHistory = true): its histories are fetched (8
     /// requests in flight) before the run is delivered.
     Status readChanges(ImportSink &sink, const SyncState &state, const std::atomic_bool &cancel) override;
-    /// metrics/get-history for each series, up to 8 requests in flight, following
-    /// next_page_token where a server pages. A series the server does not know maps to an empty
-    /// list. Points are ordered by step, then timestamp.
-    /// Built on the streaming variant below.
+    /// A key's series of two runs or more together, 20 runs a request, with metrics/get-history-bulk
+    /// of MLflow's web UI (ajax-api; MLflow 2 and 3): a live round of 20 runs × 20 metrics is 20
+    /// requests, not 400. metrics/get-history for each other series, following next_page_token
+    /// where a server pages, and for the series of a bulk answer that cannot be used whole: one of
+    /// 25,000 points (the endpoint's cap, without a page token), not plain JSON (Flask writes NaN
+    /// bare), or refused (400, 403, 404, 405, 501: a proxy that passes only /api/). Up to 8
+    /// requests in flight. A series the server does not know maps to an empty list. Points are
+    /// ordered by step, then timestamp. Built on the streaming variant below.
     Result<QHash<SeriesKey, QList<MetricPoint>>> readHistories(
         const QList<SeriesKey> &series, const std::atomic_bool &cancel) override;
     /// The same requests (8 in flight); each series goes to `onSeries` as soon as its last page
@@ -105,11 +109,11 @@ public:
     /// cancel the requests in flight are aborted; the error names the URL.
     Status readHistories(const QList<SeriesKey> &series, const SeriesFn &onSeries,
                          const std::atomic_bool &cancel) override;
-    /// The same, but a thread of the call's own fetches and scans the pages while the calling
-    /// thread runs `onSeries` (the cache's writes), with at most 1,000,000 points waiting between
-    /// them. For long series only: a live round's 400 short ones gained nothing from it, and the
-    /// GUI thread stalled 20–46 ms in 3 of 8 bench_live runs with it (5.3–8.6 ms in 5 runs
-    /// without).
+    /// The same, but each series with get-history (full histories are long), and a thread of the
+    /// call's own fetches and scans the pages while the calling thread runs `onSeries` (the
+    /// cache's writes), with at most 1,000,000 points waiting between them. For long series only: a live round's 400
+    /// short ones gained nothing from it, and the GUI thread stalled 20–46 ms in 3 of 8 bench_live runs with it
+    /// (5.3–8.6 ms in 5 runs without).
     Status readHistoriesInBulk(
         const QList<SeriesKey> &series, const SeriesFn &onSeries, const std::atomic_bool &cancel) override;
 
