@@ -303,21 +303,37 @@ int main(int argc, char *argv[])
     std::printf("| CPU during the bare fetch / the sync: client %.2f / %.2f s, server %.2f / %.2f s | | |\n",
                 bareCpu, syncCpu, bareServerCpu, syncServerCpu);
     std::fflush(stdout);
-    QElapsedTimer t;
-    t.start();
-    auto again = importer->import(*source, cancel);
-    const double againS = t.elapsed() / 1000.0;
-    std::printf("| second sync, unchanged server | %.2f s | %lld runs delivered |\n", againS,
-                again.ok() ? again->runs : -1LL);
+    // The unchanged second sync takes a few hundredths of a second, in which one slow request or
+    // a wait for a core shows: its figure is the median of five, against the median full sync.
+    std::vector<double> agains;
+    Result<ImportReport> again = ImportReport {};
+    for (int i = 0; i < 5 && again.ok(); ++i) {
+        QElapsedTimer t;
+        t.start();
+        again = importer->import(*source, cancel);
+        agains.push_back(t.elapsed() / 1000.0);
+    }
+    std::sort(agains.begin(), agains.end());
+    const double againS = agains[agains.size() / 2];
+    std::vector<double> syncs;
+    for (const auto &r : std::as_const(roundsJson))
+        syncs.push_back(r.toObject().value(QStringLiteral("sync_s")).toDouble());
+    std::sort(syncs.begin(), syncs.end());
+    const double medianSyncS = syncs[syncs.size() / 2];
+    std::printf("| second sync, unchanged server, median of %zu | %.3f s (%.3f–%.3f s) | %lld runs delivered; "
+                "%.1f %% of the median full sync (%.2f s) |\n",
+        agains.size(), againS, agains.front(), agains.back(), again.ok() ? again->runs : -1LL,
+        againS / medianSyncS * 100, medianSyncS);
     server.stop();
     json.set("sync_ratio", ratio);
     if (again.ok())
-        json.set("incremental_ratio", againS / syncS);
-    json.detail("runs", QJsonObject{{QStringLiteral("spec"), runsSpec}, {QStringLiteral("count"), runsRead},
-                                    {QStringLiteral("page_mb"), bareBytes / 1e6}, {QStringLiteral("bare_fetch_s"), bareS},
-                                    {QStringLiteral("sync_s"), syncS}, {QStringLiteral("second_sync_s"), againS},
-                                    {QStringLiteral("sync_ratio_min"), sorted.front()},
-                                    {QStringLiteral("sync_ratio_max"), sorted.back()}, {QStringLiteral("rounds"), roundsJson}});
+        json.set("incremental_ratio", againS / medianSyncS);
+    json.detail("runs",
+        QJsonObject { { QStringLiteral("spec"), runsSpec }, { QStringLiteral("count"), runsRead },
+            { QStringLiteral("page_mb"), bareBytes / 1e6 }, { QStringLiteral("bare_fetch_s"), bareS },
+            { QStringLiteral("sync_s"), syncS }, { QStringLiteral("median_sync_s"), medianSyncS },
+            { QStringLiteral("second_sync_s"), againS }, { QStringLiteral("sync_ratio_min"), sorted.front() },
+            { QStringLiteral("sync_ratio_max"), sorted.back() }, { QStringLiteral("rounds"), roundsJson } });
 
     // ---- full histories: 20 runs × 5 metrics × 100,000 steps (`0 0 0` leaves them out)
     if (h[0].toInt() <= 0 || h[1].toInt() <= 0 || h[2].toInt() <= 0) {
@@ -371,7 +387,8 @@ int main(int argc, char *argv[])
     loader.setBulk(true);
     hcpu0 = cpuSeconds();
     hscpu0 = cpuSeconds(hspid);
-    t.restart();
+    QElapsedTimer t;
+    t.start();
     const Status stored = loader.store(requests, cancel);
     const double histS = t.elapsed() / 1000.0;
     const double histCpu = cpuSeconds() - hcpu0, histServerCpu = cpuSeconds(hspid) - hscpu0;
