@@ -9,8 +9,9 @@
 //
 //   bench_live [RUNS RUNNING ROUNDS] [--json FILE] [--trace]     defaults: 10000 20 10
 //
-// --trace prints, for each probed round, when its longest gap began and every event the GUI
-// thread took more than 3 ms to handle.
+// --trace prints, for each probed round, when its longest gap began, the GUI thread's CPU time and
+// page faults in it, the events it handled in it (of more than 0.2 ms), and every event it took
+// more than 3 ms to handle.
 #include "TestServer.h"
 #include "TestSupport.h"
 #include "cache/Journal.h"
@@ -41,6 +42,8 @@
 
 #include <cstdio>
 
+#include <ctime>
+#include <sys/resource.h>
 #include <unistd.h>
 
 using namespace Qt::StringLiterals;
@@ -119,7 +122,7 @@ public:
         const bool handled = QApplication::notify(receiver, event);
         const qint64 ns = clock.nsecsElapsed() - t0;
         --depth;
-        if (ns > 3'000'000)
+        if (ns > 200'000)
             slow.push_back({ t0, ns,
                 QByteArray(receiver->metaObject()->className()) + ' ' + receiver->objectName().toUtf8() + " event "
                     + QByteArray::number(int(event->type())) });
@@ -140,17 +143,22 @@ public:
         m_timer.setInterval(2);
         QObject::connect(&m_timer, &QTimer::timeout, this, [this] {
             const qint64 ns = m_clock.nsecsElapsed();
+            const Usage now = usage();
             if (ns - m_last - 2'000'000 > m_maxNs) {
                 m_maxNs = ns - m_last - 2'000'000;
                 m_maxAt = m_last;
+                m_maxCpuNs = now.cpuNs - m_lastUsage.cpuNs;
+                m_maxFaults = now.faults - m_lastUsage.faults;
             }
             m_last = ns;
+            m_lastUsage = now;
         });
     }
     void start(const QElapsedTimer &clock)
     {
         m_clock = clock;
         m_last = m_clock.nsecsElapsed();
+        m_lastUsage = usage();
         m_maxNs = 0;
         m_timer.start();
     }
@@ -161,13 +169,33 @@ public:
     }
     /// When the longest gap began, on the clock passed to start().
     qint64 maxAtNs() const { return m_maxAt; }
+    /// The GUI thread's CPU time and minor page faults in the longest gap: a gap the thread spent
+    /// on the CPU was work (or faults), one without CPU a wait for a core or a lock.
+    qint64 maxCpuNs() const { return m_maxCpuNs; }
+    long maxFaults() const { return m_maxFaults; }
 
 private:
+    struct Usage {
+        qint64 cpuNs = 0;
+        long faults = 0;
+    };
+    static Usage usage()
+    {
+        timespec ts {};
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+        rusage ru {};
+        getrusage(RUSAGE_THREAD, &ru);
+        return { qint64(ts.tv_sec) * 1'000'000'000 + ts.tv_nsec, ru.ru_minflt };
+    }
+
     QTimer m_timer;
     QElapsedTimer m_clock;
     qint64 m_last = 0;
+    Usage m_lastUsage;
     qint64 m_maxNs = 0;
     qint64 m_maxAt = 0;
+    qint64 m_maxCpuNs = 0;
+    long m_maxFaults = 0;
 };
 
 /// Runs the event loop for `ms`. Not QTest::qWait: that sleeps up to 10 ms between rounds of
@@ -314,11 +342,17 @@ int main(int argc, char **argv)
             worstBlockMs = std::max(worstBlockMs, blockMs);
             app.tracing = false;
             if (trace) {
-                std::fprintf(stderr, "round %d: longest gap %.1f ms at %.0f ms into the round\n", round, blockMs,
-                    (probe.maxAtNs() - roundStartNs) / 1e6);
-                for (const TracingApp::Slow &e : app.slow)
-                    std::fprintf(stderr, "  event of %.1f ms at %.0f ms: %s\n", e.ns / 1e6,
-                        (e.startNs - roundStartNs) / 1e6, e.what.constData());
+                std::fprintf(stderr,
+                    "round %d: longest gap %.1f ms at %.0f ms into the round; the GUI thread's CPU in it "
+                    "%.1f ms, %ld page faults\n",
+                    round, blockMs, (probe.maxAtNs() - roundStartNs) / 1e6, probe.maxCpuNs() / 1e6, probe.maxFaults());
+                const qint64 gapFrom = probe.maxAtNs(), gapTo = gapFrom + qint64(blockMs * 1e6) + 2'000'000;
+                for (const TracingApp::Slow &e : app.slow) {
+                    const bool inGap = e.startNs < gapTo && e.startNs + e.ns > gapFrom;
+                    if (e.ns > 3'000'000 || inGap)
+                        std::fprintf(stderr, "  event of %.1f ms at %.1f ms%s: %s\n", e.ns / 1e6,
+                            (e.startNs - roundStartNs) / 1e6, inGap ? " (in the gap)" : "", e.what.constData());
+                }
             }
         } else {
             cpu += cpuSeconds() - c0;
