@@ -50,16 +50,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-double cpuSeconds()
-{
-    QFile f(u"/proc/self/stat"_s);
-    if (!f.open(QIODevice::ReadOnly))
-        return 0;
-    const QByteArray stat = f.readAll();
-    const QList<QByteArray> fields = stat.mid(stat.lastIndexOf(')') + 2).split(' ');
-    return fields.size() < 13 ? 0 : (fields[11].toLongLong() + fields[12].toLongLong()) / double(sysconf(_SC_CLK_TCK));
-}
-
 /// CPU seconds (user, system) of this process's live threads, by thread name.
 QHash<QString, std::pair<double, double>> threadCpu()
 {
@@ -82,7 +72,7 @@ QHash<QString, std::pair<double, double>> threadCpu()
     return byName;
 }
 
-/// Process CPU seconds (user, system).
+/// This process's CPU seconds (user, system) so far.
 std::pair<double, double> processCpu()
 {
     QFile f(u"/proc/self/stat"_s);
@@ -94,6 +84,13 @@ std::pair<double, double> processCpu()
         return {};
     return { fields[11].toLongLong() / double(sysconf(_SC_CLK_TCK)),
         fields[12].toLongLong() / double(sysconf(_SC_CLK_TCK)) };
+}
+
+/// This process's CPU seconds so far.
+double cpuSeconds()
+{
+    const auto [user, system] = processCpu();
+    return user + system;
 }
 
 bool python(const QString &code, const QStringList &args)
@@ -108,7 +105,7 @@ bool python(const QString &code, const QStringList &args)
 class TracingApp : public QApplication {
 public:
     using QApplication::QApplication;
-    struct Slow {
+    struct Event {
         qint64 startNs;
         qint64 ns;
         QByteArray what;
@@ -123,7 +120,7 @@ public:
         const qint64 ns = clock.nsecsElapsed() - t0;
         --depth;
         if (ns > 200'000)
-            slow.push_back({ t0, ns,
+            events.push_back({ t0, ns,
                 QByteArray(receiver->metaObject()->className()) + ' ' + receiver->objectName().toUtf8() + " event "
                     + QByteArray::number(int(event->type())) });
         return handled;
@@ -131,7 +128,7 @@ public:
     bool tracing = false;
     int depth = 0;
     QElapsedTimer clock;
-    std::vector<Slow> slow;
+    std::vector<Event> events; ///< of more than 0.2 ms
 };
 
 /// The longest gap between two ticks of a 2 ms timer on the GUI thread, minus the 2 ms.
@@ -324,7 +321,7 @@ int main(int argc, char **argv)
         if (probed)
             probe.start(app.clock);
         app.tracing = trace && probed;
-        app.slow.clear();
+        app.events.clear();
         const qint64 roundStartNs = app.clock.nsecsElapsed();
         const double c0 = cpuSeconds();
         const auto threads0 = threadCpu();
@@ -347,7 +344,7 @@ int main(int argc, char **argv)
                     "%.1f ms, %ld page faults\n",
                     round, blockMs, (probe.maxAtNs() - roundStartNs) / 1e6, probe.maxCpuNs() / 1e6, probe.maxFaults());
                 const qint64 gapFrom = probe.maxAtNs(), gapTo = gapFrom + qint64(blockMs * 1e6) + 2'000'000;
-                for (const TracingApp::Slow &e : app.slow) {
+                for (const TracingApp::Event &e : app.events) {
                     const bool inGap = e.startNs < gapTo && e.startNs + e.ns > gapFrom;
                     if (e.ns > 3'000'000 || inGap)
                         std::fprintf(stderr, "  event of %.1f ms at %.1f ms%s: %s\n", e.ns / 1e6,
