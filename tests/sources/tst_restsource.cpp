@@ -502,6 +502,21 @@ private Q_SLOTS:
         QCOMPARE(requests(stats, kBulkHistory), 53);
         // Asked again alone: the 180 series of the answers with a NaN (loss) and no_such_metric.
         QCOMPARE(requests(stats, u"GET /api/2.0/mlflow/metrics/get-history"_s), 181);
+
+        // A proxy's HTML page (200, text/html) instead of the answers: each series asked alone.
+        QVERIFY(m_server.setFaults(
+            QJsonObject { { u"wrong_content_type"_s, 1000 }, { u"paths"_s, QJsonArray { u"get-history-bulk"_s } } }));
+        QVERIFY(m_server.resetStats());
+        auto behindProxy = src.readHistories(keys, m_noCancel);
+        QVERIFY(m_server.resetFaults());
+        QVERIFY2(behindProxy, qPrintable(behindProxy.ok() ? QString() : behindProxy.error().toString()));
+        QCOMPARE(behindProxy->size(), alone->size());
+        for (auto it = alone->cbegin(); it != alone->cend(); ++it)
+            QVERIFY2(
+                samePoints(behindProxy->value(it.key()), it.value()), qPrintable(it.key().runId + u'/' + it.key().key));
+        stats = m_server.stats();
+        QCOMPARE(requests(stats, kBulkHistory), 53);
+        QCOMPARE(requests(stats, u"GET /api/2.0/mlflow/metrics/get-history"_s), 916);
     }
 
     /// get-history-bulk stops at 25,000 points without a page token: an answer that may have been

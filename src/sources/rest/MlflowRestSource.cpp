@@ -215,6 +215,9 @@ struct Chain {
     /// Answers with these statuses end the chain without an error and without a page: 404 for a
     /// run removed meanwhile (runs/get) or an endpoint an older MLflow does not have.
     QList<int> quiet;
+    /// FastPages::take gets every answer of this chain, also one whose status or content type
+    /// answerError() refuses: the caller has another way to ask.
+    bool takeAny = false;
     bool paged = true;
 
     HttpRequest request(const QString &pageToken) const
@@ -294,8 +297,9 @@ private:
     /// (MLflow 2 and 3): a live round of 20 runs × 20 metrics is 20 requests instead of 400. Each
     /// series of a usable answer goes to `onSeries`; `pending` keeps the series still to be asked
     /// for alone: those of a key with one run, of an answer that may be cut (kBulkHistoryMaxResults
-    /// points), that is not plain JSON (Flask writes a NaN bare), or that was refused (a server or
-    /// proxy without the endpoint: 404, 405, 501; or 400, 403); get-history then decides.
+    /// points), that is not plain JSON (Flask writes a NaN bare; a proxy's HTML page), or that was
+    /// refused (any HTTP error: a server or proxy without the endpoint answers 404 or 405);
+    /// get-history then decides, and its errors name its URL.
     Status historiesByKey(const QList<SeriesKey> &series, QList<int> &pending, const Source::SeriesFn &onSeries);
 
     Status deliver(QList<Run> runs);
@@ -390,7 +394,7 @@ Status Reader::runChains(const QList<Chain> &chains, int limit, const PageFn &on
             continue;
         }
         std::optional<QString> fastNext;
-        if (fast.take && !answerError(m_client, *resp))
+        if (fast.take && (chain.takeAny || !answerError(m_client, *resp)))
             fastNext = fast.take(chain, *resp);
         std::optional<json> page;
         if (!fastNext) {
@@ -1018,7 +1022,7 @@ Status Reader::historiesByKey(const QList<SeriesKey> &series, QList<int> &pendin
             c.ajax = true;
             c.endpoint = u"metrics/get-history-bulk"_s;
             c.paged = false;
-            c.quiet = { 400, 403, 404, 405, 501 };
+            c.takeAny = true;
             const QList<int> batch = ofKey.mid(from, kBulkHistoryRuns);
             for (int i : batch)
                 c.query.addQueryItem(u"run_id"_s, series[i].runId);
@@ -1035,6 +1039,8 @@ Status Reader::historiesByKey(const QList<SeriesKey> &series, QList<int> &pendin
     QHash<int, QHash<QString, QList<MetricPoint>>> got; // by chain tag, until handed over
     FastPages fast;
     fast.take = [&](const Chain &c, const HttpResponse &r) -> std::optional<QString> {
+        if (answerError(m_client, r))
+            return QString(); // refused, or not JSON: asked for alone, where get-history decides
         if (auto byRun = bulkHistories(r.body, series[members[c.tag].first()].key, kBulkHistoryMaxResults)) {
             answered[c.tag] = true;
             got.insert(c.tag, std::move(*byRun));
@@ -1055,7 +1061,7 @@ Status Reader::historiesByKey(const QList<SeriesKey> &series, QList<int> &pendin
         }
         return {};
     };
-    // Every answer that gets here is taken; a refused one ends its chain quietly.
+    // Every answer is taken (takeAny); only a failed request (no answer) stops the read.
     const Status s = runChains(
         chains, MlflowRestSource::kHistoryConcurrency,
         [](const Chain &, const json &, const QString &) -> Status { return {}; }, fast);

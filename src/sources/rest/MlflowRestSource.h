@@ -98,8 +98,8 @@ public:
     /// of MLflow's web UI (ajax-api; MLflow 2 and 3): a live round of 20 runs × 20 metrics is 20
     /// requests, not 400. metrics/get-history for each other series, following next_page_token
     /// where a server pages, and for the series of a bulk answer that cannot be used whole: one of
-    /// 25,000 points (the endpoint's cap, without a page token), not plain JSON (Flask writes NaN
-    /// bare), or refused (400, 403, 404, 405, 501: a proxy that passes only /api/). Up to 8
+    /// 25,000 points (the endpoint's cap, without a page token), not JSON (Flask writes NaN bare; a
+    /// proxy's HTML page), or an HTTP error (a proxy that passes only /api/ answers 404). Up to 8
     /// requests in flight. A series the server does not know maps to an empty list. Points are
     /// ordered by step, then timestamp. Built on the streaming variant below.
     Result<QHash<SeriesKey, QList<MetricPoint>>> readHistories(
