@@ -1501,28 +1501,30 @@ Result<QStringList> Cache::metricKeys(const QList<qint64> &runRowIds)
     return out;
 }
 
-Result<QList<QPair<qint64, QString>>> Cache::metricSeries(qint64 sourceId, const QSet<QString> &runIds)
+Result<QList<Cache::SeriesRow>> Cache::metricSeries(qint64 sourceId, const QSet<QString> &runIds)
 {
     const QStringList ids(runIds.cbegin(), runIds.cend());
-    QList<QPair<qint64, QString>> out;
+    QList<SeriesRow> out;
     KeyInterner keyOf;
     for (qsizetype start = 0; start < ids.size(); start += kIdChunk) {
         const qsizetype n = std::min(kIdChunk, ids.size() - start);
         // UNIQUE (source_id, run_uuid) finds each run; (run, key) is latest_metrics' primary key.
-        Statement st
-            = m_db.prepare(u"SELECT m.run, m.key FROM runs r JOIN latest_metrics m ON m.run = r.id "
-                           "WHERE r.source_id = ? AND r.run_uuid IN (%1)"_s.arg(idMarks(n)));
+        Statement st = m_db.prepare(u"SELECT m.run, m.key, m.step FROM runs r JOIN latest_metrics m ON m.run = r.id "
+                                    "WHERE r.source_id = ? AND r.run_uuid IN (%1)"_s.arg(idMarks(n)));
         if (!st.isValid())
             return m_db.errorHere();
         st.bind(1, sourceId);
         for (qsizetype i = 0; i < n; ++i)
             st.bind(int(i + 2), ids[start + i]);
         while (st.next())
-            out.append({ st.int64(0), keyOf(st.utf8(1)) });
+            out.append({ st.int64(0), keyOf(st.utf8(1)), st.int64(2) });
         if (st.error())
             return *st.error();
     }
-    std::sort(out.begin(), out.end()); // run then key, across the statements
+    // run then key, across the statements
+    std::sort(out.begin(), out.end(), [](const SeriesRow &a, const SeriesRow &b) {
+        return a.runRowId != b.runRowId ? a.runRowId < b.runRowId : a.key < b.key;
+    });
     return out;
 }
 

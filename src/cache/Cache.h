@@ -213,10 +213,17 @@ public:
     /// Replaces the cached history of one metric of a run (one atomic statement).
     Status writeSeries(qint64 runRowId, const QString &key, const QList<MetricPoint> &points);
     Result<QStringList> metricKeys(const QList<qint64> &runRowIds);
-    /// Every metric series of the source's runs `runIds` (MLflow ids, deleted runs too) as
-    /// (run row, key) in run then key order: what a sync fetches full histories for. Reads only
-    /// those runs' latest metrics, not every run of the source.
-    Result<QList<QPair<qint64, QString>>> metricSeries(qint64 sourceId, const QSet<QString> &runIds);
+    /// A run's metric series, with the step of its latest point: a hint of its length.
+    struct SeriesRow {
+        qint64 runRowId = 0;
+        QString key;
+        qint64 latestStep = 0;
+        friend bool operator==(const SeriesRow &, const SeriesRow &) = default;
+    };
+    /// Every metric series of the source's runs `runIds` (MLflow ids, deleted runs too) in run
+    /// then key order: what a sync fetches full histories for. Reads only those runs' latest
+    /// metrics, not every run of the source.
+    Result<QList<SeriesRow>> metricSeries(qint64 sourceId, const QSet<QString> &runIds);
     /// The metric and param keys that the runs of the experiments `q` selects have (its
     /// sourceId and experiments; not its filter), read from a per-experiment list kept while
     /// writing, so it costs the same for 10 runs and 100,000. When `q.runIds` is set, the keys

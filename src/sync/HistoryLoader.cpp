@@ -48,6 +48,7 @@ Status HistoryLoader::fetch(const QList<Request> &requests, const std::atomic_bo
     struct Missing {
         qint64 runRowId = 0;
         QList<qsizetype> indexes;
+        bool isShort = false; ///< its latest step is known and below kShortSeriesSteps
     };
     QHash<qint64, QHash<SeriesKey, Missing>> bySource;
     QHash<qint64, QList<SeriesKey>> order;  // request order per source
@@ -80,6 +81,7 @@ Status HistoryLoader::fetch(const QList<Request> &requests, const std::atomic_bo
             order[info->sourceId].append(key);
         m.runRowId = r.runRowId;
         m.indexes.append(i);
+        m.isShort = r.latestStep >= 0 && r.latestStep < kShortSeriesSteps;
     }
     if (bySource.isEmpty())
         return {};
@@ -119,10 +121,20 @@ Status HistoryLoader::fetch(const QList<Request> &requests, const std::atomic_bo
             return {};
         };
         const QList<SeriesKey> wanted = order.value(it.key());
-        const Status s = m_bulk ? reader->readHistoriesInBulk(wanted, onSeries, cancel)
-                                : reader->readHistories(wanted, onSeries, cancel);
-        if (!s)
-            return s;
+        if (!m_bulk) {
+            if (Status s = reader->readHistories(wanted, onSeries, cancel); !s)
+                return s;
+            continue;
+        }
+        QList<SeriesKey> shortOnes, longOnes;
+        for (const SeriesKey &key : wanted)
+            (missing.value(key).isShort ? shortOnes : longOnes).append(key);
+        if (!shortOnes.isEmpty())
+            if (Status s = reader->readHistories(shortOnes, onSeries, cancel); !s)
+                return s;
+        if (!longOnes.isEmpty())
+            if (Status s = reader->readHistoriesInBulk(longOnes, onSeries, cancel); !s)
+                return s;
     }
     return {};
 }

@@ -23,13 +23,18 @@ public:
     /// the caller's connection options) instead of a source made from its URI. `source` must
     /// outlive the loader.
     void useSource(qint64 sourceId, Source *source) { m_sources.insert(sourceId, source); }
-    /// Fetches with Source::readHistoriesInBulk(): for long series (`sync --histories`), not
-    /// for a chart's or a live round's.
+    /// Fetches the long series with Source::readHistoriesInBulk() (`sync --histories`), not
+    /// for a chart's or a live round's. Series whose latest step is known to be below
+    /// kShortSeriesSteps still go to Source::readHistories(), which a server answers for 20 runs
+    /// of a key at once (a tracking server's get-history-bulk stops at 25,000 points).
     void setBulk(bool bulk) { m_bulk = bulk; }
+    static constexpr qint64 kShortSeriesSteps = 1000;
 
     struct Request {
         qint64 runRowId = 0;
         QString key;
+        /// The step of the series' latest point when known (-1: not known), a hint of its length.
+        qint64 latestStep = -1;
     };
 
     /// The histories of the given series, in request order. Series the source does not have

@@ -151,9 +151,9 @@ Status storeHistories(Cache &cache, Source &source, qint64 sourceId, const QSet<
     QList<HistoryLoader::Request> requests;
     requests.reserve(series->size());
     QHash<qint64, qint64> left;  // run row -> series not stored yet
-    for (const auto &[rowId, key] : *series) {
-        requests.append(HistoryLoader::Request { rowId, key });
-        ++left[rowId];
+    for (const Cache::SeriesRow &s : *series) {
+        requests.append(HistoryLoader::Request { s.runRowId, s.key, s.latestStep });
+        ++left[s.runRowId];
     }
     const qint64 total = left.size();
     qint64 done = 0;

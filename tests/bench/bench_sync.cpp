@@ -365,7 +365,7 @@ int main(int argc, char *argv[])
     QList<HistoryLoader::Request> requests;
     for (const auto &r : std::as_const(*rows))
         for (const auto &m : r.run.latestMetrics)
-            requests.append({r.rowId, m.key});
+            requests.append({ r.rowId, m.key, m.step });
     QList<QPair<QString, QString>> series;
     for (const auto &r : std::as_const(*rows))
         for (const auto &m : r.run.latestMetrics)

@@ -389,10 +389,11 @@ private Q_SLOTS:
         const qint64 a = rowOf(QStringLiteral("a"));
         const qint64 b = rowOf(QStringLiteral("b"));
         QVERIFY(a > 0 && b > 0);
-        QList<QPair<qint64, QString>> expected;
-        for (const qint64 row : { std::min(a, b), std::max(a, b) })
-            for (const QString &key : { QStringLiteral("grad"), QStringLiteral("ll"), QStringLiteral("loss") })
-                expected.append({ row, key });
+        QList<Cache::SeriesRow> expected;
+        for (const qint64 row : { std::min(a, b), std::max(a, b) }) // with the step of each latest point
+            for (const auto &[key, step] : { std::pair { QStringLiteral("grad"), 0 },
+                     std::pair { QStringLiteral("ll"), 0 }, std::pair { QStringLiteral("loss"), 1 } })
+                expected.append({ row, key, step });
 
         QSet<QString> asked { QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("not-cached") };
         auto series = c.metricSeries(sources[0], asked);

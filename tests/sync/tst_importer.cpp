@@ -483,6 +483,52 @@ private Q_SLOTS:
                  qPrintable(QStringLiteral("first seen at %1 ms, more than 100 runs at %2 ms").arg(firstSeenMs).arg(pastFirstPageMs)));
     }
 
+    /// `sync --histories`: series of up to 1,000 steps come 20 runs of a key an answer
+    /// (get-history-bulk), longer ones one by one (get-history on a thread of their own); every
+    /// point arrives either way.
+    void historiesShortByKeyLongAlone()
+    {
+        const QString db = generatedServerDb(QStringLiteral("hist"), QStringLiteral("30,2,0,5"));
+        QVERIFY(!db.isEmpty());
+        // Two runs also log "long", 1,200 steps.
+        QProcess py;
+        py.start(QStringLiteral("python3"),
+            { QStringLiteral("-c"),
+                QStringLiteral(
+                    "import sqlite3, sys\n"
+                    "c = sqlite3.connect(sys.argv[1])\n"
+                    "for (r,) in c.execute('SELECT run_uuid FROM runs ORDER BY run_uuid LIMIT 2').fetchall():\n"
+                    "    c.executemany('INSERT INTO metrics VALUES (?, ?, ?, ?, ?, 0)',\n"
+                    "                  [('long', s / 10.0, 1000 + s, r, s) for s in range(1200)])\n"
+                    "    c.execute('INSERT INTO latest_metrics VALUES (?, ?, ?, ?, 0, ?)', ('long', 119.9, 2199, 1199, "
+                    "r))\n"
+                    "c.commit()\n"),
+                db });
+        QVERIFY(py.waitForFinished(60000));
+        QVERIFY2(py.exitCode() == 0, py.readAllStandardError().constData());
+        test::TestServer server;
+        QVERIFY(server.start(db));
+        Cache cache;
+        QVERIFY(cache.open(fresh(QStringLiteral("hist-cache")) + QStringLiteral(".sqlite")).ok());
+        Importer importer(cache, nullptr);
+        auto source = createSource(server.url().toString());
+        QVERIFY(source.ok());
+        std::atomic_bool cancel { false };
+        ImportOptions options;
+        options.histories = true;
+        QVERIFY(server.resetStats());
+        auto report = importer.import(**source, cancel, options);
+        QVERIFY2(report.ok(), report.ok() ? "" : qPrintable(report.error().toString()));
+        QCOMPARE(report->runs, 30);
+        auto counts = cache.counts(report->sourceId);
+        QVERIFY(counts.ok());
+        QCOMPARE(counts->metricPoints, 30 * 2 * 5 + 2 * 1200);
+        const QJsonObject requests = server.stats().value(QStringLiteral("requests")).toObject();
+        // 2 keys of 30 runs: 2 answers each; "long" of two runs alone, its 1,200 points in one page.
+        QCOMPARE(requests.value(QStringLiteral("GET /ajax-api/2.0/mlflow/metrics/get-history-bulk")).toInt(), 4);
+        QCOMPARE(requests.value(QStringLiteral("GET /api/2.0/mlflow/metrics/get-history")).toInt(), 2);
+    }
+
     void badSourcesGiveOneClearError_data()
     {
         QTest::addColumn<QString>("uri");
