@@ -48,7 +48,7 @@ Status HistoryLoader::fetch(const QList<Request> &requests, const std::atomic_bo
     struct Missing {
         qint64 runRowId = 0;
         QList<qsizetype> indexes;
-        bool isShort = false; ///< its latest step is known and below kShortSeriesSteps
+        qint64 latestStep = -1; ///< Request::latestStep
     };
     QHash<qint64, QHash<SeriesKey, Missing>> bySource;
     QHash<qint64, QList<SeriesKey>> order;  // request order per source
@@ -81,7 +81,7 @@ Status HistoryLoader::fetch(const QList<Request> &requests, const std::atomic_bo
             order[info->sourceId].append(key);
         m.runRowId = r.runRowId;
         m.indexes.append(i);
-        m.isShort = r.latestStep >= 0 && r.latestStep < kShortSeriesSteps;
+        m.latestStep = r.latestStep;
     }
     if (bySource.isEmpty())
         return {};
@@ -121,14 +121,14 @@ Status HistoryLoader::fetch(const QList<Request> &requests, const std::atomic_bo
             return {};
         };
         const QList<SeriesKey> wanted = order.value(it.key());
-        if (!m_bulk) {
-            if (Status s = reader->readHistories(wanted, onSeries, cancel); !s)
-                return s;
-            continue;
-        }
+        // Long series, and with setBulk those of unknown length, on the source's fetching thread;
+        // the others together where the source can (see setBulk()).
         QList<SeriesKey> shortOnes, longOnes;
-        for (const SeriesKey &key : wanted)
-            (missing.value(key).isShort ? shortOnes : longOnes).append(key);
+        for (const SeriesKey &key : wanted) {
+            const qint64 step = missing.value(key).latestStep;
+            const bool isLong = step >= kShortSeriesSteps || (m_bulk && step < 0);
+            (isLong ? longOnes : shortOnes).append(key);
+        }
         if (!shortOnes.isEmpty())
             if (Status s = reader->readHistories(shortOnes, onSeries, cancel); !s)
                 return s;

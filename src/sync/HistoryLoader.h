@@ -23,10 +23,11 @@ public:
     /// the caller's connection options) instead of a source made from its URI. `source` must
     /// outlive the loader.
     void useSource(qint64 sourceId, Source *source) { m_sources.insert(sourceId, source); }
-    /// Fetches the long series with Source::readHistoriesInBulk() (`sync --histories`), not
-    /// for a chart's or a live round's. Series whose latest step is known to be below
-    /// kShortSeriesSteps still go to Source::readHistories(), which a server answers for 20 runs
-    /// of a key at once (a tracking server's get-history-bulk stops at 25,000 points).
+    /// Series whose latest step is known to be kShortSeriesSteps or more are fetched with
+    /// Source::readHistoriesInBulk() (a thread of the source's own fetches them), the others with
+    /// Source::readHistories(), which a tracking server answers for 20 runs of a key at once (its
+    /// get-history-bulk stops at 25,000 points). With setBulk (`sync --histories`, not a chart's
+    /// or a live round's fetch), series of unknown length go the bulk way too.
     void setBulk(bool bulk) { m_bulk = bulk; }
     static constexpr qint64 kShortSeriesSteps = 1000;
 

@@ -3,6 +3,7 @@
 #include "TestServer.h"
 #include "TestSupport.h"
 #include "sources/filestore/FileStoreSource.h"
+#include "sync/HistoryLoader.h"
 #include "sync/Importer.h"
 
 #include <QDir>
@@ -527,6 +528,37 @@ private Q_SLOTS:
         // 2 keys of 30 runs: 2 answers each; "long" of two runs alone, its 1,200 points in one page.
         QCOMPARE(requests.value(QStringLiteral("GET /ajax-api/2.0/mlflow/metrics/get-history-bulk")).toInt(), 4);
         QCOMPARE(requests.value(QStringLiteral("GET /api/2.0/mlflow/metrics/get-history")).toInt(), 2);
+
+        // The same split for a fetch on demand (a chart's, a live round's), from a cache without
+        // the histories.
+        Cache later;
+        QVERIFY(later.open(fresh(QStringLiteral("hist-later")) + QStringLiteral(".sqlite")).ok());
+        Importer runsOnly(later, nullptr);
+        auto read = runsOnly.import(**source, cancel);
+        QVERIFY2(read.ok(), read.ok() ? "" : qPrintable(read.error().toString()));
+        const auto rows = later.runs(RunQuery {});
+        QVERIFY(rows.ok());
+        QSet<QString> runIds;
+        for (const auto &r : *rows)
+            runIds.insert(r.run.runId);
+        const auto series = later.metricSeries(read->sourceId, runIds);
+        QVERIFY(series.ok());
+        QCOMPARE(series->size(), 30 * 2 + 2);
+        QList<HistoryLoader::Request> wanted;
+        for (const Cache::SeriesRow &row : *series)
+            wanted.append({ row.runRowId, row.key, row.latestStep });
+        QVERIFY(server.resetStats());
+        HistoryLoader loader(later);
+        loader.useSource(read->sourceId, source->get());
+        auto loaded = loader.load(wanted, cancel);
+        QVERIFY2(loaded.ok(), loaded.ok() ? "" : qPrintable(loaded.error().toString()));
+        qint64 points = 0;
+        for (const auto &s : *loaded)
+            points += s.size();
+        QCOMPARE(points, 30 * 2 * 5 + 2 * 1200);
+        const QJsonObject again = server.stats().value(QStringLiteral("requests")).toObject();
+        QCOMPARE(again.value(QStringLiteral("GET /ajax-api/2.0/mlflow/metrics/get-history-bulk")).toInt(), 4);
+        QCOMPARE(again.value(QStringLiteral("GET /api/2.0/mlflow/metrics/get-history")).toInt(), 2);
     }
 
     void badSourcesGiveOneClearError_data()
