@@ -1870,6 +1870,8 @@ Result<QStringList> Cache::runningRunIds(qint64 sourceId)
     // `runs_running` holds only these runs.
     Statement st = m_db.prepare(QStringLiteral("SELECT run_uuid FROM runs WHERE source_id = ? AND status = 'RUNNING' "
                                                "AND lifecycle_stage <> 'deleted' ORDER BY run_uuid"));
+    if (!st.isValid())
+        return m_db.errorHere();
     st.bind(1, sourceId);
     QStringList out;
     while (st.next())
