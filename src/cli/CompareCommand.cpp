@@ -53,7 +53,7 @@ int cmdCompare(Context &c)
         QList<QPair<QString, QString>> keys;
         for (const auto &r : std::as_const(rows))
             for (const auto &m : r.run.latestMetrics) {
-                requests.append({r.rowId, m.key});
+                requests.append({ r.rowId, m.key, m.step });
                 keys.append({r.run.runId, m.key});
             }
         cancelOn({SIGINT});

@@ -651,11 +651,12 @@ void ChartsPage::startLoading()
     for (int i = 0; i < m_runs.size(); ++i) {
         if (loaded.contains(m_runs.runs.at(i).runId))
             continue;
-        const bool has = std::any_of(m_runs.runs.at(i).latestMetrics.cbegin(), m_runs.runs.at(i).latestMetrics.cend(),
-                                     [&key](const MetricPoint &p) { return p.key == key; });
-        if (!has)
+        const QList<MetricPoint> &latest = m_runs.runs.at(i).latestMetrics;
+        const auto ofKey
+            = std::find_if(latest.cbegin(), latest.cend(), [&key](const MetricPoint &p) { return p.key == key; });
+        if (ofKey == latest.cend())
             continue;
-        requests.append({m_runs.rowIds.at(i), key});
+        requests.append({ m_runs.rowIds.at(i), key, ofKey->step });
         requestRunIds.append(m_runs.runs.at(i).runId);
     }
     if (requests.isEmpty()) {

@@ -328,7 +328,7 @@ void ComparisonPage::startLoadingHistories()
     QList<HistoryLoader::Request> requests;
     for (qsizetype i = 0; i < m_runs.size(); ++i)
         for (const MetricPoint &p : m_runs.runs.at(i).latestMetrics)
-            requests.append({m_runs.rowIds.at(i), p.key});
+            requests.append({ m_runs.rowIds.at(i), p.key, p.step });
     setInfo(tr("Loading metric histories…"));
     const auto load = [path = m_cachePath, requests](const JobToken &token) -> HistoryResult {
         HistoryResult out;
