@@ -9,9 +9,27 @@ namespace md {
 Result<QList<QList<MetricPoint>>> HistoryLoader::load(const QList<Request> &requests, const std::atomic_bool &cancel)
 {
     QList<QList<MetricPoint>> out(requests.size());
-    if (Status s = fetch(requests, cancel, &out, {}); !s)
+    if (Status s = load(requests, cancel, [&out](qsizetype i, const QList<MetricPoint> &points) { out[i] = points; });
+        !s)
         return s.error();
     return out;
+}
+
+Status HistoryLoader::load(const QList<Request> &requests, const std::atomic_bool &cancel, const ArrivedFn &onArrived)
+{
+    std::vector<bool> arrived(size_t(requests.size()), false);
+    if (Status s = fetch(requests, cancel,
+            [&](qsizetype i, const QList<MetricPoint> &points) -> Status {
+                arrived[size_t(i)] = true;
+                onArrived(i, points);
+                return {};
+            });
+        !s)
+        return s;
+    for (qsizetype i = 0; i < requests.size(); ++i)
+        if (!arrived[size_t(i)])
+            onArrived(i, {});
+    return {};
 }
 
 Status HistoryLoader::store(const QList<Request> &requests, const std::atomic_bool &cancel, const StoredFn &onStored)
@@ -24,7 +42,7 @@ Status HistoryLoader::store(const QList<Request> &requests, const std::atomic_bo
     if (ownBatch)
         if (Status s = m_cache.beginBatch(); !s)
             return s;
-    Status st = fetch(requests, cancel, nullptr, [&](qsizetype index) -> Status {
+    Status st = fetch(requests, cancel, [&](qsizetype index, const QList<MetricPoint> &) -> Status {
         if (onStored)
             onStored(index);
         if (!ownBatch || batchTimer.elapsed() < 200)
@@ -40,8 +58,8 @@ Status HistoryLoader::store(const QList<Request> &requests, const std::atomic_bo
     return st;
 }
 
-Status HistoryLoader::fetch(const QList<Request> &requests, const std::atomic_bool &cancel,
-                            QList<QList<MetricPoint>> *out, const std::function<Status(qsizetype)> &afterSeries)
+Status HistoryLoader::fetch(
+    const QList<Request> &requests, const std::atomic_bool &cancel, const AfterSeriesFn &afterSeries)
 {
     // What the cache lacks, grouped by the source that has it; a series asked for twice is
     // fetched once and given to every request for it.
@@ -58,11 +76,8 @@ Status HistoryLoader::fetch(const QList<Request> &requests, const std::atomic_bo
         if (!cached)
             return cached.error();
         if (!cached->isEmpty()) {
-            if (out)
-                (*out)[i] = *cached;
-            if (afterSeries)
-                if (Status s = afterSeries(i); !s)
-                    return s;
+            if (Status s = afterSeries(i, *cached); !s)
+                return s;
             continue;
         }
         auto info = m_cache.runInfo(r.runRowId);
@@ -70,9 +85,8 @@ Status HistoryLoader::fetch(const QList<Request> &requests, const std::atomic_bo
             return info.error();
         if (info->hasHistory) {
             // the source delivered every history: this series is empty there too
-            if (afterSeries)
-                if (Status s = afterSeries(i); !s)
-                    return s;
+            if (Status s = afterSeries(i, {}); !s)
+                return s;
             continue;
         }
         const SeriesKey key{info->runId, r.key};
@@ -111,13 +125,9 @@ Status HistoryLoader::fetch(const QList<Request> &requests, const std::atomic_bo
                 return {}; // not asked for: nothing to store
             if (Status w = m_cache.writeSeries(m.runRowId, key.key, points); !w)
                 return w;
-            if (out)
-                for (qsizetype i : m.indexes)
-                    (*out)[i] = points;
-            if (afterSeries)
-                for (qsizetype i : m.indexes)
-                    if (Status a = afterSeries(i); !a)
-                        return a;
+            for (qsizetype i : m.indexes)
+                if (Status a = afterSeries(i, points); !a)
+                    return a;
             return {};
         };
         const QList<SeriesKey> wanted = order.value(it.key());

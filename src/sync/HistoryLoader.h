@@ -43,6 +43,14 @@ public:
     /// series written before the failure stay in the cache (each one whole).
     Result<QList<QList<MetricPoint>>> load(const QList<Request> &requests, const std::atomic_bool &cancel);
 
+    /// Called with each requested series as soon as it is in the cache (fetched and written, or
+    /// found there): its index in `requests` and its points.
+    using ArrivedFn = std::function<void(qsizetype index, const QList<MetricPoint> &points)>;
+    /// Like load(), but hands each series over as it arrives instead of all at the end, so that a
+    /// chart draws 20 runs of one answer together and the rest as they come. Series the source
+    /// does not have are handed over empty, after the others. Errors and cancel as load().
+    Status load(const QList<Request> &requests, const std::atomic_bool &cancel, const ArrivedFn &onArrived);
+
     /// Called after each requested series is in the cache (fetched and written, or found there):
     /// its index in `requests`.
     using StoredFn = std::function<void(qsizetype index)>;
@@ -55,10 +63,10 @@ public:
     Status store(const QList<Request> &requests, const std::atomic_bool &cancel, const StoredFn &onStored = {});
 
 private:
-    /// What the cache lacks is fetched and written; `out` (when given) receives every series and
-    /// `afterSeries` (when given) each request's index once its series is in the cache.
-    Status fetch(const QList<Request> &requests, const std::atomic_bool &cancel, QList<QList<MetricPoint>> *out,
-                 const std::function<Status(qsizetype index)> &afterSeries);
+    /// What the cache lacks is fetched and written; `afterSeries` gets each request's index and
+    /// points once its series is in the cache (series the source lacks: never).
+    using AfterSeriesFn = std::function<Status(qsizetype index, const QList<MetricPoint> &points)>;
+    Status fetch(const QList<Request> &requests, const std::atomic_bool &cancel, const AfterSeriesFn &afterSeries);
 
     Cache &m_cache;
     QHash<qint64, Source *> m_sources;

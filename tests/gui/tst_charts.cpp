@@ -6,6 +6,7 @@
 // from the same level of detail, and the mouse (wheel, Ctrl+wheel, zoom box, middle and Space
 // drags), by real events on the plot.
 // Offscreen (QT_QPA_PLATFORM=offscreen).
+#include "TestServer.h"
 #include "TestSupport.h"
 
 #include "cache/Cache.h"
@@ -27,6 +28,7 @@
 #include <QComboBox>
 #include <QFileInfo>
 #include <QImage>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLocale>
 #include <QRegularExpression>
@@ -253,9 +255,10 @@ private Q_SLOTS:
     void wheelZoomsXAndCtrlWheelY();
     void dragBoxZooms();
     void middleAndSpaceDragPan();
+    void serverHistoriesOfManyRunsComeTogether();
 
 private:
-    bool startAndWait();
+    bool startAndWait(const QString &uri = fixtureUri());
     void compareFourAndOpenCharts();
     bool chooseMetric(const QString &key);
     /// The runs of the car_price_sweep experiment, as the cache holds them (empty on failure).
@@ -292,7 +295,7 @@ void TestCharts::cleanup()
     m_dir.reset();
 }
 
-bool TestCharts::startAndWait()
+bool TestCharts::startAndWait(const QString &uri)
 {
     m_window = std::make_unique<MainWindow>(
         md::MainWindowOptions{m_cachePath, md::Journal::defaultPathFor(m_cachePath), true, {}});
@@ -300,7 +303,7 @@ bool TestCharts::startAndWait()
     if (!QTest::qWaitForWindowExposed(m_window.get()))
         return false;
     QSignalSpy finished(m_window.get(), &MainWindow::startupFinished);
-    m_window->startUp(fixtureUri());
+    m_window->startUp(uri);
     if (!finished.wait(kTimeoutMs) && finished.isEmpty())
         return false;
     return finished.first().at(0).toBool();
@@ -1495,3 +1498,58 @@ void TestCharts::middleAndSpaceDragPan()
 
 QTEST_MAIN(TestCharts)
 #include "tst_charts.moc"
+
+void TestCharts::serverHistoriesOfManyRunsComeTogether()
+{
+    // A fresh cache of the test server (MLflow 2.10.2) holds each run's latest values only.
+    md::test::TestServer server;
+    QVERIFY(server.start());
+    // No run running: the live rounds would fetch histories of their own meanwhile.
+    const auto ended = md::test::runProcess(u"python3"_s,
+        { u"-c"_s,
+            u"import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); "
+            "c.execute(\"UPDATE runs SET status = 'FINISHED' WHERE status = 'RUNNING'\"); c.commit()"_s,
+            server.dbPath() });
+    QCOMPARE(ended.exitCode, 0);
+    m_window.reset();
+    m_cachePath = m_dir->filePath(u"server-cache.sqlite"_s);
+    QVERIFY(startAndWait(server.url().toString()));
+    QStringList ids;
+    for (const md::Run &r : sweepRuns())
+        if (ids.size() < 30 && md::latestFiniteValue(r, u"val_loss"_s))
+            ids.append(r.runId);
+    QCOMPARE(ids.size(), 30);
+    // What the server holds: val_loss points of each of these runs.
+    const auto counted = md::test::runProcess(u"python3"_s,
+        { u"-c"_s,
+            u"import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); "
+            "[print(r, n) for r, n in c.execute(\"SELECT run_uuid, COUNT(*) FROM metrics WHERE key = 'val_loss' "
+            "GROUP BY run_uuid\")]"_s,
+            server.dbPath() });
+    QCOMPARE(counted.exitCode, 0);
+    QHash<QString, int> points;
+    for (const QString &line : QString::fromUtf8(counted.out).split(u'\n', Qt::SkipEmptyParts))
+        points.insert(line.section(u' ', 0, 0), line.section(u' ', 1).toInt());
+
+    QVERIFY(m_window->showComparison(ids));
+    m_window->pages()->setCurrentWidget(page());
+    // The chart opens on the first metric; val_loss is chosen after it.
+    QVERIFY(page()->metric() != u"val_loss"_s);
+    QTRY_VERIFY(!page()->isLoading());
+    QVERIFY(server.resetStats());
+    QVERIFY(chooseMetric(u"val_loss"_s));
+    QCOMPARE(chart()->seriesIds().size(), 30);
+    int total = 0;
+    for (const QString &id : std::as_const(ids)) {
+        const QCPGraph *g = chart()->graph(id);
+        QVERIFY2(g, qPrintable(id));
+        QCOMPARE(g->dataCount(), points.value(id));
+        total += g->dataCount();
+    }
+    QVERIFY2(total > 30, qPrintable(QString::number(total)));
+    // Twenty runs an answer: two requests, not thirty one after the other.
+    const QJsonObject asked = server.stats().value(u"requests"_s).toObject();
+    QCOMPARE(asked.value(u"GET /ajax-api/2.0/mlflow/metrics/get-history-bulk"_s).toInt(), 2);
+    QCOMPARE(asked.value(u"GET /api/2.0/mlflow/metrics/get-history"_s).toInt(), 0);
+    QVERIFY(page()->infoLabel()->text().isEmpty());
+}
