@@ -68,6 +68,17 @@ RunsPage::RunsPage(Cache *cache, QWidget *parent)
     // Column widths come from the first screenful of rows, not 1,000 rows × 200 columns read from
     // the cache.
     m_ui->runsTable->verticalHeader()->setResizeContentsPrecision(32);
+    // The rows now in view are asked for as soon as the view scrolled (its own slot ran first),
+    // all of them: its paint would ask block by block as it reaches them, and the last block
+    // would be read only when that paint ("Loading…") is nearly done.
+    connect(m_ui->runsTable->verticalScrollBar(), &QScrollBar::valueChanged, this, [this] {
+        const QTableView *view = m_ui->runsTable;
+        const int first = view->rowAt(0);
+        if (first < 0)
+            return;
+        const int shown = view->rowAt(view->viewport()->height() - 1);
+        m_model->fetchNow(first, shown < 0 ? m_model->rowCount() - 1 : shown);
+    });
     // When the view is idle after a scroll, have the page below and the page above read on the
     // model's worker, so that the next scroll step paints from memory instead of "Loading…".
     m_prefetch = new QTimer(this);

@@ -1075,6 +1075,23 @@ void RunsTableModel::prefetch(int first, int last)
     forgetBlocks(m_reader->setBackground(std::move(blocks)));
 }
 
+void RunsTableModel::fetchNow(int first, int last)
+{
+    if (!m_reader || m_order.empty())
+        return;
+    first = std::max(0, first);
+    last = std::min({ int(m_order.size()) - 1, last, first + kMaxCachedRows / 4 });
+    QList<RunsTableReader::Block> blocks;
+    for (int r = first - first % kCellBlockRows; r <= last; r += kCellBlockRows) {
+        RunsTableReader::Block block
+            = blockOf(r, std::min(int(m_order.size()), r + kCellBlockRows), BlockRows::NotHeld);
+        if (!block.rowIds.isEmpty())
+            blocks.append(std::move(block));
+    }
+    if (!blocks.isEmpty())
+        forgetBlocks(m_reader->putUrgent(std::move(blocks), kMaxWaitingBlocks));
+}
+
 bool RunsTableModel::isLoading() const
 {
     return m_loadPending || m_sorting || m_refreshing || m_refreshPending || !m_requested.isEmpty()

@@ -158,6 +158,11 @@ public:
     /// page above, the rows shown and the page below, so that the next step finds its rows ready
     /// instead of waiting for the cache.
     void prefetch(int first, int last);
+    /// Asks the worker, before anything else, for the rows `first`…`last` (displayed rows) not
+    /// held or asked for: a view calls it as soon as it scrolled, so that the rows of the whole
+    /// screenful are read while it paints, not block by block as its paint reaches them. Rows
+    /// that arrive before the paint are painted once, with their values.
+    void fetchNow(int first, int last);
     /// The columns a view shows (logical indexes): rows it asks for are read with the values of
     /// these columns first (the span of their keys, a Pick), then whole when the worker is idle,
     /// so that a jump to far rows waits for a few values a run instead of 200. A cell of a row

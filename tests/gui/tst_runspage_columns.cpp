@@ -11,6 +11,7 @@
 #include <QApplication>
 #include <QHeaderView>
 #include <QScrollBar>
+#include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -34,6 +35,7 @@ class TestRunsPageColumns : public QObject {
 private Q_SLOTS:
     void initTestCase();
     void jumpsShowTheColumnsInViewThenTheOthers();
+    void rowsAskedBeforeThePaintArriveUnshown();
 
 private:
     /// The rows and columns the view shows, each cell checked against what was written;
@@ -129,6 +131,9 @@ void TestRunsPageColumns::jumpsShowTheColumnsInViewThenTheOthers()
         lastParamLoading = model->index(middle, lastParam).data(RunsTableModel::LoadingRole).toBool();
     });
     view->scrollTo(model->index(middle, RunsTableModel::NameColumn), QAbstractItemView::PositionAtTop);
+    // Painted now, before the rows can arrive (the scroll asked for them): they show "Loading…"
+    // and are repainted when they come.
+    view->viewport()->repaint();
     QTRY_VERIFY(arrived);
     disconnect(watch);
     QVERIFY(lastParamLoading);
@@ -147,6 +152,36 @@ void TestRunsPageColumns::jumpsShowTheColumnsInViewThenTheOthers()
     QTRY_COMPARE(checkVisibleCells(view), QString());
     QTRY_VERIFY(!model->isLoading());
     QVERIFY(model->readError().isEmpty());
+}
+
+void TestRunsPageColumns::rowsAskedBeforeThePaintArriveUnshown()
+{
+    md::RunsPage page(&m_cache);
+    page.resize(1000, 600);
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    RunsTableModel *model = page.model();
+    page.showExperiment(m_source, u"1"_s, u"wide"_s);
+    QTRY_COMPARE(model->rowCount(), kRuns);
+    QTRY_VERIFY(!model->isLoading());
+
+    // What a scroll does before the view paints: the rows it brings into view are asked for.
+    // They arrive (and are read whole) without a repaint: no view showed them "Loading…".
+    QSignalSpy changed(model, &QAbstractItemModel::dataChanged);
+    const int first = 2000, last = 2030;
+    model->fetchNow(first, last);
+    QVERIFY(model->isLoading());
+    QTRY_VERIFY(!model->isLoading());
+    QCOMPARE(changed.count(), 0);
+    const int lastParam = model->paramColumn(u"param_19"_s);
+    for (int r = first; r <= last; ++r) {
+        QVERIFY(!model->index(r, RunsTableModel::NameColumn).data(RunsTableModel::LoadingRole).toBool());
+        QVERIFY(!model->index(r, lastParam).data(RunsTableModel::LoadingRole).toBool());
+        const QString name = model->index(r, RunsTableModel::NameColumn).data().toString();
+        QCOMPARE(model->index(r, lastParam).data().toString(), u"v19-%1"_s.arg(name.mid(4)));
+    }
+    // Nothing was asked for by reading them: they were held.
+    QVERIFY(!model->isLoading());
 }
 
 QTEST_MAIN(TestRunsPageColumns)
