@@ -31,6 +31,7 @@
 #include <QHash>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QMap>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -40,9 +41,14 @@
 #include <QTimer>
 #include <QTreeView>
 
+#include <atomic>
 #include <cstdio>
+#include <cstring>
+#include <thread>
+#include <vector>
 
 #include <ctime>
+#include <fcntl.h>
 #include <sys/resource.h>
 #include <unistd.h>
 
@@ -146,11 +152,19 @@ public:
                 m_maxAt = m_last;
                 m_maxCpuNs = now.cpuNs - m_lastUsage.cpuNs;
                 m_maxFaults = now.faults - m_lastUsage.faults;
+                m_maxQueuedNs = now.queuedNs - m_lastUsage.queuedNs;
             }
             m_last = ns;
             m_lastUsage = now;
         });
     }
+    ~Probe() override
+    {
+        if (m_schedstat >= 0)
+            ::close(m_schedstat);
+    }
+    Probe(const Probe &) = delete;
+    Probe &operator=(const Probe &) = delete;
     void start(const QElapsedTimer &clock)
     {
         m_clock = clock;
@@ -170,20 +184,36 @@ public:
     /// on the CPU was work (or faults), one without CPU a wait for a core or a lock.
     qint64 maxCpuNs() const { return m_maxCpuNs; }
     long maxFaults() const { return m_maxFaults; }
+    /// The time the GUI thread spent runnable but waiting for a core in the longest gap (the
+    /// kernel's schedstat); -1 when not known. A gap with neither CPU nor such a wait was spent
+    /// asleep: blocked on a lock, or woken late by the (virtual) machine.
+    qint64 maxQueuedNs() const { return m_maxQueuedNs; }
 
 private:
     struct Usage {
         qint64 cpuNs = 0;
         long faults = 0;
+        qint64 queuedNs = -1;
     };
-    static Usage usage()
+    Usage usage()
     {
         timespec ts {};
         clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
         rusage ru {};
         getrusage(RUSAGE_THREAD, &ru);
-        return { qint64(ts.tv_sec) * 1'000'000'000 + ts.tv_nsec, ru.ru_minflt };
+        // schedstat: time on the CPU, time waiting on a runqueue, timeslices (ns, ns, count).
+        qint64 queued = -1;
+        if (m_schedstat >= 0) {
+            char buf[96];
+            const ssize_t n = pread(m_schedstat, buf, sizeof buf - 1, 0);
+            long long running = 0, waiting = 0;
+            if (n > 0 && (buf[n] = 0, std::sscanf(buf, "%lld %lld", &running, &waiting) == 2))
+                queued = waiting;
+        }
+        return { qint64(ts.tv_sec) * 1'000'000'000 + ts.tv_nsec, ru.ru_minflt, queued };
     }
+    /// This (the GUI) thread's /proc/thread-self/schedstat, opened once.
+    int m_schedstat = ::open("/proc/thread-self/schedstat", O_RDONLY | O_CLOEXEC);
 
     QTimer m_timer;
     QElapsedTimer m_clock;
@@ -193,6 +223,89 @@ private:
     qint64 m_maxAt = 0;
     qint64 m_maxCpuNs = 0;
     long m_maxFaults = 0;
+    qint64 m_maxQueuedNs = -1;
+};
+
+/// With --trace: a thread that looks at the GUI thread every millisecond (its state and the
+/// kernel function it sleeps in, /proc/…/task/TID/stat and wchan), so that a gap spent asleep
+/// can be told apart: in the event loop's poll (woken late), or on a lock or a file. Its own
+/// lateness tells a machine that stopped the whole guest.
+class Sampler {
+public:
+    struct Sample {
+        qint64 ns; ///< on the clock passed to start()
+        qint64 lateNs; ///< how much later than asked this thread woke
+        char state; ///< R running/runnable, S asleep, D in the disk's wait
+        char wchan[31];
+    };
+    explicit Sampler(pid_t guiTid)
+        : m_statPath(QByteArray("/proc/self/task/") + QByteArray::number(guiTid) + "/stat")
+        , m_wchanPath(QByteArray("/proc/self/task/") + QByteArray::number(guiTid) + "/wchan")
+    {
+        m_samples.reserve(200'000);
+    }
+    ~Sampler() { stop(); }
+    Sampler(const Sampler &) = delete;
+    Sampler &operator=(const Sampler &) = delete;
+    void start(const QElapsedTimer &clock)
+    {
+        stop();
+        m_samples.clear();
+        m_stop = false;
+        m_thread = std::thread([this, clock] {
+            const int stat = ::open(m_statPath.constData(), O_RDONLY | O_CLOEXEC);
+            const int wchan = ::open(m_wchanPath.constData(), O_RDONLY | O_CLOEXEC);
+            while (!m_stop.load() && m_samples.size() < m_samples.capacity()) {
+                const qint64 before = clock.nsecsElapsed();
+                const timespec ms { 0, 1'000'000 };
+                nanosleep(&ms, nullptr);
+                Sample out {};
+                out.ns = clock.nsecsElapsed();
+                out.lateNs = out.ns - before - 1'000'000;
+                char buf[512];
+                ssize_t n = pread(stat, buf, sizeof buf - 1, 0);
+                if (n > 0) {
+                    buf[n] = 0;
+                    const char *close = std::strrchr(buf, ')'); // the name may hold spaces
+                    out.state = close && close[1] == ' ' ? close[2] : '?';
+                }
+                n = pread(wchan, out.wchan, sizeof out.wchan - 1, 0);
+                out.wchan[n > 0 ? n : 0] = 0;
+                m_samples.push_back(out);
+            }
+            ::close(stat);
+            ::close(wchan);
+        });
+    }
+    void stop()
+    {
+        m_stop = true;
+        if (m_thread.joinable())
+            m_thread.join();
+    }
+    /// What the samples from `from` to `to` (ns) saw: each state and wchan with its count, and
+    /// the sampler's own longest lateness.
+    QByteArray summary(qint64 from, qint64 to) const
+    {
+        QMap<QByteArray, int> seen;
+        qint64 late = 0;
+        for (const Sample &s : m_samples)
+            if (s.ns >= from && s.ns <= to) {
+                ++seen[QByteArray(1, s.state) + ' ' + (s.wchan[0] ? QByteArray(s.wchan) : QByteArray("-"))];
+                late = std::max(late, s.lateNs);
+            }
+        QByteArray out;
+        for (auto it = seen.cbegin(); it != seen.cend(); ++it)
+            out += (out.isEmpty() ? "" : ", ") + it.key() + " ×" + QByteArray::number(it.value());
+        return out + "; the sampler itself woke up to " + QByteArray::number(late / 1e6, 'f', 1) + " ms late";
+    }
+
+private:
+    const QByteArray m_statPath;
+    const QByteArray m_wchanPath;
+    std::vector<Sample> m_samples;
+    std::atomic_bool m_stop { true };
+    std::thread m_thread;
 };
 
 /// Runs the event loop for `ms`. Not QTest::qWait: that sleeps up to 10 ms between rounds of
@@ -308,6 +421,7 @@ int main(int argc, char **argv)
     // The CPU rounds run without the probe, whose 500 wake-ups a second the app does not have; the
     // probe's rounds follow, as many again.
     Probe probe;
+    Sampler sampler { pid_t(gettid()) };
     double cpu = 0;
     qint64 wall = 0;
     QHash<QString, std::pair<double, double>> byThread; // CPU of the unprobed rounds, by thread name
@@ -320,6 +434,8 @@ int main(int argc, char **argv)
         const int before = int(synced.count());
         if (probed)
             probe.start(app.clock);
+        if (probed && trace)
+            sampler.start(app.clock);
         app.tracing = trace && probed;
         app.events.clear();
         const qint64 roundStartNs = app.clock.nsecsElapsed();
@@ -336,14 +452,18 @@ int main(int argc, char **argv)
         spin(50);  // the repaint after the update
         if (probed) {
             const double blockMs = probe.stopMs();
+            sampler.stop();
             worstBlockMs = std::max(worstBlockMs, blockMs);
             app.tracing = false;
             if (trace) {
                 std::fprintf(stderr,
                     "round %d: longest gap %.1f ms at %.0f ms into the round; the GUI thread's CPU in it "
-                    "%.1f ms, %ld page faults\n",
-                    round, blockMs, (probe.maxAtNs() - roundStartNs) / 1e6, probe.maxCpuNs() / 1e6, probe.maxFaults());
+                    "%.1f ms, waiting for a core %.1f ms, %ld page faults\n",
+                    round, blockMs, (probe.maxAtNs() - roundStartNs) / 1e6, probe.maxCpuNs() / 1e6,
+                    probe.maxQueuedNs() / 1e6, probe.maxFaults());
                 const qint64 gapFrom = probe.maxAtNs(), gapTo = gapFrom + qint64(blockMs * 1e6) + 2'000'000;
+                std::fprintf(stderr, "  the GUI thread in the gap: %s\n",
+                    sampler.summary(gapFrom + 2'000'000, gapTo).constData());
                 for (const TracingApp::Event &e : app.events) {
                     const bool inGap = e.startNs < gapTo && e.startNs + e.ns > gapFrom;
                     if (e.ns > 3'000'000 || inGap)
