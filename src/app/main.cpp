@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // modeldesk: the GUI. Wiring only; the work is in md_gui and below.
 #include "CommandLine.h"
+#include "core/Scheduling.h"
 #include "core/Settings.h"
 #include "core/Translations.h"
 
@@ -60,6 +61,10 @@ int main(int argc, char *argv[])
     }
 
     QApplication app(argc, argv);
+    // This thread paints and answers input; the sync's, the tables' and the charts' threads work
+    // beside it. With a short slice it runs soon after an event wakes it, also when they (or a
+    // local server, or a training job) keep both cores busy (see the README's Performance).
+    (void)md::askForShortTimeSlice(md::kGuiTimeSlice);
     QApplication::setDesktopFileName(QStringLiteral("io.github.modeldesk.ModelDesk"));
     md::installTranslations(app, md::app::languageArgument(QApplication::arguments()));
     const md::app::Options options = md::app::parseCommandLine(app);

@@ -19,6 +19,7 @@
 
 #include "cache/Cache.h"
 #include "core/RunComparison.h"
+#include "core/Scheduling.h"
 #include "gui/MetricChart.h"
 #include "gui/QCustomPlotInclude.h"
 #include "gui/RunsPage.h"
@@ -239,6 +240,7 @@ int main(int argc, char **argv)
 {
     qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
+    (void)md::askForShortTimeSlice(md::kGuiTimeSlice); // as modeldesk's main() does
     QStringList args = app.arguments().mid(1);
     const QString jsonFile = bench::Report::takeJsonFile(args);
     const bool trace = args.removeAll(u"--trace"_s) > 0;

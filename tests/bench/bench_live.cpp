@@ -15,6 +15,7 @@
 #include "TestServer.h"
 #include "TestSupport.h"
 #include "cache/Journal.h"
+#include "core/Scheduling.h"
 #include "gui/ChartsPage.h"
 #include "gui/LiveUpdater.h"
 #include "gui/MainWindow.h"
@@ -323,6 +324,7 @@ int main(int argc, char **argv)
 {
     qputenv("QT_QPA_PLATFORM", qgetenv("QT_QPA_PLATFORM").isEmpty() ? "offscreen" : qgetenv("QT_QPA_PLATFORM"));
     TracingApp app(argc, argv);
+    (void)md::askForShortTimeSlice(md::kGuiTimeSlice); // as modeldesk's main() does
     QStandardPaths::setTestModeEnabled(true);
     QCoreApplication::setOrganizationName(u"ModelDeskBench"_s);
     md::MessageBox::setHeadless(true);

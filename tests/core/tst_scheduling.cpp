@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The GUI thread's short time slice (Scheduling.h): taken by Linux 6.12 and later, and never at
+// the cost of the thread's nice value or policy.
+#include "core/Scheduling.h"
+
+#include <QTest>
+#include <QVersionNumber>
+
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <sys/utsname.h>
+#include <unistd.h>
+
+#include <thread>
+
+using namespace std::chrono_literals;
+
+class TestScheduling : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void sliceTakenNiceKept()
+    {
+        // On a thread of its own, at nice 5 as if started with `nice -n 5`.
+        bool took = false;
+        int niceAfter = -100;
+        std::chrono::microseconds slice {};
+        std::thread([&] {
+            const auto tid = id_t(syscall(SYS_gettid));
+            if (setpriority(PRIO_PROCESS, tid, 5) != 0)
+                return;
+            took = md::askForShortTimeSlice(500us);
+            niceAfter = getpriority(PRIO_PROCESS, tid);
+            slice = md::currentTimeSlice();
+        }).join();
+        QCOMPARE(niceAfter, 5);
+        QCOMPARE(took, slice == 500us);
+        utsname u {};
+        QVERIFY(uname(&u) == 0);
+        const QVersionNumber kernel = QVersionNumber::fromString(QString::fromLatin1(u.release));
+        if (kernel < QVersionNumber(6, 12))
+            QSKIP(qPrintable(QStringLiteral("Linux %1 has no time slices of a thread's choosing").arg(kernel.toString())));
+        QVERIFY2(took, qPrintable(QStringLiteral("Linux %1 did not take the slice").arg(kernel.toString())));
+        QCOMPARE(slice, 500us);
+    }
+
+    void otherThreadsKeepTheirSlice()
+    {
+        const auto before = md::currentTimeSlice();
+        std::thread([] { (void)md::askForShortTimeSlice(300us); }).join();
+        QCOMPARE(md::currentTimeSlice(), before);
+        QVERIFY(before != 300us);
+    }
+};
+
+QTEST_APPLESS_MAIN(TestScheduling)
+#include "tst_scheduling.moc"
