@@ -27,6 +27,7 @@ struct SchedAttr {
     std::uint64_t period = 0;
 };
 static_assert(sizeof(SchedAttr) == 48, "SCHED_ATTR_SIZE_VER0");
+constexpr std::uint64_t kResetOnFork = 0x01; // SCHED_FLAG_RESET_ON_FORK
 
 bool getAttr(SchedAttr &attr)
 {
@@ -42,7 +43,8 @@ bool askForShortTimeSlice(std::chrono::microseconds slice)
         return false; // real-time, batch or idle threads are left as they are
     // The same policy and nice value, only the slice.
     attr.size = sizeof attr;
-    attr.flags = 0;
+    // Threads it starts get the usual slice again, not this one (nor a negative nice value).
+    attr.flags = kResetOnFork;
     attr.runtime = std::uint64_t(std::chrono::nanoseconds(slice).count());
     if (syscall(SYS_sched_setattr, 0, &attr, 0U) != 0)
         return false;

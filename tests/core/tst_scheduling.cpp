@@ -23,8 +23,9 @@ private Q_SLOTS:
     {
         // On a thread of its own, at nice 5 as if started with `nice -n 5`.
         bool took = false;
-        int niceAfter = -100;
-        std::chrono::microseconds slice {};
+        int niceAfter = -100, niceOfChild = -100;
+        std::chrono::microseconds slice {}, sliceOfChild {};
+        const auto usual = md::currentTimeSlice();
         std::thread([&] {
             const auto tid = id_t(syscall(SYS_gettid));
             if (setpriority(PRIO_PROCESS, tid, 5) != 0)
@@ -32,8 +33,15 @@ private Q_SLOTS:
             took = md::askForShortTimeSlice(500us);
             niceAfter = getpriority(PRIO_PROCESS, tid);
             slice = md::currentTimeSlice();
+            // A thread it starts (a worker of the GUI thread's) has the usual slice.
+            std::thread([&] {
+                sliceOfChild = md::currentTimeSlice();
+                niceOfChild = getpriority(PRIO_PROCESS, id_t(syscall(SYS_gettid)));
+            }).join();
         }).join();
         QCOMPARE(niceAfter, 5);
+        QCOMPARE(niceOfChild, 5);
+        QCOMPARE(sliceOfChild, usual);
         QCOMPARE(took, slice == 500us);
         utsname u {};
         QVERIFY(uname(&u) == 0);
