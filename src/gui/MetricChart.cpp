@@ -66,7 +66,7 @@ bool isNaN(const QCPGraphData &d)
 /// adaptive sampling folds the points of a pixel into their lowest and highest, and a NaN among
 /// them vanishes (comparisons with NaN are false), so the line would bridge it: here each stretch
 /// between NaN values is sampled on its own and the NaN stays between them. A lone point between
-/// two breaks is drawn as a dot, since a line of one point draws nothing.
+/// two breaks, or alone in its series, is drawn as a dot, since a line of one point draws nothing.
 class MetricLine : public DeferrablePlottable<QCPGraph> {
 public:
     MetricLine(QCPAxis *keyAxis, QCPAxis *valueAxis)
@@ -81,7 +81,8 @@ protected:
     void drawPlottable(QCPPainter *painter) override
     {
         QCPGraph::draw(painter);
-        if (!m_hasGaps || mLineStyle == lsNone || mDataContainer->isEmpty())
+        // A series of one point (a metric logged once, e.g. a sweep's best score) is a lone point too.
+        if (mLineStyle == lsNone || mDataContainer->isEmpty() || (!m_hasGaps && mDataContainer->size() > 1))
             return;
         const QCPRange keys = keyAxis()->range();
         const auto data = mDataContainer;
@@ -89,7 +90,8 @@ protected:
         const auto last = data->constEnd() - 1;
         const auto from = data->findBegin(keys.lower);
         const auto to = data->findEnd(keys.upper);
-        const double radius = std::max(1.5, mPen.widthF());
+        // Alone in its series, the dot is the run's only mark: big enough to find and hover.
+        const double radius = data->size() == 1 ? std::max(3.5, 2 * mPen.widthF()) : std::max(1.5, mPen.widthF());
         applyScattersAntialiasingHint(painter);
         painter->setPen(Qt::NoPen);
         painter->setBrush(mPen.color());

@@ -248,6 +248,7 @@ private Q_SLOTS:
     void manyLongSeriesDrawWithoutAntialiasing();
     void longHistoryDrawsFromLevelsOfDetail();
     void nanBreaksTheLine();
+    void seriesOfOnePointIsADot();
     void infinityIsMarkedAtTheEdge();
     void bandAndLineShareTheirLevel();
     void denseBandFillsThePolygonsPixels();
@@ -1161,6 +1162,23 @@ void TestCharts::nanBreaksTheLine()
     QCOMPARE(long_->dataCount(), 200000);  // zoomed in to 22 steps: every point
     QCOMPARE(column(150001), 0);
     QVERIFY(column(149995) > 0);
+}
+
+void TestCharts::seriesOfOnePointIsADot()
+{
+    // A metric logged once (a sweep's best score, a training time): one point, no line to draw.
+    md::MetricChart chart;
+    showChart(chart, { md::MetricPoint { u"loss"_s, 0.87, 1795736000000, 0 } });
+    QVERIFY(QTest::qWaitForWindowExposed(&chart));
+    QCustomPlot *plot = chart.plot();
+    QCOMPARE(chart.graph(u"run"_s)->dataCount(), 1);
+    QVERIFY(plot->toPixmap().save(u"/tmp/charts-one-point.png"_s));
+    QVERIFY(reddishPixels(plot, int(std::lround(plot->xAxis->coordToPixel(0)))) > 0);
+    // Two points are a line, without dots.
+    showChart(chart,
+        { md::MetricPoint { u"loss"_s, 0.87, 1795736000000, 0 },
+            md::MetricPoint { u"loss"_s, 0.9, 1795736000001, 10 } });
+    QVERIFY(reddishPixels(plot, int(std::lround(plot->xAxis->coordToPixel(5)))) > 0);
 }
 
 void TestCharts::infinityIsMarkedAtTheEdge()
