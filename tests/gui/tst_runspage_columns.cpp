@@ -41,6 +41,8 @@ private:
     /// The rows and columns the view shows, each cell checked against what was written;
     /// empty when right, else the first wrong cell.
     static QString checkVisibleCells(const QTableView *view);
+    /// Shows `page` (1000 × 600) with the wide experiment, all its rows loaded.
+    void openWide(md::RunsPage &page);
 
     QTemporaryDir m_dir;
     md::Cache m_cache;
@@ -104,16 +106,23 @@ QString TestRunsPageColumns::checkVisibleCells(const QTableView *view)
     return {};
 }
 
-void TestRunsPageColumns::jumpsShowTheColumnsInViewThenTheOthers()
+void TestRunsPageColumns::openWide(md::RunsPage &page)
 {
-    md::RunsPage page(&m_cache);
     page.resize(1000, 600);
     page.show();
     QVERIFY(QTest::qWaitForWindowExposed(&page));
+    page.showExperiment(m_source, u"1"_s, u"wide"_s);
+    QTRY_COMPARE(page.model()->rowCount(), kRuns);
+}
+
+void TestRunsPageColumns::jumpsShowTheColumnsInViewThenTheOthers()
+{
+    md::RunsPage page(&m_cache);
+    openWide(page);
+    if (QTest::currentTestFailed())
+        return;
     QTableView *view = page.table();
     RunsTableModel *model = page.model();
-    page.showExperiment(m_source, u"1"_s, u"wide"_s);
-    QTRY_COMPARE(model->rowCount(), kRuns);
     QTRY_VERIFY(!model->isLoading());
     QTRY_COMPARE(checkVisibleCells(view), QString());
 
@@ -157,12 +166,10 @@ void TestRunsPageColumns::jumpsShowTheColumnsInViewThenTheOthers()
 void TestRunsPageColumns::rowsAskedBeforeThePaintArriveUnshown()
 {
     md::RunsPage page(&m_cache);
-    page.resize(1000, 600);
-    page.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    openWide(page);
+    if (QTest::currentTestFailed())
+        return;
     RunsTableModel *model = page.model();
-    page.showExperiment(m_source, u"1"_s, u"wide"_s);
-    QTRY_COMPARE(model->rowCount(), kRuns);
     QTRY_VERIFY(!model->isLoading());
 
     // What a scroll does before the view paints: the rows it brings into view are asked for.
