@@ -44,6 +44,7 @@
 #include <unistd.h>
 
 using namespace md;
+using namespace Qt::StringLiterals;
 
 namespace {
 
@@ -165,9 +166,57 @@ qint64 bareFetch(const QUrl &base, double *seconds)
     return bytes;
 }
 
-/// The get-history requests of `series` as the client sends them (max_results=25000, following
-/// each series' page tokens), eight in flight like the client, without parsing the points.
-qint64 bareHistories(const QUrl &base, const QList<QPair<QString, QString>> &series, double *seconds)
+/// One series to fetch: run id, metric key, latest step.
+struct BareSeries {
+    QString runId;
+    QString key;
+    qint64 latestStep = -1;
+};
+
+/// The requests the client sends for `series` (MlflowRestSource and HistoryLoader): a key's
+/// series whose latest step is below HistoryLoader::kShortSeriesSteps, when the key has two or
+/// more of them, 20 runs a get-history-bulk request (max_results=25000); every other series alone
+/// with get-history (max_results=25000, following its page tokens). As URLs relative to the
+/// server, each with whether it pages.
+QList<QPair<QString, bool>> bareHistoryRequests(const QList<BareSeries> &series)
+{
+    QList<QPair<QString, bool>> out;
+    QHash<QString, QStringList> shortByKey;
+    QStringList keys;
+    for (const BareSeries &s : series) {
+        if (s.latestStep >= 0 && s.latestStep < HistoryLoader::kShortSeriesSteps) {
+            if (!shortByKey.contains(s.key))
+                keys.append(s.key);
+            shortByKey[s.key].append(s.runId);
+            continue;
+        }
+        out.append({ u"/api/2.0/mlflow/metrics/get-history?run_id=%1&metric_key=%2&max_results=25000"_s.arg(
+                         s.runId, QString::fromLatin1(QUrl::toPercentEncoding(s.key))),
+            true });
+    }
+    for (const QString &key : std::as_const(keys)) {
+        const QStringList &runs = shortByKey[key];
+        if (runs.size() < 2) {
+            out.append({ u"/api/2.0/mlflow/metrics/get-history?run_id=%1&metric_key=%2&max_results=25000"_s.arg(
+                             runs.first(), QString::fromLatin1(QUrl::toPercentEncoding(key))),
+                true });
+            continue;
+        }
+        for (qsizetype from = 0; from < runs.size(); from += 20) {
+            QString url = u"/ajax-api/2.0/mlflow/metrics/get-history-bulk?"_s;
+            for (const QString &run : runs.mid(from, 20))
+                url += u"run_id="_s + run + u'&';
+            out.append(
+                { url + u"metric_key="_s + QString::fromLatin1(QUrl::toPercentEncoding(key)) + u"&max_results=25000"_s,
+                    false });
+        }
+    }
+    return out;
+}
+
+/// `requests` (bareHistoryRequests()) sent as the client sends them, eight in flight, following
+/// get-history's page tokens, without parsing the points.
+qint64 bareHistories(const QUrl &base, const QList<QPair<QString, bool>> &requests, double *seconds)
 {
     QNetworkAccessManager nam;
     qint64 bytes = 0;
@@ -178,18 +227,16 @@ qint64 bareHistories(const QUrl &base, const QList<QPair<QString, QString>> &ser
     t.start();
     std::function<void(qsizetype, const QString &)> fetch;
     std::function<void()> launch = [&] {
-        while (inFlight < 8 && next < series.size())
+        while (inFlight < 8 && next < requests.size())
             fetch(next++, QString());
     };
     fetch = [&](qsizetype i, const QString &token) {
-        QUrl url = base.resolved(QUrl(QStringLiteral("/api/2.0/mlflow/metrics/get-history")));
-        QUrlQuery q;
-        q.addQueryItem(QStringLiteral("run_id"), series[i].first);
-        q.addQueryItem(QStringLiteral("metric_key"), series[i].second);
-        q.addQueryItem(QStringLiteral("max_results"), QStringLiteral("25000"));
-        if (!token.isEmpty())
+        QUrl url = base.resolved(QUrl(requests[i].first, QUrl::StrictMode));
+        if (!token.isEmpty()) {
+            QUrlQuery q(url);
             q.addQueryItem(QStringLiteral("page_token"), QString::fromLatin1(QUrl::toPercentEncoding(token)));
-        url.setQuery(q);
+            url.setQuery(q);
+        }
         ++inFlight;
         QNetworkReply *reply = nam.get(QNetworkRequest(url));
         QObject::connect(reply, &QNetworkReply::finished, &loop, [&, reply, i] {
@@ -199,11 +246,12 @@ qint64 bareHistories(const QUrl &base, const QList<QPair<QString, QString>> &ser
             --inFlight;
             // The token stands at the end of the answer: no need to parse the points before it.
             static const QRegularExpression tokenRe(QStringLiteral("\"next_page_token\"\\s*:\\s*\"([^\"]+)\""));
-            const auto m = tokenRe.match(QString::fromLatin1(body.right(512)));
+            const auto m
+                = requests[i].second ? tokenRe.match(QString::fromLatin1(body.right(512))) : QRegularExpressionMatch();
             if (m.hasMatch())
                 fetch(i, m.captured(1));
             launch();
-            if (inFlight == 0 && next >= series.size())
+            if (inFlight == 0 && next >= requests.size())
                 loop.quit();
         });
     };
@@ -366,21 +414,23 @@ int main(int argc, char *argv[])
     for (const auto &r : std::as_const(*rows))
         for (const auto &m : r.run.latestMetrics)
             requests.append({ r.rowId, m.key, m.step });
-    QList<QPair<QString, QString>> series;
+    QList<BareSeries> series;
     for (const auto &r : std::as_const(*rows))
         for (const auto &m : r.run.latestMetrics)
-            series.append({r.run.runId, m.key});
+            series.append({ r.run.runId, m.key, m.step });
+    const QList<QPair<QString, bool>> bareRequests = bareHistoryRequests(series);
     // The first bare fetch fills the server's memo (and is not reported); the second one, timed,
     // and the loader's requests below are answered from it.
     double coldHistS = 0, bareHistS = 0;
-    bareHistories(hserver.url(), series, &coldHistS);
+    bareHistories(hserver.url(), bareRequests, &coldHistS);
     const qint64 hspid = serverPid();
     double hcpu0 = cpuSeconds(), hscpu0 = cpuSeconds(hspid);
-    const qint64 bareHistBytes = bareHistories(hserver.url(), series, &bareHistS);
+    const qint64 bareHistBytes = bareHistories(hserver.url(), bareRequests, &bareHistS);
     const double bareHistCpu = cpuSeconds() - hcpu0, bareHistServerCpu = cpuSeconds(hspid) - hscpu0;
-    std::printf("| bare fetch of the same get-history answers, server answering from its memo (%.0f MB, 8 in flight; "
+    std::printf("| bare fetch of the same requests (%lld: get-history, and get-history-bulk for short series), "
+                "server answering from its memo (%.0f MB, 8 in flight; "
                 "filling the memo took %.2f s) | %.2f s | %.0f MB/s |\n",
-                bareHistBytes / 1e6, coldHistS, bareHistS, bareHistBytes / 1e6 / bareHistS);
+        qlonglong(bareRequests.size()), bareHistBytes / 1e6, coldHistS, bareHistS, bareHistBytes / 1e6 / bareHistS);
     // The way `sync --histories` fetches: each series is written as it arrives and dropped.
     std::printf("| peak memory before the histories (VmHWM) | %ld MiB | |\n", md::test::peakRssKb() / 1024);
     HistoryLoader loader(hcache);
