@@ -7,13 +7,16 @@
 
 FILE_GUI comes from `bench_gui --json FILE_GUI`, FILE_SYNC from `bench_sync --json FILE_SYNC`
 (either may be `-` for none). Several runs of a bench, separated by commas, give each figure as
-the range of the runs. Prints the machine and date of each run, then one markdown row per figure:
-what was measured, the figure, and its target with the headroom. A figure no run measured (null,
-as the table's figures in `bench_gui 0 0 0`) has no row.
+the range of the runs; bench_sync runs of different sizes (1,500 and 10,000 runs) get rows of
+their own. Prints the machine and date of each run, then one markdown row per figure: what was
+measured, the figure, and its target with the headroom. A figure no run measured (null, as the
+table's figures in `bench_gui 0 0 0`) has no row.
 
 Headroom is how much of the target is left, for the worst of the runs: (target - figure) / target
 for a "less than" target, (figure - target) / figure for an "at least" target (how much slower the
-machine may be). The project asks for 30 % on every interactive target; a row with less says so.
+machine may be), and for a ratio to a bare fetch of the same requests, on what the client adds to
+that fetch (a ratio of 1.04 uses 0.04 of the 0.10 allowed by "≤ 1.1 ×": 60 % headroom). The
+project asks for 30 % on every interactive target; a row with less says so.
 """
 
 import json
@@ -53,6 +56,17 @@ def span(runs, path, fmt, scale=1.0):
 
 def target_cell(figures, op, target, text):
     """`text` with a tick and the headroom over the runs, or the miss."""
+    if op == "x<=":
+        # A ratio to a bare fetch of the same requests: the headroom is read on what the client
+        # adds to that fetch (0.10 × for ≤ 1.1 ×), since the fetch itself is the server's speed.
+        allowed = target - 1.0
+        added = max(max(figures) - 1.0, 0.0)
+        headroom = (allowed - added) / allowed * 100
+        if max(figures) > target:
+            return f"{text} ✗ (adds {added:.2f} × of the {allowed:.2f} × allowed)"
+        note = f" (less than {WANTED_HEADROOM:.0f} %)" if headroom < WANTED_HEADROOM else ""
+        return (f"{text} ✓, adds at most {added:.2f} × of the {allowed:.2f} × allowed over the bare fetch: "
+                f"{headroom:.0f} % headroom{note}")
     if op == ">=":
         headrooms = [(f - target) / f * 100 if f > 0 else -100.0 for f in figures]
         met = min(figures) >= target
@@ -155,7 +169,7 @@ SYNC = [
                f"runs, metrics, params; {first(r, 'details.runs.page_mb'):.1f} MB of runs/search pages)",
      lambda r: f"{span(r, 'details.runs.sync_s', '{:.2f}')} s: **{span(r, 'sync_ratio', '{:.2f}')} ×** the bare fetch "
                f"of the same pages ({span(r, 'details.runs.bare_fetch_s', '{:.2f}')} s)",
-     ("<=", 1.1, "≤ 1.1 ×")),
+     ("x<=", 1.1, "≤ 1.1 ×")),
     ("incremental_ratio", lambda r: "… second sync, unchanged",
      lambda r: f"{span(r, 'details.runs.second_sync_s', '{:.2f}')} s: "
                f"**{span(r, 'incremental_ratio', '{:.1f}', 100)} %** of the full sync",
@@ -181,7 +195,16 @@ def main(argv):
     print()
     print("| what | measured | target |")
     print("| --- | --- | --- |")
-    for line in rows(gui, GUI) + rows(sync, SYNC):
+    # bench_sync runs of different sizes (the 1,500-run server and the 10,000-run default) get
+    # rows of their own, in the order first given.
+    sizes = []
+    for run in sync:
+        if get(run, "details.runs.count") not in sizes:
+            sizes.append(get(run, "details.runs.count"))
+    lines = rows(gui, GUI)
+    for size in sizes:
+        lines += rows([r for r in sync if get(r, "details.runs.count") == size], SYNC)
+    for line in lines:
         print(line)
     return 0
 
