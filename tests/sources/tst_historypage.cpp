@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The two ways a metrics/get-history page is read (src/sources/RestJson.h): scanHistoryPage()
-// straight from the bytes, and parseHistoryPage() through a json DOM. Whatever the scanner takes
+// straight from the bytes, and parseHistoryPage() through a json DOM; and the same two ways for a
+// get-history-bulk answer (scanBulkHistories(), parseBulkHistories()). Whatever the scanner takes
 // must come out exactly as the general way gives it (the same points with the same value bits,
 // in the same order, and the same next token); whatever it declines, the general way decides.
 // Every case also states the points a user would see, so that both ways being wrong alike fails.
@@ -124,6 +125,9 @@ private Q_SLOTS:
     void recorded_data();
     void recorded();
     void bulkAnswerAndCutAnswer();
+    void bulk_data();
+    void bulk();
+    void recordedBulkAnswer();
 };
 
 // ---- pages the scanner takes: it must give exactly the general way's result ----
@@ -463,6 +467,118 @@ void TestHistoryPage::bulkAnswerAndCutAnswer()
     QCOMPARE(cut.error().where, kUrl);
     QCOMPARE(cut.error().message,
              u"the server sent malformed JSON (100 bytes; the answer may have been cut short)"_s);
+}
+
+// ---- get-history-bulk answers: points by run ----
+
+namespace {
+
+using ByRun = QHash<QString, QList<MetricPoint>>;
+
+QByteArray bulkPoint(const QByteArray &run, const QByteArray &key, const QByteArray &value, const QByteArray &step)
+{
+    return "{\"key\":\"" + key + "\",\"run_id\":\"" + run + "\",\"step\":" + step
+        + ",\"timestamp\":1700000000000,\"value\":" + value + "}";
+}
+
+/// Empty when both hold the same runs with the same points; else the first difference.
+QString differenceByRun(const ByRun &got, const ByRun &want)
+{
+    QStringList runs = want.keys();
+    runs.sort();
+    QStringList gotRuns = got.keys();
+    gotRuns.sort();
+    if (gotRuns != runs)
+        return u"runs %1 against %2"_s.arg(gotRuns.join(u','), runs.join(u','));
+    for (const QString &run : std::as_const(runs))
+        if (const QString d = differenceNanAware(got.value(run), want.value(run)); !d.isEmpty())
+            return run + u": "_s + d;
+    return {};
+}
+
+} // namespace
+
+void TestHistoryPage::bulk_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<bool>("scanned"); // the scanner takes it
+    QTest::addColumn<bool>("usable"); // the general way takes it (else: each series asked alone)
+    QTest::addColumn<QString>("points"); // what a user would see: "run:step=value ..." by run, sorted
+
+    const QByteArray a1 = bulkPoint("r1", "loss", "0.5", "0"), a2 = bulkPoint("r1", "loss", "0.25", "1"),
+                     b1 = bulkPoint("r2", "loss", "1", "0"), other = bulkPoint("r2", "acc", "0.9", "0");
+    QTest::newRow("two runs") << page(a1 + "," + a2 + "," + b1) << true << true << u"r1:0=0.5 r1:1=0.25 r2:0=1"_s;
+    QTest::newRow("another key left out") << page(a1 + "," + other + "," + b1) << true << true << u"r1:0=0.5 r2:0=1"_s;
+    QTest::newRow("a run again later") << page(a1 + "," + b1 + "," + a2) << true << true
+                                       << u"r1:0=0.5 r1:1=0.25 r2:0=1"_s;
+    QTest::newRow("no points") << page({}) << true << true << QString();
+    QTest::newRow("only another key") << page(other) << true << true << QString();
+    QTest::newRow("spaces") << QByteArray("{ \"metrics\" : [ " + a1 + " ] }\n") << true << true << u"r1:0=0.5"_s;
+    QTest::newRow("NaN string") << page(a1 + "," + bulkPoint("r1", "loss", "\"NaN\"", "1")) << false << true
+                                << u"r1:0=0.5 r1:1=nan"_s;
+    QTest::newRow("escaped run id") << page(bulkPoint("r\\u0031", "loss", "2", "0")) << false << true << u"r1:0=2"_s;
+    QTest::newRow("another member") << page(a1, ", \"next_page_token\": \"x\"") << false << true << u"r1:0=0.5"_s;
+    QTest::newRow("an element without a run id") << page(a1 + "," + point("loss", "1")) << false << false << QString();
+    QTest::newRow("an empty run id") << page(a1 + "," + bulkPoint("", "loss", "1", "1")) << false << false << QString();
+    QTest::newRow("a run id twice") << page("{\"key\":\"loss\",\"run_id\":\"r1\",\"run_id\":\"r2\",\"value\":1}")
+                                    << false << true << u"r2:0=1"_s;
+    QTest::newRow("cut at max_results (4)")
+        << page(a1 + "," + a2 + "," + b1 + "," + other) << false << false << QString();
+    QTest::newRow("cut short") << page(a1 + "," + b1).chopped(3) << false << false << QString();
+    QTest::newRow("not an object") << QByteArray("[]") << false << false << QString();
+}
+
+void TestHistoryPage::bulk()
+{
+    QFETCH(QByteArray, body);
+    QFETCH(bool, scanned);
+    QFETCH(bool, usable);
+    QFETCH(QString, points);
+    const int maxResults = 4;
+
+    const auto general = md::restjson::parseBulkHistories(body, u"loss"_s, maxResults);
+    QCOMPARE(bool(general), usable);
+    if (general) {
+        QStringList seen;
+        for (auto it = general->cbegin(); it != general->cend(); ++it)
+            for (const MetricPoint &p : it.value()) {
+                QCOMPARE(p.key, u"loss"_s);
+                seen.append(u"%1:%2=%3"_s.arg(it.key()).arg(p.step).arg(
+                    std::isnan(p.value) ? u"nan"_s : QString::number(p.value)));
+            }
+        seen.sort();
+        QCOMPARE(seen.join(u' '), points);
+    }
+    const auto fast = md::restjson::scanBulkHistories(body, u"loss"_s, maxResults);
+    QCOMPARE(bool(fast), scanned);
+    if (fast) {
+        QVERIFY(general);
+        QCOMPARE(differenceByRun(*fast, *general), QString());
+    }
+}
+
+void TestHistoryPage::recordedBulkAnswer()
+{
+    // MLflow 2.10.2's answer for two runs (tests/data/rest/043): taken from the bytes, the same as
+    // the general way, six points of each run in step order.
+    QFile file(md::test::dataPath(u"rest/043_ajax_metrics_get_history_bulk.json"_s));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QJsonObject x = QJsonDocument::fromJson(file.readAll()).object();
+    const QByteArray body = x.value(u"response_body"_s).toString().toUtf8();
+    const auto general = md::restjson::parseBulkHistories(body, u"val_r2_score"_s, 25000);
+    QVERIFY(general);
+    const auto fast = md::restjson::scanBulkHistories(body, u"val_r2_score"_s, 25000);
+    QVERIFY(fast);
+    QCOMPARE(differenceByRun(*fast, *general), QString());
+    QCOMPARE(fast->size(), 2);
+    const QList<MetricPoint> first = fast->value(u"725002bf71b846ac946886aaea49b30c"_s);
+    QCOMPARE(first.size(), 6);
+    QCOMPARE(first.first().step, 0);
+    QCOMPARE(first.first().value, 0.807085);
+    QCOMPARE(first.first().timestamp, 1795736369881);
+    QCOMPARE(fast->value(u"a61fdea6c25245ed8973f61519cc9756"_s).size(), 6);
+    // Another key's bulk answer has none of these points.
+    QCOMPARE(md::restjson::scanBulkHistories(body, u"rmse"_s, 25000)->size(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestHistoryPage)

@@ -975,28 +975,6 @@ Result<QHash<SeriesKey, QList<MetricPoint>>> Reader::histories(const QList<Serie
     return out;
 }
 
-/// The points of a get-history-bulk answer by run, of the key `key`; nullopt when the answer is
-/// not plain JSON, may have been cut (`maxResults` points), or has a point without a run id.
-std::optional<QHash<QString, QList<MetricPoint>>> bulkHistories(
-    const QByteArray &body, const QString &key, int maxResults)
-{
-    const json page = json::parse(body.constData(), body.constData() + body.size(), nullptr, false);
-    if (page.is_discarded() || !page.is_object())
-        return std::nullopt;
-    const json &metrics = array(page, "metrics");
-    if (metrics.size() >= size_t(maxResults))
-        return std::nullopt;
-    QHash<QString, QList<MetricPoint>> byRun;
-    for (const json &m : metrics) {
-        const QString runId = text(m, "run_id");
-        if (runId.isEmpty())
-            return std::nullopt;
-        if (auto p = metricPoint(m); p && p->key == key)
-            byRun[runId].append(std::move(*p));
-    }
-    return byRun;
-}
-
 Status Reader::historiesByKey(const QList<SeriesKey> &series, QList<int> &pending, const Source::SeriesFn &onSeries)
 {
     QHash<QString, QList<int>> byKey;
@@ -1041,7 +1019,12 @@ Status Reader::historiesByKey(const QList<SeriesKey> &series, QList<int> &pendin
     fast.take = [&](const Chain &c, const HttpResponse &r) -> std::optional<QString> {
         if (answerError(m_client, r))
             return QString(); // refused, or not JSON: asked for alone, where get-history decides
-        if (auto byRun = bulkHistories(r.body, series[members[c.tag].first()].key, kBulkHistoryMaxResults)) {
+        const QString &key = series[members[c.tag].first()].key;
+        // Straight from the bytes; what the scanner declines, the general way decides.
+        auto byRun = scanBulkHistories(r.body, key, kBulkHistoryMaxResults);
+        if (!byRun)
+            byRun = parseBulkHistories(r.body, key, kBulkHistoryMaxResults);
+        if (byRun) {
             answered[c.tag] = true;
             got.insert(c.tag, std::move(*byRun));
         }

@@ -403,55 +403,13 @@ private:
             out.reserve(qsizetype((m_end - m_p) / 48));
         const std::string_view want(wanted.constData(), size_t(wanted.size()));
         do {
-            if (!take('{'))
-                return false;
-            enum : unsigned { Key = 1, Value = 2, Timestamp = 4, Step = 8 };
-            unsigned seen = 0;
-            std::string_view name, keyText;
             MetricPoint p;
-            if (!take('}')) {
-                do {
-                    if (!string(name) || !take(':'))
-                        return false;
-                    if (name == "key") {
-                        if ((seen & Key) || !string(keyText))
-                            return false;
-                        seen |= Key;
-                        continue;
-                    }
-                    std::string_view num;
-                    bool integer = false;
-                    if (!number(num, integer))
-                        return false;
-                    if (name == "value" && !(seen & Value)) {
-                        seen |= Value;
-                        if (integer) {
-                            qint64 v = 0;
-                            if (!int64(num, integer, v))
-                                return false;
-                            p.value = double(v);
-                        } else {
-                            const auto r = std::from_chars(num.data(), num.data() + num.size(), p.value);
-                            if (r.ec != std::errc() || r.ptr != num.data() + num.size())
-                                return false;
-                        }
-                    } else if (name == "timestamp" && !(seen & Timestamp)) {
-                        seen |= Timestamp;
-                        if (!int64(num, integer, p.timestamp))
-                            return false;
-                    } else if (name == "step" && !(seen & Step)) {
-                        seen |= Step;
-                        if (!int64(num, integer, p.step))
-                            return false;
-                    } else {
-                        return false;
-                    }
-                } while (take(','));
-                if (!take('}'))
-                    return false;
-            }
+            std::string_view keyText;
+            bool complete = false;
+            if (!element(p, keyText, nullptr, complete))
+                return false;
             // metricPoint(): no key or no value, no point; then only the asked key's points
-            if ((seen & (Key | Value)) == (Key | Value) && !keyText.empty() && keyText == want) {
+            if (complete && !keyText.empty() && keyText == want) {
                 p.key = key;
                 out.append(std::move(p));
             }
@@ -459,6 +417,112 @@ private:
         return take(']');
     }
 
+    /// One element of "metrics": its point (all but the key), the text of its key and, when
+    /// `runId` is given, its "run_id" (which it must have). `complete`: it has a key and a value.
+    /// False declines the answer.
+    bool element(MetricPoint &p, std::string_view &keyText, std::string_view *runId, bool &complete)
+    {
+        if (!take('{'))
+            return false;
+        enum : unsigned { Key = 1, Value = 2, Timestamp = 4, Step = 8, RunId = 16 };
+        unsigned seen = 0;
+        std::string_view name;
+        if (!take('}')) {
+            do {
+                if (!string(name) || !take(':'))
+                    return false;
+                if (name == "key") {
+                    if ((seen & Key) || !string(keyText))
+                        return false;
+                    seen |= Key;
+                    continue;
+                }
+                if (runId && name == "run_id") {
+                    if ((seen & RunId) || !string(*runId))
+                        return false;
+                    seen |= RunId;
+                    continue;
+                }
+                std::string_view num;
+                bool integer = false;
+                if (!number(num, integer))
+                    return false;
+                if (name == "value" && !(seen & Value)) {
+                    seen |= Value;
+                    if (integer) {
+                        qint64 v = 0;
+                        if (!int64(num, integer, v))
+                            return false;
+                        p.value = double(v);
+                    } else {
+                        const auto r = std::from_chars(num.data(), num.data() + num.size(), p.value);
+                        if (r.ec != std::errc() || r.ptr != num.data() + num.size())
+                            return false;
+                    }
+                } else if (name == "timestamp" && !(seen & Timestamp)) {
+                    seen |= Timestamp;
+                    if (!int64(num, integer, p.timestamp))
+                        return false;
+                } else if (name == "step" && !(seen & Step)) {
+                    seen |= Step;
+                    if (!int64(num, integer, p.step))
+                        return false;
+                } else {
+                    return false;
+                }
+            } while (take(','));
+            if (!take('}'))
+                return false;
+        }
+        complete = (seen & (Key | Value)) == (Key | Value);
+        return !runId || (seen & RunId);
+    }
+
+public:
+    /// scanBulkHistories(): an object of one "metrics" array whose elements are those of a
+    /// get-history page, each with a non-empty "run_id".
+    static std::optional<QHash<QString, QList<MetricPoint>>> scanBulk(
+        const QByteArray &body, const QString &key, int maxResults)
+    {
+        const QByteArray wanted = key.toUtf8();
+        const std::string_view want(wanted.constData(), size_t(wanted.size()));
+        HistoryPageScanner sc(body);
+        std::string_view name;
+        if (!sc.take('{') || !sc.string(name) || name != "metrics" || !sc.take(':') || !sc.take('['))
+            return std::nullopt;
+        QHash<QString, QList<MetricPoint>> byRun;
+        qsizetype elements = 0;
+        if (!sc.take(']')) {
+            // An answer holds its runs one after the other: look a run up when it changes.
+            std::string_view listRun;
+            QList<MetricPoint> *list = nullptr;
+            do {
+                MetricPoint p;
+                std::string_view keyText, runId;
+                bool complete = false;
+                if (!sc.element(p, keyText, &runId, complete) || runId.empty())
+                    return std::nullopt;
+                ++elements;
+                if (!complete || keyText.empty() || keyText != want)
+                    continue;
+                if (!list || runId != listRun) {
+                    // The last insert: `list` stays valid until the next one.
+                    list = &byRun[QString::fromLatin1(runId.data(), qsizetype(runId.size()))];
+                    listRun = runId;
+                }
+                p.key = key;
+                list->append(std::move(p));
+            } while (sc.take(','));
+            if (!sc.take(']'))
+                return std::nullopt;
+        }
+        if (!sc.take('}'))
+            return std::nullopt;
+        sc.space();
+        if (sc.m_p != sc.m_end || elements >= maxResults)
+            return std::nullopt;
+        return byRun;
+    }
 };
 
 /// scanRunsPage(): a validating cursor over a runs/search page that takes only what it knows.
@@ -1235,6 +1299,32 @@ std::optional<HistoryPage> scanHistoryPage(const QByteArray &body, const QString
 std::optional<QString> scanHistoryPage(const QByteArray &body, const QString &key, QList<MetricPoint> &points)
 {
     return HistoryPageScanner::scan(body, key, points);
+}
+
+std::optional<QHash<QString, QList<MetricPoint>>> parseBulkHistories(
+    const QByteArray &body, const QString &key, int maxResults)
+{
+    const json page = json::parse(body.constData(), body.constData() + body.size(), nullptr, false);
+    if (page.is_discarded() || !page.is_object())
+        return std::nullopt;
+    const json &metrics = array(page, "metrics");
+    if (metrics.size() >= size_t(maxResults))
+        return std::nullopt;
+    QHash<QString, QList<MetricPoint>> byRun;
+    for (const json &m : metrics) {
+        const QString runId = text(m, "run_id");
+        if (runId.isEmpty())
+            return std::nullopt;
+        if (auto p = metricPoint(m); p && p->key == key)
+            byRun[runId].append(std::move(*p));
+    }
+    return byRun;
+}
+
+std::optional<QHash<QString, QList<MetricPoint>>> scanBulkHistories(
+    const QByteArray &body, const QString &key, int maxResults)
+{
+    return HistoryPageScanner::scanBulk(body, key, maxResults);
 }
 
 } // namespace md::restjson

@@ -9,6 +9,7 @@
 #include "core/Error.h"
 
 #include <QByteArray>
+#include <QHash>
 #include <QList>
 #include <QSet>
 #include <QString>
@@ -97,6 +98,19 @@ std::optional<HistoryPage> scanHistoryPage(const QByteArray &body, const QString
 /// The same, appending the page's points to `points` (a series' earlier pages) and returning the
 /// next token; on nullopt `points` is left as it was.
 std::optional<QString> scanHistoryPage(const QByteArray &body, const QString &key, QList<MetricPoint> &points);
+/// A metrics/get-history-bulk answer (MLflow's web UI; the elements of "metrics" carry a
+/// "run_id"), read the general way: the points of key `key` by run, in the answer's order.
+/// nullopt when the answer is not a JSON object, may have been cut (`maxResults` elements or
+/// more), or has an element without a run id: the caller then asks for each series alone.
+std::optional<QHash<QString, QList<MetricPoint>>> parseBulkHistories(
+    const QByteArray &body, const QString &key, int maxResults);
+/// The same answer read straight from its bytes, as scanHistoryPage() reads a page: only an object
+/// of one "metrics" whose elements are those scanHistoryPage() takes, each with one non-empty
+/// "run_id" of printable ASCII. nullopt declines, and parseBulkHistories() decides; what it
+/// takes comes out exactly as parseBulkHistories() gives it (tests/sources/tst_historypage,
+/// tests/fuzz/fuzz_history_page).
+std::optional<QHash<QString, QList<MetricPoint>>> scanBulkHistories(
+    const QByteArray &body, const QString &key, int maxResults);
 /// An experiment of experiments/search or experiments/get.
 Experiment toExperiment(const json &e);
 /// A run of runs/search or runs/get ({"info", "data", "inputs", "outputs"}): params and tags
