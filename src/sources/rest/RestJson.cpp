@@ -331,6 +331,51 @@ public:
         return next;
     }
 
+    /// scanBulkHistories(): an object of one "metrics" array whose elements are those of a
+    /// get-history page, each with a non-empty "run_id".
+    static std::optional<QHash<QString, QList<MetricPoint>>> scanBulk(
+        const QByteArray &body, const QString &key, int maxResults)
+    {
+        const QByteArray wanted = key.toUtf8();
+        const std::string_view want(wanted.constData(), size_t(wanted.size()));
+        HistoryPageScanner sc(body);
+        std::string_view name;
+        if (!sc.take('{') || !sc.string(name) || name != "metrics" || !sc.take(':') || !sc.take('['))
+            return std::nullopt;
+        QHash<QString, QList<MetricPoint>> byRun;
+        qsizetype elements = 0;
+        if (!sc.take(']')) {
+            // An answer holds its runs one after the other: look a run up when it changes.
+            std::string_view listRun;
+            QList<MetricPoint> *list = nullptr;
+            do {
+                MetricPoint p;
+                std::string_view keyText, runId;
+                bool complete = false;
+                if (!sc.element(p, keyText, &runId, complete) || runId.empty())
+                    return std::nullopt;
+                ++elements;
+                if (!complete || keyText.empty() || keyText != want)
+                    continue;
+                if (!list || runId != listRun) {
+                    // The last insert: `list` stays valid until the next one.
+                    list = &byRun[QString::fromLatin1(runId.data(), qsizetype(runId.size()))];
+                    listRun = runId;
+                }
+                p.key = key;
+                list->append(std::move(p));
+            } while (sc.take(','));
+            if (!sc.take(']'))
+                return std::nullopt;
+        }
+        if (!sc.take('}'))
+            return std::nullopt;
+        sc.space();
+        if (sc.m_p != sc.m_end || elements >= maxResults)
+            return std::nullopt;
+        return byRun;
+    }
+
 private:
     static std::optional<QString> scanPage(const QByteArray &body, const QString &key, QList<MetricPoint> &points)
     {
@@ -476,52 +521,6 @@ private:
         }
         complete = (seen & (Key | Value)) == (Key | Value);
         return !runId || (seen & RunId);
-    }
-
-public:
-    /// scanBulkHistories(): an object of one "metrics" array whose elements are those of a
-    /// get-history page, each with a non-empty "run_id".
-    static std::optional<QHash<QString, QList<MetricPoint>>> scanBulk(
-        const QByteArray &body, const QString &key, int maxResults)
-    {
-        const QByteArray wanted = key.toUtf8();
-        const std::string_view want(wanted.constData(), size_t(wanted.size()));
-        HistoryPageScanner sc(body);
-        std::string_view name;
-        if (!sc.take('{') || !sc.string(name) || name != "metrics" || !sc.take(':') || !sc.take('['))
-            return std::nullopt;
-        QHash<QString, QList<MetricPoint>> byRun;
-        qsizetype elements = 0;
-        if (!sc.take(']')) {
-            // An answer holds its runs one after the other: look a run up when it changes.
-            std::string_view listRun;
-            QList<MetricPoint> *list = nullptr;
-            do {
-                MetricPoint p;
-                std::string_view keyText, runId;
-                bool complete = false;
-                if (!sc.element(p, keyText, &runId, complete) || runId.empty())
-                    return std::nullopt;
-                ++elements;
-                if (!complete || keyText.empty() || keyText != want)
-                    continue;
-                if (!list || runId != listRun) {
-                    // The last insert: `list` stays valid until the next one.
-                    list = &byRun[QString::fromLatin1(runId.data(), qsizetype(runId.size()))];
-                    listRun = runId;
-                }
-                p.key = key;
-                list->append(std::move(p));
-            } while (sc.take(','));
-            if (!sc.take(']'))
-                return std::nullopt;
-        }
-        if (!sc.take('}'))
-            return std::nullopt;
-        sc.space();
-        if (sc.m_p != sc.m_end || elements >= maxResults)
-            return std::nullopt;
-        return byRun;
     }
 };
 
