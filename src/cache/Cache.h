@@ -309,9 +309,11 @@ private:
         QString sql;
         QVariantList binds;
         std::pair<qint64, qint64> stamp;
-        std::vector<RunOrderKey> rows;
+        QList<RunOrderKey> rows;
         qint64 maxId = 0;
     };
+    /// runOrderNarrowed() reserves room for at most this many runs up front (192 MB unused).
+    static constexpr qint64 kMaxReservedOrderRows = 8'000'000;
     std::optional<OrderMemo> m_orderMemo;
 
     Database m_db;
