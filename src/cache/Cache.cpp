@@ -1337,14 +1337,16 @@ Result<QList<RunOrderKey>> Cache::runOrderNarrowed(const RunQuery &q, const QLis
 
 Result<QList<RunGroup>> Cache::runGroups(std::optional<qint64> sourceId, bool includeDeleted)
 {
-    Statement st = m_db.prepare(QStringLiteral(
-        "SELECT c.source_id, e.experiment_id, c.parent_run_uuid, count(*), p.run_name, p.parent_run_uuid"
-        " FROM runs c JOIN experiments e ON e.id = c.experiment"
-        " LEFT JOIN runs p ON p.source_id = c.source_id AND p.run_uuid = c.parent_run_uuid"
-        " WHERE c.parent_run_uuid IS NOT NULL AND (?1 IS NULL OR c.source_id = ?1)"
-        " AND (?2 OR c.lifecycle_stage = 'active')"
-        " GROUP BY c.source_id, c.experiment, c.parent_run_uuid"
-        " ORDER BY c.source_id, c.experiment, p.run_name, c.parent_run_uuid"));
+    Statement st = m_db.prepare(
+        QStringLiteral("SELECT c.source_id, e.experiment_id, c.parent_run_uuid, count(*), p.run_name, p.parent_run_uuid"
+                       // Only the nested runs: left to itself SQLite scanned every run by (source, uuid) and
+                       // looked each one up, 55 ms and 24 MB of page cache for 100,000 runs at each start.
+                       " FROM runs c INDEXED BY runs_parent JOIN experiments e ON e.id = c.experiment"
+                       " LEFT JOIN runs p ON p.source_id = c.source_id AND p.run_uuid = c.parent_run_uuid"
+                       " WHERE c.parent_run_uuid IS NOT NULL AND (?1 IS NULL OR c.source_id = ?1)"
+                       " AND (?2 OR c.lifecycle_stage = 'active')"
+                       " GROUP BY c.source_id, c.experiment, c.parent_run_uuid"
+                       " ORDER BY c.source_id, c.experiment, p.run_name, c.parent_run_uuid"));
     if (!st.isValid())
         return m_db.errorHere();
     st.bind(1, sourceId).bind(2, includeDeleted ? 1 : 0);
