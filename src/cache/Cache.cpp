@@ -239,17 +239,21 @@ Result<qint64> Cache::ensureSource(const QString &uri, const QString &kind)
     return id;
 }
 
-Result<QList<SourceInfo>> Cache::sources()
+Result<QList<SourceInfo>> Cache::sources(SourceCounts counts)
 {
-    Statement st = m_db.prepare(QStringLiteral(
-        "SELECT s.id, s.uri, s.kind, s.added_ms, s.last_sync_ms, s.last_error,"
-        " (SELECT count(*) FROM experiments e WHERE e.source_id = s.id AND e.lifecycle_stage = 'active'),"
-        // Through the experiments, counted on `runs_order` alone: by the runs' own source_id every
-        // run was read (100,000 rows, three times at each start of the window).
-        " (SELECT count(*) FROM experiments e JOIN runs r ON r.experiment = e.id AND r.lifecycle_stage = 'active'"
-        "  WHERE e.source_id = s.id),"
-        " (SELECT count(*) FROM registered_models m WHERE m.source_id = s.id)"
-        " FROM sources s ORDER BY s.id"));
+    const bool counted = counts == SourceCounts::Count;
+    Statement st = m_db.prepare(counted
+            ? QStringLiteral(
+                "SELECT s.id, s.uri, s.kind, s.added_ms, s.last_sync_ms, s.last_error,"
+                " (SELECT count(*) FROM experiments e WHERE e.source_id = s.id AND e.lifecycle_stage = 'active'),"
+                // Through the experiments, counted on `runs_order` alone: by the runs' own
+                // source_id every run was read (100,000 rows, three times at each start).
+                " (SELECT count(*) FROM experiments e JOIN runs r ON r.experiment = e.id"
+                "  AND r.lifecycle_stage = 'active' WHERE e.source_id = s.id),"
+                " (SELECT count(*) FROM registered_models m WHERE m.source_id = s.id)"
+                " FROM sources s ORDER BY s.id")
+            : QStringLiteral("SELECT s.id, s.uri, s.kind, s.added_ms, s.last_sync_ms, s.last_error"
+                             " FROM sources s ORDER BY s.id"));
     if (!st.isValid())
         return m_db.errorHere();
     QList<SourceInfo> out;
@@ -262,9 +266,11 @@ Result<QList<SourceInfo>> Cache::sources()
         if (!st.isNull(4))
             s.lastSyncMs = st.int64(4);
         s.lastError = st.text(5);
-        s.experimentCount = st.int64(6);
-        s.runCount = st.int64(7);
-        s.modelCount = st.int64(8);
+        if (counted) {
+            s.experimentCount = st.int64(6);
+            s.runCount = st.int64(7);
+            s.modelCount = st.int64(8);
+        }
         out.append(s);
     }
     if (st.error())

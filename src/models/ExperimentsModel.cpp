@@ -53,7 +53,7 @@ Status ExperimentsModel::reload()
     Status status;
     if (!m_cache || !m_cache->isOpen()) {
         status = makeError(ErrorCategory::Internal, tr("The cache is not open."));
-    } else if (auto sources = m_cache->sources(); !sources) {
+    } else if (auto sources = m_cache->sources(Cache::SourceCounts::Count); !sources) {
         status = sources.error();
     } else if (auto experiments = m_cache->experiments(std::nullopt, m_showDeleted); !experiments) {
         status = experiments.error();
