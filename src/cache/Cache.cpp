@@ -239,21 +239,19 @@ Result<qint64> Cache::ensureSource(const QString &uri, const QString &kind)
     return id;
 }
 
-Result<QList<SourceInfo>> Cache::sources(SourceCounts counts)
+Result<QList<SourceInfo>> Cache::sources(RunCounts runs)
 {
-    const bool counted = counts == SourceCounts::Count;
-    Statement st = m_db.prepare(counted
-            ? QStringLiteral(
-                "SELECT s.id, s.uri, s.kind, s.added_ms, s.last_sync_ms, s.last_error,"
-                " (SELECT count(*) FROM experiments e WHERE e.source_id = s.id AND e.lifecycle_stage = 'active'),"
+    Statement st = m_db.prepare(
+        u"SELECT s.id, s.uri, s.kind, s.added_ms, s.last_sync_ms, s.last_error,"
+        " (SELECT count(*) FROM experiments e WHERE e.source_id = s.id AND e.lifecycle_stage = 'active'),"
+        " (SELECT count(*) FROM registered_models m WHERE m.source_id = s.id)"_s
+        + (runs == RunCounts::Count
                 // Through the experiments, counted on `runs_order` alone: by the runs' own
                 // source_id every run was read (100,000 rows, three times at each start).
-                " (SELECT count(*) FROM experiments e JOIN runs r ON r.experiment = e.id"
-                "  AND r.lifecycle_stage = 'active' WHERE e.source_id = s.id),"
-                " (SELECT count(*) FROM registered_models m WHERE m.source_id = s.id)"
-                " FROM sources s ORDER BY s.id")
-            : QStringLiteral("SELECT s.id, s.uri, s.kind, s.added_ms, s.last_sync_ms, s.last_error"
-                             " FROM sources s ORDER BY s.id"));
+                ? u", (SELECT count(*) FROM experiments e JOIN runs r ON r.experiment = e.id"
+                  " AND r.lifecycle_stage = 'active' WHERE e.source_id = s.id)"_s
+                : QString())
+        + u" FROM sources s ORDER BY s.id"_s);
     if (!st.isValid())
         return m_db.errorHere();
     QList<SourceInfo> out;
@@ -266,11 +264,10 @@ Result<QList<SourceInfo>> Cache::sources(SourceCounts counts)
         if (!st.isNull(4))
             s.lastSyncMs = st.int64(4);
         s.lastError = st.text(5);
-        if (counted) {
-            s.experimentCount = st.int64(6);
-            s.runCount = st.int64(7);
-            s.modelCount = st.int64(8);
-        }
+        s.experimentCount = st.int64(6);
+        s.modelCount = st.int64(7);
+        if (runs == RunCounts::Count)
+            s.runCount = st.int64(8);
         out.append(s);
     }
     if (st.error())

@@ -27,9 +27,8 @@ struct SourceInfo {
     qint64 addedMs = 0;
     std::optional<qint64> lastSyncMs;
     QString lastError;
-    // Counted only when asked (Cache::SourceCounts::Count): 0 otherwise.
-    qint64 experimentCount = 0;
-    qint64 runCount = 0;
+    qint64 experimentCount = 0; ///< active ones
+    qint64 runCount = 0; ///< active ones; counted only when asked (Cache::RunCounts::Count)
     qint64 modelCount = 0;
 };
 
@@ -151,16 +150,16 @@ public:
 
     // ---- sources
     Result<qint64> ensureSource(const QString &uri, const QString &kind);
-    /// Whether sources() counts each source's experiments, runs and models: the runs are
-    /// counted through `runs_order`, 100,000 index entries (about 3 MB of page cache on each
-    /// connection) for a source of 100,000 runs.
-    enum class SourceCounts { Skip, Count };
-    Result<QList<SourceInfo>> sources(SourceCounts counts = SourceCounts::Skip);
-    /// Without counts.
+    /// Whether sources() counts each source's runs, through `runs_order`: 100,000 index entries
+    /// (about 3 MB of page cache on each connection) for a source of 100,000 runs. Its
+    /// experiments and registered models are always counted (small tables).
+    enum class RunCounts { Skip, Count };
+    Result<QList<SourceInfo>> sources(RunCounts runs = RunCounts::Skip);
+    /// Without run counts.
     Result<std::optional<SourceInfo>> sourceByUri(const QString &uri);
     /// When the source last synced without error; unset before its first good sync. Unlike
-    /// sources() with counts, reads nothing but the source (that scanned every run of the cache
-    /// before each sync).
+    /// sources(), reads nothing but the source (counting scanned every run of the cache before
+    /// each sync).
     Result<std::optional<qint64>> lastSyncMs(qint64 sourceId);
     Status recordSync(qint64 sourceId, qint64 whenMs, const QString &error);
     /// Removes a source and all it holds (never the journal).

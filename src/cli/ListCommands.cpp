@@ -19,7 +19,7 @@ namespace {
 
 int cmdSources(Context &c)
 {
-    auto list = c.cache.sources(Cache::SourceCounts::Count);
+    auto list = c.cache.sources(Cache::RunCounts::Count);
     if (!list)
         return c.fail(list.error());
     if (c.format == Format::Json) {

@@ -53,9 +53,9 @@ Status ExperimentsModel::reload()
     Status status;
     if (!m_cache || !m_cache->isOpen()) {
         status = makeError(ErrorCategory::Internal, tr("The cache is not open."));
-    } else if (auto sources = m_cache->sources(Cache::SourceCounts::Count); !sources) {
+    } else if (auto sources = m_cache->sources(); !sources) {
         status = sources.error();
-    } else if (auto experiments = m_cache->experiments(std::nullopt, m_showDeleted); !experiments) {
+    } else if (auto experiments = m_cache->experiments(std::nullopt, true); !experiments) {
         status = experiments.error();
     } else if (auto runGroups = m_cache->runGroups(std::nullopt, m_showDeleted); !runGroups) {
         status = runGroups.error();
@@ -66,9 +66,14 @@ Status ExperimentsModel::reload()
             rowOf.insert(s.id, nodes.size());
             nodes.append(SourceNode{s, {}});
         }
+        // A source's active runs are those of its experiments, deleted ones included: counted
+        // here from theirs, not by the cache a second time.
         for (const ExperimentInfo &e : experiments.value()) {
             const auto it = rowOf.constFind(e.sourceId);
-            if (it != rowOf.cend())
+            if (it == rowOf.cend())
+                continue;
+            nodes[*it].info.runCount += e.runCount;
+            if (m_showDeleted || e.experiment.lifecycleStage == kActive)
                 nodes[*it].experiments.append(e);
         }
     }

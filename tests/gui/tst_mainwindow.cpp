@@ -442,6 +442,12 @@ void TestMainWindow::showDeletedRevealsDeletedItems()
     clickExperiment(u"car_price_sweep"_s);
     QCOMPARE(table()->model()->rowCount(), 191);
     QVERIFY(!experiment(u"scratch_deleted"_s).isValid());
+    // The source's active runs, whichever experiments are shown: 209 imported, 11 deleted.
+    const auto sourceRuns = [this] {
+        const QAbstractItemModel *tree = m_window->experimentsTree()->model();
+        return tree->index(0, ExperimentsModel::RunsColumn).data().toString();
+    };
+    QCOMPARE(sourceRuns(), u"198"_s);
 
     QAction *showDeleted = action("actionShowDeleted");
     QVERIFY(showDeleted);
@@ -456,6 +462,7 @@ void TestMainWindow::showDeletedRevealsDeletedItems()
     QVERIFY(deleted.isValid());
     QCOMPARE(deleted.data().toString(), u"scratch_deleted (deleted)"_s);
     QCOMPARE(deleted.siblingAtColumn(ExperimentsModel::RunsColumn).data().toString(), u"2"_s);
+    QCOMPARE(sourceRuns(), u"198"_s);
 
     showDeleted->trigger();
     settle();
