@@ -1241,6 +1241,17 @@ std::pair<qint64, qint64> Cache::dataStamp()
     return {version, m_db.totalChanges()};
 }
 
+namespace {
+
+/// Gives back the room reserved for more runs than a list got (see runOrderNarrowed()).
+void squeezeIfSparse(QList<RunOrderKey> &keys)
+{
+    if (keys.capacity() > 2 * keys.size() + 1024)
+        keys.squeeze();
+}
+
+} // namespace
+
 Result<QList<RunOrderKey>> Cache::runOrderNarrowed(const RunQuery &q, const QList<RunSetSql> &sets)
 {
     RunQuery base = q;
@@ -1265,18 +1276,15 @@ Result<QList<RunOrderKey>> Cache::runOrderNarrowed(const RunQuery &q, const QLis
         QList<RunOrderKey> keys;
         if (auto most = m_db.scalar(u"SELECT max(id) FROM runs"_s); most && most->toLongLong() > 0)
             keys.reserve(qsizetype(std::min<qint64>(most->toLongLong(), kMaxReservedOrderRows)));
-        QList<qint64> noStart; // runs without a start time: usually none
+        QList<RunOrderKey> noStart; // runs without a start time, which go last: usually none
         qint64 maxId = 0;
         while (st.next()) {
-            keys.append(RunOrderKey { st.int64(0), st.int64(1), st.int64(2) != 0 });
-            if (st.int64(3) != 0)
-                noStart.append(keys.constLast().rowId);
-            maxId = std::max(maxId, keys.constLast().rowId);
+            const RunOrderKey key { st.int64(0), st.int64(1), st.int64(2) != 0 };
+            (st.int64(3) != 0 ? noStart : keys).append(key);
+            maxId = std::max(maxId, key.rowId);
         }
         if (st.error())
             return *st.error();
-        if (keys.capacity() > 2 * keys.size() + 1024)
-            keys.squeeze();
         // ORDER BY r.start_time DESC, r.id, as the general query sorts: NULL start times last.
         const auto newestFirst = [](const RunOrderKey &a, const RunOrderKey &b) {
             return a.startTime != b.startTime ? a.startTime > b.startTime : a.rowId < b.rowId;
@@ -1284,16 +1292,12 @@ Result<QList<RunOrderKey>> Cache::runOrderNarrowed(const RunQuery &q, const QLis
         // The runs_order index gives one experiment's runs by start time, oldest first: reversed,
         // that is the order unless start times tie or several sources or experiments mix.
         std::reverse(keys.begin(), keys.end());
-        if (noStart.isEmpty()) {
-            if (!std::is_sorted(keys.cbegin(), keys.cend(), newestFirst))
-                std::sort(keys.begin(), keys.end(), newestFirst);
-        } else {
-            const QSet<qint64> none(noStart.cbegin(), noStart.cend());
-            const auto last = std::stable_partition(
-                keys.begin(), keys.end(), [&none](const RunOrderKey &k) { return !none.contains(k.rowId); });
-            std::sort(keys.begin(), last, newestFirst);
-            std::sort(last, keys.end(), [](const RunOrderKey &a, const RunOrderKey &b) { return a.rowId < b.rowId; });
-        }
+        if (!std::is_sorted(keys.cbegin(), keys.cend(), newestFirst))
+            std::sort(keys.begin(), keys.end(), newestFirst);
+        std::sort(noStart.begin(), noStart.end(),
+            [](const RunOrderKey &a, const RunOrderKey &b) { return a.rowId < b.rowId; });
+        keys += noStart;
+        squeezeIfSparse(keys);
         OrderMemo memo { sql, where->binds, stamp, std::move(keys), maxId };
         m_orderMemo = std::move(memo);
     }
@@ -1333,8 +1337,7 @@ Result<QList<RunOrderKey>> Cache::runOrderNarrowed(const RunQuery &q, const QLis
     for (const RunOrderKey &r : all)
         if (keep[size_t(r.rowId)])
             out.append(r);
-    if (out.capacity() > 2 * out.size() + 1024)
-        out.squeeze();
+    squeezeIfSparse(out);
     return out;
 }
 
