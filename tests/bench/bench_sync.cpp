@@ -181,6 +181,11 @@ struct BareSeries {
 QList<QPair<QString, bool>> bareHistoryRequests(const QList<BareSeries> &series)
 {
     QList<QPair<QString, bool>> out;
+    const auto alone = [&out](const QString &runId, const QString &key) {
+        out.append({ u"/api/2.0/mlflow/metrics/get-history?run_id=%1&metric_key=%2&max_results=25000"_s.arg(
+                         runId, QString::fromLatin1(QUrl::toPercentEncoding(key))),
+            true });
+    };
     QHash<QString, QStringList> shortByKey;
     QStringList keys;
     for (const BareSeries &s : series) {
@@ -190,16 +195,12 @@ QList<QPair<QString, bool>> bareHistoryRequests(const QList<BareSeries> &series)
             shortByKey[s.key].append(s.runId);
             continue;
         }
-        out.append({ u"/api/2.0/mlflow/metrics/get-history?run_id=%1&metric_key=%2&max_results=25000"_s.arg(
-                         s.runId, QString::fromLatin1(QUrl::toPercentEncoding(s.key))),
-            true });
+        alone(s.runId, s.key);
     }
     for (const QString &key : std::as_const(keys)) {
         const QStringList &runs = shortByKey[key];
         if (runs.size() < 2) {
-            out.append({ u"/api/2.0/mlflow/metrics/get-history?run_id=%1&metric_key=%2&max_results=25000"_s.arg(
-                             runs.first(), QString::fromLatin1(QUrl::toPercentEncoding(key))),
-                true });
+            alone(runs.first(), key);
             continue;
         }
         for (qsizetype from = 0; from < runs.size(); from += 20) {
