@@ -5,7 +5,8 @@
 // a struck-out deleted run, text that must elide, icons, kerning pairs, ligatures and non-Latin
 // text. Offscreen. The pictures must be equal to the bit, no tolerance: the fast path puts each
 // glyph at the 1/64-pixel position QTextLayout gives it and draws it from the same glyph cache,
-// so even the antialiased edges come out the same.
+// so even the antialiased edges come out the same. The grid, which PlaceholderTableView fills
+// itself, is checked against QTableView's the same way.
 #include "gui/PlaceholderTableView.h"
 #include "gui/RunsTableDelegate.h"
 #include "gui/Theme.h"
@@ -21,6 +22,7 @@
 #include <QPainter>
 #include <QPixmap>
 #include <QRandomGenerator>
+#include <QScrollBar>
 #include <QStandardItemModel>
 #include <QStyledItemDelegate>
 #include <QTest>
@@ -119,10 +121,10 @@ std::unique_ptr<QStandardItemModel> runsLikeModel()
     return model;
 }
 
-/// The table as RunsPage sets it up (ui/RunsPage.ui).
-std::unique_ptr<md::PlaceholderTableView> runsLikeView(QAbstractItemModel *model)
+/// `view` set up as RunsPage sets up the runs table (ui/RunsPage.ui).
+template <typename View> std::unique_ptr<View> runsLikeView(QAbstractItemModel *model)
 {
-    auto view = std::make_unique<md::PlaceholderTableView>();
+    auto view = std::make_unique<View>();
     view->setModel(model);
     view->setAlternatingRowColors(true);
     view->setSelectionMode(QAbstractItemView::ExtendedSelection);
@@ -134,6 +136,11 @@ std::unique_ptr<md::PlaceholderTableView> runsLikeView(QAbstractItemModel *model
     view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 8);
     view->resize(1200, 700);
     return view;
+}
+
+std::unique_ptr<md::PlaceholderTableView> runsLikeView(QAbstractItemModel *model)
+{
+    return runsLikeView<md::PlaceholderTableView>(model);
 }
 
 /// A table that hands out the options it gives its delegate.
@@ -198,6 +205,8 @@ private Q_SLOTS:
     void elidesWhereTheStyleElides();
     void plainCellsTakeTheFastPath();
     void sameSizeHints();
+    void gridSamePicture_data();
+    void gridSamePicture();
 };
 
 void TestRunsTableDelegate::initTestCase()
@@ -463,4 +472,82 @@ void TestRunsTableDelegate::sameSizeHints()
 }
 
 QTEST_MAIN(TestRunsTableDelegate)
+// PlaceholderTableView fills its grid lines itself: they must fall on the pixels QTableView
+// strokes, in every case the table meets — scrolled, with hidden rows and columns, right to left,
+// with the row numbers shown, for part of the viewport, in both palettes.
+void TestRunsTableDelegate::gridSamePicture_data()
+{
+    QTest::addColumn<bool>("dark");
+    QTest::addColumn<bool>("rightToLeft");
+    QTest::addColumn<bool>("rowNumbers");
+    QTest::addColumn<bool>("hidden");
+    QTest::addColumn<bool>("scrolled");
+    QTest::addColumn<QRect>("part");
+    QTest::newRow("light") << false << false << false << false << false << QRect();
+    QTest::newRow("dark") << true << false << false << false << false << QRect();
+    QTest::newRow("scrolled") << false << false << false << false << true << QRect();
+    QTest::newRow("hidden row and column") << false << false << false << true << false << QRect();
+    QTest::newRow("row numbers") << false << false << true << false << true << QRect();
+    QTest::newRow("right to left") << false << true << false << true << true << QRect();
+    QTest::newRow("right to left, row numbers") << true << true << true << false << false << QRect();
+    QTest::newRow("part of the viewport") << false << false << false << false << true << QRect(37, 41, 333, 129);
+    QTest::newRow("part, right to left") << false << true << false << false << false << QRect(500, 3, 250, 300);
+}
+
+void TestRunsTableDelegate::gridSamePicture()
+{
+    QFETCH(bool, dark);
+    QFETCH(bool, rightToLeft);
+    QFETCH(bool, rowNumbers);
+    QFETCH(bool, hidden);
+    QFETCH(bool, scrolled);
+    QFETCH(QRect, part);
+    Theme::apply(dark ? Theme::Mode::Dark : Theme::Mode::Light);
+    const auto model = runsLikeModel();
+    const auto qt = runsLikeView<QTableView>(model.get());
+    const auto ours = runsLikeView<md::PlaceholderTableView>(model.get());
+    // Neither window active, so that both show the selection alike.
+    QWidget other;
+    other.show();
+    QImage pictures[2];
+    int i = 0;
+    for (QTableView *view : { qt.get(), static_cast<QTableView *>(ours.get()) }) {
+        view->resize(900, 300); // narrower and lower than the table: it scrolls both ways
+        view->setLayoutDirection(rightToLeft ? Qt::RightToLeft : Qt::LeftToRight);
+        view->verticalHeader()->setVisible(rowNumbers);
+        if (hidden) {
+            view->setRowHidden(3, true);
+            view->setColumnHidden(Started, true);
+        }
+        view->show();
+        QVERIFY(QTest::qWaitForWindowExposed(view));
+        // (selectRow() picks its column at the viewport's edge: none, right to left, here.)
+        view->selectionModel()->select(
+            model->index(kSelectedRow, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        other.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&other));
+        if (scrolled) {
+            view->verticalScrollBar()->setValue(view->verticalScrollBar()->maximum() / 2 + 3);
+            view->horizontalScrollBar()->setValue(view->horizontalScrollBar()->maximum() / 3 + 5);
+        }
+        QImage image(view->viewport()->size(), QImage::Format_ARGB32);
+        image.fill(Qt::magenta);
+        view->viewport()->render(&image, QPoint(), part.isNull() ? QRegion(view->viewport()->rect()) : QRegion(part));
+        pictures[i++] = image;
+    }
+    const QString tag = u"grid-"_s + QString::fromUtf8(QTest::currentDataTag()).replace(u' ', u'-').remove(u',');
+    const QString diff = differences(pictures[0], pictures[1], qt.get(), tag);
+    QVERIFY2(diff.isEmpty(), qPrintable(diff));
+    // And there is a grid to compare: at least a row's width of pixels in the grid's colour.
+    QStyleOptionViewItem option;
+    option.initFrom(ours.get());
+    const QRgb grid = QRgb(ours->style()->styleHint(QStyle::SH_Table_GridLineColor, &option, ours.get())) | 0xff000000u;
+    qsizetype gridPixels = 0;
+    for (int y = 0; y < pictures[1].height(); ++y) {
+        const auto *line = reinterpret_cast<const QRgb *>(pictures[1].constScanLine(y));
+        gridPixels += std::count(line, line + pictures[1].width(), grid);
+    }
+    QVERIFY2(gridPixels >= (part.isNull() ? 900 : part.width()), qPrintable(QString::number(gridPixels)));
+}
+
 #include "tst_runstabledelegate.moc"
