@@ -36,13 +36,8 @@ constexpr int kMaxWaitingBlocks = 24;
 // jumps are read whole only when a cell they lack is shown.
 constexpr int kMaxCompletionBlocks = 8;
 
-// Local time, ISO order: compact, unambiguous in every locale and sorts as text.
-QString formatTime(qint64 ms)
-{
-    if (ms <= 0)
-        return {};
-    return QDateTime::fromMSecsSinceEpoch(ms).toString(u"yyyy-MM-dd HH:mm"_s);
-}
+/// Minutes whose text timeText() keeps, at most, before it starts over.
+constexpr qsizetype kMaxTimeTexts = 8192;
 
 QString fullPrecision(double v)
 {
@@ -1039,8 +1034,32 @@ void RunsTableModel::letGo(std::vector<RowCells> rows)
         m_reader->discard(std::move(rows));
 }
 
+// Local time, ISO order: compact, unambiguous in every locale and sorts as text. Kept by the
+// minute: QDateTime's local time asks the C library, which looks at /etc/localtime again on each
+// call (a system call), a tenth of painting a screenful. Forgotten with the cells, so that a
+// change of the system's time zone shows at the next load.
+QString RunsTableModel::timeText(qint64 ms) const
+{
+    if (ms <= 0)
+        return {};
+    const qint64 minute = ms / 60000;
+    if (const auto it = m_timeTexts.constFind(minute); it != m_timeTexts.cend())
+        return *it;
+    const QDateTime local = QDateTime::fromMSecsSinceEpoch(ms);
+    QString text = local.toString(u"yyyy-MM-dd HH:mm"_s);
+    // Only where every instant of the minute shows the same text: not under an offset from UTC
+    // with seconds (local mean times before 1972).
+    if (local.offsetFromUtc() % 60 == 0) {
+        if (m_timeTexts.size() >= kMaxTimeTexts)
+            m_timeTexts.clear();
+        m_timeTexts.insert(minute, text);
+    }
+    return text;
+}
+
 void RunsTableModel::invalidateCells()
 {
+    m_timeTexts.clear();
     ++m_cellsGeneration;
     letGo(std::exchange(m_cells, {}));
     m_requested.clear();
@@ -1350,7 +1369,8 @@ QVariant RunsTableModel::fixedData(const RunSummary &row, int column, int role) 
         case NameColumn: return row.runName;
         case ParentColumn: return row.parentName;
         case StatusColumn: return statusText(row.status);
-        case StartedColumn: return formatTime(row.startTime);
+        case StartedColumn:
+            return timeText(row.startTime);
         case DurationColumn: return duration ? formatDuration(*duration) : QString();
         case UserColumn: return row.userId;
         case RunIdColumn: return row.runId;
@@ -1385,7 +1405,7 @@ QVariant RunsTableModel::fixedData(const RunSummary &row, int column, int role) 
         case DurationColumn:
             if (!row.endTime)
                 return row.status == QLatin1String("RUNNING") ? tr("Still running") : tr("No end time recorded");
-            return tr("Ended %1").arg(formatTime(*row.endTime));
+            return tr("Ended %1").arg(timeText(*row.endTime));
         case RunIdColumn: return row.runId;
         default: return {};
         }
@@ -1410,7 +1430,7 @@ QVariant RunsTableModel::metricData(const RowCells &cells, int metric, int role)
         return plainToolTip(tr("%1 = %2\nstep %3, logged %4")
                                 .arg(m_metricKeys.at(metric), fullPrecision(cell.value))
                                 .arg(cell.step)
-                                .arg(formatTime(cell.timestamp)));
+                                .arg(timeText(cell.timestamp)));
     case Qt::TextAlignmentRole:
         return QVariant(Qt::AlignRight | Qt::AlignVCenter);
     default:

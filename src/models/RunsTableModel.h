@@ -283,6 +283,7 @@ private:
     void updateLayout();
     RowCells makeCells(qint64 rowId, const RunSummary *summary, const RunValues *values) const;
     QVariant fixedData(const RunSummary &row, int column, int role) const;
+    QString timeText(qint64 ms) const;
     QVariant metricData(const RowCells &cells, int metric, int role) const;
     QVariant paramData(const RowCells &cells, int param, int role) const;
     QVariant loadingData(int row, int column, int role) const;
@@ -331,6 +332,8 @@ private:
     mutable QHash<qint64, RowCells> m_cells;
     mutable quint64 m_useClock = 0;
     mutable QString m_readError;
+    /// Start and end times as shown, by the minute since the epoch (see timeText()).
+    mutable QHash<qint64, QString> m_timeTexts;
     int m_sortColumn = StartedColumn;
     Qt::SortOrder m_sortOrder = Qt::DescendingOrder;
     bool m_hasNestedRuns = false;

@@ -25,6 +25,7 @@
 #include <QUrl>
 
 #include <cmath>
+#include <ctime>
 #include <limits>
 #include <memory>
 
@@ -57,6 +58,7 @@ private Q_SLOTS:
     void formatNumberFollowsTheLocale();
     void formatDuration_data();
     void formatDuration();
+    void startTimesShowInTheTimeZoneOfTheLoad();
     void syncAgeText_data();
     void syncAgeText();
     void sourceDisplayName_data();
@@ -689,6 +691,54 @@ void TestModels::sourceDisplayName()
     QFETCH(QString, uri);
     QFETCH(QString, name);
     QCOMPARE(ExperimentsModel::sourceDisplayName(uri), name);
+}
+
+// Start times show in the system's time zone as it is at each load (they are kept by the minute
+// between loads), also under an offset from UTC with seconds, where two instants of one minute
+// of UTC fall in two local minutes.
+void TestModels::startTimesShowInTheTimeZoneOfTheLoad()
+{
+    md::Cache cache;
+    qint64 source = 0;
+    QVERIFY(openOwnCache(cache, u"zones"_s, source));
+    const qint64 noon = QDateTime(QDate(2026, 3, 1), QTime(12, 0), Qt::UTC).toMSecsSinceEpoch();
+    // 12:00:10, 12:00:40 and 12:01:10 UTC.
+    for (int i = 0; i < 3; ++i) {
+        md::Run run = md::test::numberedRun(i);
+        run.startTime = noon + 10000 + i * 30000;
+        QVERIFY(cache.writeRun(source, run).ok());
+    }
+    const bool hadZone = qEnvironmentVariableIsSet("TZ");
+    const QByteArray zone = qgetenv("TZ");
+    const auto restore = qScopeGuard([&] {
+        if (hadZone)
+            qputenv("TZ", zone);
+        else
+            qunsetenv("TZ");
+        tzset();
+    });
+    RunsTableModel model(&cache);
+    md::RunQuery q;
+    q.experiments = QStringList { u"1"_s };
+    // POSIX zones, which need no time zone database: UTC, Nepal's +05:45, and 30 s ahead of UTC.
+    const QList<std::pair<QByteArray, QStringList>> zones {
+        { "UTC0", { u"2026-03-01 12:01"_s, u"2026-03-01 12:00"_s, u"2026-03-01 12:00"_s } },
+        { "<+0545>-5:45", { u"2026-03-01 17:46"_s, u"2026-03-01 17:45"_s, u"2026-03-01 17:45"_s } },
+        { "<+0000>-0:00:30", { u"2026-03-01 12:01"_s, u"2026-03-01 12:01"_s, u"2026-03-01 12:00"_s } },
+        { "UTC0", { u"2026-03-01 12:01"_s, u"2026-03-01 12:00"_s, u"2026-03-01 12:00"_s } }
+    };
+    for (const auto &[tz, expected] : zones) {
+        qputenv("TZ", tz);
+        tzset();
+        QVERIFY(model.load(q).ok());
+        QStringList shown;
+        for (int r = 0; r < model.rowCount(); ++r)
+            shown.append(model.index(r, RunsTableModel::StartedColumn).data().toString());
+        QCOMPARE(shown, expected);
+        // Painted again (the texts kept): the same.
+        for (int r = 0; r < model.rowCount(); ++r)
+            QCOMPARE(model.index(r, RunsTableModel::StartedColumn).data().toString(), expected.at(r));
+    }
 }
 
 void TestModels::tenThousandRunsReadLazily()
