@@ -1284,6 +1284,26 @@ QVariant RunsTableModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
+    CellLookup lookup;
+    return dataAt(index, role, lookup);
+}
+
+// A delegate asks for seven roles of each cell it paints: the index is checked and the row's
+// cells looked up once for all of them, not once a role.
+void RunsTableModel::multiData(const QModelIndex &index, QModelRoleDataSpan roleDataSpan) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) {
+        for (QModelRoleData &roleData : roleDataSpan)
+            roleData.clearData();
+        return;
+    }
+    CellLookup lookup;
+    for (QModelRoleData &roleData : roleDataSpan)
+        roleData.setData(dataAt(index, roleData.role(), lookup));
+}
+
+QVariant RunsTableModel::dataAt(const QModelIndex &index, int role, CellLookup &lookup) const
+{
     const int column = index.column();
     switch (role) {
     case RunRowIdRole:
@@ -1299,10 +1319,13 @@ QVariant RunsTableModel::data(const QModelIndex &index, int role) const
     default:
         break;
     }
-    const RowCells *held = cellsOf(index.row());
-    if (!held)
+    if (!lookup.done) {
+        lookup.cells = cellsOf(index.row());
+        lookup.done = true;
+    }
+    if (!lookup.cells)
         return loadingData(index.row(), column, role);
-    const RowCells &cells = *held;
+    const RowCells &cells = *lookup.cells;
     const RunSummary &row = cells.run;
     const bool read = cellRead(cells, column);
     switch (role) {

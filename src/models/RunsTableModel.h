@@ -171,6 +171,7 @@ public:
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    void multiData(const QModelIndex &index, QModelRoleDataSpan roleDataSpan) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
     /// Sorts all rows (see the class comment); keeps selections and persistent indexes.
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
@@ -286,6 +287,13 @@ private:
     QString timeText(qint64 ms) const;
     QVariant metricData(const RowCells &cells, int metric, int role) const;
     QVariant paramData(const RowCells &cells, int param, int role) const;
+    /// A row's cells, looked up on the first role that needs them (the roles only read m_cells,
+    /// so the pointer stays valid through them).
+    struct CellLookup {
+        bool done = false;
+        const RowCells *cells = nullptr;
+    };
+    QVariant dataAt(const QModelIndex &index, int role, CellLookup &lookup) const;
     QVariant loadingData(int row, int column, int role) const;
     /// The cells of a displayed row, or nullptr after asking the worker for its block.
     const RowCells *cellsOf(int displayRow) const;

@@ -59,6 +59,7 @@ private Q_SLOTS:
     void formatDuration_data();
     void formatDuration();
     void startTimesShowInTheTimeZoneOfTheLoad();
+    void multiDataAnswersAsDataDoes();
     void syncAgeText_data();
     void syncAgeText();
     void sourceDisplayName_data();
@@ -738,6 +739,74 @@ void TestModels::startTimesShowInTheTimeZoneOfTheLoad()
         // Painted again (the texts kept): the same.
         for (int r = 0; r < model.rowCount(); ++r)
             QCOMPARE(model.index(r, RunsTableModel::StartedColumn).data().toString(), expected.at(r));
+    }
+}
+
+// The delegate asks for its roles together (multiData), other code one by one (data): the
+// answers must be the same, for rows read, rows still "Loading…" and every kind of column.
+void TestModels::multiDataAnswersAsDataDoes()
+{
+    const QList<int> roles { Qt::DisplayRole, Qt::ToolTipRole, Qt::TextAlignmentRole, Qt::ForegroundRole, Qt::FontRole,
+        Qt::DecorationRole, Qt::CheckStateRole, Qt::BackgroundRole, RunsTableModel::SortRole,
+        RunsTableModel::LoadingRole, RunsTableModel::RunIdRole, RunsTableModel::DeletedRole,
+        RunsTableModel::RunRowIdRole, RunsTableModel::ColumnKindRole, RunsTableModel::ColumnKeyRole };
+    const auto comparable = [](const QVariant &v) -> QVariant {
+        // Icons have no operator==: the same icon has the same cache key.
+        return v.userType() == QMetaType::QIcon ? QVariant(v.value<QIcon>().cacheKey()) : v;
+    };
+    const auto compareRows = [&](const RunsTableModel &model, int first, int last, int *loading) {
+        for (int r = first; r < last; ++r) {
+            for (int c = 0; c < model.columnCount(); ++c) {
+                const QModelIndex index = model.index(r, c);
+                // Together first: data()'s LoadingRole asks for the row, which may change nothing
+                // that is shown, but the order is the delegate's.
+                std::vector<QModelRoleData> together;
+                for (int role : roles)
+                    together.emplace_back(role);
+                index.multiData(QModelRoleDataSpan(together));
+                for (qsizetype i = 0; i < roles.size(); ++i) {
+                    const QVariant alone = index.data(roles[i]);
+                    QVERIFY2(comparable(together[size_t(i)].data()) == comparable(alone),
+                        qPrintable(
+                            u"row %1, column %2, role %3: %4 together, %5 alone"_s.arg(r).arg(c).arg(roles[i]).arg(
+                                together[size_t(i)].data().toString(), alone.toString())));
+                }
+                if (together[size_t(roles.indexOf(RunsTableModel::LoadingRole))].data().toBool())
+                    ++*loading;
+            }
+        }
+    };
+    // Rows read: the fixture's runs, deleted ones too.
+    {
+        RunsTableModel model(&m_cache);
+        md::RunQuery q = queryFor(u"car_price"_s);
+        q.includeDeleted = true;
+        QVERIFY(model.load(q).ok());
+        QVERIFY(waitForRows(model));
+        int loading = 0;
+        compareRows(model, 0, model.rowCount(), &loading);
+        QCOMPARE(loading, 0);
+    }
+    // Rows not read yet: "Loading…".
+    {
+        md::Cache cache;
+        qint64 source = 0;
+        QVERIFY(openOwnCache(cache, u"together"_s, source));
+        QVERIFY(cache.beginBatch().ok());
+        for (int i = 0; i < 300; ++i) {
+            md::Run run = md::test::numberedRun(i);
+            run.latestMetrics.append(md::MetricPoint { u"loss"_s, i * 0.5, run.startTime, 3 });
+            run.params.append(md::KeyValue { u"lr"_s, QString::number(i) });
+            QVERIFY(cache.writeRun(source, run).ok());
+        }
+        QVERIFY(cache.commitBatch().ok());
+        RunsTableModel model(&cache);
+        md::RunQuery q;
+        q.experiments = QStringList { u"1"_s };
+        QVERIFY(model.load(q).ok());
+        int loading = 0;
+        compareRows(model, 200, 260, &loading);
+        QVERIFY(loading > 0);
     }
 }
 
