@@ -14,9 +14,17 @@ QString localDateTime(qint64 ms)
     return ms > 0 ? QDateTime::fromMSecsSinceEpoch(ms).toString(u"yyyy-MM-dd HH:mm:ss"_s) : QString();
 }
 
-LocalDateTimes::LocalDateTimes()
+LocalDateTimes::LocalDateTimes(Precision precision)
+    : m_precision(precision)
 {
     tzset();
+}
+
+QString LocalDateTimes::viaQDateTime(qint64 ms) const
+{
+    if (m_precision == Precision::Seconds)
+        return localDateTime(ms);
+    return QDateTime::fromMSecsSinceEpoch(ms).toString(u"yyyy-MM-dd HH:mm"_s);
 }
 
 QString LocalDateTimes::operator()(qint64 ms) const
@@ -25,14 +33,14 @@ QString LocalDateTimes::operator()(qint64 ms) const
     if (ms <= 0)
         return {};
     if (ms > kLastMs)
-        return localDateTime(ms);
+        return viaQDateTime(ms);
     const time_t seconds = time_t(ms / 1000);
     tm local{};
     if (!localtime_r(&seconds, &local) || local.tm_sec > 59)
-        return localDateTime(ms);
+        return viaQDateTime(ms);
     const int year = local.tm_year + 1900;
     if (year < 1000 || year > 9999)
-        return localDateTime(ms);
+        return viaQDateTime(ms);
     char16_t text[19];
     const auto put = [&text](int at, int value, int digits) {
         for (int i = at + digits - 1; i >= at; --i, value /= 10)
@@ -47,6 +55,8 @@ QString LocalDateTimes::operator()(qint64 ms) const
     put(11, local.tm_hour, 2);
     text[13] = u':';
     put(14, local.tm_min, 2);
+    if (m_precision == Precision::Minutes)
+        return QString(reinterpret_cast<const QChar *>(text), 16);
     text[16] = u':';
     put(17, local.tm_sec, 2);
     return QString(reinterpret_cast<const QChar *>(text), 19);

@@ -36,9 +36,6 @@ constexpr int kMaxWaitingBlocks = 24;
 // jumps are read whole only when a cell they lack is shown.
 constexpr int kMaxCompletionBlocks = 8;
 
-/// Minutes whose text timeText() keeps, at most, before it starts over.
-constexpr qsizetype kMaxTimeTexts = 8192;
-
 QString fullPrecision(double v)
 {
     return localNumber(v, QLocale::FloatingPointShortest);
@@ -1034,32 +1031,16 @@ void RunsTableModel::letGo(std::vector<RowCells> rows)
         m_reader->discard(std::move(rows));
 }
 
-// Local time, ISO order: compact, unambiguous in every locale and sorts as text. Kept by the
-// minute: QDateTime's local time asks the C library, which looks at /etc/localtime again on each
-// call (a system call), a tenth of painting a screenful. Forgotten with the cells, so that a
-// change of the system's time zone shows at the next load.
+// Local time, ISO order: compact, unambiguous in every locale and sorts as text. In the time zone
+// of the last load: a change of the system's zone shows at the next one.
 QString RunsTableModel::timeText(qint64 ms) const
 {
-    if (ms <= 0)
-        return {};
-    const qint64 minute = ms / 60000;
-    if (const auto it = m_timeTexts.constFind(minute); it != m_timeTexts.cend())
-        return *it;
-    const QDateTime local = QDateTime::fromMSecsSinceEpoch(ms);
-    QString text = local.toString(u"yyyy-MM-dd HH:mm"_s);
-    // Only where every instant of the minute shows the same text: not under an offset from UTC
-    // with seconds (local mean times before 1972).
-    if (local.offsetFromUtc() % 60 == 0) {
-        if (m_timeTexts.size() >= kMaxTimeTexts)
-            m_timeTexts.clear();
-        m_timeTexts.insert(minute, text);
-    }
-    return text;
+    return m_localTimes(ms);
 }
 
 void RunsTableModel::invalidateCells()
 {
-    m_timeTexts.clear();
+    m_localTimes = LocalDateTimes(LocalDateTimes::Precision::Minutes);
     ++m_cellsGeneration;
     letGo(std::exchange(m_cells, {}));
     m_requested.clear();

@@ -4,6 +4,7 @@
 #include "RunsTableReader.h"
 #include "cache/Cache.h"
 #include "core/Error.h"
+#include "core/TimeFormat.h"
 
 #include <QAbstractTableModel>
 #include <QCollatorSortKey>
@@ -340,8 +341,8 @@ private:
     mutable QHash<qint64, RowCells> m_cells;
     mutable quint64 m_useClock = 0;
     mutable QString m_readError;
-    /// Start and end times as shown, by the minute since the epoch (see timeText()).
-    mutable QHash<qint64, QString> m_timeTexts;
+    /// Start and end times as shown, in the time zone of the last load (see timeText()).
+    LocalDateTimes m_localTimes { LocalDateTimes::Precision::Minutes };
     int m_sortColumn = StartedColumn;
     Qt::SortOrder m_sortOrder = Qt::DescendingOrder;
     bool m_hasNestedRuns = false;

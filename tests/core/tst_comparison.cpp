@@ -5,8 +5,9 @@
 
 #include "cache/Cache.h"
 #include "cache/Journal.h"
-#include "core/RunComparison.h"
 #include "core/MetricDirection.h"
+#include "core/RunComparison.h"
+#include "core/TimeFormat.h"
 #include "sync/HistoryLoader.h"
 #include "sync/Importer.h"
 
@@ -664,7 +665,8 @@ void TestComparison::timesAsQDateTimeWritesThem()
 {
     // build() converts the start and end times to local time itself, with the time zone read once
     // (QDateTime reads it for every time); the text must be QDateTime's, in zones with daylight
-    // saving (Lord Howe's moves by half an hour) and around its changes, from 1970 to 2040.
+    // saving (Lord Howe's moves by half an hour) and around its changes, from 1970 to 2040; and
+    // LocalDateTimes to the minute likewise.
     const bool hadZone = qEnvironmentVariableIsSet("TZ");
     const QByteArray zone = qgetenv("TZ");
     const auto restore = qScopeGuard([&] {
@@ -699,6 +701,14 @@ void TestComparison::timesAsQDateTimeWritesThem()
             QCOMPARE(start->cells.at(r).text, QDateTime::fromMSecsSinceEpoch(runs.at(r).startTime).toString(format));
             QCOMPARE(end->cells.at(r).text, QDateTime::fromMSecsSinceEpoch(*runs.at(r).endTime).toString(format));
         }
+        // To the minute, as the runs table shows them: the same times, with and without localtime_r.
+        const md::LocalDateTimes minutes(md::LocalDateTimes::Precision::Minutes);
+        for (const md::Run &run : std::as_const(runs))
+            QCOMPARE(
+                minutes(run.startTime), QDateTime::fromMSecsSinceEpoch(run.startTime).toString(u"yyyy-MM-dd HH:mm"_s));
+        const qint64 later = QDateTime(QDate(2040, 6, 1), QTime(12, 34, 56), Qt::UTC).toMSecsSinceEpoch();
+        QCOMPARE(minutes(later), QDateTime::fromMSecsSinceEpoch(later).toString(u"yyyy-MM-dd HH:mm"_s));
+        QCOMPARE(minutes(0), QString());
     }
 }
 

@@ -694,9 +694,9 @@ void TestModels::sourceDisplayName()
     QCOMPARE(ExperimentsModel::sourceDisplayName(uri), name);
 }
 
-// Start times show in the system's time zone as it is at each load (they are kept by the minute
-// between loads), also under an offset from UTC with seconds, where two instants of one minute
-// of UTC fall in two local minutes.
+// Start times show in the system's time zone as it is at each load (the zone is read once a
+// load, not once a cell), also under an offset from UTC with seconds, where two instants of one
+// minute of UTC fall in two local minutes.
 void TestModels::startTimesShowInTheTimeZoneOfTheLoad()
 {
     md::Cache cache;
@@ -729,8 +729,7 @@ void TestModels::startTimesShowInTheTimeZoneOfTheLoad()
         { "UTC0", { u"2026-03-01 12:01"_s, u"2026-03-01 12:00"_s, u"2026-03-01 12:00"_s } }
     };
     for (const auto &[tz, expected] : zones) {
-        qputenv("TZ", tz);
-        tzset();
+        qputenv("TZ", tz); // as a changed system zone: the model reads it again, no one else
         QVERIFY(model.load(q).ok());
         QStringList shown;
         for (int r = 0; r < model.rowCount(); ++r)
