@@ -667,15 +667,7 @@ void TestComparison::timesAsQDateTimeWritesThem()
     // (QDateTime reads it for every time); the text must be QDateTime's, in zones with daylight
     // saving (Lord Howe's moves by half an hour) and around its changes, from 1970 to 2040; and
     // LocalDateTimes to the minute likewise.
-    const bool hadZone = qEnvironmentVariableIsSet("TZ");
-    const QByteArray zone = qgetenv("TZ");
-    const auto restore = qScopeGuard([&] {
-        if (hadZone)
-            qputenv("TZ", zone);
-        else
-            qunsetenv("TZ");
-        tzset();
-    });
+    const md::test::RestoreTimeZone restore;
     const QList<qint64> changes{QDateTime(QDate(2026, 3, 29), QTime(1, 0), Qt::UTC).toMSecsSinceEpoch(),
                                 QDateTime(QDate(2026, 10, 25), QTime(1, 0), Qt::UTC).toMSecsSinceEpoch(),
                                 QDateTime(QDate(2026, 3, 8), QTime(7, 0), Qt::UTC).toMSecsSinceEpoch(),

@@ -709,15 +709,7 @@ void TestModels::startTimesShowInTheTimeZoneOfTheLoad()
         run.startTime = noon + 10000 + i * 30000;
         QVERIFY(cache.writeRun(source, run).ok());
     }
-    const bool hadZone = qEnvironmentVariableIsSet("TZ");
-    const QByteArray zone = qgetenv("TZ");
-    const auto restore = qScopeGuard([&] {
-        if (hadZone)
-            qputenv("TZ", zone);
-        else
-            qunsetenv("TZ");
-        tzset();
-    });
+    const md::test::RestoreTimeZone restore;
     RunsTableModel model(&cache);
     md::RunQuery q;
     q.experiments = QStringList { u"1"_s };

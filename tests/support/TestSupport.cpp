@@ -8,6 +8,7 @@
 #include <QProcess>
 
 #include <cstdio>
+#include <ctime>
 
 namespace md::test {
 
@@ -125,6 +126,21 @@ Run numberedRun(int i)
     run.status = QStringLiteral("FINISHED");
     run.startTime = 1795736000000 + qint64(i) * 1000;
     return run;
+}
+
+RestoreTimeZone::RestoreTimeZone()
+    : m_had(qEnvironmentVariableIsSet("TZ"))
+    , m_zone(qgetenv("TZ"))
+{
+}
+
+RestoreTimeZone::~RestoreTimeZone()
+{
+    if (m_had)
+        qputenv("TZ", m_zone);
+    else
+        qunsetenv("TZ");
+    tzset();
 }
 
 } // namespace md::test

@@ -31,6 +31,20 @@ ProcessResult runProcess(const QString &program, const QStringList &args, const 
 ProcessResult runProcess(const QString &program, const QStringList &args, const QByteArray &stdinData,
                          const QHash<QString, QString> &env);
 
+/// Puts the TZ environment variable back as it was, and has the C library read it again, when it
+/// goes out of scope: for tests that switch time zones.
+class RestoreTimeZone {
+public:
+    RestoreTimeZone();
+    ~RestoreTimeZone();
+    RestoreTimeZone(const RestoreTimeZone &) = delete;
+    RestoreTimeZone &operator=(const RestoreTimeZone &) = delete;
+
+private:
+    bool m_had;
+    QByteArray m_zone;
+};
+
 /// The modeldesk-cli binary built alongside the tests.
 QString cliPath();
 
