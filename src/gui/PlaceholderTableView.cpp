@@ -63,8 +63,6 @@ void PlaceholderTableView::paintGrid(const QRegion &region)
         const int top = rows->visualIndexAt(area.top());
         if (top == -1 || top > bottom)
             continue;
-        while (bottom > top && rows->isSectionHidden(rows->logicalIndex(bottom)))
-            --bottom;
 
         for (int visual = top; visual <= bottom; ++visual) {
             const int row = rows->logicalIndex(visual);

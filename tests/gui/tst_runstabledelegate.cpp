@@ -21,9 +21,11 @@
 #include <QItemSelectionModel>
 #include <QPainter>
 #include <QPixmap>
+#include <QProxyStyle>
 #include <QRandomGenerator>
 #include <QScrollBar>
 #include <QStandardItemModel>
+#include <QStyleFactory>
 #include <QStyledItemDelegate>
 #include <QTest>
 
@@ -471,10 +473,10 @@ void TestRunsTableDelegate::sameSizeHints()
     view->setItemDelegate(nullptr);
 }
 
-QTEST_MAIN(TestRunsTableDelegate)
 // PlaceholderTableView fills its grid lines itself: they must fall on the pixels QTableView
 // strokes, in every case the table meets — scrolled, with hidden rows and columns, right to left,
-// with the row numbers shown, for part of the viewport, in both palettes.
+// with the row numbers shown, for part of the viewport, in both palettes, and with the left and
+// top lines a style may ask for when the headers are hidden.
 void TestRunsTableDelegate::gridSamePicture_data()
 {
     QTest::addColumn<bool>("dark");
@@ -483,15 +485,20 @@ void TestRunsTableDelegate::gridSamePicture_data()
     QTest::addColumn<bool>("hidden");
     QTest::addColumn<bool>("scrolled");
     QTest::addColumn<QRect>("part");
-    QTest::newRow("light") << false << false << false << false << false << QRect();
-    QTest::newRow("dark") << true << false << false << false << false << QRect();
-    QTest::newRow("scrolled") << false << false << false << false << true << QRect();
-    QTest::newRow("hidden row and column") << false << false << false << true << false << QRect();
-    QTest::newRow("row numbers") << false << false << true << false << true << QRect();
-    QTest::newRow("right to left") << false << true << false << true << true << QRect();
-    QTest::newRow("right to left, row numbers") << true << true << true << false << false << QRect();
-    QTest::newRow("part of the viewport") << false << false << false << false << true << QRect(37, 41, 333, 129);
-    QTest::newRow("part, right to left") << false << true << false << false << false << QRect(500, 3, 250, 300);
+    QTest::addColumn<bool>("leftTopLines");
+    QTest::newRow("light") << false << false << false << false << false << QRect() << false;
+    QTest::newRow("dark") << true << false << false << false << false << QRect() << false;
+    QTest::newRow("scrolled") << false << false << false << false << true << QRect() << false;
+    QTest::newRow("hidden row and column") << false << false << false << true << false << QRect() << false;
+    QTest::newRow("row numbers") << false << false << true << false << true << QRect() << false;
+    QTest::newRow("right to left") << false << true << false << true << true << QRect() << false;
+    QTest::newRow("right to left, row numbers") << true << true << true << false << false << QRect() << false;
+    QTest::newRow("part of the viewport")
+        << false << false << false << false << true << QRect(37, 41, 333, 129) << false;
+    QTest::newRow("left and top lines") << false << false << false << false << false << QRect() << true;
+    QTest::newRow("left and top lines, right to left") << true << true << false << false << false << QRect() << true;
+    QTest::newRow("part, right to left") << false << true << false << false << false << QRect(500, 3, 250, 300)
+                                         << false;
 }
 
 void TestRunsTableDelegate::gridSamePicture()
@@ -502,7 +509,21 @@ void TestRunsTableDelegate::gridSamePicture()
     QFETCH(bool, hidden);
     QFETCH(bool, scrolled);
     QFETCH(QRect, part);
+    QFETCH(bool, leftTopLines);
     Theme::apply(dark ? Theme::Mode::Dark : Theme::Mode::Light);
+    // Fusion never asks for them; a style that does (as macOS's) gets them drawn by both tables.
+    class LeftTopLines : public QProxyStyle {
+    public:
+        using QProxyStyle::QProxyStyle;
+        int styleHint(StyleHint hint, const QStyleOption *option, const QWidget *widget,
+            QStyleHintReturn *returnData) const override
+        {
+            if (hint == SH_Table_AlwaysDrawLeftTopGridLines)
+                return 1;
+            return QProxyStyle::styleHint(hint, option, widget, returnData);
+        }
+    };
+    LeftTopLines leftTopStyle(QStyleFactory::create(u"Fusion"_s));
     const auto model = runsLikeModel();
     const auto qt = runsLikeView<QTableView>(model.get());
     const auto ours = runsLikeView<md::PlaceholderTableView>(model.get());
@@ -515,6 +536,10 @@ void TestRunsTableDelegate::gridSamePicture()
         view->resize(900, 300); // narrower and lower than the table: it scrolls both ways
         view->setLayoutDirection(rightToLeft ? Qt::RightToLeft : Qt::LeftToRight);
         view->verticalHeader()->setVisible(rowNumbers);
+        if (leftTopLines) {
+            view->setStyle(&leftTopStyle);
+            view->horizontalHeader()->hide();
+        }
         if (hidden) {
             view->setRowHidden(3, true);
             view->setColumnHidden(Started, true);
@@ -550,4 +575,5 @@ void TestRunsTableDelegate::gridSamePicture()
     QVERIFY2(gridPixels >= (part.isNull() ? 900 : part.width()), qPrintable(QString::number(gridPixels)));
 }
 
+QTEST_MAIN(TestRunsTableDelegate)
 #include "tst_runstabledelegate.moc"
