@@ -1031,13 +1031,6 @@ void RunsTableModel::letGo(std::vector<RowCells> rows)
         m_reader->discard(std::move(rows));
 }
 
-// Local time, ISO order: compact, unambiguous in every locale and sorts as text. In the time zone
-// of the last load: a change of the system's zone shows at the next one.
-QString RunsTableModel::timeText(qint64 ms) const
-{
-    return m_localTimes(ms);
-}
-
 void RunsTableModel::invalidateCells()
 {
     m_localTimes = LocalDateTimes(LocalDateTimes::Precision::Minutes);
@@ -1374,7 +1367,7 @@ QVariant RunsTableModel::fixedData(const RunSummary &row, int column, int role) 
         case ParentColumn: return row.parentName;
         case StatusColumn: return statusText(row.status);
         case StartedColumn:
-            return timeText(row.startTime);
+            return m_localTimes(row.startTime);
         case DurationColumn: return duration ? formatDuration(*duration) : QString();
         case UserColumn: return row.userId;
         case RunIdColumn: return row.runId;
@@ -1409,7 +1402,7 @@ QVariant RunsTableModel::fixedData(const RunSummary &row, int column, int role) 
         case DurationColumn:
             if (!row.endTime)
                 return row.status == QLatin1String("RUNNING") ? tr("Still running") : tr("No end time recorded");
-            return tr("Ended %1").arg(timeText(*row.endTime));
+            return tr("Ended %1").arg(m_localTimes(*row.endTime));
         case RunIdColumn: return row.runId;
         default: return {};
         }
@@ -1434,7 +1427,7 @@ QVariant RunsTableModel::metricData(const RowCells &cells, int metric, int role)
         return plainToolTip(tr("%1 = %2\nstep %3, logged %4")
                                 .arg(m_metricKeys.at(metric), fullPrecision(cell.value))
                                 .arg(cell.step)
-                                .arg(timeText(cell.timestamp)));
+                                .arg(m_localTimes(cell.timestamp)));
     case Qt::TextAlignmentRole:
         return QVariant(Qt::AlignRight | Qt::AlignVCenter);
     default:

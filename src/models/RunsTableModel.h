@@ -285,7 +285,6 @@ private:
     void updateLayout();
     RowCells makeCells(qint64 rowId, const RunSummary *summary, const RunValues *values) const;
     QVariant fixedData(const RunSummary &row, int column, int role) const;
-    QString timeText(qint64 ms) const;
     QVariant metricData(const RowCells &cells, int metric, int role) const;
     QVariant paramData(const RowCells &cells, int param, int role) const;
     /// A row's cells, looked up on the first role that needs them (the roles only read m_cells,
@@ -341,7 +340,9 @@ private:
     mutable QHash<qint64, RowCells> m_cells;
     mutable quint64 m_useClock = 0;
     mutable QString m_readError;
-    /// Start and end times as shown, in the time zone of the last load (see timeText()).
+    /// Start and end times as shown: local time, ISO order (compact, unambiguous in every locale,
+    /// sorts as text), in the time zone of the last load, so that a change of the system's zone
+    /// shows at the next one.
     LocalDateTimes m_localTimes { LocalDateTimes::Precision::Minutes };
     int m_sortColumn = StartedColumn;
     Qt::SortOrder m_sortOrder = Qt::DescendingOrder;
