@@ -580,7 +580,7 @@ void MetricChart::startSecondThread()
     // with 55 % of the series the thread drew 20 % longer than the GUI thread, and the replot
     // waited for it.
     QList<SeriesPainter::Draw> draws;
-    for (qsizetype i = (shown.size() * 10 + 10) / 20; i < shown.size(); ++i) {
+    for (qsizetype i = (shown.size() + 1) / 2; i < shown.size(); ++i) {
         EnvelopeBand *band = shown.at(i)->band;
         MetricLine *line = shown.at(i)->line;
         if (band->realVisibility()) {
